@@ -1,0 +1,68 @@
+using Microsoft.CodeAnalysis;
+
+namespace Qiwi.Generator.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports; each is described in docs/diagnostics.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Qiwi.Generator";
+    private const string HelpBase = "https://github.com/qiwi-toolkit/qiwi-toolkit/blob/main/docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor InvalidYaml = Error(
+        "QIWI0001", "The spec is not valid YAML", "The spec is not valid YAML: {0}");
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Error(
+        "QIWI0002", "A $ref cannot be resolved", "The reference '{0}' cannot be resolved{1}");
+
+    public static readonly DiagnosticDescriptor MissingOperationId = Error(
+        "QIWI0003", "An operation has no operationId", "The operation {0} has no operationId; it is skipped (add 'operationId' to name its method)");
+
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Error(
+        "QIWI0004", "The spec uses a construct the generator does not support", "{0} is not supported: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
+        "QIWI0005", "A name is not a valid C# identifier", "'{0}' (from {1}) is not a valid C# identifier; set x-qiwi-name to a valid one");
+
+    public static readonly DiagnosticDescriptor DuplicateIdentifier = Error(
+        "QIWI0006", "Two items map to the same C# name", "'{0}' is generated for both {1} and {2}; set x-qiwi-name on one of them");
+
+    public static readonly DiagnosticDescriptor EnumWithoutNames = Error(
+        "QIWI0007", "An enum has no member names", "The enum {0} has no name for the value '{1}'; list every value in x-qiwi-enum with a 'name'");
+
+    public static readonly DiagnosticDescriptor ConflictingExtension = Error(
+        "QIWI0008", "An x-qiwi extension contradicts the spec", "{0} contradicts the spec: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidExtension = Error(
+        "QIWI0009", "An x-qiwi extension has an invalid value", "{0} is invalid: {1}");
+
+    public static readonly DiagnosticDescriptor NotOpenApi = Error(
+        "QIWI0010", "The file is not an OpenAPI 3.0 document", "The file is not an OpenAPI 3.0 document: {0}");
+
+    public static readonly DiagnosticDescriptor InvalidOption = Error(
+        "QIWI0011", "An MSBuild option of the spec is invalid", "The option {0} = '{1}' is invalid: {2}");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "QIWI9999", "The generator failed", "The Qiwi generator failed on this spec (a bug; please report it with the spec): {0}");
+
+    private static readonly DiagnosticDescriptor[] All =
+    {
+        InvalidYaml, UnresolvedReference, MissingOperationId, UnsupportedConstruct, InvalidIdentifier, DuplicateIdentifier,
+        EnumWithoutNames, ConflictingExtension, InvalidExtension, NotOpenApi, InvalidOption, InternalError,
+    };
+
+    public static DiagnosticDescriptor Find(string id)
+    {
+        foreach (var descriptor in All)
+        {
+            if (descriptor.Id == id)
+            {
+                return descriptor;
+            }
+        }
+
+        return InternalError;
+    }
+
+    private static DiagnosticDescriptor Error(string id, string title, string message)
+        => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using Qiwi.Generator.Model;
+
+namespace Qiwi.Generator.Emit;
+
+/// <summary>C# spellings of model types and literals.</summary>
+internal static class CSharp
+{
+    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Qiwi.Generator\", \"0.1.0\")]";
+    public const string Runtime = "global::Qiwi.Runtime";
+    public const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+
+    /// <summary>The C# type of a value, nullable when <paramref name="nullable"/>.</summary>
+    public static string TypeOf(TypeRef type, bool nullable)
+    {
+        var name = type.Kind switch
+        {
+            ValueKind.String or ValueKind.OpenEnum => "string",
+            ValueKind.Int32 => "int",
+            ValueKind.Int64 => "long",
+            ValueKind.Decimal => "decimal",
+            ValueKind.Boolean => "bool",
+            ValueKind.DateTime => "global::System.DateTimeOffset",
+            _ => type.TypeName!,
+        };
+        return nullable ? name + "?" : name;
+    }
+
+    public static bool IsReferenceType(TypeRef type) => type.Kind is ValueKind.String or ValueKind.OpenEnum or ValueKind.Object;
+
+    /// <summary>A verbatim or regular string literal.</summary>
+    public static string Literal(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (c < ' ')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>A UTF-8 literal for <c>Utf8JsonReader.ValueTextEquals</c>.</summary>
+    public static string Utf8Literal(string value) => Literal(value) + "u8";
+
+    public static string DecimalLiteral(string text) => text + "m";
+
+    /// <summary>Expression that writes <paramref name="expression"/> (non-null) as its wire text.</summary>
+    public static string ToWire(TypeRef type, Constraints constraints, string expression) => type.Kind switch
+    {
+        ValueKind.String or ValueKind.OpenEnum => expression,
+        ValueKind.Int32 or ValueKind.Int64 => Runtime + ".QiwiFormat.Integer(" + expression + ")",
+        ValueKind.Boolean => Runtime + ".QiwiFormat.Boolean(" + expression + ")",
+        ValueKind.Decimal when constraints.DecimalScale is int scale =>
+            Runtime + ".QiwiFormat.Decimal(" + expression + ", " + scale.ToString(CultureInfo.InvariantCulture) + ", " + Runtime + ".QiwiRounding." + (constraints.Rounding ?? "Down") + ")",
+        ValueKind.Decimal => expression + ".ToString(" + Invariant + ")",
+        ValueKind.DateTime => Runtime + ".QiwiFormat.DateTime(" + expression + ", " + Offset(constraints) + ", " + Literal(constraints.DateTimeFormat ?? "yyyy-MM-ddTHH:mm:ss") + ")",
+        ValueKind.Enum when type.IntegerEnum => Runtime + ".QiwiFormat.Integer(" + expression + ".ToWireValue())",
+        ValueKind.Enum => expression + ".ToWireValue()",
+        _ => expression + ".ToString()",
+    };
+
+    /// <summary>Expression that reads wire text <paramref name="text"/> into the type.</summary>
+    public static string FromWire(TypeRef type, Constraints constraints, string text) => type.Kind switch
+    {
+        ValueKind.String or ValueKind.OpenEnum => text,
+        ValueKind.Int32 => Runtime + ".Serialization.QiwiXml.ParseInt32(" + text + ")",
+        ValueKind.Int64 => Runtime + ".Serialization.QiwiXml.ParseInt64(" + text + ")",
+        ValueKind.Boolean => Runtime + ".Serialization.QiwiXml.ParseBoolean(" + text + ")",
+        ValueKind.Decimal => Runtime + ".Serialization.QiwiXml.ParseDecimal(" + text + ")",
+        ValueKind.DateTime => Runtime + ".QiwiFormat.ParseDateTime(" + text + ", " + Offset(constraints) + ", " + Literal(constraints.DateTimeFormat ?? "yyyy-MM-ddTHH:mm:ss") + ")",
+        ValueKind.Enum when type.IntegerEnum => "(" + type.TypeName + ")" + Runtime + ".Serialization.QiwiXml.ParseInt32(" + text + ")",
+        ValueKind.Enum => type.TypeName + "Extensions.FromWireValue(" + text + ")",
+        _ => text,
+    };
+
+    public static string Offset(Constraints constraints)
+        => "global::System.TimeSpan.FromMinutes(" + (constraints.OffsetMinutes ?? 0).ToString(CultureInfo.InvariantCulture) + ")";
+}

@@ -1,0 +1,185 @@
+using System.Collections.Generic;
+using Qiwi.Generator.Model;
+
+namespace Qiwi.Generator.Emit;
+
+/// <summary>The client interface and its implementation: one async method per API operation.</summary>
+internal static class ClientEmitter
+{
+    public static string EmitInterface(SpecModel spec)
+    {
+        var writer = new CodeWriter(spec.Namespace);
+        XmlDoc.Summary(writer, spec.ClientDescription);
+        writer.Line(CSharp.GeneratedCode);
+        writer.Open(spec.Visibility + " partial interface I" + spec.ClientName + "Client");
+        var first = true;
+        foreach (var operation in spec.Operations)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            Docs(writer, operation);
+            writer.Line(Signature(operation) + ";");
+        }
+
+        writer.Close();
+        return writer.ToString();
+    }
+
+    public static string EmitClient(SpecModel spec, PatternTable patterns)
+    {
+        var code = new ParameterCode(patterns);
+        var name = spec.ClientName + "Client";
+        var writer = new CodeWriter(spec.Namespace);
+        XmlDoc.Summary(writer, spec.ClientDescription);
+        XmlDoc.Remarks(writer, "Arguments are checked before anything is sent. Every call goes through one `QiwiPipeline` (authorization, `Accept`, `User-Agent`, timeout), which unwraps the response envelope.");
+        writer.Line(CSharp.GeneratedCode);
+        writer.Open(spec.Visibility + " sealed partial class " + name + " : I" + name);
+        writer.Line("private readonly " + CSharp.Runtime + ".QiwiPipeline _pipeline;");
+        writer.Line();
+        XmlDoc.Summary(writer, "Creates a client that sends through <paramref name=\"httpClient\"/> with <paramref name=\"options\"/>.");
+        XmlDoc.Param(writer, "httpClient", "The HTTP client to send with; its lifetime is the caller's.");
+        XmlDoc.Param(writer, "options", "Endpoint, credentials, media type and timeout; validated here.");
+        writer.Line("public " + name + "(global::System.Net.Http.HttpClient httpClient, " + CSharp.Runtime + ".QiwiClientOptions options)");
+        writer.Indent().Line(": this(new " + CSharp.Runtime + ".QiwiPipeline(httpClient, options, " + spec.ClientName + "ResultCodes.Instance))").Outdent();
+        writer.Line("{");
+        writer.Line("}");
+        writer.Line();
+        XmlDoc.Summary(writer, "Creates a client on an existing pipeline (shared policies, tests).");
+        XmlDoc.Param(writer, "pipeline", "The pipeline every call goes through.");
+        writer.Open("public " + name + "(" + CSharp.Runtime + ".QiwiPipeline pipeline)");
+        writer.Line("_pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));");
+        writer.Close();
+        writer.Line();
+        XmlDoc.Summary(writer, "The options the client sends with.");
+        writer.Line("public " + CSharp.Runtime + ".QiwiClientOptions Options => _pipeline.Options;");
+
+        foreach (var operation in spec.Operations)
+        {
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Open("public " + Signature(operation));
+            var parameters = ParameterCode.Ordered(operation.Parameters);
+            foreach (var parameter in parameters)
+            {
+                code.Guards(writer, parameter, operation.Name, "_pipeline.Options.TimeProvider");
+            }
+
+            writer.Line();
+            writer.Line("var request = new " + CSharp.Runtime + ".QiwiRequest(global::System.Net.Http.HttpMethod." + Method(operation.Method) + ", " + CSharp.Literal(operation.OperationId) + ", idempotent: " + (operation.Idempotent ? "true" : "false") + ");");
+            EmitPath(writer, operation);
+            foreach (var parameter in operation.Parameters)
+            {
+                switch (parameter.Location)
+                {
+                    case ParameterLocation.Form:
+                        ParameterCode.Send(writer, parameter, (n, v) => "request.AddForm(" + n + ", " + v + ");");
+                        break;
+                    case ParameterLocation.Query:
+                        ParameterCode.Send(writer, parameter, (n, v) => "request.AddQuery(" + n + ", " + v + ");");
+                        break;
+                    case ParameterLocation.Header:
+                        ParameterCode.Send(writer, parameter, (n, v) => "request.AddHeader(" + n + ", " + v + ");");
+                        break;
+                }
+            }
+
+            writer.Line("return _pipeline.SendAsync(request, " + ResponseReaderEmitter.ReaderName(operation.Response) + ".Instance, cancellationToken);");
+            writer.Close();
+        }
+
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static void EmitPath(CodeWriter writer, OperationModel operation)
+    {
+        var template = operation.PathTemplate;
+        var position = 0;
+        while (position < template.Length)
+        {
+            var open = template.IndexOf('{', position);
+            if (open < 0)
+            {
+                writer.Line("request.AppendPath(" + CSharp.Literal(template.Substring(position)) + ");");
+                break;
+            }
+
+            if (open > position)
+            {
+                writer.Line("request.AppendPath(" + CSharp.Literal(template.Substring(position, open - position)) + ");");
+            }
+
+            var close = template.IndexOf('}', open);
+            var wireName = template.Substring(open + 1, close - open - 1);
+            var parameter = Find(operation.Parameters, wireName);
+            if (parameter is null)
+            {
+                writer.Line("request.AppendPath(" + CSharp.Literal(template.Substring(open, close - open + 1)) + ");");
+            }
+            else if (parameter.Type.Kind is ValueKind.Int64 or ValueKind.Int32)
+            {
+                writer.Line("request.AppendPathSegment(" + ParameterCode.Name(parameter) + ");");
+            }
+            else
+            {
+                writer.Line("request.AppendPathSegment(" + CSharp.ToWire(parameter.Type, parameter.Constraints, ParameterCode.Name(parameter)) + ");");
+            }
+
+            position = close + 1;
+        }
+    }
+
+    private static ParameterModel? Find(IEnumerable<ParameterModel> parameters, string wireName)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Location == ParameterLocation.Path && parameter.WireName == wireName)
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Method(string method) => method switch
+    {
+        "GET" => "Get",
+        "PUT" => "Put",
+        "POST" => "Post",
+        "PATCH" => "Patch",
+        "DELETE" => "Delete",
+        "HEAD" => "Head",
+        "OPTIONS" => "Options",
+        _ => "Trace",
+    };
+
+    private static string Signature(OperationModel operation)
+    {
+        var parameters = new List<string>();
+        foreach (var parameter in ParameterCode.Ordered(operation.Parameters))
+        {
+            parameters.Add(ParameterCode.Declaration(parameter));
+        }
+
+        parameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        return "global::System.Threading.Tasks.Task<" + operation.Response.PayloadType + "> " + operation.Name + "Async(" + string.Join(", ", parameters) + ")";
+    }
+
+    private static void Docs(CodeWriter writer, OperationModel operation)
+    {
+        XmlDoc.Summary(writer, operation.Summary ?? operation.OperationId);
+        XmlDoc.Remarks(writer, (operation.Description ?? string.Empty) + "\n\n`" + operation.Method + " " + operation.PathTemplate + "` (operation `" + operation.OperationId + "`)" + (operation.Idempotent ? "; safe to repeat." : "; not repeated automatically once it may have reached the server."));
+        ParameterCode.Docs(writer, ParameterCode.Ordered(operation.Parameters));
+        XmlDoc.Param(writer, "cancellationToken", "Cancels the call.");
+        XmlDoc.Element(writer, "returns", "The " + operation.Response.PayloadProperty + " of a successful response (result code " + operation.Response.SuccessCode + ").");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">An argument breaks a rule of the spec; nothing was sent.</exception>");
+        writer.Line("/// <exception cref=\"global::Qiwi.Runtime.QiwiApiException\">QIWI answered with another result code (whatever the HTTP status).</exception>");
+        writer.Line("/// <exception cref=\"global::Qiwi.Runtime.QiwiProtocolException\">The response is not a valid envelope (empty, HTML, truncated, wrong types).</exception>");
+        writer.Line("/// <exception cref=\"global::Qiwi.Runtime.QiwiTimeoutException\">No response within the configured timeout.</exception>");
+    }
+}

@@ -1,0 +1,199 @@
+using System.Collections.Generic;
+using Qiwi.Generator.Model;
+
+namespace Qiwi.Generator.Emit;
+
+/// <summary>
+/// Redirect operations (x-qiwi-redirect): outbound ones become URL builders (and a signed variant when
+/// the operation has x-qiwi-signature), inbound ones become parsers of the URL the payer comes back to.
+/// </summary>
+internal static class RedirectEmitter
+{
+    public static string Emit(SpecModel spec, PatternTable patterns)
+    {
+        var code = new ParameterCode(patterns);
+        var writer = new CodeWriter(spec.Namespace);
+        XmlDoc.Summary(writer, "The browser redirects of the spec: URLs the merchant sends the payer to, and the URLs the payer comes back to.");
+        writer.Line(CSharp.GeneratedCode);
+        writer.Open(spec.Visibility + " static partial class " + spec.ClientName + "Redirects");
+        var first = true;
+        foreach (var redirect in spec.Redirects)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            if (redirect.Kind == RedirectKind.Outbound)
+            {
+                EmitBuilder(writer, code, redirect, signed: false);
+                if (redirect.Signature is not null)
+                {
+                    writer.Line();
+                    EmitSignatureSpec(writer, redirect);
+                    writer.Line();
+                    EmitBuilder(writer, code, redirect, signed: true);
+                }
+            }
+            else
+            {
+                EmitParser(writer, redirect);
+            }
+        }
+
+        writer.Close();
+        foreach (var redirect in spec.Redirects)
+        {
+            if (redirect.Kind == RedirectKind.Inbound)
+            {
+                writer.Line();
+                EmitParametersRecord(writer, spec, redirect);
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static void EmitSignatureSpec(CodeWriter writer, RedirectModel redirect)
+    {
+        XmlDoc.Summary(writer, "How <see cref=\"" + redirect.Name + "Signed\"/> signs the URL (x-qiwi-signature).");
+        writer.Line("public static " + CSharp.Runtime + ".QiwiSignatureSpec " + redirect.Name + "Signature { get; } = " + SignatureCode.New(redirect.Signature!) + ";");
+    }
+
+    private static void EmitBuilder(CodeWriter writer, ParameterCode code, RedirectModel redirect, bool signed)
+    {
+        var signature = redirect.Signature;
+        var sent = new List<ParameterModel>();
+        foreach (var parameter in redirect.Parameters)
+        {
+            if (signature is null || parameter.WireName != signature.Target)
+            {
+                sent.Add(parameter);
+            }
+        }
+
+        var mustSign = new HashSet<string>();
+        if (signed)
+        {
+            foreach (var field in signature!.Fields)
+            {
+                if (System.Array.IndexOf(signature.Optional.AsArray(), field) < 0)
+                {
+                    mustSign.Add(field);
+                }
+            }
+        }
+
+        var ordered = ParameterCode.Ordered(sent, p => mustSign.Contains(p.WireName));
+        var keyName = signed ? signature!.Key : null;
+        var name = signed ? redirect.Name + "Signed" : redirect.Name;
+
+        XmlDoc.Summary(writer, (redirect.Summary ?? redirect.OperationId) + (signed ? " Signed with " + signature!.Algorithm + "." : string.Empty));
+        XmlDoc.Remarks(writer, (redirect.Description ?? string.Empty) + "\n\nBuilds `" + redirect.ServerUrl + redirect.Path + "?...` (operation `" + redirect.OperationId + "`); nothing is sent.");
+        if (keyName is not null)
+        {
+            XmlDoc.Param(writer, keyName, "The secret the signature is keyed with (" + keyName + "); it is not put in the URL.");
+        }
+
+        ParameterCode.Docs(writer, ordered);
+        XmlDoc.Element(writer, "returns", "The absolute URL, every value percent-encoded.");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">An argument breaks a rule of the spec.</exception>");
+
+        var declarations = new List<string>();
+        if (keyName is not null)
+        {
+            declarations.Add("string " + keyName);
+        }
+
+        foreach (var parameter in ordered)
+        {
+            declarations.Add(ParameterCode.Declaration(parameter));
+        }
+
+        writer.Open("public static global::System.Uri " + name + "(" + string.Join(", ", declarations) + ")");
+        if (keyName is not null)
+        {
+            writer.Line(CSharp.Runtime + ".QiwiGuard.NotNull(" + keyName + ", nameof(" + keyName + "));");
+        }
+
+        foreach (var parameter in ordered)
+        {
+            code.Guards(writer, parameter, redirect.Name, "global::System.TimeProvider.System");
+        }
+
+        writer.Line();
+        writer.Line("var url = new " + CSharp.Runtime + ".QiwiUrlBuilder(" + CSharp.Literal(redirect.ServerUrl) + ", " + CSharp.Literal(redirect.Path) + ");");
+        foreach (var parameter in ordered)
+        {
+            ParameterCode.Send(writer, parameter, (n, v) => "url.Add(" + n + ", " + v + ");");
+        }
+
+        if (signed)
+        {
+            writer.Line("url.Sign(" + redirect.Name + "Signature, " + keyName + ");");
+        }
+
+        writer.Line("return url.ToUri();");
+        writer.Close();
+    }
+
+    private static void EmitParser(CodeWriter writer, RedirectModel redirect)
+    {
+        var record = redirect.Name + "Redirect";
+        XmlDoc.Summary(writer, "Reads the parameters of: " + (redirect.Summary ?? redirect.OperationId));
+        XmlDoc.Remarks(writer, redirect.Description);
+        XmlDoc.Param(writer, "url", "The URL the payer arrived at (its query is read; other parameters of the merchant's own are ignored).");
+        writer.Line("/// <exception cref=\"global::System.FormatException\">A required parameter is missing or cannot be read.</exception>");
+        writer.Open("public static " + record + " Parse" + redirect.Name + "(global::System.Uri url)");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(url);");
+        writer.Line("var query = " + CSharp.Runtime + ".QiwiQuery.Parse(url);");
+        writer.Line("return new " + record);
+        writer.Line("{").Indent();
+        foreach (var parameter in redirect.Parameters)
+        {
+            var text = "query.TryGetValue(" + CSharp.Literal(parameter.WireName) + ", out var " + ParameterCode.Name(parameter).TrimStart('@') + "Text)";
+            var read = CSharp.FromWire(parameter.Type, parameter.Constraints, ParameterCode.Name(parameter).TrimStart('@') + "Text");
+            var value = parameter.Required
+                ? text + " ? " + read + " : throw new global::System.FormatException(" + CSharp.Literal("The URL has no '" + parameter.WireName + "' parameter.") + ")"
+                : text + " ? " + read + " : null";
+            writer.Line(parameter.Name + " = " + value + ",");
+        }
+
+        writer.Outdent().Line("};");
+        writer.Close();
+        writer.Line();
+        XmlDoc.Summary(writer, "Reads the parameters of the URL, or returns false when a required one is missing or unreadable.");
+        writer.Open("public static bool TryParse" + redirect.Name + "(global::System.Uri url, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + record + "? result)");
+        writer.Open("try");
+        writer.Line("result = Parse" + redirect.Name + "(url);");
+        writer.Line("return true;");
+        writer.Close();
+        writer.Open("catch (global::System.FormatException)");
+        writer.Line("result = null;");
+        writer.Line("return false;");
+        writer.Close();
+        writer.Close();
+    }
+
+    private static void EmitParametersRecord(CodeWriter writer, SpecModel spec, RedirectModel redirect)
+    {
+        XmlDoc.Summary(writer, "The parameters QIWI adds when it sends the payer back (" + redirect.OperationId + ").");
+        writer.Line(CSharp.GeneratedCode);
+        writer.Open(spec.Visibility + " sealed record " + redirect.Name + "Redirect");
+        var first = true;
+        foreach (var parameter in redirect.Parameters)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            XmlDoc.Summary(writer, parameter.Description ?? parameter.WireName);
+            writer.Line("public " + (parameter.Required ? "required " : string.Empty) + CSharp.TypeOf(parameter.Type, !parameter.Required) + " " + parameter.Name + " { get; init; }");
+        }
+
+        writer.Close();
+    }
+}

@@ -1,0 +1,11 @@
+namespace Qiwi.Generator.Model;
+
+/// <summary>
+/// The type of a property or parameter. <see cref="TypeName"/> names the generated enum or model
+/// for <see cref="ValueKind.Enum"/>, <see cref="ValueKind.OpenEnum"/> and <see cref="ValueKind.Object"/>;
+/// <see cref="IntegerEnum"/> tells an integer enum from a string one.
+/// </summary>
+internal sealed record TypeRef(ValueKind Kind, string? TypeName = null, bool IntegerEnum = false)
+{
+    public static readonly TypeRef String = new(ValueKind.String);
+}

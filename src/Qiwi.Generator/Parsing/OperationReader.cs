@@ -1,0 +1,556 @@
+using System.Collections.Generic;
+using Qiwi.Generator.Diagnostics;
+using Qiwi.Generator.Model;
+
+namespace Qiwi.Generator.Parsing;
+
+/// <summary>Reads <c>paths</c> into API operations and redirects, and <c>x-webhooks</c> into webhooks.</summary>
+internal sealed class OperationReader
+{
+    private static readonly string[] Methods = { "get", "put", "post", "patch", "delete", "head", "options", "trace" };
+
+    private readonly ParseContext _context;
+    private readonly SchemaReader _schemas;
+    private readonly ExtensionReader _extensions;
+    private readonly EnvelopeInfo? _envelope;
+
+    public OperationReader(ParseContext context, SchemaReader schemas, ExtensionReader extensions, EnvelopeInfo? envelope)
+    {
+        _context = context;
+        _schemas = schemas;
+        _extensions = extensions;
+        _envelope = envelope;
+    }
+
+    public List<OperationModel> Operations { get; } = new();
+
+    public List<RedirectModel> Redirects { get; } = new();
+
+    public List<WebhookModel> Webhooks { get; } = new();
+
+    public void ReadPaths()
+    {
+        if (_context.Root.GetMap("paths") is not YamlMap paths)
+        {
+            return;
+        }
+
+        foreach (var pathEntry in paths.Entries)
+        {
+            if (_context.ResolveMap(pathEntry.Value, out _) is not YamlMap pathItem)
+            {
+                continue;
+            }
+
+            foreach (var methodEntry in pathItem.Entries)
+            {
+                var method = methodEntry.Key.Value;
+                if (System.Array.IndexOf(Methods, method) < 0 || methodEntry.Value is not YamlMap operation)
+                {
+                    continue;
+                }
+
+                var display = method.ToUpperInvariant() + " " + pathEntry.Key.Value;
+                if (!TryReadName(operation, pathItem.KeySpan(method), display, out var operationId, out var name))
+                {
+                    continue;
+                }
+
+                var parameters = ReadParameters(pathItem, operation, display);
+                if (operation["x-qiwi-redirect"] is YamlNode redirect)
+                {
+                    ReadRedirect(redirect, pathEntry.Key.Value, pathItem, operation, operationId, name, parameters);
+                }
+                else
+                {
+                    ReadOperation(method, pathEntry.Key.Value, operation, operationId, name, parameters, display);
+                }
+            }
+        }
+    }
+
+    public void ReadWebhooks()
+    {
+        if (_context.Root["x-webhooks"] is not YamlMap webhooks)
+        {
+            return;
+        }
+
+        foreach (var entry in webhooks.Entries)
+        {
+            if (_context.ResolveMap(entry.Value, out _) is not YamlMap pathItem)
+            {
+                continue;
+            }
+
+            foreach (var methodEntry in pathItem.Entries)
+            {
+                var method = methodEntry.Key.Value;
+                if (System.Array.IndexOf(Methods, method) < 0 || methodEntry.Value is not YamlMap operation)
+                {
+                    continue;
+                }
+
+                var display = "webhook '" + entry.Key.Value + "' (" + method.ToUpperInvariant() + ")";
+                if (!TryReadName(operation, pathItem.KeySpan(method), display, out var operationId, out var name))
+                {
+                    continue;
+                }
+
+                var body = ReadBodyObject(operation, display);
+                if (body is null)
+                {
+                    continue;
+                }
+
+                string? replyType = null;
+                string? replyMediaType = null;
+                if (FindSuccessResponse(operation) is YamlMap response && response.GetMap("content") is YamlMap content && content.Entries.Count > 0)
+                {
+                    replyMediaType = content.Entries[0].Key.Value;
+                    if (content.Entries[0].Value is YamlMap media && media["schema"] is YamlNode schema)
+                    {
+                        replyType = ObjectName(schema, "the reply of " + display);
+                    }
+                }
+
+                Webhooks.Add(new WebhookModel(operationId, name, operation.GetString("summary"), operation.GetString("description"), body, replyType, replyMediaType, _extensions.ReadSignature(operation)));
+            }
+        }
+    }
+
+    private bool TryReadName(YamlMap operation, SourceSpan methodSpan, string display, out string operationId, out string name)
+    {
+        name = string.Empty;
+        operationId = operation.GetString("operationId") ?? string.Empty;
+        if (operationId.Length == 0)
+        {
+            _context.Report(DiagnosticDescriptors.MissingOperationId, methodSpan, display);
+            return false;
+        }
+
+        name = operation.GetString("x-qiwi-name") ?? Naming.ToPascalCase(operationId);
+        if (!Naming.IsValidIdentifier(name))
+        {
+            _context.Report(DiagnosticDescriptors.InvalidIdentifier, operation.KeySpan("operationId"), name, "the operationId of " + display);
+            return false;
+        }
+
+        return true;
+    }
+
+    private void ReadOperation(string method, string path, YamlMap operation, string operationId, string name, List<ParameterModel> parameters, string display)
+    {
+        if (operation["requestBody"] is YamlNode bodyNode && _context.ResolveMap(bodyNode, out _) is YamlMap body)
+        {
+            var content = body.GetMap("content");
+            var form = content?.GetMap("application/x-www-form-urlencoded");
+            if (form is null)
+            {
+                var mediaType = content is { Entries.Count: > 0 } ? content.Entries[0].Key.Value : "(none)";
+                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, content?.Span ?? body.Span, "The request body media type '" + mediaType + "' of " + display, "only application/x-www-form-urlencoded bodies are supported");
+                return;
+            }
+
+            if (form["schema"] is YamlNode formSchema)
+            {
+                AddFormFields(formSchema, parameters, display, body.GetBool("required") ?? false);
+            }
+        }
+
+        if (!CheckDuplicates(parameters, operation, display))
+        {
+            return;
+        }
+
+        if (_envelope is null)
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, operation.KeySpan("operationId"), "The operation " + operationId + " without a root x-qiwi-envelope", "the generator reads enveloped responses; add x-qiwi-envelope (see docs/spec-extensions.md)");
+            return;
+        }
+
+        var response = ReadResponse(operation, display);
+        if (response is null)
+        {
+            return;
+        }
+
+        var idempotent = method is "get" or "head" || (operation.GetBool("x-qiwi-idempotent") ?? false);
+        Operations.Add(new OperationModel(operationId, name, method.ToUpperInvariant(), path, operation.GetString("summary"), operation.GetString("description"), new(parameters), response, idempotent));
+    }
+
+    private void ReadRedirect(YamlNode redirect, string path, YamlMap pathItem, YamlMap operation, string operationId, string name, List<ParameterModel> parameters)
+    {
+        var display = "the redirect " + operationId;
+        var kindText = (redirect as YamlMap)?.GetString("kind");
+        if (kindText is not ("outbound" or "inbound"))
+        {
+            _context.Report(DiagnosticDescriptors.InvalidExtension, (redirect as YamlMap)?["kind"]?.Span ?? redirect.Span, "x-qiwi-redirect.kind of " + operationId, "must be outbound or inbound");
+            return;
+        }
+
+        if (operation.Contains("requestBody"))
+        {
+            _context.Report(DiagnosticDescriptors.ConflictingExtension, operation.KeySpan("requestBody"), "x-qiwi-redirect of " + operationId, "a redirect is a browser GET and cannot have a request body");
+            return;
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Location is not ParameterLocation.Query)
+            {
+                _context.Report(DiagnosticDescriptors.ConflictingExtension, operation.KeySpan("x-qiwi-redirect"), "x-qiwi-redirect of " + operationId, "the parameter '" + parameter.WireName + "' is not a query parameter");
+                return;
+            }
+        }
+
+        if (!CheckDuplicates(parameters, operation, display))
+        {
+            return;
+        }
+
+        var server = ServerUrl(operation) ?? ServerUrl(pathItem) ?? ServerUrl(_context.Root) ?? string.Empty;
+        var signature = _extensions.ReadSignature(operation);
+        if (signature is not null && !CheckSignatureFields(signature, parameters, operation, operationId))
+        {
+            signature = null;
+        }
+
+        var kind = kindText == "outbound" ? RedirectKind.Outbound : RedirectKind.Inbound;
+        Redirects.Add(new RedirectModel(operationId, name, kind, server, path, operation.GetString("summary"), operation.GetString("description"), new(parameters), signature));
+    }
+
+    private bool CheckSignatureFields(SignatureModel signature, List<ParameterModel> parameters, YamlMap operation, string operationId)
+    {
+        var known = new HashSet<string>();
+        foreach (var parameter in parameters)
+        {
+            known.Add(parameter.WireName);
+        }
+
+        var missing = new List<string>();
+        if (!known.Contains(signature.Target))
+        {
+            missing.Add(signature.Target);
+        }
+
+        foreach (var field in signature.Fields)
+        {
+            if (!known.Contains(field))
+            {
+                missing.Add(field);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return true;
+        }
+
+        _context.Report(DiagnosticDescriptors.ConflictingExtension, operation.KeySpan("x-qiwi-signature"), "x-qiwi-signature of " + operationId, "'" + string.Join("', '", missing) + "' is not a parameter of the operation");
+        return false;
+    }
+
+    private static string? ServerUrl(YamlMap owner)
+        => owner["servers"] is YamlSequence { Items.Count: > 0 } servers && servers.Items[0] is YamlMap server ? server.GetString("url") : null;
+
+    private List<ParameterModel> ReadParameters(YamlMap pathItem, YamlMap operation, string display)
+    {
+        var byKey = new Dictionary<string, ParameterModel>();
+        var order = new List<string>();
+        foreach (var owner in new[] { pathItem, operation })
+        {
+            if (owner["parameters"] is not YamlSequence list)
+            {
+                continue;
+            }
+
+            foreach (var item in list.Items)
+            {
+                if (_context.ResolveMap(item, out _) is not YamlMap parameter || ReadParameter(parameter, item, display) is not ParameterModel model)
+                {
+                    continue;
+                }
+
+                var key = model.Location + ":" + model.WireName;
+                if (!byKey.ContainsKey(key))
+                {
+                    order.Add(key);
+                }
+
+                byKey[key] = model;
+            }
+        }
+
+        var result = new List<ParameterModel>(order.Count);
+        foreach (var key in order)
+        {
+            result.Add(byKey[key]);
+        }
+
+        return result;
+    }
+
+    private ParameterModel? ReadParameter(YamlMap parameter, YamlNode origin, string display)
+    {
+        var wireName = parameter.GetString("name");
+        var location = parameter.GetString("in");
+        if (wireName is null || location is null)
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, origin.Span, "A parameter of " + display + " without 'name' or 'in'", "every parameter needs both");
+            return null;
+        }
+
+        ParameterLocation? where = location switch
+        {
+            "path" => ParameterLocation.Path,
+            "query" => ParameterLocation.Query,
+            "header" => ParameterLocation.Header,
+            _ => null,
+        };
+        if (where is null)
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, parameter.KeySpan("in"), "The " + location + " parameter '" + wireName + "' of " + display, "only path, query and header parameters are supported");
+            return null;
+        }
+
+        if (parameter["schema"] is not YamlNode schema)
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, parameter.Span, "The parameter '" + wireName + "' of " + display + " without a schema", "add 'schema'");
+            return null;
+        }
+
+        var resolved = _schemas.Resolve(schema, "parameter '" + wireName + "' of " + display);
+        if (resolved is null)
+        {
+            return null;
+        }
+
+        if (resolved.Type.Kind == ValueKind.Object)
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.Span, "The object parameter '" + wireName + "' of " + display, "parameters must be of a simple type");
+            return null;
+        }
+
+        var name = parameter.GetString("x-qiwi-name") ?? resolved.CSharpName ?? Naming.ToPascalCase(wireName);
+        if (!Naming.IsValidIdentifier(name))
+        {
+            _context.Report(DiagnosticDescriptors.InvalidIdentifier, parameter.KeySpan("name"), name, "the parameter '" + wireName + "' of " + display);
+            return null;
+        }
+
+        var required = where == ParameterLocation.Path || (parameter.GetBool("required") ?? false);
+        return new ParameterModel(wireName, name, where.Value, resolved.Type, required, parameter.GetString("description") ?? resolved.Description, resolved.Constraints, resolved.ConstantValue);
+    }
+
+    private void AddFormFields(YamlNode formSchema, List<ParameterModel> parameters, string display, bool bodyRequired)
+    {
+        if (_context.ResolveMap(formSchema, out _) is not YamlMap schema)
+        {
+            return;
+        }
+
+        var required = new HashSet<string>();
+        if (schema["required"] is YamlSequence requiredList)
+        {
+            foreach (var item in requiredList.Items)
+            {
+                if (item is YamlScalar scalar)
+                {
+                    required.Add(scalar.Value);
+                }
+            }
+        }
+
+        if (schema["properties"] is not YamlMap properties)
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.Span, "The form body of " + display + " without 'properties'", "describe the form fields as an object's properties");
+            return;
+        }
+
+        foreach (var entry in properties.Entries)
+        {
+            var wireName = entry.Key.Value;
+            var resolved = _schemas.Resolve(entry.Value, "form field '" + wireName + "' of " + display);
+            if (resolved is null)
+            {
+                continue;
+            }
+
+            if (resolved.Type.Kind == ValueKind.Object)
+            {
+                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, entry.Value.Span, "The object form field '" + wireName + "' of " + display, "form fields must be of a simple type");
+                continue;
+            }
+
+            var name = resolved.CSharpName ?? Naming.ToPascalCase(wireName);
+            if (!Naming.IsValidIdentifier(name))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Span, name, "the form field '" + wireName + "' of " + display);
+                continue;
+            }
+
+            parameters.Add(new ParameterModel(wireName, name, ParameterLocation.Form, resolved.Type, bodyRequired && required.Contains(wireName), resolved.Description, resolved.Constraints, resolved.ConstantValue));
+        }
+    }
+
+    private bool CheckDuplicates(List<ParameterModel> parameters, YamlMap operation, string display)
+    {
+        var seen = new Dictionary<string, ParameterModel>();
+        foreach (var parameter in parameters)
+        {
+            var parameterName = Naming.ToParameterName(parameter.Name);
+            if (parameterName is "cancellationToken" || seen.ContainsKey(parameterName))
+            {
+                var other = seen.TryGetValue(parameterName, out var first) ? first.Location.ToString().ToLowerInvariant() + " parameter '" + first.WireName + "'" : "the CancellationToken parameter";
+                _context.Report(DiagnosticDescriptors.DuplicateIdentifier, operation.KeySpan("operationId"), parameterName, other, parameter.Location.ToString().ToLowerInvariant() + " parameter '" + parameter.WireName + "' of " + display);
+                return false;
+            }
+
+            seen[parameterName] = parameter;
+        }
+
+        return true;
+    }
+
+    private ResponseModel? ReadResponse(YamlMap operation, string display)
+    {
+        var envelope = _envelope!;
+        if (FindSuccessResponse(operation) is not YamlMap response || response.GetMap("content") is not YamlMap content)
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, operation.KeySpan("responses"), "The operation " + display + " without a 2xx response with content", "describe the success response's body");
+            return null;
+        }
+
+        string? envelopeType = null;
+        string? xmlResultType = null;
+        foreach (var media in content.Entries)
+        {
+            if (media.Value is not YamlMap mediaMap || mediaMap["schema"] is not YamlNode schema)
+            {
+                continue;
+            }
+
+            var mediaType = media.Key.Value;
+            if (mediaType.Contains("json") && envelopeType is null)
+            {
+                envelopeType = ObjectName(schema, "the " + mediaType + " response of " + display);
+            }
+            else if (mediaType.Contains("xml") && xmlResultType is null)
+            {
+                xmlResultType = ObjectName(schema, "the " + mediaType + " response of " + display);
+            }
+        }
+
+        if (envelopeType is null)
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, content.Span, "The success response of " + display + " without a JSON schema naming a components/schemas object", "the generator reads the JSON envelope");
+            return null;
+        }
+
+        var envelopeModel = _schemas.FindObject(envelopeType);
+        var wrapper = envelopeModel is null ? null : FindProperty(envelopeModel, envelope.Wrapper);
+        if (wrapper?.Type.Kind != ValueKind.Object)
+        {
+            _context.Report(DiagnosticDescriptors.ConflictingExtension, content.Span, "x-qiwi-envelope", "the response schema " + envelopeType + " of " + display + " has no object property '" + envelope.Wrapper + "'");
+            return null;
+        }
+
+        var resultType = wrapper.Type.TypeName!;
+        if (xmlResultType is not null && xmlResultType != resultType)
+        {
+            _context.Report(DiagnosticDescriptors.ConflictingExtension, content.Span, "x-qiwi-envelope", "the XML response of " + display + " is " + xmlResultType + " but the JSON envelope wraps " + resultType);
+            return null;
+        }
+
+        var resultModel = _schemas.FindObject(resultType)!;
+        var code = FindProperty(resultModel, envelope.ResultCode);
+        var description = FindProperty(resultModel, envelope.Description);
+        PropertyModel? payload = null;
+        foreach (var property in resultModel.Properties)
+        {
+            if (property.WireName == envelope.ResultCode || property.WireName == envelope.Description)
+            {
+                continue;
+            }
+
+            if (property.Type.Kind != ValueKind.Object || payload is not null)
+            {
+                _context.Report(DiagnosticDescriptors.ConflictingExtension, content.Span, "x-qiwi-envelope", "the result " + resultType + " of " + display + " must have exactly one object payload besides '" + envelope.ResultCode + "' and '" + envelope.Description + "'");
+                return null;
+            }
+
+            payload = property;
+        }
+
+        if (code is null || code.Type.Kind is not (ValueKind.Int32 or ValueKind.Enum) || payload is null)
+        {
+            _context.Report(DiagnosticDescriptors.ConflictingExtension, content.Span, "x-qiwi-envelope", "the result " + resultType + " of " + display + " needs an integer '" + envelope.ResultCode + "' and an object payload");
+            return null;
+        }
+
+        return new ResponseModel(envelopeType, wrapper.Name, resultType, resultModel.XmlName, code.Name, code.Type.Kind == ValueKind.Enum, description?.Name, payload.Name, payload.Type.TypeName!, response.GetString("description") ?? string.Empty, envelope.SuccessCode);
+    }
+
+    private static PropertyModel? FindProperty(ObjectModel model, string wireName)
+    {
+        foreach (var property in model.Properties)
+        {
+            if (property.WireName == wireName)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    private YamlMap? FindSuccessResponse(YamlMap operation)
+    {
+        if (operation["responses"] is not YamlMap responses)
+        {
+            return null;
+        }
+
+        foreach (var entry in responses.Entries)
+        {
+            if (entry.Key.Value.StartsWith("2", System.StringComparison.Ordinal))
+            {
+                return _context.ResolveMap(entry.Value, out _);
+            }
+        }
+
+        return null;
+    }
+
+    private string? ReadBodyObject(YamlMap operation, string display)
+    {
+        if (operation["requestBody"] is YamlNode bodyNode
+            && _context.ResolveMap(bodyNode, out _) is YamlMap body
+            && body.GetMap("content") is YamlMap { Entries.Count: > 0 } content
+            && content.Entries[0].Value is YamlMap media
+            && media["schema"] is YamlNode schema)
+        {
+            return ObjectName(schema, "the body of " + display);
+        }
+
+        _context.Report(DiagnosticDescriptors.UnsupportedConstruct, operation.Span, "The " + display + " without a request body schema", "a webhook's body must be a components/schemas object");
+        return null;
+    }
+
+    private string? ObjectName(YamlNode schema, string where)
+    {
+        var resolved = _schemas.Resolve(schema, where);
+        if (resolved is { Type.Kind: ValueKind.Object })
+        {
+            return resolved.Type.TypeName;
+        }
+
+        if (resolved is not null)
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.Span, "The schema of " + where, "it must be a $ref to an object in components/schemas");
+        }
+
+        return null;
+    }
+}

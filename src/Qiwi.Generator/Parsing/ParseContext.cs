@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Qiwi.Generator.Diagnostics;
+
+namespace Qiwi.Generator.Parsing;
+
+/// <summary>The document being read, its diagnostics, and local <c>$ref</c> resolution.</summary>
+internal sealed class ParseContext
+{
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+
+    public ParseContext(string filePath, YamlMap root)
+    {
+        FilePath = filePath;
+        Root = root;
+    }
+
+    public string FilePath { get; }
+
+    public YamlMap Root { get; }
+
+    public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+
+    public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params string[] arguments)
+        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, FilePath, span, arguments));
+
+    /// <summary>
+    /// Follows <c>$ref</c>s (local JSON pointers only) to the node they point at.
+    /// Returns null, after reporting QIWI0002, when a reference cannot be resolved.
+    /// <paramref name="name"/> is the last segment of the last reference followed.
+    /// </summary>
+    public YamlNode? Resolve(YamlNode node, out string? name)
+    {
+        name = null;
+        var seen = 0;
+        while (node is YamlMap map && map["$ref"] is YamlScalar reference)
+        {
+            if (++seen > 32)
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, reference.Span, reference.Value, " (the references form a cycle)");
+                return null;
+            }
+
+            var target = FindPointer(reference.Value);
+            if (target is null)
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, reference.Span, reference.Value,
+                    reference.Value.StartsWith("#/", System.StringComparison.Ordinal) ? string.Empty : " (only references within the same file, '#/...', are supported)");
+                return null;
+            }
+
+            name = LastSegment(reference.Value);
+            node = target;
+        }
+
+        return node;
+    }
+
+    public YamlMap? ResolveMap(YamlNode? node, out string? name)
+    {
+        name = null;
+        return node is null ? null : Resolve(node, out name) as YamlMap;
+    }
+
+    /// <summary>The node at a local JSON pointer (<c>#/components/schemas/Bill</c>), or null.</summary>
+    public YamlNode? FindPointer(string pointer)
+    {
+        if (!pointer.StartsWith("#/", System.StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        YamlNode? current = Root;
+        foreach (var rawSegment in pointer.Substring(2).Split('/'))
+        {
+            var segment = rawSegment.Replace("~1", "/").Replace("~0", "~");
+            current = current switch
+            {
+                YamlMap map => map[segment],
+                YamlSequence sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Items.Count => sequence.Items[index],
+                _ => null,
+            };
+            if (current is null)
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+
+    private static string LastSegment(string pointer)
+    {
+        var slash = pointer.LastIndexOf('/');
+        return slash < 0 ? pointer : pointer.Substring(slash + 1);
+    }
+}

@@ -1,0 +1,456 @@
+using System.Collections.Generic;
+using Qiwi.Generator.Diagnostics;
+using Qiwi.Generator.Model;
+
+namespace Qiwi.Generator.Parsing;
+
+/// <summary>
+/// Reads <c>components/schemas</c>: enum schemas become <see cref="EnumModel"/>s, object schemas
+/// <see cref="ObjectModel"/>s, and primitive schemas are aliases inlined where they are used.
+/// Also resolves the schema of any property or parameter to a <see cref="ResolvedType"/>.
+/// </summary>
+internal sealed class SchemaReader
+{
+    private const string SchemaPrefix = "#/components/schemas/";
+
+    // Members every generated record has or gets; a property may not take these names.
+    private static readonly HashSet<string> ReservedMemberNames = new()
+    {
+        "AdditionalProperties", "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers",
+        "FromJson", "FromXml", "FromForm", "ReadJson", "ReadXml", "ReadForm", "ToXml", "WriteXml",
+    };
+
+    private readonly ParseContext _context;
+    private readonly ExtensionReader _extensions;
+    private readonly Dictionary<string, EnumModel> _enums = new();
+    private readonly Dictionary<string, YamlMap> _objectSchemas = new();
+    private readonly List<string> _order = new();
+    private List<ObjectModel>? _objects;
+
+    public SchemaReader(ParseContext context, ExtensionReader extensions)
+    {
+        _context = context;
+        _extensions = extensions;
+    }
+
+    public IReadOnlyDictionary<string, EnumModel> Enums => _enums;
+
+    public bool IsObject(string name) => _objectSchemas.ContainsKey(name);
+
+    /// <summary>Classifies every component schema; call before resolving any type.</summary>
+    public void ReadComponents()
+    {
+        if (_context.Root.GetMap("components")?.GetMap("schemas") is not YamlMap schemas)
+        {
+            return;
+        }
+
+        foreach (var entry in schemas.Entries)
+        {
+            var name = entry.Key.Value;
+            if (entry.Value is not YamlMap schema || schema.Contains("$ref"))
+            {
+                continue; // an alias of another schema: resolved where used
+            }
+
+            var isEnum = schema.Contains("enum") || schema.Contains("x-qiwi-enum");
+            var isObject = schema.GetString("type") == "object" || (schema.Contains("properties") && !schema.Contains("type"));
+            if (!isEnum && !isObject)
+            {
+                continue;
+            }
+
+            if (!Naming.IsValidIdentifier(name))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Span, name, "the schema name");
+                continue;
+            }
+
+            _order.Add(name);
+            if (isEnum)
+            {
+                if (ReadEnum(name, schema) is EnumModel model)
+                {
+                    _enums[name] = model;
+                }
+            }
+            else
+            {
+                _objectSchemas[name] = schema;
+            }
+        }
+    }
+
+    /// <summary>The object models, in document order (their properties are read once, on first use).</summary>
+    public IReadOnlyList<ObjectModel> Objects => _objects ??= ReadObjects();
+
+    public ObjectModel? FindObject(string name)
+    {
+        foreach (var model in Objects)
+        {
+            if (model.Name == name)
+            {
+                return model;
+            }
+        }
+
+        return null;
+    }
+
+    private List<ObjectModel> ReadObjects()
+    {
+        var objects = new List<ObjectModel>();
+        foreach (var name in _order)
+        {
+            if (_objectSchemas.TryGetValue(name, out var schema))
+            {
+                objects.Add(ReadObject(name, schema));
+            }
+        }
+
+        return objects;
+    }
+
+    /// <summary>Resolves a property's or parameter's schema; null (after a diagnostic) when unsupported.</summary>
+    public ResolvedType? Resolve(YamlNode node, string where)
+    {
+        if (node is not YamlMap map)
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, node.Span, "The schema of " + where, "a schema must be a map");
+            return null;
+        }
+
+        var csharpName = map.GetString("x-qiwi-name");
+        var description = map.GetString("description");
+
+        if (map["$ref"] is YamlScalar reference)
+        {
+            if (reference.Value.StartsWith(SchemaPrefix, System.StringComparison.Ordinal))
+            {
+                var name = reference.Value.Substring(SchemaPrefix.Length);
+                if (_enums.TryGetValue(name, out var enumModel))
+                {
+                    return new ResolvedType(
+                        new TypeRef(enumModel.IsOpen ? ValueKind.OpenEnum : ValueKind.Enum, name, enumModel.IsInteger),
+                        enumModel.IsOpen ? Constraints.None with { Pattern = enumModel.Pattern } : Constraints.None,
+                        description ?? enumModel.Description,
+                        null,
+                        csharpName);
+                }
+
+                if (_objectSchemas.TryGetValue(name, out var objectSchema))
+                {
+                    return new ResolvedType(new TypeRef(ValueKind.Object, name), Constraints.None, description ?? objectSchema.GetString("description"), null, csharpName);
+                }
+            }
+
+            var target = _context.Resolve(map, out _);
+            if (target is null)
+            {
+                return null;
+            }
+
+            var aliased = Resolve(target, where);
+            return aliased is null ? null : aliased with { Description = description ?? aliased.Description, CSharpName = csharpName ?? aliased.CSharpName };
+        }
+
+        foreach (var combinator in new[] { "oneOf", "anyOf", "not" })
+        {
+            if (map.Contains(combinator))
+            {
+                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, map.KeySpan(combinator), "'" + combinator + "' in the schema of " + where, "use a single type, or allOf with one $ref");
+                return null;
+            }
+        }
+
+        if (map["allOf"] is YamlNode allOf)
+        {
+            if (allOf is not YamlSequence { Items.Count: 1 } single)
+            {
+                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, allOf.Span, "'allOf' with other than one item in the schema of " + where, "allOf may only wrap a single $ref (to describe or rename it)");
+                return null;
+            }
+
+            var inner = Resolve(single.Items[0], where);
+            return inner is null ? null : inner with { Description = description ?? inner.Description, CSharpName = csharpName ?? inner.CSharpName };
+        }
+
+        var type = map.GetString("type");
+        var constraints = ReadConstraints(map);
+        string? constant = null;
+        if (map["enum"] is YamlNode enumNode)
+        {
+            if (enumNode is YamlSequence { Items.Count: 1 } values && values.Items[0] is YamlScalar value)
+            {
+                constant = value.Value;
+            }
+            else
+            {
+                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, enumNode.Span, "An inline enum in the schema of " + where, "move it to components/schemas so that it has a name (a single-value enum may stay inline)");
+                return null;
+            }
+        }
+
+        ValueKind? kind = type switch
+        {
+            "string" when map.GetString("format") == "decimal" => ValueKind.Decimal,
+            "string" when map.Contains("x-qiwi-datetime") => ValueKind.DateTime,
+            "string" => ValueKind.String,
+            "integer" when map.GetString("format") == "int64" => ValueKind.Int64,
+            "integer" => ValueKind.Int32,
+            "number" => ValueKind.Decimal,
+            "boolean" => ValueKind.Boolean,
+            _ => null,
+        };
+
+        if (kind is null)
+        {
+            var what = type switch
+            {
+                "object" => "an inline object in the schema of " + where,
+                "array" => "an array in the schema of " + where,
+                null => "a schema without 'type' (" + where + ")",
+                _ => "the type '" + type + "' in the schema of " + where,
+            };
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, map.Contains("type") ? map["type"]!.Span : map.Span, Capitalize(what),
+                type == "object" ? "move the object to components/schemas so that it has a name" : "use string, integer, number, boolean or a $ref");
+            return null;
+        }
+
+        return new ResolvedType(new TypeRef(kind.Value), constraints, description, constant, csharpName);
+    }
+
+    private Constraints ReadConstraints(YamlMap map)
+    {
+        var constraints = new Constraints
+        {
+            MinLength = map.GetInt("minLength"),
+            MaxLength = map.GetInt("maxLength"),
+            Pattern = map.GetString("pattern"),
+            Minimum = map.GetString("minimum"),
+            ExclusiveMinimum = map.GetBool("exclusiveMinimum") ?? false,
+            Maximum = map.GetString("maximum"),
+            ExclusiveMaximum = map.GetBool("exclusiveMaximum") ?? false,
+        };
+
+        if (constraints.Pattern is string pattern && !IsValidPattern(pattern))
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, map["pattern"]!.Span, "The pattern '" + pattern + "'", "it is not a valid .NET regular expression");
+            constraints = constraints with { Pattern = null };
+        }
+
+        return _extensions.ReadValueRules(map, constraints);
+    }
+
+    private EnumModel? ReadEnum(string name, YamlMap schema)
+    {
+        var type = schema.GetString("type");
+        var isInteger = type == "integer";
+        if (type is not ("string" or "integer"))
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.KeySpan("type"), "The enum " + name + " of type '" + (type ?? "(none)") + "'", "enums must be of type string or integer");
+            return null;
+        }
+
+        var entries = new Dictionary<string, YamlMap>();
+        var entryOrder = new List<YamlMap>();
+        if (schema["x-qiwi-enum"] is YamlNode extension)
+        {
+            if (extension is not YamlSequence list)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidExtension, extension.Span, "x-qiwi-enum of " + name, "must be a list of {value, name, description}");
+                return null;
+            }
+
+            foreach (var item in list.Items)
+            {
+                if (item is YamlMap entry && entry["value"] is YamlScalar value)
+                {
+                    entries[value.Value] = entry;
+                    entryOrder.Add(entry);
+                }
+                else
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidExtension, item.Span, "An x-qiwi-enum entry of " + name, "each entry needs a 'value'");
+                }
+            }
+        }
+
+        var members = new List<EnumMemberModel>();
+        var names = new Dictionary<string, string>();
+        var isOpen = !schema.Contains("enum");
+        var values = new List<YamlScalar>();
+        if (!isOpen)
+        {
+            if (schema["enum"] is not YamlSequence enumValues)
+            {
+                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, schema["enum"]!.Span, "The 'enum' of " + name, "it must be a list");
+                return null;
+            }
+
+            foreach (var item in enumValues.Items)
+            {
+                if (item is YamlScalar scalar)
+                {
+                    values.Add(scalar);
+                }
+            }
+
+            foreach (var entry in entryOrder)
+            {
+                var value = entry.GetString("value")!;
+                if (!values.Exists(v => v.Value == value))
+                {
+                    _context.Report(DiagnosticDescriptors.ConflictingExtension, entry["value"]!.Span, "x-qiwi-enum of " + name, "the value '" + value + "' is not in the schema's enum");
+                }
+            }
+        }
+        else
+        {
+            foreach (var entry in entryOrder)
+            {
+                values.Add((YamlScalar)entry["value"]!);
+            }
+        }
+
+        foreach (var value in values)
+        {
+            if (isInteger && !int.TryParse(value.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, value.Span, "The value '" + value.Value + "' of the integer enum " + name, "integer enum values must fit in an int");
+                continue;
+            }
+
+            if (!entries.TryGetValue(value.Value, out var entry) || entry.GetString("name") is not string memberName)
+            {
+                _context.Report(DiagnosticDescriptors.EnumWithoutNames, value.Span, name, value.Value);
+                continue;
+            }
+
+            if (!Naming.IsValidIdentifier(memberName) || memberName == "Unknown" && !isInteger && !isOpen)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidIdentifier, entry["name"]!.Span, memberName, "x-qiwi-enum of " + name + (memberName == "Unknown" ? " ('Unknown' is the member for values the spec does not list)" : string.Empty));
+                continue;
+            }
+
+            if (names.TryGetValue(memberName, out var other))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateIdentifier, entry["name"]!.Span, memberName, name + " value '" + other + "'", name + " value '" + value.Value + "'");
+                continue;
+            }
+
+            names[memberName] = value.Value;
+            members.Add(new EnumMemberModel(memberName, value.Value, entry.GetString("description") ?? memberName, ReadFatal(name, entry), ReadFinal(name, entry)));
+        }
+
+        return new EnumModel(name, schema.GetString("description") ?? name, isInteger, isOpen, schema.GetString("pattern"), new(members));
+    }
+
+    private string? ReadFatal(string enumName, YamlMap entry)
+    {
+        if (entry["fatal"] is not YamlScalar fatal)
+        {
+            return null;
+        }
+
+        switch (fatal.Value)
+        {
+            case "true":
+            case "false":
+            case "unknown":
+                return fatal.Value;
+            default:
+                _context.Report(DiagnosticDescriptors.InvalidExtension, fatal.Span, "x-qiwi-enum fatal of " + enumName, "must be true, false or unknown");
+                return null;
+        }
+    }
+
+    private bool? ReadFinal(string enumName, YamlMap entry)
+    {
+        if (!entry.Contains("final"))
+        {
+            return null;
+        }
+
+        var final = entry.GetBool("final");
+        if (final is null)
+        {
+            _context.Report(DiagnosticDescriptors.InvalidExtension, entry["final"]!.Span, "x-qiwi-enum final of " + enumName, "must be true or false");
+        }
+
+        return final;
+    }
+
+    private ObjectModel ReadObject(string name, YamlMap schema)
+    {
+        var required = new HashSet<string>();
+        if (schema["required"] is YamlSequence requiredList)
+        {
+            foreach (var item in requiredList.Items)
+            {
+                if (item is YamlScalar scalar)
+                {
+                    required.Add(scalar.Value);
+                }
+            }
+        }
+
+        var properties = new List<PropertyModel>();
+        var names = new Dictionary<string, string>();
+        if (schema["properties"] is YamlMap propertyMap)
+        {
+            foreach (var entry in propertyMap.Entries)
+            {
+                var wireName = entry.Key.Value;
+                var resolved = Resolve(entry.Value, "property '" + wireName + "' of " + name);
+                if (resolved is null)
+                {
+                    continue;
+                }
+
+                var propertyName = resolved.CSharpName ?? Naming.ToPascalCase(wireName);
+                var origin = "property '" + wireName + "' of " + name;
+                if (!Naming.IsValidIdentifier(propertyName) || ReservedMemberNames.Contains(propertyName))
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Span, propertyName, origin + (ReservedMemberNames.Contains(propertyName) ? " (a name the generated record uses itself)" : string.Empty));
+                    continue;
+                }
+
+                var wireValueName = resolved.Type.Kind == ValueKind.Enum && !resolved.Type.IntegerEnum ? propertyName + "WireValue" : null;
+                if (propertyName == name || (wireValueName is not null && names.ContainsKey(wireValueName)) || names.ContainsKey(propertyName))
+                {
+                    var clash = propertyName == name ? "the type " + name : names.TryGetValue(propertyName, out var other) ? other : "a generated member";
+                    _context.Report(DiagnosticDescriptors.DuplicateIdentifier, entry.Key.Span, propertyName, clash, origin);
+                    continue;
+                }
+
+                names[propertyName] = origin;
+                if (wireValueName is not null)
+                {
+                    names[wireValueName] = origin;
+                }
+
+                properties.Add(new PropertyModel(wireName, propertyName, resolved.Type, required.Contains(wireName), resolved.Description, resolved.Constraints, resolved.ConstantValue));
+            }
+        }
+
+        var keepsUnknown = schema["additionalProperties"] is YamlMap additional && additional.GetString("type") == "string";
+        var xmlName = schema.GetMap("xml")?.GetString("name") ?? name;
+        return new ObjectModel(name, schema.GetString("description") ?? name, xmlName, new(properties), keepsUnknown);
+    }
+
+    private static bool IsValidPattern(string pattern)
+    {
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern);
+            return true;
+        }
+        catch (System.ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+}

@@ -1,0 +1,20 @@
+namespace Qiwi.Generator.Parsing;
+
+/// <summary>Small typed reads of YAML values.</summary>
+internal static class YamlExtensions
+{
+    public static string? GetString(this YamlMap map, string key)
+        => map[key] is YamlScalar scalar && !scalar.IsNull ? scalar.Value : null;
+
+    public static bool? GetBool(this YamlMap map, string key)
+        => map[key] is YamlScalar { Quoted: false } scalar
+            ? scalar.Value switch { "true" or "True" or "TRUE" => true, "false" or "False" or "FALSE" => false, _ => null }
+            : null;
+
+    public static int? GetInt(this YamlMap map, string key)
+        => map[key] is YamlScalar scalar && int.TryParse(scalar.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
+    public static YamlMap? GetMap(this YamlMap map, string key) => map[key] as YamlMap;
+}

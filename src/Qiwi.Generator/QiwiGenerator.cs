@@ -1,0 +1,80 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Qiwi.Generator.Diagnostics;
+using Qiwi.Generator.Emit;
+using Qiwi.Generator.Input;
+using Qiwi.Generator.Model;
+using Qiwi.Generator.Parsing;
+
+namespace Qiwi.Generator;
+
+/// <summary>
+/// spec (AdditionalFiles) -> <see cref="SpecFile"/> -> <see cref="ParseResult"/> (model + diagnostics)
+/// -> C# sources. Only equatable values flow between the steps.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class QiwiGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => SpecFileSelector.Select(pair.Left, pair.Right, cancellationToken))
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        var parsed = specFiles
+            .Select(static (file, _) => Parse(file))
+            .WithTrackingName(TrackingNames.Parse);
+
+        var models = parsed
+            .Select(static (result, _) => result.Model)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.Models);
+
+        var diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(diagnostics, static (output, list) =>
+        {
+            foreach (var diagnostic in list)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        context.RegisterSourceOutput(models, static (output, model) =>
+        {
+            try
+            {
+                foreach (var source in SourceEmitter.Emit(model))
+                {
+                    output.AddSource(source.HintName, source.Text);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                output.ReportDiagnostic(InternalError(model.FilePath, exception).ToDiagnostic());
+            }
+        });
+    }
+
+    private static ParseResult Parse(SpecFile file)
+    {
+        try
+        {
+            return SpecReader.Read(file);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new ParseResult(null, new(new[] { InternalError(file.Path, exception) }));
+        }
+    }
+
+    private static DiagnosticInfo InternalError(string path, Exception exception)
+        => DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, path, SourceSpan.Empty, exception.ToString().Replace("\r", string.Empty).Replace('\n', ' '));
+}

@@ -1,0 +1,10 @@
+namespace Qiwi.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can check what ran and what was cached.</summary>
+internal static class TrackingNames
+{
+    public const string SpecFiles = "QiwiSpecFiles";
+    public const string Parse = "QiwiParse";
+    public const string Models = "QiwiModels";
+    public const string Diagnostics = "QiwiDiagnostics";
+}
