@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+
+namespace Qiwi.Runtime;
+
+/// <summary>
+/// The one HTTP pipeline every generated client shares: builds the request, runs it through the
+/// policies (authorization, Accept, User-Agent, timeout), and turns the body into a payload or a typed
+/// exception.
+/// </summary>
+public sealed class QiwiPipeline
+{
+    private static readonly MediaTypeHeaderValue FormContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=utf-8");
+
+    private readonly HttpClient _httpClient;
+    private readonly IQiwiResultCodeCatalog _resultCodes;
+    private readonly QiwiPipelinePolicy[] _policies;
+
+    /// <summary>Creates the pipeline with the standard policies; validates <paramref name="options"/>.</summary>
+    public QiwiPipeline(HttpClient httpClient, QiwiClientOptions options, IQiwiResultCodeCatalog resultCodes)
+        : this(httpClient, options, resultCodes, new QiwiPipelinePolicy[] { new UserAgentPolicy(), new AcceptPolicy(), new BasicAuthPolicy(), new TimeoutPolicy() })
+    {
+    }
+
+    /// <summary>Creates the pipeline with the given policies, run in order before the transport.</summary>
+    public QiwiPipeline(HttpClient httpClient, QiwiClientOptions options, IQiwiResultCodeCatalog resultCodes, IEnumerable<QiwiPipelinePolicy> policies)
+    {
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        _resultCodes = resultCodes ?? throw new ArgumentNullException(nameof(resultCodes));
+        _policies = (policies ?? throw new ArgumentNullException(nameof(policies))).ToArray();
+        options.Validate();
+    }
+
+    /// <summary>The options the pipeline sends with.</summary>
+    public QiwiClientOptions Options { get; }
+
+    /// <summary>Sends <paramref name="request"/> and returns the payload of a successful response.</summary>
+    /// <exception cref="QiwiApiException">The response carries another result code.</exception>
+    /// <exception cref="QiwiProtocolException">The body is not a valid envelope.</exception>
+    /// <exception cref="QiwiTimeoutException">The attempt took longer than the timeout.</exception>
+    public async Task<TPayload> SendAsync<TPayload>(QiwiRequest request, IQiwiResponseReader<TPayload> reader, CancellationToken cancellationToken)
+        where TPayload : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(reader);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        using var httpRequest = CreateHttpRequest(request);
+        var message = new QiwiMessage(request, httpRequest, Options, cancellationToken);
+        using var response = await Next(0)(message).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return Interpret(request, reader, response, body);
+    }
+
+    private HttpRequestMessage CreateHttpRequest(QiwiRequest request)
+    {
+        var baseUrl = Options.BaseUrl.AbsoluteUri.TrimEnd('/');
+        var httpRequest = new HttpRequestMessage(request.Method, new Uri(baseUrl + request.PathAndQuery(), UriKind.Absolute));
+        if (request.Form.Count > 0 || request.Method != HttpMethod.Get)
+        {
+            httpRequest.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(EncodeForm(request.Form)));
+            httpRequest.Content.Headers.ContentType = FormContentType;
+        }
+
+        foreach (var header in request.Headers)
+        {
+            httpRequest.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        return httpRequest;
+    }
+
+    private static string EncodeForm(IReadOnlyList<KeyValuePair<string, string>> form)
+    {
+        var builder = new StringBuilder();
+        foreach (var field in form)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('&');
+            }
+
+            builder.Append(Uri.EscapeDataString(field.Key)).Append('=').Append(Uri.EscapeDataString(field.Value));
+        }
+
+        return builder.ToString();
+    }
+
+    private QiwiNextPolicy Next(int index)
+        => index < _policies.Length
+            ? message => _policies[index].SendAsync(message, Next(index + 1))
+            : Transport;
+
+    private async ValueTask<HttpResponseMessage> Transport(QiwiMessage message)
+        => await _httpClient.SendAsync(message.HttpRequest, HttpCompletionOption.ResponseContentRead, message.CancellationToken).ConfigureAwait(false);
+
+    private TPayload Interpret<TPayload>(QiwiRequest request, IQiwiResponseReader<TPayload> reader, HttpResponseMessage response, byte[] body)
+        where TPayload : class
+    {
+        var status = response.StatusCode;
+        var contentType = response.Content.Headers.ContentType?.MediaType;
+        if (body.Length == 0)
+        {
+            throw Protocol(request, status, body, contentType, "the response body is empty", null);
+        }
+
+        QiwiEnvelope<TPayload> envelope;
+        try
+        {
+            envelope = Format(contentType, body) switch
+            {
+                QiwiMediaType.Json => reader.ReadJson(body),
+                QiwiMediaType.Xml => reader.ReadXml(body),
+                _ => throw Protocol(request, status, body, contentType, $"the response is '{contentType ?? "(no content type)"}', not JSON or XML", null),
+            };
+        }
+        catch (Exception exception) when (exception is JsonException or XmlException or FormatException or InvalidOperationException or OverflowException or ArgumentException or NullReferenceException or InvalidCastException)
+        {
+            throw Protocol(request, status, body, contentType, "the body is not a valid envelope: " + exception.Message, exception);
+        }
+
+        if (envelope.ResultCode == reader.SuccessCode)
+        {
+            return envelope.Payload ?? throw Protocol(request, status, body, contentType, $"result code {envelope.ResultCode} (success) came without a payload", null);
+        }
+
+        throw new QiwiApiException(request.OperationId, envelope.ResultCode, envelope.Description, _resultCodes.GetDescription(envelope.ResultCode), _resultCodes.IsFatal(envelope.ResultCode), status, Decode(body));
+    }
+
+    private static QiwiMediaType? Format(string? contentType, byte[] body)
+    {
+        if (contentType is not null)
+        {
+            if (contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            {
+                return QiwiMediaType.Json;
+            }
+
+            if (contentType.Contains("xml", StringComparison.OrdinalIgnoreCase))
+            {
+                return QiwiMediaType.Xml;
+            }
+
+            return null;
+        }
+
+        // No Content-Type: look at the first character.
+        foreach (var b in body)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF)
+            {
+                continue;
+            }
+
+            return b == (byte)'{' ? QiwiMediaType.Json : b == (byte)'<' ? QiwiMediaType.Xml : null;
+        }
+
+        return null;
+    }
+
+    private static QiwiProtocolException Protocol(QiwiRequest request, HttpStatusCode status, byte[] body, string? contentType, string reason, Exception? inner)
+        => new(request.OperationId, reason, status, Decode(body), contentType, inner);
+
+    private static string Decode(byte[] body) => Encoding.UTF8.GetString(body);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+
+namespace Qiwi.Runtime;
+
+/// <summary>A request being built by generated code: method, path, query, form fields and headers.</summary>
+public sealed class QiwiRequest
+{
+    private readonly StringBuilder _path = new();
+    private readonly List<KeyValuePair<string, string>> _query = new();
+    private readonly List<KeyValuePair<string, string>> _form = new();
+    private readonly List<KeyValuePair<string, string>> _headers = new();
+
+    /// <summary>Starts a request.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="operationId">The spec's operationId (for logs, traces and errors).</param>
+    /// <param name="idempotent">Whether a repeat is safe when the outcome of an attempt is unknown.</param>
+    public QiwiRequest(HttpMethod method, string operationId, bool idempotent)
+    {
+        Method = method ?? throw new ArgumentNullException(nameof(method));
+        OperationId = operationId ?? throw new ArgumentNullException(nameof(operationId));
+        Idempotent = idempotent;
+    }
+
+    /// <summary>The HTTP method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The spec's operationId.</summary>
+    public string OperationId { get; }
+
+    /// <summary>Whether a repeat is safe.</summary>
+    public bool Idempotent { get; }
+
+    /// <summary>The path built so far (encoded).</summary>
+    public string Path => _path.ToString();
+
+    /// <summary>The query parameters (not encoded).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
+
+    /// <summary>The form fields (not encoded), in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Form => _form;
+
+    /// <summary>Extra headers.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers;
+
+    /// <summary>Appends literal text of the spec's path template, as is.</summary>
+    public void AppendPath(string literal) => _path.Append(literal);
+
+    /// <summary>
+    /// Appends one path segment, percent-encoded so that no value can change the path: '/', '?', '#',
+    /// '%', spaces and non-ASCII are encoded, and a segment of "." or ".." has its dots encoded.
+    /// </summary>
+    public void AppendPathSegment(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var encoded = Uri.EscapeDataString(value);
+        if (encoded is "." or "..")
+        {
+            encoded = encoded.Replace(".", "%2E", StringComparison.Ordinal);
+        }
+
+        _path.Append(encoded);
+    }
+
+    /// <summary>Appends an integer path segment.</summary>
+    public void AppendPathSegment(long value) => _path.Append(value.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Adds a query parameter.</summary>
+    public void AddQuery(string name, string value) => _query.Add(new(name, value ?? throw new ArgumentNullException(nameof(value))));
+
+    /// <summary>Adds a form field (sent as <c>application/x-www-form-urlencoded; charset=utf-8</c>).</summary>
+    public void AddForm(string name, string value) => _form.Add(new(name, value ?? throw new ArgumentNullException(nameof(value))));
+
+    /// <summary>Adds a header.</summary>
+    public void AddHeader(string name, string value) => _headers.Add(new(name, value ?? throw new ArgumentNullException(nameof(value))));
+
+    /// <summary>The path and query relative to the base URL.</summary>
+    public string PathAndQuery()
+    {
+        if (_query.Count == 0)
+        {
+            return Path;
+        }
+
+        var builder = new StringBuilder(Path);
+        for (var i = 0; i < _query.Count; i++)
+        {
+            builder.Append(i == 0 ? '?' : '&').Append(Uri.EscapeDataString(_query[i].Key)).Append('=').Append(Uri.EscapeDataString(_query[i].Value));
+        }
+
+        return builder.ToString();
+    }
+}
