@@ -65,6 +65,11 @@ public sealed class QiwiGenerator : IIncrementalGenerator
 
     private static ParseResult Parse(SpecFile file)
     {
+        if (file.LoadError is not null)
+        {
+            return new ParseResult(null, new(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, file.Path, SourceSpan.Empty, OneLine(file.LoadError)) }));
+        }
+
         try
         {
             return SpecReader.Read(file);
@@ -76,5 +81,7 @@ public sealed class QiwiGenerator : IIncrementalGenerator
     }
 
     private static DiagnosticInfo InternalError(string path, Exception exception)
-        => DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, path, SourceSpan.Empty, exception.ToString().Replace("\r", string.Empty).Replace('\n', ' '));
+        => DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, path, SourceSpan.Empty, OneLine(exception.ToString()));
+
+    private static string OneLine(string text) => text.Replace("\r", string.Empty).Replace('\n', ' ');
 }

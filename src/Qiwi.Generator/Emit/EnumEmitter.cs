@@ -59,7 +59,7 @@ internal static class EnumEmitter
     private static void EmitExtensions(CodeWriter writer, SpecModel spec, EnumModel model)
     {
         var name = model.Name;
-        XmlDoc.Summary(writer, "Wire values, descriptions and QIWI semantics of `" + name + "`, without reflection.");
+        XmlDoc.Summary(writer, "Wire values, descriptions and QIWI semantics of <see cref=\"" + name + "\"/>, without reflection.");
         writer.Line(CSharp.GeneratedCode);
         writer.Open(spec.Visibility + " static partial class " + name + "Extensions");
 

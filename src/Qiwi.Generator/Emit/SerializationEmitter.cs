@@ -26,13 +26,13 @@ internal static class SerializationEmitter
         writer.Line();
         EmitReadXml(writer, model);
         writer.Line();
-        EmitToXml(writer, model);
+        EmitToXml(writer, model, spec.Namespace);
         if (IsFlat(model))
         {
             writer.Line();
             EmitFromForm(writer, model);
             writer.Line();
-            EmitToForm(writer, model);
+            EmitToForm(writer, model, spec.Namespace);
         }
 
         writer.Line();
@@ -72,6 +72,13 @@ internal static class SerializationEmitter
         {
             writer.Line("var _additional = new global::System.Collections.Generic.Dictionary<string, string>();");
         }
+    }
+
+    /// <summary>The wire text of a string enum property: the kept raw value when it is Unknown.</summary>
+    private static string StringEnumWire(PropertyModel property, string ns)
+    {
+        var value = property.Required ? property.Name : property.Name + ".Value";
+        return "(" + value + " == global::" + ns + "." + property.Type.TypeName + ".Unknown ? " + property.Name + "WireValue ?? string.Empty : " + value + ".ToWireValue())";
     }
 
     private static bool IsStringEnum(PropertyModel property) => property.ConstantValue is null && property.Type.Kind == ValueKind.Enum && !property.Type.IntegerEnum;
@@ -270,7 +277,7 @@ internal static class SerializationEmitter
         writer.Close();
     }
 
-    private static void EmitToXml(CodeWriter writer, ObjectModel model)
+    private static void EmitToXml(CodeWriter writer, ObjectModel model, string ns)
     {
         XmlDoc.Summary(writer, "Writes this value as the XML element <c>&lt;" + model.XmlName + "&gt;</c>.");
         writer.Open("public " + XElement + " ToXml()");
@@ -291,7 +298,7 @@ internal static class SerializationEmitter
             }
             else if (IsStringEnum(property))
             {
-                text = "(" + value + " == " + property.Type.TypeName + ".Unknown ? " + value + "WireValue ?? string.Empty : " + value + ".ToWireValue())";
+                text = StringEnumWire(property, ns);
             }
             else
             {
@@ -360,7 +367,7 @@ internal static class SerializationEmitter
         writer.Close();
     }
 
-    private static void EmitToForm(CodeWriter writer, ObjectModel model)
+    private static void EmitToForm(CodeWriter writer, ObjectModel model, string ns)
     {
         XmlDoc.Summary(writer, "The form fields of this value, in the spec's order" + (model.KeepsUnknown ? ", then the additional properties." : "."));
         writer.Open("public global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> ToForm()");
@@ -375,7 +382,7 @@ internal static class SerializationEmitter
             }
             else if (IsStringEnum(property))
             {
-                text = "(" + value + " == " + property.Type.TypeName + ".Unknown ? " + value + "WireValue ?? string.Empty : " + value + ".ToWireValue())";
+                text = StringEnumWire(property, ns);
             }
             else
             {

@@ -29,10 +29,17 @@ internal static class SpecFileSelector
             return null;
         }
 
-        var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
         optionsProvider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
         var specOptions = new SpecOptions(Get(options, "QiwiNamespace"), Get(options, "QiwiClientName"), Get(options, "QiwiVisibility"), rootNamespace ?? string.Empty);
-        return new SpecFile(text.Path, content, specOptions);
+        try
+        {
+            var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
+            return new SpecFile(text.Path, content, specOptions);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new SpecFile(text.Path, string.Empty, specOptions, exception.ToString());
+        }
     }
 
     private static string? Get(AnalyzerConfigOptions options, string name)

@@ -15,14 +15,23 @@ internal static class YamlLoader
         error = null;
         errorSpan = SourceSpan.Empty;
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException exception)
         {
             error = exception.InnerException is YamlException inner ? inner.Message : exception.Message;
             errorSpan = ToSpan(exception.Start, exception.End);
+            return null;
+        }
+        catch (System.InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner throws this on some malformed input (an unclosed flow sequence):
+            // still a YAML error, reported where the parser had got to.
+            error = exception.Message;
+            errorSpan = parser.Current is { } current ? ToSpan(current.Start, current.End) : SourceSpan.Empty;
             return null;
         }
 
