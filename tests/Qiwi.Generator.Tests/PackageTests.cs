@@ -1,0 +1,142 @@
+using Qiwi.Generator.Tests.Infrastructure;
+
+namespace Qiwi.Generator.Tests;
+
+/// <summary>
+/// How users consume the toolkit: pack the generator and the runtime into a local feed, make a fresh
+/// project outside the solution with the package and the spec (no other setup), build it with the real
+/// `dotnet build` and the compiler server on, run it, edit the spec, rebuild, and see the change.
+/// </summary>
+public sealed class PackageTests : IDisposable
+{
+    private static readonly TimeSpan Slow = TimeSpan.FromMinutes(5);
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "qiwi-package-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public void A_fresh_project_with_the_package_and_the_spec_builds_runs_and_follows_spec_edits()
+    {
+        var version = "0.1.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var feed = Path.Combine(_work, "feed");
+        var consumer = Path.Combine(_work, "Consumer");
+        Directory.CreateDirectory(consumer);
+        var environment = new Dictionary<string, string?>
+        {
+            ["NUGET_PACKAGES"] = Path.Combine(_work, "packages"),
+            ["UseSharedCompilation"] = null, // the machine turns the compiler server off; users have it on
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+        };
+
+        foreach (var project in new[] { "src/Qiwi.Runtime", "src/Qiwi.Generator" })
+        {
+            Succeeds(RepositoryPaths.Root, $"dotnet pack {project} -c Release -o '{feed}' -p:Version={version}", environment);
+        }
+
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <AnalysisLevel>latest-recommended</AnalysisLevel>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Qiwi.Generator" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        // Zero configuration: the spec sits in the project folder under its default name.
+        File.Copy(RepositoryPaths.Spec, Path.Combine(consumer, "qiwi-pull.yaml"));
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
+
+        var first = Succeeds(consumer, "dotnet run -c Release -p:UseSharedCompilation=true -nodeReuse:false", environment);
+        Assert.Contains("bill BILL-1 Waiting final=False amount=10.00", first, StringComparison.Ordinal);
+        Assert.Contains("error AuthorizationError fatal=True http=401", first, StringComparison.Ordinal);
+        Assert.Contains("codes 26", first, StringComparison.Ordinal);
+        Assert.Contains("checkout https://oplata.qiwi.com/form?shop=2042&transaction=BILL%201", first, StringComparison.Ordinal);
+
+        var spec = Path.Combine(consumer, "qiwi-pull.yaml");
+        var text = File.ReadAllText(spec);
+        text = text.Replace("enum: [0, 5, 13, 78,", "enum: [1500, 0, 5, 13, 78,", StringComparison.Ordinal)
+            .Replace("        - value: 1419\n", "        - value: 1500\n          name: InvoiceFrozen\n          description: The invoice is frozen.\n          fatal: false\n        - value: 1419\n", StringComparison.Ordinal);
+        File.WriteAllText(spec, text);
+
+        var second = Succeeds(consumer, "dotnet run -c Release -p:UseSharedCompilation=true -nodeReuse:false", environment);
+        Assert.Contains("codes 27", second, StringComparison.Ordinal);
+
+        Shell.Run(consumer, "dotnet build-server shutdown", Slow, environment);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static string Succeeds(string directory, string command, IReadOnlyDictionary<string, string?> environment)
+    {
+        var (exitCode, output) = Shell.Run(directory, command, Slow, environment);
+        Assert.True(exitCode == 0, $"'{command}' failed ({exitCode}):\n{output}");
+        return output;
+    }
+
+    private const string ConsumerProgram = """
+        using System.Net;
+        using System.Text;
+        using Consumer;
+        using Qiwi.Runtime;
+
+        using var http = new HttpClient(new DocsHandler());
+        var client = new QiwiPullClient(http, new QiwiClientOptions { BaseUrl = new Uri("https://api.qiwi.test"), ApiId = "23441234", ApiPassword = "secret" });
+
+        var bill = await client.CreateBillAsync(373712, "BILL-1", "tel:+79161234567", 10m, Currency.Rub, "test", DateTimeOffset.UtcNow.AddDays(1));
+        Console.WriteLine($"bill {bill.BillId} {bill.Status} final={bill.Status.IsFinal()} amount={bill.Amount}");
+        try
+        {
+            await client.GetBillStatusAsync(373712, "BILL-2");
+        }
+        catch (QiwiApiException exception)
+        {
+            var code = (ResultCode)exception.ResultCode;
+            switch (code)
+            {
+                case ResultCode.AuthorizationError:
+                    Console.WriteLine($"error {code} fatal={code.IsFatal()} http={(int)exception.StatusCode}");
+                    break;
+                default:
+                    Console.WriteLine($"unexpected {code}");
+                    break;
+            }
+        }
+
+        Console.WriteLine($"codes {ResultCodeExtensions.GetValues().Length}");
+        Console.WriteLine($"checkout {QiwiPullRedirects.Checkout("2042", "BILL 1").AbsoluteUri}");
+
+        internal sealed class DocsHandler : HttpMessageHandler
+        {
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                var (status, body) = request.Method == HttpMethod.Put
+                    ? (HttpStatusCode.OK, "{\"response\":{\"result_code\":0,\"bill\":{\"bill_id\":\"BILL-1\",\"amount\":\"10.00\",\"ccy\":\"RUB\",\"status\":\"waiting\",\"error\":0,\"user\":\"tel:+79161234567\",\"comment\":\"test\"}}}")
+                    : (HttpStatusCode.Unauthorized, "{\"response\":{\"result_code\":150,\"description\":\"Authorization failed\"}}");
+                return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "text/json") });
+            }
+        }
+        """;
+}
