@@ -18,7 +18,10 @@ public sealed class QiwiClientOptions
     /// <summary>How long one attempt may take.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The clock for timeouts and lifetime checks.</summary>
+    /// <summary>When and how failed calls are repeated.</summary>
+    public QiwiRetryOptions Retry { get; set; } = new();
+
+    /// <summary>The clock for timeouts, retry delays and lifetime checks.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
@@ -53,8 +56,15 @@ public sealed class QiwiClientOptions
         {
             throw new ArgumentException("TimeProvider is required.", nameof(TimeProvider));
         }
+
+        if (Retry is null)
+        {
+            throw new ArgumentException("Retry is required.", nameof(Retry));
+        }
+
+        Retry.Validate();
     }
 
     /// <summary>The options without the password.</summary>
-    public override string ToString() => $"QiwiClientOptions {{ BaseUrl = {BaseUrl}, ApiId = {ApiId}, ApiPassword = ***, MediaType = {MediaType}, Timeout = {Timeout} }}";
+    public override string ToString() => $"QiwiClientOptions {{ BaseUrl = {BaseUrl}, ApiId = {ApiId}, ApiPassword = ***, MediaType = {MediaType}, Timeout = {Timeout}, MaxAttempts = {Retry?.MaxAttempts} }}";
 }

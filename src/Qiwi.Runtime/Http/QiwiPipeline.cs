@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -49,11 +50,63 @@ public sealed class QiwiPipeline
         ArgumentNullException.ThrowIfNull(reader);
         cancellationToken.ThrowIfCancellationRequested();
 
+        using var activity = QiwiTelemetry.Source.StartActivity("Qiwi " + request.OperationId, ActivityKind.Client);
+        activity?.SetTag("qiwi.operation", request.OperationId);
+        activity?.SetTag("http.request.method", request.Method.Method);
+        activity?.SetTag("url.path", request.Path);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var payload = await SendOnceAsync(request, reader, attempt, cancellationToken).ConfigureAwait(false);
+                activity?.SetTag("qiwi.attempts", attempt);
+                return payload;
+            }
+            catch (QiwiException exception) when (attempt < Options.Retry.MaxAttempts && QiwiRetryRules.IsRetryable(request, exception) && !cancellationToken.IsCancellationRequested)
+            {
+                var delay = Options.Retry.DelayBefore(attempt);
+                activity?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection { ["qiwi.attempt"] = attempt, ["qiwi.delay_ms"] = delay.TotalMilliseconds, ["exception.type"] = exception.GetType().Name }));
+                await Task.Delay(delay, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (QiwiException exception)
+            {
+                activity?.SetTag("qiwi.attempts", attempt);
+                activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+                if (exception is QiwiApiException api)
+                {
+                    activity?.SetTag("qiwi.result_code", api.ResultCode);
+                }
+
+                throw;
+            }
+        }
+    }
+
+    private async Task<TPayload> SendOnceAsync<TPayload>(QiwiRequest request, IQiwiResponseReader<TPayload> reader, int attempt, CancellationToken cancellationToken)
+        where TPayload : class
+    {
         using var httpRequest = CreateHttpRequest(request);
-        var message = new QiwiMessage(request, httpRequest, Options, cancellationToken);
-        using var response = await Next(0)(message).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return Interpret(request, reader, response, body);
+        var message = new QiwiMessage(request, httpRequest, Options, attempt, cancellationToken);
+        HttpResponseMessage response;
+        byte[] body;
+        try
+        {
+            response = await Next(0)(message).ConfigureAwait(false);
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new QiwiTransportException(request.OperationId, exception);
+        }
+        catch (IOException exception)
+        {
+            throw new QiwiTransportException(request.OperationId, exception);
+        }
+
+        using (response)
+        {
+            return Interpret(request, reader, response, body);
+        }
     }
 
     private HttpRequestMessage CreateHttpRequest(QiwiRequest request)

@@ -1,0 +1,44 @@
+namespace Qiwi.Runtime;
+
+/// <summary>How often and how patiently a failed call is repeated (only where that is safe).</summary>
+public sealed class QiwiRetryOptions
+{
+    /// <summary>Attempts in all, the first included; 1 turns retries off.</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>The delay before the first retry; it doubles for each further one.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest delay between two attempts.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>
+    /// A number in [0, 1) for the jitter (half of each delay is random so that many clients do not retry
+    /// in step). Defaults to <see cref="Random.Shared"/>; tests set a fixed one.
+    /// </summary>
+    public Func<double> Jitter { get; set; } = static () => Random.Shared.NextDouble();
+
+    /// <summary>The delay before retry number <paramref name="retry"/> (1 for the first retry).</summary>
+    public TimeSpan DelayBefore(int retry)
+    {
+        var exponential = BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, retry - 1));
+        var capped = Math.Min(exponential, MaxDelay.TotalMilliseconds);
+        var jitter = Math.Clamp(Jitter(), 0, 1);
+        return TimeSpan.FromMilliseconds((capped / 2) + (capped / 2 * jitter));
+    }
+
+    internal void Validate()
+    {
+        if (MaxAttempts < 1)
+        {
+            throw new ArgumentException("Retry.MaxAttempts must be at least 1.", nameof(MaxAttempts));
+        }
+
+        if (BaseDelay < TimeSpan.Zero || MaxDelay < BaseDelay)
+        {
+            throw new ArgumentException("Retry delays must be non-negative, with MaxDelay at least BaseDelay.", nameof(BaseDelay));
+        }
+
+        ArgumentNullException.ThrowIfNull(Jitter, nameof(Jitter));
+    }
+}
