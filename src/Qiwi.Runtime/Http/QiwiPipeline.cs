@@ -68,6 +68,11 @@ public sealed class QiwiPipeline
                 activity?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection { ["qiwi.attempt"] = attempt, ["qiwi.delay_ms"] = delay.TotalMilliseconds, ["exception.type"] = exception.GetType().Name }));
                 await Task.Delay(delay, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
+            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception.CancellationToken != cancellationToken)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
+                throw new OperationCanceledException(exception.Message, exception, cancellationToken);
+            }
             catch (QiwiException exception)
             {
                 activity?.SetTag("qiwi.attempts", attempt);
@@ -112,7 +117,10 @@ public sealed class QiwiPipeline
     private HttpRequestMessage CreateHttpRequest(QiwiRequest request)
     {
         var baseUrl = Options.BaseUrl.AbsoluteUri.TrimEnd('/');
-        var httpRequest = new HttpRequestMessage(request.Method, new Uri(baseUrl + request.PathAndQuery(), UriKind.Absolute));
+        // Without canonicalization: Uri would otherwise decode "%2E%2E" and drop the segment, letting a
+        // bill id change the request path.
+        var uri = new Uri(baseUrl + request.PathAndQuery(), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var httpRequest = new HttpRequestMessage(request.Method, uri);
         if (request.Form.Count > 0 || request.Method != HttpMethod.Get)
         {
             httpRequest.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(EncodeForm(request.Form)));

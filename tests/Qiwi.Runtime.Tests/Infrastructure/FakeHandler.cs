@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text;
+
+namespace Qiwi.Runtime.Tests.Infrastructure;
+
+/// <summary>An in-memory server: answers each request with the next queued response and records what it got.</summary>
+internal sealed class FakeHandler : HttpMessageHandler
+{
+    private readonly Queue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> _responses = new();
+
+    public List<RecordedRequest> Requests { get; } = new();
+
+    public FakeHandler Respond(HttpStatusCode status, string body, string contentType = "text/json")
+    {
+        _responses.Enqueue((_, _) => Task.FromResult(new HttpResponseMessage(status) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) { Headers = { { "Content-Type", contentType } } } }));
+        return this;
+    }
+
+    public FakeHandler Fail(Exception exception)
+    {
+        _responses.Enqueue((_, _) => Task.FromException<HttpResponseMessage>(exception));
+        return this;
+    }
+
+    /// <summary>Never answers: waits until the request is cancelled (by a timeout or the caller).</summary>
+    public FakeHandler Hang()
+    {
+        _responses.Enqueue(async (_, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            throw new InvalidOperationException("unreachable");
+        });
+        return this;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        Requests.Add(new RecordedRequest(request.Method, request.RequestUri!, request.Headers.ToDictionary(h => h.Key, h => string.Join(h.Key == "User-Agent" ? " " : ",", h.Value)), request.Content?.Headers.ContentType?.ToString(), body));
+        Assert.True(_responses.Count > 0, $"Unexpected request {request.Method} {request.RequestUri}");
+        return await _responses.Dequeue()(request, cancellationToken);
+    }
+}
+
+/// <summary>A request as the server saw it.</summary>
+internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string? ContentType, string? Body);
