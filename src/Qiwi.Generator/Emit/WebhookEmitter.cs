@@ -44,9 +44,69 @@ internal static class WebhookEmitter
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(reply);");
             writer.Line("return \"<?xml version=\\\"1.0\\\"?>\" + reply.ToXml().ToString(global::System.Xml.Linq.SaveOptions.DisableFormatting);");
             writer.Close();
+            EmitDescriptor(writer, spec, webhook, reply);
         }
 
         writer.Close();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The runtime descriptor, when the reply is one required integer-enum code whose values carry every
+    /// role (x-qiwi-enum role): what framework helpers need to receive the webhook.
+    /// </summary>
+    private static void EmitDescriptor(CodeWriter writer, SpecModel spec, WebhookModel webhook, string replyType)
+    {
+        ObjectModel? reply = null;
+        foreach (var model in spec.Objects)
+        {
+            if (model.Name == replyType)
+            {
+                reply = model;
+            }
+        }
+
+        if (reply is not { Properties.Count: 1 } || reply.Properties[0] is not { Required: true, Type: { Kind: ValueKind.Enum, IntegerEnum: true } } code)
+        {
+            return;
+        }
+
+        EnumModel? codes = null;
+        foreach (var model in spec.Enums)
+        {
+            if (model.Name == code.Type.TypeName)
+            {
+                codes = model;
+            }
+        }
+
+        var roles = new System.Collections.Generic.Dictionary<string, string>();
+        foreach (var member in codes?.Members ?? EquatableArray<EnumMemberModel>.Empty)
+        {
+            if (member.Role is not null && !roles.ContainsKey(member.Role))
+            {
+                roles[member.Role] = member.WireValue;
+            }
+        }
+
+        string[] needed = { "success", "invalid-request", "bad-password", "bad-signature", "failure" };
+        foreach (var role in needed)
+        {
+            if (!roles.ContainsKey(role))
+            {
+                return;
+            }
+        }
+
+        writer.Line();
+        XmlDoc.Summary(writer, "The webhook as framework helpers take it (ASP.NET Core: <c>MapQiwiNotifications</c>): parsing, signature, replies.");
+        writer.Line("public static " + CSharp.Runtime + ".QiwiWebhook<" + webhook.BodyType + "> Descriptor { get; } = new(");
+        writer.Indent();
+        writer.Line("Parse,");
+        writer.Line((webhook.Signature is null ? "null" : "Signature") + ",");
+        writer.Line("ReplyMediaType,");
+        writer.Line("code => FormatReply(new " + replyType + " { " + code.Name + " = (" + code.Type.TypeName + ")code }),");
+        writer.Line("new " + CSharp.Runtime + ".QiwiWebhookReplyCodes(" + string.Join(", ", System.Array.ConvertAll(needed, r => roles[r])) + "));");
+        writer.Outdent();
     }
 }

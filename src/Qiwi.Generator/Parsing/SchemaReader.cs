@@ -340,7 +340,7 @@ internal sealed class SchemaReader
             }
 
             names[memberName] = value.Value;
-            members.Add(new EnumMemberModel(memberName, value.Value, entry.GetString("description") ?? memberName, ReadFatal(name, entry), ReadFinal(name, entry)));
+            members.Add(new EnumMemberModel(memberName, value.Value, entry.GetString("description") ?? memberName, ReadFatal(name, entry), ReadFinal(name, entry), ReadRole(name, entry)));
         }
 
         return new EnumModel(name, schema.GetString("description") ?? name, isInteger, isOpen, schema.GetString("pattern"), new(members));
@@ -363,6 +363,22 @@ internal sealed class SchemaReader
                 _context.Report(DiagnosticDescriptors.InvalidExtension, fatal.Span, "x-qiwi-enum fatal of " + enumName, "must be true, false or unknown");
                 return null;
         }
+    }
+
+    private string? ReadRole(string enumName, YamlMap entry)
+    {
+        if (entry["role"] is not YamlScalar role)
+        {
+            return null;
+        }
+
+        if (role.Value is "success" or "invalid-request" or "bad-password" or "bad-signature" or "failure")
+        {
+            return role.Value;
+        }
+
+        _context.Report(DiagnosticDescriptors.InvalidExtension, role.Span, "x-qiwi-enum role of " + enumName, "must be success, invalid-request, bad-password, bad-signature or failure");
+        return null;
     }
 
     private bool? ReadFinal(string enumName, YamlMap entry)

@@ -61,4 +61,14 @@ public static partial class BillNotificationWebhook
         global::System.ArgumentNullException.ThrowIfNull(reply);
         return "<?xml version=\"1.0\"?>" + reply.ToXml().ToString(global::System.Xml.Linq.SaveOptions.DisableFormatting);
     }
+
+    /// <summary>
+    /// The webhook as framework helpers take it (ASP.NET Core: <c>MapQiwiNotifications</c>): parsing, signature, replies.
+    /// </summary>
+    public static global::Qiwi.Runtime.QiwiWebhook<BillNotification> Descriptor { get; } = new(
+        Parse,
+        Signature,
+        ReplyMediaType,
+        code => FormatReply(new NotificationReply { ResultCode = (NotificationResultCode)code }),
+        new global::Qiwi.Runtime.QiwiWebhookReplyCodes(0, 5, 150, 151, 300));
 }

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Qiwi.Runtime;
+
+namespace Qiwi.AspNetCore;
+
+/// <summary>Maps the endpoint QIWI posts notifications to.</summary>
+public static class QiwiNotificationEndpoints
+{
+    /// <summary>
+    /// Maps a POST endpoint at <paramref name="pattern"/> that checks the notification's authorization, parses it
+    /// with the generated <paramref name="webhook"/> descriptor, calls <paramref name="handler"/>, and replies
+    /// with result 0 only when the handler succeeded (anything else makes QIWI repeat the notification).
+    /// </summary>
+    /// <param name="endpoints">The app.</param>
+    /// <param name="pattern">The route, e.g. <c>/qiwi/notifications</c>.</param>
+    /// <param name="webhook">The generated descriptor, e.g. <c>BillNotificationWebhook.Descriptor</c>.</param>
+    /// <param name="options">Shop ID, notification password, and the authorization mode; validated here.</param>
+    /// <param name="handler">Your code: record the final status; throw to have QIWI repeat the notification.</param>
+    public static IEndpointConventionBuilder MapQiwiNotifications<T>(
+        this IEndpointRouteBuilder endpoints,
+        string pattern,
+        QiwiWebhook<T> webhook,
+        QiwiNotificationOptions options,
+        Func<T, HttpContext, CancellationToken, Task> handler)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(webhook);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(handler);
+        options.Validate();
+        if (options.Authentication == QiwiNotificationAuthentication.Signature && webhook.Signature is null)
+        {
+            throw new ArgumentException("The webhook has no signature in the spec; use Basic authorization.", nameof(options));
+        }
+
+        return endpoints.MapPost(pattern, (HttpContext context) => QiwiNotificationHandler.HandleAsync(context, webhook, options, handler)).DisableAntiforgery();
+    }
+}

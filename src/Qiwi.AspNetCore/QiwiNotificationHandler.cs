@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Qiwi.Runtime;
+
+namespace Qiwi.AspNetCore;
+
+/// <summary>
+/// Handles one notification: authorization, parsing, the user's handler, and the reply. Result 0 only after
+/// the handler succeeded; otherwise the role's code (malformed, bad password, bad signature, failure), so
+/// that QIWI repeats the notification.
+/// </summary>
+internal static partial class QiwiNotificationHandler
+{
+    public static async Task HandleAsync<T>(HttpContext context, QiwiWebhook<T> webhook, QiwiNotificationOptions options, Func<T, HttpContext, CancellationToken, Task> handler)
+        where T : class
+    {
+        var logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("Qiwi.AspNetCore.Notifications") ?? NullLogger.Instance;
+        var code = await DecideAsync(context, webhook, options, handler, logger).ConfigureAwait(false);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = webhook.ReplyMediaType;
+        await context.Response.WriteAsync(webhook.FormatReply(code), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task<int> DecideAsync<T>(HttpContext context, QiwiWebhook<T> webhook, QiwiNotificationOptions options, Func<T, HttpContext, CancellationToken, Task> handler, ILogger logger)
+        where T : class
+    {
+        var codes = webhook.ReplyCodes;
+        if (!context.Request.HasFormContentType)
+        {
+            LogRejected(logger, "the body is not a form");
+            return codes.InvalidRequest;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var fields = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.Count == 0 ? string.Empty : f.Value[^1] ?? string.Empty)).ToList();
+
+        if (options.Authentication == QiwiNotificationAuthentication.Basic)
+        {
+            if (!QiwiBasicAuthorization.Verify(context.Request.Headers.Authorization, options.ShopId, options.NotificationPassword))
+            {
+                LogRejected(logger, "Basic authorization failed");
+                return codes.BadPassword;
+            }
+        }
+        else
+        {
+            var signature = webhook.Signature ?? throw new InvalidOperationException("The webhook has no signature in the spec; use Basic authorization.");
+            if (!QiwiSignature.Verify(signature, fields, options.NotificationPassword, context.Request.Headers[signature.Target]))
+            {
+                LogRejected(logger, "the signature does not match");
+                return codes.BadSignature;
+            }
+        }
+
+        T notification;
+        try
+        {
+            notification = webhook.Parse(fields);
+        }
+        catch (FormatException exception)
+        {
+            LogRejected(logger, exception.Message);
+            return codes.InvalidRequest;
+        }
+
+        try
+        {
+            await handler(notification, context, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            LogHandlerFailed(logger, exception);
+            return codes.Failure;
+        }
+
+        LogHandled(logger, fields.Find(f => f.Key == "bill_id").Value);
+        return codes.Success;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "QIWI notification handled (bill {BillId}).")]
+    private static partial void LogHandled(ILogger logger, string? billId);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "QIWI notification rejected: {Reason}.")]
+    private static partial void LogRejected(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "The QIWI notification handler failed; QIWI will repeat the notification.")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception);
+}
