@@ -47,11 +47,17 @@ public sealed class QiwiGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(models, static (output, model) =>
+        // Only a bool leaves the compilation, so an edit elsewhere re-runs nothing downstream.
+        var hasDependencyInjection = context.CompilationProvider
+            .Select(static (compilation, _) => References(compilation, "Qiwi.Extensions.DependencyInjection"))
+            .WithTrackingName(TrackingNames.References);
+
+        context.RegisterSourceOutput(models.Combine(hasDependencyInjection), static (output, pair) =>
         {
+            var (model, dependencyInjection) = pair;
             try
             {
-                foreach (var source in SourceEmitter.Emit(model))
+                foreach (var source in SourceEmitter.Emit(model, dependencyInjection))
                 {
                     output.AddSource(source.HintName, source.Text);
                 }
@@ -61,6 +67,19 @@ public sealed class QiwiGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(InternalError(model.FilePath, exception).ToDiagnostic());
             }
         });
+    }
+
+    private static bool References(Compilation compilation, string assemblyName)
+    {
+        foreach (var reference in compilation.ReferencedAssemblyNames)
+        {
+            if (reference.Name == assemblyName)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ParseResult Parse(SpecFile file)

@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string Parse = "QiwiParse";
     public const string Models = "QiwiModels";
     public const string Diagnostics = "QiwiDiagnostics";
+    public const string References = "QiwiReferences";
 }

@@ -6,7 +6,7 @@ namespace Qiwi.Generator.Emit;
 /// <summary>Writes every file for one spec; the emitters only write, all decisions were made by the parser.</summary>
 internal static class SourceEmitter
 {
-    public static List<GeneratedSource> Emit(SpecModel spec)
+    public static List<GeneratedSource> Emit(SpecModel spec, bool dependencyInjection = false)
     {
         var sources = new List<GeneratedSource>();
         var prefix = spec.Namespace + ".";
@@ -35,6 +35,11 @@ internal static class SourceEmitter
             sources.Add(new(prefix + "I" + spec.ClientName + "Client.g.cs", ClientEmitter.EmitInterface(spec)));
             sources.Add(new(prefix + spec.ClientName + "Client.g.cs", ClientEmitter.EmitClient(spec, patterns)));
             sources.Add(new(prefix + spec.ClientName + "ResultCodes.g.cs", ResultCodeCatalogEmitter.Emit(spec, resultCodes)));
+            if (dependencyInjection)
+            {
+                sources.Add(new(prefix + spec.ClientName + "ServiceCollectionExtensions.g.cs", DependencyInjectionEmitter.Emit(spec)));
+            }
+
             var readers = new HashSet<string>();
             foreach (var operation in spec.Operations)
             {

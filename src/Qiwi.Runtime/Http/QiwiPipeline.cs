@@ -22,9 +22,12 @@ public sealed class QiwiPipeline
 
     /// <summary>Creates the pipeline with the standard policies; validates <paramref name="options"/>.</summary>
     public QiwiPipeline(HttpClient httpClient, QiwiClientOptions options, IQiwiResultCodeCatalog resultCodes)
-        : this(httpClient, options, resultCodes, new QiwiPipelinePolicy[] { new UserAgentPolicy(), new AcceptPolicy(), new BasicAuthPolicy(), new TimeoutPolicy() })
+        : this(httpClient, options, resultCodes, DefaultPolicies())
     {
     }
+
+    /// <summary>The standard policies, in order: User-Agent, Accept, Basic authorization, timeout.</summary>
+    public static IReadOnlyList<QiwiPipelinePolicy> DefaultPolicies() => new QiwiPipelinePolicy[] { new UserAgentPolicy(), new AcceptPolicy(), new BasicAuthPolicy(), new TimeoutPolicy() };
 
     /// <summary>Creates the pipeline with the given policies, run in order before the transport.</summary>
     public QiwiPipeline(HttpClient httpClient, QiwiClientOptions options, IQiwiResultCodeCatalog resultCodes, IEnumerable<QiwiPipelinePolicy> policies)

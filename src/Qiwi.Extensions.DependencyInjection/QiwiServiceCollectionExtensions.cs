@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Qiwi.Runtime;
+
+namespace Qiwi.Extensions.DependencyInjection;
+
+/// <summary>Registers generated QIWI clients (generated code adds a typed <c>AddXxxClient</c> on top of this).</summary>
+public static class QiwiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/>, created by <paramref name="create"/> on a pipeline over a named
+    /// <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>, with options validated at start-up and a
+    /// logging policy. Returns the HTTP client builder for further configuration (handlers, proxies).
+    /// </summary>
+    public static IHttpClientBuilder AddQiwiClient<TClient>(
+        this IServiceCollection services,
+        string name,
+        Func<QiwiPipeline, TClient> create,
+        IQiwiResultCodeCatalog resultCodes,
+        Action<QiwiClientOptions> configure)
+        where TClient : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(create);
+        ArgumentNullException.ThrowIfNull(resultCodes);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<QiwiClientOptions>(name).Configure(configure).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QiwiClientOptions>>(new QiwiClientOptionsValidator(name));
+        services.AddTransient(provider =>
+        {
+            var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+            var options = provider.GetRequiredService<IOptionsMonitor<QiwiClientOptions>>().Get(name);
+            var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Qiwi.Client." + name) ?? NullLogger.Instance;
+            var policies = new List<QiwiPipelinePolicy>(QiwiPipeline.DefaultPolicies()) { new QiwiLoggingPolicy(logger) };
+            return create(new QiwiPipeline(http, options, resultCodes, policies));
+        });
+        return services.AddHttpClient(name);
+    }
+}
