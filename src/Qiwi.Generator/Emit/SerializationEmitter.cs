@@ -284,40 +284,10 @@ internal static class SerializationEmitter
         writer.Line("var element = new " + XElement + "(" + CSharp.Literal(model.XmlName) + ");");
         foreach (var property in model.Properties)
         {
-            var value = property.Name;
-            if (property.ConstantValue is not null)
-            {
-                writer.Line("element.Add(new " + XElement + "(" + CSharp.Literal(property.WireName) + ", " + value + "));");
-                continue;
-            }
-
-            string text;
-            if (property.Type.Kind == ValueKind.Object)
-            {
-                text = null!;
-            }
-            else if (IsStringEnum(property))
-            {
-                text = StringEnumWire(property, ns);
-            }
-            else
-            {
-                text = CSharp.ToWire(property.Type, property.Constraints, property.Required || CSharp.IsReferenceType(property.Type) ? value : value + ".Value");
-            }
-
             var add = property.Type.Kind == ValueKind.Object
-                ? "element.Add(" + value + ".ToXml());"
-                : "element.Add(new " + XElement + "(" + CSharp.Literal(property.WireName) + ", " + text + "));";
-            if (property.Required)
-            {
-                writer.Line(add);
-            }
-            else
-            {
-                writer.Open("if (" + value + " is not null)");
-                writer.Line(add);
-                writer.Close();
-            }
+                ? "element.Add(" + property.Name + ".ToXml());"
+                : "element.Add(new " + XElement + "(" + CSharp.Literal(property.WireName) + ", " + WireText(property, ns) + "));";
+            AddWhenPresent(writer, property, add);
         }
 
         if (model.KeepsUnknown)
@@ -374,32 +344,7 @@ internal static class SerializationEmitter
         writer.Line("var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
         foreach (var property in model.Properties)
         {
-            var value = property.Name;
-            string text;
-            if (property.ConstantValue is not null)
-            {
-                text = value;
-            }
-            else if (IsStringEnum(property))
-            {
-                text = StringEnumWire(property, ns);
-            }
-            else
-            {
-                text = CSharp.ToWire(property.Type, property.Constraints, property.Required || CSharp.IsReferenceType(property.Type) ? value : value + ".Value");
-            }
-
-            var add = "fields.Add(new(" + CSharp.Literal(property.WireName) + ", " + text + "));";
-            if (property.Required || property.ConstantValue is not null)
-            {
-                writer.Line(add);
-            }
-            else
-            {
-                writer.Open("if (" + value + " is not null)");
-                writer.Line(add);
-                writer.Close();
-            }
+            AddWhenPresent(writer, property, "fields.Add(new(" + CSharp.Literal(property.WireName) + ", " + WireText(property, ns) + "));");
         }
 
         if (model.KeepsUnknown)
@@ -410,6 +355,36 @@ internal static class SerializationEmitter
         }
 
         writer.Line("return fields;");
+        writer.Close();
+    }
+
+    /// <summary>The wire text of a simple property (constants as they are, string enums with their kept raw value).</summary>
+    private static string WireText(PropertyModel property, string ns)
+    {
+        if (property.ConstantValue is not null)
+        {
+            return property.Name;
+        }
+
+        if (IsStringEnum(property))
+        {
+            return StringEnumWire(property, ns);
+        }
+
+        return CSharp.ToWire(property.Type, property.Constraints, property.Required || CSharp.IsReferenceType(property.Type) ? property.Name : property.Name + ".Value");
+    }
+
+    /// <summary>Writes <paramref name="add"/>, guarded by a null check for an optional property.</summary>
+    private static void AddWhenPresent(CodeWriter writer, PropertyModel property, string add)
+    {
+        if (property.Required || property.ConstantValue is not null)
+        {
+            writer.Line(add);
+            return;
+        }
+
+        writer.Open("if (" + property.Name + " is not null)");
+        writer.Line(add);
         writer.Close();
     }
 }

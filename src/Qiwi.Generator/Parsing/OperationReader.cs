@@ -30,53 +30,66 @@ internal sealed class OperationReader
 
     public void ReadPaths()
     {
-        if (_context.Root.GetMap("paths") is not YamlMap paths)
+        foreach (var (key, pathItem, method, operation) in OperationsOf("paths"))
         {
-            return;
-        }
-
-        foreach (var pathEntry in paths.Entries)
-        {
-            if (_context.ResolveMap(pathEntry.Value, out _) is not YamlMap pathItem)
+            var display = method.ToUpperInvariant() + " " + key;
+            if (!TryReadName(operation, pathItem.KeySpan(method), display, out var operationId, out var name))
             {
                 continue;
             }
 
-            foreach (var methodEntry in pathItem.Entries)
+            var parameters = ReadParameters(pathItem, operation, display);
+            if (operation["x-qiwi-redirect"] is YamlNode redirect)
             {
-                var method = methodEntry.Key.Value;
-                if (System.Array.IndexOf(Methods, method) < 0 || methodEntry.Value is not YamlMap operation)
-                {
-                    continue;
-                }
-
-                var display = method.ToUpperInvariant() + " " + pathEntry.Key.Value;
-                if (!TryReadName(operation, pathItem.KeySpan(method), display, out var operationId, out var name))
-                {
-                    continue;
-                }
-
-                var parameters = ReadParameters(pathItem, operation, display);
-                if (operation["x-qiwi-redirect"] is YamlNode redirect)
-                {
-                    ReadRedirect(redirect, pathEntry.Key.Value, pathItem, operation, operationId, name, parameters);
-                }
-                else
-                {
-                    ReadOperation(method, pathEntry.Key.Value, operation, operationId, name, parameters, display);
-                }
+                ReadRedirect(redirect, key, pathItem, operation, operationId, name, parameters);
+            }
+            else
+            {
+                ReadOperation(method, key, operation, operationId, name, parameters, display);
             }
         }
     }
 
     public void ReadWebhooks()
     {
-        if (_context.Root["x-webhooks"] is not YamlMap webhooks)
+        foreach (var (key, pathItem, method, operation) in OperationsOf("x-webhooks"))
         {
-            return;
+            var display = "webhook '" + key + "' (" + method.ToUpperInvariant() + ")";
+            if (!TryReadName(operation, pathItem.KeySpan(method), display, out var operationId, out var name))
+            {
+                continue;
+            }
+
+            var body = ReadBodyObject(operation, display);
+            if (body is null)
+            {
+                continue;
+            }
+
+            string? replyType = null;
+            string? replyMediaType = null;
+            if (FindSuccessResponse(operation) is YamlMap response && response.GetMap("content") is YamlMap content && content.Entries.Count > 0)
+            {
+                replyMediaType = content.Entries[0].Key.Value;
+                if (content.Entries[0].Value is YamlMap media && media["schema"] is YamlNode schema)
+                {
+                    replyType = ObjectName(schema, "the reply of " + display);
+                }
+            }
+
+            Webhooks.Add(new WebhookModel(operationId, name, operation.GetString("summary"), operation.GetString("description"), body, replyType, replyMediaType, _extensions.ReadSignature(operation)));
+        }
+    }
+
+    /// <summary>Every operation of a root map of path items (<c>paths</c>, <c>x-webhooks</c>), in document order.</summary>
+    private IEnumerable<(string Key, YamlMap PathItem, string Method, YamlMap Operation)> OperationsOf(string section)
+    {
+        if (_context.Root[section] is not YamlMap items)
+        {
+            yield break;
         }
 
-        foreach (var entry in webhooks.Entries)
+        foreach (var entry in items.Entries)
         {
             if (_context.ResolveMap(entry.Value, out _) is not YamlMap pathItem)
             {
@@ -86,35 +99,10 @@ internal sealed class OperationReader
             foreach (var methodEntry in pathItem.Entries)
             {
                 var method = methodEntry.Key.Value;
-                if (System.Array.IndexOf(Methods, method) < 0 || methodEntry.Value is not YamlMap operation)
+                if (System.Array.IndexOf(Methods, method) >= 0 && methodEntry.Value is YamlMap operation)
                 {
-                    continue;
+                    yield return (entry.Key.Value, pathItem, method, operation);
                 }
-
-                var display = "webhook '" + entry.Key.Value + "' (" + method.ToUpperInvariant() + ")";
-                if (!TryReadName(operation, pathItem.KeySpan(method), display, out var operationId, out var name))
-                {
-                    continue;
-                }
-
-                var body = ReadBodyObject(operation, display);
-                if (body is null)
-                {
-                    continue;
-                }
-
-                string? replyType = null;
-                string? replyMediaType = null;
-                if (FindSuccessResponse(operation) is YamlMap response && response.GetMap("content") is YamlMap content && content.Entries.Count > 0)
-                {
-                    replyMediaType = content.Entries[0].Key.Value;
-                    if (content.Entries[0].Value is YamlMap media && media["schema"] is YamlNode schema)
-                    {
-                        replyType = ObjectName(schema, "the reply of " + display);
-                    }
-                }
-
-                Webhooks.Add(new WebhookModel(operationId, name, operation.GetString("summary"), operation.GetString("description"), body, replyType, replyMediaType, _extensions.ReadSignature(operation)));
             }
         }
     }
