@@ -64,6 +64,8 @@ public sealed class RoundTripTests
         if (example.MediaType.Contains("json", StringComparison.Ordinal))
         {
             model = JsonReaders[example.Schema](SpecExamples.ToJson(example.Value));
+            var written = JsonOf(model);
+            Assert.Equal(written, JsonOf(JsonReaders[example.Schema](written)));
         }
         else if (example.MediaType.Contains("xml", StringComparison.Ordinal))
         {
@@ -118,6 +120,10 @@ public sealed class RoundTripTests
 
         var again = BillResult.FromXml(Encoding.UTF8.GetBytes(bill.ToXml().ToString()));
         Assert.Equal("frozen", again.Bill!.StatusWireValue);
+        var json = new BillEnvelope { Response = bill }.ToJson();
+        Assert.Contains("\"status\":\"frozen\"", Encoding.UTF8.GetString(json), StringComparison.Ordinal);
+        Assert.Contains("\"result_code\":9999", Encoding.UTF8.GetString(json), StringComparison.Ordinal);
+        Assert.Equal("frozen", BillEnvelope.FromJson(json).Response.Bill!.StatusWireValue);
         Assert.Equal(9999, (int)again.ResultCode);
         Assert.Equal("GBP", again.Bill.Currency);
     }
@@ -134,6 +140,14 @@ public sealed class RoundTripTests
         Assert.Equal("kept", notification.AdditionalProperties["new_field"]);
         Assert.Contains(new KeyValuePair<string, string>("new_field", "kept"), notification.ToForm());
     }
+
+    private static byte[] JsonOf(object model) => model switch
+    {
+        BillEnvelope m => m.ToJson(),
+        RefundEnvelope m => m.ToJson(),
+        ErrorEnvelope m => m.ToJson(),
+        _ => throw new ArgumentException(model.GetType().Name),
+    };
 
     private static string ToXml(object model) => model switch
     {

@@ -27,6 +27,8 @@ internal static class SerializationEmitter
         EmitReadXml(writer, model);
         writer.Line();
         EmitToXml(writer, model, spec.Namespace);
+        writer.Line();
+        EmitWriteJson(writer, model, spec.Namespace);
         if (IsFlat(model))
         {
             writer.Line();
@@ -298,6 +300,64 @@ internal static class SerializationEmitter
         }
 
         writer.Line("return element;");
+        writer.Close();
+    }
+
+    private static void EmitWriteJson(CodeWriter writer, ObjectModel model, string ns)
+    {
+        XmlDoc.Summary(writer, "Writes this value as a JSON object, with the spec's wire names and types.");
+        XmlDoc.Param(writer, "writer", "Where to write.");
+        writer.Open("public void WriteJson(" + Json + ".Utf8JsonWriter writer)");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        writer.Line("writer.WriteStartObject();");
+        foreach (var property in model.Properties)
+        {
+            var name = CSharp.Literal(property.WireName);
+            var value = property.Required || CSharp.IsReferenceType(property.Type) || property.ConstantValue is not null ? property.Name : property.Name + ".Value";
+            string write;
+            if (property.ConstantValue is not null || property.Type.Kind is ValueKind.String or ValueKind.OpenEnum or ValueKind.DateTime || IsStringEnum(property)
+                || (property.Type.Kind == ValueKind.Decimal && property.Type.WireString))
+            {
+                write = "writer.WriteString(" + name + ", " + WireText(property, ns) + ");";
+            }
+            else if (property.Type.Kind == ValueKind.Object)
+            {
+                write = "writer.WritePropertyName(" + name + "); " + property.Name + ".WriteJson(writer);";
+            }
+            else if (property.Type.Kind == ValueKind.Boolean)
+            {
+                write = "writer.WriteBoolean(" + name + ", " + value + ");";
+            }
+            else if (property.Type.Kind == ValueKind.Enum)
+            {
+                write = "writer.WriteNumber(" + name + ", (int)" + value + ");";
+            }
+            else
+            {
+                write = "writer.WriteNumber(" + name + ", " + value + ");";
+            }
+
+            AddWhenPresent(writer, property, write);
+        }
+
+        if (model.KeepsUnknown)
+        {
+            writer.Open("foreach (var pair in AdditionalProperties)");
+            writer.Line("writer.WriteString(pair.Key, pair.Value);");
+            writer.Close();
+        }
+
+        writer.Line("writer.WriteEndObject();");
+        writer.Close();
+        writer.Line();
+        XmlDoc.Summary(writer, "This value as UTF-8 JSON.");
+        writer.Open("public byte[] ToJson()");
+        writer.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();");
+        writer.Open("using (var writer = new " + Json + ".Utf8JsonWriter(buffer))");
+        writer.Line("WriteJson(writer);");
+        writer.Close();
+        writer.Line();
+        writer.Line("return buffer.WrittenSpan.ToArray();");
         writer.Close();
     }
 

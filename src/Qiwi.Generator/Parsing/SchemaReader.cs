@@ -217,7 +217,7 @@ internal sealed class SchemaReader
             return null;
         }
 
-        return new ResolvedType(new TypeRef(kind.Value), constraints, description, constant, csharpName);
+        return new ResolvedType(new TypeRef(kind.Value, WireString: kind == ValueKind.Decimal && type == "string"), constraints, description, constant, csharpName);
     }
 
     private Constraints ReadConstraints(YamlMap map)

@@ -252,6 +252,45 @@ public sealed partial record Bill
         return element;
     }
 
+    /// <summary>Writes this value as a JSON object, with the spec's wire names and types.</summary>
+    /// <param name="writer">Where to write.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("bill_id", BillId);
+        writer.WriteString("amount", global::Qiwi.Runtime.QiwiFormat.Decimal(Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down));
+        if (OriginAmount is not null)
+        {
+            writer.WriteString("originAmount", global::Qiwi.Runtime.QiwiFormat.Decimal(OriginAmount.Value, 2, global::Qiwi.Runtime.QiwiRounding.Down));
+        }
+        writer.WriteString("ccy", Currency);
+        if (OriginCurrency is not null)
+        {
+            writer.WriteString("originCcy", OriginCurrency);
+        }
+        writer.WriteString("status", (Status == global::Qiwi.Snapshots.BillStatus.Unknown ? StatusWireValue ?? string.Empty : Status.ToWireValue()));
+        writer.WriteNumber("error", (int)Error);
+        writer.WriteString("user", User);
+        if (Comment is not null)
+        {
+            writer.WriteString("comment", Comment);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    public byte[] ToJson()
+    {
+        var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            WriteJson(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>Reads a <see cref="Bill"/> from form fields (already URL-decoded). Unknown fields are skipped.</summary>
     /// <exception cref="global::System.FormatException">A required field is missing or a value cannot be read.</exception>
     public static Bill FromForm(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> fields)

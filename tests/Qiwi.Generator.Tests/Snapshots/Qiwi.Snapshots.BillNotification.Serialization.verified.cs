@@ -271,6 +271,43 @@ public sealed partial record BillNotification
         return element;
     }
 
+    /// <summary>Writes this value as a JSON object, with the spec's wire names and types.</summary>
+    /// <param name="writer">Where to write.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("bill_id", BillId);
+        writer.WriteString("status", (Status == global::Qiwi.Snapshots.BillStatus.Unknown ? StatusWireValue ?? string.Empty : Status.ToWireValue()));
+        if (Error is not null)
+        {
+            writer.WriteNumber("error", (int)Error.Value);
+        }
+        writer.WriteNumber("amount", Amount);
+        writer.WriteString("user", User);
+        writer.WriteString("prv_name", MerchantName);
+        writer.WriteString("ccy", Currency);
+        writer.WriteString("comment", Comment);
+        writer.WriteString("command", Command);
+        foreach (var pair in AdditionalProperties)
+        {
+            writer.WriteString(pair.Key, pair.Value);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    public byte[] ToJson()
+    {
+        var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            WriteJson(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>
     /// Reads a <see cref="BillNotification"/> from form fields (already URL-decoded). Unknown fields are kept in <see cref="AdditionalProperties"/>.
     /// </summary>

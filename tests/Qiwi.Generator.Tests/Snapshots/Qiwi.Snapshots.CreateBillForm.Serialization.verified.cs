@@ -219,6 +219,40 @@ public sealed partial record CreateBillForm
         return element;
     }
 
+    /// <summary>Writes this value as a JSON object, with the spec's wire names and types.</summary>
+    /// <param name="writer">Where to write.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("user", User);
+        writer.WriteNumber("amount", Amount);
+        writer.WriteString("ccy", Currency);
+        writer.WriteString("comment", Comment);
+        writer.WriteString("lifetime", global::Qiwi.Runtime.QiwiFormat.DateTime(Lifetime, global::System.TimeSpan.FromMinutes(180), "yyyy-MM-ddTHH:mm:ss"));
+        if (PaySource is not null)
+        {
+            writer.WriteString("pay_source", (PaySource.Value == global::Qiwi.Snapshots.PaySource.Unknown ? PaySourceWireValue ?? string.Empty : PaySource.Value.ToWireValue()));
+        }
+        if (MerchantName is not null)
+        {
+            writer.WriteString("prv_name", MerchantName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    public byte[] ToJson()
+    {
+        var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            WriteJson(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>
     /// Reads a <see cref="CreateBillForm"/> from form fields (already URL-decoded). Unknown fields are skipped.
     /// </summary>

@@ -130,6 +130,32 @@ public sealed partial record ErrorResult
         return element;
     }
 
+    /// <summary>Writes this value as a JSON object, with the spec's wire names and types.</summary>
+    /// <param name="writer">Where to write.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteNumber("result_code", (int)ResultCode);
+        if (Description is not null)
+        {
+            writer.WriteString("description", Description);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    public byte[] ToJson()
+    {
+        var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            WriteJson(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>
     /// Reads a <see cref="ErrorResult"/> from form fields (already URL-decoded). Unknown fields are skipped.
     /// </summary>

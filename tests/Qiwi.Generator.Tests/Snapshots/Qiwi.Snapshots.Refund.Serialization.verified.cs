@@ -163,6 +163,31 @@ public sealed partial record Refund
         return element;
     }
 
+    /// <summary>Writes this value as a JSON object, with the spec's wire names and types.</summary>
+    /// <param name="writer">Where to write.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("refund_id", RefundId);
+        writer.WriteString("amount", global::Qiwi.Runtime.QiwiFormat.Decimal(Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down));
+        writer.WriteString("status", (Status == global::Qiwi.Snapshots.RefundStatus.Unknown ? StatusWireValue ?? string.Empty : Status.ToWireValue()));
+        writer.WriteNumber("error", (int)Error);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    public byte[] ToJson()
+    {
+        var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            WriteJson(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>Reads a <see cref="Refund"/> from form fields (already URL-decoded). Unknown fields are skipped.</summary>
     /// <exception cref="global::System.FormatException">A required field is missing or a value cannot be read.</exception>
     public static Refund FromForm(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> fields)

@@ -149,5 +149,35 @@ public sealed partial record RefundResult
         return element;
     }
 
+    /// <summary>Writes this value as a JSON object, with the spec's wire names and types.</summary>
+    /// <param name="writer">Where to write.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteNumber("result_code", (int)ResultCode);
+        if (Description is not null)
+        {
+            writer.WriteString("description", Description);
+        }
+        if (Refund is not null)
+        {
+            writer.WritePropertyName("refund"); Refund.WriteJson(writer);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    public byte[] ToJson()
+    {
+        var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            WriteJson(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private static global::System.FormatException Missing(string wireName) => new("RefundResult: the required field '" + wireName + "' is missing.");
 }
