@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Qiwi.Sandbox.Api;
+using Qiwi.Sandbox.Control;
+using Qiwi.Sandbox.Ledger;
+using Qiwi.Sandbox.Shops;
+
+namespace Qiwi.Sandbox.Hosting;
+
+/// <summary>Builds the sandbox application: configuration (section <c>Sandbox</c>), the ledger, the API and the control API.</summary>
+public static class SandboxApp
+{
+    /// <summary>Builds the app; <paramref name="configure"/> may replace services (a fake clock) or settings.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection("Sandbox"));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(provider => new SandboxLedger(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapQiwiApi();
+        app.MapSandboxControl();
+        return app;
+    }
+}

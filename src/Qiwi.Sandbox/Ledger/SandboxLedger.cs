@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using Qiwi.Sandbox.Contract;
+using Qiwi.Sandbox.Shops;
+
+namespace Qiwi.Sandbox.Ledger;
+
+/// <summary>
+/// The sandbox's state, in memory: invoices and their refunds. Every change to an invoice happens under
+/// that invoice's lock, so concurrent requests lose no update and refunds never exceed the amount paid.
+/// Time (expiry, refund settlement) comes from the <see cref="TimeProvider"/>, so tests can move it.
+/// </summary>
+internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
+{
+    /// <summary>Invoices expire at the latest this long after they were issued, whatever their lifetime.</summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(45);
+
+    /// <summary>Mobile commerce: numbers with this prefix belong to no known operator (1019).</summary>
+    public const string UnknownOperatorPrefix = "tel:+7000";
+
+    private readonly ConcurrentDictionary<(long Shop, string Bill), SandboxInvoice> _invoices = new();
+
+    public LedgerResult<Bill> Create(SandboxShop shop, string billId, string user, decimal amount, string currency, string comment, DateTimeOffset lifetime, PaySource paySource, string? merchantName)
+    {
+        if (!shop.Currencies.Contains(currency, StringComparer.Ordinal))
+        {
+            return LedgerResult<Bill>.Refuse(ResultCode.CurrencyNotAllowed);
+        }
+
+        if (amount < shop.MinAmount)
+        {
+            return LedgerResult<Bill>.Refuse(ResultCode.AmountTooSmall);
+        }
+
+        if (amount > shop.MaxAmount)
+        {
+            return LedgerResult<Bill>.Refuse(ResultCode.AmountTooLarge);
+        }
+
+        if (paySource == PaySource.Mobile && user.StartsWith(UnknownOperatorPrefix, StringComparison.Ordinal))
+        {
+            return LedgerResult<Bill>.Refuse(ResultCode.MobileOperatorUndetermined);
+        }
+
+        var now = time.GetUtcNow();
+        var candidate = new SandboxInvoice
+        {
+            ShopId = shop.ShopId,
+            BillId = billId,
+            User = user,
+            Amount = amount,
+            Currency = currency,
+            Comment = comment,
+            ExpiresAt = lifetime < now + MaxLifetime ? lifetime : now + MaxLifetime,
+            PaySource = paySource,
+            MerchantName = merchantName,
+        };
+        var invoice = _invoices.GetOrAdd((shop.ShopId, billId), candidate);
+        lock (invoice)
+        {
+            Refresh(invoice);
+            if (!ReferenceEquals(invoice, candidate) && !invoice.SameAs(user, amount, currency, comment, paySource))
+            {
+                return LedgerResult<Bill>.Refuse(ResultCode.InvoiceAlreadyExists);
+            }
+
+            return LedgerResult<Bill>.Ok(invoice.ToBill());
+        }
+    }
+
+    public LedgerResult<Bill> Get(long shopId, string billId)
+        => With(shopId, billId, invoice => LedgerResult<Bill>.Ok(invoice.ToBill()));
+
+    public LedgerResult<Bill> Cancel(long shopId, string billId)
+        => Move(shopId, billId, BillStatus.Rejected);
+
+    /// <summary>Moves a waiting invoice to a final status (the payer paid, declined, or it failed). 1419 when already paid, 78 when final otherwise.</summary>
+    public LedgerResult<Bill> Move(long shopId, string billId, BillStatus status)
+        => With(shopId, billId, invoice =>
+        {
+            if (invoice.Status != BillStatus.Waiting)
+            {
+                return LedgerResult<Bill>.Refuse(invoice.Status == BillStatus.Paid ? ResultCode.BillAlreadyPaid : ResultCode.OperationForbidden);
+            }
+
+            invoice.Status = status;
+            return LedgerResult<Bill>.Ok(invoice.ToBill());
+        });
+
+    public LedgerResult<Refund> CreateRefund(long shopId, string billId, string refundId, decimal amount)
+        => With<Refund>(shopId, billId, invoice =>
+        {
+            if (invoice.Status != BillStatus.Paid)
+            {
+                return LedgerResult<Refund>.Refuse(ResultCode.OperationForbidden);
+            }
+
+            if (invoice.Refunds.TryGetValue(refundId, out var existing))
+            {
+                Settle(existing);
+                return existing.Amount == amount ? LedgerResult<Refund>.Ok(existing.ToRefund()) : LedgerResult<Refund>.Refuse(ResultCode.IncorrectData);
+            }
+
+            if (amount > invoice.Refundable)
+            {
+                return LedgerResult<Refund>.Refuse(ResultCode.AmountTooLarge);
+            }
+
+            var refund = new SandboxRefund { RefundId = refundId, Amount = amount, SettlesAt = time.GetUtcNow() + options.RefundSettleDelay };
+            invoice.Refunds.Add(refundId, refund);
+            Settle(refund);
+            return LedgerResult<Refund>.Ok(refund.ToRefund());
+        });
+
+    public LedgerResult<Refund> GetRefund(long shopId, string billId, string refundId)
+        => With<Refund>(shopId, billId, invoice =>
+        {
+            if (!invoice.Refunds.TryGetValue(refundId, out var refund))
+            {
+                return LedgerResult<Refund>.Refuse(ResultCode.InvoiceNotFound);
+            }
+
+            Settle(refund);
+            return LedgerResult<Refund>.Ok(refund.ToRefund());
+        });
+
+    /// <summary>Fails a refund that is still processing (the control API); its amount is refundable again.</summary>
+    public LedgerResult<Refund> FailRefund(long shopId, string billId, string refundId)
+        => With<Refund>(shopId, billId, invoice =>
+        {
+            if (!invoice.Refunds.TryGetValue(refundId, out var refund))
+            {
+                return LedgerResult<Refund>.Refuse(ResultCode.InvoiceNotFound);
+            }
+
+            Settle(refund);
+            if (refund.Status != RefundStatus.Processing)
+            {
+                return LedgerResult<Refund>.Refuse(ResultCode.OperationForbidden);
+            }
+
+            refund.Status = RefundStatus.Fail;
+            return LedgerResult<Refund>.Ok(refund.ToRefund());
+        });
+
+    private LedgerResult<Bill> With(long shopId, string billId, Func<SandboxInvoice, LedgerResult<Bill>> action) => With<Bill>(shopId, billId, action);
+
+    private LedgerResult<T> With<T>(long shopId, string billId, Func<SandboxInvoice, LedgerResult<T>> action)
+        where T : class
+    {
+        if (!_invoices.TryGetValue((shopId, billId), out var invoice))
+        {
+            return LedgerResult<T>.Refuse(ResultCode.InvoiceNotFound);
+        }
+
+        lock (invoice)
+        {
+            Refresh(invoice);
+            return action(invoice);
+        }
+    }
+
+    private void Refresh(SandboxInvoice invoice)
+    {
+        if (invoice.Status == BillStatus.Waiting && time.GetUtcNow() >= invoice.ExpiresAt)
+        {
+            invoice.Status = BillStatus.Expired;
+        }
+    }
+
+    private void Settle(SandboxRefund refund)
+    {
+        if (refund.Status == RefundStatus.Processing && time.GetUtcNow() >= refund.SettlesAt)
+        {
+            refund.Status = RefundStatus.Success;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Qiwi.Sandbox.Contract;
+
+namespace Qiwi.Sandbox.Ledger;
+
+/// <summary>A refund of an invoice.</summary>
+internal sealed class SandboxRefund
+{
+    public required string RefundId { get; init; }
+
+    public required decimal Amount { get; init; }
+
+    public required DateTimeOffset SettlesAt { get; init; }
+
+    public RefundStatus Status { get; set; } = RefundStatus.Processing;
+
+    public Refund ToRefund() => new() { RefundId = RefundId, Amount = Amount, Status = Status, Error = ResultCode.Success };
+}

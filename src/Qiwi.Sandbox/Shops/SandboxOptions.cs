@@ -1,0 +1,24 @@
+namespace Qiwi.Sandbox.Shops;
+
+/// <summary>The sandbox's configuration (section <c>Sandbox</c> of appsettings or <c>Sandbox__...</c> environment variables).</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>The shops; when empty, <see cref="TestShop"/> is used.</summary>
+    public List<SandboxShop> Shops { get; set; } = new();
+
+    /// <summary>How long a refund stays <c>processing</c> before it succeeds (0: it succeeds at once, as in the docs' example).</summary>
+    public TimeSpan RefundSettleDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The test shop every sandbox starts with.</summary>
+    public static SandboxShop TestShop => new()
+    {
+        ShopId = 373712,
+        ApiId = "23441234",
+        ApiPassword = "sandbox-api-password",
+        NotificationPassword = "sandbox-notification-password",
+        Currencies = new List<string> { "RUB", "EUR", "USD", "KZT" },
+    };
+
+    /// <summary>The shops in effect.</summary>
+    public IReadOnlyList<SandboxShop> EffectiveShops => Shops.Count > 0 ? Shops : new[] { TestShop };
+}
