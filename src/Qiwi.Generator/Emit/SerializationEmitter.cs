@@ -353,7 +353,8 @@ internal static class SerializationEmitter
         XmlDoc.Summary(writer, "This value as UTF-8 JSON.");
         writer.Open("public byte[] ToJson()");
         writer.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();");
-        writer.Open("using (var writer = new " + Json + ".Utf8JsonWriter(buffer))");
+        // Relaxed escaping writes "tel:+7..." as the docs show it; this JSON is never embedded in HTML.
+        writer.Open("using (var writer = new " + Json + ".Utf8JsonWriter(buffer, new " + Json + ".JsonWriterOptions { Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))");
         writer.Line("WriteJson(writer);");
         writer.Close();
         writer.Line();

@@ -18,14 +18,15 @@ internal static class ApiEndpoints
     public static void MapQiwiApi(this IEndpointRouteBuilder app)
     {
         app.MapPut(Bill, CreateBill).DisableAntiforgery();
-        app.MapGet(Bill, (HttpContext c, long prvId, string billId, SandboxLedger ledger, IOptions<SandboxOptions> o) => Authorized(c, o, prvId, _ => Reply(c, ledger.Get(prvId, billId))));
+        app.MapGet(Bill, (HttpContext c, long prvId, SandboxLedger ledger, IOptions<SandboxOptions> o) => Authorized(c, o, prvId, _ => Reply(c, ledger.Get(prvId, RawPath.BillId(c)))));
         app.MapPatch(Bill, CancelBill).DisableAntiforgery();
         app.MapPut(Refund, CreateRefund).DisableAntiforgery();
-        app.MapGet(Refund, (HttpContext c, long prvId, string billId, string refundId, SandboxLedger ledger, IOptions<SandboxOptions> o) => Authorized(c, o, prvId, _ => Reply(c, ledger.GetRefund(prvId, billId, refundId))));
+        app.MapGet(Refund, (HttpContext c, long prvId, SandboxLedger ledger, IOptions<SandboxOptions> o) => Authorized(c, o, prvId, _ => Reply(c, ledger.GetRefund(prvId, RawPath.BillId(c), RawPath.RefundId(c)))));
     }
 
-    private static async Task<IResult> CreateBill(HttpContext context, long prvId, string billId, SandboxLedger ledger, IOptions<SandboxOptions> options, TimeProvider time)
+    private static async Task<IResult> CreateBill(HttpContext context, long prvId, SandboxLedger ledger, IOptions<SandboxOptions> options, TimeProvider time)
     {
+        var billId = RawPath.BillId(context);
         var shop = ApiAuthorization.Authorize(options.Value.EffectiveShops, prvId, context.Request.Headers.Authorization);
         if (shop is null)
         {
@@ -55,8 +56,9 @@ internal static class ApiEndpoints
         return Reply(context, ledger.Create(shop, billId, form.User, form.Amount, form.Currency, form.Comment, form.Lifetime, paySource, form.MerchantName));
     }
 
-    private static async Task<IResult> CancelBill(HttpContext context, long prvId, string billId, SandboxLedger ledger, IOptions<SandboxOptions> options)
+    private static async Task<IResult> CancelBill(HttpContext context, long prvId, SandboxLedger ledger, IOptions<SandboxOptions> options)
     {
+        var billId = RawPath.BillId(context);
         if (ApiAuthorization.Authorize(options.Value.EffectiveShops, prvId, context.Request.Headers.Authorization) is null)
         {
             return ApiReply.Error(context, ResultCode.AuthorizationError);
@@ -71,8 +73,10 @@ internal static class ApiEndpoints
         return form.Status == "rejected" ? Reply(context, ledger.Cancel(prvId, billId)) : ApiReply.Error(context, ResultCode.IncorrectData);
     }
 
-    private static async Task<IResult> CreateRefund(HttpContext context, long prvId, string billId, string refundId, SandboxLedger ledger, IOptions<SandboxOptions> options)
+    private static async Task<IResult> CreateRefund(HttpContext context, long prvId, SandboxLedger ledger, IOptions<SandboxOptions> options)
     {
+        var billId = RawPath.BillId(context);
+        var refundId = RawPath.RefundId(context);
         if (ApiAuthorization.Authorize(options.Value.EffectiveShops, prvId, context.Request.Headers.Authorization) is null)
         {
             return ApiReply.Error(context, ResultCode.AuthorizationError);

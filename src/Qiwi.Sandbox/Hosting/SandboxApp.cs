@@ -20,6 +20,21 @@ public static class SandboxApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // Kestrel decodes "%2E%2E" and drops the segment before routing; the emulated API is routed on the path
+        // exactly as sent, so that any bill id (even "..") reaches it as QIWI would receive it.
+        app.Use((context, next) =>
+        {
+            var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+            if (raw is not null && raw.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                var query = raw.IndexOf('?', StringComparison.Ordinal);
+                context.Request.Path = new Microsoft.AspNetCore.Http.PathString(query < 0 ? raw : raw[..query]);
+            }
+
+            return next(context);
+        });
+        app.UseRouting();
         app.MapQiwiApi();
         app.MapSandboxControl();
         return app;

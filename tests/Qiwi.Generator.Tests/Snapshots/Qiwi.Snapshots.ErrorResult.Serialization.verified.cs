@@ -148,7 +148,7 @@ public sealed partial record ErrorResult
     public byte[] ToJson()
     {
         var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer, new global::System.Text.Json.JsonWriterOptions { Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             WriteJson(writer);
         }

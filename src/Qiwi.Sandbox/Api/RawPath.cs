@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Qiwi.Sandbox.Api;
+
+/// <summary>
+/// Path segments exactly as the client sent them, percent-decoded once. Route values cannot be used for ids:
+/// ASP.NET leaves "%2F" encoded in them, so a bill id "a/b" would come out as "a%2Fb".
+/// </summary>
+internal static class RawPath
+{
+    public static string Segment(HttpContext context, int index)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty;
+        var query = raw.IndexOf('?', StringComparison.Ordinal);
+        var segments = (query < 0 ? raw : raw[..query]).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return Uri.UnescapeDataString(segments[index]);
+    }
+
+    /// <summary>The bill id of <c>/api/v2/prv/{prv_id}/bills/{bill_id}...</c>.</summary>
+    public static string BillId(HttpContext context) => Segment(context, 5);
+
+    /// <summary>The refund id of <c>.../bills/{bill_id}/refund/{refund_id}</c>.</summary>
+    public static string RefundId(HttpContext context) => Segment(context, 7);
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Time.Testing;
+using Qiwi.Runtime;
+using Qiwi.Sandbox.Hosting;
+using Qiwi.Sandbox.Tests.Generated;
+
+namespace Qiwi.Sandbox.Tests;
+
+/// <summary>A sandbox on a free loopback port with a fake clock, and generated clients that talk to it.</summary>
+internal sealed class SandboxFixture : IAsyncDisposable
+{
+    private readonly HttpClient _http = new();
+
+    private SandboxFixture(SandboxHost host, FakeTimeProvider clock)
+    {
+        Host = host;
+        Clock = clock;
+        Client = CreateClient(QiwiMediaType.Json);
+    }
+
+    public SandboxHost Host { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public QiwiPullClient Client { get; }
+
+    public long ShopId => Host.Shop.ShopId;
+
+    public DateTimeOffset Tomorrow => Clock.GetUtcNow().AddDays(1);
+
+    public static async Task<SandboxFixture> StartAsync(TimeSpan? refundSettleDelay = null)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var host = await SandboxHost.StartAsync(clock, o => o.RefundSettleDelay = refundSettleDelay ?? TimeSpan.Zero);
+        return new SandboxFixture(host, clock);
+    }
+
+    public QiwiPullClient CreateClient(QiwiMediaType mediaType, string? password = null) => new(_http, new QiwiClientOptions
+    {
+        BaseUrl = Host.BaseUrl,
+        ApiId = Host.Shop.ApiId,
+        ApiPassword = password ?? Host.Shop.ApiPassword,
+        MediaType = mediaType,
+        TimeProvider = Clock,
+        Retry = new QiwiRetryOptions { MaxAttempts = 1 },
+    });
+
+    public Task<Bill> CreateBillAsync(string billId, decimal amount = 10m, string currency = "RUB", PaySource? paySource = null, string user = "tel:+79031234567")
+        => Client.CreateBillAsync(ShopId, billId, user, amount, currency, "test", Tomorrow, paySource);
+
+    /// <summary>Uses the control API (what a payer would do on the checkout page).</summary>
+    public async Task<HttpResponseMessage> ControlAsync(string path)
+        => await _http.PostAsync(new Uri(Host.BaseUrl, "sandbox/control/" + path), null);
+
+    public async Task PayAsync(string billId)
+    {
+        using var response = await ControlAsync($"bills/{ShopId}/{Uri.EscapeDataString(billId)}/pay");
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<HttpResponseMessage> RawAsync(HttpMethod method, string path, string? form, string? accept = "application/json", bool authorized = true)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(Host.BaseUrl, path));
+        if (form is not null)
+        {
+            request.Content = new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        }
+
+        if (authorized)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Host.Shop.ApiId + ":" + Host.Shop.ApiPassword)));
+        }
+
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        return await _http.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await Host.DisposeAsync();
+    }
+}
