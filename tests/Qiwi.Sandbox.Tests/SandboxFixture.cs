@@ -27,10 +27,19 @@ internal sealed class SandboxFixture : IAsyncDisposable
 
     public DateTimeOffset Tomorrow => Clock.GetUtcNow().AddDays(1);
 
-    public static async Task<SandboxFixture> StartAsync(TimeSpan? refundSettleDelay = null)
+    public static async Task<SandboxFixture> StartAsync(TimeSpan? refundSettleDelay = null, Action<Shops.SandboxShop>? shop = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-        var host = await SandboxHost.StartAsync(clock, o => o.RefundSettleDelay = refundSettleDelay ?? TimeSpan.Zero);
+        var host = await SandboxHost.StartAsync(clock, o =>
+        {
+            o.RefundSettleDelay = refundSettleDelay ?? TimeSpan.Zero;
+            if (shop is not null)
+            {
+                var configured = Shops.SandboxOptions.TestShop;
+                shop(configured);
+                o.Shops.Add(configured);
+            }
+        });
         return new SandboxFixture(host, clock);
     }
 
@@ -77,6 +86,8 @@ internal sealed class SandboxFixture : IAsyncDisposable
 
         return await _http.SendAsync(request);
     }
+
+    public async Task<string> NotificationLogAsync() => await _http.GetStringAsync(new Uri(Host.BaseUrl, "sandbox/control/notifications"));
 
     public async ValueTask DisposeAsync()
     {

@@ -17,6 +17,9 @@ public static class SandboxApp
         builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection("Sandbox"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new SandboxLedger(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value));
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<Notifications.NotificationDispatcher>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<Notifications.NotificationDispatcher>());
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -19,6 +19,21 @@ internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
 
     private readonly ConcurrentDictionary<(long Shop, string Bill), SandboxInvoice> _invoices = new();
 
+    /// <summary>Raised, under the invoice's lock, when an invoice reaches a final status (handlers must not block).</summary>
+    public event Action<Bill, long>? Finalized;
+
+    /// <summary>Expires every waiting invoice whose time has come (the notification sweep calls this).</summary>
+    public void ExpireDue()
+    {
+        foreach (var invoice in _invoices.Values)
+        {
+            lock (invoice)
+            {
+                Refresh(invoice);
+            }
+        }
+    }
+
     public LedgerResult<Bill> Create(SandboxShop shop, string billId, string user, decimal amount, string currency, string comment, DateTimeOffset lifetime, PaySource paySource, string? merchantName)
     {
         if (!shop.Currencies.Contains(currency, StringComparer.Ordinal))
@@ -83,6 +98,7 @@ internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
             }
 
             invoice.Status = status;
+            Finalized?.Invoke(invoice.ToBill(), invoice.ShopId);
             return LedgerResult<Bill>.Ok(invoice.ToBill());
         });
 
@@ -164,6 +180,7 @@ internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
         if (invoice.Status == BillStatus.Waiting && time.GetUtcNow() >= invoice.ExpiresAt)
         {
             invoice.Status = BillStatus.Expired;
+            Finalized?.Invoke(invoice.ToBill(), invoice.ShopId);
         }
     }
 

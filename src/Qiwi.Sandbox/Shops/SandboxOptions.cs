@@ -9,6 +9,12 @@ public sealed class SandboxOptions
     /// <summary>How long a refund stays <c>processing</c> before it succeeds (0: it succeeds at once, as in the docs' example).</summary>
     public TimeSpan RefundSettleDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Divides the waits between notification attempts (10 s doubling to 30 min, 50 attempts within 24 h):
+    /// 1 is QIWI's pace; 60 makes an hour pass in a minute.
+    /// </summary>
+    public double NotificationTimeScale { get; set; } = 1;
+
     /// <summary>The test shop every sandbox starts with.</summary>
     public static SandboxShop TestShop => new()
     {

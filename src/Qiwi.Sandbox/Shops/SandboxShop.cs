@@ -15,6 +15,15 @@ public sealed class SandboxShop
     /// <summary>The notification password. Never logged.</summary>
     public string NotificationPassword { get; set; } = string.Empty;
 
+    /// <summary>Where final statuses are posted (none: no notifications).</summary>
+    public Uri? NotificationUrl { get; set; }
+
+    /// <summary>Sign notifications with <c>X-Api-Signature</c> instead of Basic authorization.</summary>
+    public bool SignNotifications { get; set; }
+
+    /// <summary>The merchant's site name sent in notifications (<c>prv_name</c>).</summary>
+    public string Name { get; set; } = "Sandbox shop";
+
     /// <summary>Currencies the shop may invoice in (1001 otherwise).</summary>
     public List<string> Currencies { get; set; } = new();
 

@@ -1,0 +1,194 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Qiwi.Runtime;
+using Qiwi.Sandbox.Contract;
+using Qiwi.Sandbox.Ledger;
+using Qiwi.Sandbox.Shops;
+
+namespace Qiwi.Sandbox.Notifications;
+
+/// <summary>
+/// Posts every final status to the shop's notification URL as QIWI does: the form of the generated
+/// <see cref="BillNotification"/> model, Basic authorization (Shop ID, notification password) or the
+/// <c>X-Api-Signature</c> signature, and repeats until the merchant answers HTTP 200 with result code 0, on
+/// <see cref="NotificationSchedule"/>. Runs on the sandbox's <see cref="TimeProvider"/>, so tests move time.
+/// </summary>
+internal sealed partial class NotificationDispatcher : IHostedService, IDisposable
+{
+    private readonly SandboxLedger _ledger;
+    private readonly SandboxOptions _options;
+    private readonly TimeProvider _time;
+    private readonly HttpClient _http;
+    private readonly ILogger<NotificationDispatcher> _logger;
+    private readonly List<NotificationRecord> _records = new();
+    private readonly SemaphoreSlim _delivering = new(1, 1);
+    private ITimer? _timer;
+    private int _nextId;
+
+    public NotificationDispatcher(SandboxLedger ledger, IOptions<SandboxOptions> options, TimeProvider time, IHttpClientFactory httpClientFactory, ILogger<NotificationDispatcher> logger)
+    {
+        _ledger = ledger;
+        _options = options.Value;
+        _time = time;
+        _http = httpClientFactory.CreateClient(nameof(NotificationDispatcher));
+        _logger = logger;
+        _ledger.Finalized += Enqueue;
+    }
+
+    /// <summary>A copy of the log, oldest first.</summary>
+    public IReadOnlyList<NotificationRecord> Log
+    {
+        get
+        {
+            lock (_records)
+            {
+                return _records.ToList();
+            }
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _timer = _time.CreateTimer(_ => _ = TickAsync(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _timer?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _ledger.Finalized -= Enqueue;
+        _timer?.Dispose();
+        _delivering.Dispose();
+    }
+
+    /// <summary>Expires what is due and delivers what is due now (the timer calls this every second of the sandbox's clock).</summary>
+    public async Task TickAsync()
+    {
+        if (!await _delivering.WaitAsync(0).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        try
+        {
+            _ledger.ExpireDue();
+            var now = _time.GetUtcNow();
+            List<NotificationRecord> due;
+            lock (_records)
+            {
+                due = _records.Where(r => !r.Delivered && !r.GaveUp && r.NextAttemptAt <= now).ToList();
+            }
+
+            foreach (var record in due)
+            {
+                await DeliverAsync(record).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _delivering.Release();
+        }
+    }
+
+    private void Enqueue(Bill bill, long shopId)
+    {
+        var shop = _options.EffectiveShops.FirstOrDefault(s => s.ShopId == shopId);
+        if (shop?.NotificationUrl is null)
+        {
+            return;
+        }
+
+        var notification = new BillNotification
+        {
+            BillId = bill.BillId,
+            Status = bill.Status,
+            Error = ResultCode.Success,
+            Amount = bill.Amount,
+            User = bill.User,
+            MerchantName = shop.Name,
+            Currency = bill.Currency,
+            Comment = bill.Comment ?? string.Empty,
+        };
+        var now = _time.GetUtcNow();
+        lock (_records)
+        {
+            _records.Add(new NotificationRecord
+            {
+                Id = ++_nextId,
+                ShopId = shopId,
+                BillId = bill.BillId,
+                Status = bill.Status.ToWireValue(),
+                Url = shop.NotificationUrl,
+                Form = notification.ToForm(),
+                FirstAttemptAt = now,
+                NextAttemptAt = now,
+            });
+        }
+
+        _ = Task.Run(TickAsync);
+    }
+
+    private async Task DeliverAsync(NotificationRecord record)
+    {
+        var shop = _options.EffectiveShops.First(s => s.ShopId == record.ShopId);
+        using var request = new HttpRequestMessage(HttpMethod.Post, record.Url) { Content = new FormUrlEncodedContent(record.Form) };
+        request.Headers.Accept.ParseAdd("text/xml");
+        if (shop.SignNotifications)
+        {
+            request.Headers.Add(BillNotificationWebhook.Signature.Target, QiwiSignature.Compute(BillNotificationWebhook.Signature, record.Form, shop.NotificationPassword));
+        }
+        else
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(shop.ShopId + ":" + shop.NotificationPassword)));
+        }
+
+        var at = _time.GetUtcNow();
+        NotificationAttempt attempt;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            int? code = null;
+            try
+            {
+                code = (int)NotificationReply.FromXml(body).ResultCode;
+            }
+            catch (Exception exception) when (exception is FormatException or System.Xml.XmlException)
+            {
+            }
+
+            attempt = new NotificationAttempt(at, (int)response.StatusCode, code, code is null ? "the reply is not <result><result_code>N</result_code></result>" : null);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
+        {
+            attempt = new NotificationAttempt(at, null, null, exception.GetType().Name + ": " + exception.Message);
+        }
+
+        lock (_records)
+        {
+            record.Attempts.Add(attempt);
+            record.Delivered = attempt.HttpStatus == 200 && attempt.ResultCode == (int)NotificationResultCode.Success;
+            if (!record.Delivered)
+            {
+                var next = at + NotificationSchedule.WaitAfter(record.Attempts.Count, _options.NotificationTimeScale);
+                var window = TimeSpan.FromTicks((long)(NotificationSchedule.Window.Ticks / Math.Max(_options.NotificationTimeScale, 1e-6)));
+                record.GaveUp = record.Attempts.Count >= NotificationSchedule.MaxAttempts || next - record.FirstAttemptAt > window;
+                record.NextAttemptAt = next;
+            }
+        }
+
+        LogAttempt(_logger, record.BillId, record.Attempts.Count, attempt.HttpStatus, attempt.ResultCode, record.Delivered);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Notification for bill {BillId}, attempt {Attempt}: HTTP {Status}, result {ResultCode}, delivered {Delivered}")]
+    private static partial void LogAttempt(ILogger logger, string billId, int attempt, int? status, int? resultCode, bool delivered);
+}
