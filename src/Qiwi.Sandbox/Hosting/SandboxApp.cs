@@ -39,6 +39,7 @@ public static class SandboxApp
         });
         app.UseRouting();
         app.MapQiwiApi();
+        Checkout.CheckoutEndpoints.MapCheckout(app);
         app.MapSandboxControl();
         return app;
     }

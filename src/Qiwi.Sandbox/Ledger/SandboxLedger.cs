@@ -102,6 +102,28 @@ internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
             return LedgerResult<Bill>.Ok(invoice.ToBill());
         });
 
+    /// <summary>
+    /// Mobile Commerce: the payer's reply SMS. Confirming pays the invoice, declining rejects it; only for a
+    /// waiting invoice with <c>pay_source=mobile</c> (78 otherwise).
+    /// </summary>
+    public LedgerResult<Bill> ReplySms(long shopId, string billId, bool confirm)
+    {
+        var isMobile = With(shopId, billId, invoice => invoice.PaySource == PaySource.Mobile ? LedgerResult<Bill>.Ok(invoice.ToBill()) : LedgerResult<Bill>.Refuse(ResultCode.OperationForbidden));
+        return isMobile.Value is null ? isMobile : Move(shopId, billId, confirm ? BillStatus.Paid : BillStatus.Rejected);
+    }
+
+    /// <summary>The invoice and how it is paid, for the checkout page.</summary>
+    public (Bill? Bill, PaySource PaySource) Describe(long shopId, string billId)
+    {
+        var paySource = PaySource.QiwiWallet;
+        var result = With(shopId, billId, invoice =>
+        {
+            paySource = invoice.PaySource;
+            return LedgerResult<Bill>.Ok(invoice.ToBill());
+        });
+        return (result.Value, paySource);
+    }
+
     public LedgerResult<Refund> CreateRefund(long shopId, string billId, string refundId, decimal amount)
         => With<Refund>(shopId, billId, invoice =>
         {

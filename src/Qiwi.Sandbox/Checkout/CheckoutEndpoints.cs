@@ -1,0 +1,131 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Qiwi.Runtime;
+using Qiwi.Sandbox.Contract;
+using Qiwi.Sandbox.Ledger;
+using Qiwi.Sandbox.Shops;
+
+namespace Qiwi.Sandbox.Checkout;
+
+/// <summary>
+/// The emulated QIWI pages: checkout (<c>/form</c> and the legacy <c>/order/external/main.action</c>), the
+/// invoicing web form (<c>/order/external/create.action</c>, unsigned or signed), and the page's buttons,
+/// which move the invoice and send the payer to successUrl or failUrl with <c>order=&lt;bill id&gt;</c>.
+/// </summary>
+internal static class CheckoutEndpoints
+{
+    private static readonly Dictionary<string, string> NumericCurrencies = new() { ["643"] = "RUB", ["978"] = "EUR", ["840"] = "USD", ["398"] = "KZT" };
+
+    public static void MapCheckout(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/form", Show);
+        app.MapGet("/order/external/main.action", Show);
+        app.MapGet("/order/external/create.action", WebForm);
+        app.MapPost("/form/{action}", Act).DisableAntiforgery();
+    }
+
+    private static IResult Show(HttpContext context, SandboxLedger ledger)
+    {
+        var query = context.Request.Query;
+        if (!long.TryParse(query["shop"], NumberStyles.None, CultureInfo.InvariantCulture, out var shopId) || string.IsNullOrEmpty(query["transaction"]))
+        {
+            return Html(CheckoutPage.Message("Cannot show the invoice", "The link needs 'shop' and 'transaction'."), StatusCodes.Status400BadRequest);
+        }
+
+        var (bill, paySource) = ledger.Describe(shopId, query["transaction"]!);
+        return bill is null
+            ? Html(CheckoutPage.Message("Invoice not found", "There is no invoice " + query["transaction"] + " of shop " + shopId + "."), StatusCodes.Status404NotFound)
+            : Html(CheckoutPage.Invoice(shopId, bill, paySource, query["successUrl"], query["failUrl"]));
+    }
+
+    private static async Task<IResult> Act(HttpContext context, string action, SandboxLedger ledger)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (!long.TryParse(form["shop"], NumberStyles.None, CultureInfo.InvariantCulture, out var shopId) || string.IsNullOrEmpty(form["transaction"]))
+        {
+            return Html(CheckoutPage.Message("Cannot continue", "The page lost the invoice."), StatusCodes.Status400BadRequest);
+        }
+
+        string billId = form["transaction"]!;
+        var (result, succeeded) = action switch
+        {
+            "pay" => (ledger.Move(shopId, billId, BillStatus.Paid), true),
+            "reject" => (ledger.Move(shopId, billId, BillStatus.Rejected), false),
+            "fail" => (ledger.Move(shopId, billId, BillStatus.Unpaid), false),
+            "sms-confirm" => (ledger.ReplySms(shopId, billId, confirm: true), true),
+            "sms-decline" => (ledger.ReplySms(shopId, billId, confirm: false), false),
+            _ => (LedgerResult<Bill>.Refuse(ResultCode.IncorrectData), false),
+        };
+        if (result.Value is null)
+        {
+            return Html(CheckoutPage.Message("Not done", result.Code.GetDescription() ?? result.Code.ToString()), StatusCodes.Status409Conflict);
+        }
+
+        var target = succeeded ? form["successUrl"].ToString() : form["failUrl"].ToString();
+        return ReturnUrl.IsAcceptable(target)
+            ? Results.Redirect(ReturnUrl.WithOrder(target, billId))
+            : Html(CheckoutPage.Message(succeeded ? "Paid" : "Not paid", "Invoice " + billId + " is now " + result.Value.Status.ToWireValue() + "."));
+    }
+
+    private static IResult WebForm(HttpContext context, SandboxLedger ledger, IOptions<SandboxOptions> options, TimeProvider time)
+    {
+        var query = context.Request.Query.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+        if (!long.TryParse(query.GetValueOrDefault("from"), NumberStyles.None, CultureInfo.InvariantCulture, out var shopId)
+            || options.Value.EffectiveShops.FirstOrDefault(s => s.ShopId == shopId) is not { } shop)
+        {
+            return Html(CheckoutPage.Message("Unknown merchant", "'from' must be the Shop ID of a shop the sandbox knows."), StatusCodes.Status400BadRequest);
+        }
+
+        var signed = query.ContainsKey("api_id") || query.ContainsKey("sign");
+        if (signed && (query.GetValueOrDefault("api_id") != shop.ApiId
+            || !QiwiSignature.Verify(QiwiPullRedirects.WebFormSignature, query, shop.ApiPassword, query.GetValueOrDefault("sign"))))
+        {
+            return Html(CheckoutPage.Message("Signature check failed", "api_id and sign do not match the shop's API credentials."), StatusCodes.Status403Forbidden);
+        }
+
+        if (string.IsNullOrEmpty(query.GetValueOrDefault("to")) || string.IsNullOrEmpty(query.GetValueOrDefault("summ")))
+        {
+            return signed
+                ? Html(CheckoutPage.Message("Incomplete request", "A signed web form needs 'summ' and 'to'."), StatusCodes.Status400BadRequest)
+                : Html(CheckoutPage.WebFormInput(query));
+        }
+
+        var currency = query.GetValueOrDefault("currency") ?? string.Empty;
+        currency = NumericCurrencies.GetValueOrDefault(currency, currency);
+        var billId = query.GetValueOrDefault("txn_id") is { Length: > 0 } txn ? txn : "WF" + time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var phone = query["to"].StartsWith('+') ? query["to"] : "+" + query["to"];
+        var lifetime = TryLifetime(query.GetValueOrDefault("lifetime")) ?? time.GetUtcNow().AddDays(28);
+        if (!decimal.TryParse(query["summ"], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            return Html(CheckoutPage.Message("Incorrect amount", "'summ' must be a number with a point."), StatusCodes.Status400BadRequest);
+        }
+
+        var created = ledger.Create(shop, billId, "tel:" + phone, amount, currency, query.GetValueOrDefault("comm") ?? string.Empty, lifetime, PaySource.QiwiWallet, null);
+        if (created.Value is null)
+        {
+            return Html(CheckoutPage.Message("The invoice was not issued", created.Code.GetDescription() ?? created.Code.ToString()), StatusCodes.Status400BadRequest);
+        }
+
+        // As QIWI does: the issued invoice goes straight on to checkout.
+        var next = new List<KeyValuePair<string, string>> { new("shop", shopId.ToString(CultureInfo.InvariantCulture)), new("transaction", billId) };
+        next.AddRange(query.Where(p => p.Key is "successUrl" or "failUrl"));
+        return Results.Redirect("/form?" + string.Join("&", next.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
+    }
+
+    private static DateTimeOffset? TryLifetime(string? text)
+    {
+        try
+        {
+            return text is null ? null : QiwiFormat.ParseDateTime(text, TimeSpan.FromHours(3), "yyyy-MM-ddTHHmm");
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult Html(string html, int status = StatusCodes.Status200OK) => Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+}
