@@ -22,6 +22,16 @@ internal static class ControlEndpoints
         control.MapPost("/bills/{shopId:long}/{billId}/expire", (long shopId, string billId, SandboxLedger ledger) => Bill(ledger.Move(shopId, billId, BillStatus.Expired)));
         control.MapPost("/bills/{shopId:long}/{billId}/sms/confirm", (long shopId, string billId, SandboxLedger ledger) => Bill(ledger.ReplySms(shopId, billId, confirm: true)));
         control.MapPost("/bills/{shopId:long}/{billId}/sms/decline", (long shopId, string billId, SandboxLedger ledger) => Bill(ledger.ReplySms(shopId, billId, confirm: false)));
+        control.MapPost("/faults", (SandboxFault fault, FaultInjector faults) =>
+        {
+            faults.Add(fault);
+            return Results.NoContent();
+        });
+        control.MapDelete("/faults", (FaultInjector faults) =>
+        {
+            faults.Clear();
+            return Results.NoContent();
+        });
         control.MapGet("/notifications", (Notifications.NotificationDispatcher dispatcher) => Results.Json(dispatcher.Log));
         control.MapPost("/refunds/{shopId:long}/{billId}/{refundId}/fail", (long shopId, string billId, string refundId, SandboxLedger ledger) =>
         {

@@ -18,6 +18,7 @@ public static class SandboxApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new SandboxLedger(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value));
         builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<Control.FaultInjector>();
         builder.Services.AddSingleton<Notifications.NotificationDispatcher>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<Notifications.NotificationDispatcher>());
         configure?.Invoke(builder);
@@ -36,6 +37,13 @@ public static class SandboxApp
             }
 
             return next(context);
+        });
+        app.Use(async (context, next) =>
+        {
+            if (!await context.RequestServices.GetRequiredService<Control.FaultInjector>().ApplyAsync(context))
+            {
+                await next(context);
+            }
         });
         app.UseRouting();
         app.MapQiwiApi();
