@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using Qiwi.Sandbox.Tests.Generated;
+
+namespace Qiwi.Sandbox.Tests;
+
+/// <summary>
+/// A person's path through checkout in a real browser: Debian's Chromium, headless, driven by Playwright.
+/// Open the checkout page the merchant redirects to, click Pay, land on the merchant's successUrl with the
+/// right <c>order</c>. Needs /usr/bin/chromium (<c>apt-get install chromium</c>, done by .ci/run).
+/// </summary>
+public sealed class BrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task A_payer_pays_on_the_checkout_page_and_lands_on_the_merchants_success_page()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does.");
+        await using var f = await SandboxFixture.StartAsync();
+        await using var merchant = await MerchantSite.StartAsync();
+        await f.CreateBillAsync("BROWSER-1", amount: 199.99m);
+        var checkout = new Uri(f.Host.BaseUrl, QiwiPullRedirects.Checkout(
+            f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "BROWSER-1",
+            successUrl: merchant.Url + "success?cart=7", failUrl: merchant.Url + "fail").PathAndQuery);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(checkout.AbsoluteUri);
+        Assert.Contains("199.99 RUB", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        await page.ClickAsync("#pay");
+        await page.WaitForURLAsync(url => url.StartsWith(merchant.Url + "success", StringComparison.Ordinal));
+
+        var landed = new Uri(page.Url);
+        Assert.Equal("BROWSER-1", QiwiPullRedirects.ParseCheckoutReturn(landed).BillId);
+        Assert.Contains("cart=7", landed.Query, StringComparison.Ordinal);
+        Assert.Equal("Thank you for order BROWSER-1", await page.InnerTextAsync("h1"));
+        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync(f.ShopId, "BROWSER-1")).Status);
+    }
+
+    /// <summary>The merchant's own pages the payer returns to.</summary>
+    private sealed class MerchantSite : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private MerchantSite(WebApplication app) => _app = app;
+
+        public string Url => _app.Urls.First() + "/";
+
+        public static async Task<MerchantSite> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            var app = builder.Build();
+            app.MapGet("/success", (HttpContext context) => Results.Content(
+                "<!DOCTYPE html><html><body><h1>Thank you for order " + System.Net.WebUtility.HtmlEncode(context.Request.Query["order"]) + "</h1></body></html>", "text/html"));
+            await app.StartAsync();
+            return new MerchantSite(app);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
