@@ -27,9 +27,9 @@ internal sealed class SandboxFixture : IAsyncDisposable
 
     public DateTimeOffset Tomorrow => Clock.GetUtcNow().AddDays(1);
 
-    public static async Task<SandboxFixture> StartAsync(TimeSpan? refundSettleDelay = null, Action<Shops.SandboxShop>? shop = null)
+    public static async Task<SandboxFixture> StartAsync(TimeSpan? refundSettleDelay = null, Action<Shops.SandboxShop>? shop = null, DateTimeOffset? now = null)
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         var host = await SandboxHost.StartAsync(clock, o =>
         {
             o.RefundSettleDelay = refundSettleDelay ?? TimeSpan.Zero;
