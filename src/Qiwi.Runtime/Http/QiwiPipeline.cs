@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
-using System.Xml;
 
 namespace Qiwi.Runtime;
 
@@ -95,25 +93,29 @@ public sealed class QiwiPipeline
     {
         using var httpRequest = CreateHttpRequest(request);
         var message = new QiwiMessage(request, httpRequest, Options, attempt, cancellationToken);
-        HttpResponseMessage response;
-        byte[] body;
+        HttpResponseMessage? response = null;
         try
         {
-            response = await Next(0)(message).ConfigureAwait(false);
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new QiwiTransportException(request.OperationId, exception);
-        }
-        catch (IOException exception)
-        {
-            throw new QiwiTransportException(request.OperationId, exception);
-        }
+            byte[] body;
+            try
+            {
+                response = await Next(0)(message).ConfigureAwait(false);
+                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException exception)
+            {
+                throw new QiwiTransportException(request.OperationId, exception);
+            }
+            catch (IOException exception)
+            {
+                throw new QiwiTransportException(request.OperationId, exception);
+            }
 
-        using (response)
-        {
             return Interpret(request, reader, response, body);
+        }
+        finally
+        {
+            response?.Dispose();
         }
     }
 
@@ -172,17 +174,15 @@ public sealed class QiwiPipeline
             throw Protocol(request, status, body, contentType, "the response body is empty", null);
         }
 
+        var format = Format(contentType, body)
+            ?? throw Protocol(request, status, body, contentType, $"the response is '{contentType ?? "(no content type)"}', not JSON or XML", null);
+
         QiwiEnvelope<TPayload> envelope;
         try
         {
-            envelope = Format(contentType, body) switch
-            {
-                QiwiMediaType.Json => reader.ReadJson(body),
-                QiwiMediaType.Xml => reader.ReadXml(body),
-                _ => throw Protocol(request, status, body, contentType, $"the response is '{contentType ?? "(no content type)"}', not JSON or XML", null),
-            };
+            envelope = format == QiwiMediaType.Xml ? reader.ReadXml(body) : reader.ReadJson(body);
         }
-        catch (Exception exception) when (exception is JsonException or XmlException or FormatException or InvalidOperationException or OverflowException or ArgumentException or NullReferenceException or InvalidCastException)
+        catch (Exception exception) when (IsMalformedInput(exception))
         {
             throw Protocol(request, status, body, contentType, "the body is not a valid envelope: " + exception.Message, exception);
         }
@@ -194,6 +194,14 @@ public sealed class QiwiPipeline
 
         throw new QiwiApiException(request.OperationId, envelope.ResultCode, envelope.Description, _resultCodes.GetDescription(envelope.ResultCode), _resultCodes.IsFatal(envelope.ResultCode), status, Decode(body));
     }
+
+    /// <summary>
+    /// Whatever a reader throws on the body is malformed input (JsonException, XmlException, FormatException,
+    /// InvalidOperationException, NullReferenceException, OverflowException...), except what no parse of a
+    /// body should turn into a protocol error: running out of memory, or a cancellation.
+    /// </summary>
+    private static bool IsMalformedInput(Exception exception)
+        => exception is not (OutOfMemoryException or OperationCanceledException or QiwiException);
 
     private static QiwiMediaType? Format(string? contentType, byte[] body)
     {

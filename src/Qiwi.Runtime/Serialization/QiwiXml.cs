@@ -25,22 +25,50 @@ public static class QiwiXml
     }
 
     /// <summary>The value of the first child named <paramref name="name"/>, or null.</summary>
-    public static string? ChildText(XElement parent, string name) => parent.Element(name)?.Value;
+    public static string? ChildText(XElement parent, string name)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        return parent.Element(name)?.Value;
+    }
 
-    /// <summary>A decimal with a point separator.</summary>
+    /// <summary>A decimal with a point separator (see <see cref="QiwiFormat.ParseDecimal"/>).</summary>
+    /// <exception cref="FormatException">The text is not a decimal number.</exception>
     public static decimal ParseDecimal(string text) => QiwiFormat.ParseDecimal(text);
 
-    /// <summary>An int.</summary>
-    public static int ParseInt32(string text) => int.Parse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-
-    /// <summary>A long.</summary>
-    public static long ParseInt64(string text) => long.Parse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-
-    /// <summary><c>true</c>/<c>false</c> (any case) or 1/0.</summary>
-    public static bool ParseBoolean(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>An int, invariant; blanks around it are tolerated.</summary>
+    /// <exception cref="FormatException">The text is not an integer.</exception>
+    /// <exception cref="OverflowException">The integer does not fit.</exception>
+    public static int ParseInt32(string text)
     {
-        "true" or "1" => true,
-        "false" or "0" => false,
-        _ => throw new FormatException($"'{QiwiFormat.Shorten(text)}' is not a boolean."),
-    };
+        ArgumentNullException.ThrowIfNull(text);
+        return int.Parse(text.AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A long, invariant; blanks around it are tolerated.</summary>
+    /// <exception cref="FormatException">The text is not an integer.</exception>
+    /// <exception cref="OverflowException">The integer does not fit.</exception>
+    public static long ParseInt64(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return long.Parse(text.AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary><c>true</c>/<c>false</c> (any case) or 1/0; blanks around it are tolerated.</summary>
+    /// <exception cref="FormatException">The text is not a boolean.</exception>
+    public static bool ParseBoolean(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var value = text.AsSpan().Trim();
+        if (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.SequenceEqual("1"))
+        {
+            return true;
+        }
+
+        if (value.Equals("false", StringComparison.OrdinalIgnoreCase) || value.SequenceEqual("0"))
+        {
+            return false;
+        }
+
+        throw new FormatException($"'{QiwiFormat.Shorten(text)}' is not a boolean.");
+    }
 }

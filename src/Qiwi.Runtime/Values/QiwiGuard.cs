@@ -27,13 +27,15 @@ public static class QiwiGuard
             var rule = (minLength, maxLength) switch
             {
                 (int low, int high) => $"{low} to {high} characters",
-                (int low, null) => $"at least {low} characters",
-                (null, int high) => $"at most {high} characters",
+                (int low, null) => $"at least {Characters(low)}",
+                (null, int high) => $"at most {Characters(high)}",
                 _ => "of any length",
             };
             throw new ArgumentException($"{paramName} must be {rule} (was {value.Length}).", paramName);
         }
     }
+
+    private static string Characters(int count) => count == 1 ? "1 character" : count.ToString(CultureInfo.InvariantCulture) + " characters";
 
     /// <summary>The string must match the pattern.</summary>
     public static void Pattern(string value, string paramName, Regex pattern, string patternText)

@@ -16,6 +16,13 @@ internal sealed class FakeHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Answers with a body and no Content-Type header at all.</summary>
+    public FakeHandler RespondWithoutContentType(HttpStatusCode status, string body)
+    {
+        _responses.Enqueue((_, _) => Task.FromResult(new HttpResponseMessage(status) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) }));
+        return this;
+    }
+
     public FakeHandler Fail(Exception exception)
     {
         _responses.Enqueue((_, _) => Task.FromException<HttpResponseMessage>(exception));
