@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Qiwi.Benchmarks;
+
+/// <summary>
+/// The generator in process: a first run on spec/qiwi-pull.yaml, a re-run after an unrelated C# edit (every
+/// step cached), and a re-run after a one-line spec edit.
+/// </summary>
+[MemoryDiagnoser]
+public class GeneratorBenchmarks
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    private CSharpCompilation _compilation = null!;
+    private CSharpCompilation _edited = null!;
+    private GeneratorDriver _warm = null!;
+    private SpecText _spec = null!;
+    private SpecText _specEdited = null!;
+    private bool _flip;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var text = File.ReadAllText(FindSpec());
+        _spec = new SpecText(text);
+        _specEdited = new SpecText(text.Replace("description: Invoice has been paid.", "description: Invoice has been paid in full.", StringComparison.Ordinal));
+        var references = new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) };
+        _compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("class A { }", ParseOptions)], references);
+        _edited = _compilation.ReplaceSyntaxTree(_compilation.SyntaxTrees.First(), CSharpSyntaxTree.ParseText("class A { int x; }", ParseOptions));
+        _warm = NewDriver(_spec).RunGenerators(_compilation);
+    }
+
+    [Benchmark(Baseline = true)]
+    public GeneratorDriver FullRun() => NewDriver(_spec).RunGenerators(_compilation);
+
+    [Benchmark]
+    public GeneratorDriver RerunAfterUnrelatedEdit()
+    {
+        _flip = !_flip;
+        return _warm = _warm.RunGenerators(_flip ? _edited : _compilation);
+    }
+
+    [Benchmark]
+    public GeneratorDriver RerunAfterSpecEdit()
+    {
+        _flip = !_flip;
+        var (from, to) = _flip ? (_spec, _specEdited) : (_specEdited, _spec);
+        return _warm = _warm.ReplaceAdditionalText(from, to).RunGenerators(_compilation);
+    }
+
+    private static GeneratorDriver NewDriver(AdditionalText spec)
+        => CSharpGeneratorDriver.Create([new Qiwi.Generator.QiwiGenerator().AsSourceGenerator()], [spec], ParseOptions, new NoOptions());
+
+    private static string FindSpec()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "spec", "qiwi-pull.yaml");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("spec/qiwi-pull.yaml");
+    }
+
+    private sealed class SpecText(string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text);
+
+        public override string Path => "/bench/qiwi-pull.yaml";
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class NoOptions : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions => Empty.Instance;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty.Instance;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty.Instance;
+
+        private sealed class Empty : AnalyzerConfigOptions
+        {
+            public static readonly Empty Instance = new();
+
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = string.Empty;
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Build overhead of the generator: times `dotnet build` after a one-line edit of a consumer project that runs the generator on
+# spec/qiwi-pull.yaml (A) against the same project with the generated files checked in as plain sources and
+# no generator (B), alternating A B A B after a warm-up, and prints each pair and the median ratio A/B.
+# BUILD_ARGS=-p:UseSharedCompilation=true (with UseSharedCompilation unset) measures with the compiler server, as IDEs build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+pairs=${PAIRS:-5}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+dotnet build src/Qiwi.Generator -c Release --nologo -v q >/dev/null
+dotnet build src/Qiwi.Runtime -c Release --nologo -v q >/dev/null
+
+mkdir -p "$work/A" "$work/B/Generated"
+cat > "$work/A/A.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><RootNamespace>Consumer</RootNamespace>
+    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles><CompilerGeneratedFilesOutputPath>gen</CompilerGeneratedFilesOutputPath></PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$root/src/Qiwi.Runtime/Qiwi.Runtime.csproj" />
+    <ProjectReference Include="$root/src/Qiwi.Generator/Qiwi.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+    <AdditionalFiles Include="$root/spec/qiwi-pull.yaml" QiwiSpec="true" />
+    <Compile Remove="gen/**" />
+  </ItemGroup>
+  <Import Project="$root/src/Qiwi.Generator/build/Qiwi.Generator.props" />
+</Project>
+XML
+cat > "$work/B/B.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><RootNamespace>Consumer</RootNamespace></PropertyGroup>
+  <ItemGroup><ProjectReference Include="$root/src/Qiwi.Runtime/Qiwi.Runtime.csproj" /></ItemGroup>
+</Project>
+XML
+echo 'namespace Consumer; public static class Use { public static string Name => nameof(QiwiPullClient); }' > "$work/A/Use.cs"
+cp "$work/A/Use.cs" "$work/B/Use.cs"
+
+# The generated files, checked in as sources for B.
+dotnet build "$work/A/A.csproj" -c Release --nologo -v q >/dev/null
+find "$work/A/gen" -name '*.g.cs' -exec cp {} "$work/B/Generated/" \;
+dotnet build "$work/B/B.csproj" -c Release --nologo -v q >/dev/null
+echo "B holds $(ls "$work/B/Generated" | wc -l) generated files."
+
+build() { # project dir -> seconds of the edit-and-rebuild loop: one source file changed, the project recompiled
+  local start end
+  echo "// $(date +%s%N)" >> "$1/Use.cs"
+  start=$(date +%s.%N)
+  dotnet build "$1" -c Release --nologo -v q --no-restore ${BUILD_ARGS:-} >"$work/last-build.log" || { cat "$work/last-build.log" >&2; exit 1; }
+  end=$(date +%s.%N)
+  awk -v e="$end" -v s="$start" 'BEGIN { print e - s }'
+}
+
+build "$work/A" >/dev/null; build "$work/B" >/dev/null   # warm-up
+ratios=()
+for i in $(seq 1 "$pairs"); do
+  a=$(build "$work/A"); b=$(build "$work/B")
+  ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", a / b }')
+  ratios+=("$ratio")
+  printf 'pair %d: with generator %.2f s, checked-in sources %.2f s, ratio %.3f\n' "$i" "$a" "$b" "$ratio"
+done
+median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+echo "median ratio (with generator / checked-in sources): $median over $pairs pairs"
