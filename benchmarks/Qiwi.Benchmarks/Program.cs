@@ -1,5 +1,19 @@
 using BenchmarkDotNet.Running;
+using Qiwi.Benchmarks.Tools;
 
 // dotnet run -c Release --project benchmarks/Qiwi.Benchmarks -- --filter '*'              (full: the numbers in docs/benchmarks.md)
 // dotnet run -c Release --project benchmarks/Qiwi.Benchmarks -- --filter '*' --job short  (a quick pass)
-BenchmarkSwitcher.FromAssembly(typeof(Qiwi.Benchmarks.ClientBenchmarks).Assembly).Run(args);
+// ... -- generate <spec> <folder>       the generator as a whole process (benchmarks/generation-vs-nswag.sh)
+// ... -- load <url> <seconds> <conns>   a bounded load over loopback (benchmarks/sandbox-throughput.sh)
+return args.FirstOrDefault() switch
+{
+    "generate" => GenerateCommand.Run(args[1], args[2]),
+    "load" => await LoadCommand.RunAsync(args),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Qiwi.Benchmarks.ClientBenchmarks).Assembly).Run(args);
+    return 0;
+}

@@ -1,0 +1,60 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Qiwi.Benchmarks.Tools;
+
+/// <summary>
+/// <c>generate &lt;spec&gt; &lt;output folder&gt;</c>: the generator as a whole process, to compare with the
+/// <c>nswag openapi2csclient</c> process (benchmarks/generation-vs-nswag.sh).
+/// </summary>
+internal static class GenerateCommand
+{
+    public static int Run(string specPath, string output)
+    {
+        var spec = new FileText(Path.GetFullPath(specPath), File.ReadAllText(specPath));
+        var compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("class A { }")], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)]);
+        var driver = CSharpGeneratorDriver.Create([new Qiwi.Generator.QiwiGenerator().AsSourceGenerator()], [spec], CSharpParseOptions.Default, new NoOptions());
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        Directory.CreateDirectory(output);
+        foreach (var source in result.GeneratedSources)
+        {
+            File.WriteAllText(Path.Combine(output, source.HintName), source.SourceText.ToString());
+        }
+
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Console.Error.WriteLine(diagnostic);
+        }
+
+        return result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? 1 : 0;
+    }
+
+    private sealed class FileText(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+
+    private sealed class NoOptions : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions => Empty.Instance;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty.Instance;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty.Instance;
+
+        private sealed class Empty : AnalyzerConfigOptions
+        {
+            public static readonly Empty Instance = new();
+
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = string.Empty;
+                return false;
+            }
+        }
+    }
+}
