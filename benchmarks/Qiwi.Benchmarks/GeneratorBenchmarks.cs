@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Qiwi.Benchmarks.Tools;
 
 namespace Qiwi.Benchmarks;
 
@@ -53,7 +54,7 @@ public class GeneratorBenchmarks
     }
 
     private static GeneratorDriver NewDriver(AdditionalText spec)
-        => CSharpGeneratorDriver.Create([new Qiwi.Generator.QiwiGenerator().AsSourceGenerator()], [spec], ParseOptions, new NoOptions());
+        => CSharpGeneratorDriver.Create([new Qiwi.Generator.QiwiGenerator().AsSourceGenerator()], [spec], ParseOptions, NoAnalyzerOptions.Instance);
 
     private static string FindSpec()
     {
@@ -76,25 +77,5 @@ public class GeneratorBenchmarks
         public override string Path => "/bench/qiwi-pull.yaml";
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class NoOptions : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions => Empty.Instance;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty.Instance;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty.Instance;
-
-        private sealed class Empty : AnalyzerConfigOptions
-        {
-            public static readonly Empty Instance = new();
-
-            public override bool TryGetValue(string key, out string value)
-            {
-                value = string.Empty;
-                return false;
-            }
-        }
     }
 }

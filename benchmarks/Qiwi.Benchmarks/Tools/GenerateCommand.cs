@@ -15,7 +15,7 @@ internal static class GenerateCommand
     {
         var spec = new FileText(Path.GetFullPath(specPath), File.ReadAllText(specPath));
         var compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("class A { }")], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)]);
-        var driver = CSharpGeneratorDriver.Create([new Qiwi.Generator.QiwiGenerator().AsSourceGenerator()], [spec], CSharpParseOptions.Default, new NoOptions());
+        var driver = CSharpGeneratorDriver.Create([new Qiwi.Generator.QiwiGenerator().AsSourceGenerator()], [spec], CSharpParseOptions.Default, NoAnalyzerOptions.Instance);
         var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
         Directory.CreateDirectory(output);
         foreach (var source in result.GeneratedSources)
@@ -36,25 +36,5 @@ internal static class GenerateCommand
         public override string Path => path;
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
-    }
-
-    private sealed class NoOptions : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions => Empty.Instance;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty.Instance;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty.Instance;
-
-        private sealed class Empty : AnalyzerConfigOptions
-        {
-            public static readonly Empty Instance = new();
-
-            public override bool TryGetValue(string key, out string value)
-            {
-                value = string.Empty;
-                return false;
-            }
-        }
     }
 }

@@ -59,15 +59,10 @@ internal static class ApiEndpoints
     private static async Task<IResult> CancelBill(HttpContext context, long prvId, SandboxLedger ledger, IOptions<SandboxOptions> options)
     {
         var billId = RawPath.BillId(context);
-        if (ApiAuthorization.Authorize(options.Value.EffectiveShops, prvId, context.Request.Headers.Authorization) is null)
-        {
-            return ApiReply.Error(context, ResultCode.AuthorizationError);
-        }
-
-        var (form, code) = await FormInput.ReadAsync(context.Request, CancelBillForm.FromForm);
+        var (form, refusal) = await ReadAuthorizedFormAsync(context, options, prvId, CancelBillForm.FromForm);
         if (form is null)
         {
-            return ApiReply.Error(context, code);
+            return refusal!;
         }
 
         return form.Status == "rejected" ? Reply(context, ledger.Cancel(prvId, billId)) : ApiReply.Error(context, ResultCode.IncorrectData);
@@ -77,15 +72,10 @@ internal static class ApiEndpoints
     {
         var billId = RawPath.BillId(context);
         var refundId = RawPath.RefundId(context);
-        if (ApiAuthorization.Authorize(options.Value.EffectiveShops, prvId, context.Request.Headers.Authorization) is null)
-        {
-            return ApiReply.Error(context, ResultCode.AuthorizationError);
-        }
-
-        var (form, code) = await FormInput.ReadAsync(context.Request, CreateRefundForm.FromForm);
+        var (form, refusal) = await ReadAuthorizedFormAsync(context, options, prvId, CreateRefundForm.FromForm);
         if (form is null)
         {
-            return ApiReply.Error(context, code);
+            return refusal!;
         }
 
         if (!QiwiPullPatterns.CreateRefundRefundId.IsMatch(refundId) || form.Amount <= 0 || form.Amount != QiwiFormat.Round(form.Amount, 2, QiwiRounding.Down))
@@ -94,6 +84,19 @@ internal static class ApiEndpoints
         }
 
         return Reply(context, ledger.CreateRefund(prvId, billId, refundId, form.Amount));
+    }
+
+    /// <summary>The request's form, read after its authorization; or the reply that refuses it (150, 341, 5).</summary>
+    private static async Task<(T? Form, IResult? Refusal)> ReadAuthorizedFormAsync<T>(HttpContext context, IOptions<SandboxOptions> options, long prvId, Func<List<KeyValuePair<string, string>>, T> parse)
+        where T : class
+    {
+        if (ApiAuthorization.Authorize(options.Value.EffectiveShops, prvId, context.Request.Headers.Authorization) is null)
+        {
+            return (null, ApiReply.Error(context, ResultCode.AuthorizationError));
+        }
+
+        var (form, code) = await FormInput.ReadAsync(context.Request, parse);
+        return form is null ? (null, ApiReply.Error(context, code)) : (form, null);
     }
 
     private static IResult Authorized(HttpContext context, IOptions<SandboxOptions> options, long prvId, Func<SandboxShop, IResult> action)
