@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+source benchmarks/timing.sh
 pairs=${PAIRS:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -55,9 +56,8 @@ build "$work/A" >/dev/null; build "$work/B" >/dev/null   # warm-up
 ratios=()
 for i in $(seq 1 "$pairs"); do
   a=$(build "$work/A"); b=$(build "$work/B")
-  ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", a / b }')
-  ratios+=("$ratio")
-  printf 'pair %d: with generator %.2f s, checked-in sources %.2f s, ratio %.3f\n' "$i" "$a" "$b" "$ratio"
+  r=$(ratio "$a" "$b")
+  ratios+=("$r")
+  printf 'pair %d: with generator %.2f s, checked-in sources %.2f s, ratio %.3f\n' "$i" "$a" "$b" "$r"
 done
-median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
-echo "median ratio (with generator / checked-in sources): $median over $pairs pairs"
+echo "median ratio (with generator / checked-in sources): $(median "${ratios[@]}") over $pairs pairs"

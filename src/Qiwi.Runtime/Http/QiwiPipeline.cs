@@ -16,7 +16,7 @@ public sealed class QiwiPipeline
 
     private readonly HttpClient _httpClient;
     private readonly IQiwiResultCodeCatalog _resultCodes;
-    private readonly QiwiPipelinePolicy[] _policies;
+    private readonly QiwiNextPolicy _first;
 
     /// <summary>Creates the pipeline with the standard policies; validates <paramref name="options"/>.</summary>
     public QiwiPipeline(HttpClient httpClient, QiwiClientOptions options, IQiwiResultCodeCatalog resultCodes)
@@ -33,7 +33,7 @@ public sealed class QiwiPipeline
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         Options = options ?? throw new ArgumentNullException(nameof(options));
         _resultCodes = resultCodes ?? throw new ArgumentNullException(nameof(resultCodes));
-        _policies = (policies ?? throw new ArgumentNullException(nameof(policies))).ToArray();
+        _first = Chain((policies ?? throw new ArgumentNullException(nameof(policies))).ToArray());
         options.Validate();
     }
 
@@ -99,7 +99,7 @@ public sealed class QiwiPipeline
             byte[] body;
             try
             {
-                response = await Next(0)(message).ConfigureAwait(false);
+                response = await _first(message).ConfigureAwait(false);
                 body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (HttpRequestException exception)
@@ -156,10 +156,19 @@ public sealed class QiwiPipeline
         return builder.ToString();
     }
 
-    private QiwiNextPolicy Next(int index)
-        => index < _policies.Length
-            ? message => _policies[index].SendAsync(message, Next(index + 1))
-            : Transport;
+    /// <summary>The policies linked once, last to first, ending in the transport (not rebuilt per call).</summary>
+    private QiwiNextPolicy Chain(QiwiPipelinePolicy[] policies)
+    {
+        QiwiNextPolicy next = Transport;
+        for (var i = policies.Length - 1; i >= 0; i--)
+        {
+            var policy = policies[i];
+            var rest = next;
+            next = message => policy.SendAsync(message, rest);
+        }
+
+        return next;
+    }
 
     private async ValueTask<HttpResponseMessage> Transport(QiwiMessage message)
         => await _httpClient.SendAsync(message.HttpRequest, HttpCompletionOption.ResponseContentRead, message.CancellationToken).ConfigureAwait(false);

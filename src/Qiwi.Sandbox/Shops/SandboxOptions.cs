@@ -26,5 +26,8 @@ public sealed class SandboxOptions
     };
 
     /// <summary>The shops in effect.</summary>
-    public IReadOnlyList<SandboxShop> EffectiveShops => Shops.Count > 0 ? Shops : new[] { TestShop };
+    public IReadOnlyList<SandboxShop> EffectiveShops => Shops.Count > 0 ? Shops : _defaultShops ??= new[] { TestShop };
+
+    // Made once, so the test shop in effect is one object: changing it (a notification URL) sticks.
+    private SandboxShop[]? _defaultShops;
 }
