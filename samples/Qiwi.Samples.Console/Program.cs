@@ -1,7 +1,6 @@
 using Qiwi.Runtime;
 using Qiwi.Samples.Console;
 using Qiwi.Sandbox.Hosting;
-using Spectre.Console;
 
 // The main job: a complete payment, as the docs describe it, with the client generated from
 // spec/qiwi-pull.yaml at build time. Against the embedded sandbox by default; with --base-url and
@@ -14,11 +13,11 @@ var settings = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
     .Build();
 if (baseUrlArgument is not null && new[] { "QIWI_SHOP_ID", "QIWI_API_ID", "QIWI_API_PASSWORD" }.Where(n => string.IsNullOrEmpty(settings[n])).ToList() is { Count: > 0 } missing)
 {
-    AnsiConsole.MarkupLine($"[red]Set {string.Join(", ", missing)} (environment or dotnet user-secrets) to run against {Markup.Escape(baseUrlArgument)}.[/]");
+    Console.Error.WriteLine($"Set {string.Join(", ", missing)} (environment or dotnet user-secrets) to run against {baseUrlArgument}.");
     return 2;
 }
 
-AnsiConsole.Write(new Rule("[bold]QIWI Pull REST API: a complete payment[/]").LeftJustified());
+Walkthrough.Say("QIWI Pull REST API: a complete payment");
 
 // The merchant's notification endpoint starts first, so the sandbox knows where to post.
 var testShop = Qiwi.Sandbox.Shops.SandboxOptions.TestShop;
@@ -32,9 +31,9 @@ await using var sandbox = listener is null ? null : await SandboxHost.StartAsync
 var (baseUrl, shopId, apiId, apiPassword, notificationPassword) = sandbox is not null
     ? (sandbox.BaseUrl, sandbox.Shop.ShopId, sandbox.Shop.ApiId, sandbox.Shop.ApiPassword, sandbox.Shop.NotificationPassword)
     : (new Uri(baseUrlArgument!), long.Parse(settings["QIWI_SHOP_ID"]!, System.Globalization.CultureInfo.InvariantCulture), settings["QIWI_API_ID"]!, settings["QIWI_API_PASSWORD"]!, settings["QIWI_NOTIFICATION_PASSWORD"] ?? string.Empty);
-AnsiConsole.MarkupLine(sandbox is not null
-    ? $"Embedded sandbox at [blue]{baseUrl}[/], shop {shopId}, notifications to [blue]{listener!.Url}[/]"
-    : $"Real endpoint [blue]{baseUrl}[/], shop {shopId} (only the steps that need no payer run)");
+Walkthrough.Say(sandbox is not null
+    ? $"Embedded sandbox at {baseUrl}, shop {shopId}, notifications to {listener!.Url}"
+    : $"Real endpoint {baseUrl}, shop {shopId} (only the steps that need no payer run)");
 
 using var http = new HttpClient();
 var client = new QiwiPullClient(http, new QiwiClientOptions { BaseUrl = baseUrl, ApiId = apiId, ApiPassword = apiPassword });
@@ -67,7 +66,7 @@ if (sandbox is null)
         var cancelled = await client.CancelBillAsync(shopId, billId);
         return (cancelled, cancelled.Status == BillStatus.Rejected, cancelled.Status.ToString());
     });
-    return Finish(walkthrough);
+    return walkthrough.Finish();
 }
 
 var payer = new SandboxControl(http, baseUrl, shopId);
@@ -129,12 +128,4 @@ await walkthrough.StepAsync("The payer confirms by SMS", "paid", async () =>
     return (status, status.Status == BillStatus.Paid, status.Status.ToString());
 });
 
-return Finish(walkthrough);
-
-static int Finish(Walkthrough walkthrough)
-{
-    AnsiConsole.WriteLine();
-    walkthrough.Show();
-    AnsiConsole.MarkupLine(walkthrough.AllBehaved ? "[green bold]Every step behaved as the docs say.[/]" : "[red bold]Some steps did not behave as the docs say.[/]");
-    return walkthrough.AllBehaved ? 0 : 1;
-}
+return walkthrough.Finish();
