@@ -21,8 +21,10 @@ public static class QiwiSignature
     }
 
     /// <summary>
-    /// Whether <paramref name="signature"/> is the signature of <paramref name="fields"/>; compared in constant time.
-    /// False when the signature is absent, malformed, or a field the signature needs is missing.
+    /// Whether <paramref name="signature"/> is the signature of <paramref name="fields"/>, in its one canonical
+    /// spelling (lower-case hex, or standard Base64 with padding), compared in constant time. False when the
+    /// signature is absent, spelt otherwise (upper-case hex, whitespace, missing padding), or a field the signature
+    /// needs is missing. The fields are verified as the strings received: never re-format a typed value to verify.
     /// </summary>
     public static bool Verify(QiwiSignatureSpec spec, IEnumerable<KeyValuePair<string, string>> fields, string key, string? signature)
     {
@@ -34,56 +36,24 @@ public static class QiwiSignature
             return false;
         }
 
-        string canonical;
+        string expected;
         try
         {
-            canonical = CanonicalString(spec, fields);
+            expected = Compute(spec, fields, key);
         }
         catch (ArgumentException)
         {
             return false;
         }
 
-        var expected = Hash(spec, canonical, key);
-        var actual = new byte[expected.Length];
-        var decoded = spec.Encoding == "hex"
-            ? TryFromHex(signature.Trim(), actual)
-            : Convert.TryFromBase64String(signature.Trim(), actual, out var written) && written == actual.Length;
-        return decoded && CryptographicOperations.FixedTimeEquals(expected, actual);
+        // Both spellings are ASCII when well formed; anything else cannot match and is compared as its UTF-8 bytes.
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(signature));
     }
 
-    private static bool TryFromHex(string text, byte[] into)
-    {
-        if (text.Length != into.Length * 2)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < into.Length; i++)
-        {
-            var high = HexValue(text[2 * i]);
-            var low = HexValue(text[(2 * i) + 1]);
-            if (high < 0 || low < 0)
-            {
-                return false;
-            }
-
-            into[i] = (byte)((high << 4) | low);
-        }
-
-        return true;
-    }
-
-    private static int HexValue(char c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= 'a' and <= 'f' => c - 'a' + 10,
-        >= 'A' and <= 'F' => c - 'A' + 10,
-        _ => -1,
-    };
-
-
-    /// <summary>The string that is signed: the values, in the spec's order, joined by its separator.</summary>
+    /// <summary>
+    /// The string that is signed: the values as given (never re-formatted), in the spec's order (for every field:
+    /// <see cref="QiwiKeyOrder"/>, PHP's ksort), joined by its separator.
+    /// </summary>
     public static string CanonicalString(QiwiSignatureSpec spec, IEnumerable<KeyValuePair<string, string>> fields)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -99,9 +69,8 @@ public static class QiwiSignature
         var values = new List<string>();
         if (spec.Fields is null)
         {
-            var names = new List<string>(byName.Keys);
-            names.Sort(StringComparer.Ordinal);
-            foreach (var name in names)
+            // Every field, in the order PHP's ksort gives them (the docs' reference implementation).
+            foreach (var name in QiwiKeyOrder.Sort(byName.Keys))
             {
                 values.Add(byName[name]);
             }
