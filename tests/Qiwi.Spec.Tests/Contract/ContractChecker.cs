@@ -46,6 +46,13 @@ internal static partial class ContractChecker
                 .Select(p => $"docs/contract.md line {row.Line}: [{row.Key}]: {p}."));
         }
 
+        // A note's "(D-...)" names a row of the departures table.
+        var departureIds = contract.Departures.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(contract.Rows.SelectMany(r => DepartureReference().Matches(r.Note).Select(m => (r.Line, m.Value)))
+            .Where(reference => !departureIds.Contains(reference.Value))
+            .Select(reference => $"docs/contract.md line {reference.Line}: no departure {reference.Value}."));
+        problems.AddRange(contract.Departures.GroupBy(d => d.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"The departure {g.Key} is listed twice."));
+
         problems.AddRange(Flags(spec, items));
         problems.AddRange(Departures(spec, contract));
         return problems;
@@ -112,6 +119,9 @@ internal static partial class ContractChecker
             }
         }
     }
+
+    [GeneratedRegex(@"\b[DF]-[A-Za-z0-9]+\b")]
+    private static partial Regex DepartureReference();
 
     [GeneratedRegex(@"^\s*#\s*DECISION:", RegexOptions.Multiline)]
     private static partial Regex DecisionMarker();

@@ -7,7 +7,7 @@ internal sealed record ContractRow(int Line, string Page, string Section, string
 }
 
 /// <summary>A row of docs/contract.md's departures table: a DECISION or FIXED of the spec, with its reason.</summary>
-internal sealed record DepartureRow(int Line, string Kind, IReadOnlyList<string> Locators, string Sources, string Reason);
+internal sealed record DepartureRow(int Line, string Id, string Kind, IReadOnlyList<string> Locators, string Sources, string Reason);
 
 /// <summary>docs/contract.md, read back: the items table and the departures table.</summary>
 internal sealed class ContractTable
@@ -58,7 +58,7 @@ internal sealed class ContractTable
             }
             else
             {
-                departures.Add(new DepartureRow(i + 1, cells[1], Locators(cells[2]), cells[3], cells[4]));
+                departures.Add(new DepartureRow(i + 1, cells[0], cells[1], Locators(cells[2]), cells[3], cells[4]));
             }
         }
 
