@@ -16,15 +16,12 @@ public static class QiwiSignature
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(key);
-        var hash = Hash(spec, CanonicalString(spec, fields), key);
-        return spec.Encoding == "hex" ? Convert.ToHexString(hash).ToLowerInvariant() : Convert.ToBase64String(hash);
+        return Encode(spec, Hash(spec, CanonicalString(spec, fields), key));
     }
 
     /// <summary>
-    /// Whether <paramref name="signature"/> is the signature of <paramref name="fields"/>, in its one canonical
-    /// spelling (lower-case hex, or standard Base64 with padding), compared in constant time. False when the
-    /// signature is absent, spelt otherwise (upper-case hex, whitespace, missing padding), or a field the signature
-    /// needs is missing. The fields are verified as the strings received: never re-format a typed value to verify.
+    /// Whether <paramref name="signature"/> is the signature of <paramref name="fields"/>; compared in constant time.
+    /// False when the signature is absent, malformed, or a field the signature needs is missing.
     /// </summary>
     public static bool Verify(QiwiSignatureSpec spec, IEnumerable<KeyValuePair<string, string>> fields, string key, string? signature)
     {
@@ -36,24 +33,26 @@ public static class QiwiSignature
             return false;
         }
 
-        string expected;
+        string canonical;
         try
         {
-            expected = Compute(spec, fields, key);
+            canonical = CanonicalString(spec, fields);
         }
         catch (ArgumentException)
         {
             return false;
         }
 
-        // Both spellings are ASCII when well formed; anything else cannot match and is compared as its UTF-8 bytes.
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(signature));
+        // One spelling only: the canonical text Compute produces, compared in constant time. Comparing
+        // decoded bytes would accept surrounding blanks, the other hex case and Base64's unused bits.
+        var expected = Encode(spec, Hash(spec, canonical, key));
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.UTF8.GetBytes(signature));
     }
 
-    /// <summary>
-    /// The string that is signed: the values as given (never re-formatted), in the spec's order (for every field:
-    /// <see cref="QiwiKeyOrder"/>, PHP's ksort), joined by its separator.
-    /// </summary>
+    private static string Encode(QiwiSignatureSpec spec, byte[] hash)
+        => spec.Encoding == "hex" ? Convert.ToHexString(hash).ToLowerInvariant() : Convert.ToBase64String(hash);
+
+    /// <summary>The string that is signed: the values, in the spec's order, joined by its separator.</summary>
     public static string CanonicalString(QiwiSignatureSpec spec, IEnumerable<KeyValuePair<string, string>> fields)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -69,7 +68,8 @@ public static class QiwiSignature
         var values = new List<string>();
         if (spec.Fields is null)
         {
-            // Every field, in the order PHP's ksort gives them (the docs' reference implementation).
+            // Every field, in the order PHP's ksort gives them (the docs' reference implementation: QiwiKeyOrder);
+            // the values as given, never re-formatted.
             foreach (var name in QiwiKeyOrder.Sort(byName.Keys))
             {
                 values.Add(byName[name]);

@@ -7,7 +7,7 @@ namespace Qiwi.Runtime.Tests.Signing;
 /// form's <c>sign</c>) or padded standard Base64 of the raw HMAC (the PHP sample's <c>X-Api-Signature</c>).
 /// Other spellings of the same bytes are refused.
 /// </summary>
-public sealed class SignatureSpellingTests
+public sealed class CanonicalSpellingTests
 {
     private const string Password = "notify-secret";
 
@@ -18,30 +18,11 @@ public sealed class SignatureSpellingTests
     ];
 
     [Fact]
-    public void Every_single_bit_flip_of_a_valid_base64_signature_is_refused()
+    public void The_notification_signature_is_refused_in_any_other_spelling_of_the_same_bytes()
     {
         var valid = QiwiSignature.Compute(BillNotificationWebhook.Signature, Form, Password);
         Assert.Equal(28, valid.Length); // 20 raw bytes, padded
         Assert.True(BillNotificationWebhook.VerifySignature(Form, valid, Password));
-
-        var accepted = 0;
-        for (var position = 0; position < valid.Length; position++)
-        {
-            for (var bit = 0; bit < 8; bit++)
-            {
-                var flipped = valid.ToCharArray();
-                flipped[position] = (char)(flipped[position] ^ (1 << bit));
-                accepted += BillNotificationWebhook.VerifySignature(Form, new string(flipped), Password) ? 1 : 0;
-            }
-        }
-
-        Assert.Equal(0, accepted);
-    }
-
-    [Fact]
-    public void Other_spellings_of_the_same_bytes_are_refused()
-    {
-        var valid = QiwiSignature.Compute(BillNotificationWebhook.Signature, Form, Password);
         var bytes = Convert.FromBase64String(valid);
 
         // The last character before '=' carries two unused bits: the three other values decode to the same bytes.
