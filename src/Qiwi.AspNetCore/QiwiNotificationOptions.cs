@@ -8,12 +8,6 @@ public sealed class QiwiNotificationOptions
     /// <summary>Basic authorization, signature, or client certificate.</summary>
     public QiwiNotificationAuthentication Authentication { get; set; } = QiwiNotificationAuthentication.Basic;
 
-    /// <summary>The Shop ID: the login of Basic authorization.</summary>
-    public string ShopId { get; set; } = string.Empty;
-
-    /// <summary>The notification password. A secret: never shown by <see cref="ToString"/> or logs.</summary>
-    public string NotificationPassword { get; set; } = string.Empty;
-
     /// <summary>The authentication scheme that validates the client certificate (certificate mode); ASP.NET Core's default name.</summary>
     public string CertificateScheme { get; set; } = CertificateAuthenticationDefaults.AuthenticationScheme;
 
@@ -29,6 +23,12 @@ public sealed class QiwiNotificationOptions
     /// issuer pin never accepts one.
     /// </summary>
     public IList<string> CertificateIssuers { get; } = new List<string>();
+
+    /// <summary>The Shop ID: the login of Basic authorization.</summary>
+    public string ShopId { get; set; } = string.Empty;
+
+    /// <summary>The notification password. A secret: never shown by <see cref="ToString"/> or logs.</summary>
+    public string NotificationPassword { get; set; } = string.Empty;
 
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
