@@ -114,8 +114,8 @@ public partial interface IQiwiPullClient
     /// <summary>Cancel an unpaid invoice.</summary>
     /// <remarks>
     /// Cancels (rejects) an unpaid invoice whose lifetime has not expired yet,
-    /// provided that the payer has not initiated payment yet; the payer can no
-    /// longer pay it. The only accepted value of <c>status</c> is <c>rejected</c>.
+    /// provided that the payer has not initiated payment yet; then it can no longer be paid. The only accepted value of
+    /// <c>status</c> is <c>rejected</c>.
     /// <para/>
     /// <c>PATCH /api/v2/prv/{prv_id}/bills/{bill_id}</c> (operation <c>cancelBill</c>); safe to repeat.
     /// </remarks>
