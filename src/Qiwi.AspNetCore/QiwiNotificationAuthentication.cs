@@ -8,4 +8,12 @@ public enum QiwiNotificationAuthentication
 
     /// <summary>The signature header ("Use HMAC sign instead of basic auth"), keyed with the notification password.</summary>
     Signature,
+
+    /// <summary>
+    /// The client TLS certificate QIWI presents ("client SSL certificate verification" in the docs), checked by
+    /// ASP.NET Core's certificate authentication (register it with
+    /// <see cref="QiwiNotificationCertificate.AddQiwiNotificationCertificate"/>) and pinned by
+    /// <see cref="QiwiNotificationOptions.CertificateThumbprints"/> or <see cref="QiwiNotificationOptions.CertificateIssuers"/>.
+    /// </summary>
+    Certificate,
 }

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Qiwi.Runtime;
 
 namespace Qiwi.AspNetCore;
@@ -16,7 +18,7 @@ public static class QiwiNotificationEndpoints
     /// <param name="endpoints">The app.</param>
     /// <param name="pattern">The route, e.g. <c>/qiwi/notifications</c>.</param>
     /// <param name="webhook">The generated descriptor, e.g. <c>BillNotificationWebhook.Descriptor</c>.</param>
-    /// <param name="options">Shop ID, notification password, and the authorization mode; validated here.</param>
+    /// <param name="options">The authorization mode and its secrets or pins; validated here.</param>
     /// <param name="handler">Your code: record the final status; throw to have QIWI repeat the notification.</param>
     public static IEndpointConventionBuilder MapQiwiNotifications<T>(
         this IEndpointRouteBuilder endpoints,
@@ -34,6 +36,14 @@ public static class QiwiNotificationEndpoints
         if (options.Authentication == QiwiNotificationAuthentication.Signature && webhook.Signature is null)
         {
             throw new ArgumentException("The webhook has no signature in the spec; use Basic authorization.", nameof(options));
+        }
+
+        if (options.Authentication == QiwiNotificationAuthentication.Certificate
+            && endpoints.ServiceProvider.GetService<IAuthenticationSchemeProvider>()?.GetSchemeAsync(options.CertificateScheme).GetAwaiter().GetResult() is null)
+        {
+            throw new ArgumentException(
+                $"Certificate authentication needs the authentication scheme '{options.CertificateScheme}': call services.AddAuthentication().AddQiwiNotificationCertificate(...).",
+                nameof(options));
         }
 
         return endpoints.MapPost(pattern, (HttpContext context) => QiwiNotificationHandler.HandleAsync(context, webhook, options, handler)).DisableAntiforgery();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,8 +9,8 @@ namespace Qiwi.AspNetCore;
 
 /// <summary>
 /// Handles one notification: authorization, parsing, the user's handler, and the reply. Result 0 only after
-/// the handler succeeded; otherwise the role's code (malformed, bad password, bad signature, failure), so
-/// that QIWI repeats the notification.
+/// the handler succeeded; otherwise the role's code (malformed, bad password or certificate, bad signature,
+/// failure), so that QIWI repeats the notification.
 /// </summary>
 internal static partial class QiwiNotificationHandler
 {
@@ -36,7 +37,15 @@ internal static partial class QiwiNotificationHandler
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         var fields = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.Count == 0 ? string.Empty : f.Value[^1] ?? string.Empty)).ToList();
 
-        if (options.Authentication == QiwiNotificationAuthentication.Basic)
+        if (options.Authentication == QiwiNotificationAuthentication.Certificate)
+        {
+            if (!await IsCertificateAcceptedAsync(context, options).ConfigureAwait(false))
+            {
+                LogRejected(logger, "the client certificate was not accepted");
+                return codes.BadPassword;
+            }
+        }
+        else if (options.Authentication == QiwiNotificationAuthentication.Basic)
         {
             if (!QiwiBasicAuthorization.Verify(context.Request.Headers.Authorization, options.ShopId, options.NotificationPassword))
             {
@@ -77,6 +86,23 @@ internal static partial class QiwiNotificationHandler
 
         LogHandled(logger, fields.Find(f => f.Key == "bill_id").Value);
         return codes.Success;
+    }
+
+    /// <summary>
+    /// ASP.NET Core's certificate authentication validated the certificate the connection presented (chain, period,
+    /// use), and the options pin it. A failed certificate gets the Basic role's code (authorization failed): the docs'
+    /// reply codes have none of their own for it.
+    /// </summary>
+    private static async Task<bool> IsCertificateAcceptedAsync(HttpContext context, QiwiNotificationOptions options)
+    {
+        var certificate = await context.Connection.GetClientCertificateAsync(context.RequestAborted).ConfigureAwait(false);
+        if (certificate is null)
+        {
+            return false;
+        }
+
+        var result = await context.AuthenticateAsync(options.CertificateScheme).ConfigureAwait(false);
+        return result.Succeeded && QiwiNotificationCertificate.IsPinned(certificate, options);
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "QIWI notification handled (bill {BillId}).")]

@@ -1,10 +1,28 @@
+using Microsoft.AspNetCore.Authentication.Certificate;
+
 namespace Qiwi.AspNetCore;
 
 /// <summary>How the notification endpoint checks who is calling.</summary>
 public sealed class QiwiNotificationOptions
 {
-    /// <summary>Basic authorization or signature.</summary>
+    /// <summary>Basic authorization, signature, or client certificate.</summary>
     public QiwiNotificationAuthentication Authentication { get; set; } = QiwiNotificationAuthentication.Basic;
+
+    /// <summary>The authentication scheme that validates the client certificate (certificate mode); ASP.NET Core's default name.</summary>
+    public string CertificateScheme { get; set; } = CertificateAuthenticationDefaults.AuthenticationScheme;
+
+    /// <summary>
+    /// Certificate mode: SHA-256 thumbprints (hex; colons and spaces ignored) of the certificates QIWI may present.
+    /// A certificate pinned here is accepted even when self-signed (the docs allow self-signed certificates).
+    /// </summary>
+    public IList<string> CertificateThumbprints { get; } = new List<string>();
+
+    /// <summary>
+    /// Certificate mode: distinguished names of the CAs whose certificates QIWI may present (e.g. <c>CN=QIWI CA</c>).
+    /// Only for a certificate that chains to a trusted root: a self-signed certificate names its own issuer, so an
+    /// issuer pin never accepts one.
+    /// </summary>
+    public IList<string> CertificateIssuers { get; } = new List<string>();
 
     /// <summary>The Shop ID: the login of Basic authorization.</summary>
     public string ShopId { get; set; } = string.Empty;
@@ -15,6 +33,22 @@ public sealed class QiwiNotificationOptions
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
+        if (Authentication == QiwiNotificationAuthentication.Certificate)
+        {
+            // Chain validation alone would accept any certificate a trusted CA ever issued to anyone.
+            if (CertificateThumbprints.Count == 0 && CertificateIssuers.Count == 0)
+            {
+                throw new ArgumentException("Certificate authentication needs at least one pinned thumbprint or issuer.", nameof(CertificateThumbprints));
+            }
+
+            if (string.IsNullOrWhiteSpace(CertificateScheme))
+            {
+                throw new ArgumentException("CertificateScheme is required for certificate authentication.", nameof(CertificateScheme));
+            }
+
+            return;
+        }
+
         if (string.IsNullOrEmpty(NotificationPassword))
         {
             throw new ArgumentException("NotificationPassword is required.", nameof(NotificationPassword));
@@ -27,5 +61,6 @@ public sealed class QiwiNotificationOptions
     }
 
     /// <summary>The options without the password.</summary>
-    public override string ToString() => $"QiwiNotificationOptions {{ Authentication = {Authentication}, ShopId = {ShopId}, NotificationPassword = *** }}";
+    public override string ToString()
+        => $"QiwiNotificationOptions {{ Authentication = {Authentication}, ShopId = {ShopId}, NotificationPassword = ***, CertificateThumbprints = {CertificateThumbprints.Count}, CertificateIssuers = {CertificateIssuers.Count} }}";
 }

@@ -64,6 +64,25 @@ public sealed class NotificationEndpointTests
         Assert.Equal(1, calls);
     }
 
+    [Theory]
+    [InlineData("1.00")]
+    [InlineData("1.0")]
+    [InlineData("1")]
+    public async Task The_signature_is_verified_over_the_strings_received_so_1_00_stays_1_00(string amount)
+    {
+        var received = new List<decimal>();
+        using var server = await Start(QiwiNotificationAuthentication.Signature, (n, _, _) => { received.Add(n.Amount); return Task.CompletedTask; });
+        var form = Form.Select(p => p.Key == "amount" ? new KeyValuePair<string, string>("amount", amount) : p).ToArray();
+        var data = string.Join("|", form.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value));
+        Assert.Contains("|" + amount + "|", "|" + data + "|", StringComparison.Ordinal);
+        var signature = Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(Password), Encoding.UTF8.GetBytes(data)));
+
+        var (_, _, body) = await Post(server, form, signature: signature);
+
+        Assert.Contains("<result_code>0</result_code>", body, StringComparison.Ordinal);
+        Assert.Equal(1m, Assert.Single(received));
+    }
+
     [Fact]
     public async Task A_failing_handler_gets_300_so_that_qiwi_repeats()
     {

@@ -5,7 +5,7 @@ using Qiwi.Runtime.Tests.Infrastructure;
 
 namespace Qiwi.Runtime.Tests;
 
-/// <summary>Money is decimal, invariant and never rounded up; lifetimes go in Moscow time within 45 days.</summary>
+/// <summary>Money is decimal, invariant and never rounded up; lifetimes go in Moscow time, and only the caller's opt-in check refuses one.</summary>
 public sealed class ValueTests
 {
     [Theory]
@@ -43,21 +43,24 @@ public sealed class ValueTests
     }
 
     [Fact]
-    public async Task A_lifetime_more_than_45_days_ahead_or_in_the_past_is_refused_before_sending()
+    public async Task A_lifetime_more_than_45_days_ahead_or_in_the_past_is_sent_because_the_service_expires_it_and_refuses_neither()
     {
         using var f = new ClientFixture();
         var now = f.Clock.GetUtcNow();
-        f.Handler.Respond(HttpStatusCode.OK, Docs.BillWaitingJson);
+        f.Handler.Respond(HttpStatusCode.OK, Docs.BillWaitingJson).Respond(HttpStatusCode.OK, Docs.BillWaitingJson);
 
-        await f.Client.CreateBillAsync(1, "B", "tel:+7", 1m, "RUB", "c", now.AddDays(45));
-        var tooLate = Assert.Throws<ArgumentOutOfRangeException>(() => { _ = f.Client.CreateBillAsync(1, "B", "tel:+7", 1m, "RUB", "c", now.AddDays(45).AddSeconds(1)); });
-        var past = Assert.Throws<ArgumentOutOfRangeException>(() => { _ = f.Client.CreateBillAsync(1, "B", "tel:+7", 1m, "RUB", "c", now.AddSeconds(-1)); });
+        await f.Client.CreateBillAsync(1, "B1", "tel:+7", 1m, "RUB", "c", now.AddDays(60));
+        await f.Client.CreateBillAsync(1, "B2", "tel:+7", 1m, "RUB", "c", now.AddSeconds(-1));
 
-        Assert.Equal("lifetime", tooLate.ParamName);
+        Assert.Equal(2, f.Handler.Requests.Count);
+
+        // The caller's opt-in strict check refuses both, on the client's clock.
+        var tooLate = Assert.Throws<ArgumentOutOfRangeException>(() => QiwiLifetime.EnsureWithin(now.AddDays(45).AddSeconds(1), 45, f.Clock));
+        var past = Assert.Throws<ArgumentOutOfRangeException>(() => QiwiLifetime.EnsureWithin(now.AddSeconds(-1), 45, f.Clock));
+        QiwiLifetime.EnsureWithin(now.AddDays(45), 45, f.Clock);
+        Assert.Equal(("lifetime", "lifetime"), (tooLate.ParamName, past.ParamName));
         Assert.Contains("45 days", tooLate.Message, StringComparison.Ordinal);
-        Assert.Equal("lifetime", past.ParamName);
         Assert.Contains("past", past.Message, StringComparison.Ordinal);
-        Assert.Single(f.Handler.Requests);
     }
 
     [Fact]

@@ -21,10 +21,13 @@ internal sealed class SpecDocument
 
     public YamlMappingNode Root { get; }
 
-    public static SpecDocument Load(string path)
+    public static SpecDocument Load(string path) => Parse(File.ReadAllText(path), path);
+
+    /// <summary>A spec from its text (a fresh tree: tests may change it in memory).</summary>
+    public static SpecDocument Parse(string text, string path)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(path)));
+        stream.Load(new StringReader(text));
         return new SpecDocument(path, (YamlMappingNode)stream.Documents[0].RootNode);
     }
 
@@ -41,7 +44,7 @@ internal sealed class SpecDocument
         return (YamlMappingNode)node;
     }
 
-    /// <summary>The node at a local JSON pointer, or null.</summary>
+    /// <summary>The node at a local JSON pointer (map keys and sequence indexes), or null.</summary>
     public YamlNode? Find(string pointer)
     {
         if (!pointer.StartsWith("#/", StringComparison.Ordinal))
@@ -53,7 +56,12 @@ internal sealed class SpecDocument
         foreach (var raw in pointer[2..].Split('/'))
         {
             var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            node = node is YamlMappingNode map && map.Children.TryGetValue(segment, out var child) ? child : null;
+            node = node switch
+            {
+                YamlMappingNode map => map.Children.TryGetValue(segment, out var child) ? child : null,
+                YamlSequenceNode list => int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < list.Children.Count ? list.Children[index] : null,
+                _ => null,
+            };
             if (node is null)
             {
                 return null;

@@ -9,7 +9,7 @@ public sealed class QiwiSignatureSpec
     /// <summary>Creates a signature description.</summary>
     /// <param name="algorithm"><c>HMAC-SHA1</c> or <c>HMAC-SHA256</c>.</param>
     /// <param name="target">The parameter or header that carries the signature.</param>
-    /// <param name="fields">The fields signed, in order; null for every field present, sorted by name (ordinal).</param>
+    /// <param name="fields">The fields signed, in order; null for every field present, sorted by name as PHP's ksort sorts them (<see cref="QiwiKeyOrder"/>).</param>
     /// <param name="optional">Listed fields that may be absent (then left out, separator included).</param>
     /// <param name="separator">What joins the values.</param>
     /// <param name="encoding"><c>hex</c> (lower case) or <c>base64</c>.</param>
@@ -39,7 +39,7 @@ public sealed class QiwiSignatureSpec
     /// <summary>The parameter or header that carries the signature; never signed itself.</summary>
     public string Target { get; }
 
-    /// <summary>The fields signed, in order; null means every field present, sorted by name.</summary>
+    /// <summary>The fields signed, in order; null means every field present, sorted by name as PHP's ksort sorts them.</summary>
     public IReadOnlyList<string>? Fields { get; }
 
     /// <summary>Listed fields that may be absent.</summary>

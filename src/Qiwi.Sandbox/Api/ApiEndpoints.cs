@@ -24,7 +24,7 @@ internal static class ApiEndpoints
         app.MapGet(Refund, (HttpContext c, long prvId, SandboxLedger ledger, IOptions<SandboxOptions> o) => Authorized(c, o, prvId, _ => Reply(c, ledger.GetRefund(prvId, RawPath.BillId(c), RawPath.RefundId(c)))));
     }
 
-    private static async Task<IResult> CreateBill(HttpContext context, long prvId, SandboxLedger ledger, IOptions<SandboxOptions> options, TimeProvider time)
+    private static async Task<IResult> CreateBill(HttpContext context, long prvId, SandboxLedger ledger, IOptions<SandboxOptions> options)
     {
         var billId = RawPath.BillId(context);
         var shop = ApiAuthorization.Authorize(options.Value.EffectiveShops, prvId, context.Request.Headers.Authorization);
@@ -46,8 +46,10 @@ internal static class ApiEndpoints
             && form.Amount > 0 && form.Amount == QiwiFormat.Round(form.Amount, 2, QiwiRounding.Down)
             && form.Comment.Length <= 255
             && (form.MerchantName?.Length ?? 0) <= 100
-            && paySource != PaySource.Unknown
-            && form.Lifetime > time.GetUtcNow();
+            && paySource != PaySource.Unknown;
+
+        // A lifetime in the past, or beyond 45 days, is not refused: the docs say the invoice becomes void with a
+        // final status, and expires 45 days after issue at the latest (the ledger does both).
         if (!valid)
         {
             return ApiReply.Error(context, ResultCode.IncorrectData);

@@ -17,9 +17,13 @@ namespace Qiwi.Snapshots;
 /// Authorization is one of:
 /// - Basic: login = Shop ID, password = the notification password;
 /// - <c>X-Api-Signature</c>: Base64 of HMAC-SHA1 over the values of all form
-///   parameters, sorted by parameter name and joined by <c>|</c>, UTF-8, keyed with
-///   the notification password ("Use HMAC sign instead of basic auth" in the
-///   merchant's settings).
+///   parameters of the POST, sorted by parameter name as PHP's <c>ksort</c> sorts
+///   them and joined by <c>|</c>, UTF-8, keyed with the notification password
+///   ("Use HMAC sign instead of basic auth" in the merchant's settings). The
+///   values are signed as the strings received (<c>1.00</c> stays <c>1.00</c>).
+/// - a client TLS certificate QIWI presents ("Merchant may also use client SSL
+///   certificate verification"; a self-signed one is uploaded on
+///   kassa.qiwi.com).
 /// <para/>
 /// Answer HTTP 200, <c>text/xml</c>, <c>&lt;result&gt;&lt;result_code&gt;0&lt;/result_code&gt;&lt;/result&gt;</c>.
 /// Anything else (another code or another HTTP status) is a temporary error:

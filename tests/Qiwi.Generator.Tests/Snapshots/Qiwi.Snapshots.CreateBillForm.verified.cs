@@ -29,7 +29,7 @@ public sealed partial record CreateBillForm
     public required string Comment { get; init; }
 
     /// <summary>
-    /// Until when the invoice can be paid, Moscow time; at most 45 days ahead (QIWI expires it after 45 days anyway). Unpaid by then, it becomes <c>expired</c>.
+    /// Until when the invoice can be paid, Moscow time. Unpaid by then, it becomes void and gets a final status. QIWI expires every invoice automatically 45 days after it is issued, whatever the lifetime says.
     /// </summary>
     /// <remarks>Wire name <c>lifetime</c>.</remarks>
     public required global::System.DateTimeOffset Lifetime { get; init; }

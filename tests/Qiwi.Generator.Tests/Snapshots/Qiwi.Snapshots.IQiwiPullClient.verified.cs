@@ -18,7 +18,9 @@ public partial interface IQiwiPullClient
     /// <para/>
     /// Idempotent: two consecutive requests with the same <c>prv_id</c>, <c>bill_id</c> and
     /// <c>amount</c> return the same result code, so a create may be retried safely.
-    /// The same <c>bill_id</c> with different data is rejected with 215.
+    /// A <c>bill_id</c> that is already taken is answered 215 ("Invoice with this
+    /// bill_id already exists"); the docs do not say what a repeat with the same
+    /// <c>bill_id</c> but another amount or other data gets.
     /// <para/>
     /// After creating the invoice the merchant may redirect the payer to QIWI
     /// Checkout (<c>checkout</c>). Otherwise the invoice can be paid in any QIWI Wallet
@@ -61,8 +63,8 @@ public partial interface IQiwiPullClient
     /// (<c>comment</c>: at most 255 characters)
     /// </param>
     /// <param name="lifetime">
-    /// Until when the invoice can be paid, Moscow time; at most 45 days ahead (QIWI expires it after 45 days anyway). Unpaid by then, it becomes <c>expired</c>.
-    /// (<c>lifetime</c>: matches <c>^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$</c>; sent as <c>yyyy-MM-ddTHH:mm:ss</c> at UTC+03:00; at most 45 days ahead; not in the past)
+    /// Until when the invoice can be paid, Moscow time. Unpaid by then, it becomes void and gets a final status. QIWI expires every invoice automatically 45 days after it is issued, whatever the lifetime says.
+    /// (<c>lifetime</c>: matches <c>^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$</c>; sent as <c>yyyy-MM-ddTHH:mm:ss</c> at UTC+03:00)
     /// </param>
     /// <param name="paySource">
     /// <c>mobile</c> to pay from the MNO balance with SMS confirmation (Mobile Commerce); <c>qw</c> (the default) for any QIWI Wallet source.
@@ -111,8 +113,8 @@ public partial interface IQiwiPullClient
 
     /// <summary>Cancel an unpaid invoice.</summary>
     /// <remarks>
-    /// Cancels (rejects) an invoice that has not been paid and whose lifetime has
-    /// not expired; the payer can no longer pay it. The only accepted value of
+    /// Cancels (rejects) an unpaid invoice whose lifetime has not expired yet,
+    /// provided that the payer has not initiated payment yet; then it can no longer be paid. The only accepted value of
     /// <c>status</c> is <c>rejected</c>.
     /// <para/>
     /// <c>PATCH /api/v2/prv/{prv_id}/bills/{bill_id}</c> (operation <c>cancelBill</c>); safe to repeat.

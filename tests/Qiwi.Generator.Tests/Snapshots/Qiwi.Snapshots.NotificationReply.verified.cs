@@ -13,8 +13,9 @@ namespace Qiwi.Snapshots;
 public sealed partial record NotificationReply
 {
     /// <summary>
-    /// The code the merchant returns to a notification. Only 0 ends the
-    /// notification; QIWI repeats it on any other code.
+    /// The code the merchant returns to a notification, a positive integer; QIWI
+    /// recommends the codes of this table. Only 0 ends the notification; QIWI
+    /// repeats it on any other code.
     /// </summary>
     /// <remarks>Wire name <c>result_code</c>.</remarks>
     public required NotificationResultCode ResultCode { get; init; }

@@ -7,8 +7,9 @@
 namespace Qiwi.Snapshots;
 
 /// <summary>
-/// The code the merchant returns to a notification. Only 0 ends the
-/// notification; QIWI repeats it on any other code.
+/// The code the merchant returns to a notification, a positive integer; QIWI
+/// recommends the codes of this table. Only 0 ends the notification; QIWI
+/// repeats it on any other code.
 /// </summary>
 /// <remarks>A value the spec does not list keeps its number: cast it back to int, or call <c>ToWireValue()</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Qiwi.Generator", "0.1.0")]

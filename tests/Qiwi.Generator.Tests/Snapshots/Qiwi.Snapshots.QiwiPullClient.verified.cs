@@ -47,7 +47,6 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         global::Qiwi.Runtime.QiwiGuard.Pattern(currency, nameof(currency), QiwiPullPatterns.CreateBillCurrency, "^[A-Z]{3}$");
         global::Qiwi.Runtime.QiwiGuard.NotNull(comment, nameof(comment));
         global::Qiwi.Runtime.QiwiGuard.Length(comment, nameof(comment), null, 255);
-        global::Qiwi.Runtime.QiwiGuard.DateTimeWindow(lifetime, nameof(lifetime), _pipeline.Options.TimeProvider, 45, false);
         if (paySource is not null)
         {
             if (!paySource.Value.IsDefined())

@@ -132,7 +132,7 @@ public static partial class QiwiPullRedirects
     /// (<c>failUrl</c>)
     /// </param>
     /// <param name="targetIframe">
-    /// <c>iframe</c>: open successUrl / failUrl inside the iframe. Legacy (2017).
+    /// <c>iframe</c>: open successUrl / failUrl inside the iframe; empty or absent: not in the iframe. Legacy (2017).
     /// When true, sends <c>target=iframe</c>.
     /// (<c>target</c>)
     /// </param>
@@ -195,7 +195,9 @@ public static partial class QiwiPullRedirects
     /// - signed: <c>api_id</c> and <c>sign</c>, an HMAC-SHA256 of
     ///   <c>{api_id}|{currency}|{from}|{lifetime}|{summ}|{txn_id}</c> keyed with the
     ///   API password of that API ID (<c>lifetime</c> only when present). <c>to</c> is not
-    ///   signed. <c>summ</c> and <c>txn_id</c> are required when signing.
+    ///   signed. <c>summ</c> and <c>txn_id</c> are required when signing. The 2017 page
+    ///   calls the signed form a beta that QIWI Technical Support switches on for
+    ///   a merchant.
     /// <para/>
     /// Builds <c>https://bill.qiwi.com/order/external/create.action?...</c> (operation <c>webForm</c>); nothing is sent.
     /// </remarks>
@@ -222,9 +224,9 @@ public static partial class QiwiPullRedirects
     /// (<c>summ</c>: greater than 0; rounded down to 2 decimal places)
     /// </param>
     /// <param name="billId">
-    /// The merchant's invoice number, unique within the shop; it becomes the
-    /// invoice's <c>bill_id</c>. Latin letters and digits, no spaces. Required when
-    /// signing.
+    /// The merchant's invoice number, unique within the shop, "used to
+    /// identify specific invoice of the merchant". Latin letters and digits, no
+    /// spaces. Required when signing.
     /// <para/>
     /// (<c>txn_id</c>: matches <c>^[0-9A-Za-z]{1,30}$</c>)
     /// </param>
@@ -233,11 +235,14 @@ public static partial class QiwiPullRedirects
     /// (<c>comm</c>: at most 255 characters)
     /// </param>
     /// <param name="lifetime">
-    /// When the invoice expires (<c>YYYY-MM-DDTHHMM</c>, Moscow time assumed), at
-    /// most 45 days ahead. Missing or malformed: the invoice expires after 28
-    /// days. Included in the signature when present.
+    /// When the invoice expires (<c>YYYY-MM-DDTHHMM</c>, Moscow time assumed); after
+    /// that it cannot be paid. QIWI expires the invoice automatically 28 days
+    /// after it is issued (the latest page); the 2017 signed form clamped a later value to
+    /// 45 days. Neither page says a value is refused, so the client sends any
+    /// value (opt-in strict check: <c>QiwiLifetime.EnsureWithin</c>). Included in
+    /// the signature when present.
     /// <para/>
-    /// (<c>lifetime</c>: matches <c>^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{4}$</c>; sent as <c>yyyy-MM-ddTHHmm</c> at UTC+03:00; at most 45 days ahead; not in the past)
+    /// (<c>lifetime</c>: matches <c>^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{4}$</c>; sent as <c>yyyy-MM-ddTHHmm</c> at UTC+03:00)
     /// </param>
     /// <param name="iframe">
     /// Open the page in an iframe (a compact view that fits in the merchant's site). Legacy (2017).
@@ -258,7 +263,7 @@ public static partial class QiwiPullRedirects
     /// (<c>failUrl</c>)
     /// </param>
     /// <param name="targetIframe">
-    /// <c>iframe</c>: open successUrl / failUrl inside the iframe. Legacy (2017).
+    /// <c>iframe</c>: open successUrl / failUrl inside the iframe; empty or absent: not in the iframe. Legacy (2017).
     /// When true, sends <c>target=iframe</c>.
     /// (<c>target</c>)
     /// </param>
@@ -295,10 +300,6 @@ public static partial class QiwiPullRedirects
         if (comment is not null)
         {
             global::Qiwi.Runtime.QiwiGuard.Length(comment, nameof(comment), null, 255);
-        }
-        if (lifetime is not null)
-        {
-            global::Qiwi.Runtime.QiwiGuard.DateTimeWindow(lifetime.Value, nameof(lifetime), global::System.TimeProvider.System, 45, false);
         }
         if (paySource is not null)
         {
@@ -376,7 +377,9 @@ public static partial class QiwiPullRedirects
     /// - signed: <c>api_id</c> and <c>sign</c>, an HMAC-SHA256 of
     ///   <c>{api_id}|{currency}|{from}|{lifetime}|{summ}|{txn_id}</c> keyed with the
     ///   API password of that API ID (<c>lifetime</c> only when present). <c>to</c> is not
-    ///   signed. <c>summ</c> and <c>txn_id</c> are required when signing.
+    ///   signed. <c>summ</c> and <c>txn_id</c> are required when signing. The 2017 page
+    ///   calls the signed form a beta that QIWI Technical Support switches on for
+    ///   a merchant.
     /// <para/>
     /// Builds <c>https://bill.qiwi.com/order/external/create.action?...</c> (operation <c>webForm</c>); nothing is sent.
     /// </remarks>
@@ -398,9 +401,9 @@ public static partial class QiwiPullRedirects
     /// (<c>summ</c>: greater than 0; rounded down to 2 decimal places)
     /// </param>
     /// <param name="billId">
-    /// The merchant's invoice number, unique within the shop; it becomes the
-    /// invoice's <c>bill_id</c>. Latin letters and digits, no spaces. Required when
-    /// signing.
+    /// The merchant's invoice number, unique within the shop, "used to
+    /// identify specific invoice of the merchant". Latin letters and digits, no
+    /// spaces. Required when signing.
     /// <para/>
     /// (<c>txn_id</c>: matches <c>^[0-9A-Za-z]{1,30}$</c>)
     /// </param>
@@ -419,11 +422,14 @@ public static partial class QiwiPullRedirects
     /// (<c>comm</c>: at most 255 characters)
     /// </param>
     /// <param name="lifetime">
-    /// When the invoice expires (<c>YYYY-MM-DDTHHMM</c>, Moscow time assumed), at
-    /// most 45 days ahead. Missing or malformed: the invoice expires after 28
-    /// days. Included in the signature when present.
+    /// When the invoice expires (<c>YYYY-MM-DDTHHMM</c>, Moscow time assumed); after
+    /// that it cannot be paid. QIWI expires the invoice automatically 28 days
+    /// after it is issued (the latest page); the 2017 signed form clamped a later value to
+    /// 45 days. Neither page says a value is refused, so the client sends any
+    /// value (opt-in strict check: <c>QiwiLifetime.EnsureWithin</c>). Included in
+    /// the signature when present.
     /// <para/>
-    /// (<c>lifetime</c>: matches <c>^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{4}$</c>; sent as <c>yyyy-MM-ddTHHmm</c> at UTC+03:00; at most 45 days ahead; not in the past)
+    /// (<c>lifetime</c>: matches <c>^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{4}$</c>; sent as <c>yyyy-MM-ddTHHmm</c> at UTC+03:00)
     /// </param>
     /// <param name="iframe">
     /// Open the page in an iframe (a compact view that fits in the merchant's site). Legacy (2017).
@@ -444,7 +450,7 @@ public static partial class QiwiPullRedirects
     /// (<c>failUrl</c>)
     /// </param>
     /// <param name="targetIframe">
-    /// <c>iframe</c>: open successUrl / failUrl inside the iframe. Legacy (2017).
+    /// <c>iframe</c>: open successUrl / failUrl inside the iframe; empty or absent: not in the iframe. Legacy (2017).
     /// When true, sends <c>target=iframe</c>.
     /// (<c>target</c>)
     /// </param>
@@ -474,10 +480,6 @@ public static partial class QiwiPullRedirects
         if (comment is not null)
         {
             global::Qiwi.Runtime.QiwiGuard.Length(comment, nameof(comment), null, 255);
-        }
-        if (lifetime is not null)
-        {
-            global::Qiwi.Runtime.QiwiGuard.DateTimeWindow(lifetime.Value, nameof(lifetime), global::System.TimeProvider.System, 45, false);
         }
         if (paySource is not null)
         {
