@@ -61,7 +61,7 @@ internal static class EnumEmitter
         var name = model.Name;
         XmlDoc.Summary(writer, "Wire values, descriptions and QIWI semantics of <see cref=\"" + name + "\"/>, without reflection.");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " static partial class " + name + "Extensions");
+        writer.Open(spec.Visibility + " static partial class " + model.ExtensionsName);
 
         XmlDoc.Summary(writer, "The values the spec lists, in its order.");
         writer.Line("public static " + name + "[] GetValues() => new[]");

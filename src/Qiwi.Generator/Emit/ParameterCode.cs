@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using Qiwi.Generator.Model;
-using Qiwi.Generator.Parsing;
 
 namespace Qiwi.Generator.Emit;
 
@@ -35,7 +34,7 @@ internal sealed class ParameterCode
         return required;
     }
 
-    public static string Name(ParameterModel parameter) => Naming.ToParameterName(parameter.Name);
+    public static string Name(ParameterModel parameter) => parameter.ParameterName;
 
     public static string Declaration(ParameterModel parameter)
     {

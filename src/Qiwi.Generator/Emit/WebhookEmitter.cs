@@ -12,7 +12,7 @@ internal static class WebhookEmitter
         XmlDoc.Summary(writer, webhook.Summary ?? webhook.OperationId);
         XmlDoc.Remarks(writer, webhook.Description);
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " static partial class " + webhook.Name + "Webhook");
+        writer.Open(spec.Visibility + " static partial class " + webhook.ClassName);
         XmlDoc.Summary(writer, "Reads the request's form fields (URL-decoded) into a <see cref=\"" + webhook.BodyType + "\"/>; fields the spec does not list are kept.");
         XmlDoc.Param(writer, "fields", "The form fields of the request.");
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");

@@ -196,7 +196,7 @@ public sealed partial record Bill
                     break;
                 case "status":
                     _statusWire = child.Value;
-                    _status = BillStatusExtensions.FromWireValue(child.Value);
+                    _status = global::Qiwi.Snapshots.BillStatusExtensions.FromWireValue(child.Value);
                     break;
                 case "error":
                     _error = (ResultCode)global::Qiwi.Runtime.Serialization.QiwiXml.ParseInt32(child.Value);
@@ -327,7 +327,7 @@ public sealed partial record Bill
                     break;
                 case "status":
                     _statusWire = field.Value;
-                    _status = BillStatusExtensions.FromWireValue(field.Value);
+                    _status = global::Qiwi.Snapshots.BillStatusExtensions.FromWireValue(field.Value);
                     break;
                 case "error":
                     _error = (ResultCode)global::Qiwi.Runtime.Serialization.QiwiXml.ParseInt32(field.Value);

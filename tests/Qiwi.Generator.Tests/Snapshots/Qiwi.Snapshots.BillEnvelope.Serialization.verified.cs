@@ -52,7 +52,7 @@ public sealed partial record BillEnvelope
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    _response = BillResult.ReadJson(ref reader);
+                    _response = global::Qiwi.Snapshots.BillResult.ReadJson(ref reader);
                 }
             }
             else
@@ -90,7 +90,7 @@ public sealed partial record BillEnvelope
             switch (child.Name.LocalName)
             {
                 case "response":
-                    _response = BillResult.ReadXml(child);
+                    _response = global::Qiwi.Snapshots.BillResult.ReadXml(child);
                     break;
                 default:
                     break;

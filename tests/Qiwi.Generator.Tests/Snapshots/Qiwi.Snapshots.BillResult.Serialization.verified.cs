@@ -72,7 +72,7 @@ public sealed partial record BillResult
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    _bill = Bill.ReadJson(ref reader);
+                    _bill = global::Qiwi.Snapshots.Bill.ReadJson(ref reader);
                 }
             }
             else
@@ -118,7 +118,7 @@ public sealed partial record BillResult
                     _description = child.Value;
                     break;
                 case "bill":
-                    _bill = Bill.ReadXml(child);
+                    _bill = global::Qiwi.Snapshots.Bill.ReadXml(child);
                     break;
                 default:
                     break;

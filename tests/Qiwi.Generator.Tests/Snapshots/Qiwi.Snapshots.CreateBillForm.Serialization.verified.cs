@@ -176,7 +176,7 @@ public sealed partial record CreateBillForm
                     break;
                 case "pay_source":
                     _paySourceWire = child.Value;
-                    _paySource = PaySourceExtensions.FromWireValue(child.Value);
+                    _paySource = global::Qiwi.Snapshots.PaySourceExtensions.FromWireValue(child.Value);
                     break;
                 case "prv_name":
                     _merchantName = child.Value;
@@ -289,7 +289,7 @@ public sealed partial record CreateBillForm
                     break;
                 case "pay_source":
                     _paySourceWire = field.Value;
-                    _paySource = PaySourceExtensions.FromWireValue(field.Value);
+                    _paySource = global::Qiwi.Snapshots.PaySourceExtensions.FromWireValue(field.Value);
                     break;
                 case "prv_name":
                     _merchantName = field.Value;

@@ -52,7 +52,7 @@ public sealed partial record ErrorEnvelope
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    _response = ErrorResult.ReadJson(ref reader);
+                    _response = global::Qiwi.Snapshots.ErrorResult.ReadJson(ref reader);
                 }
             }
             else
@@ -90,7 +90,7 @@ public sealed partial record ErrorEnvelope
             switch (child.Name.LocalName)
             {
                 case "response":
-                    _response = ErrorResult.ReadXml(child);
+                    _response = global::Qiwi.Snapshots.ErrorResult.ReadXml(child);
                     break;
                 default:
                     break;

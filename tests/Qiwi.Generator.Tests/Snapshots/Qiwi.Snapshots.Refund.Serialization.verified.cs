@@ -132,7 +132,7 @@ public sealed partial record Refund
                     break;
                 case "status":
                     _statusWire = child.Value;
-                    _status = RefundStatusExtensions.FromWireValue(child.Value);
+                    _status = global::Qiwi.Snapshots.RefundStatusExtensions.FromWireValue(child.Value);
                     break;
                 case "error":
                     _error = (ResultCode)global::Qiwi.Runtime.Serialization.QiwiXml.ParseInt32(child.Value);
@@ -210,7 +210,7 @@ public sealed partial record Refund
                     break;
                 case "status":
                     _statusWire = field.Value;
-                    _status = RefundStatusExtensions.FromWireValue(field.Value);
+                    _status = global::Qiwi.Snapshots.RefundStatusExtensions.FromWireValue(field.Value);
                     break;
                 case "error":
                     _error = (ResultCode)global::Qiwi.Runtime.Serialization.QiwiXml.ParseInt32(field.Value);

@@ -52,7 +52,7 @@ public sealed partial record RefundEnvelope
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    _response = RefundResult.ReadJson(ref reader);
+                    _response = global::Qiwi.Snapshots.RefundResult.ReadJson(ref reader);
                 }
             }
             else
@@ -90,7 +90,7 @@ public sealed partial record RefundEnvelope
             switch (child.Name.LocalName)
             {
                 case "response":
-                    _response = RefundResult.ReadXml(child);
+                    _response = global::Qiwi.Snapshots.RefundResult.ReadXml(child);
                     break;
                 default:
                     break;

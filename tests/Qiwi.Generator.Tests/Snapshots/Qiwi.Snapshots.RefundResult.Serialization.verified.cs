@@ -72,7 +72,7 @@ public sealed partial record RefundResult
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    _refund = Refund.ReadJson(ref reader);
+                    _refund = global::Qiwi.Snapshots.Refund.ReadJson(ref reader);
                 }
             }
             else
@@ -118,7 +118,7 @@ public sealed partial record RefundResult
                     _description = child.Value;
                     break;
                 case "refund":
-                    _refund = Refund.ReadXml(child);
+                    _refund = global::Qiwi.Snapshots.Refund.ReadXml(child);
                     break;
                 default:
                     break;
