@@ -13,7 +13,7 @@ internal static class ResponseReaderEmitter
         var name = response.ReaderName;
         var envelope = CSharp.Runtime + ".QiwiEnvelope<" + response.PayloadType + ">";
         var writer = new CodeWriter(spec.Namespace);
-        XmlDoc.Summary(writer, "Reads <see cref=\"" + response.JsonEnvelopeType + "\"/> (JSON) or <see cref=\"" + response.ResultType + "\"/> (XML, root <c>&lt;" + response.XmlRootName + "&gt;</c>) into the result code, description and <see cref=\"" + response.PayloadType + "\"/>.");
+        XmlDoc.Summary(writer, "Reads <see cref=\"" + response.JsonEnvelopeType + "\"/> (JSON) or <see cref=\"" + response.ResultType + "\"/> (XML, root `<" + response.XmlRootName + ">`) into the result code, description and <see cref=\"" + response.PayloadType + "\"/>.");
         writer.Line(CSharp.GeneratedCode);
         writer.Open("internal sealed class " + name + " : " + CSharp.Runtime + ".IQiwiResponseReader<" + response.PayloadType + ">");
         XmlDoc.Summary(writer, "The shared instance.");

@@ -215,9 +215,9 @@ internal static class SerializationEmitter
 
     private static void EmitFromXml(CodeWriter writer, ObjectModel model)
     {
-        XmlDoc.Summary(writer, "Reads a <see cref=\"" + model.Name + "\"/> from UTF-8 XML whose root element is <c>&lt;" + model.XmlName + "&gt;</c>.");
+        XmlDoc.Summary(writer, "Reads a <see cref=\"" + model.Name + "\"/> from UTF-8 XML whose root element is `<" + model.XmlName + ">`.");
         writer.Line("/// <exception cref=\"global::System.Xml.XmlException\">The XML is malformed.</exception>");
-        writer.Line("/// <exception cref=\"global::System.FormatException\">The root element is not <c>" + model.XmlName + "</c>, a required field is missing, or a value cannot be read.</exception>");
+        XmlDoc.Element(writer, "exception", "The root element is not `" + model.XmlName + "`, a required field is missing, or a value cannot be read.", " cref=\"global::System.FormatException\"");
         writer.Open("public static " + model.Name + " FromXml(global::System.ReadOnlySpan<byte> utf8Xml)");
         writer.Line("var root = " + QiwiXml + ".Parse(utf8Xml);");
         writer.Open("if (root.Name.LocalName != " + CSharp.Literal(model.XmlName) + ")");
@@ -279,7 +279,7 @@ internal static class SerializationEmitter
 
     private static void EmitToXml(CodeWriter writer, ObjectModel model, string ns)
     {
-        XmlDoc.Summary(writer, "Writes this value as the XML element <c>&lt;" + model.XmlName + "&gt;</c>.");
+        XmlDoc.Summary(writer, "Writes this value as the XML element `<" + model.XmlName + ">`.");
         writer.Open("public " + XElement + " ToXml()");
         writer.Line("var element = new " + XElement + "(" + CSharp.Literal(model.XmlName) + ");");
         foreach (var property in model.Properties)

@@ -48,7 +48,7 @@ internal static class YamlLoader
             {
                 // YamlDotNet throws other exceptions on some malformed input (an unclosed flow sequence):
                 // still a YAML error, reported where the parser had got to.
-                var at = parser.Current is { } current ? ToSpan(current.Start, current.End) : SourceSpan.Empty;
+                var at = parser.Current is { } current ? Locate(text, current.Start, current.End, exception.Message) : SourceSpan.Empty;
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidYaml, filePath, at, exception.Message));
                 return null;
             }
@@ -92,7 +92,9 @@ internal static class YamlLoader
             return TextPositions.At(text, tab, 1);
         }
 
-        return ToSpan(start, end);
+        // Computed from the text: at the end of a truncated file YamlDotNet's mark can be a line past the last one.
+        var offset = (int)Math.Min(Math.Max(0, start.Index), text.Length);
+        return TextPositions.At(text, offset, (int)Math.Max(0, Math.Min(end.Index, text.Length) - offset));
     }
 
     /// <summary>Builds the tree from parser events; one frame per open map or sequence.</summary>

@@ -148,7 +148,7 @@ public sealed partial record Bill
         throw new global::System.Text.Json.JsonException("Bill: the JSON ends inside the object.");
     }
 
-    /// <summary>Reads a <see cref="Bill"/> from UTF-8 XML whose root element is <c>&amp;lt;bill&amp;gt;</c>.</summary>
+    /// <summary>Reads a <see cref="Bill"/> from UTF-8 XML whose root element is <c>&lt;bill&gt;</c>.</summary>
     /// <exception cref="global::System.Xml.XmlException">The XML is malformed.</exception>
     /// <exception cref="global::System.FormatException">The root element is not <c>bill</c>, a required field is missing, or a value cannot be read.</exception>
     public static Bill FromXml(global::System.ReadOnlySpan<byte> utf8Xml)
@@ -227,7 +227,7 @@ public sealed partial record Bill
         };
     }
 
-    /// <summary>Writes this value as the XML element <c>&amp;lt;bill&amp;gt;</c>.</summary>
+    /// <summary>Writes this value as the XML element <c>&lt;bill&gt;</c>.</summary>
     public global::System.Xml.Linq.XElement ToXml()
     {
         var element = new global::System.Xml.Linq.XElement("bill");
