@@ -20,6 +20,9 @@ public sealed class FuzzSupervisor(string specPath)
 
     public int BatchSize { get; init; } = 100;
 
+    /// <summary>Told of every result as it arrives (progress of a long run); null for none.</summary>
+    public Action<CheckResult>? Progress { get; init; }
+
     /// <summary>The fuzzer's own assembly, run with the same dotnet as this process.</summary>
     public static string RunnerPath => typeof(FuzzSupervisor).Assembly.Location;
 
@@ -34,6 +37,12 @@ public sealed class FuzzSupervisor(string specPath)
         }
 
         return results;
+    }
+
+    private void Add(List<CheckResult> results, CheckResult result)
+    {
+        results.Add(result);
+        Progress?.Invoke(result);
     }
 
     /// <summary>Runs one child on [from, from + count); returns the next seed to run.</summary>
@@ -80,7 +89,7 @@ public sealed class FuzzSupervisor(string specPath)
             {
                 process.Kill(entireProcessTree: true);
                 var seed = current ?? from;
-                results.Add(new CheckResult(seed, SpecMutator.KindOf(seed), MutantTimeout.TotalMilliseconds, "timeout", "no result within " + MutantTimeout, 0, false));
+                Add(results, new CheckResult(seed, SpecMutator.KindOf(seed), MutantTimeout.TotalMilliseconds, "timeout", "no result within " + MutantTimeout, 0, false));
                 return seed + 1;
             }
 
@@ -96,7 +105,9 @@ public sealed class FuzzSupervisor(string specPath)
             }
             else if (line.StartsWith("RESULT ", StringComparison.Ordinal))
             {
-                results.Add(JsonSerializer.Deserialize<CheckResult>(line.AsSpan(7), Json)!);
+                var result = JsonSerializer.Deserialize<CheckResult>(line.AsSpan(7), Json)!;
+                results.Add(result);
+                Progress?.Invoke(result);
                 current = null;
                 done++;
             }
@@ -112,7 +123,7 @@ public sealed class FuzzSupervisor(string specPath)
             }
 
             var firstLine = tail.Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "no output";
-            results.Add(new CheckResult(crashed, SpecMutator.KindOf(crashed), 0, "crash", "the child exited with " + process.ExitCode + ": " + firstLine, 0, false));
+            Add(results, new CheckResult(crashed, SpecMutator.KindOf(crashed), 0, "crash", "the child exited with " + process.ExitCode + ": " + firstLine, 0, false));
             return crashed + 1;
         }
 

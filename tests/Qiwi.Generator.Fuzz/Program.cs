@@ -40,7 +40,23 @@ switch (args[0])
         return 0;
     case "fuzz":
         var total = int.Parse(args[3], CultureInfo.InvariantCulture);
-        var supervisor = new FuzzSupervisor(Path.GetFullPath(args[1])) { BatchSize = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 250 };
+        var done = 0;
+        var supervisor = new FuzzSupervisor(Path.GetFullPath(args[1]))
+        {
+            BatchSize = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 250,
+            Progress = result =>
+            {
+                if (result.Failure is not null)
+                {
+                    Console.Error.WriteLine("FAILURE seed " + result.Seed + " (" + result.Kind + "): " + result.Failure + ": " + result.Detail);
+                }
+
+                if (++done % 100 == 0)
+                {
+                    Console.Error.WriteLine(DateTime.UtcNow.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + " " + done + " of " + total + " mutants");
+                }
+            },
+        };
         var results = supervisor.Run(from, total);
         Console.WriteLine(FuzzReport.Markdown(results, from));
         return results.Any(r => r.Failure is not null) ? 1 : 0;
