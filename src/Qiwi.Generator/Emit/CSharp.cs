@@ -80,7 +80,7 @@ internal static class CSharp
         ValueKind.Int32 or ValueKind.Int64 => Runtime + ".QiwiFormat.Integer(" + expression + ")",
         ValueKind.Boolean => Runtime + ".QiwiFormat.Boolean(" + expression + ")",
         ValueKind.Decimal when constraints.DecimalScale is int scale =>
-            Runtime + ".QiwiFormat.Decimal(" + expression + ", " + scale.ToString(CultureInfo.InvariantCulture) + ", " + Runtime + ".QiwiRounding." + (constraints.Rounding ?? "Down") + ")",
+            Runtime + ".QiwiFormat.Decimal(" + expression + ", " + scale.ToString(CultureInfo.InvariantCulture) + ", " + Runtime + ".QiwiRounding." + constraints.Rounding + ")",
         ValueKind.Decimal => expression + ".ToString(" + Invariant + ")",
         ValueKind.DateTime => Runtime + ".QiwiFormat.DateTime(" + expression + ", " + Offset(constraints) + ", " + Literal(constraints.DateTimeFormat ?? "yyyy-MM-ddTHH:mm:ss") + ")",
         ValueKind.Enum when type.IntegerEnum => Runtime + ".QiwiFormat.Integer(" + expression + ".ToWireValue())",

@@ -93,7 +93,7 @@ internal sealed class ParameterCode
                 break;
             case ValueKind.Decimal:
                 var rounded = c.DecimalScale is int scale
-                    ? CSharp.Runtime + ".QiwiFormat.Round(" + value + ", " + scale.ToString(CultureInfo.InvariantCulture) + ", " + CSharp.Runtime + ".QiwiRounding." + (c.Rounding ?? "Down") + ")"
+                    ? CSharp.Runtime + ".QiwiFormat.Round(" + value + ", " + scale.ToString(CultureInfo.InvariantCulture) + ", " + CSharp.Runtime + ".QiwiRounding." + c.Rounding + ")"
                     : value;
                 if (c.Minimum is not null)
                 {
@@ -221,7 +221,7 @@ internal sealed class ParameterCode
 
         if (c.DecimalScale is int scale)
         {
-            rules.Add((c.Rounding == "Nearest" ? "rounded to " : "rounded down to ") + scale + " decimal places");
+            rules.Add((c.Rounding == Rounding.Nearest ? "rounded to " : "rounded down to ") + scale + " decimal places");
         }
 
         if (c.DateTimeFormat is not null)

@@ -89,7 +89,7 @@ internal static class RedirectEmitter
         var keyName = signed ? signature!.Key : null;
         var name = signed ? redirect.Names.Signed : redirect.Name;
 
-        XmlDoc.Summary(writer, (redirect.Summary ?? redirect.OperationId) + (signed ? " Signed with " + signature!.Algorithm + "." : string.Empty));
+        XmlDoc.Summary(writer, (redirect.Summary ?? redirect.OperationId) + (signed ? " Signed with " + SpecText.Of(signature!.Algorithm) + "." : string.Empty));
         XmlDoc.Remarks(writer, (redirect.Description ?? string.Empty) + "\n\nBuilds `" + redirect.ServerUrl + redirect.Path + "?...` (operation `" + redirect.OperationId + "`); nothing is sent.");
         if (keyName is not null)
         {

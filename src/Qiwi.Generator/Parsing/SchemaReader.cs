@@ -408,35 +408,32 @@ internal sealed class SchemaReader
             isOpen ? null : Naming.EnumExtensions(name), _names.HintName(name));
     }
 
-    private string? ReadFatal(string enumName, YamlMap entry)
+    private Fatality? ReadFatal(string enumName, YamlMap entry)
     {
         if (entry["fatal"] is not YamlScalar fatal)
         {
             return null;
         }
 
-        switch (fatal.Value)
+        var value = SpecText.Fatal(fatal.Value);
+        if (value is null)
         {
-            case "true":
-            case "false":
-            case "unknown":
-                return fatal.Value;
-            default:
-                _context.Report(DiagnosticDescriptors.InvalidExtension, fatal.Span, "x-qiwi-enum fatal of " + enumName, "must be true, false or unknown");
-                return null;
+            _context.Report(DiagnosticDescriptors.InvalidExtension, fatal.Span, "x-qiwi-enum fatal of " + enumName, "must be true, false or unknown");
         }
+
+        return value;
     }
 
-    private string? ReadRole(string enumName, YamlMap entry)
+    private ReplyRole? ReadRole(string enumName, YamlMap entry)
     {
         if (entry["role"] is not YamlScalar role)
         {
             return null;
         }
 
-        if (role.Value is "success" or "invalid-request" or "bad-password" or "bad-signature" or "failure")
+        if (SpecText.Role(role.Value) is ReplyRole value)
         {
-            return role.Value;
+            return value;
         }
 
         _context.Report(DiagnosticDescriptors.InvalidExtension, role.Span, "x-qiwi-enum role of " + enumName, "must be success, invalid-request, bad-password, bad-signature or failure");
