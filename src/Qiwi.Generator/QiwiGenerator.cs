@@ -64,7 +64,9 @@ public sealed class QiwiGenerator : IIncrementalGenerator
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                output.ReportDiagnostic(InternalError(model.FilePath, exception).ToDiagnostic());
+                // A bug. The model holds no positions (so that a line shift re-emits nothing), so the
+                // diagnostic is at the file's start; its message names the exception and the stack.
+                output.ReportDiagnostic(Internal(model.FilePath, SourceSpan.Empty, exception).ToDiagnostic());
             }
         });
     }
@@ -86,7 +88,7 @@ public sealed class QiwiGenerator : IIncrementalGenerator
     {
         if (file.LoadError is not null)
         {
-            return new ParseResult(null, new(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, file.Path, SourceSpan.Empty, OneLine(file.LoadError)) }));
+            return new ParseResult(null, new(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, file.Path, SourceSpan.Empty, InternalError.OneLine(file.LoadError)) }));
         }
 
         try
@@ -95,12 +97,10 @@ public sealed class QiwiGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new ParseResult(null, new(new[] { InternalError(file.Path, exception) }));
+            return new ParseResult(null, new(new[] { Internal(file.Path, SourceSpan.Empty, exception) }));
         }
     }
 
-    private static DiagnosticInfo InternalError(string path, Exception exception)
-        => DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, path, SourceSpan.Empty, OneLine(exception.ToString()));
-
-    private static string OneLine(string text) => text.Replace("\r", string.Empty).Replace('\n', ' ');
+    private static DiagnosticInfo Internal(string path, SourceSpan span, Exception exception)
+        => DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, path, span, InternalError.Describe(exception));
 }

@@ -86,6 +86,74 @@ public sealed class CachingTests
         Assert.True(checkedValues >= Steps.Length);
     }
 
+    [Fact]
+    public void Two_runs_hold_no_compilation_symbol_or_syntax_node_in_any_tracked_step()
+    {
+        var (harness, spec, _) = Warm();
+        var first = harness.Driver.GetRunResult().Results.Single();
+        harness.ReplaceAdditionalText(spec, new TestAdditionalText(GeneratorHarness.SpecPath, GeneratorHarness.RealSpec.Replace("description: Invoice has been paid.", "description: Paid.", StringComparison.Ordinal)));
+        var tree = harness.Compilation.SyntaxTrees.First();
+        harness.ReplaceCompilation(harness.Compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText("namespace Demo; public static class Program { public static void Main() { } static int X => 1; }", harness.ParseOptions)));
+        var second = harness.Run();
+
+        // Roslyn's own input steps (Compilation, AdditionalTexts, ...) hold those objects by design; every other
+        // step, the generator's own and its source outputs, must not (as NetEscapades' TestHelpers check).
+        var inputs = typeof(WellKnownGeneratorInputs).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).ToHashSet();
+        var walked = 0;
+        foreach (var run in new[] { first, second })
+        {
+            foreach (var (step, runs) in run.TrackedSteps.Concat(run.TrackedOutputSteps).Where(s => !inputs.Contains(s.Key)))
+            {
+                foreach (var value in runs.SelectMany(r => r.Outputs).Select(o => o.Value))
+                {
+                    AssertNoRoslynObjects(value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                    walked++;
+                }
+            }
+        }
+
+        Assert.True(walked >= 2 * Steps.Length, $"Only {walked} step outputs were walked.");
+    }
+
+    [Fact]
+    public void Generating_twice_from_the_same_spec_gives_identical_output()
+    {
+        foreach (var text in new[] { GeneratorHarness.RealSpec, GeneratorHarness.RealSpec.Replace("operationId: getBillStatus", "operationId: createBill", StringComparison.Ordinal) })
+        {
+            var first = GeneratorHarness.ForSpec(text).Run();
+            var second = GeneratorHarness.ForSpec(text).Run();
+
+            Assert.Equal(first.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())), second.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
+            Assert.Equal(first.Diagnostics.Select(d => d.ToString()), second.Diagnostics.Select(d => d.ToString()));
+        }
+    }
+
+    /// <summary>Fails on a Compilation, ISymbol, SyntaxNode or SyntaxTree anywhere in the value's graph (properties and fields).</summary>
+    private static void AssertNoRoslynObjects(object? value, string path, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+        {
+            return;
+        }
+
+        Assert.False(value is Compilation or ISymbol or SyntaxNode or SyntaxTree, $"{path} holds a {value.GetType().FullName}.");
+        if (value is IEnumerable items)
+        {
+            foreach (var item in items)
+            {
+                AssertNoRoslynObjects(item, path + "[]", seen);
+            }
+
+            return;
+        }
+
+        var type = value.GetType();
+        foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            AssertNoRoslynObjects(field.GetValue(value), path + "." + field.Name, seen);
+        }
+    }
+
     private static (GeneratorHarness Harness, AdditionalText Spec, AdditionalText Notes) Warm()
     {
         var spec = new TestAdditionalText(GeneratorHarness.SpecPath, GeneratorHarness.RealSpec);

@@ -41,13 +41,29 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidOption = Error(
         "QIWI0011", "An MSBuild option of the spec is invalid", "The option {0} = '{1}' is invalid: {2}");
 
+    public static readonly DiagnosticDescriptor InvalidPathTemplate = Error(
+        "QIWI0012", "A path template is malformed", "The path '{0}' is not a valid template: {1}");
+
+    public static readonly DiagnosticDescriptor Cycle = Error(
+        "QIWI0013", "A reference or alias refers to itself", "{0} refers to itself ({1}); break the cycle");
+
+    public static readonly DiagnosticDescriptor DuplicateOperation = Error(
+        "QIWI0014", "Two operations have the same operationId", "The operationId '{0}' of {1} is already used by {2}; operationIds must be unique (this operation is skipped)");
+
+    public static readonly DiagnosticDescriptor InvalidNumber = Error(
+        "QIWI0015", "A number in the spec is not valid", "'{0}' ({1}) is not a valid number: {2}");
+
+    public static readonly DiagnosticDescriptor LimitExceeded = Error(
+        "QIWI0016", "The spec exceeds a limit of the generator", "The spec exceeds the generator's limit on {0}; nothing is generated from it");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "QIWI9999", "The generator failed", "The Qiwi generator failed on this spec (a bug; please report it with the spec): {0}");
 
     private static readonly DiagnosticDescriptor[] All =
     {
         InvalidYaml, UnresolvedReference, MissingOperationId, UnsupportedConstruct, InvalidIdentifier, DuplicateIdentifier,
-        EnumWithoutNames, ConflictingExtension, InvalidExtension, NotOpenApi, InvalidOption, InternalError,
+        EnumWithoutNames, ConflictingExtension, InvalidExtension, NotOpenApi, InvalidOption, InvalidPathTemplate, Cycle,
+        DuplicateOperation, InvalidNumber, LimitExceeded, InternalError,
     };
 
     public static DiagnosticDescriptor Find(string id)

@@ -29,12 +29,17 @@ internal static class CSharp
 
     public static bool IsReferenceType(TypeRef type) => type.Kind is ValueKind.String or ValueKind.OpenEnum or ValueKind.Object;
 
-    /// <summary>A verbatim or regular string literal.</summary>
+    /// <summary>
+    /// A regular string literal. Escapes quotes, backslashes, and every character C# treats as a line
+    /// break (<c>\r</c>, <c>\n</c>, U+0085, U+2028, U+2029) or that is a control character or a lone
+    /// surrogate, so a spec value can never end the literal's line.
+    /// </summary>
     public static string Literal(string value)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
             switch (c)
             {
                 case '"': builder.Append("\\\""); break;
@@ -43,7 +48,7 @@ internal static class CSharp
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
                 default:
-                    if (c < ' ')
+                    if (Text.MustEscape(value, i))
                     {
                         builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
@@ -59,9 +64,13 @@ internal static class CSharp
         return builder.Append('"').ToString();
     }
 
-    /// <summary>A UTF-8 literal for <c>Utf8JsonReader.ValueTextEquals</c>.</summary>
-    public static string Utf8Literal(string value) => Literal(value) + "u8";
+    /// <summary>
+    /// A UTF-8 literal for <c>Utf8JsonReader.ValueTextEquals</c>; a plain string literal (which it also takes)
+    /// when the value has a lone surrogate, which has no UTF-8 form.
+    /// </summary>
+    public static string Utf8Literal(string value) => Text.HasLoneSurrogate(value) ? Literal(value) : Literal(value) + "u8";
 
+    /// <summary>A decimal literal; the parser checked and normalized the text (QIWI0015 otherwise).</summary>
     public static string DecimalLiteral(string text) => text + "m";
 
     /// <summary>Expression that writes <paramref name="expression"/> (non-null) as its wire text.</summary>
@@ -71,7 +80,7 @@ internal static class CSharp
         ValueKind.Int32 or ValueKind.Int64 => Runtime + ".QiwiFormat.Integer(" + expression + ")",
         ValueKind.Boolean => Runtime + ".QiwiFormat.Boolean(" + expression + ")",
         ValueKind.Decimal when constraints.DecimalScale is int scale =>
-            Runtime + ".QiwiFormat.Decimal(" + expression + ", " + scale.ToString(CultureInfo.InvariantCulture) + ", " + Runtime + ".QiwiRounding." + (constraints.Rounding ?? "Down") + ")",
+            Runtime + ".QiwiFormat.Decimal(" + expression + ", " + scale.ToString(CultureInfo.InvariantCulture) + ", " + Runtime + ".QiwiRounding." + constraints.Rounding + ")",
         ValueKind.Decimal => expression + ".ToString(" + Invariant + ")",
         ValueKind.DateTime => Runtime + ".QiwiFormat.DateTime(" + expression + ", " + Offset(constraints) + ", " + Literal(constraints.DateTimeFormat ?? "yyyy-MM-ddTHH:mm:ss") + ")",
         ValueKind.Enum when type.IntegerEnum => Runtime + ".QiwiFormat.Integer(" + expression + ".ToWireValue())",
@@ -79,8 +88,14 @@ internal static class CSharp
         _ => expression + ".ToString()",
     };
 
-    /// <summary>Expression that reads wire text <paramref name="text"/> into the type.</summary>
-    public static string FromWire(TypeRef type, Constraints constraints, string text) => type.Kind switch
+    /// <summary>
+    /// A generated type named in an expression, qualified (<c>global::Ns.Bill</c>): in a record with a
+    /// property named like another generated type, the bare name would bind to the property.
+    /// </summary>
+    public static string Qualified(string ns, string typeName) => "global::" + ns + "." + typeName;
+
+    /// <summary>Expression that reads wire text <paramref name="text"/> into the type (generated types qualified with <paramref name="ns"/>).</summary>
+    public static string FromWire(TypeRef type, Constraints constraints, string text, string ns) => type.Kind switch
     {
         ValueKind.String or ValueKind.OpenEnum => text,
         ValueKind.Int32 => Runtime + ".Serialization.QiwiXml.ParseInt32(" + text + ")",
@@ -89,7 +104,7 @@ internal static class CSharp
         ValueKind.Decimal => Runtime + ".Serialization.QiwiXml.ParseDecimal(" + text + ")",
         ValueKind.DateTime => Runtime + ".QiwiFormat.ParseDateTime(" + text + ", " + Offset(constraints) + ", " + Literal(constraints.DateTimeFormat ?? "yyyy-MM-ddTHH:mm:ss") + ")",
         ValueKind.Enum when type.IntegerEnum => "(" + type.TypeName + ")" + Runtime + ".Serialization.QiwiXml.ParseInt32(" + text + ")",
-        ValueKind.Enum => type.TypeName + "Extensions.FromWireValue(" + text + ")",
+        ValueKind.Enum => Qualified(ns, type.HelperName!) + ".FromWireValue(" + text + ")",
         _ => text,
     };
 

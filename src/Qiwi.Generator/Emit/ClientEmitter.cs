@@ -11,7 +11,7 @@ internal static class ClientEmitter
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, spec.ClientDescription);
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " partial interface I" + spec.ClientName + "Client");
+        writer.Open(spec.Visibility + " partial interface " + spec.Names.Interface);
         var first = true;
         foreach (var operation in spec.Operations)
         {
@@ -32,19 +32,19 @@ internal static class ClientEmitter
     public static string EmitClient(SpecModel spec, PatternTable patterns)
     {
         var code = new ParameterCode(patterns);
-        var name = spec.ClientName + "Client";
+        var name = spec.Names.Client;
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, spec.ClientDescription);
         XmlDoc.Remarks(writer, "Arguments are checked before anything is sent. Every call goes through one `QiwiPipeline` (authorization, `Accept`, `User-Agent`, timeout), which unwraps the response envelope.");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " sealed partial class " + name + " : I" + name);
+        writer.Open(spec.Visibility + " sealed partial class " + name + " : " + spec.Names.Interface);
         writer.Line("private readonly " + CSharp.Runtime + ".QiwiPipeline _pipeline;");
         writer.Line();
         XmlDoc.Summary(writer, "Creates a client that sends through <paramref name=\"httpClient\"/> with <paramref name=\"options\"/>.");
         XmlDoc.Param(writer, "httpClient", "The HTTP client to send with; its lifetime is the caller's.");
         XmlDoc.Param(writer, "options", "Endpoint, credentials, media type and timeout; validated here.");
         writer.Line("public " + name + "(global::System.Net.Http.HttpClient httpClient, " + CSharp.Runtime + ".QiwiClientOptions options)");
-        writer.Indent().Line(": this(new " + CSharp.Runtime + ".QiwiPipeline(httpClient, options, " + spec.ClientName + "ResultCodes.Instance))").Outdent();
+        writer.Indent().Line(": this(new " + CSharp.Runtime + ".QiwiPipeline(httpClient, options, " + spec.Names.ResultCodes + ".Instance))").Outdent();
         writer.Line("{");
         writer.Line("}");
         writer.Line();
@@ -87,7 +87,7 @@ internal static class ClientEmitter
                 }
             }
 
-            writer.Line("return _pipeline.SendAsync(request, " + ResponseReaderEmitter.ReaderName(operation.Response) + ".Instance, cancellationToken);");
+            writer.Line("return _pipeline.SendAsync(request, " + operation.Response.ReaderName + ".Instance, cancellationToken);");
             writer.Close();
         }
 
@@ -167,7 +167,7 @@ internal static class ClientEmitter
         }
 
         parameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
-        return "global::System.Threading.Tasks.Task<" + operation.Response.PayloadType + "> " + operation.Name + "Async(" + string.Join(", ", parameters) + ")";
+        return "global::System.Threading.Tasks.Task<" + operation.Response.PayloadType + "> " + operation.MethodName + "(" + string.Join(", ", parameters) + ")";
     }
 
     private static void Docs(CodeWriter writer, OperationModel operation)

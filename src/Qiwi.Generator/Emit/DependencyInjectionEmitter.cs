@@ -9,18 +9,18 @@ internal static class DependencyInjectionEmitter
 {
     public static string Emit(SpecModel spec)
     {
-        var client = spec.ClientName + "Client";
+        var client = spec.Names.Client;
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, "Registers <see cref=\"" + client + "\"/> with dependency injection.");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " static class " + spec.ClientName + "ServiceCollectionExtensions");
-        XmlDoc.Summary(writer, "Adds <see cref=\"I" + client + "\"/> and <see cref=\"" + client + "\"/> on a named client from <c>IHttpClientFactory</c>, with options validated at start-up and logging.");
+        writer.Open(spec.Visibility + " static class " + spec.Names.ServiceCollectionExtensions);
+        XmlDoc.Summary(writer, "Adds <see cref=\"" + spec.Names.Interface + "\"/> and <see cref=\"" + client + "\"/> on a named client from <c>IHttpClientFactory</c>, with options validated at start-up and logging.");
         XmlDoc.Param(writer, "services", "The services.");
         XmlDoc.Param(writer, "configure", "Sets the endpoint, credentials, media type, timeout and retries.");
         XmlDoc.Element(writer, "returns", "The HTTP client builder, to add handlers or a proxy.");
         writer.Open("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<" + CSharp.Runtime + ".QiwiClientOptions> configure)");
-        writer.Line("var builder = global::Qiwi.Extensions.DependencyInjection.QiwiServiceCollectionExtensions.AddQiwiClient<" + client + ">(services, " + CSharp.Literal(spec.ClientName) + ", static pipeline => new " + client + "(pipeline), " + spec.ClientName + "ResultCodes.Instance, configure);");
-        writer.Line("global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<I" + client + ">(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<" + client + ">(provider));");
+        writer.Line("var builder = global::Qiwi.Extensions.DependencyInjection.QiwiServiceCollectionExtensions.AddQiwiClient<" + client + ">(services, " + CSharp.Literal(spec.ClientName) + ", static pipeline => new " + client + "(pipeline), " + spec.Names.ResultCodes + ".Instance, configure);");
+        writer.Line("global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<" + spec.Names.Interface + ">(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<" + client + ">(provider));");
         writer.Line("return builder;");
         writer.Close();
         writer.Close();

@@ -61,7 +61,7 @@ internal static class EnumEmitter
         var name = model.Name;
         XmlDoc.Summary(writer, "Wire values, descriptions and QIWI semantics of <see cref=\"" + name + "\"/>, without reflection.");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " static partial class " + name + "Extensions");
+        writer.Open(spec.Visibility + " static partial class " + model.ExtensionsName);
 
         XmlDoc.Summary(writer, "The values the spec lists, in its order.");
         writer.Line("public static " + name + "[] GetValues() => new[]");
@@ -148,7 +148,7 @@ internal static class EnumEmitter
         {
             writer.Line();
             XmlDoc.Summary(writer, "Whether the result will not change when the request is repeated: true (fatal, do not retry), false (temporary), or null when the docs do not say or the spec does not list the code.");
-            Switch(writer, "public static bool? IsFatal(this " + name + " value)", model, m => m.Fatal switch { "true" => "true", "false" => "false", _ => "null" }, "null");
+            Switch(writer, "public static bool? IsFatal(this " + name + " value)", model, m => m.Fatal switch { Fatality.Fatal => "true", Fatality.Temporary => "false", _ => "null" }, "null");
         }
 
         if (model.HasFinal)

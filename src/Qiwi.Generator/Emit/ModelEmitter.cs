@@ -30,11 +30,11 @@ internal static class ModelEmitter
 
             var required = property.Required ? "required " : string.Empty;
             writer.Line("public " + required + CSharp.TypeOf(property.Type, !property.Required) + " " + property.Name + " { get; init; }");
-            if (property.Type.Kind == ValueKind.Enum && !property.Type.IntegerEnum)
+            if (property.WireValueName is string wireValueName)
             {
                 writer.Line();
                 XmlDoc.Summary(writer, "The wire value of <see cref=\"" + property.Name + "\"/> as received; kept when the spec does not list it (then <see cref=\"" + property.Name + "\"/> is <c>Unknown</c>).");
-                writer.Line("public string? " + property.Name + "WireValue { get; init; }");
+                writer.Line("public string? " + wireValueName + " { get; init; }");
             }
         }
 

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using Qiwi.Generator.Model;
-using Qiwi.Generator.Parsing;
 
 namespace Qiwi.Generator.Emit;
 
@@ -35,7 +34,7 @@ internal sealed class ParameterCode
         return required;
     }
 
-    public static string Name(ParameterModel parameter) => Naming.ToParameterName(parameter.Name);
+    public static string Name(ParameterModel parameter) => parameter.ParameterName;
 
     public static string Declaration(ParameterModel parameter)
     {
@@ -94,7 +93,7 @@ internal sealed class ParameterCode
                 break;
             case ValueKind.Decimal:
                 var rounded = c.DecimalScale is int scale
-                    ? CSharp.Runtime + ".QiwiFormat.Round(" + value + ", " + scale.ToString(CultureInfo.InvariantCulture) + ", " + CSharp.Runtime + ".QiwiRounding." + (c.Rounding ?? "Down") + ")"
+                    ? CSharp.Runtime + ".QiwiFormat.Round(" + value + ", " + scale.ToString(CultureInfo.InvariantCulture) + ", " + CSharp.Runtime + ".QiwiRounding." + c.Rounding + ")"
                     : value;
                 if (c.Minimum is not null)
                 {
@@ -222,7 +221,7 @@ internal sealed class ParameterCode
 
         if (c.DecimalScale is int scale)
         {
-            rules.Add((c.Rounding == "Nearest" ? "rounded to " : "rounded down to ") + scale + " decimal places");
+            rules.Add((c.Rounding == Rounding.Nearest ? "rounded to " : "rounded down to ") + scale + " decimal places");
         }
 
         if (c.DateTimeFormat is not null)

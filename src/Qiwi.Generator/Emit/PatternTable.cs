@@ -23,7 +23,7 @@ internal sealed class PatternTable
         {
             field = suggestedName;
             var suffix = 2;
-            while (_fields.ContainsValue(field))
+            while (_fields.ContainsValue(field) || field == ClassName)
             {
                 field = suggestedName + suffix++;
             }

@@ -15,7 +15,7 @@ internal static class RedirectEmitter
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, "The browser redirects of the spec: URLs the merchant sends the payer to, and the URLs the payer comes back to.");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " static partial class " + spec.ClientName + "Redirects");
+        writer.Open(spec.Visibility + " static partial class " + spec.Names.Redirects);
         var first = true;
         foreach (var redirect in spec.Redirects)
         {
@@ -38,7 +38,7 @@ internal static class RedirectEmitter
             }
             else
             {
-                EmitParser(writer, redirect);
+                EmitParser(writer, redirect, spec.Namespace);
             }
         }
 
@@ -57,8 +57,8 @@ internal static class RedirectEmitter
 
     private static void EmitSignatureSpec(CodeWriter writer, RedirectModel redirect)
     {
-        XmlDoc.Summary(writer, "How <see cref=\"" + redirect.Name + "Signed\"/> signs the URL (x-qiwi-signature).");
-        writer.Line("public static " + CSharp.Runtime + ".QiwiSignatureSpec " + redirect.Name + "Signature { get; } = " + SignatureCode.New(redirect.Signature!) + ";");
+        XmlDoc.Summary(writer, "How <see cref=\"" + redirect.Names.Signed + "\"/> signs the URL (x-qiwi-signature).");
+        writer.Line("public static " + CSharp.Runtime + ".QiwiSignatureSpec " + redirect.Names.Signature + " { get; } = " + SignatureCode.New(redirect.Signature!) + ";");
     }
 
     private static void EmitBuilder(CodeWriter writer, ParameterCode code, RedirectModel redirect, bool signed)
@@ -87,9 +87,9 @@ internal static class RedirectEmitter
 
         var ordered = ParameterCode.Ordered(sent, p => mustSign.Contains(p.WireName));
         var keyName = signed ? signature!.Key : null;
-        var name = signed ? redirect.Name + "Signed" : redirect.Name;
+        var name = signed ? redirect.Names.Signed : redirect.Name;
 
-        XmlDoc.Summary(writer, (redirect.Summary ?? redirect.OperationId) + (signed ? " Signed with " + signature!.Algorithm + "." : string.Empty));
+        XmlDoc.Summary(writer, (redirect.Summary ?? redirect.OperationId) + (signed ? " Signed with " + SpecText.Of(signature!.Algorithm) + "." : string.Empty));
         XmlDoc.Remarks(writer, (redirect.Description ?? string.Empty) + "\n\nBuilds `" + redirect.ServerUrl + redirect.Path + "?...` (operation `" + redirect.OperationId + "`); nothing is sent.");
         if (keyName is not null)
         {
@@ -131,29 +131,29 @@ internal static class RedirectEmitter
 
         if (signed)
         {
-            writer.Line("url.Sign(" + redirect.Name + "Signature, " + keyName + ");");
+            writer.Line("url.Sign(" + redirect.Names.Signature + ", " + keyName + ");");
         }
 
         writer.Line("return url.ToUri();");
         writer.Close();
     }
 
-    private static void EmitParser(CodeWriter writer, RedirectModel redirect)
+    private static void EmitParser(CodeWriter writer, RedirectModel redirect, string ns)
     {
-        var record = redirect.Name + "Redirect";
+        var record = redirect.Names.Record;
         XmlDoc.Summary(writer, "Reads the parameters of: " + (redirect.Summary ?? redirect.OperationId));
         XmlDoc.Remarks(writer, redirect.Description);
         XmlDoc.Param(writer, "url", "The URL the payer arrived at (its query is read; other parameters of the merchant's own are ignored).");
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required parameter is missing or cannot be read.</exception>");
-        writer.Open("public static " + record + " Parse" + redirect.Name + "(global::System.Uri url)");
+        writer.Open("public static " + record + " " + redirect.Names.Parse + "(global::System.Uri url)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(url);");
         writer.Line("var query = " + CSharp.Runtime + ".QiwiQuery.Parse(url);");
         writer.Line("return new " + record);
         writer.Line("{").Indent();
         foreach (var parameter in redirect.Parameters)
         {
-            var text = "query.TryGetValue(" + CSharp.Literal(parameter.WireName) + ", out var " + ParameterCode.Name(parameter).TrimStart('@') + "Text)";
-            var read = CSharp.FromWire(parameter.Type, parameter.Constraints, ParameterCode.Name(parameter).TrimStart('@') + "Text");
+            var text = "query.TryGetValue(" + CSharp.Literal(parameter.WireName) + ", out var " + parameter.TextLocalName + ")";
+            var read = CSharp.FromWire(parameter.Type, parameter.Constraints, parameter.TextLocalName, ns);
             var value = parameter.Required
                 ? text + " ? " + read + " : throw new global::System.FormatException(" + CSharp.Literal("The URL has no '" + parameter.WireName + "' parameter.") + ")"
                 : text + " ? " + read + " : null";
@@ -164,9 +164,9 @@ internal static class RedirectEmitter
         writer.Close();
         writer.Line();
         XmlDoc.Summary(writer, "Reads the parameters of the URL, or returns false when a required one is missing or unreadable.");
-        writer.Open("public static bool TryParse" + redirect.Name + "(global::System.Uri url, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + record + "? result)");
+        writer.Open("public static bool " + redirect.Names.TryParse + "(global::System.Uri url, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + record + "? result)");
         writer.Open("try");
-        writer.Line("result = Parse" + redirect.Name + "(url);");
+        writer.Line("result = " + redirect.Names.Parse + "(url);");
         writer.Line("return true;");
         writer.Close();
         writer.Open("catch (global::System.FormatException)");
@@ -180,7 +180,7 @@ internal static class RedirectEmitter
     {
         XmlDoc.Summary(writer, "The parameters QIWI adds when it sends the payer back (" + redirect.OperationId + ").");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " sealed record " + redirect.Name + "Redirect");
+        writer.Open(spec.Visibility + " sealed record " + redirect.Names.Record);
         var first = true;
         foreach (var parameter in redirect.Parameters)
         {

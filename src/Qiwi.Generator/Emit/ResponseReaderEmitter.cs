@@ -8,14 +8,12 @@ namespace Qiwi.Generator.Emit;
 /// </summary>
 internal static class ResponseReaderEmitter
 {
-    public static string ReaderName(ResponseModel response) => response.JsonEnvelopeType + "Reader";
-
-    public static string Emit(SpecModel spec, ResponseModel response, bool wrapperRequired)
+    public static string Emit(SpecModel spec, ResponseModel response)
     {
-        var name = ReaderName(response);
+        var name = response.ReaderName;
         var envelope = CSharp.Runtime + ".QiwiEnvelope<" + response.PayloadType + ">";
         var writer = new CodeWriter(spec.Namespace);
-        XmlDoc.Summary(writer, "Reads <see cref=\"" + response.JsonEnvelopeType + "\"/> (JSON) or <see cref=\"" + response.ResultType + "\"/> (XML, root <c>&lt;" + response.XmlRootName + "&gt;</c>) into the result code, description and <see cref=\"" + response.PayloadType + "\"/>.");
+        XmlDoc.Summary(writer, "Reads <see cref=\"" + response.JsonEnvelopeType + "\"/> (JSON) or <see cref=\"" + response.ResultType + "\"/> (XML, root `<" + response.XmlRootName + ">`) into the result code, description and <see cref=\"" + response.PayloadType + "\"/>.");
         writer.Line(CSharp.GeneratedCode);
         writer.Open("internal sealed class " + name + " : " + CSharp.Runtime + ".IQiwiResponseReader<" + response.PayloadType + ">");
         XmlDoc.Summary(writer, "The shared instance.");
@@ -28,7 +26,7 @@ internal static class ResponseReaderEmitter
         writer.Open("public " + envelope + " ReadJson(global::System.ReadOnlySpan<byte> utf8Json)");
         var result = "envelope." + response.WrapperProperty;
         writer.Line("var envelope = " + response.JsonEnvelopeType + ".FromJson(utf8Json);");
-        if (!wrapperRequired)
+        if (!response.WrapperRequired)
         {
             writer.Line("var result = " + result + " ?? throw new global::System.FormatException(" + CSharp.Literal("The envelope has no result.") + ");");
             result = "result";
@@ -40,7 +38,10 @@ internal static class ResponseReaderEmitter
         writer.Line("/// <inheritdoc />");
         writer.Line("public " + envelope + " ReadXml(global::System.ReadOnlySpan<byte> utf8Xml) => ToEnvelope(" + response.ResultType + ".FromXml(utf8Xml));");
         writer.Line();
-        var code = "result." + response.ResultCodeProperty;
+        // An optional result code (the spec does not list it in 'required') is checked, not assumed.
+        var code = response.ResultCodeRequired
+            ? "result." + response.ResultCodeProperty
+            : "(result." + response.ResultCodeProperty + " ?? throw new global::System.FormatException(" + CSharp.Literal("The result has no result code.") + "))";
         writer.Line("private static " + envelope + " ToEnvelope(" + response.ResultType + " result) => new(" + (response.ResultCodeIsEnum ? "(int)" : string.Empty) + code + ", " + (response.DescriptionProperty is null ? "null" : "result." + response.DescriptionProperty) + ", result." + response.PayloadProperty + ");");
         writer.Close();
         return writer.ToString();

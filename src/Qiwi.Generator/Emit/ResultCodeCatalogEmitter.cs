@@ -5,7 +5,7 @@ internal static class ResultCodeCatalogEmitter
 {
     public static string Emit(Model.SpecModel spec, Model.EnumModel? codes)
     {
-        var name = spec.ClientName + "ResultCodes";
+        var name = spec.Names.ResultCodes;
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, codes is null
             ? "The spec names no result-code enum, so every code is unknown to the runtime."

@@ -20,11 +20,11 @@ internal static class SerializationEmitter
         writer.Open(spec.Visibility + " sealed partial record " + model.Name);
         EmitFromJson(writer, model);
         writer.Line();
-        EmitReadJson(writer, model);
+        EmitReadJson(writer, model, spec.Namespace);
         writer.Line();
         EmitFromXml(writer, model);
         writer.Line();
-        EmitReadXml(writer, model);
+        EmitReadXml(writer, model, spec.Namespace);
         writer.Line();
         EmitToXml(writer, model, spec.Namespace);
         writer.Line();
@@ -32,7 +32,7 @@ internal static class SerializationEmitter
         if (IsFlat(model))
         {
             writer.Line();
-            EmitFromForm(writer, model);
+            EmitFromForm(writer, model, spec.Namespace);
             writer.Line();
             EmitToForm(writer, model, spec.Namespace);
         }
@@ -56,17 +56,15 @@ internal static class SerializationEmitter
         return true;
     }
 
-    private static string Local(PropertyModel property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
-
     private static void DeclareLocals(CodeWriter writer, ObjectModel model)
     {
         foreach (var property in model.Properties)
         {
             var type = property.ConstantValue is not null ? "string?" : CSharp.TypeOf(property.Type, nullable: true);
-            writer.Line(type + " " + Local(property) + " = null;");
+            writer.Line(type + " " + property.LocalName + " = null;");
             if (IsStringEnum(property))
             {
-                writer.Line("string? " + Local(property) + "Wire = null;");
+                writer.Line("string? " + property.LocalName + "Wire = null;");
             }
         }
 
@@ -80,10 +78,10 @@ internal static class SerializationEmitter
     private static string StringEnumWire(PropertyModel property, string ns)
     {
         var value = property.Required ? property.Name : property.Name + ".Value";
-        return "(" + value + " == global::" + ns + "." + property.Type.TypeName + ".Unknown ? " + property.Name + "WireValue ?? string.Empty : " + value + ".ToWireValue())";
+        return "(" + value + " == global::" + ns + "." + property.Type.TypeName + ".Unknown ? " + property.WireValueName + " ?? string.Empty : " + value + ".ToWireValue())";
     }
 
-    private static bool IsStringEnum(PropertyModel property) => property.ConstantValue is null && property.Type.Kind == ValueKind.Enum && !property.Type.IntegerEnum;
+    private static bool IsStringEnum(PropertyModel property) => property.WireValueName is not null;
 
     private static void EmitConstruct(CodeWriter writer, ObjectModel model)
     {
@@ -91,7 +89,7 @@ internal static class SerializationEmitter
         writer.Line("{").Indent();
         foreach (var property in model.Properties)
         {
-            var local = Local(property);
+            var local = property.LocalName;
             if (property.ConstantValue is not null)
             {
                 writer.Line(property.Name + " = " + local + " ?? " + CSharp.Literal(property.ConstantValue) + ",");
@@ -138,7 +136,7 @@ internal static class SerializationEmitter
         writer.Close();
     }
 
-    private static void EmitReadJson(CodeWriter writer, ObjectModel model)
+    private static void EmitReadJson(CodeWriter writer, ObjectModel model, string ns)
     {
         XmlDoc.Summary(writer, "Reads the JSON object the reader is on; leaves the reader on its end.");
         writer.Open("internal static " + model.Name + " ReadJson(ref " + Json + ".Utf8JsonReader reader)");
@@ -159,7 +157,7 @@ internal static class SerializationEmitter
             keyword = "else if";
             writer.Line("reader.Read();");
             writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.Null)");
-            var local = Local(property);
+            var local = property.LocalName;
             if (property.ConstantValue is not null)
             {
                 writer.Line(local + " = " + QiwiJson + ".ReadString(ref reader);");
@@ -171,7 +169,7 @@ internal static class SerializationEmitter
             }
             else
             {
-                writer.Line(local + " = " + JsonRead(property) + ";");
+                writer.Line(local + " = " + JsonRead(property, ns) + ";");
             }
 
             writer.Close();
@@ -203,23 +201,23 @@ internal static class SerializationEmitter
         writer.Close();
     }
 
-    private static string JsonRead(PropertyModel property) => property.Type.Kind switch
+    private static string JsonRead(PropertyModel property, string ns) => property.Type.Kind switch
     {
         ValueKind.Int32 => QiwiJson + ".ReadInt32(ref reader)",
         ValueKind.Int64 => QiwiJson + ".ReadInt64(ref reader)",
         ValueKind.Decimal => QiwiJson + ".ReadDecimal(ref reader)",
         ValueKind.Boolean => QiwiJson + ".ReadBoolean(ref reader)",
-        ValueKind.DateTime => CSharp.FromWire(property.Type, property.Constraints, QiwiJson + ".ReadString(ref reader)"),
+        ValueKind.DateTime => CSharp.FromWire(property.Type, property.Constraints, QiwiJson + ".ReadString(ref reader)", ns),
         ValueKind.Enum => "(" + property.Type.TypeName + ")" + QiwiJson + ".ReadInt32(ref reader)",
-        ValueKind.Object => property.Type.TypeName + ".ReadJson(ref reader)",
+        ValueKind.Object => CSharp.Qualified(ns, property.Type.TypeName!) + ".ReadJson(ref reader)",
         _ => QiwiJson + ".ReadString(ref reader)",
     };
 
     private static void EmitFromXml(CodeWriter writer, ObjectModel model)
     {
-        XmlDoc.Summary(writer, "Reads a <see cref=\"" + model.Name + "\"/> from UTF-8 XML whose root element is <c>&lt;" + model.XmlName + "&gt;</c>.");
+        XmlDoc.Summary(writer, "Reads a <see cref=\"" + model.Name + "\"/> from UTF-8 XML whose root element is `<" + model.XmlName + ">`.");
         writer.Line("/// <exception cref=\"global::System.Xml.XmlException\">The XML is malformed.</exception>");
-        writer.Line("/// <exception cref=\"global::System.FormatException\">The root element is not <c>" + model.XmlName + "</c>, a required field is missing, or a value cannot be read.</exception>");
+        XmlDoc.Element(writer, "exception", "The root element is not `" + model.XmlName + "`, a required field is missing, or a value cannot be read.", " cref=\"global::System.FormatException\"");
         writer.Open("public static " + model.Name + " FromXml(global::System.ReadOnlySpan<byte> utf8Xml)");
         writer.Line("var root = " + QiwiXml + ".Parse(utf8Xml);");
         writer.Open("if (root.Name.LocalName != " + CSharp.Literal(model.XmlName) + ")");
@@ -230,7 +228,7 @@ internal static class SerializationEmitter
         writer.Close();
     }
 
-    private static void EmitReadXml(CodeWriter writer, ObjectModel model)
+    private static void EmitReadXml(CodeWriter writer, ObjectModel model, string ns)
     {
         XmlDoc.Summary(writer, "Reads the element's children by name; unknown elements are " + (model.KeepsUnknown ? "kept." : "skipped."));
         writer.Open("internal static " + model.Name + " ReadXml(" + XElement + " element)");
@@ -240,14 +238,14 @@ internal static class SerializationEmitter
         foreach (var property in model.Properties)
         {
             writer.Line("case " + CSharp.Literal(property.WireName) + ":").Indent();
-            var local = Local(property);
+            var local = property.LocalName;
             if (property.ConstantValue is not null)
             {
                 writer.Line(local + " = child.Value;");
             }
             else if (property.Type.Kind == ValueKind.Object)
             {
-                writer.Line(local + " = " + property.Type.TypeName + ".ReadXml(child);");
+                writer.Line(local + " = " + CSharp.Qualified(ns, property.Type.TypeName!) + ".ReadXml(child);");
             }
             else
             {
@@ -256,7 +254,7 @@ internal static class SerializationEmitter
                     writer.Line(local + "Wire = child.Value;");
                 }
 
-                writer.Line(local + " = " + CSharp.FromWire(property.Type, property.Constraints, "child.Value") + ";");
+                writer.Line(local + " = " + CSharp.FromWire(property.Type, property.Constraints, "child.Value", ns) + ";");
             }
 
             writer.Line("break;").Outdent();
@@ -281,7 +279,7 @@ internal static class SerializationEmitter
 
     private static void EmitToXml(CodeWriter writer, ObjectModel model, string ns)
     {
-        XmlDoc.Summary(writer, "Writes this value as the XML element <c>&lt;" + model.XmlName + "&gt;</c>.");
+        XmlDoc.Summary(writer, "Writes this value as the XML element `<" + model.XmlName + ">`.");
         writer.Open("public " + XElement + " ToXml()");
         writer.Line("var element = new " + XElement + "(" + CSharp.Literal(model.XmlName) + ");");
         foreach (var property in model.Properties)
@@ -362,7 +360,7 @@ internal static class SerializationEmitter
         writer.Close();
     }
 
-    private static void EmitFromForm(CodeWriter writer, ObjectModel model)
+    private static void EmitFromForm(CodeWriter writer, ObjectModel model, string ns)
     {
         XmlDoc.Summary(writer, "Reads a <see cref=\"" + model.Name + "\"/> from form fields (already URL-decoded). " + (model.KeepsUnknown ? "Unknown fields are kept in <see cref=\"AdditionalProperties\"/>." : "Unknown fields are skipped."));
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
@@ -374,13 +372,13 @@ internal static class SerializationEmitter
         foreach (var property in model.Properties)
         {
             writer.Line("case " + CSharp.Literal(property.WireName) + ":").Indent();
-            var local = Local(property);
+            var local = property.LocalName;
             if (IsStringEnum(property))
             {
                 writer.Line(local + "Wire = field.Value;");
             }
 
-            writer.Line(local + " = " + (property.ConstantValue is not null ? "field.Value" : CSharp.FromWire(property.Type, property.Constraints, "field.Value")) + ";");
+            writer.Line(local + " = " + (property.ConstantValue is not null ? "field.Value" : CSharp.FromWire(property.Type, property.Constraints, "field.Value", ns)) + ";");
             writer.Line("break;").Outdent();
         }
 

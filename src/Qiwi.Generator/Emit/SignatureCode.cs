@@ -9,12 +9,12 @@ internal static class SignatureCode
     public static string New(SignatureModel signature)
     {
         return "new " + CSharp.Runtime + ".QiwiSignatureSpec("
-            + CSharp.Literal(signature.Algorithm) + ", "
+            + CSharp.Literal(SpecText.Of(signature.Algorithm)) + ", "
             + CSharp.Literal(signature.Target) + ", "
             + (signature.AllFields ? "null" : Array(signature.Fields)) + ", "
             + Array(signature.Optional) + ", "
             + CSharp.Literal(signature.Separator) + ", "
-            + CSharp.Literal(signature.Encoding) + ")";
+            + CSharp.Literal(SpecText.Of(signature.Encoding)) + ")";
     }
 
     private static string Array(IEnumerable<string> values)

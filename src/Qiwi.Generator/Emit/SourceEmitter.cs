@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Qiwi.Generator.Model;
+using Qiwi.Generator.Parsing;
 
 namespace Qiwi.Generator.Emit;
 
@@ -9,77 +10,61 @@ internal static class SourceEmitter
     public static List<GeneratedSource> Emit(SpecModel spec, bool dependencyInjection = false)
     {
         var sources = new List<GeneratedSource>();
-        var prefix = spec.Namespace + ".";
-        var patterns = new PatternTable(spec.ClientName + "Patterns");
+        var names = spec.Names;
+        var ns = spec.Namespace;
+        var patterns = new PatternTable(names.Patterns);
         EnumModel? resultCodes = null;
 
         foreach (var model in spec.Enums)
         {
-            sources.Add(new(prefix + model.Name + ".g.cs", EnumEmitter.Emit(spec, model)));
+            sources.Add(new(model.HintName, EnumEmitter.Emit(spec, model)));
             if (model.Name == spec.ResultCodeEnum)
             {
                 resultCodes = model;
             }
         }
 
-        var objects = new Dictionary<string, ObjectModel>();
         foreach (var model in spec.Objects)
         {
-            objects[model.Name] = model;
-            sources.Add(new(prefix + model.Name + ".g.cs", ModelEmitter.Emit(spec, model)));
-            sources.Add(new(prefix + model.Name + ".Serialization.g.cs", SerializationEmitter.Emit(spec, model)));
+            sources.Add(new(model.HintName, ModelEmitter.Emit(spec, model)));
+            sources.Add(new(model.SerializationHintName, SerializationEmitter.Emit(spec, model)));
         }
 
         if (spec.Operations.Count > 0)
         {
-            sources.Add(new(prefix + "I" + spec.ClientName + "Client.g.cs", ClientEmitter.EmitInterface(spec)));
-            sources.Add(new(prefix + spec.ClientName + "Client.g.cs", ClientEmitter.EmitClient(spec, patterns)));
-            sources.Add(new(prefix + spec.ClientName + "ResultCodes.g.cs", ResultCodeCatalogEmitter.Emit(spec, resultCodes)));
+            sources.Add(new(Naming.HintName(ns, names.Interface), ClientEmitter.EmitInterface(spec)));
+            sources.Add(new(Naming.HintName(ns, names.Client), ClientEmitter.EmitClient(spec, patterns)));
+            sources.Add(new(Naming.HintName(ns, names.ResultCodes), ResultCodeCatalogEmitter.Emit(spec, resultCodes)));
             if (dependencyInjection)
             {
-                sources.Add(new(prefix + spec.ClientName + "ServiceCollectionExtensions.g.cs", DependencyInjectionEmitter.Emit(spec)));
+                sources.Add(new(Naming.HintName(ns, names.ServiceCollectionExtensions), DependencyInjectionEmitter.Emit(spec)));
             }
 
             var readers = new HashSet<string>();
             foreach (var operation in spec.Operations)
             {
-                var response = operation.Response;
-                if (readers.Add(response.JsonEnvelopeType))
+                if (readers.Add(operation.Response.ReaderName))
                 {
-                    var wrapperRequired = objects.TryGetValue(response.JsonEnvelopeType, out var envelope) && IsRequired(envelope, response.WrapperProperty);
-                    sources.Add(new(prefix + ResponseReaderEmitter.ReaderName(response) + ".g.cs", ResponseReaderEmitter.Emit(spec, response, wrapperRequired)));
+                    sources.Add(new(operation.Response.ReaderHintName, ResponseReaderEmitter.Emit(spec, operation.Response)));
                 }
             }
         }
 
         if (spec.Redirects.Count > 0)
         {
-            sources.Add(new(prefix + spec.ClientName + "Redirects.g.cs", RedirectEmitter.Emit(spec, patterns)));
+            sources.Add(new(Naming.HintName(ns, names.Redirects), RedirectEmitter.Emit(spec, patterns)));
         }
 
         foreach (var webhook in spec.Webhooks)
         {
-            sources.Add(new(prefix + webhook.Name + "Webhook.g.cs", WebhookEmitter.Emit(spec, webhook)));
+            sources.Add(new(webhook.HintName, WebhookEmitter.Emit(spec, webhook)));
         }
 
         if (!patterns.IsEmpty)
         {
-            sources.Add(new(prefix + patterns.ClassName + ".g.cs", patterns.Emit(spec.Namespace)));
+            sources.Add(new(Naming.HintName(ns, names.Patterns), patterns.Emit(ns)));
         }
 
         return sources;
-    }
-
-    private static bool IsRequired(ObjectModel model, string propertyName)
-    {
-        foreach (var property in model.Properties)
-        {
-            if (property.Name == propertyName)
-            {
-                return property.Required;
-            }
-        }
-
-        return false;
     }
 }

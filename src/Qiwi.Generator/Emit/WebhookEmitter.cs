@@ -12,7 +12,7 @@ internal static class WebhookEmitter
         XmlDoc.Summary(writer, webhook.Summary ?? webhook.OperationId);
         XmlDoc.Remarks(writer, webhook.Description);
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " static partial class " + webhook.Name + "Webhook");
+        writer.Open(spec.Visibility + " static partial class " + webhook.ClassName);
         XmlDoc.Summary(writer, "Reads the request's form fields (URL-decoded) into a <see cref=\"" + webhook.BodyType + "\"/>; fields the spec does not list are kept.");
         XmlDoc.Param(writer, "fields", "The form fields of the request.");
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
@@ -21,7 +21,7 @@ internal static class WebhookEmitter
         if (webhook.Signature is SignatureModel signature)
         {
             writer.Line();
-            XmlDoc.Summary(writer, "How the sender signs the request (x-qiwi-signature): " + signature.Algorithm + " keyed with the " + signature.Key + ", in `" + signature.Target + "`.");
+            XmlDoc.Summary(writer, "How the sender signs the request (x-qiwi-signature): " + SpecText.Of(signature.Algorithm) + " keyed with the " + signature.Key + ", in `" + signature.Target + "`.");
             writer.Line("public static " + CSharp.Runtime + ".QiwiSignatureSpec Signature { get; } = " + SignatureCode.New(signature) + ";");
             writer.Line();
             XmlDoc.Summary(writer, "Checks the signature of the request's fields in constant time.");
@@ -80,16 +80,17 @@ internal static class WebhookEmitter
             }
         }
 
-        var roles = new System.Collections.Generic.Dictionary<string, string>();
+        var roles = new System.Collections.Generic.Dictionary<ReplyRole, string>();
         foreach (var member in codes?.Members ?? EquatableArray<EnumMemberModel>.Empty)
         {
-            if (member.Role is not null && !roles.ContainsKey(member.Role))
+            if (member.Role is ReplyRole role && !roles.ContainsKey(role))
             {
-                roles[member.Role] = member.WireValue;
+                roles[role] = member.WireValue;
             }
         }
 
-        string[] needed = { "success", "invalid-request", "bad-password", "bad-signature", "failure" };
+        // In the order of the runtime's QiwiWebhookReplyCodes constructor.
+        ReplyRole[] needed = { ReplyRole.Success, ReplyRole.InvalidRequest, ReplyRole.BadPassword, ReplyRole.BadSignature, ReplyRole.Failure };
         foreach (var role in needed)
         {
             if (!roles.ContainsKey(role))

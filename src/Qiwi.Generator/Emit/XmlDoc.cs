@@ -45,7 +45,7 @@ internal static class XmlDoc
             return result;
         }
 
-        var paragraphs = text!.Replace("\r", string.Empty).Trim().Split('\n');
+        var paragraphs = Normalize(text!).Trim().Split('\n');
         var previousBlank = false;
         foreach (var raw in paragraphs)
         {
@@ -75,6 +75,27 @@ internal static class XmlDoc
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Every line break C# knows (U+0085, U+2028, U+2029 end a <c>///</c> line as <c>\n</c> does) becomes
+    /// <c>\n</c>; other control characters (not allowed in XML) become spaces, lone surrogates U+FFFD.
+    /// </summary>
+    private static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                continue;
+            }
+
+            builder.Append(Text.IsLineBreak(c) ? '\n' : c == '\t' ? c : Text.IsControl(c) ? ' ' : Text.IsLoneSurrogate(text, i) ? '\ufffd' : c);
+        }
+
+        return builder.ToString();
     }
 
     // The emitters' own markup (<see cref=.../>, <paramref .../>, <c>, <para/>) passes through;

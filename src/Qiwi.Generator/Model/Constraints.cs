@@ -25,8 +25,8 @@ internal sealed record Constraints
     /// <summary>x-qiwi-decimal: decimal places sent.</summary>
     public int? DecimalScale { get; init; }
 
-    /// <summary>x-qiwi-decimal: Down or Nearest.</summary>
-    public string? Rounding { get; init; }
+    /// <summary>x-qiwi-decimal: how values are rounded to the scale.</summary>
+    public Rounding Rounding { get; init; }
 
     /// <summary>x-qiwi-datetime: the zone offset in minutes.</summary>
     public int? OffsetMinutes { get; init; }

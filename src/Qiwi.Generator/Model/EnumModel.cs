@@ -10,7 +10,9 @@ internal sealed record EnumModel(
     bool IsInteger,
     bool IsOpen,
     string? Pattern,
-    EquatableArray<EnumMemberModel> Members)
+    EquatableArray<EnumMemberModel> Members,
+    string? ExtensionsName,
+    string HintName)
 {
     public bool HasFatal => Any(static m => m.Fatal is not null);
 

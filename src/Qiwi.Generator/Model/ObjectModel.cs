@@ -8,4 +8,6 @@ internal sealed record ObjectModel(
     string Description,
     string XmlName,
     EquatableArray<PropertyModel> Properties,
-    bool KeepsUnknown);
+    bool KeepsUnknown,
+    string HintName,
+    string SerializationHintName);

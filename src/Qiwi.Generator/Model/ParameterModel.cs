@@ -12,7 +12,8 @@ internal enum ParameterLocation
 /// <summary>
 /// A parameter of an operation (path, query, header, or a field of a form body).
 /// A required one-value parameter is a constant the code sends by itself; an optional one-value
-/// parameter is a flag (<see cref="IsFlag"/>) that sends its value when true.
+/// parameter is a flag (<see cref="IsFlag"/>) that sends its value when true. <see cref="ParameterName"/> is
+/// its C# parameter name (camelCase, keyword-escaped); <see cref="TextLocalName"/> the local a redirect parser reads it into.
 /// </summary>
 internal sealed record ParameterModel(
     string WireName,
@@ -22,7 +23,9 @@ internal sealed record ParameterModel(
     bool Required,
     string? Description,
     Constraints Constraints,
-    string? ConstantValue)
+    string? ConstantValue,
+    string ParameterName,
+    string TextLocalName)
 {
     public bool IsConstant => ConstantValue is not null && Required;
 

@@ -17,4 +17,8 @@ internal sealed record RedirectModel(
     string? Summary,
     string? Description,
     EquatableArray<ParameterModel> Parameters,
-    SignatureModel? Signature);
+    SignatureModel? Signature,
+    RedirectNames Names);
+
+/// <summary>The members a redirect adds to the redirects class, and its record (inbound).</summary>
+internal sealed record RedirectNames(string Signed, string Signature, string Parse, string TryParse, string Record);

@@ -15,4 +15,8 @@ internal sealed record ResponseModel(
     string PayloadProperty,
     string PayloadType,
     string Description,
-    int SuccessCode);
+    int SuccessCode,
+    string ReaderName,
+    string ReaderHintName,
+    bool ResultCodeRequired,
+    bool WrapperRequired);

@@ -2,11 +2,11 @@ namespace Qiwi.Generator.Model;
 
 /// <summary>x-qiwi-signature: how a redirect or a webhook is signed.</summary>
 internal sealed record SignatureModel(
-    string Algorithm,
+    SignatureAlgorithm Algorithm,
     string Key,
     string Target,
     bool AllFields,
     EquatableArray<string> Fields,
     EquatableArray<string> Optional,
     string Separator,
-    string Encoding);
+    SignatureEncoding Encoding);

@@ -12,7 +12,26 @@ internal sealed record SpecModel(
     EquatableArray<ObjectModel> Objects,
     EquatableArray<OperationModel> Operations,
     EquatableArray<RedirectModel> Redirects,
-    EquatableArray<WebhookModel> Webhooks)
+    EquatableArray<WebhookModel> Webhooks,
+    ClientNames Names)
 {
     public string Visibility => Public ? "public" : "internal";
+}
+
+/// <summary>The types named after the client, and their files.</summary>
+internal sealed record ClientNames(
+    string Interface,
+    string Client,
+    string ResultCodes,
+    string Redirects,
+    string Patterns,
+    string ServiceCollectionExtensions)
+{
+    public static ClientNames For(string clientName) => new(
+        Parsing.Naming.ClientInterface(clientName),
+        Parsing.Naming.ClientClass(clientName),
+        Parsing.Naming.ResultCodes(clientName),
+        Parsing.Naming.Redirects(clientName),
+        Parsing.Naming.Patterns(clientName),
+        Parsing.Naming.ServiceCollectionExtensions(clientName));
 }

@@ -9,4 +9,6 @@ internal sealed record WebhookModel(
     string BodyType,
     string? ReplyType,
     string? ReplyMediaType,
-    SignatureModel? Signature);
+    SignatureModel? Signature,
+    string ClassName,
+    string HintName);

@@ -23,14 +23,13 @@ internal sealed class ExtensionReader
             }
             else
             {
-                var rounding = rules.GetString("rounding") ?? "down";
-                if (rounding is not ("down" or "nearest"))
+                var rounding = SpecText.RoundingOf(rules.GetString("rounding") ?? "down");
+                if (rounding is null)
                 {
                     _context.Report(DiagnosticDescriptors.InvalidExtension, rules["rounding"]!.Span, "x-qiwi-decimal.rounding", "must be 'down' or 'nearest'");
-                    rounding = "down";
                 }
 
-                constraints = constraints with { DecimalScale = scale, Rounding = rounding == "down" ? "Down" : "Nearest" };
+                constraints = constraints with { DecimalScale = scale, Rounding = rounding ?? Rounding.Down };
             }
         }
 
@@ -81,8 +80,8 @@ internal sealed class ExtensionReader
         }
 
         var valid = true;
-        var algorithm = map.GetString("algorithm");
-        if (algorithm is not ("HMAC-SHA1" or "HMAC-SHA256"))
+        var algorithm = SpecText.Algorithm(map.GetString("algorithm"));
+        if (algorithm is null)
         {
             valid = Invalid(map, "algorithm", "must be HMAC-SHA1 or HMAC-SHA256");
         }
@@ -93,8 +92,8 @@ internal sealed class ExtensionReader
             valid = Invalid(map, "key", "must be apiPassword or notificationPassword");
         }
 
-        var encoding = map.GetString("encoding");
-        if (encoding is not ("hex" or "base64"))
+        var encoding = SpecText.Encoding(map.GetString("encoding"));
+        if (encoding is null)
         {
             valid = Invalid(map, "encoding", "must be hex or base64");
         }
@@ -126,7 +125,7 @@ internal sealed class ExtensionReader
         }
 
         return valid
-            ? new SignatureModel(algorithm!, key!, target!, allFields, new(fields), new(optional), map.GetString("separator") ?? "|", encoding!)
+            ? new SignatureModel(algorithm!.Value, key!, target!, allFields, new(fields), new(optional), map.GetString("separator") ?? "|", encoding!.Value)
             : null;
     }
 

@@ -3,9 +3,65 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Qiwi.Generator.Parsing;
 
-/// <summary>Wire names to C# names: <c>bill_id</c> -> <c>BillId</c> / <c>billId</c>.</summary>
+/// <summary>
+/// The only place with naming rules: wire names to C# names (<c>bill_id</c> -> <c>BillId</c> / <c>billId</c>),
+/// and every name the generator derives (types, members, parameters, the locals emitters declare, hint
+/// names). The parser computes each name once with these, claims it in the <see cref="NameRegistry"/>,
+/// and stores it on the model; emitters only read names from the model.
+/// </summary>
 internal static class Naming
 {
+    /// <summary>The C# name of a property, parameter or operation: <c>x-qiwi-name</c> when set, else the PascalCased wire name.</summary>
+    public static string Member(string wireName, string? csharpName) => csharpName ?? ToPascalCase(wireName);
+
+    public static string ClientInterface(string client) => "I" + client + "Client";
+
+    public static string ClientClass(string client) => client + "Client";
+
+    public static string ResultCodes(string client) => client + "ResultCodes";
+
+    public static string Redirects(string client) => client + "Redirects";
+
+    public static string Patterns(string client) => client + "Patterns";
+
+    public static string ServiceCollectionExtensions(string client) => client + "ServiceCollectionExtensions";
+
+    /// <summary>The static class of helpers beside a closed enum.</summary>
+    public static string EnumExtensions(string enumName) => enumName + "Extensions";
+
+    /// <summary>The response reader of an envelope type.</summary>
+    public static string Reader(string envelopeType) => envelopeType + "Reader";
+
+    public static string Webhook(string name) => name + "Webhook";
+
+    public static string AsyncMethod(string operationName) => operationName + "Async";
+
+    public static string RedirectRecord(string name) => name + "Redirect";
+
+    public static string SignedBuilder(string name) => name + "Signed";
+
+    public static string SignatureProperty(string name) => name + "Signature";
+
+    public static string ParseMethod(string name) => "Parse" + name;
+
+    public static string TryParseMethod(string name) => "TryParse" + name;
+
+    /// <summary>The property beside a string-enum property that keeps the raw wire value.</summary>
+    public static string WireValueMember(string propertyName) => propertyName + "WireValue";
+
+    /// <summary>The local a reader declares for a property (<c>_billId</c>).</summary>
+    public static string Local(string propertyName) => "_" + char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1);
+
+    /// <summary>The local a reader declares for the raw wire text of a string-enum property.</summary>
+    public static string WireLocal(string propertyName) => Local(propertyName) + "Wire";
+
+    /// <summary>The <c>out var</c> local a redirect parser reads a parameter's text into.</summary>
+    public static string TextLocal(string parameterName) => parameterName.TrimStart('@') + "Text";
+
+    /// <summary>The hint name (file name) of a generated type's file, with an optional part (<c>Serialization</c>).</summary>
+    public static string HintName(string ns, string typeName, string? part = null)
+        => ns + "." + typeName + (part is null ? string.Empty : "." + part) + ".g.cs";
+
     /// <summary>Splits on '_', '-', '.', ' ' and lower-to-upper case changes, and PascalCases the parts.</summary>
     public static string ToPascalCase(string wireName)
     {
@@ -44,6 +100,30 @@ internal static class Naming
 
         var camel = char.ToLowerInvariant(pascalName[0]) + pascalName.Substring(1);
         return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None ? "@" + camel : camel;
+    }
+
+    /// <summary>
+    /// True for a name usable as a generated type name: an identifier that is not only lower-case ASCII
+    /// letters (C# reserves those for future keywords: CS8981, an error under warnings-as-errors, and
+    /// <c>record</c>, <c>var</c> or <c>dynamic</c> cannot name a type at all).
+    /// </summary>
+    public static bool IsValidTypeName(string name) => IsValidIdentifier(name) && !IsLowerAscii(name);
+
+    /// <summary>Why <see cref="IsValidTypeName"/> refused a name, for the diagnostic's message.</summary>
+    public static string TypeNameRule(string name)
+        => IsValidIdentifier(name) && IsLowerAscii(name) ? " (a type name of only lower-case ASCII letters is reserved by C#; capitalize it)" : string.Empty;
+
+    private static bool IsLowerAscii(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c is < 'a' or > 'z')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True for a name usable as a type or member name (not a keyword).</summary>

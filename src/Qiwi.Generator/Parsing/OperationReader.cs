@@ -13,9 +13,20 @@ internal sealed class OperationReader
     private readonly SchemaReader _schemas;
     private readonly ExtensionReader _extensions;
     private readonly EnvelopeInfo? _envelope;
+    private readonly NameRegistry _names;
+    private readonly ClientNames _client;
+    private readonly NameRegistry.Scope _clientMembers;
+    private readonly NameRegistry.Scope _redirectMembers;
+    private readonly Dictionary<string, string> _operationIds = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _readers = new(System.StringComparer.Ordinal);
 
-    public OperationReader(ParseContext context, SchemaReader schemas, ExtensionReader extensions, EnvelopeInfo? envelope)
+    public OperationReader(ParseContext context, SchemaReader schemas, ExtensionReader extensions, EnvelopeInfo? envelope, NameRegistry names, ClientNames client)
     {
+        _names = names;
+        _client = client;
+        _clientMembers = NameRegistry.NewScope()
+            .Reserve(client.Client, "the client class").Reserve("Options", "the client's Options").Reserve("_pipeline", "the client's pipeline field");
+        _redirectMembers = NameRegistry.NewScope().Reserve(client.Redirects, "the redirects class");
         _context = context;
         _schemas = schemas;
         _extensions = extensions;
@@ -30,10 +41,13 @@ internal sealed class OperationReader
 
     public void ReadPaths()
     {
-        foreach (var (key, pathItem, method, operation) in OperationsOf("paths"))
+        var checkedPaths = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var (key, keySpan, pathItem, method, operation) in OperationsOf("paths"))
         {
             var display = method.ToUpperInvariant() + " " + key;
-            if (!TryReadName(operation, pathItem.KeySpan(method), display, out var operationId, out var name))
+            _context.Current = pathItem.KeySpan(method);
+            var validPath = PathTemplate.Check(key) is not string problem || Invalid(key, keySpan, problem, checkedPaths);
+            if (!TryReadName(operation, pathItem.KeySpan(method), display, out var operationId, out var name) || !validPath)
             {
                 continue;
             }
@@ -52,16 +66,18 @@ internal sealed class OperationReader
 
     public void ReadWebhooks()
     {
-        foreach (var (key, pathItem, method, operation) in OperationsOf("x-webhooks"))
+        foreach (var (key, _, pathItem, method, operation) in OperationsOf("x-webhooks"))
         {
             var display = "webhook '" + key + "' (" + method.ToUpperInvariant() + ")";
+            _context.Current = pathItem.KeySpan(method);
             if (!TryReadName(operation, pathItem.KeySpan(method), display, out var operationId, out var name))
             {
                 continue;
             }
 
             var body = ReadBodyObject(operation, display);
-            if (body is null)
+            var className = Naming.Webhook(name);
+            if (body is null || !_names.ClaimType(className, "the " + display, operation.KeySpan("operationId")))
             {
                 continue;
             }
@@ -77,12 +93,13 @@ internal sealed class OperationReader
                 }
             }
 
-            Webhooks.Add(new WebhookModel(operationId, name, operation.GetString("summary"), operation.GetString("description"), body, replyType, replyMediaType, _extensions.ReadSignature(operation)));
+            Webhooks.Add(new WebhookModel(operationId, name, operation.GetString("summary"), operation.GetString("description"), body, replyType, replyMediaType, _extensions.ReadSignature(operation),
+                className, _names.HintName(className)));
         }
     }
 
     /// <summary>Every operation of a root map of path items (<c>paths</c>, <c>x-webhooks</c>), in document order.</summary>
-    private IEnumerable<(string Key, YamlMap PathItem, string Method, YamlMap Operation)> OperationsOf(string section)
+    private IEnumerable<(string Key, SourceSpan KeySpan, YamlMap PathItem, string Method, YamlMap Operation)> OperationsOf(string section)
     {
         if (_context.Root[section] is not YamlMap items)
         {
@@ -101,7 +118,7 @@ internal sealed class OperationReader
                 var method = methodEntry.Key.Value;
                 if (System.Array.IndexOf(Methods, method) >= 0 && methodEntry.Value is YamlMap operation)
                 {
-                    yield return (entry.Key.Value, pathItem, method, operation);
+                    yield return (entry.Key.Value, entry.Key.Span, pathItem, method, operation);
                 }
             }
         }
@@ -117,7 +134,15 @@ internal sealed class OperationReader
             return false;
         }
 
-        name = operation.GetString("x-qiwi-name") ?? Naming.ToPascalCase(operationId);
+        var idSpan = operation["operationId"]!.Span;
+        if (_operationIds.TryGetValue(operationId, out var first))
+        {
+            _context.Report(DiagnosticDescriptors.DuplicateOperation, idSpan, operationId, display, first);
+            return false;
+        }
+
+        _operationIds[operationId] = display;
+        name = Naming.Member(operationId, operation.GetString("x-qiwi-name"));
         if (!Naming.IsValidIdentifier(name))
         {
             _context.Report(DiagnosticDescriptors.InvalidIdentifier, operation.KeySpan("operationId"), name, "the operationId of " + display);
@@ -125,6 +150,16 @@ internal sealed class OperationReader
         }
 
         return true;
+    }
+
+    private bool Invalid(string path, SourceSpan span, string problem, HashSet<string> reported)
+    {
+        if (reported.Add(path))
+        {
+            _context.Report(DiagnosticDescriptors.InvalidPathTemplate, span, path, problem);
+        }
+
+        return false;
     }
 
     private void ReadOperation(string method, string path, YamlMap operation, string operationId, string name, List<ParameterModel> parameters, string display)
@@ -146,7 +181,7 @@ internal sealed class OperationReader
             }
         }
 
-        if (!CheckDuplicates(parameters, operation, display))
+        if (!CheckDuplicates(parameters, operation, display, "cancellationToken", "request", "nameof"))
         {
             return;
         }
@@ -158,13 +193,14 @@ internal sealed class OperationReader
         }
 
         var response = ReadResponse(operation, display);
-        if (response is null)
+        var methodName = Naming.AsyncMethod(name);
+        if (response is null || !_clientMembers.Claim(_context, operation.KeySpan("operationId"), "the method of " + display, methodName))
         {
             return;
         }
 
         var idempotent = method is "get" or "head" || (operation.GetBool("x-qiwi-idempotent") ?? false);
-        Operations.Add(new OperationModel(operationId, name, method.ToUpperInvariant(), path, operation.GetString("summary"), operation.GetString("description"), new(parameters), response, idempotent));
+        Operations.Add(new OperationModel(operationId, name, method.ToUpperInvariant(), path, operation.GetString("summary"), operation.GetString("description"), new(parameters), response, idempotent, methodName));
     }
 
     private void ReadRedirect(YamlNode redirect, string path, YamlMap pathItem, YamlMap operation, string operationId, string name, List<ParameterModel> parameters)
@@ -192,7 +228,7 @@ internal sealed class OperationReader
             }
         }
 
-        if (!CheckDuplicates(parameters, operation, display))
+        if (!CheckDuplicates(parameters, operation, display, "url", "apiPassword", "notificationPassword", "query", "result", "nameof"))
         {
             return;
         }
@@ -205,7 +241,17 @@ internal sealed class OperationReader
         }
 
         var kind = kindText == "outbound" ? RedirectKind.Outbound : RedirectKind.Inbound;
-        Redirects.Add(new RedirectModel(operationId, name, kind, server, path, operation.GetString("summary"), operation.GetString("description"), new(parameters), signature));
+        var names = new RedirectNames(Naming.SignedBuilder(name), Naming.SignatureProperty(name), Naming.ParseMethod(name), Naming.TryParseMethod(name), Naming.RedirectRecord(name));
+        var span = operation.KeySpan("operationId");
+        var owner = "the " + display;
+        if (kind == RedirectKind.Outbound
+                ? !(signature is null ? _redirectMembers.Claim(_context, span, owner, name) : _redirectMembers.Claim(_context, span, owner, name, names.Signed, names.Signature))
+                : !_redirectMembers.Claim(_context, span, owner, names.Parse, names.TryParse) || !_names.ClaimType(names.Record, owner + " (its record)", span) || !CheckRecordProperties(parameters, names.Record, span))
+        {
+            return;
+        }
+
+        Redirects.Add(new RedirectModel(operationId, name, kind, server, path, operation.GetString("summary"), operation.GetString("description"), new(parameters), signature, names));
     }
 
     private bool CheckSignatureFields(SignatureModel signature, List<ParameterModel> parameters, YamlMap operation, string operationId)
@@ -237,6 +283,21 @@ internal sealed class OperationReader
 
         _context.Report(DiagnosticDescriptors.ConflictingExtension, operation.KeySpan("x-qiwi-signature"), "x-qiwi-signature of " + operationId, "'" + string.Join("', '", missing) + "' is not a parameter of the operation");
         return false;
+    }
+
+    /// <summary>The parameters of an inbound redirect become properties of its record: none may be named like the record.</summary>
+    private bool CheckRecordProperties(List<ParameterModel> parameters, string record, SourceSpan span)
+    {
+        var scope = NameRegistry.NewScope().Reserve(record, "the record " + record).Reserve("EqualityContract", "a member of every record");
+        foreach (var parameter in parameters)
+        {
+            if (!scope.Claim(_context, span, "the parameter '" + parameter.WireName + "' of the redirect", parameter.Name))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string? ServerUrl(YamlMap owner)
@@ -320,7 +381,7 @@ internal sealed class OperationReader
             return null;
         }
 
-        var name = parameter.GetString("x-qiwi-name") ?? resolved.CSharpName ?? Naming.ToPascalCase(wireName);
+        var name = Naming.Member(wireName, parameter.GetString("x-qiwi-name") ?? resolved.CSharpName);
         if (!Naming.IsValidIdentifier(name))
         {
             _context.Report(DiagnosticDescriptors.InvalidIdentifier, parameter.KeySpan("name"), name, "the parameter '" + wireName + "' of " + display);
@@ -328,7 +389,7 @@ internal sealed class OperationReader
         }
 
         var required = where == ParameterLocation.Path || (parameter.GetBool("required") ?? false);
-        return new ParameterModel(wireName, name, where.Value, resolved.Type, required, parameter.GetString("description") ?? resolved.Description, resolved.Constraints, resolved.ConstantValue);
+        return NewParameter(wireName, name, where.Value, resolved, required, parameter.GetString("description") ?? resolved.Description);
     }
 
     private void AddFormFields(YamlNode formSchema, List<ParameterModel> parameters, string display, bool bodyRequired)
@@ -371,31 +432,39 @@ internal sealed class OperationReader
                 continue;
             }
 
-            var name = resolved.CSharpName ?? Naming.ToPascalCase(wireName);
+            var name = Naming.Member(wireName, resolved.CSharpName);
             if (!Naming.IsValidIdentifier(name))
             {
                 _context.Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Span, name, "the form field '" + wireName + "' of " + display);
                 continue;
             }
 
-            parameters.Add(new ParameterModel(wireName, name, ParameterLocation.Form, resolved.Type, bodyRequired && required.Contains(wireName), resolved.Description, resolved.Constraints, resolved.ConstantValue));
+            parameters.Add(NewParameter(wireName, name, ParameterLocation.Form, resolved, bodyRequired && required.Contains(wireName), resolved.Description));
         }
     }
 
-    private bool CheckDuplicates(List<ParameterModel> parameters, YamlMap operation, string display)
+    private static ParameterModel NewParameter(string wireName, string name, ParameterLocation location, ResolvedType resolved, bool required, string? description)
     {
-        var seen = new Dictionary<string, ParameterModel>();
+        var parameterName = Naming.ToParameterName(name);
+        return new ParameterModel(wireName, name, location, resolved.Type, required, description, resolved.Constraints, resolved.ConstantValue, parameterName, Naming.TextLocal(parameterName));
+    }
+
+    /// <summary>Parameter names are unique within the method, and differ from the names its code declares itself.</summary>
+    private bool CheckDuplicates(List<ParameterModel> parameters, YamlMap operation, string display, params string[] reserved)
+    {
+        var scope = NameRegistry.NewScope();
+        foreach (var name in reserved)
+        {
+            scope.Reserve(name, "a parameter or local the generated method declares itself");
+        }
+
         foreach (var parameter in parameters)
         {
-            var parameterName = Naming.ToParameterName(parameter.Name);
-            if (parameterName is "cancellationToken" || seen.ContainsKey(parameterName))
+            var owner = parameter.Location.ToString().ToLowerInvariant() + " parameter '" + parameter.WireName + "' of " + display;
+            if (!scope.Claim(_context, operation.KeySpan("operationId"), owner, parameter.ParameterName.TrimStart('@')))
             {
-                var other = seen.TryGetValue(parameterName, out var first) ? first.Location.ToString().ToLowerInvariant() + " parameter '" + first.WireName + "'" : "the CancellationToken parameter";
-                _context.Report(DiagnosticDescriptors.DuplicateIdentifier, operation.KeySpan("operationId"), parameterName, other, parameter.Location.ToString().ToLowerInvariant() + " parameter '" + parameter.WireName + "' of " + display);
                 return false;
             }
-
-            seen[parameterName] = parameter;
         }
 
         return true;
@@ -451,7 +520,11 @@ internal sealed class OperationReader
             return null;
         }
 
-        var resultModel = _schemas.FindObject(resultType)!;
+        if (_schemas.FindObject(resultType) is not ObjectModel resultModel)
+        {
+            return null; // the result schema was not generated (its own diagnostic says why)
+        }
+
         var code = FindProperty(resultModel, envelope.ResultCode);
         var description = FindProperty(resultModel, envelope.Description);
         PropertyModel? payload = null;
@@ -477,7 +550,20 @@ internal sealed class OperationReader
             return null;
         }
 
-        return new ResponseModel(envelopeType, wrapper.Name, resultType, resultModel.XmlName, code.Name, code.Type.Kind == ValueKind.Enum, description?.Name, payload.Name, payload.Type.TypeName!, response.GetString("description") ?? string.Empty, envelope.SuccessCode);
+        var reader = Naming.Reader(envelopeType);
+        if (!_readers.TryGetValue(envelopeType, out var claimed))
+        {
+            claimed = _names.ClaimType(reader, "the response reader of " + envelopeType, content.Span);
+            _readers[envelopeType] = claimed;
+        }
+
+        if (!claimed)
+        {
+            return null;
+        }
+
+        return new ResponseModel(envelopeType, wrapper.Name, resultType, resultModel.XmlName, code.Name, code.Type.Kind == ValueKind.Enum, description?.Name, payload.Name, payload.Type.TypeName!, response.GetString("description") ?? string.Empty, envelope.SuccessCode,
+            reader, _names.HintName(reader), code.Required, wrapper.Required);
     }
 
     private static PropertyModel? FindProperty(ObjectModel model, string wireName)
@@ -519,7 +605,25 @@ internal sealed class OperationReader
             && content.Entries[0].Value is YamlMap media
             && media["schema"] is YamlNode schema)
         {
-            return ObjectName(schema, "the body of " + display);
+            var name = ObjectName(schema, "the body of " + display);
+            if (name is not null && _schemas.FindObject(name) is { } model)
+            {
+                foreach (var property in model.Properties)
+                {
+                    if (property.Type.Kind == ValueKind.Object)
+                    {
+                        _context.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.Span, "The body " + name + " of " + display + ", whose property '" + property.WireName + "' is an object,",
+                            "a webhook's body is a form: every property must be of a simple type");
+                        return null;
+                    }
+                }
+            }
+            else if (name is not null)
+            {
+                return null; // the body schema was not generated (its own diagnostic says why)
+            }
+
+            return name;
         }
 
         _context.Report(DiagnosticDescriptors.UnsupportedConstruct, operation.Span, "The " + display + " without a request body schema", "a webhook's body must be a components/schemas object");

@@ -7,13 +7,18 @@ namespace Qiwi.Generator.Parsing;
 /// <summary>The document being read, its diagnostics, and local <c>$ref</c> resolution.</summary>
 internal sealed class ParseContext
 {
-    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<DiagnosticInfo> _diagnostics;
 
-    public ParseContext(string filePath, YamlMap root)
+    public ParseContext(string filePath, YamlMap root, List<DiagnosticInfo> diagnostics)
     {
         FilePath = filePath;
         Root = root;
+        _diagnostics = diagnostics;
+        Current = root.Span;
     }
+
+    /// <summary>Where the reader is (the schema, operation or webhook being read): where an internal error is reported.</summary>
+    public SourceSpan Current { get; set; }
 
     public string FilePath { get; }
 
@@ -32,20 +37,18 @@ internal sealed class ParseContext
     public YamlNode? Resolve(YamlNode node, out string? name)
     {
         name = null;
-        var seen = 0;
+        var seen = new HashSet<YamlNode>();
         while (node is YamlMap map && map["$ref"] is YamlScalar reference)
         {
-            if (++seen > 32)
+            if (!seen.Add(node))
             {
-                Report(DiagnosticDescriptors.UnresolvedReference, reference.Span, reference.Value, " (the references form a cycle)");
+                Report(DiagnosticDescriptors.Cycle, reference.Span, "The reference '" + reference.Value + "'", "following $ref leads back to it");
                 return null;
             }
 
-            var target = FindPointer(reference.Value);
+            var target = Follow(reference);
             if (target is null)
             {
-                Report(DiagnosticDescriptors.UnresolvedReference, reference.Span, reference.Value,
-                    reference.Value.StartsWith("#/", System.StringComparison.Ordinal) ? string.Empty : " (only references within the same file, '#/...', are supported)");
                 return null;
             }
 
@@ -54,6 +57,19 @@ internal sealed class ParseContext
         }
 
         return node;
+    }
+
+    /// <summary>The node a <c>$ref</c> points at; null, after QIWI0002 at the reference, when there is none.</summary>
+    public YamlNode? Follow(YamlScalar reference)
+    {
+        var target = FindPointer(reference.Value);
+        if (target is null)
+        {
+            Report(DiagnosticDescriptors.UnresolvedReference, reference.Span, reference.Value,
+                reference.Value.StartsWith("#/", System.StringComparison.Ordinal) ? string.Empty : " (only references within the same file, '#/...', are supported)");
+        }
+
+        return target;
     }
 
     public YamlMap? ResolveMap(YamlNode? node, out string? name)

@@ -13,22 +13,32 @@ internal sealed class SchemaReader
 {
     private const string SchemaPrefix = "#/components/schemas/";
 
-    // Members every generated record has or gets; a property may not take these names.
-    private static readonly HashSet<string> ReservedMemberNames = new()
+    // Members every generated record has or gets, and the parameters and locals its readers and writers
+    // declare; a property (or its local) may not take these names.
+    private static readonly string[] ReservedMemberNames =
     {
         "AdditionalProperties", "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers",
-        "FromJson", "FromXml", "FromForm", "ReadJson", "ReadXml", "ReadForm", "ToXml", "WriteXml",
+        "FromJson", "FromXml", "FromForm", "ReadJson", "ReadXml", "ReadForm", "ToXml", "WriteXml", "WriteJson", "ToJson",
+        "ToForm", "Missing", "reader", "result", "element", "child", "root", "fields", "field", "name", "writer", "buffer",
+        "pair", "utf8Json", "utf8Xml", "wireName", "_additional",
     };
+
+    // The members of an open enum's class and of a closed enum's helpers.
+    private static readonly string[] ReservedEnumMembers = { "Unknown", "IsKnown", "GetDescription" };
+
+    private static readonly string[] Combinators = { "oneOf", "anyOf", "not" };
 
     private readonly ParseContext _context;
     private readonly ExtensionReader _extensions;
+    private readonly NameRegistry _names;
     private readonly Dictionary<string, EnumModel> _enums = new();
     private readonly Dictionary<string, YamlMap> _objectSchemas = new();
     private readonly List<string> _order = new();
     private List<ObjectModel>? _objects;
 
-    public SchemaReader(ParseContext context, ExtensionReader extensions)
+    public SchemaReader(ParseContext context, ExtensionReader extensions, NameRegistry names)
     {
+        _names = names;
         _context = context;
         _extensions = extensions;
     }
@@ -60,9 +70,18 @@ internal sealed class SchemaReader
                 continue;
             }
 
-            if (!Naming.IsValidIdentifier(name))
+            _context.Current = entry.Key.Span;
+            if (!Naming.IsValidTypeName(name))
             {
-                _context.Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Span, name, "the schema name");
+                _context.Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Span, name, "the schema name" + Naming.TypeNameRule(name));
+                continue;
+            }
+
+            var closedEnum = isEnum && schema.Contains("enum");
+            var owner = "the schema " + name;
+            if (!_names.ClaimType(name, owner, entry.Key.Span)
+                || (closedEnum && !_names.ClaimType(Naming.EnumExtensions(name), owner + " (its helpers " + Naming.EnumExtensions(name) + ")", entry.Key.Span)))
+            {
                 continue;
             }
 
@@ -111,68 +130,95 @@ internal sealed class SchemaReader
         return objects;
     }
 
-    /// <summary>Resolves a property's or parameter's schema; null (after a diagnostic) when unsupported.</summary>
+    /// <summary>
+    /// Resolves a property's or parameter's schema; null (after a diagnostic) when unsupported.
+    /// Follows <c>$ref</c> and single-item <c>allOf</c> in a loop with a visited set, so a cycle is a
+    /// QIWI0013 at the reference that closes it, never a stack overflow. The outermost description and
+    /// x-qiwi-name win.
+    /// </summary>
     public ResolvedType? Resolve(YamlNode node, string where)
     {
-        if (node is not YamlMap map)
+        string? description = null;
+        string? csharpName = null;
+        var visited = new HashSet<YamlNode>();
+        YamlMap map;
+        while (true)
         {
-            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, node.Span, "The schema of " + where, "a schema must be a map");
-            return null;
-        }
-
-        var csharpName = map.GetString("x-qiwi-name");
-        var description = map.GetString("description");
-
-        if (map["$ref"] is YamlScalar reference)
-        {
-            if (reference.Value.StartsWith(SchemaPrefix, System.StringComparison.Ordinal))
+            if (node is not YamlMap current)
             {
-                var name = reference.Value.Substring(SchemaPrefix.Length);
-                if (_enums.TryGetValue(name, out var enumModel))
-                {
-                    return new ResolvedType(
-                        new TypeRef(enumModel.IsOpen ? ValueKind.OpenEnum : ValueKind.Enum, name, enumModel.IsInteger),
-                        enumModel.IsOpen ? Constraints.None with { Pattern = enumModel.Pattern } : Constraints.None,
-                        description ?? enumModel.Description,
-                        null,
-                        csharpName);
-                }
-
-                if (_objectSchemas.TryGetValue(name, out var objectSchema))
-                {
-                    return new ResolvedType(new TypeRef(ValueKind.Object, name), Constraints.None, description ?? objectSchema.GetString("description"), null, csharpName);
-                }
-            }
-
-            var target = _context.Resolve(map, out _);
-            if (target is null)
-            {
+                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, node.Span, "The schema of " + where, "a schema must be a map");
                 return null;
             }
 
-            var aliased = Resolve(target, where);
-            return aliased is null ? null : aliased with { Description = description ?? aliased.Description, CSharpName = csharpName ?? aliased.CSharpName };
-        }
-
-        foreach (var combinator in new[] { "oneOf", "anyOf", "not" })
-        {
-            if (map.Contains(combinator))
+            map = current;
+            visited.Add(map);
+            description ??= map.GetString("description");
+            csharpName ??= map.GetString("x-qiwi-name");
+            YamlNode next;
+            if (map["$ref"] is YamlScalar reference)
             {
-                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, map.KeySpan(combinator), "'" + combinator + "' in the schema of " + where, "use a single type, or allOf with one $ref");
-                return null;
-            }
-        }
+                if (reference.Value.StartsWith(SchemaPrefix, System.StringComparison.Ordinal))
+                {
+                    var name = reference.Value.Substring(SchemaPrefix.Length);
+                    if (_enums.TryGetValue(name, out var enumModel))
+                    {
+                        return new ResolvedType(
+                            new TypeRef(enumModel.IsOpen ? ValueKind.OpenEnum : ValueKind.Enum, name, enumModel.IsInteger, HelperName: enumModel.ExtensionsName),
+                            enumModel.IsOpen ? Constraints.None with { Pattern = enumModel.Pattern } : Constraints.None,
+                            description ?? enumModel.Description,
+                            null,
+                            csharpName);
+                    }
 
-        if (map["allOf"] is YamlNode allOf)
-        {
+                    if (_objectSchemas.TryGetValue(name, out var objectSchema))
+                    {
+                        return new ResolvedType(new TypeRef(ValueKind.Object, name), Constraints.None, description ?? objectSchema.GetString("description"), null, csharpName);
+                    }
+                }
+
+                if (_context.Follow(reference) is not YamlNode target)
+                {
+                    return null;
+                }
+
+                next = target;
+                if (visited.Contains(next))
+                {
+                    _context.Report(DiagnosticDescriptors.Cycle, reference.Span, "The schema reference '" + reference.Value + "' (" + where + ")", "following $ref and allOf leads back to it");
+                    return null;
+                }
+
+                node = next;
+                continue;
+            }
+
+            foreach (var combinator in Combinators)
+            {
+                if (map.Contains(combinator))
+                {
+                    _context.Report(DiagnosticDescriptors.UnsupportedConstruct, map.KeySpan(combinator), "'" + combinator + "' in the schema of " + where, "use a single type, or allOf with one $ref");
+                    return null;
+                }
+            }
+
+            if (map["allOf"] is not YamlNode allOf)
+            {
+                break;
+            }
+
             if (allOf is not YamlSequence { Items.Count: 1 } single)
             {
                 _context.Report(DiagnosticDescriptors.UnsupportedConstruct, allOf.Span, "'allOf' with other than one item in the schema of " + where, "allOf may only wrap a single $ref (to describe or rename it)");
                 return null;
             }
 
-            var inner = Resolve(single.Items[0], where);
-            return inner is null ? null : inner with { Description = description ?? inner.Description, CSharpName = csharpName ?? inner.CSharpName };
+            if (visited.Contains(single.Items[0]))
+            {
+                _context.Report(DiagnosticDescriptors.Cycle, single.Items[0].Span, "The allOf item (" + where + ")", "it is the schema that contains it");
+                return null;
+            }
+
+            node = single.Items[0];
         }
 
         var type = map.GetString("type");
@@ -233,6 +279,7 @@ internal sealed class SchemaReader
             ExclusiveMaximum = map.GetBool("exclusiveMaximum") ?? false,
         };
 
+        constraints = constraints with { Minimum = ReadNumber(map, "minimum"), Maximum = ReadNumber(map, "maximum") };
         if (constraints.Pattern is string pattern && !IsValidPattern(pattern))
         {
             _context.Report(DiagnosticDescriptors.UnsupportedConstruct, map["pattern"]!.Span, "The pattern '" + pattern + "'", "it is not a valid .NET regular expression");
@@ -277,7 +324,6 @@ internal sealed class SchemaReader
         }
 
         var members = new List<EnumMemberModel>();
-        var names = new Dictionary<string, string>();
         var isOpen = !schema.Contains("enum");
         var values = new List<YamlScalar>();
         if (!isOpen)
@@ -313,13 +359,30 @@ internal sealed class SchemaReader
             }
         }
 
+        var scope = NameRegistry.NewScope().Reserve(name, "the enum " + name + " itself");
+        if (isOpen)
+        {
+            scope.Reserve("IsKnown", "a generated member of " + name).Reserve("GetDescription", "a generated member of " + name);
+        }
+
+        var wireValues = new Dictionary<string, string>(System.StringComparer.Ordinal);
         foreach (var value in values)
         {
-            if (isInteger && !int.TryParse(value.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            var number = 0;
+            if (isInteger && !int.TryParse(value.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out number))
             {
                 _context.Report(DiagnosticDescriptors.UnsupportedConstruct, value.Span, "The value '" + value.Value + "' of the integer enum " + name, "integer enum values must fit in an int");
                 continue;
             }
+
+            var wireKey = isInteger ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : value.Value;
+            if (wireValues.TryGetValue(wireKey, out var same))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateIdentifier, value.Span, value.Value, name + " value '" + same + "'", name + " value '" + value.Value + "' (each value may be listed once)");
+                continue;
+            }
+
+            wireValues[wireKey] = value.Value;
 
             if (!entries.TryGetValue(value.Value, out var entry) || entry.GetString("name") is not string memberName)
             {
@@ -333,48 +396,44 @@ internal sealed class SchemaReader
                 continue;
             }
 
-            if (names.TryGetValue(memberName, out var other))
+            if (!scope.Claim(_context, entry["name"]!.Span, name + " value '" + value.Value + "'", memberName))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateIdentifier, entry["name"]!.Span, memberName, name + " value '" + other + "'", name + " value '" + value.Value + "'");
                 continue;
             }
 
-            names[memberName] = value.Value;
             members.Add(new EnumMemberModel(memberName, value.Value, entry.GetString("description") ?? memberName, ReadFatal(name, entry), ReadFinal(name, entry), ReadRole(name, entry)));
         }
 
-        return new EnumModel(name, schema.GetString("description") ?? name, isInteger, isOpen, schema.GetString("pattern"), new(members));
+        return new EnumModel(name, schema.GetString("description") ?? name, isInteger, isOpen, schema.GetString("pattern"), new(members),
+            isOpen ? null : Naming.EnumExtensions(name), _names.HintName(name));
     }
 
-    private string? ReadFatal(string enumName, YamlMap entry)
+    private Fatality? ReadFatal(string enumName, YamlMap entry)
     {
         if (entry["fatal"] is not YamlScalar fatal)
         {
             return null;
         }
 
-        switch (fatal.Value)
+        var value = SpecText.Fatal(fatal.Value);
+        if (value is null)
         {
-            case "true":
-            case "false":
-            case "unknown":
-                return fatal.Value;
-            default:
-                _context.Report(DiagnosticDescriptors.InvalidExtension, fatal.Span, "x-qiwi-enum fatal of " + enumName, "must be true, false or unknown");
-                return null;
+            _context.Report(DiagnosticDescriptors.InvalidExtension, fatal.Span, "x-qiwi-enum fatal of " + enumName, "must be true, false or unknown");
         }
+
+        return value;
     }
 
-    private string? ReadRole(string enumName, YamlMap entry)
+    private ReplyRole? ReadRole(string enumName, YamlMap entry)
     {
         if (entry["role"] is not YamlScalar role)
         {
             return null;
         }
 
-        if (role.Value is "success" or "invalid-request" or "bad-password" or "bad-signature" or "failure")
+        if (SpecText.Role(role.Value) is ReplyRole value)
         {
-            return role.Value;
+            return value;
         }
 
         _context.Report(DiagnosticDescriptors.InvalidExtension, role.Span, "x-qiwi-enum role of " + enumName, "must be success, invalid-request, bad-password, bad-signature or failure");
@@ -412,47 +471,72 @@ internal sealed class SchemaReader
         }
 
         var properties = new List<PropertyModel>();
-        var names = new Dictionary<string, string>();
+        var scope = NameRegistry.NewScope().Reserve(name, "the type " + name);
+        foreach (var reserved in ReservedMemberNames)
+        {
+            scope.Reserve(reserved, "a member, parameter or local the generated record " + name + " declares itself");
+        }
+
         if (schema["properties"] is YamlMap propertyMap)
         {
             foreach (var entry in propertyMap.Entries)
             {
                 var wireName = entry.Key.Value;
-                var resolved = Resolve(entry.Value, "property '" + wireName + "' of " + name);
+                var origin = "property '" + wireName + "' of " + name;
+                var resolved = Resolve(entry.Value, origin);
                 if (resolved is null)
                 {
                     continue;
                 }
 
-                var propertyName = resolved.CSharpName ?? Naming.ToPascalCase(wireName);
-                var origin = "property '" + wireName + "' of " + name;
-                if (!Naming.IsValidIdentifier(propertyName) || ReservedMemberNames.Contains(propertyName))
+                var propertyName = Naming.Member(wireName, resolved.CSharpName);
+                if (!Naming.IsValidIdentifier(propertyName))
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Span, propertyName, origin + (ReservedMemberNames.Contains(propertyName) ? " (a name the generated record uses itself)" : string.Empty));
+                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Span, propertyName, origin);
                     continue;
                 }
 
-                var wireValueName = resolved.Type.Kind == ValueKind.Enum && !resolved.Type.IntegerEnum ? propertyName + "WireValue" : null;
-                if (propertyName == name || (wireValueName is not null && names.ContainsKey(wireValueName)) || names.ContainsKey(propertyName))
+                var stringEnum = resolved.Type.Kind == ValueKind.Enum && !resolved.Type.IntegerEnum && resolved.ConstantValue is null;
+                var local = Naming.Local(propertyName);
+                var wireValueName = stringEnum ? Naming.WireValueMember(propertyName) : null;
+                var wireLocal = stringEnum ? Naming.WireLocal(propertyName) : null;
+                var claimed = stringEnum
+                    ? scope.Claim(_context, entry.Key.Span, origin, propertyName, local, wireValueName!, wireLocal!)
+                    : scope.Claim(_context, entry.Key.Span, origin, propertyName, local);
+                if (!claimed)
                 {
-                    var clash = propertyName == name ? "the type " + name : names.TryGetValue(propertyName, out var other) ? other : "a generated member";
-                    _context.Report(DiagnosticDescriptors.DuplicateIdentifier, entry.Key.Span, propertyName, clash, origin);
                     continue;
                 }
 
-                names[propertyName] = origin;
-                if (wireValueName is not null)
-                {
-                    names[wireValueName] = origin;
-                }
-
-                properties.Add(new PropertyModel(wireName, propertyName, resolved.Type, required.Contains(wireName), resolved.Description, resolved.Constraints, resolved.ConstantValue));
+                properties.Add(new PropertyModel(wireName, propertyName, resolved.Type, required.Contains(wireName), resolved.Description, resolved.Constraints, resolved.ConstantValue,
+                    local, wireValueName, wireLocal));
             }
         }
 
         var keepsUnknown = schema["additionalProperties"] is YamlMap additional && additional.GetString("type") == "string";
         var xmlName = schema.GetMap("xml")?.GetString("name") ?? name;
-        return new ObjectModel(name, schema.GetString("description") ?? name, xmlName, new(properties), keepsUnknown);
+        return new ObjectModel(name, schema.GetString("description") ?? name, xmlName, new(properties), keepsUnknown, _names.HintName(name), _names.HintName(name, "Serialization"));
+    }
+
+    /// <summary>
+    /// A minimum or maximum as the invariant text of a <see cref="decimal"/> (it becomes a C# <c>...m</c>
+    /// literal); null, after QIWI0015, when it is not a plain decimal number that fits.
+    /// </summary>
+    private string? ReadNumber(YamlMap map, string key)
+    {
+        if (map[key] is not YamlNode node)
+        {
+            return null;
+        }
+
+        if (node is YamlScalar scalar && !scalar.IsNull && DecimalText.TryNormalize(scalar.Value, out var normalized))
+        {
+            return normalized;
+        }
+
+        var text = node is YamlScalar { } value ? value.Value : "(a " + (node is YamlMap ? "map" : "sequence") + ")";
+        _context.Report(DiagnosticDescriptors.InvalidNumber, node.Span, text, key, "write a decimal number such as 10 or 0.01 (digits, an optional '-', one '.', no exponent beyond what a decimal holds)");
+        return null;
     }
 
     private static bool IsValidPattern(string pattern)

@@ -12,57 +12,71 @@ internal static class SpecReader
 
     public static ParseResult Read(SpecFile file)
     {
-        var root = YamlLoader.Load(file.Text, out var yamlError, out var errorSpan);
+        var loaded = new List<DiagnosticInfo>();
+        var root = YamlLoader.Load(file.Path, file.Text, loaded);
         if (root is null)
         {
-            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InvalidYaml, file.Path, errorSpan, yamlError ?? "unknown error");
-            return new ParseResult(null, new(new[] { diagnostic }));
+            return new ParseResult(null, new(loaded));
         }
 
         if (root is not YamlMap map)
         {
-            return Fail(file.Path, root.Span, "the document is not a map");
+            loaded.Add(NotOpenApi(file.Path, root.Span, "the document is not a map"));
+            return new ParseResult(null, new(loaded));
         }
 
         var version = map.GetString("openapi");
         if (version is null || !version.StartsWith("3.0", System.StringComparison.Ordinal))
         {
-            return Fail(file.Path, map.Contains("openapi") ? map["openapi"]!.Span : map.KeySpan("swagger"),
-                version is null ? "it has no 'openapi: 3.0.x' (Swagger 2.0 is not supported)" : "'openapi: " + version + "' is not 3.0.x");
+            loaded.Add(NotOpenApi(file.Path, map.Contains("openapi") ? map["openapi"]!.Span : map.KeySpan("swagger"),
+                version is null ? "it has no 'openapi: 3.0.x' (Swagger 2.0 is not supported)" : "'openapi: " + version + "' is not 3.0.x"));
+            return new ParseResult(null, new(loaded));
         }
 
-        var context = new ParseContext(file.Path, map);
+        var context = new ParseContext(file.Path, map, loaded);
+        try
+        {
+            return new ParseResult(ReadModel(context, file), new(context.Diagnostics));
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            // A bug: reported where the reader was, with what was found before it.
+            context.Report(DiagnosticDescriptors.InternalError, context.Current, InternalError.Describe(exception));
+            return new ParseResult(null, new(context.Diagnostics));
+        }
+    }
+
+    private static SpecModel ReadModel(ParseContext context, SpecFile file)
+    {
+        var options = ReadOptions(context, file.Options);
+        var names = new NameRegistry(context, options.ClientName, options.Namespace);
         var extensions = new ExtensionReader(context);
-        var schemas = new SchemaReader(context, extensions);
+        var schemas = new SchemaReader(context, extensions, names);
         schemas.ReadComponents();
         var objects = schemas.Objects;
 
         var envelope = ReadEnvelope(context, schemas);
-        var operations = new OperationReader(context, schemas, extensions, envelope);
+        var operations = new OperationReader(context, schemas, extensions, envelope, names, ClientNames.For(options.ClientName));
         operations.ReadPaths();
         operations.ReadWebhooks();
 
-        var options = ReadOptions(context, file.Options);
-        var enums = new List<EnumModel>(schemas.Enums.Values);
-        CheckTypeNames(context, options.ClientName, enums, objects);
-
-        var model = new SpecModel(
+        return new SpecModel(
             file.Path,
             options.Namespace,
             options.ClientName,
             options.Description,
             options.Public,
             envelope?.ResultCodeEnum,
-            new(enums),
+            new(schemas.Enums.Values),
             new(objects),
             new(operations.Operations),
             new(operations.Redirects),
-            new(operations.Webhooks));
-        return new ParseResult(model, new(context.Diagnostics));
+            new(operations.Webhooks),
+            ClientNames.For(options.ClientName));
     }
 
-    private static ParseResult Fail(string path, SourceSpan span, string reason)
-        => new(null, new(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, path, span, reason) }));
+    private static DiagnosticInfo NotOpenApi(string path, SourceSpan span, string reason)
+        => DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, path, span, reason);
 
     private static EnvelopeInfo? ReadEnvelope(ParseContext context, SchemaReader schemas)
     {
@@ -149,44 +163,6 @@ internal static class SpecReader
 
         var description = client?.GetString("description") ?? context.Root.GetMap("info")?.GetString("description") ?? clientName + " client.";
         return (ns, clientName, description, visibility != "internal");
-    }
-
-    private static void CheckTypeNames(ParseContext context, string clientName, List<EnumModel> enums, IReadOnlyList<ObjectModel> objects)
-    {
-        var owners = new Dictionary<string, string>
-        {
-            ["I" + clientName + "Client"] = "the client interface",
-            [clientName + "Client"] = "the client",
-            [clientName + "Redirects"] = "the redirect builders",
-            [clientName + "ResultCodes"] = "the result code catalog",
-        };
-
-        var schemas = context.Root.GetMap("components")?.GetMap("schemas");
-        void Claim(string name, string owner)
-        {
-            if (owners.TryGetValue(name, out var other))
-            {
-                context.Report(DiagnosticDescriptors.DuplicateIdentifier, schemas?.KeySpan(owner) ?? SourceSpan.Empty, name, other, "the schema " + owner);
-            }
-            else
-            {
-                owners[name] = "the schema " + owner;
-            }
-        }
-
-        foreach (var model in enums)
-        {
-            Claim(model.Name, model.Name);
-            if (!model.IsOpen)
-            {
-                Claim(model.Name + "Extensions", model.Name);
-            }
-        }
-
-        foreach (var model in objects)
-        {
-            Claim(model.Name, model.Name);
-        }
     }
 
     private static bool IsValidNamespace(string ns)

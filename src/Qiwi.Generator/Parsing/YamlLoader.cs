@@ -1,85 +1,319 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using Qiwi.Generator.Diagnostics;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Qiwi.Generator.Parsing;
 
-/// <summary>Loads YAML text into <see cref="YamlNode"/>s that remember where they came from.</summary>
+/// <summary>
+/// Loads YAML text into <see cref="YamlNode"/>s that remember where they came from. YamlDotNet's
+/// <see cref="Parser"/> is iterative, but its representation model recurses (a deep or self-aliased file
+/// overflows the stack), so the tree is built here from the parser's events with an explicit stack,
+/// checking <see cref="YamlLimits"/> before each node is added: depth costs heap, never stack, and an
+/// alias bomb stops at the expanded-node limit instead of running out of memory.
+/// </summary>
 internal static class YamlLoader
 {
-    /// <summary>Loads the first document of <paramref name="text"/>; on a syntax error returns null and the error.</summary>
-    public static YamlNode? Load(string text, out string? error, out SourceSpan errorSpan)
+    /// <summary>
+    /// Loads the first document of <paramref name="text"/>. Every problem goes to <paramref name="diagnostics"/>;
+    /// returns null when nothing usable was read (a syntax error, a limit exceeded, an empty file).
+    /// </summary>
+    public static YamlNode? Load(string filePath, string text, List<DiagnosticInfo> diagnostics)
     {
-        error = null;
-        errorSpan = SourceSpan.Empty;
-        var stream = new YamlStream();
+        if (text.Length > YamlLimits.MaxDocumentLength)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LimitExceeded, filePath, TextPositions.At(text, YamlLimits.MaxDocumentLength),
+                "document size (" + YamlLimits.MaxDocumentLength + " characters; the file has " + text.Length + ")"));
+            return null;
+        }
+
         var parser = new Parser(new StringReader(text));
-        try
+        var builder = new TreeBuilder(filePath, diagnostics);
+        while (true)
         {
-            stream.Load(parser);
+            bool more;
+            try
+            {
+                more = parser.MoveNext();
+            }
+            catch (YamlException exception)
+            {
+                var message = exception.InnerException is YamlException inner ? inner.Message : exception.Message;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidYaml, filePath, Locate(text, exception.Start, exception.End, message), message));
+                return null;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // YamlDotNet throws other exceptions on some malformed input (an unclosed flow sequence):
+                // still a YAML error, reported where the parser had got to.
+                var at = parser.Current is { } current ? Locate(text, current.Start, current.End, exception.Message) : SourceSpan.Empty;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidYaml, filePath, at, exception.Message));
+                return null;
+            }
+
+            if (!more || !builder.Accept(parser.Current!))
+            {
+                break;
+            }
         }
-        catch (YamlException exception)
+
+        if (builder.Failed)
         {
-            error = exception.InnerException is YamlException inner ? inner.Message : exception.Message;
-            errorSpan = ToSpan(exception.Start, exception.End);
-            return null;
-        }
-        catch (System.InvalidOperationException exception)
-        {
-            // YamlDotNet's scanner throws this on some malformed input (an unclosed flow sequence):
-            // still a YAML error, reported where the parser had got to.
-            error = exception.Message;
-            errorSpan = parser.Current is { } current ? ToSpan(current.Start, current.End) : SourceSpan.Empty;
             return null;
         }
 
-        if (stream.Documents.Count == 0)
+        if (builder.Root is null)
         {
-            error = "the file is empty";
-            return null;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidYaml, filePath, SourceSpan.Empty, "the file is empty"));
         }
 
-        return Convert(stream.Documents[0].RootNode);
+        return builder.Root;
     }
 
-    private static YamlNode Convert(YamlDotNet.RepresentationModel.YamlNode node)
-    {
-        var span = ToSpan(node.Start, node.End);
-        switch (node)
-        {
-            case YamlMappingNode map:
-                var entries = new List<KeyValuePair<YamlScalar, YamlNode>>(map.Children.Count);
-                foreach (var child in map.Children)
-                {
-                    var key = Convert(child.Key) as YamlScalar ?? new YamlScalar(string.Empty, quoted: true, ToSpan(child.Key.Start, child.Key.End));
-                    entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, Convert(child.Value)));
-                }
-
-                return new YamlMap(entries, span);
-            case YamlSequenceNode sequence:
-                var items = new List<YamlNode>(sequence.Children.Count);
-                foreach (var child in sequence.Children)
-                {
-                    items.Add(Convert(child));
-                }
-
-                return new YamlSequence(items, span);
-            case YamlScalarNode scalar:
-                var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
-                return new YamlScalar(scalar.Value ?? string.Empty, quoted, span);
-            default:
-                return new YamlScalar(string.Empty, quoted: false, span);
-        }
-    }
-
-    private static SourceSpan ToSpan(Mark start, Mark end)
+    internal static SourceSpan ToSpan(Mark start, Mark end)
         => new(
-            (int)start.Index,
-            (int)System.Math.Max(start.Index, end.Index),
-            (int)System.Math.Max(0, start.Line - 1),
-            (int)System.Math.Max(0, start.Column - 1),
-            (int)System.Math.Max(0, end.Line - 1),
-            (int)System.Math.Max(0, end.Column - 1));
+            (int)Math.Max(0, start.Index),
+            (int)Math.Max(Math.Max(0, start.Index), end.Index),
+            (int)Math.Max(0, start.Line - 1),
+            (int)Math.Max(0, start.Column - 1),
+            (int)Math.Max(0, Math.Max(start.Line, end.Line) - 1),
+            (int)Math.Max(0, end.Column - 1));
+
+    /// <summary>
+    /// The place of a YamlDotNet error. It reports a tab used as indentation at the start of the
+    /// enclosing mapping (often line 1); the tab itself is the place to fix.
+    /// </summary>
+    private static SourceSpan Locate(string text, Mark start, Mark end, string message)
+    {
+        if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && TextPositions.FindIndentationTab(text, (int)Math.Max(0, start.Index)) is int tab)
+        {
+            return TextPositions.At(text, tab, 1);
+        }
+
+        // Computed from the text: at the end of a truncated file YamlDotNet's mark can be a line past the last one.
+        var offset = (int)Math.Min(Math.Max(0, start.Index), text.Length);
+        return TextPositions.At(text, offset, (int)Math.Max(0, Math.Min(end.Index, text.Length) - offset));
+    }
+
+    /// <summary>Builds the tree from parser events; one frame per open map or sequence.</summary>
+    private sealed class TreeBuilder
+    {
+        private readonly string _filePath;
+        private readonly List<DiagnosticInfo> _diagnostics;
+        private readonly Stack<Frame> _frames = new();
+        private readonly Dictionary<string, YamlNode> _anchors = new();
+        private readonly Dictionary<string, Frame> _openAnchors = new();
+        private long _expanded;
+        private int _documents;
+
+        public TreeBuilder(string filePath, List<DiagnosticInfo> diagnostics)
+        {
+            _filePath = filePath;
+            _diagnostics = diagnostics;
+        }
+
+        public YamlNode? Root { get; private set; }
+
+        public bool Failed { get; private set; }
+
+        /// <summary>Takes one event; false when loading is over (the first document ended, or a limit was hit).</summary>
+        public bool Accept(ParsingEvent parsingEvent)
+        {
+            switch (parsingEvent)
+            {
+                case DocumentStart:
+                    _documents++;
+                    return _documents == 1;
+                case DocumentEnd:
+                    return false;
+                case MappingStart start:
+                    return Open(new Frame(isMap: true, start.Start, Name(start.Anchor)));
+                case SequenceStart start:
+                    return Open(new Frame(isMap: false, start.Start, Name(start.Anchor)));
+                case MappingEnd or SequenceEnd:
+                    return Close(parsingEvent.End);
+                case Scalar scalar:
+                    var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
+                    var node = new YamlScalar(scalar.Value ?? string.Empty, quoted, ToSpan(scalar.Start, scalar.End));
+                    if (Name(scalar.Anchor) is string anchor)
+                    {
+                        _openAnchors.Remove(anchor);
+                        _anchors[anchor] = node;
+                    }
+
+                    return Add(node, parsingEvent);
+                case AnchorAlias alias:
+                    return Add(Dereference(alias), parsingEvent);
+                default:
+                    return true;
+            }
+        }
+
+        private static string? Name(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
+
+        private YamlNode Dereference(AnchorAlias alias)
+        {
+            var name = alias.Value.Value;
+            var span = ToSpan(alias.Start, alias.End);
+            if (_openAnchors.ContainsKey(name))
+            {
+                Report(DiagnosticDescriptors.Cycle, span, "The alias *" + name, "it is used inside the node &" + name + " it repeats");
+            }
+            else if (_anchors.TryGetValue(name, out var node))
+            {
+                return node;
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InvalidYaml, span, "the alias *" + name + " has no anchor &" + name + " before it");
+            }
+
+            return new YamlScalar(string.Empty, quoted: false, span);
+        }
+
+        private bool Open(Frame frame)
+        {
+            if (_frames.Count >= YamlLimits.MaxDepth)
+            {
+                return Fail(ToSpan(frame.Start, frame.Start), "nesting depth (" + YamlLimits.MaxDepth + " levels of maps and sequences)");
+            }
+
+            if (!Count(1, ToSpan(frame.Start, frame.Start)))
+            {
+                return false;
+            }
+
+            if (frame.Anchor is string anchor)
+            {
+                _anchors.Remove(anchor);
+                _openAnchors[anchor] = frame;
+            }
+
+            _frames.Push(frame);
+            return true;
+        }
+
+        private bool Close(Mark end)
+        {
+            if (_frames.Count == 0)
+            {
+                return true;
+            }
+
+            var frame = _frames.Pop();
+            var span = ToSpan(frame.Start, end);
+            YamlNode node = frame.IsMap ? new YamlMap(frame.Entries!, span, frame.Size) : new YamlSequence(frame.Items!, span, frame.Size);
+            if (frame.Anchor is string anchor && _openAnchors.TryGetValue(anchor, out var open) && open == frame)
+            {
+                _openAnchors.Remove(anchor);
+                _anchors[anchor] = node;
+            }
+
+            return Attach(node);
+        }
+
+        /// <summary>Adds a scalar or an alias: it costs its expanded size (an alias repeats its whole node).</summary>
+        private bool Add(YamlNode node, ParsingEvent at) => Count(node.Size, ToSpan(at.Start, at.End)) && Attach(node);
+
+        private bool Count(long nodes, SourceSpan at)
+        {
+            _expanded += nodes;
+            return _expanded <= YamlLimits.MaxExpandedNodes
+                   || Fail(at, "expanded nodes (" + YamlLimits.MaxExpandedNodes + " nodes, counting every node an alias repeats)");
+        }
+
+        private bool Attach(YamlNode node)
+        {
+            if (_frames.Count == 0)
+            {
+                Root ??= node;
+                return true;
+            }
+
+            var parent = _frames.Peek();
+            parent.Size += node.Size;
+            if (!parent.IsMap)
+            {
+                parent.Items!.Add(node);
+                return true;
+            }
+
+            if (!parent.HasKey)
+            {
+                parent.HasKey = true;
+                parent.Key = node as YamlScalar;
+                if (parent.Key is null)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedConstruct, node.Span, "A map or sequence used as a key", "keys must be plain text");
+                }
+
+                return true;
+            }
+
+            parent.HasKey = false;
+            var key = parent.Key;
+            if (key is null)
+            {
+                return true;
+            }
+
+            if (!parent.Keys!.Add(key.Value))
+            {
+                Report(DiagnosticDescriptors.InvalidYaml, key.Span, "the key '" + key.Value + "' is repeated in this map (the first one is used)");
+                return true;
+            }
+
+            parent.Entries!.Add(new KeyValuePair<YamlScalar, YamlNode>(key, node));
+            return true;
+        }
+
+        private bool Fail(SourceSpan at, string limit)
+        {
+            Failed = true;
+            Report(DiagnosticDescriptors.LimitExceeded, at, limit);
+            return false;
+        }
+
+        private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan span, params string[] arguments)
+            => _diagnostics.Add(DiagnosticInfo.Create(descriptor, _filePath, span, arguments));
+    }
+
+    private sealed class Frame
+    {
+        public Frame(bool isMap, Mark start, string? anchor)
+        {
+            IsMap = isMap;
+            Start = start;
+            Anchor = anchor;
+            if (isMap)
+            {
+                Entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+                Keys = new HashSet<string>(StringComparer.Ordinal);
+            }
+            else
+            {
+                Items = new List<YamlNode>();
+            }
+        }
+
+        public bool IsMap { get; }
+
+        public Mark Start { get; }
+
+        public string? Anchor { get; }
+
+        public long Size { get; set; } = 1;
+
+        public List<YamlNode>? Items { get; }
+
+        public List<KeyValuePair<YamlScalar, YamlNode>>? Entries { get; }
+
+        public HashSet<string>? Keys { get; }
+
+        public bool HasKey { get; set; }
+
+        public YamlScalar? Key { get; set; }
+    }
 }

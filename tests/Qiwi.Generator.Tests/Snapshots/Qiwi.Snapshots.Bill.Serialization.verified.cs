@@ -148,7 +148,7 @@ public sealed partial record Bill
         throw new global::System.Text.Json.JsonException("Bill: the JSON ends inside the object.");
     }
 
-    /// <summary>Reads a <see cref="Bill"/> from UTF-8 XML whose root element is <c>&amp;lt;bill&amp;gt;</c>.</summary>
+    /// <summary>Reads a <see cref="Bill"/> from UTF-8 XML whose root element is <c>&lt;bill&gt;</c>.</summary>
     /// <exception cref="global::System.Xml.XmlException">The XML is malformed.</exception>
     /// <exception cref="global::System.FormatException">The root element is not <c>bill</c>, a required field is missing, or a value cannot be read.</exception>
     public static Bill FromXml(global::System.ReadOnlySpan<byte> utf8Xml)
@@ -196,7 +196,7 @@ public sealed partial record Bill
                     break;
                 case "status":
                     _statusWire = child.Value;
-                    _status = BillStatusExtensions.FromWireValue(child.Value);
+                    _status = global::Qiwi.Snapshots.BillStatusExtensions.FromWireValue(child.Value);
                     break;
                 case "error":
                     _error = (ResultCode)global::Qiwi.Runtime.Serialization.QiwiXml.ParseInt32(child.Value);
@@ -227,7 +227,7 @@ public sealed partial record Bill
         };
     }
 
-    /// <summary>Writes this value as the XML element <c>&amp;lt;bill&amp;gt;</c>.</summary>
+    /// <summary>Writes this value as the XML element <c>&lt;bill&gt;</c>.</summary>
     public global::System.Xml.Linq.XElement ToXml()
     {
         var element = new global::System.Xml.Linq.XElement("bill");
@@ -327,7 +327,7 @@ public sealed partial record Bill
                     break;
                 case "status":
                     _statusWire = field.Value;
-                    _status = BillStatusExtensions.FromWireValue(field.Value);
+                    _status = global::Qiwi.Snapshots.BillStatusExtensions.FromWireValue(field.Value);
                     break;
                 case "error":
                     _error = (ResultCode)global::Qiwi.Runtime.Serialization.QiwiXml.ParseInt32(field.Value);

@@ -52,7 +52,7 @@ public sealed partial record BillEnvelope
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    _response = BillResult.ReadJson(ref reader);
+                    _response = global::Qiwi.Snapshots.BillResult.ReadJson(ref reader);
                 }
             }
             else
@@ -66,10 +66,12 @@ public sealed partial record BillEnvelope
     }
 
     /// <summary>
-    /// Reads a <see cref="BillEnvelope"/> from UTF-8 XML whose root element is <c>&amp;lt;BillEnvelope&amp;gt;</c>.
+    /// Reads a <see cref="BillEnvelope"/> from UTF-8 XML whose root element is <c>&lt;BillEnvelope&gt;</c>.
     /// </summary>
     /// <exception cref="global::System.Xml.XmlException">The XML is malformed.</exception>
-    /// <exception cref="global::System.FormatException">The root element is not <c>BillEnvelope</c>, a required field is missing, or a value cannot be read.</exception>
+    /// <exception cref="global::System.FormatException">
+    /// The root element is not <c>BillEnvelope</c>, a required field is missing, or a value cannot be read.
+    /// </exception>
     public static BillEnvelope FromXml(global::System.ReadOnlySpan<byte> utf8Xml)
     {
         var root = global::Qiwi.Runtime.Serialization.QiwiXml.Parse(utf8Xml);
@@ -90,7 +92,7 @@ public sealed partial record BillEnvelope
             switch (child.Name.LocalName)
             {
                 case "response":
-                    _response = BillResult.ReadXml(child);
+                    _response = global::Qiwi.Snapshots.BillResult.ReadXml(child);
                     break;
                 default:
                     break;
@@ -103,7 +105,7 @@ public sealed partial record BillEnvelope
         };
     }
 
-    /// <summary>Writes this value as the XML element <c>&amp;lt;BillEnvelope&amp;gt;</c>.</summary>
+    /// <summary>Writes this value as the XML element <c>&lt;BillEnvelope&gt;</c>.</summary>
     public global::System.Xml.Linq.XElement ToXml()
     {
         var element = new global::System.Xml.Linq.XElement("BillEnvelope");

@@ -7,7 +7,7 @@
 namespace Qiwi.Snapshots;
 
 /// <summary>
-/// Reads <see cref="BillEnvelope"/> (JSON) or <see cref="BillResult"/> (XML, root <c>&amp;lt;response&amp;gt;</c>) into the result code, description and <see cref="Bill"/>.
+/// Reads <see cref="BillEnvelope"/> (JSON) or <see cref="BillResult"/> (XML, root <c>&lt;response&gt;</c>) into the result code, description and <see cref="Bill"/>.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Qiwi.Generator", "0.1.0")]
 internal sealed class BillEnvelopeReader : global::Qiwi.Runtime.IQiwiResponseReader<Bill>

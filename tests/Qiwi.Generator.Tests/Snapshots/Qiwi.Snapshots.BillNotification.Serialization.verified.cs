@@ -161,10 +161,12 @@ public sealed partial record BillNotification
     }
 
     /// <summary>
-    /// Reads a <see cref="BillNotification"/> from UTF-8 XML whose root element is <c>&amp;lt;BillNotification&amp;gt;</c>.
+    /// Reads a <see cref="BillNotification"/> from UTF-8 XML whose root element is <c>&lt;BillNotification&gt;</c>.
     /// </summary>
     /// <exception cref="global::System.Xml.XmlException">The XML is malformed.</exception>
-    /// <exception cref="global::System.FormatException">The root element is not <c>BillNotification</c>, a required field is missing, or a value cannot be read.</exception>
+    /// <exception cref="global::System.FormatException">
+    /// The root element is not <c>BillNotification</c>, a required field is missing, or a value cannot be read.
+    /// </exception>
     public static BillNotification FromXml(global::System.ReadOnlySpan<byte> utf8Xml)
     {
         var root = global::Qiwi.Runtime.Serialization.QiwiXml.Parse(utf8Xml);
@@ -199,7 +201,7 @@ public sealed partial record BillNotification
                     break;
                 case "status":
                     _statusWire = child.Value;
-                    _status = BillStatusExtensions.FromWireValue(child.Value);
+                    _status = global::Qiwi.Snapshots.BillStatusExtensions.FromWireValue(child.Value);
                     break;
                 case "error":
                     _error = (ResultCode)global::Qiwi.Runtime.Serialization.QiwiXml.ParseInt32(child.Value);
@@ -248,7 +250,7 @@ public sealed partial record BillNotification
         };
     }
 
-    /// <summary>Writes this value as the XML element <c>&amp;lt;BillNotification&amp;gt;</c>.</summary>
+    /// <summary>Writes this value as the XML element <c>&lt;BillNotification&gt;</c>.</summary>
     public global::System.Xml.Linq.XElement ToXml()
     {
         var element = new global::System.Xml.Linq.XElement("BillNotification");
@@ -335,7 +337,7 @@ public sealed partial record BillNotification
                     break;
                 case "status":
                     _statusWire = field.Value;
-                    _status = BillStatusExtensions.FromWireValue(field.Value);
+                    _status = global::Qiwi.Snapshots.BillStatusExtensions.FromWireValue(field.Value);
                     break;
                 case "error":
                     _error = (ResultCode)global::Qiwi.Runtime.Serialization.QiwiXml.ParseInt32(field.Value);

@@ -72,7 +72,7 @@ public sealed partial record BillResult
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    _bill = Bill.ReadJson(ref reader);
+                    _bill = global::Qiwi.Snapshots.Bill.ReadJson(ref reader);
                 }
             }
             else
@@ -85,9 +85,7 @@ public sealed partial record BillResult
         throw new global::System.Text.Json.JsonException("BillResult: the JSON ends inside the object.");
     }
 
-    /// <summary>
-    /// Reads a <see cref="BillResult"/> from UTF-8 XML whose root element is <c>&amp;lt;response&amp;gt;</c>.
-    /// </summary>
+    /// <summary>Reads a <see cref="BillResult"/> from UTF-8 XML whose root element is <c>&lt;response&gt;</c>.</summary>
     /// <exception cref="global::System.Xml.XmlException">The XML is malformed.</exception>
     /// <exception cref="global::System.FormatException">The root element is not <c>response</c>, a required field is missing, or a value cannot be read.</exception>
     public static BillResult FromXml(global::System.ReadOnlySpan<byte> utf8Xml)
@@ -118,7 +116,7 @@ public sealed partial record BillResult
                     _description = child.Value;
                     break;
                 case "bill":
-                    _bill = Bill.ReadXml(child);
+                    _bill = global::Qiwi.Snapshots.Bill.ReadXml(child);
                     break;
                 default:
                     break;
@@ -133,7 +131,7 @@ public sealed partial record BillResult
         };
     }
 
-    /// <summary>Writes this value as the XML element <c>&amp;lt;response&amp;gt;</c>.</summary>
+    /// <summary>Writes this value as the XML element <c>&lt;response&gt;</c>.</summary>
     public global::System.Xml.Linq.XElement ToXml()
     {
         var element = new global::System.Xml.Linq.XElement("response");

@@ -66,10 +66,12 @@ public sealed partial record CancelBillForm
     }
 
     /// <summary>
-    /// Reads a <see cref="CancelBillForm"/> from UTF-8 XML whose root element is <c>&amp;lt;CancelBillForm&amp;gt;</c>.
+    /// Reads a <see cref="CancelBillForm"/> from UTF-8 XML whose root element is <c>&lt;CancelBillForm&gt;</c>.
     /// </summary>
     /// <exception cref="global::System.Xml.XmlException">The XML is malformed.</exception>
-    /// <exception cref="global::System.FormatException">The root element is not <c>CancelBillForm</c>, a required field is missing, or a value cannot be read.</exception>
+    /// <exception cref="global::System.FormatException">
+    /// The root element is not <c>CancelBillForm</c>, a required field is missing, or a value cannot be read.
+    /// </exception>
     public static CancelBillForm FromXml(global::System.ReadOnlySpan<byte> utf8Xml)
     {
         var root = global::Qiwi.Runtime.Serialization.QiwiXml.Parse(utf8Xml);
@@ -103,7 +105,7 @@ public sealed partial record CancelBillForm
         };
     }
 
-    /// <summary>Writes this value as the XML element <c>&amp;lt;CancelBillForm&amp;gt;</c>.</summary>
+    /// <summary>Writes this value as the XML element <c>&lt;CancelBillForm&gt;</c>.</summary>
     public global::System.Xml.Linq.XElement ToXml()
     {
         var element = new global::System.Xml.Linq.XElement("CancelBillForm");

@@ -129,10 +129,12 @@ public sealed partial record CreateBillForm
     }
 
     /// <summary>
-    /// Reads a <see cref="CreateBillForm"/> from UTF-8 XML whose root element is <c>&amp;lt;CreateBillForm&amp;gt;</c>.
+    /// Reads a <see cref="CreateBillForm"/> from UTF-8 XML whose root element is <c>&lt;CreateBillForm&gt;</c>.
     /// </summary>
     /// <exception cref="global::System.Xml.XmlException">The XML is malformed.</exception>
-    /// <exception cref="global::System.FormatException">The root element is not <c>CreateBillForm</c>, a required field is missing, or a value cannot be read.</exception>
+    /// <exception cref="global::System.FormatException">
+    /// The root element is not <c>CreateBillForm</c>, a required field is missing, or a value cannot be read.
+    /// </exception>
     public static CreateBillForm FromXml(global::System.ReadOnlySpan<byte> utf8Xml)
     {
         var root = global::Qiwi.Runtime.Serialization.QiwiXml.Parse(utf8Xml);
@@ -176,7 +178,7 @@ public sealed partial record CreateBillForm
                     break;
                 case "pay_source":
                     _paySourceWire = child.Value;
-                    _paySource = PaySourceExtensions.FromWireValue(child.Value);
+                    _paySource = global::Qiwi.Snapshots.PaySourceExtensions.FromWireValue(child.Value);
                     break;
                 case "prv_name":
                     _merchantName = child.Value;
@@ -199,7 +201,7 @@ public sealed partial record CreateBillForm
         };
     }
 
-    /// <summary>Writes this value as the XML element <c>&amp;lt;CreateBillForm&amp;gt;</c>.</summary>
+    /// <summary>Writes this value as the XML element <c>&lt;CreateBillForm&gt;</c>.</summary>
     public global::System.Xml.Linq.XElement ToXml()
     {
         var element = new global::System.Xml.Linq.XElement("CreateBillForm");
@@ -289,7 +291,7 @@ public sealed partial record CreateBillForm
                     break;
                 case "pay_source":
                     _paySourceWire = field.Value;
-                    _paySource = PaySourceExtensions.FromWireValue(field.Value);
+                    _paySource = global::Qiwi.Snapshots.PaySourceExtensions.FromWireValue(field.Value);
                     break;
                 case "prv_name":
                     _merchantName = field.Value;

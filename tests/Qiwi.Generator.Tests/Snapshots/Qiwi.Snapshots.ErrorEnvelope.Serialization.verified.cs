@@ -52,7 +52,7 @@ public sealed partial record ErrorEnvelope
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    _response = ErrorResult.ReadJson(ref reader);
+                    _response = global::Qiwi.Snapshots.ErrorResult.ReadJson(ref reader);
                 }
             }
             else
@@ -66,10 +66,12 @@ public sealed partial record ErrorEnvelope
     }
 
     /// <summary>
-    /// Reads a <see cref="ErrorEnvelope"/> from UTF-8 XML whose root element is <c>&amp;lt;ErrorEnvelope&amp;gt;</c>.
+    /// Reads a <see cref="ErrorEnvelope"/> from UTF-8 XML whose root element is <c>&lt;ErrorEnvelope&gt;</c>.
     /// </summary>
     /// <exception cref="global::System.Xml.XmlException">The XML is malformed.</exception>
-    /// <exception cref="global::System.FormatException">The root element is not <c>ErrorEnvelope</c>, a required field is missing, or a value cannot be read.</exception>
+    /// <exception cref="global::System.FormatException">
+    /// The root element is not <c>ErrorEnvelope</c>, a required field is missing, or a value cannot be read.
+    /// </exception>
     public static ErrorEnvelope FromXml(global::System.ReadOnlySpan<byte> utf8Xml)
     {
         var root = global::Qiwi.Runtime.Serialization.QiwiXml.Parse(utf8Xml);
@@ -90,7 +92,7 @@ public sealed partial record ErrorEnvelope
             switch (child.Name.LocalName)
             {
                 case "response":
-                    _response = ErrorResult.ReadXml(child);
+                    _response = global::Qiwi.Snapshots.ErrorResult.ReadXml(child);
                     break;
                 default:
                     break;
@@ -103,7 +105,7 @@ public sealed partial record ErrorEnvelope
         };
     }
 
-    /// <summary>Writes this value as the XML element <c>&amp;lt;ErrorEnvelope&amp;gt;</c>.</summary>
+    /// <summary>Writes this value as the XML element <c>&lt;ErrorEnvelope&gt;</c>.</summary>
     public global::System.Xml.Linq.XElement ToXml()
     {
         var element = new global::System.Xml.Linq.XElement("ErrorEnvelope");

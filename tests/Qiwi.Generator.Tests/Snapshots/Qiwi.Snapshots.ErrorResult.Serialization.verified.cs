@@ -75,9 +75,7 @@ public sealed partial record ErrorResult
         throw new global::System.Text.Json.JsonException("ErrorResult: the JSON ends inside the object.");
     }
 
-    /// <summary>
-    /// Reads a <see cref="ErrorResult"/> from UTF-8 XML whose root element is <c>&amp;lt;response&amp;gt;</c>.
-    /// </summary>
+    /// <summary>Reads a <see cref="ErrorResult"/> from UTF-8 XML whose root element is <c>&lt;response&gt;</c>.</summary>
     /// <exception cref="global::System.Xml.XmlException">The XML is malformed.</exception>
     /// <exception cref="global::System.FormatException">The root element is not <c>response</c>, a required field is missing, or a value cannot be read.</exception>
     public static ErrorResult FromXml(global::System.ReadOnlySpan<byte> utf8Xml)
@@ -118,7 +116,7 @@ public sealed partial record ErrorResult
         };
     }
 
-    /// <summary>Writes this value as the XML element <c>&amp;lt;response&amp;gt;</c>.</summary>
+    /// <summary>Writes this value as the XML element <c>&lt;response&gt;</c>.</summary>
     public global::System.Xml.Linq.XElement ToXml()
     {
         var element = new global::System.Xml.Linq.XElement("response");

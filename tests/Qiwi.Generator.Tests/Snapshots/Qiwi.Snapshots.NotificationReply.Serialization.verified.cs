@@ -65,9 +65,7 @@ public sealed partial record NotificationReply
         throw new global::System.Text.Json.JsonException("NotificationReply: the JSON ends inside the object.");
     }
 
-    /// <summary>
-    /// Reads a <see cref="NotificationReply"/> from UTF-8 XML whose root element is <c>&amp;lt;result&amp;gt;</c>.
-    /// </summary>
+    /// <summary>Reads a <see cref="NotificationReply"/> from UTF-8 XML whose root element is <c>&lt;result&gt;</c>.</summary>
     /// <exception cref="global::System.Xml.XmlException">The XML is malformed.</exception>
     /// <exception cref="global::System.FormatException">The root element is not <c>result</c>, a required field is missing, or a value cannot be read.</exception>
     public static NotificationReply FromXml(global::System.ReadOnlySpan<byte> utf8Xml)
@@ -103,7 +101,7 @@ public sealed partial record NotificationReply
         };
     }
 
-    /// <summary>Writes this value as the XML element <c>&amp;lt;result&amp;gt;</c>.</summary>
+    /// <summary>Writes this value as the XML element <c>&lt;result&gt;</c>.</summary>
     public global::System.Xml.Linq.XElement ToXml()
     {
         var element = new global::System.Xml.Linq.XElement("result");

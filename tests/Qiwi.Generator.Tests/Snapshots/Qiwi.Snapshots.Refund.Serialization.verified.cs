@@ -98,7 +98,7 @@ public sealed partial record Refund
         throw new global::System.Text.Json.JsonException("Refund: the JSON ends inside the object.");
     }
 
-    /// <summary>Reads a <see cref="Refund"/> from UTF-8 XML whose root element is <c>&amp;lt;refund&amp;gt;</c>.</summary>
+    /// <summary>Reads a <see cref="Refund"/> from UTF-8 XML whose root element is <c>&lt;refund&gt;</c>.</summary>
     /// <exception cref="global::System.Xml.XmlException">The XML is malformed.</exception>
     /// <exception cref="global::System.FormatException">The root element is not <c>refund</c>, a required field is missing, or a value cannot be read.</exception>
     public static Refund FromXml(global::System.ReadOnlySpan<byte> utf8Xml)
@@ -132,7 +132,7 @@ public sealed partial record Refund
                     break;
                 case "status":
                     _statusWire = child.Value;
-                    _status = RefundStatusExtensions.FromWireValue(child.Value);
+                    _status = global::Qiwi.Snapshots.RefundStatusExtensions.FromWireValue(child.Value);
                     break;
                 case "error":
                     _error = (ResultCode)global::Qiwi.Runtime.Serialization.QiwiXml.ParseInt32(child.Value);
@@ -152,7 +152,7 @@ public sealed partial record Refund
         };
     }
 
-    /// <summary>Writes this value as the XML element <c>&amp;lt;refund&amp;gt;</c>.</summary>
+    /// <summary>Writes this value as the XML element <c>&lt;refund&gt;</c>.</summary>
     public global::System.Xml.Linq.XElement ToXml()
     {
         var element = new global::System.Xml.Linq.XElement("refund");
@@ -210,7 +210,7 @@ public sealed partial record Refund
                     break;
                 case "status":
                     _statusWire = field.Value;
-                    _status = RefundStatusExtensions.FromWireValue(field.Value);
+                    _status = global::Qiwi.Snapshots.RefundStatusExtensions.FromWireValue(field.Value);
                     break;
                 case "error":
                     _error = (ResultCode)global::Qiwi.Runtime.Serialization.QiwiXml.ParseInt32(field.Value);

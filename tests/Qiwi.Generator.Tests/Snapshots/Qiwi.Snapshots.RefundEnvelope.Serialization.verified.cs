@@ -52,7 +52,7 @@ public sealed partial record RefundEnvelope
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    _response = RefundResult.ReadJson(ref reader);
+                    _response = global::Qiwi.Snapshots.RefundResult.ReadJson(ref reader);
                 }
             }
             else
@@ -66,10 +66,12 @@ public sealed partial record RefundEnvelope
     }
 
     /// <summary>
-    /// Reads a <see cref="RefundEnvelope"/> from UTF-8 XML whose root element is <c>&amp;lt;RefundEnvelope&amp;gt;</c>.
+    /// Reads a <see cref="RefundEnvelope"/> from UTF-8 XML whose root element is <c>&lt;RefundEnvelope&gt;</c>.
     /// </summary>
     /// <exception cref="global::System.Xml.XmlException">The XML is malformed.</exception>
-    /// <exception cref="global::System.FormatException">The root element is not <c>RefundEnvelope</c>, a required field is missing, or a value cannot be read.</exception>
+    /// <exception cref="global::System.FormatException">
+    /// The root element is not <c>RefundEnvelope</c>, a required field is missing, or a value cannot be read.
+    /// </exception>
     public static RefundEnvelope FromXml(global::System.ReadOnlySpan<byte> utf8Xml)
     {
         var root = global::Qiwi.Runtime.Serialization.QiwiXml.Parse(utf8Xml);
@@ -90,7 +92,7 @@ public sealed partial record RefundEnvelope
             switch (child.Name.LocalName)
             {
                 case "response":
-                    _response = RefundResult.ReadXml(child);
+                    _response = global::Qiwi.Snapshots.RefundResult.ReadXml(child);
                     break;
                 default:
                     break;
@@ -103,7 +105,7 @@ public sealed partial record RefundEnvelope
         };
     }
 
-    /// <summary>Writes this value as the XML element <c>&amp;lt;RefundEnvelope&amp;gt;</c>.</summary>
+    /// <summary>Writes this value as the XML element <c>&lt;RefundEnvelope&gt;</c>.</summary>
     public global::System.Xml.Linq.XElement ToXml()
     {
         var element = new global::System.Xml.Linq.XElement("RefundEnvelope");

@@ -7,7 +7,7 @@
 namespace Qiwi.Snapshots;
 
 /// <summary>
-/// Reads <see cref="RefundEnvelope"/> (JSON) or <see cref="RefundResult"/> (XML, root <c>&amp;lt;response&amp;gt;</c>) into the result code, description and <see cref="Refund"/>.
+/// Reads <see cref="RefundEnvelope"/> (JSON) or <see cref="RefundResult"/> (XML, root <c>&lt;response&gt;</c>) into the result code, description and <see cref="Refund"/>.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Qiwi.Generator", "0.1.0")]
 internal sealed class RefundEnvelopeReader : global::Qiwi.Runtime.IQiwiResponseReader<Refund>
