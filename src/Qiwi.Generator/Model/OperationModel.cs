@@ -10,4 +10,5 @@ internal sealed record OperationModel(
     string? Description,
     EquatableArray<ParameterModel> Parameters,
     ResponseModel Response,
-    bool Idempotent);
+    bool Idempotent,
+    OutcomeReadModel? OutcomeRead = null);

@@ -164,7 +164,7 @@ internal sealed class OperationReader
         }
 
         var idempotent = method is "get" or "head" || (operation.GetBool("x-qiwi-idempotent") ?? false);
-        Operations.Add(new OperationModel(operationId, name, method.ToUpperInvariant(), path, operation.GetString("summary"), operation.GetString("description"), new(parameters), response, idempotent));
+        Operations.Add(new OperationModel(operationId, name, method.ToUpperInvariant(), path, operation.GetString("summary"), operation.GetString("description"), new(parameters), response, idempotent, OutcomeReadReader.Read(_context, operation)));
     }
 
     private void ReadRedirect(YamlNode redirect, string path, YamlMap pathItem, YamlMap operation, string operationId, string name, List<ParameterModel> parameters)

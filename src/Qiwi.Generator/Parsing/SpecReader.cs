@@ -41,6 +41,7 @@ internal static class SpecReader
         var operations = new OperationReader(context, schemas, extensions, envelope);
         operations.ReadPaths();
         operations.ReadWebhooks();
+        var linked = OutcomeReadReader.Link(context, operations.Operations, objects);
 
         var options = ReadOptions(context, file.Options);
         var enums = new List<EnumModel>(schemas.Enums.Values);
@@ -55,7 +56,7 @@ internal static class SpecReader
             envelope?.ResultCodeEnum,
             new(enums),
             new(objects),
-            new(operations.Operations),
+            new(linked),
             new(operations.Redirects),
             new(operations.Webhooks));
         return new ParseResult(model, new(context.Diagnostics));
