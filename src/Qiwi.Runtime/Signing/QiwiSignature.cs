@@ -16,8 +16,7 @@ public static class QiwiSignature
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(key);
-        var hash = Hash(spec, CanonicalString(spec, fields), key);
-        return spec.Encoding == "hex" ? Convert.ToHexString(hash).ToLowerInvariant() : Convert.ToBase64String(hash);
+        return Encode(spec, Hash(spec, CanonicalString(spec, fields), key));
     }
 
     /// <summary>
@@ -44,44 +43,14 @@ public static class QiwiSignature
             return false;
         }
 
-        var expected = Hash(spec, canonical, key);
-        var actual = new byte[expected.Length];
-        var decoded = spec.Encoding == "hex"
-            ? TryFromHex(signature.Trim(), actual)
-            : Convert.TryFromBase64String(signature.Trim(), actual, out var written) && written == actual.Length;
-        return decoded && CryptographicOperations.FixedTimeEquals(expected, actual);
+        // One spelling only: the canonical text Compute produces, compared in constant time. Comparing
+        // decoded bytes would accept surrounding blanks, the other hex case and Base64's unused bits.
+        var expected = Encode(spec, Hash(spec, canonical, key));
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.UTF8.GetBytes(signature));
     }
 
-    private static bool TryFromHex(string text, byte[] into)
-    {
-        if (text.Length != into.Length * 2)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < into.Length; i++)
-        {
-            var high = HexValue(text[2 * i]);
-            var low = HexValue(text[(2 * i) + 1]);
-            if (high < 0 || low < 0)
-            {
-                return false;
-            }
-
-            into[i] = (byte)((high << 4) | low);
-        }
-
-        return true;
-    }
-
-    private static int HexValue(char c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= 'a' and <= 'f' => c - 'a' + 10,
-        >= 'A' and <= 'F' => c - 'A' + 10,
-        _ => -1,
-    };
-
+    private static string Encode(QiwiSignatureSpec spec, byte[] hash)
+        => spec.Encoding == "hex" ? Convert.ToHexString(hash).ToLowerInvariant() : Convert.ToBase64String(hash);
 
     /// <summary>The string that is signed: the values, in the spec's order, joined by its separator.</summary>
     public static string CanonicalString(QiwiSignatureSpec spec, IEnumerable<KeyValuePair<string, string>> fields)
