@@ -12,40 +12,56 @@ namespace Qiwi.Generator.Emit;
 /// </summary>
 internal static class CallEmitter
 {
-    public static string Expression(SpecModel spec, OperationModel operation)
+    /// <summary>Writes the method's last statements: the call description (when there is more than a reader) and the send.</summary>
+    public static void Write(CodeWriter writer, SpecModel spec, OperationModel operation)
     {
-        var payloadType = operation.Response.PayloadType;
         var reader = ResponseReaderEmitter.ReaderName(operation.Response) + ".Instance";
-        var check = Check(spec, operation);
+        var checks = Checks(spec, operation);
         var outcome = OutcomeRead(spec, operation);
-        if (check is null && outcome is null)
+        if (checks.Count == 0 && outcome is null)
         {
-            return reader;
+            writer.Line("return _pipeline.SendAsync(request, " + reader + ", cancellationToken);");
+            return;
         }
 
-        var members = new List<string>();
-        if (check is not null)
+        writer.Open("var call = new " + CSharp.Runtime + ".QiwiCall<" + operation.Response.PayloadType + ">(" + reader + ")");
+        if (checks.Count > 0)
         {
-            members.Add("Check = payload => " + check);
+            writer.Line("Check = payload => " + checks[0] + (checks.Count == 1 ? "," : string.Empty));
+            writer.Indent();
+            for (var i = 1; i < checks.Count; i++)
+            {
+                writer.Line("?? " + checks[i] + (i == checks.Count - 1 ? "," : string.Empty));
+            }
+
+            writer.Outdent();
         }
 
         if (outcome is not null)
         {
-            members.Add("OutcomeRead = " + outcome);
+            writer.Line("OutcomeRead = new " + CSharp.Runtime + ".QiwiOutcomeRead<" + operation.Response.PayloadType + ">(");
+            writer.Indent();
+            for (var i = 0; i < outcome.Count; i++)
+            {
+                writer.Line(outcome[i] + (i == outcome.Count - 1 ? ")," : ","));
+            }
+
+            writer.Outdent();
         }
 
-        return "new " + CSharp.Runtime + ".QiwiCall<" + payloadType + ">(" + reader + ") { " + string.Join(", ", members) + " }";
+        writer.Close(";");
+        writer.Line("return _pipeline.SendAsync(request, call, cancellationToken);");
     }
 
-    private static string? Check(SpecModel spec, OperationModel operation)
+    private static List<string> Checks(SpecModel spec, OperationModel operation)
     {
+        var checks = new List<string>();
         var payload = OutcomeReadReader.FindObject(spec.Objects, operation.Response.PayloadType);
         if (payload is null)
         {
-            return null;
+            return checks;
         }
 
-        var checks = new List<string>();
         foreach (var property in payload.Properties)
         {
             var value = "payload." + property.Name;
@@ -63,10 +79,11 @@ internal static class CallEmitter
             }
         }
 
-        return checks.Count == 0 ? null : string.Join(" ?? ", checks);
+        return checks;
     }
 
-    private static string? OutcomeRead(SpecModel spec, OperationModel operation)
+    /// <summary>The arguments of the <c>QiwiOutcomeRead</c> constructor, or null without a link.</summary>
+    private static List<string>? OutcomeRead(SpecModel spec, OperationModel operation)
     {
         if (operation.OutcomeRead is not { } link
             || OutcomeReadReader.FindRead(spec.Operations, link.OperationId) is not { } read
@@ -97,10 +114,12 @@ internal static class CallEmitter
             matches.Add(CSharp.ToWire(property.Type, parameter.Constraints, "found." + property.Name) + " == " + requested);
         }
 
-        return "new " + CSharp.Runtime + ".QiwiOutcomeRead<" + operation.Response.PayloadType + ">("
-            + CSharp.Literal(read.OperationId) + ", "
-            + "token => " + read.Name + "Async(" + string.Join(", ", arguments) + "), "
-            + "new int[] { " + string.Join(", ", codes) + " }, "
-            + "found => " + (matches.Count == 0 ? "true" : string.Join(" && ", matches)) + ")";
+        return new List<string>
+        {
+            CSharp.Literal(read.OperationId),
+            "token => " + read.Name + "Async(" + string.Join(", ", arguments) + ")",
+            "new int[] { " + string.Join(", ", codes) + " }",
+            "found => " + (matches.Count == 0 ? "true" : string.Join(" && ", matches)),
+        };
     }
 }

@@ -87,7 +87,7 @@ internal static class ClientEmitter
                 }
             }
 
-            writer.Line("return _pipeline.SendAsync(request, " + CallEmitter.Expression(spec, operation) + ", cancellationToken);");
+            CallEmitter.Write(writer, spec, operation);
             writer.Close();
         }
 
