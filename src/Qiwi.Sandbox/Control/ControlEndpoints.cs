@@ -35,6 +35,7 @@ internal static class ControlEndpoints
             }
         });
         control.MapGet("/ledger", (SandboxLedger ledger) => Results.Json(ledger.Snapshot()));
+        control.MapGet("/faults", (FaultInjector faults) => Results.Json(new { pending = faults.Pending }));
         control.MapDelete("/faults", (FaultInjector faults) =>
         {
             faults.Clear();

@@ -28,6 +28,9 @@ internal sealed class FaultInjector(TimeProvider time)
 
     public void Clear() => _faults.Clear();
 
+    /// <summary>How many requests the queued faults (gaps included) still cover.</summary>
+    public int Pending => _faults.Count;
+
     /// <summary>Runs the request through <paramref name="next"/> with the next fault, if any, applied before or after it.</summary>
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {

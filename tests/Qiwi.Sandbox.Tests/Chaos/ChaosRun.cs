@@ -22,7 +22,8 @@ internal sealed record ChaosSettings(int Seed, int Workers, int ScenariosPerWork
 }
 
 /// <summary>What a chaos run saw: every call, the ledger read back, exceptions that are not the runtime's, faults scheduled.</summary>
-internal sealed record ChaosReport(IReadOnlyList<ChaosCall> Calls, IReadOnlyList<LedgerEntry> Ledger, IReadOnlyList<Exception> Escaped, IReadOnlyDictionary<string, int> Faults, TimeSpan Elapsed);
+/// <param name="RequestsCovered">How many API requests the fault schedule reached (faulted or let through).</param>
+internal sealed record ChaosReport(IReadOnlyList<ChaosCall> Calls, IReadOnlyList<LedgerEntry> Ledger, IReadOnlyList<Exception> Escaped, IReadOnlyDictionary<string, int> Faults, int RequestsCovered, TimeSpan Elapsed);
 
 /// <summary>
 /// Many concurrent workers create, pay, cancel and refund (partial, concurrent, repeated and conflicting
@@ -46,7 +47,7 @@ internal static class ChaosRun
             Retry = new QiwiRetryOptions { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(8) },
         });
         var schedule = new FaultSchedule(settings.Seed, ClientTimeout);
-        var expectedRequests = settings.Workers * settings.ScenariosPerWorker * 12;
+        var expectedRequests = settings.Workers * settings.ScenariosPerWorker * 6;
         await PostAsync(http, host.BaseUrl, schedule.Next(settings.Duration is null ? expectedRequests : 20_000));
 
         var calls = new ConcurrentQueue<ChaosCall>();
@@ -66,13 +67,14 @@ internal static class ChaosRun
         await stop.CancelAsync();
         await topUp;
         var elapsed = stopwatch.Elapsed;
+        var left = (await http.GetFromJsonAsync<PendingFaults>(new Uri(host.BaseUrl, "sandbox/control/faults")))!.Pending;
 
         using (await http.DeleteAsync(new Uri(host.BaseUrl, "sandbox/control/faults")))
         {
         }
 
         var ledger = (await http.GetFromJsonAsync<List<LedgerEntry>>(new Uri(host.BaseUrl, "sandbox/control/ledger")))!;
-        return new ChaosReport(calls.ToList(), ledger, escaped.ToList(), schedule.Counts, elapsed);
+        return new ChaosReport(calls.ToList(), ledger, escaped.ToList(), schedule.Counts, schedule.Scheduled - left, elapsed);
     }
 
     private static async Task TopUpAsync(HttpClient http, Uri baseUrl, FaultSchedule schedule, CancellationToken stop)
@@ -81,14 +83,20 @@ internal static class ChaosRun
         {
             while (!stop.IsCancellationRequested)
             {
-                await Task.Delay(TimeSpan.FromSeconds(2), stop);
-                await PostAsync(http, baseUrl, schedule.Next(4_000));
+                await Task.Delay(TimeSpan.FromSeconds(1), stop);
+                var pending = (await http.GetFromJsonAsync<PendingFaults>(new Uri(baseUrl, "sandbox/control/faults"), stop))!.Pending;
+                if (pending < 10_000)
+                {
+                    await PostAsync(http, baseUrl, schedule.Next(10_000));
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
     }
+
+    private sealed record PendingFaults(int Pending);
 
     private static async Task PostAsync(HttpClient http, Uri baseUrl, List<object> faults)
     {

@@ -15,7 +15,7 @@ internal static class ChaosSummary
             text.AppendLine(CultureInfo.InvariantCulture, $"  {kind.Key}: {kind.Count()} calls, {kind.Count(c => c.Outcome == CallOutcome.Success)} done, {kind.Count(c => c.Outcome == CallOutcome.Unknown)} unknown, {kind.Count(c => c.Outcome == CallOutcome.Failed)} failed");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"  faults scheduled: {report.Faults.Values.Sum()} ({string.Join("; ", report.Faults.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + " x" + f.Value))})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  faults: {report.RequestsCovered} API requests (status reads included) under a schedule faulting 1 in 4; scheduled: {report.Faults.Values.Sum()} ({string.Join("; ", report.Faults.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + " x" + f.Value))})");
         text.AppendLine(CultureInfo.InvariantCulture, $"  ledger: {report.Ledger.Count} invoices, {report.Ledger.Sum(i => i.Refunds.Count)} refunds; escaped exceptions: {report.Escaped.Count}; violations: {ChaosInvariants.Check(report.Calls, report.Ledger).Count}");
         return text.ToString();
     }

@@ -11,10 +11,14 @@ internal sealed class FaultSchedule(int seed, TimeSpan clientTimeout)
     /// <summary>Faults per kind actually scheduled, for the report.</summary>
     public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How many requests the schedule covers so far (faulted or let through).</summary>
+    public int Scheduled { get; private set; }
+
     /// <summary>The next <paramref name="requests"/> requests' faults, compressed into control-API bodies.</summary>
     public List<object> Next(int requests)
     {
         var bodies = new List<object>();
+        Scheduled += requests;
         var gap = 0;
         var longDelay = (int)clientTimeout.TotalMilliseconds + 500;
         for (var i = 0; i < requests; i++)
