@@ -77,7 +77,8 @@ public sealed class DependencyInjectionTests
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
             {
-                Content = new StringContent("""{"response":{"result_code":0,"bill":{"bill_id":"ORDER-77","amount":"10.00","ccy":"RUB","status":"paid","error":0,"user":"tel:+79031234567"}}}""", Encoding.UTF8, "application/json"),
+                // The bill asked for: the client refuses a success about another invoice.
+                Content = new StringContent("""{"response":{"result_code":0,"bill":{"bill_id":"BILL","amount":"10.00","ccy":"RUB","status":"paid","error":0,"user":"tel:+79031234567"}}}""".Replace("BILL", request.RequestUri!.Segments[^1], StringComparison.Ordinal), Encoding.UTF8, "application/json"),
             });
     }
 

@@ -97,6 +97,19 @@ public sealed class DiagnosticTests
         AssertAt(spec, diagnostic, "fatal: sometimes", "sometimes");
     }
 
+    [Theory]
+    [InlineData("x-qiwi-outcome-read: getItem")]
+    [InlineData("x-qiwi-outcome-read: {operation: getItem, notFound: [x]}")]
+    [InlineData("x-qiwi-outcome-read: {operation: getItem}")]
+    public void QIWI0009_invalid_outcome_read(string extension)
+    {
+        // A GET needs no status read, and the value must be a map with an operation and result codes.
+        var spec = MiniSpec.Replace("      summary: Gets an item.", "      summary: Gets an item.\n      " + extension);
+        var diagnostic = Single(spec, "QIWI0009");
+        Assert.Contains("x-qiwi-outcome-read", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal(MiniSpec.LineOf(spec, "x-qiwi-outcome-read"), diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
     [Fact]
     public void QIWI0010_swagger_2_is_not_openapi_3()
     {

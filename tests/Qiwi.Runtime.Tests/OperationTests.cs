@@ -91,7 +91,7 @@ public sealed class OperationTests
     public async Task A_bill_id_is_one_path_segment_whatever_it_holds(string billId, string encoded)
     {
         using var f = new ClientFixture();
-        f.Handler.Respond(HttpStatusCode.OK, Docs.BillPaidJson);
+        f.Handler.Respond(HttpStatusCode.OK, Docs.BillPaidJsonFor(billId));
 
         await f.Client.GetBillStatusAsync(373712, billId);
 

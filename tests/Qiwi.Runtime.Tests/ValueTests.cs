@@ -33,7 +33,7 @@ public sealed class ValueTests
     public async Task The_lifetime_is_sent_in_moscow_time_whatever_the_offset_given()
     {
         using var f = new ClientFixture();
-        f.Handler.Respond(HttpStatusCode.OK, Docs.BillWaitingJson).Respond(HttpStatusCode.OK, Docs.BillWaitingJson);
+        f.Handler.Respond(HttpStatusCode.OK, Docs.BillPaidJsonFor("B1")).Respond(HttpStatusCode.OK, Docs.BillPaidJsonFor("B2"));
 
         await f.Client.CreateBillAsync(1, "B1", "tel:+7", 1m, "RUB", "c", new DateTimeOffset(2026, 1, 20, 21, 30, 0, TimeSpan.Zero));
         await f.Client.CreateBillAsync(1, "B2", "tel:+7", 1m, "RUB", "c", new DateTimeOffset(2026, 1, 20, 21, 30, 0, TimeSpan.FromHours(-5)));

@@ -27,12 +27,13 @@ internal sealed class SandboxFixture : IAsyncDisposable
 
     public DateTimeOffset Tomorrow => Clock.GetUtcNow().AddDays(1);
 
-    public static async Task<SandboxFixture> StartAsync(TimeSpan? refundSettleDelay = null, Action<Shops.SandboxShop>? shop = null, DateTimeOffset? now = null)
+    public static async Task<SandboxFixture> StartAsync(TimeSpan? refundSettleDelay = null, Action<Shops.SandboxShop>? shop = null, DateTimeOffset? now = null, Shops.RepeatedRefundId repeatedRefundId = Shops.RepeatedRefundId.ExistingRefund)
     {
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         var host = await SandboxHost.StartAsync(clock, o =>
         {
             o.RefundSettleDelay = refundSettleDelay ?? TimeSpan.Zero;
+            o.RepeatedRefundId = repeatedRefundId;
             if (shop is not null)
             {
                 var configured = Shops.SandboxOptions.TestShop;
@@ -43,15 +44,26 @@ internal sealed class SandboxFixture : IAsyncDisposable
         return new SandboxFixture(host, clock);
     }
 
-    public QiwiPullClient CreateClient(QiwiMediaType mediaType, string? password = null) => new(_http, new QiwiClientOptions
+    public QiwiPullClient CreateClient(QiwiMediaType mediaType, string? password = null, int maxAttempts = 1) => new(_http, new QiwiClientOptions
     {
         BaseUrl = Host.BaseUrl,
         ApiId = Host.Shop.ApiId,
         ApiPassword = password ?? Host.Shop.ApiPassword,
         MediaType = mediaType,
         TimeProvider = Clock,
-        Retry = new QiwiRetryOptions { MaxAttempts = 1 },
+        Retry = new QiwiRetryOptions { MaxAttempts = maxAttempts, BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero },
     });
+
+    /// <summary>Queues a fault (POST /sandbox/control/faults).</summary>
+    public async Task InjectAsync(object fault)
+    {
+        using var response = await _http.PostAsync(new Uri(Host.BaseUrl, "sandbox/control/faults"), System.Net.Http.Json.JsonContent.Create(fault));
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The whole ledger (GET /sandbox/control/ledger).</summary>
+    public async Task<List<Ledger.LedgerEntry>> LedgerAsync()
+        => (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<Ledger.LedgerEntry>>(_http, new Uri(Host.BaseUrl, "sandbox/control/ledger")))!;
 
     public Task<Bill> CreateBillAsync(string billId, decimal amount = 10m, string currency = "RUB", PaySource? paySource = null, string user = "tel:+79031234567")
         => Client.CreateBillAsync(ShopId, billId, user, amount, currency, "test", Tomorrow, paySource);

@@ -8,7 +8,7 @@ public sealed class ExtensionTests
     private static readonly HashSet<string> Documented =
     [
         "x-qiwi-client", "x-qiwi-envelope", "x-qiwi-enum", "x-qiwi-name", "x-qiwi-decimal", "x-qiwi-datetime",
-        "x-qiwi-idempotent", "x-qiwi-redirect", "x-qiwi-signature",
+        "x-qiwi-idempotent", "x-qiwi-redirect", "x-qiwi-signature", "x-qiwi-outcome-read",
     ];
 
     private static SpecDocument Spec => SpecDocument.Current;
@@ -26,6 +26,23 @@ public sealed class ExtensionTests
 
         var doc = File.ReadAllText(Path.Combine(SpecDocument.RepositoryRoot, "docs", "spec-extensions.md"));
         Assert.All(Documented, key => Assert.Contains("## `" + key + "`", doc, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_write_links_to_the_GET_that_settles_it_and_only_createBill_claims_idempotency()
+    {
+        var operations = Spec.Operations().Where(o => o.Where.StartsWith("paths", StringComparison.Ordinal) && !o.Operation.Children.ContainsKey("x-qiwi-redirect")).ToList();
+        var gets = operations.Where(o => o.Where.EndsWith(" get", StringComparison.Ordinal)).Select(o => Text(o.Operation, "operationId")).ToHashSet();
+        var writes = operations.Where(o => !o.Where.EndsWith(" get", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(writes);
+        foreach (var (where, _, _, operation) in writes)
+        {
+            Assert.True(operation.Children.TryGetValue("x-qiwi-outcome-read", out var link), $"{where} has no x-qiwi-outcome-read");
+            Assert.Contains(Text((YamlMappingNode)link, "operation"), gets);
+        }
+
+        // The docs promise idempotency for invoicing only ("two consecutive requests with the same prv_id, bill_id and amount").
+        Assert.Equal(["createBill"], writes.Where(w => w.Operation.Children.ContainsKey("x-qiwi-idempotent")).Select(w => Text(w.Operation, "operationId")));
     }
 
     [Fact]

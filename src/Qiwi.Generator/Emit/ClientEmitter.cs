@@ -87,7 +87,7 @@ internal static class ClientEmitter
                 }
             }
 
-            writer.Line("return _pipeline.SendAsync(request, " + operation.Response.ReaderName + ".Instance, cancellationToken);");
+            CallEmitter.Write(writer, spec, operation);
             writer.Close();
         }
 
@@ -173,7 +173,7 @@ internal static class ClientEmitter
     private static void Docs(CodeWriter writer, OperationModel operation)
     {
         XmlDoc.Summary(writer, operation.Summary ?? operation.OperationId);
-        XmlDoc.Remarks(writer, (operation.Description ?? string.Empty) + "\n\n`" + operation.Method + " " + operation.PathTemplate + "` (operation `" + operation.OperationId + "`)" + (operation.Idempotent ? "; safe to repeat." : "; not repeated automatically once it may have reached the server."));
+        XmlDoc.Remarks(writer, (operation.Description ?? string.Empty) + "\n\n`" + operation.Method + " " + operation.PathTemplate + "` (operation `" + operation.OperationId + "`)" + (operation.Idempotent ? "; safe to repeat." : operation.OutcomeRead is { } link ? "; re-sent only after `" + link.OperationId + "` shows it did not take effect." : "; not repeated automatically once it may have reached the server."));
         ParameterCode.Docs(writer, ParameterCode.Ordered(operation.Parameters));
         XmlDoc.Param(writer, "cancellationToken", "Cancels the call.");
         XmlDoc.Element(writer, "returns", "The " + operation.Response.PayloadProperty + " of a successful response (result code " + operation.Response.SuccessCode + ").");
@@ -181,5 +181,9 @@ internal static class ClientEmitter
         writer.Line("/// <exception cref=\"global::Qiwi.Runtime.QiwiApiException\">QIWI answered with another result code (whatever the HTTP status).</exception>");
         writer.Line("/// <exception cref=\"global::Qiwi.Runtime.QiwiProtocolException\">The response is not a valid envelope (empty, HTML, truncated, wrong types).</exception>");
         writer.Line("/// <exception cref=\"global::Qiwi.Runtime.QiwiTimeoutException\">No response within the configured timeout.</exception>");
+        if (operation.Method is not ("GET" or "HEAD"))
+        {
+            writer.Line("/// <exception cref=\"global::Qiwi.Runtime.QiwiOutcomeUnknownException\">The call may have taken effect and reading the status did not settle it: read the status later or repeat with the same id, never a new one.</exception>");
+        }
     }
 }

@@ -11,4 +11,5 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     ResponseModel Response,
     bool Idempotent,
-    string MethodName);
+    string MethodName,
+    OutcomeReadModel? OutcomeRead = null);

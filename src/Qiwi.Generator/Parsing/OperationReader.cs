@@ -181,7 +181,8 @@ internal sealed class OperationReader
             }
         }
 
-        if (!CheckDuplicates(parameters, operation, display, "cancellationToken", "request", "nameof"))
+        // The locals and lambda parameters the emitted method body uses (ClientEmitter, CallEmitter).
+        if (!CheckDuplicates(parameters, operation, display, "cancellationToken", "request", "nameof", "call", "token", "found", "payload"))
         {
             return;
         }
@@ -200,7 +201,7 @@ internal sealed class OperationReader
         }
 
         var idempotent = method is "get" or "head" || (operation.GetBool("x-qiwi-idempotent") ?? false);
-        Operations.Add(new OperationModel(operationId, name, method.ToUpperInvariant(), path, operation.GetString("summary"), operation.GetString("description"), new(parameters), response, idempotent, methodName));
+        Operations.Add(new OperationModel(operationId, name, method.ToUpperInvariant(), path, operation.GetString("summary"), operation.GetString("description"), new(parameters), response, idempotent, methodName, OutcomeReadReader.Read(_context, operation)));
     }
 
     private void ReadRedirect(YamlNode redirect, string path, YamlMap pathItem, YamlMap operation, string operationId, string name, List<ParameterModel> parameters)

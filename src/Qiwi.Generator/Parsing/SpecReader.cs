@@ -59,6 +59,7 @@ internal static class SpecReader
         var operations = new OperationReader(context, schemas, extensions, envelope, names, ClientNames.For(options.ClientName));
         operations.ReadPaths();
         operations.ReadWebhooks();
+        var linked = OutcomeReadReader.Link(context, operations.Operations, objects);
 
         return new SpecModel(
             file.Path,
@@ -69,7 +70,7 @@ internal static class SpecReader
             envelope?.ResultCodeEnum,
             new(schemas.Enums.Values),
             new(objects),
-            new(operations.Operations),
+            new(linked),
             new(operations.Redirects),
             new(operations.Webhooks),
             ClientNames.For(options.ClientName));

@@ -11,19 +11,26 @@ public sealed class QiwiApiException : QiwiException
 {
     /// <summary>Creates the exception.</summary>
     public QiwiApiException(string? operationId, int resultCode, string? description, string? catalogDescription, bool? isFatal, HttpStatusCode statusCode, string rawBody)
+        : this(operationId, resultCode, description, catalogDescription, isFatal, statusCode, System.Text.Encoding.UTF8.GetBytes(rawBody ?? string.Empty))
+    {
+    }
+
+    /// <summary>Creates the exception from the body's bytes as received.</summary>
+    public QiwiApiException(string? operationId, int resultCode, string? description, string? catalogDescription, bool? isFatal, HttpStatusCode statusCode, byte[] rawBytes)
         : base(operationId, BuildMessage(operationId, resultCode, description, catalogDescription, statusCode), null)
     {
         ResultCode = resultCode;
         Description = description ?? catalogDescription;
         IsFatal = isFatal;
         StatusCode = statusCode;
-        RawBody = rawBody;
+        RawBytes = rawBytes ?? Array.Empty<byte>();
+        RawBody = System.Text.Encoding.UTF8.GetString(RawBytes);
     }
 
     /// <summary>The result code (cast it to the generated result-code enum).</summary>
     public int ResultCode { get; }
 
-    /// <summary>The description from the body, or the spec's when the body has none.</summary>
+    /// <summary>The description from the body (in full; the message quotes a sanitized excerpt), or the spec's when the body has none.</summary>
     public string? Description { get; }
 
     /// <summary>True (repeating will not help), false (temporary), or null when the docs do not say.</summary>
@@ -32,8 +39,11 @@ public sealed class QiwiApiException : QiwiException
     /// <summary>The HTTP status of the response.</summary>
     public HttpStatusCode StatusCode { get; }
 
-    /// <summary>The response body as received.</summary>
+    /// <summary>The response body decoded as UTF-8 (lossy when it is not valid UTF-8; see <see cref="RawBytes"/>).</summary>
     public string RawBody { get; }
+
+    /// <summary>The response body's bytes exactly as received.</summary>
+    public byte[] RawBytes { get; }
 
     private static string BuildMessage(string? operationId, int resultCode, string? description, string? catalogDescription, HttpStatusCode statusCode)
     {
@@ -45,7 +55,7 @@ public sealed class QiwiApiException : QiwiException
 
         if (description is not null)
         {
-            text += ": " + description;
+            text += ": " + QiwiExcerpt.Of(description);
         }
 
         return text + $" [HTTP {(int)statusCode}, operation {operationId}]";

@@ -1,11 +1,21 @@
 namespace Qiwi.Runtime;
 
-/// <summary>The request could not be sent or its response not received (DNS, connection refused or dropped, TLS).</summary>
+/// <summary>
+/// The request could not be sent or its response not received (DNS, connection refused or dropped, TLS,
+/// or whatever a custom <see cref="HttpMessageHandler"/> threw or failed to return). Whether the server
+/// acted on the request is unknown.
+/// </summary>
 public sealed class QiwiTransportException : QiwiException
 {
     /// <summary>Creates the exception.</summary>
     public QiwiTransportException(string? operationId, Exception innerException)
-        : base(operationId, $"{operationId} failed in transport: {innerException.Message}", innerException)
+        : base(operationId, $"{operationId} failed in transport: {innerException?.GetType().Name}: {QiwiExcerpt.Of(innerException?.Message)}", innerException)
+    {
+    }
+
+    /// <summary>Creates the exception without an inner one (a handler that returned no response).</summary>
+    public QiwiTransportException(string? operationId, string reason)
+        : base(operationId, $"{operationId} failed in transport: {reason}", null)
     {
     }
 }

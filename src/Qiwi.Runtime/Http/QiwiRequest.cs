@@ -31,6 +31,9 @@ public sealed class QiwiRequest
     /// <summary>Whether a repeat is safe.</summary>
     public bool Idempotent { get; }
 
+    /// <summary>Whether the request may change something on the server (any method but GET and HEAD).</summary>
+    public bool IsWrite => Method != HttpMethod.Get && Method != HttpMethod.Head;
+
     /// <summary>The path built so far (encoded).</summary>
     public string Path => _path.ToString();
 
@@ -52,14 +55,7 @@ public sealed class QiwiRequest
     /// </summary>
     public void AppendPathSegment(string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        var encoded = Uri.EscapeDataString(value);
-        if (encoded is "." or "..")
-        {
-            encoded = encoded.Replace(".", "%2E", StringComparison.Ordinal);
-        }
-
-        _path.Append(encoded);
+        _path.Append(QiwiUrlEncoding.PathSegment(value));
     }
 
     /// <summary>Appends an integer path segment.</summary>
@@ -82,12 +78,6 @@ public sealed class QiwiRequest
             return Path;
         }
 
-        var builder = new StringBuilder(Path);
-        for (var i = 0; i < _query.Count; i++)
-        {
-            builder.Append(i == 0 ? '?' : '&').Append(Uri.EscapeDataString(_query[i].Key)).Append('=').Append(Uri.EscapeDataString(_query[i].Value));
-        }
-
-        return builder.ToString();
+        return QiwiUrlEncoding.AppendPairs(new StringBuilder(Path), _query, '?').ToString();
     }
 }

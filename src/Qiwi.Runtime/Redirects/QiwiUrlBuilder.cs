@@ -37,14 +37,6 @@ public sealed class QiwiUrlBuilder
     {
         var builder = new StringBuilder(_baseUrl.Length + _path.Length + (_query.Count * 24));
         builder.Append(_baseUrl).Append(_path);
-        for (var i = 0; i < _query.Count; i++)
-        {
-            builder.Append(i == 0 ? '?' : '&')
-                .Append(Uri.EscapeDataString(_query[i].Key))
-                .Append('=')
-                .Append(Uri.EscapeDataString(_query[i].Value));
-        }
-
-        return new Uri(builder.ToString(), UriKind.Absolute);
+        return new Uri(QiwiUrlEncoding.AppendPairs(builder, _query, '?').ToString(), UriKind.Absolute);
     }
 }

@@ -20,14 +20,12 @@ public static class QiwiJson
 
     private const NumberStyles IntegerStyles = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign;
 
-    /// <summary>A string; numbers and booleans are taken as their text (a number keeps its digits: <c>10.00</c> stays "10.00").</summary>
-    /// <exception cref="JsonException">The token is null, an object or an array.</exception>
+    /// <summary>A string; a number is taken as its text (a number keeps its digits: <c>10.00</c> stays "10.00"; the docs' example writes a refund id unquoted).</summary>
+    /// <exception cref="JsonException">The token is a boolean, null, an object or an array (<c>true</c> is not the text "true").</exception>
     public static string ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.String => reader.GetString()!,
         JsonTokenType.Number => reader.HasValueSequence ? Encoding.UTF8.GetString(reader.ValueSequence) : Encoding.UTF8.GetString(reader.ValueSpan),
-        JsonTokenType.True => "true",
-        JsonTokenType.False => "false",
         _ => throw new JsonException($"Expected a string, found {reader.TokenType}."),
     };
 

@@ -24,9 +24,18 @@ internal static class ControlEndpoints
         control.MapPost("/bills/{shopId:long}/{billId}/sms/decline", (long shopId, string billId, SandboxLedger ledger) => Bill(ledger.ReplySms(shopId, billId, confirm: false)));
         control.MapPost("/faults", (SandboxFault fault, FaultInjector faults) =>
         {
-            faults.Add(fault);
-            return Results.NoContent();
+            try
+            {
+                faults.Add(fault);
+                return Results.NoContent();
+            }
+            catch (ArgumentException exception)
+            {
+                return Results.BadRequest(exception.Message);
+            }
         });
+        control.MapGet("/ledger", (SandboxLedger ledger) => Results.Json(ledger.Snapshot()));
+        control.MapGet("/faults", (FaultInjector faults) => Results.Json(new { pending = faults.Pending }));
         control.MapDelete("/faults", (FaultInjector faults) =>
         {
             faults.Clear();

@@ -38,13 +38,7 @@ public static class SandboxApp
 
             return next(context);
         });
-        app.Use(async (context, next) =>
-        {
-            if (!await context.RequestServices.GetRequiredService<Control.FaultInjector>().ApplyAsync(context))
-            {
-                await next(context);
-            }
-        });
+        app.Use((context, next) => context.RequestServices.GetRequiredService<Control.FaultInjector>().InvokeAsync(context, () => next(context)));
         app.UseRouting();
         app.MapQiwiApi();
         Checkout.CheckoutEndpoints.MapCheckout(app);

@@ -135,7 +135,9 @@ internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
             if (invoice.Refunds.TryGetValue(refundId, out var existing))
             {
                 Settle(existing);
-                return existing.Amount == amount ? LedgerResult<Refund>.Ok(existing.ToRefund()) : LedgerResult<Refund>.Refuse(ResultCode.IncorrectData);
+                return existing.Amount == amount && options.RepeatedRefundId == RepeatedRefundId.ExistingRefund
+                    ? LedgerResult<Refund>.Ok(existing.ToRefund())
+                    : LedgerResult<Refund>.Refuse(ResultCode.IncorrectData);
             }
 
             if (amount > invoice.Refundable)
@@ -179,6 +181,27 @@ internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
             refund.Status = RefundStatus.Fail;
             return LedgerResult<Refund>.Ok(refund.ToRefund());
         });
+
+    /// <summary>Every invoice with its refunds, for the control API (tests read the whole ledger back).</summary>
+    public IReadOnlyList<LedgerEntry> Snapshot()
+    {
+        var entries = new List<LedgerEntry>();
+        foreach (var invoice in _invoices.Values)
+        {
+            lock (invoice)
+            {
+                Refresh(invoice);
+                var refunds = invoice.Refunds.Values.Select(r =>
+                {
+                    Settle(r);
+                    return new LedgerRefundEntry(r.RefundId, r.Amount, r.Status.ToWireValue());
+                }).ToList();
+                entries.Add(new LedgerEntry(invoice.ShopId, invoice.BillId, invoice.Amount, invoice.Status.ToWireValue(), refunds));
+            }
+        }
+
+        return entries;
+    }
 
     private LedgerResult<Bill> With(long shopId, string billId, Func<SandboxInvoice, LedgerResult<Bill>> action) => With<Bill>(shopId, billId, action);
 

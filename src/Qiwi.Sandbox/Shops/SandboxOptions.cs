@@ -10,6 +10,14 @@ public sealed class SandboxOptions
     public TimeSpan RefundSettleDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>
+    /// How a refund request with a <c>refund_id</c> the invoice already has is answered (the docs do not
+    /// say): <see cref="RepeatedRefundId.ExistingRefund"/> (the default) answers the existing refund when the
+    /// amount is the same and result code 5 otherwise; <see cref="RepeatedRefundId.Error"/> answers result
+    /// code 5 (incorrect data) to every repeat.
+    /// </summary>
+    public RepeatedRefundId RepeatedRefundId { get; set; } = RepeatedRefundId.ExistingRefund;
+
+    /// <summary>
     /// Divides the waits between notification attempts (10 s doubling to 30 min, 50 attempts within 24 h):
     /// 1 is QIWI's pace; 60 makes an hour pass in a minute.
     /// </summary>
@@ -30,4 +38,14 @@ public sealed class SandboxOptions
 
     // Made once, so the test shop in effect is one object: changing it (a notification URL) sticks.
     private SandboxShop[]? _defaultShops;
+}
+
+/// <summary>How the sandbox answers a refund whose <c>refund_id</c> the invoice already has.</summary>
+public enum RepeatedRefundId
+{
+    /// <summary>The existing refund (result 0) when the amount is the same; result code 5 otherwise.</summary>
+    ExistingRefund,
+
+    /// <summary>Result code 5 (incorrect data), whatever the amount.</summary>
+    Error,
 }

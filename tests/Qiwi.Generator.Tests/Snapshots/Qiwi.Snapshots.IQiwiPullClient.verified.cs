@@ -80,6 +80,7 @@ public partial interface IQiwiPullClient
     /// <exception cref="global::Qiwi.Runtime.QiwiApiException">QIWI answered with another result code (whatever the HTTP status).</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiProtocolException">The response is not a valid envelope (empty, HTML, truncated, wrong types).</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiTimeoutException">No response within the configured timeout.</exception>
+    /// <exception cref="global::Qiwi.Runtime.QiwiOutcomeUnknownException">The call may have taken effect and reading the status did not settle it: read the status later or repeat with the same id, never a new one.</exception>
     global::System.Threading.Tasks.Task<Bill> CreateBillAsync(long shopId, string billId, string user, decimal amount, string currency, string comment, global::System.DateTimeOffset lifetime, PaySource? paySource = null, string? merchantName = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the current status of an invoice.</summary>
@@ -117,7 +118,7 @@ public partial interface IQiwiPullClient
     /// provided that the payer has not initiated payment yet; then it can no longer be paid. The only accepted value of
     /// <c>status</c> is <c>rejected</c>.
     /// <para/>
-    /// <c>PATCH /api/v2/prv/{prv_id}/bills/{bill_id}</c> (operation <c>cancelBill</c>); safe to repeat.
+    /// <c>PATCH /api/v2/prv/{prv_id}/bills/{bill_id}</c> (operation <c>cancelBill</c>); re-sent only after <c>getBillStatus</c> shows it did not take effect.
     /// </remarks>
     /// <param name="shopId">
     /// The merchant's Shop ID (numeric, "Shop ID" in the protocol settings on kassa.qiwi.com).
@@ -136,6 +137,7 @@ public partial interface IQiwiPullClient
     /// <exception cref="global::Qiwi.Runtime.QiwiApiException">QIWI answered with another result code (whatever the HTTP status).</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiProtocolException">The response is not a valid envelope (empty, HTML, truncated, wrong types).</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiTimeoutException">No response within the configured timeout.</exception>
+    /// <exception cref="global::Qiwi.Runtime.QiwiOutcomeUnknownException">The call may have taken effect and reading the status did not settle it: read the status later or repeat with the same id, never a new one.</exception>
     global::System.Threading.Tasks.Task<Bill> CancelBillAsync(long shopId, string billId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Refund a paid invoice, fully or in part.</summary>
@@ -149,10 +151,7 @@ public partial interface IQiwiPullClient
     /// A refund may finish later: poll <c>getRefundStatus</c> until the status is final
     /// (<c>success</c> or <c>fail</c>).
     /// <para/>
-    /// Idempotent for the same <c>refund_id</c>: a repeat returns the existing refund and
-    /// does not refund twice.
-    /// <para/>
-    /// <c>PUT /api/v2/prv/{prv_id}/bills/{bill_id}/refund/{refund_id}</c> (operation <c>createRefund</c>); safe to repeat.
+    /// <c>PUT /api/v2/prv/{prv_id}/bills/{bill_id}/refund/{refund_id}</c> (operation <c>createRefund</c>); re-sent only after <c>getRefundStatus</c> shows it did not take effect.
     /// </remarks>
     /// <param name="shopId">
     /// The merchant's Shop ID (numeric, "Shop ID" in the protocol settings on kassa.qiwi.com).
@@ -178,6 +177,7 @@ public partial interface IQiwiPullClient
     /// <exception cref="global::Qiwi.Runtime.QiwiApiException">QIWI answered with another result code (whatever the HTTP status).</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiProtocolException">The response is not a valid envelope (empty, HTML, truncated, wrong types).</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiTimeoutException">No response within the configured timeout.</exception>
+    /// <exception cref="global::Qiwi.Runtime.QiwiOutcomeUnknownException">The call may have taken effect and reading the status did not settle it: read the status later or repeat with the same id, never a new one.</exception>
     global::System.Threading.Tasks.Task<Refund> CreateRefundAsync(long shopId, string billId, string refundId, decimal amount, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the current status of a refund.</summary>

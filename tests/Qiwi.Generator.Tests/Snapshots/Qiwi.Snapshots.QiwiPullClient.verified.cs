@@ -77,7 +77,18 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         {
             request.AddForm("prv_name", merchantName);
         }
-        return _pipeline.SendAsync(request, BillEnvelopeReader.Instance, cancellationToken);
+        var call = new global::Qiwi.Runtime.QiwiCall<Bill>(BillEnvelopeReader.Instance)
+        {
+            Check = payload => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("bill_id", payload.BillId, billId)
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true)
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("originAmount", payload.OriginAmount, 2, 0m, true),
+            OutcomeRead = new global::Qiwi.Runtime.QiwiOutcomeRead<Bill>(
+                "getBillStatus",
+                token => GetBillStatusAsync(shopId, billId, token),
+                new int[] { 210 },
+                found => global::Qiwi.Runtime.QiwiFormat.Decimal(found.Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down) == global::Qiwi.Runtime.QiwiFormat.Decimal(amount, 2, global::Qiwi.Runtime.QiwiRounding.Down)),
+        };
+        return _pipeline.SendAsync(request, call, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -92,7 +103,13 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         request.AppendPathSegment(shopId);
         request.AppendPath("/bills/");
         request.AppendPathSegment(billId);
-        return _pipeline.SendAsync(request, BillEnvelopeReader.Instance, cancellationToken);
+        var call = new global::Qiwi.Runtime.QiwiCall<Bill>(BillEnvelopeReader.Instance)
+        {
+            Check = payload => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("bill_id", payload.BillId, billId)
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true)
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("originAmount", payload.OriginAmount, 2, 0m, true),
+        };
+        return _pipeline.SendAsync(request, call, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -102,13 +119,24 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
 
-        var request = new global::Qiwi.Runtime.QiwiRequest(global::System.Net.Http.HttpMethod.Patch, "cancelBill", idempotent: true);
+        var request = new global::Qiwi.Runtime.QiwiRequest(global::System.Net.Http.HttpMethod.Patch, "cancelBill", idempotent: false);
         request.AppendPath("/api/v2/prv/");
         request.AppendPathSegment(shopId);
         request.AppendPath("/bills/");
         request.AppendPathSegment(billId);
         request.AddForm("status", "rejected");
-        return _pipeline.SendAsync(request, BillEnvelopeReader.Instance, cancellationToken);
+        var call = new global::Qiwi.Runtime.QiwiCall<Bill>(BillEnvelopeReader.Instance)
+        {
+            Check = payload => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("bill_id", payload.BillId, billId)
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true)
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("originAmount", payload.OriginAmount, 2, 0m, true),
+            OutcomeRead = new global::Qiwi.Runtime.QiwiOutcomeRead<Bill>(
+                "getBillStatus",
+                token => GetBillStatusAsync(shopId, billId, token),
+                new int[] { 210 },
+                found => found.Status.ToWireValue() == "rejected"),
+        };
+        return _pipeline.SendAsync(request, call, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -121,7 +149,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         global::Qiwi.Runtime.QiwiGuard.Pattern(refundId, nameof(refundId), QiwiPullPatterns.CreateRefundRefundId, "^[0-9A-Za-z]{1,9}$");
         global::Qiwi.Runtime.QiwiGuard.Minimum(global::Qiwi.Runtime.QiwiFormat.Round(amount, 2, global::Qiwi.Runtime.QiwiRounding.Down), nameof(amount), 0m, true);
 
-        var request = new global::Qiwi.Runtime.QiwiRequest(global::System.Net.Http.HttpMethod.Put, "createRefund", idempotent: true);
+        var request = new global::Qiwi.Runtime.QiwiRequest(global::System.Net.Http.HttpMethod.Put, "createRefund", idempotent: false);
         request.AppendPath("/api/v2/prv/");
         request.AppendPathSegment(shopId);
         request.AppendPath("/bills/");
@@ -129,7 +157,17 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         request.AppendPath("/refund/");
         request.AppendPathSegment(refundId);
         request.AddForm("amount", global::Qiwi.Runtime.QiwiFormat.Decimal(amount, 2, global::Qiwi.Runtime.QiwiRounding.Down));
-        return _pipeline.SendAsync(request, RefundEnvelopeReader.Instance, cancellationToken);
+        var call = new global::Qiwi.Runtime.QiwiCall<Refund>(RefundEnvelopeReader.Instance)
+        {
+            Check = payload => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("refund_id", payload.RefundId, refundId)
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true),
+            OutcomeRead = new global::Qiwi.Runtime.QiwiOutcomeRead<Refund>(
+                "getRefundStatus",
+                token => GetRefundStatusAsync(shopId, billId, refundId, token),
+                new int[] { 210 },
+                found => global::Qiwi.Runtime.QiwiFormat.Decimal(found.Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down) == global::Qiwi.Runtime.QiwiFormat.Decimal(amount, 2, global::Qiwi.Runtime.QiwiRounding.Down)),
+        };
+        return _pipeline.SendAsync(request, call, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -148,6 +186,11 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         request.AppendPathSegment(billId);
         request.AppendPath("/refund/");
         request.AppendPathSegment(refundId);
-        return _pipeline.SendAsync(request, RefundEnvelopeReader.Instance, cancellationToken);
+        var call = new global::Qiwi.Runtime.QiwiCall<Refund>(RefundEnvelopeReader.Instance)
+        {
+            Check = payload => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("refund_id", payload.RefundId, refundId)
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true),
+        };
+        return _pipeline.SendAsync(request, call, cancellationToken);
     }
 }

@@ -12,6 +12,14 @@ internal static class Docs
     public const string Error150Json = """{"response":{"result_code":150,"description":"Authorization failed"}}""";
     public const string Error341Xml = "<response>\n   <result_code>341</result_code>\n   <description>Authorization is failed</description>\n</response>";
 
+    /// <summary>A paid invoice as <see cref="BillPaidJson"/>, with another bill id (JSON-escaped).</summary>
+    public static string BillPaidJsonFor(string billId)
+        => BillPaidJson.Replace("\"BILL-1\"", "\"" + System.Text.Json.JsonEncodedText.Encode(billId).ToString() + "\"", StringComparison.Ordinal);
+
+    /// <summary>A successful refund as <see cref="RefundSuccessJson"/>, with another id and amount.</summary>
+    public static string RefundJson(string refundId, string amount = "5.00", string status = "success")
+        => "{\"response\":{\"result_code\":0,\"refund\":{\"refund_id\":\"" + refundId + "\",\"amount\":\"" + amount + "\",\"status\":\"" + status + "\",\"error\":0}}}";
+
     public static string ErrorJson(int code, string description = "error")
         => "{\"response\":{\"result_code\":" + code + ",\"description\":\"" + description + "\"}}";
 }

@@ -23,6 +23,20 @@ internal sealed class FakeHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Answers with exactly these bytes.</summary>
+    public FakeHandler RespondBytes(HttpStatusCode status, byte[] body, string contentType)
+    {
+        _responses.Enqueue((_, _) => Task.FromResult(new HttpResponseMessage(status) { Content = new ByteArrayContent(body) { Headers = { { "Content-Type", contentType } } } }));
+        return this;
+    }
+
+    /// <summary>Answers with whatever <paramref name="answer"/> makes of the request (null included, as a broken handler would).</summary>
+    public FakeHandler Answer(Func<HttpRequestMessage, HttpResponseMessage?> answer)
+    {
+        _responses.Enqueue((request, _) => Task.FromResult(answer(request)!));
+        return this;
+    }
+
     public FakeHandler Fail(Exception exception)
     {
         _responses.Enqueue((_, _) => Task.FromException<HttpResponseMessage>(exception));

@@ -1,0 +1,67 @@
+namespace Qiwi.Runtime;
+
+/// <summary>
+/// How a write's outcome is settled when an attempt's answer was lost: the read of the same resource
+/// (from the spec's <c>x-qiwi-outcome-read</c>), the result codes by which that read says "no such
+/// resource", and whether what it found is the effect of this write. Generated code builds one per call.
+/// </summary>
+/// <typeparam name="TPayload">The payload both the write and the read return.</typeparam>
+public sealed class QiwiOutcomeRead<TPayload>
+    where TPayload : class
+{
+    /// <summary>Creates the link.</summary>
+    /// <param name="operationId">The read's operationId (for traces and errors).</param>
+    /// <param name="read">Reads the resource the write creates or changes.</param>
+    /// <param name="notFoundCodes">Result codes of the read that mean the resource does not exist.</param>
+    /// <param name="tookEffect">Whether the resource found shows this write's effect (its fields repeat the write's).</param>
+    public QiwiOutcomeRead(string operationId, Func<CancellationToken, Task<TPayload>> read, IReadOnlyList<int> notFoundCodes, Func<TPayload, bool> tookEffect)
+    {
+        OperationId = operationId ?? throw new ArgumentNullException(nameof(operationId));
+        Read = read ?? throw new ArgumentNullException(nameof(read));
+        NotFoundCodes = notFoundCodes ?? throw new ArgumentNullException(nameof(notFoundCodes));
+        TookEffect = tookEffect ?? throw new ArgumentNullException(nameof(tookEffect));
+    }
+
+    /// <summary>The read's operationId.</summary>
+    public string OperationId { get; }
+
+    /// <summary>Reads the resource.</summary>
+    public Func<CancellationToken, Task<TPayload>> Read { get; }
+
+    /// <summary>Result codes of the read that mean "not found".</summary>
+    public IReadOnlyList<int> NotFoundCodes { get; }
+
+    /// <summary>Whether the resource found shows this write's effect.</summary>
+    public Func<TPayload, bool> TookEffect { get; }
+
+    /// <summary>Reads the status and says what it shows. Never throws a <see cref="QiwiException"/>: a failed read is <see cref="QiwiOutcome.CannotTell"/>.</summary>
+    public async Task<(QiwiOutcome Outcome, TPayload? Found, QiwiException? Failure)> ResolveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = await Read(cancellationToken).ConfigureAwait(false);
+            return TookEffect(found) ? (QiwiOutcome.TookEffect, found, null) : (QiwiOutcome.NotTakenEffect, null, null);
+        }
+        catch (QiwiApiException notFound) when (Contains(NotFoundCodes, notFound.ResultCode))
+        {
+            return (QiwiOutcome.NotTakenEffect, null, null);
+        }
+        catch (QiwiException failure)
+        {
+            return (QiwiOutcome.CannotTell, null, failure);
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<int> codes, int code)
+    {
+        foreach (var item in codes)
+        {
+            if (item == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+
+namespace Qiwi.Runtime;
+
+/// <summary>
+/// The attempts of one call, between the per-call and the per-retry policies. Records every failed
+/// attempt and whether its outcome is known; repeats idempotent requests when repeating may help; before
+/// re-sending any other write whose outcome is unknown, reads its status (found: that is the result; not
+/// found: re-sending is safe; cannot tell: <see cref="QiwiOutcomeUnknownException"/>). A write that ends in
+/// failure after an attempt of unknown outcome is settled by the same read, never reported as a plain failure.
+/// </summary>
+internal sealed class QiwiRetryPolicy(QiwiClientOptions options, QiwiTransport transport, QiwiResponseInterpreter interpreter)
+{
+    public async Task<TPayload> SendAsync<TPayload>(QiwiCallContext context, QiwiCall<TPayload> call)
+        where TPayload : class
+    {
+        var request = context.Request;
+        var cancellationToken = context.CancellationToken;
+        var outcomeRead = request.IsWrite ? call.OutcomeRead : null;
+        var attempts = new List<QiwiAttempt>();
+        for (var number = 1; ; number++)
+        {
+            QiwiException error;
+            try
+            {
+                context.AttemptCount = number;
+                var response = await transport.SendAsync(request, number, cancellationToken).ConfigureAwait(false);
+                return interpreter.Interpret(request, call, response);
+            }
+            catch (QiwiException exception)
+            {
+                error = exception;
+            }
+
+            var known = QiwiRetryRules.IsOutcomeKnown(error);
+            attempts.Add(new QiwiAttempt(number, error, known));
+            var repeatable = request.Idempotent || outcomeRead is not null;
+            if (number >= options.Retry.MaxAttempts || !repeatable || !QiwiRetryRules.MayHelp(error) || cancellationToken.IsCancellationRequested)
+            {
+                return await FinishAsync(request, outcomeRead, attempts, cancellationToken).ConfigureAwait(false);
+            }
+
+            var delay = options.Retry.DelayBefore(number);
+            Activity.Current?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection { ["qiwi.attempt"] = number, ["qiwi.delay_ms"] = delay.TotalMilliseconds, ["exception.type"] = error.GetType().Name, ["qiwi.outcome_known"] = known }));
+            await Task.Delay(delay, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            if (!request.Idempotent && !known)
+            {
+                // Not promised idempotent: never re-sent blindly. Read first.
+                var (outcome, found, failure) = await outcomeRead!.ResolveAsync(cancellationToken).ConfigureAwait(false);
+                if (outcome == QiwiOutcome.TookEffect)
+                {
+                    return found!;
+                }
+
+                if (outcome == QiwiOutcome.CannotTell)
+                {
+                    throw new QiwiOutcomeUnknownException(request.OperationId, attempts, failure);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The call failed. A read, or a write whose every attempt was answered, fails with its last error. A
+    /// write with an attempt of unknown outcome is settled by its status read: done (the result), not done
+    /// (the last error: nothing happened), or unknown (<see cref="QiwiOutcomeUnknownException"/>).
+    /// </summary>
+    private static async Task<TPayload> FinishAsync<TPayload>(QiwiRequest request, QiwiOutcomeRead<TPayload>? outcomeRead, List<QiwiAttempt> attempts, CancellationToken cancellationToken)
+        where TPayload : class
+    {
+        var last = attempts[^1].Error;
+        if (!request.IsWrite || attempts.TrueForAll(static a => a.OutcomeKnown))
+        {
+            throw last;
+        }
+
+        if (outcomeRead is null)
+        {
+            throw new QiwiOutcomeUnknownException(request.OperationId, attempts, null);
+        }
+
+        var (outcome, found, failure) = await outcomeRead.ResolveAsync(cancellationToken).ConfigureAwait(false);
+        return outcome switch
+        {
+            QiwiOutcome.TookEffect => found!,
+            QiwiOutcome.NotTakenEffect => throw last,
+            _ => throw new QiwiOutcomeUnknownException(request.OperationId, attempts, failure),
+        };
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text;
+
+namespace Qiwi.Runtime;
+
+/// <summary>
+/// Interpreting, apart from sending: turns a received response into the payload, or into a
+/// <see cref="QiwiApiException"/> (a result code) or a <see cref="QiwiProtocolException"/> (not a valid
+/// envelope, or an impossible success). Messages quote at most a sanitized excerpt.
+/// </summary>
+internal sealed class QiwiResponseInterpreter(IQiwiResultCodeCatalog resultCodes, QiwiClientOptions options)
+{
+    public TPayload Interpret<TPayload>(QiwiRequest request, QiwiCall<TPayload> call, QiwiResponse response)
+        where TPayload : class
+    {
+        var body = response.Body;
+        if (body.Length == 0)
+        {
+            throw Protocol(request, response, "the response body is empty", null);
+        }
+
+        var format = Format(response.ContentType, body)
+            ?? throw Protocol(request, response, $"the response is '{Excerpt(response.ContentType ?? "(no content type)")}', not JSON or XML", null);
+
+        QiwiEnvelope<TPayload> envelope;
+        try
+        {
+            envelope = format == QiwiMediaType.Xml ? call.Reader.ReadXml(body) : call.Reader.ReadJson(body);
+        }
+        catch (Exception exception) when (IsMalformedInput(exception))
+        {
+            throw Protocol(request, response, $"the body is not a valid envelope: {exception.GetType().Name}: {Excerpt(exception.Message)}", exception);
+        }
+
+        if (envelope.ResultCode != call.Reader.SuccessCode)
+        {
+            throw new QiwiApiException(request.OperationId, envelope.ResultCode, envelope.Description, resultCodes.GetDescription(envelope.ResultCode), resultCodes.IsFatal(envelope.ResultCode), response.StatusCode, body);
+        }
+
+        var payload = envelope.Payload ?? throw Protocol(request, response, $"result code {envelope.ResultCode} (success) came without a payload", null);
+        if (call.Check?.Invoke(payload) is { } impossible)
+        {
+            throw Protocol(request, response, "the success payload is impossible: " + impossible, null);
+        }
+
+        return payload;
+    }
+
+    /// <summary>
+    /// Whatever a reader throws on the body is malformed input (JsonException, XmlException, FormatException,
+    /// InvalidOperationException, NullReferenceException, OverflowException...), except what no parse of a
+    /// body should turn into a protocol error: running out of memory, or a cancellation.
+    /// </summary>
+    private static bool IsMalformedInput(Exception exception)
+        => exception is not (OutOfMemoryException or OperationCanceledException or QiwiException);
+
+    private static QiwiMediaType? Format(string? contentType, byte[] body)
+    {
+        if (contentType is not null)
+        {
+            if (contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            {
+                return QiwiMediaType.Json;
+            }
+
+            if (contentType.Contains("xml", StringComparison.OrdinalIgnoreCase))
+            {
+                return QiwiMediaType.Xml;
+            }
+
+            return null;
+        }
+
+        // No Content-Type: look at the first character.
+        foreach (var b in body)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF)
+            {
+                continue;
+            }
+
+            return b == (byte)'{' ? QiwiMediaType.Json : b == (byte)'<' ? QiwiMediaType.Xml : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>An excerpt of server-supplied text with the client's own credentials removed too.</summary>
+    private string Excerpt(string text)
+    {
+        var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiId + ":" + options.ApiPassword));
+        return QiwiExcerpt.Of(text, token, options.ApiPassword);
+    }
+
+    private static QiwiProtocolException Protocol(QiwiRequest request, QiwiResponse response, string reason, Exception? inner)
+        => new(request.OperationId, reason, response.StatusCode, response.Body, response.ContentType, inner);
+}
