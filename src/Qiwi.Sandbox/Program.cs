@@ -24,7 +24,7 @@ foreach (var url in app.Urls)
 foreach (var shop in app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.EffectiveShops)
 {
     // The sandbox's own test credentials: printing them is the point (they protect nothing real).
-    Console.WriteLine($"  shop {shop.ShopId}: API ID {shop.ApiId}, API password {shop.ApiPassword}, notification password {shop.NotificationPassword}, currencies {string.Join(",", shop.Currencies)}");
+    Console.WriteLine($"  shop {shop.ShopId}: API ID {shop.ApiId}, API password {shop.ApiPassword}, notification password {shop.NotificationPassword}, currencies {string.Join(",", shop.EffectiveCurrencies)}");
 }
 
 await app.WaitForShutdownAsync();

@@ -43,7 +43,7 @@ internal static class SerializationEmitter
         return writer.ToString();
     }
 
-    private static bool IsFlat(ObjectModel model)
+    internal static bool IsFlat(ObjectModel model)
     {
         foreach (var property in model.Properties)
         {
@@ -56,7 +56,7 @@ internal static class SerializationEmitter
         return true;
     }
 
-    private static string Local(PropertyModel property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
+    internal static string Local(PropertyModel property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
 
     private static void DeclareLocals(CodeWriter writer, ObjectModel model)
     {
@@ -83,7 +83,7 @@ internal static class SerializationEmitter
         return "(" + value + " == global::" + ns + "." + property.Type.TypeName + ".Unknown ? " + property.Name + "WireValue ?? string.Empty : " + value + ".ToWireValue())";
     }
 
-    private static bool IsStringEnum(PropertyModel property) => property.ConstantValue is null && property.Type.Kind == ValueKind.Enum && !property.Type.IntegerEnum;
+    internal static bool IsStringEnum(PropertyModel property) => property.ConstantValue is null && property.Type.Kind == ValueKind.Enum && !property.Type.IntegerEnum;
 
     private static void EmitConstruct(CodeWriter writer, ObjectModel model)
     {

@@ -57,6 +57,20 @@ internal static class SourceEmitter
             sources.Add(new(prefix + spec.ClientName + "Redirects.g.cs", RedirectEmitter.Emit(spec, patterns)));
         }
 
+        // After the client and the redirects, so the pattern table keeps the names they gave.
+        foreach (var model in spec.Objects)
+        {
+            if (SerializationEmitter.IsFlat(model))
+            {
+                sources.Add(new(prefix + model.Name + ".FormReader.g.cs", FormReaderEmitter.EmitReader(spec, model, patterns)));
+            }
+        }
+
+        if (FormReaderEmitter.EmitPathChecks(spec, patterns) is string pathChecks)
+        {
+            sources.Add(new(prefix + spec.ClientName + "PathChecks.g.cs", pathChecks));
+        }
+
         foreach (var webhook in spec.Webhooks)
         {
             sources.Add(new(prefix + webhook.Name + "Webhook.g.cs", WebhookEmitter.Emit(spec, webhook)));

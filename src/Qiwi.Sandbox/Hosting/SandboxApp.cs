@@ -16,7 +16,12 @@ public static class SandboxApp
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection("Sandbox"));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(provider => new SandboxLedger(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value));
+        builder.Services.AddSingleton(provider => new SandboxClock(provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(provider => new SandboxLedger(provider.GetRequiredService<SandboxClock>(), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value));
+        builder.Services.AddSingleton<TimeTravel>();
+
+        // The control API speaks the API's naming style: result_code, bill_id.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<Control.FaultInjector>();
         builder.Services.AddSingleton<Notifications.NotificationDispatcher>();
@@ -25,12 +30,12 @@ public static class SandboxApp
 
         var app = builder.Build();
 
-        // Kestrel decodes "%2E%2E" and drops the segment before routing; the emulated API is routed on the path
-        // exactly as sent, so that any bill id (even "..") reaches it as QIWI would receive it.
+        // Kestrel decodes "%2E%2E" and drops the segment before routing; the emulated API and the control API are
+        // routed on the path exactly as sent, so that any bill id (even "..") reaches them as QIWI would receive it.
         app.Use((context, next) =>
         {
             var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
-            if (raw is not null && raw.StartsWith("/api/", StringComparison.Ordinal))
+            if (raw is not null && (raw.StartsWith("/api/", StringComparison.Ordinal) || raw.StartsWith("/sandbox/control/", StringComparison.Ordinal)))
             {
                 var query = raw.IndexOf('?', StringComparison.Ordinal);
                 context.Request.Path = new Microsoft.AspNetCore.Http.PathString(query < 0 ? raw : raw[..query]);
@@ -49,6 +54,7 @@ public static class SandboxApp
         app.MapQiwiApi();
         Checkout.CheckoutEndpoints.MapCheckout(app);
         app.MapSandboxControl();
+        Dashboard.DashboardEndpoints.MapDashboard(app);
         return app;
     }
 }

@@ -22,7 +22,6 @@ public sealed class SandboxOptions
         ApiId = "23441234",
         ApiPassword = "sandbox-api-password",
         NotificationPassword = "sandbox-notification-password",
-        Currencies = new List<string> { "RUB", "EUR", "USD", "KZT" },
     };
 
     /// <summary>The shops in effect.</summary>
