@@ -18,7 +18,7 @@ await app.StartAsync();
 
 foreach (var url in app.Urls)
 {
-    Console.WriteLine($"QIWI sandbox listening on {url}");
+    Console.WriteLine($"QIWI sandbox listening on {url} (open it for the dashboard; control API under {url}/sandbox/control/)");
 }
 
 foreach (var shop in app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.EffectiveShops)

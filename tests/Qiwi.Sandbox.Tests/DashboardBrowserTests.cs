@@ -19,12 +19,7 @@ public sealed class DashboardBrowserTests
         await f.CreateBillAsync("DASH/2");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright, chromium);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(f.Host.BaseUrl.AbsoluteUri);
 

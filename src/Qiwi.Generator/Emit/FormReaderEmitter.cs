@@ -27,60 +27,22 @@ internal static class FormReaderEmitter
         XmlDoc.Param(writer, "timeProvider", "The clock date windows are checked against; the system clock when null.");
         writer.Open("public static " + result + " ReadForm(" + Pairs + " fields, global::System.TimeProvider? timeProvider = null)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(fields);");
-        foreach (var property in model.Properties)
+        SerializationEmitter.EmitFormFields(writer, model, (property, read) =>
         {
-            writer.Line((property.ConstantValue is not null ? "string?" : CSharp.TypeOf(property.Type, nullable: true)) + " " + SerializationEmitter.Local(property) + " = null;");
-            if (SerializationEmitter.IsStringEnum(property))
-            {
-                writer.Line("string? " + SerializationEmitter.Local(property) + "Wire = null;");
-            }
-        }
-
-        if (model.KeepsUnknown)
-        {
-            writer.Line("var _additional = new global::System.Collections.Generic.Dictionary<string, string>();");
-        }
-
-        writer.Open("foreach (var field in fields)");
-        writer.Open("switch (field.Key)");
-        foreach (var property in model.Properties)
-        {
-            writer.Line("case " + CSharp.Literal(property.WireName) + ":").Indent();
-            var local = SerializationEmitter.Local(property);
-            if (SerializationEmitter.IsStringEnum(property))
-            {
-                writer.Line(local + "Wire = field.Value;");
-            }
-
-            var read = local + " = " + (property.ConstantValue is not null ? "field.Value" : CSharp.FromWire(property.Type, property.Constraints, "field.Value")) + ";";
-            if (Expected(property) is string expected)
-            {
-                writer.Open("try");
-                writer.Line(read);
-                writer.Close();
-                writer.Open("catch (global::System.FormatException)");
-                writer.Line("return " + result + ".Fail(" + Check + "Unreadable(" + CSharp.Literal(property.WireName) + ", field.Value, " + CSharp.Literal(expected) + "));");
-                writer.Close();
-                writer.Line();
-            }
-            else
+            if (Expected(property) is not string expected)
             {
                 writer.Line(read);
+                return;
             }
 
-            writer.Line("break;").Outdent();
-        }
-
-        writer.Line("default:").Indent();
-        if (model.KeepsUnknown)
-        {
-            writer.Line("_additional[field.Key] = field.Value;");
-        }
-
-        writer.Line("break;").Outdent();
-        writer.Close();
-        writer.Close();
-        writer.Line();
+            writer.Open("try");
+            writer.Line(read);
+            writer.Close();
+            writer.Open("catch (global::System.FormatException)");
+            writer.Line("return " + result + ".Fail(" + Check + "Unreadable(" + CSharp.Literal(property.WireName) + ", field.Value, " + CSharp.Literal(expected) + "));");
+            writer.Close();
+            writer.Line();
+        });
         var declared = false;
         foreach (var property in model.Properties)
         {

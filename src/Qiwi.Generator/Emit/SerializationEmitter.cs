@@ -368,6 +368,17 @@ internal static class SerializationEmitter
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
         writer.Open("public static " + model.Name + " FromForm(" + Pairs + " fields)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(fields);");
+        EmitFormFields(writer, model, (property, read) => writer.Line(read));
+        EmitConstruct(writer, model);
+        writer.Close();
+    }
+
+    /// <summary>
+    /// Declares the locals and reads each form field into its local; <paramref name="writeRead"/> writes the
+    /// statement that reads one property (given the plain statement), so a caller can guard it.
+    /// </summary>
+    internal static void EmitFormFields(CodeWriter writer, ObjectModel model, System.Action<PropertyModel, string> writeRead)
+    {
         DeclareLocals(writer, model);
         writer.Open("foreach (var field in fields)");
         writer.Open("switch (field.Key)");
@@ -380,7 +391,7 @@ internal static class SerializationEmitter
                 writer.Line(local + "Wire = field.Value;");
             }
 
-            writer.Line(local + " = " + (property.ConstantValue is not null ? "field.Value" : CSharp.FromWire(property.Type, property.Constraints, "field.Value")) + ";");
+            writeRead(property, local + " = " + (property.ConstantValue is not null ? "field.Value" : CSharp.FromWire(property.Type, property.Constraints, "field.Value")) + ";");
             writer.Line("break;").Outdent();
         }
 
@@ -394,8 +405,6 @@ internal static class SerializationEmitter
         writer.Close();
         writer.Close();
         writer.Line();
-        EmitConstruct(writer, model);
-        writer.Close();
     }
 
     private static void EmitToForm(CodeWriter writer, ObjectModel model, string ns)
