@@ -143,6 +143,20 @@ public sealed class AttackTests
         }
     }
 
+    [Fact]
+    public async Task Concurrent_cancels_of_one_invoice_all_answer_the_rejected_invoice_and_notify_once()
+    {
+        await using var merchant = await NotificationSink.StartAsync();
+        await using var f = await SandboxFixture.StartAsync(shop: s => s.NotificationUrl = merchant.Url);
+        await f.CreateBillAsync("CANCEL-RACE");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => f.Client.CancelBillAsync(f.ShopId, "CANCEL-RACE")));
+        await f.AdvanceAsync(TimeSpan.FromSeconds(1));
+
+        Assert.All(answers, a => Assert.Equal(BillStatus.Rejected, a.Status));
+        Assert.Single((await f.ControlGetAsync("notifications")).EnumerateArray());
+    }
+
     private static string Valid(string field, Random random) => field switch
     {
         "user" => "tel:+7903" + random.Next(1000000, 9999999).ToString(CultureInfo.InvariantCulture),

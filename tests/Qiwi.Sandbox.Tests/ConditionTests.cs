@@ -13,6 +13,7 @@ public sealed class ConditionTests
     [Theory]
     [InlineData("unregistered_payers", ResultCode.UserNotRegistered)]
     [InlineData("blocked_payers", ResultCode.UserAccountTemporarilyBlocked)]
+    [InlineData("unsupported_region_payers", ResultCode.RegionNotSupported)]
     public async Task An_unregistered_or_blocked_payer_is_refused(string setting, ResultCode expected)
     {
         await using var f = await SandboxFixture.StartAsync();
@@ -20,6 +21,16 @@ public sealed class ConditionTests
 
         Assert.Equal(expected, await ApiTests.Code(() => f.CreateBillAsync("PAYER-1", user: Payer)));
         Assert.Equal(BillStatus.Waiting, (await f.CreateBillAsync("PAYER-2")).Status);
+    }
+
+    [Fact]
+    public async Task A_payer_in_an_unsupported_country_is_1018()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        await f.PatchShopAsync(new { unsupported_countries = new[] { "+380" } });
+
+        Assert.Equal(ResultCode.CountryNotSupported, await ApiTests.Code(() => f.CreateBillAsync("COUNTRY-1", user: "tel:+380441234567")));
+        Assert.Equal(BillStatus.Waiting, (await f.CreateBillAsync("COUNTRY-2", user: "tel:+79031234567")).Status);
     }
 
     [Theory]

@@ -54,7 +54,7 @@ internal sealed partial class SandboxLedger
     }
 
     /// <summary>
-    /// Whether the shop takes a new invoice: the payer (298, 774), conversion (1003), the monthly limit (700); and
+    /// Whether the shop takes a new invoice: the payer (298, 774, 934, 1018), conversion (1003), the monthly limit (700); and
     /// what the payer's wallet will pay. A repeat of an existing invoice is not counted against the limit again.
     /// </summary>
     private (ResultCode Refusal, (decimal? Amount, string? Currency) Origin) Admit(SandboxShop shop, string user, decimal amount, string currency, string billId, DateTimeOffset now)

@@ -101,8 +101,10 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
     /// </summary>
     public LedgerResult<Bill> Cancel(long shopId, string billId)
     {
-        var repeat = With(shopId, billId, invoice => invoice.Status == BillStatus.Rejected ? LedgerResult<Bill>.Ok(invoice.ToBill()) : LedgerResult<Bill>.Refuse(ResultCode.Success));
-        return repeat.Value is not null ? repeat : Move(shopId, billId, BillStatus.Rejected);
+        // A final status never changes, so a refused move to an invoice found rejected afterwards is a repeat
+        // (also when two cancels race: one moves it, the other finds it rejected).
+        var moved = Move(shopId, billId, BillStatus.Rejected);
+        return moved.Value is null && Get(shopId, billId).Value is { Status: BillStatus.Rejected } rejected ? LedgerResult<Bill>.Ok(rejected) : moved;
     }
 
     /// <summary>Moves a waiting invoice to a final status (the payer paid, declined, or it failed). 1419 when already paid, 78 when final otherwise.</summary>

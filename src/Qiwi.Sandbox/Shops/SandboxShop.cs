@@ -64,6 +64,12 @@ public sealed class SandboxShop
     /// <summary>Payers whose wallet is temporarily blocked: an invoice to them gets 774.</summary>
     public List<string> BlockedPayers { get; set; } = new();
 
+    /// <summary>Payers in a region the service does not support: an invoice to them gets 934.</summary>
+    public List<string> UnsupportedRegionPayers { get; set; } = new();
+
+    /// <summary>Country calling codes the service does not support (<c>+380</c>): an invoice to a number that starts with one gets 1018.</summary>
+    public List<string> UnsupportedCountries { get; set; } = new();
+
     /// <summary>The most the shop may invoice in a calendar month (Moscow time), all currencies added nominally; null: no limit. Beyond it: 700.</summary>
     public decimal? MonthlyLimit { get; set; }
 

@@ -6,7 +6,7 @@ namespace Qiwi.Sandbox.Shops;
 /// <summary>
 /// The per-shop conditions behind the documented refusals that are not about one request's data: the protocol
 /// switched off (152), a blocked API ID (155) or merchant (316), the allowed source addresses (339), rights per
-/// operation (319); and, for a new invoice, the payer (298, 774), the monthly limit (700) and conversion (1003).
+/// operation (319); and, for a new invoice, the payer (298, 774, 934, 1018), the monthly limit (700) and conversion (1003).
 /// </summary>
 internal static class ShopConditions
 {
@@ -44,7 +44,19 @@ internal static class ShopConditions
             return ResultCode.UserNotRegistered;
         }
 
-        return shop.BlockedPayers.Contains(user, StringComparer.Ordinal) ? ResultCode.UserAccountTemporarilyBlocked : ResultCode.Success;
+        if (shop.BlockedPayers.Contains(user, StringComparer.Ordinal))
+        {
+            return ResultCode.UserAccountTemporarilyBlocked;
+        }
+
+        if (shop.UnsupportedRegionPayers.Contains(user, StringComparer.Ordinal))
+        {
+            return ResultCode.RegionNotSupported;
+        }
+
+        return shop.UnsupportedCountries.Any(c => c.Length > 0 && user.StartsWith("tel:" + (c.StartsWith('+') ? c : "+" + c), StringComparison.Ordinal))
+            ? ResultCode.CountryNotSupported
+            : ResultCode.Success;
     }
 
     /// <summary>What the payer's wallet pays for an invoice: the amount and currency, converted when the wallet's currency differs; null when no rate is known (1003).</summary>

@@ -32,6 +32,10 @@ public sealed record ShopSettingsPatch
 
     public List<string>? BlockedPayers { get; init; }
 
+    public List<string>? UnsupportedRegionPayers { get; init; }
+
+    public List<string>? UnsupportedCountries { get; init; }
+
     /// <summary>The monthly limit; 0 or less removes it.</summary>
     public decimal? MonthlyLimit { get; init; }
 
@@ -66,6 +70,8 @@ public sealed record ShopSettingsPatch
         shop.DeniedOperations = DeniedOperations ?? shop.DeniedOperations;
         shop.UnregisteredPayers = UnregisteredPayers ?? shop.UnregisteredPayers;
         shop.BlockedPayers = BlockedPayers ?? shop.BlockedPayers;
+        shop.UnsupportedRegionPayers = UnsupportedRegionPayers ?? shop.UnsupportedRegionPayers;
+        shop.UnsupportedCountries = UnsupportedCountries ?? shop.UnsupportedCountries;
         shop.MonthlyLimit = MonthlyLimit is decimal limit ? (limit > 0 ? limit : null) : shop.MonthlyLimit;
         shop.WalletCurrency = WalletCurrency is string wallet ? (wallet.Length > 0 ? wallet : null) : shop.WalletCurrency;
         shop.Rates = Rates ?? shop.Rates;
