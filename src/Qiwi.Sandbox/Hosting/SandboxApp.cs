@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Qiwi.Sandbox.Api;
 using Qiwi.Sandbox.Control;
@@ -26,6 +27,8 @@ public static class SandboxApp
         builder.Services.AddSingleton<Control.FaultInjector>();
         builder.Services.AddSingleton<Notifications.NotificationDispatcher>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<Notifications.NotificationDispatcher>());
+        builder.Services.AddSingleton<Persistence.SandboxStore>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<Persistence.SandboxStore>());
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -42,6 +45,34 @@ public static class SandboxApp
             }
 
             return next(context);
+        });
+        app.Use(async (context, next) =>
+        {
+            // With a data file, whatever may have changed state is saved before the answer goes out: after every
+            // non-GET request, and the web form (a GET that issues an invoice); also when no answer went out at all.
+            var store = context.RequestServices.GetRequiredService<Persistence.SandboxStore>();
+            if (!store.Enabled || (HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/order/external/create.action", StringComparison.Ordinal)))
+            {
+                await next(context);
+                return;
+            }
+
+            context.Response.OnStarting(() =>
+            {
+                store.Save();
+                return Task.CompletedTask;
+            });
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                if (!context.Response.HasStarted)
+                {
+                    store.Save();
+                }
+            }
         });
         app.Use(async (context, next) =>
         {

@@ -27,6 +27,9 @@ public sealed class SandboxClock(TimeProvider inner) : TimeProvider
     /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => inner.CreateTimer(callback, state, dueTime, period);
 
+    /// <summary>Sets the advance kept from an earlier run (the data file).</summary>
+    internal void Restore(TimeSpan offset) => Interlocked.Exchange(ref _offsetTicks, Math.Max(offset.Ticks, 0));
+
     /// <summary>Moves the clock forward to <paramref name="moment"/> (no effect when it is not ahead).</summary>
     public void AdvanceTo(DateTimeOffset moment)
     {

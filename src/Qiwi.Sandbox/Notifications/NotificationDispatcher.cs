@@ -75,6 +75,31 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
         _delivering.Dispose();
     }
 
+    /// <summary>Raised after a tick that made attempts (the data file saves then).</summary>
+    public event Action? Delivered;
+
+    /// <summary>The log for the data file.</summary>
+    public (IReadOnlyList<NotificationRecord> Records, int NextId) Export()
+    {
+        lock (_records)
+        {
+            return (_records.ToList(), _nextId);
+        }
+    }
+
+    /// <summary>Replaces the log with one kept in the data file; pending attempts resume at their due times.</summary>
+    public void Import(IEnumerable<NotificationRecord> records, int nextId)
+    {
+        lock (_records)
+        {
+            _records.Clear();
+            _records.AddRange(records);
+            _nextId = Math.Max(nextId, _records.Select(r => r.Id).DefaultIfEmpty().Max());
+        }
+
+        _ = Task.Run(() => TickAsync());
+    }
+
     /// <summary>When the next attempt is due, or null when nothing is pending.</summary>
     public DateTimeOffset? NextDue()
     {
@@ -112,6 +137,11 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
             foreach (var record in due)
             {
                 await DeliverAsync(record).ConfigureAwait(false);
+            }
+
+            if (due.Count > 0)
+            {
+                Delivered?.Invoke();
             }
 
             if (NextDue() is { } next)
