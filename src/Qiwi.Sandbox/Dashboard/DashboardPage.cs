@@ -55,7 +55,7 @@ async function call(method, path, body) {
 async function act(shop, bill, action) { await call('POST', 'bills/' + shop + '/' + segment(bill) + '/' + action); await refresh(); }
 async function advance(seconds) { await call('POST', 'clock/advance', { seconds: Number(seconds) }); await refresh(); }
 function paste(shop) {
-  return JSON.stringify({ Qiwi: { BaseUrl: base, ShopId: shop.shop_id, ApiId: shop.api_id, ApiPassword: shop.api_password, NotificationPassword: shop.notification_password } }, null, 2);
+  return JSON.stringify({ Qiwi: { BaseUrl: base, CheckoutBaseUrl: base, ShopId: shop.shop_id, ApiId: shop.api_id, ApiPassword: shop.api_password, NotificationPassword: shop.notification_password } }, null, 2);
 }
 async function refresh() {
   const clock = await call('GET', 'clock');
@@ -64,7 +64,7 @@ async function refresh() {
   const shops = document.getElementById('shops'); shops.replaceChildren();
   for (const shop of await call('GET', 'shops')) {
     shops.appendChild(el('h3', 'Shop ' + shop.shop_id));
-    shops.appendChild(el('p', 'Client settings to paste (appsettings.json):'));
+    shops.appendChild(el('p', 'Client settings to paste into appsettings.json (the section samples/Qiwi.Samples.Shop reads; QiwiClientOptions takes BaseUrl, ApiId and ApiPassword):'));
     shops.appendChild(el('pre', paste(shop), { 'class': 'paste', 'data-shop': shop.shop_id }));
     const { api_password, notification_password, ...settings } = shop;
     shops.appendChild(el('p', 'Shop settings (change with PATCH ' + control + 'shops/' + shop.shop_id + '):'));
