@@ -92,6 +92,32 @@ public sealed class ControlApiTests
     }
 
     [Theory]
+    [InlineData("shops/{shop}", "")]
+    [InlineData("shops/{shop}", "{")]
+    [InlineData("shops/{shop}", "[]")]
+    [InlineData("shops/{shop}", "{\"monthly_limit\":\"x\"}")]
+    [InlineData("shops/{shop}", "{\"rates\":[{\"from\":\"EU\",\"to\":\"RUB\",\"rate\":1}]}")]
+    [InlineData("shops/{shop}", "{\"min_amount\":10,\"max_amount\":5}")]
+    [InlineData("clock/advance", "{\"seconds\":\"soon\"}")]
+    [InlineData("clock/advance", "null")]
+    public async Task Malformed_control_bodies_are_400_and_change_nothing(string path, string body)
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(path.StartsWith("shops", StringComparison.Ordinal) ? HttpMethod.Patch : HttpMethod.Post, new Uri(f.Host.BaseUrl, "sandbox/control/" + path.Replace("{shop}", f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)))
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        using var response = await http.SendAsync(request);
+        var shop = (await f.ControlGetAsync("shops")).EnumerateArray().Single();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal((1m, 15000m, 0), (shop.GetProperty("min_amount").GetDecimal(), shop.GetProperty("max_amount").GetDecimal(), shop.GetProperty("rates").GetArrayLength()));
+        Assert.Equal(0, (await f.ControlGetAsync("clock")).GetProperty("offset_seconds").GetDouble());
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(-5)]
     [InlineData(400 * 86400 + 1)]
