@@ -21,12 +21,15 @@ internal static class ControlEndpoints
     public static void MapSandboxControl(this IEndpointRouteBuilder app)
     {
         var control = app.MapGroup("/sandbox/control").DisableAntiforgery();
-        control.MapPost("/bills/{shopId:long}/{billId}/pay", (HttpContext c, long shopId, SandboxLedger ledger) => Bill(ledger.Move(shopId, RawPath.ControlBillId(c), BillStatus.Paid)));
-        control.MapPost("/bills/{shopId:long}/{billId}/reject", (HttpContext c, long shopId, SandboxLedger ledger) => Bill(ledger.Move(shopId, RawPath.ControlBillId(c), BillStatus.Rejected)));
-        control.MapPost("/bills/{shopId:long}/{billId}/fail", (HttpContext c, long shopId, SandboxLedger ledger) => Bill(ledger.Move(shopId, RawPath.ControlBillId(c), BillStatus.Unpaid)));
-        control.MapPost("/bills/{shopId:long}/{billId}/expire", (HttpContext c, long shopId, SandboxLedger ledger) => Bill(ledger.Move(shopId, RawPath.ControlBillId(c), BillStatus.Expired)));
-        control.MapPost("/bills/{shopId:long}/{billId}/sms/confirm", (HttpContext c, long shopId, SandboxLedger ledger) => Bill(ledger.ReplySms(shopId, RawPath.ControlBillId(c), confirm: true)));
-        control.MapPost("/bills/{shopId:long}/{billId}/sms/decline", (HttpContext c, long shopId, SandboxLedger ledger) => Bill(ledger.ReplySms(shopId, RawPath.ControlBillId(c), confirm: false)));
+        foreach (var (name, act) in Actions)
+        {
+            control.MapPost("/bills/{shopId:long}/{billId}/" + name, (HttpContext c, long shopId, SandboxLedger ledger) => Bill(act(ledger, shopId, RawPath.ControlBillId(c))));
+        }
+
+        // The same actions with the bill id in the body: browsers resolve "." and ".." path segments even when
+        // percent-encoded, so the dashboard addresses every invoice this way.
+        control.MapPost("/bills/{shopId:long}/{action}", (long shopId, string action, BillReference bill, SandboxLedger ledger)
+            => Actions.TryGetValue(action, out var act) ? Bill(act(ledger, shopId, bill.BillId)) : Results.NotFound());
         control.MapGet("/bills", (SandboxLedger ledger) => Results.Json(ledger.Invoices()));
         control.MapPost("/refunds/{shopId:long}/{billId}/{refundId}/fail", (HttpContext c, long shopId, SandboxLedger ledger) =>
         {
@@ -75,6 +78,17 @@ internal static class ControlEndpoints
         });
     }
 
+    /// <summary>What the payer (or time) can do to a waiting invoice, by the name the control API gives it.</summary>
+    private static readonly Dictionary<string, Func<SandboxLedger, long, string, LedgerResult<Contract.Bill>>> Actions = new(StringComparer.Ordinal)
+    {
+        ["pay"] = (ledger, shop, bill) => ledger.Move(shop, bill, BillStatus.Paid),
+        ["reject"] = (ledger, shop, bill) => ledger.Move(shop, bill, BillStatus.Rejected),
+        ["fail"] = (ledger, shop, bill) => ledger.Move(shop, bill, BillStatus.Unpaid),
+        ["expire"] = (ledger, shop, bill) => ledger.Move(shop, bill, BillStatus.Expired),
+        ["sms/confirm"] = (ledger, shop, bill) => ledger.ReplySms(shop, bill, confirm: true),
+        ["sms/decline"] = (ledger, shop, bill) => ledger.ReplySms(shop, bill, confirm: false),
+    };
+
     private static IResult Clock(SandboxClock clock)
         => Results.Json(new { now = clock.GetUtcNow(), moscow = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(3)).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), offset_seconds = clock.Offset.TotalSeconds });
 
@@ -84,6 +98,9 @@ internal static class ControlEndpoints
     private static IResult Refused(ResultCode code, string? description)
         => Results.Json(new { result_code = (int)code, description = description ?? code.GetDescription() }, statusCode: StatusCodes.Status409Conflict);
 }
+
+/// <summary>The body of <c>POST /sandbox/control/bills/{shop_id}/{action}</c>: <c>{"bill_id": ".."}</c>.</summary>
+internal sealed record BillReference(string BillId);
 
 /// <summary>The body of <c>POST /sandbox/control/clock/advance</c>: <c>{"seconds": 86400}</c>.</summary>
 internal sealed record ClockAdvance(double Seconds)

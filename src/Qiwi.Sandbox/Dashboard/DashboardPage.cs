@@ -38,7 +38,6 @@ pre{background:#f5f5f5;padding:.6rem;overflow:auto}button{margin:0 .3rem .2rem 0
 <script>
 const base = location.origin + '/';
 const control = base + 'sandbox/control/';
-const segment = s => encodeURIComponent(s).replace(/\./g, '%2E');
 function el(tag, text, attrs) {
   const e = document.createElement(tag);
   if (text !== undefined && text !== null) e.textContent = String(text);
@@ -52,7 +51,7 @@ async function call(method, path, body) {
   document.getElementById('message').textContent = response.ok ? '' : method + ' ' + path + ': HTTP ' + response.status + ' ' + text;
   return text ? JSON.parse(text) : null;
 }
-async function act(shop, bill, action) { await call('POST', 'bills/' + shop + '/' + segment(bill) + '/' + action); await refresh(); }
+async function act(shop, bill, action) { await call('POST', 'bills/' + shop + '/' + action, { bill_id: bill }); await refresh(); }
 async function advance(seconds) { await call('POST', 'clock/advance', { seconds: Number(seconds) }); await refresh(); }
 function paste(shop) {
   return JSON.stringify({ Qiwi: { BaseUrl: base, CheckoutBaseUrl: base, ShopId: shop.shop_id, ApiId: shop.api_id, ApiPassword: shop.api_password, NotificationPassword: shop.notification_password } }, null, 2);
