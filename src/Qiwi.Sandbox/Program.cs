@@ -18,13 +18,13 @@ await app.StartAsync();
 
 foreach (var url in app.Urls)
 {
-    Console.WriteLine($"QIWI sandbox listening on {url}");
+    Console.WriteLine($"QIWI sandbox listening on {url} (open it for the dashboard; control API under {url}/sandbox/control/)");
 }
 
 foreach (var shop in app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.EffectiveShops)
 {
     // The sandbox's own test credentials: printing them is the point (they protect nothing real).
-    Console.WriteLine($"  shop {shop.ShopId}: API ID {shop.ApiId}, API password {shop.ApiPassword}, notification password {shop.NotificationPassword}, currencies {string.Join(",", shop.Currencies)}");
+    Console.WriteLine($"  shop {shop.ShopId}: API ID {shop.ApiId}, API password {shop.ApiPassword}, notification password {shop.NotificationPassword}, currencies {string.Join(",", shop.EffectiveCurrencies)}");
 }
 
 await app.WaitForShutdownAsync();

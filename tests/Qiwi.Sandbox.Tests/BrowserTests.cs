@@ -28,12 +28,7 @@ public sealed class BrowserTests
             successUrl: merchant.Url + "success?cart=7", failUrl: merchant.Url + "fail").PathAndQuery);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright, chromium);
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync(checkout.AbsoluteUri);

@@ -102,6 +102,35 @@ public sealed class CheckoutTests
         Assert.Equal(BillStatus.Rejected, (await f.Client.GetBillStatusAsync(f.ShopId, "SMS-2")).Status);
     }
 
+    [Fact]
+    public async Task The_web_form_rounds_a_third_decimal_down_like_the_api_and_passes_pay_source_on_to_checkout()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        var url = new Uri(f.Host.BaseUrl, $"order/external/create.action?from={f.ShopId}&currency=RUB&to=%2B79031234567&summ=1.119&txn_id=WF3&pay_source=card&successUrl=https%3A%2F%2Fshop.example%2Fok");
+
+        using var response = await NoRedirects.GetAsync(url);
+        var checkout = new Uri(f.Host.BaseUrl, response.Headers.Location!);
+        var page = await NoRedirects.GetStringAsync(checkout);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("pay_source=card", checkout.Query, StringComparison.Ordinal);
+        Assert.Contains("Payment method shown first</th><td>card", page, StringComparison.Ordinal);
+        Assert.Equal(1.11m, (await f.Client.GetBillStatusAsync(f.ShopId, "WF3")).Amount);
+    }
+
+    [Fact]
+    public async Task The_web_form_refuses_what_the_api_refuses_naming_the_rule()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+
+        using var zero = await NoRedirects.GetAsync(new Uri(f.Host.BaseUrl, $"order/external/create.action?from={f.ShopId}&currency=RUB&to=%2B79031234567&summ=0.001&txn_id=WF4"));
+        using var phone = await NoRedirects.GetAsync(new Uri(f.Host.BaseUrl, $"order/external/create.action?from={f.ShopId}&currency=RUB&to=%2B7903123456789012&summ=1&txn_id=WF5"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, zero.StatusCode);
+        Assert.Contains("&#39;amount&#39; must be greater than 0", await zero.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Wrong phone number", await phone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static Uri Rebase(SandboxFixture f, Uri qiwiUrl) => new(f.Host.BaseUrl, qiwiUrl.PathAndQuery);
 
     private static FormUrlEncodedContent Form(SandboxFixture f, string billId) => new(new Dictionary<string, string>

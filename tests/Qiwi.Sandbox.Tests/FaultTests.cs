@@ -12,7 +12,7 @@ public sealed class FaultTests
     public async Task An_injected_result_code_is_a_QiwiApiException()
     {
         await using var f = await SandboxFixture.StartAsync();
-        await Inject(f, new { kind = "resultCode", resultCode = 300 });
+        await Inject(f, new { kind = "resultCode", result_code = 300 });
 
         var error = await Assert.ThrowsAsync<QiwiApiException>(() => f.CreateBillAsync("F-1"));
 
@@ -38,7 +38,7 @@ public sealed class FaultTests
     public async Task A_delay_longer_than_the_timeout_is_a_timeout()
     {
         await using var f = await SandboxFixture.StartAsync();
-        await Inject(f, new { kind = "delay", delayMs = 60_000 });
+        await Inject(f, new { kind = "delay", delay_ms = 60_000 });
         using var http = new HttpClient();
         var client = new QiwiPullClient(http, new QiwiClientOptions
         {
@@ -57,7 +57,7 @@ public sealed class FaultTests
     public async Task A_temporary_code_is_retried_by_the_client_and_the_call_succeeds()
     {
         await using var f = await SandboxFixture.StartAsync();
-        await Inject(f, new { kind = "resultCode", resultCode = 13, count = 2 });
+        await Inject(f, new { kind = "resultCode", result_code = 13, count = 2 });
         using var http = new HttpClient();
         var client = new QiwiPullClient(http, new QiwiClientOptions
         {

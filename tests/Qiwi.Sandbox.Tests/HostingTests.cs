@@ -25,4 +25,17 @@ public sealed class HostingTests
         Assert.Equal(SandboxOptions.TestShop.ShopId, plain.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.EffectiveShops.Single().ShopId);
         Assert.DoesNotContain("pw", shop.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_configured_shop_that_lists_no_currencies_gets_the_documented_four_and_the_condition_defaults()
+    {
+        await using var app = SandboxApp.Build(["--Sandbox:Shops:0:ShopId=2042", "--Sandbox:Shops:0:ApiId=api", "--Sandbox:Shops:0:ApiPassword=pw", "--Sandbox:Shops:0:MonthlyLimit=500", "--Sandbox:Shops:0:DeniedOperations:0=cancelBill"]);
+
+        var shop = Assert.Single(app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.EffectiveShops);
+
+        Assert.Equal(["RUB", "EUR", "USD", "KZT"], shop.EffectiveCurrencies);
+        Assert.Equal((1m, 15000m, true, false, false, "success"), (shop.MinAmount, shop.MaxAmount, shop.ProtocolEnabled, shop.ApiIdBlocked, shop.MerchantBlocked, shop.RefundOutcome));
+        Assert.Equal((500m, "cancelBill"), (shop.MonthlyLimit, shop.DeniedOperations.Single()));
+        Assert.Empty(shop.AllowedAddresses);
+    }
 }

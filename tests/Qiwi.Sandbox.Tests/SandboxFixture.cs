@@ -25,15 +25,17 @@ internal sealed class SandboxFixture : IAsyncDisposable
 
     public long ShopId => Host.Shop.ShopId;
 
-    public DateTimeOffset Tomorrow => Clock.GetUtcNow().AddDays(1);
+    /// <summary>A day after the sandbox's time (its clock may have been advanced through the control API).</summary>
+    public DateTimeOffset Tomorrow => Host.Clock.GetUtcNow().AddDays(1);
 
-    public static async Task<SandboxFixture> StartAsync(TimeSpan? refundSettleDelay = null, Action<Shops.SandboxShop>? shop = null, DateTimeOffset? now = null, Shops.RepeatedRefundId repeatedRefundId = Shops.RepeatedRefundId.ExistingRefund)
+    public static async Task<SandboxFixture> StartAsync(TimeSpan? refundSettleDelay = null, Action<Shops.SandboxShop>? shop = null, DateTimeOffset? now = null, double notificationTimeScale = 1, Shops.RepeatedRefundId repeatedRefundId = Shops.RepeatedRefundId.ExistingRefund)
     {
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         var host = await SandboxHost.StartAsync(clock, o =>
         {
             o.RefundSettleDelay = refundSettleDelay ?? TimeSpan.Zero;
             o.RepeatedRefundId = repeatedRefundId;
+            o.NotificationTimeScale = notificationTimeScale;
             if (shop is not null)
             {
                 var configured = Shops.SandboxOptions.TestShop;
@@ -70,12 +72,19 @@ internal sealed class SandboxFixture : IAsyncDisposable
 
     /// <summary>Uses the control API (what a payer would do on the checkout page).</summary>
     public async Task<HttpResponseMessage> ControlAsync(string path)
-        => await _http.PostAsync(new Uri(Host.BaseUrl, "sandbox/control/" + path), null);
+        => await _http.PostAsync(new Uri(Host.BaseUrl.AbsoluteUri + "sandbox/control/" + path, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }), null);
 
     public async Task PayAsync(string billId)
     {
-        using var response = await ControlAsync($"bills/{ShopId}/{Uri.EscapeDataString(billId)}/pay");
+        using var response = await ControlAsync($"bills/{ShopId}/{Segment(billId)}/pay");
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>One path segment, encoded as the generated client encodes it (a segment of "." or ".." has its dots encoded).</summary>
+    public static string Segment(string value)
+    {
+        var encoded = Uri.EscapeDataString(value);
+        return encoded is "." or ".." ? encoded.Replace(".", "%2E", StringComparison.Ordinal) : encoded;
     }
 
     public async Task<HttpResponseMessage> RawAsync(HttpMethod method, string path, string? form, string? accept = "application/json", bool authorized = true)
@@ -98,6 +107,26 @@ internal sealed class SandboxFixture : IAsyncDisposable
 
         return await _http.SendAsync(request);
     }
+
+    /// <summary>Changes the shop's settings through the control API (snake_case JSON, as a merchant's script would send it).</summary>
+    public async Task PatchShopAsync(object settings)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(Host.BaseUrl, "sandbox/control/shops/" + ShopId)) { Content = System.Net.Http.Json.JsonContent.Create(settings) };
+        using var response = await _http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Advances the sandbox's clock through the control API; returns the answer (the new time).</summary>
+    public async Task<System.Text.Json.JsonElement> AdvanceAsync(TimeSpan by)
+    {
+        using var response = await _http.PostAsync(new Uri(Host.BaseUrl, "sandbox/control/clock/advance"), System.Net.Http.Json.JsonContent.Create(new { seconds = by.TotalSeconds }));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    /// <summary>GET on the control API, parsed.</summary>
+    public async Task<System.Text.Json.JsonElement> ControlGetAsync(string path)
+        => System.Text.Json.JsonDocument.Parse(await _http.GetStringAsync(new Uri(Host.BaseUrl, "sandbox/control/" + path))).RootElement.Clone();
 
     public async Task<string> NotificationLogAsync() => await _http.GetStringAsync(new Uri(Host.BaseUrl, "sandbox/control/notifications"));
 

@@ -43,7 +43,7 @@ internal static class SerializationEmitter
         return writer.ToString();
     }
 
-    private static bool IsFlat(ObjectModel model)
+    internal static bool IsFlat(ObjectModel model)
     {
         foreach (var property in model.Properties)
         {
@@ -81,7 +81,7 @@ internal static class SerializationEmitter
         return "(" + value + " == global::" + ns + "." + property.Type.TypeName + ".Unknown ? " + property.WireValueName + " ?? string.Empty : " + value + ".ToWireValue())";
     }
 
-    private static bool IsStringEnum(PropertyModel property) => property.WireValueName is not null;
+    internal static bool IsStringEnum(PropertyModel property) => property.WireValueName is not null;
 
     private static void EmitConstruct(CodeWriter writer, ObjectModel model)
     {
@@ -366,6 +366,17 @@ internal static class SerializationEmitter
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
         writer.Open("public static " + model.Name + " FromForm(" + Pairs + " fields)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(fields);");
+        EmitFormFields(writer, model, ns, (property, read) => writer.Line(read));
+        EmitConstruct(writer, model);
+        writer.Close();
+    }
+
+    /// <summary>
+    /// Declares the locals and reads each form field into its local; <paramref name="writeRead"/> writes the
+    /// statement that reads one property (given the plain statement), so a caller can guard it.
+    /// </summary>
+    internal static void EmitFormFields(CodeWriter writer, ObjectModel model, string ns, System.Action<PropertyModel, string> writeRead)
+    {
         DeclareLocals(writer, model);
         writer.Open("foreach (var field in fields)");
         writer.Open("switch (field.Key)");
@@ -378,7 +389,7 @@ internal static class SerializationEmitter
                 writer.Line(local + "Wire = field.Value;");
             }
 
-            writer.Line(local + " = " + (property.ConstantValue is not null ? "field.Value" : CSharp.FromWire(property.Type, property.Constraints, "field.Value", ns)) + ";");
+            writeRead(property, local + " = " + (property.ConstantValue is not null ? "field.Value" : CSharp.FromWire(property.Type, property.Constraints, "field.Value", ns)) + ";");
             writer.Line("break;").Outdent();
         }
 
@@ -392,8 +403,6 @@ internal static class SerializationEmitter
         writer.Close();
         writer.Close();
         writer.Line();
-        EmitConstruct(writer, model);
-        writer.Close();
     }
 
     private static void EmitToForm(CodeWriter writer, ObjectModel model, string ns)

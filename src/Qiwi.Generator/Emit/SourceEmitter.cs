@@ -55,6 +55,20 @@ internal static class SourceEmitter
             sources.Add(new(Naming.HintName(ns, names.Redirects), RedirectEmitter.Emit(spec, patterns)));
         }
 
+        // After the client and the redirects, so the pattern table keeps the names they gave.
+        foreach (var model in spec.Objects)
+        {
+            if (SerializationEmitter.IsFlat(model))
+            {
+                sources.Add(new(Naming.HintName(ns, model.Name, "FormReader"), FormReaderEmitter.EmitReader(spec, model, patterns)));
+            }
+        }
+
+        if (FormReaderEmitter.EmitPathChecks(spec, patterns) is string pathChecks)
+        {
+            sources.Add(new(Naming.HintName(ns, names.PathChecks), pathChecks));
+        }
+
         foreach (var webhook in spec.Webhooks)
         {
             sources.Add(new(webhook.HintName, WebhookEmitter.Emit(spec, webhook)));

@@ -25,7 +25,8 @@ internal sealed record ClientNames(
     string ResultCodes,
     string Redirects,
     string Patterns,
-    string ServiceCollectionExtensions)
+    string ServiceCollectionExtensions,
+    string PathChecks)
 {
     public static ClientNames For(string clientName) => new(
         Parsing.Naming.ClientInterface(clientName),
@@ -33,5 +34,6 @@ internal sealed record ClientNames(
         Parsing.Naming.ResultCodes(clientName),
         Parsing.Naming.Redirects(clientName),
         Parsing.Naming.Patterns(clientName),
-        Parsing.Naming.ServiceCollectionExtensions(clientName));
+        Parsing.Naming.ServiceCollectionExtensions(clientName),
+        Parsing.Naming.PathChecks(clientName));
 }

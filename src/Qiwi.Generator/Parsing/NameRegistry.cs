@@ -30,6 +30,7 @@ internal sealed class NameRegistry
         Reserve(Naming.Redirects(clientName), "the redirect builders");
         Reserve(Naming.Patterns(clientName), "the pattern table");
         Reserve(Naming.ServiceCollectionExtensions(clientName), "the dependency injection extensions");
+        Reserve(Naming.PathChecks(clientName), "the path parameter checks");
     }
 
     /// <summary>Claims a top-level type name (and so its file); false, after QIWI0006 at <paramref name="span"/>, when taken.</summary>

@@ -26,6 +26,9 @@ internal static class Naming
 
     public static string ServiceCollectionExtensions(string client) => client + "ServiceCollectionExtensions";
 
+    /// <summary>The static class that checks path parameters against the spec's rules (a server reads them).</summary>
+    public static string PathChecks(string client) => client + "PathChecks";
+
     /// <summary>The static class of helpers beside a closed enum.</summary>
     public static string EnumExtensions(string enumName) => enumName + "Extensions";
 

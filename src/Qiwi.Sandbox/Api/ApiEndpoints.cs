@@ -1,15 +1,22 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qiwi.Runtime;
 using Qiwi.Sandbox.Contract;
+using Qiwi.Sandbox.Hosting;
 using Qiwi.Sandbox.Ledger;
 using Qiwi.Sandbox.Shops;
 
 namespace Qiwi.Sandbox.Api;
 
-/// <summary>The emulated Pull REST API, at the spec's paths.</summary>
+/// <summary>
+/// The emulated Pull REST API, at the spec's paths. Every request is authorized (150), then held to the shop's
+/// conditions (152, 155, 316, 339, 319), then its path and form are checked with the readers generated from the spec
+/// (341, 303, 5, naming the field and the rule), then the ledger decides. Every refusal is logged.
+/// </summary>
 internal static class ApiEndpoints
 {
     private const string Bill = "/api/v2/prv/{prvId}/bills/{billId}";
@@ -17,99 +24,95 @@ internal static class ApiEndpoints
 
     public static void MapQiwiApi(this IEndpointRouteBuilder app)
     {
-        app.MapPut(Bill, CreateBill).DisableAntiforgery();
-        app.MapGet(Bill, (HttpContext c, long prvId, SandboxLedger ledger, IOptions<SandboxOptions> o) => Authorized(c, o, prvId, _ => Reply(c, ledger.Get(prvId, RawPath.BillId(c)))));
-        app.MapPatch(Bill, CancelBill).DisableAntiforgery();
-        app.MapPut(Refund, CreateRefund).DisableAntiforgery();
-        app.MapGet(Refund, (HttpContext c, long prvId, SandboxLedger ledger, IOptions<SandboxOptions> o) => Authorized(c, o, prvId, _ => Reply(c, ledger.GetRefund(prvId, RawPath.BillId(c), RawPath.RefundId(c)))));
+        app.MapPut(Bill, (HttpContext c, long prvId) => Handle(c, prvId, "createBill", CreateBill)).DisableAntiforgery();
+        app.MapGet(Bill, (HttpContext c, long prvId) => Handle(c, prvId, "getBillStatus", (r, _) => Task.FromResult(r.Reply(r.Ledger.Get(prvId, r.BillId)))));
+        app.MapPatch(Bill, (HttpContext c, long prvId) => Handle(c, prvId, "cancelBill", CancelBill)).DisableAntiforgery();
+        app.MapPut(Refund, (HttpContext c, long prvId) => Handle(c, prvId, "createRefund", CreateRefund)).DisableAntiforgery();
+        app.MapGet(Refund, (HttpContext c, long prvId) => Handle(c, prvId, "getRefundStatus", (r, _) => Task.FromResult(r.Reply(r.Ledger.GetRefund(prvId, r.BillId, r.RefundId!)))));
     }
 
-    private static async Task<IResult> CreateBill(HttpContext context, long prvId, SandboxLedger ledger, IOptions<SandboxOptions> options)
+    private static async Task<IResult> Handle(HttpContext context, long prvId, string operation, Func<ApiRequest, SandboxShop, Task<IResult>> action)
     {
-        var billId = RawPath.BillId(context);
-        var shop = ApiAuthorization.Authorize(options.Value.EffectiveShops, prvId, context.Request.Headers.Authorization);
+        var services = context.RequestServices;
+        var request = new ApiRequest(context, operation, prvId, services.GetRequiredService<SandboxLedger>(), services.GetRequiredService<SandboxClock>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Qiwi.Sandbox.Api"));
+        var shop = ApiAuthorization.Authorize(services.GetRequiredService<IOptions<SandboxOptions>>().Value.EffectiveShops, prvId, context.Request.Headers.Authorization);
         if (shop is null)
         {
-            return ApiReply.Error(context, ResultCode.AuthorizationError);
+            return request.Refuse(ResultCode.AuthorizationError);
         }
 
-        var (form, code) = await FormInput.ReadAsync(context.Request, CreateBillForm.FromForm);
+        var condition = ShopConditions.ForRequest(shop, operation, context.Connection.RemoteIpAddress);
+        if (condition != ResultCode.Success)
+        {
+            return request.Refuse(condition);
+        }
+
+        var path = operation switch
+        {
+            "createBill" => QiwiPullPathChecks.CreateBill(request.BillId),
+            "getBillStatus" => QiwiPullPathChecks.GetBillStatus(request.BillId),
+            "cancelBill" => QiwiPullPathChecks.CancelBill(request.BillId),
+            "createRefund" => QiwiPullPathChecks.CreateRefund(request.BillId, request.RefundId!),
+            _ => QiwiPullPathChecks.GetRefundStatus(request.BillId, request.RefundId!),
+        };
+        return path is not null ? request.Refuse(path) : await action(request, shop);
+    }
+
+    private static async Task<IResult> CreateBill(ApiRequest request, SandboxShop shop)
+    {
+        var (form, code, description) = await FormInput.ReadAsync(request.Context.Request, CreateBillForm.ReadForm, request.Clock);
         if (form is null)
         {
-            return ApiReply.Error(context, code);
+            return request.Refuse(code, description);
         }
 
-        var paySource = form.PaySource ?? PaySource.QiwiWallet;
-        var valid = billId.Length is >= 1 and <= 200
-            && QiwiPullPatterns.CreateBillUser.IsMatch(form.User) && form.User.Length <= 20
-            && QiwiPullPatterns.CreateBillCurrency.IsMatch(form.Currency)
-            && form.Amount > 0 && form.Amount == QiwiFormat.Round(form.Amount, 2, QiwiRounding.Down)
-            && form.Comment.Length <= 255
-            && (form.MerchantName?.Length ?? 0) <= 100
-            && paySource != PaySource.Unknown;
-
-        // A lifetime in the past, or beyond 45 days, is not refused: the docs say the invoice becomes void with a
-        // final status, and expires 45 days after issue at the latest (the ledger does both).
-        if (!valid)
-        {
-            return ApiReply.Error(context, ResultCode.IncorrectData);
-        }
-
-        return Reply(context, ledger.Create(shop, billId, form.User, form.Amount, form.Currency, form.Comment, form.Lifetime, paySource, form.MerchantName));
+        return request.Reply(request.Ledger.Create(shop, request.BillId, form.User, form.Amount, form.Currency, form.Comment, form.Lifetime, form.PaySource ?? PaySource.QiwiWallet, form.MerchantName));
     }
 
-    private static async Task<IResult> CancelBill(HttpContext context, long prvId, SandboxLedger ledger, IOptions<SandboxOptions> options)
+    private static async Task<IResult> CancelBill(ApiRequest request, SandboxShop shop)
     {
-        var billId = RawPath.BillId(context);
-        var (form, refusal) = await ReadAuthorizedFormAsync(context, options, prvId, CancelBillForm.FromForm);
-        if (form is null)
-        {
-            return refusal!;
-        }
-
-        return form.Status == "rejected" ? Reply(context, ledger.Cancel(prvId, billId)) : ApiReply.Error(context, ResultCode.IncorrectData);
+        var (form, code, description) = await FormInput.ReadAsync(request.Context.Request, CancelBillForm.ReadForm, request.Clock);
+        return form is null ? request.Refuse(code, description) : request.Reply(request.Ledger.Cancel(shop.ShopId, request.BillId));
     }
 
-    private static async Task<IResult> CreateRefund(HttpContext context, long prvId, SandboxLedger ledger, IOptions<SandboxOptions> options)
+    private static async Task<IResult> CreateRefund(ApiRequest request, SandboxShop shop)
     {
-        var billId = RawPath.BillId(context);
-        var refundId = RawPath.RefundId(context);
-        var (form, refusal) = await ReadAuthorizedFormAsync(context, options, prvId, CreateRefundForm.FromForm);
-        if (form is null)
-        {
-            return refusal!;
-        }
-
-        if (!QiwiPullPatterns.CreateRefundRefundId.IsMatch(refundId) || form.Amount <= 0 || form.Amount != QiwiFormat.Round(form.Amount, 2, QiwiRounding.Down))
-        {
-            return ApiReply.Error(context, ResultCode.IncorrectData);
-        }
-
-        return Reply(context, ledger.CreateRefund(prvId, billId, refundId, form.Amount));
+        var (form, code, description) = await FormInput.ReadAsync(request.Context.Request, CreateRefundForm.ReadForm, request.Clock);
+        return form is null ? request.Refuse(code, description) : request.Reply(request.Ledger.CreateRefund(shop.ShopId, request.BillId, request.RefundId!, form.Amount));
     }
 
-    /// <summary>The request's form, read after its authorization; or the reply that refuses it (150, 341, 5).</summary>
-    private static async Task<(T? Form, IResult? Refusal)> ReadAuthorizedFormAsync<T>(HttpContext context, IOptions<SandboxOptions> options, long prvId, Func<List<KeyValuePair<string, string>>, T> parse)
-        where T : class
+    /// <summary>One API request: its ids as sent (raw path segments), and the services that answer it.</summary>
+    private sealed class ApiRequest(HttpContext context, string operation, long shopId, SandboxLedger ledger, SandboxClock clock, ILogger logger)
     {
-        if (ApiAuthorization.Authorize(options.Value.EffectiveShops, prvId, context.Request.Headers.Authorization) is null)
+        public HttpContext Context => context;
+
+        public SandboxLedger Ledger => ledger;
+
+        public SandboxClock Clock => clock;
+
+        public string BillId { get; } = RawPath.BillId(context);
+
+        /// <summary>The refund id of a refund path, or null.</summary>
+        public string? RefundId { get; } = RawPath.SegmentCount(context) > 7 ? RawPath.RefundId(context) : null;
+
+        public IResult Refuse(QiwiFieldProblem problem)
         {
-            return (null, ApiReply.Error(context, ResultCode.AuthorizationError));
+            var code = FormInput.CodeOf(problem);
+            return Refuse(code, FormInput.Describe(code, problem.Description));
         }
 
-        var (form, code) = await FormInput.ReadAsync(context.Request, parse);
-        return form is null ? (null, ApiReply.Error(context, code)) : (form, null);
+        public IResult Refuse(ResultCode code, string? description = null)
+        {
+            description ??= code.GetDescription()?.TrimEnd('.') ?? code.ToString();
+            ApiLog.Refused(logger, operation, shopId, BillId, (int)code, description);
+            return ApiReply.Error(context, code, description);
+        }
+
+        public IResult Reply(LedgerResult<Contract.Bill> result)
+            => result.Value is { } bill ? ApiReply.Bill(context, bill) : Refuse(result.Code, result.Description);
+
+        public IResult Reply(LedgerResult<Contract.Refund> result)
+            => result.Value is { } refund ? ApiReply.Refund(context, refund) : Refuse(result.Code, result.Description);
     }
-
-    private static IResult Authorized(HttpContext context, IOptions<SandboxOptions> options, long prvId, Func<SandboxShop, IResult> action)
-    {
-        var shop = ApiAuthorization.Authorize(options.Value.EffectiveShops, prvId, context.Request.Headers.Authorization);
-        return shop is null ? ApiReply.Error(context, ResultCode.AuthorizationError) : action(shop);
-    }
-
-    private static IResult Reply(HttpContext context, LedgerResult<Bill> result)
-        => result.Value is { } bill ? ApiReply.Bill(context, bill) : ApiReply.Error(context, result.Code);
-
-    private static IResult Reply(HttpContext context, LedgerResult<Contract.Refund> result)
-        => result.Value is { } refund ? ApiReply.Refund(context, refund) : ApiReply.Error(context, result.Code);
 }

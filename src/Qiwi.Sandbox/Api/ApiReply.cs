@@ -6,8 +6,10 @@ namespace Qiwi.Sandbox.Api;
 
 /// <summary>
 /// Writes the envelope in the media type the request asked for: <c>{"response": {...}}</c> in JSON (the default),
-/// <c>&lt;response&gt;...&lt;/response&gt;</c> in XML when <c>Accept</c> names XML. Authorization failures
-/// are HTTP 401 (as in the docs' examples); other refusals carry their code with HTTP 200.
+/// <c>&lt;response&gt;...&lt;/response&gt;</c> in XML when <c>Accept</c> names XML, and answered with the very type
+/// asked for (<c>text/json</c>, <c>application/json</c>, <c>text/xml</c>, <c>application/xml</c>) with
+/// <c>charset=utf-8</c>, as the docs' examples show. Authorization failures are HTTP 401 (as in the docs' examples);
+/// other refusals carry their code with HTTP 200.
 /// </summary>
 internal static class ApiReply
 {
@@ -17,13 +19,15 @@ internal static class ApiReply
     public static IResult Refund(HttpContext context, Refund refund) => Write(context, HttpStatusCode.OK,
         new RefundResult { ResultCode = ResultCode.Success, Refund = refund });
 
-    public static IResult Error(HttpContext context, ResultCode code)
+    /// <summary>The refusal; <paramref name="description"/> replaces the code's own description (a detail: which field, which rule).</summary>
+    public static IResult Error(HttpContext context, ResultCode code, string? description = null)
         => Write(context, code == ResultCode.AuthorizationError ? HttpStatusCode.Unauthorized : HttpStatusCode.OK,
-            new ErrorResult { ResultCode = code, Description = code.GetDescription()?.TrimEnd('.') });
+            new ErrorResult { ResultCode = code, Description = description ?? code.GetDescription()?.TrimEnd('.') });
 
     private static IResult Write(HttpContext context, HttpStatusCode status, object result)
     {
-        var xml = WantsXml(context.Request);
+        var mediaType = Negotiate(context.Request);
+        var xml = mediaType.EndsWith("xml", StringComparison.Ordinal);
         string body;
         if (xml)
         {
@@ -47,25 +51,31 @@ internal static class ApiReply
             body = System.Text.Encoding.UTF8.GetString(json);
         }
 
-        return Results.Text(body, xml ? "text/xml; charset=utf-8" : "application/json; charset=utf-8", System.Text.Encoding.UTF8, (int)status);
+        return Results.Text(body, mediaType + ";charset=utf-8", System.Text.Encoding.UTF8, (int)status);
     }
 
-    private static bool WantsXml(HttpRequest request)
+    /// <summary>The first JSON or XML type <c>Accept</c> names, as named (lower case); <c>application/json</c> when it names none.</summary>
+    private static string Negotiate(HttpRequest request)
     {
         foreach (var accept in request.GetTypedHeaders().Accept)
         {
-            var media = accept.MediaType.Value ?? string.Empty;
-            if (media.Contains("json", StringComparison.OrdinalIgnoreCase))
+            var media = (accept.MediaType.Value ?? string.Empty).ToLowerInvariant();
+            if (media is "text/json" or "application/json" or "text/xml" or "application/xml")
             {
-                return false;
+                return media;
             }
 
-            if (media.Contains("xml", StringComparison.OrdinalIgnoreCase))
+            if (media.Contains("json", StringComparison.Ordinal))
             {
-                return true;
+                return "application/json";
+            }
+
+            if (media.Contains("xml", StringComparison.Ordinal))
+            {
+                return "text/xml";
             }
         }
 
-        return false;
+        return "application/json";
     }
 }

@@ -1,31 +1,46 @@
 using Microsoft.AspNetCore.Http;
+using Qiwi.Runtime;
 using Qiwi.Sandbox.Contract;
 
 namespace Qiwi.Sandbox.Api;
 
 /// <summary>
-/// Reads a request's form into the model generated for it. A missing required field is 341, a value that
-/// does not parse or breaks the spec's rules is 5, as the docs define those codes.
+/// Reads a request's form with the reader generated for its model, which applies every rule of the spec and says
+/// which field breaks which rule. The docs' codes for it: a missing required field is 341, a malformed phone number
+/// (<c>user</c>) 303, any other broken rule 5; the description names the field and the rule.
 /// </summary>
 internal static class FormInput
 {
-    public static async Task<(T? Form, ResultCode Code)> ReadAsync<T>(HttpRequest request, Func<List<KeyValuePair<string, string>>, T> parse)
+    /// <summary>The wire name of the payer's phone number, whose malformed values get 303 (Wrong phone number).</summary>
+    private const string PhoneField = "user";
+
+    public static async Task<(T? Form, ResultCode Code, string? Description)> ReadAsync<T>(HttpRequest request, Func<List<KeyValuePair<string, string>>, TimeProvider, QiwiFormResult<T>> read, TimeProvider time)
         where T : class
     {
         if (!request.HasFormContentType)
         {
-            return (null, ResultCode.RequiredParameterInvalid);
+            return (null, ResultCode.RequiredParameterInvalid, Describe(ResultCode.RequiredParameterInvalid, "the parameters must be sent as application/x-www-form-urlencoded form data."));
         }
 
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-        var fields = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString())).ToList();
-        try
+        var result = read(form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString())).ToList(), time);
+        if (result.Problem is not { } problem)
         {
-            return (parse(fields), ResultCode.Success);
+            return (result.Value, ResultCode.Success, null);
         }
-        catch (FormatException exception)
-        {
-            return (null, exception.Message.Contains("is missing", StringComparison.Ordinal) ? ResultCode.RequiredParameterInvalid : ResultCode.IncorrectData);
-        }
+
+        var code = CodeOf(problem);
+        return (null, code, Describe(code, problem.Description));
     }
+
+    /// <summary>The documented code for a field that breaks a rule of the spec.</summary>
+    public static ResultCode CodeOf(QiwiFieldProblem problem) => problem switch
+    {
+        { Rule: QiwiFieldRule.Missing } => ResultCode.RequiredParameterInvalid,
+        { Field: PhoneField, Rule: QiwiFieldRule.Pattern or QiwiFieldRule.Length } => ResultCode.WrongPhoneNumber,
+        _ => ResultCode.IncorrectData,
+    };
+
+    /// <summary>The code's description followed by the detail: <c>Incorrect data in the request parameters: 'amount' must be ...</c>.</summary>
+    public static string Describe(ResultCode code, string detail) => (code.GetDescription() ?? code.ToString()).TrimEnd('.') + ": " + detail;
 }

@@ -9,12 +9,16 @@ namespace Qiwi.Sandbox.Api;
 /// </summary>
 internal static class RawPath
 {
-    public static string Segment(HttpContext context, int index)
+    public static string Segment(HttpContext context, int index) => Uri.UnescapeDataString(Segments(context)[index]);
+
+    /// <summary>How many segments the path has.</summary>
+    public static int SegmentCount(HttpContext context) => Segments(context).Length;
+
+    private static string[] Segments(HttpContext context)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty;
         var query = raw.IndexOf('?', StringComparison.Ordinal);
-        var segments = (query < 0 ? raw : raw[..query]).Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return Uri.UnescapeDataString(segments[index]);
+        return (query < 0 ? raw : raw[..query]).Split('/', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>The bill id of <c>/api/v2/prv/{prv_id}/bills/{bill_id}...</c>.</summary>
@@ -22,4 +26,10 @@ internal static class RawPath
 
     /// <summary>The refund id of <c>.../bills/{bill_id}/refund/{refund_id}</c>.</summary>
     public static string RefundId(HttpContext context) => Segment(context, 7);
+
+    /// <summary>The bill id of the control API's <c>/sandbox/control/bills/{shop_id}/{bill_id}/...</c> and <c>/sandbox/control/refunds/{shop_id}/{bill_id}/...</c>.</summary>
+    public static string ControlBillId(HttpContext context) => Segment(context, 4);
+
+    /// <summary>The refund id of <c>/sandbox/control/refunds/{shop_id}/{bill_id}/{refund_id}/...</c>.</summary>
+    public static string ControlRefundId(HttpContext context) => Segment(context, 5);
 }

@@ -38,7 +38,7 @@ internal static class CheckoutEndpoints
         var (bill, paySource) = ledger.Describe(shopId, query["transaction"]!);
         return bill is null
             ? Html(CheckoutPage.Message("Invoice not found", "There is no invoice " + query["transaction"] + " of shop " + shopId + "."), StatusCodes.Status404NotFound)
-            : Html(CheckoutPage.Invoice(shopId, bill, paySource, query["successUrl"], query["failUrl"]));
+            : Html(CheckoutPage.Invoice(shopId, bill, paySource, query["successUrl"], query["failUrl"], query["pay_source"]));
     }
 
     private static async Task<IResult> Act(HttpContext context, string action, SandboxLedger ledger)
@@ -70,7 +70,7 @@ internal static class CheckoutEndpoints
             : Html(CheckoutPage.Message(succeeded ? "Paid" : "Not paid", "Invoice " + billId + " is now " + result.Value.Status.ToWireValue() + "."));
     }
 
-    private static IResult WebForm(HttpContext context, SandboxLedger ledger, IOptions<SandboxOptions> options, TimeProvider time)
+    private static IResult WebForm(HttpContext context, SandboxLedger ledger, IOptions<SandboxOptions> options, Hosting.SandboxClock time)
     {
         var query = context.Request.Query.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
         if (!long.TryParse(query.GetValueOrDefault("from"), NumberStyles.None, CultureInfo.InvariantCulture, out var shopId)
@@ -98,12 +98,21 @@ internal static class CheckoutEndpoints
         var billId = query.GetValueOrDefault("txn_id") is { Length: > 0 } txn ? txn : "WF" + time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var phone = query["to"].StartsWith('+') ? query["to"] : "+" + query["to"];
         var lifetime = TryLifetime(query.GetValueOrDefault("lifetime")) ?? time.GetUtcNow().AddDays(28);
-        if (!decimal.TryParse(query["summ"], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+
+        // The invoice the web form issues is read by the same generated reader as the API's, so both follow one rule
+        // (an amount with more decimals is rounded down to two, as the docs say of amounts).
+        var read = CreateBillForm.ReadForm(
+        [
+            new("user", "tel:" + phone), new("amount", query["summ"]), new("ccy", currency), new("comment", query.GetValueOrDefault("comm") ?? string.Empty),
+            new("lifetime", QiwiFormat.DateTime(lifetime, TimeSpan.FromHours(3), "yyyy-MM-ddTHH:mm:ss")),
+        ], time);
+        if (read.Value is not { } form)
         {
-            return Html(CheckoutPage.Message("Incorrect amount", "'summ' must be a number with a point."), StatusCodes.Status400BadRequest);
+            var code = Api.FormInput.CodeOf(read.Problem!);
+            return Html(CheckoutPage.Message("The invoice was not issued", Api.FormInput.Describe(code, read.Problem!.Description)), StatusCodes.Status400BadRequest);
         }
 
-        var created = ledger.Create(shop, billId, "tel:" + phone, amount, currency, query.GetValueOrDefault("comm") ?? string.Empty, lifetime, PaySource.QiwiWallet, null);
+        var created = ledger.Create(shop, billId, form.User, form.Amount, form.Currency, form.Comment, form.Lifetime, PaySource.QiwiWallet, null);
         if (created.Value is null)
         {
             return Html(CheckoutPage.Message("The invoice was not issued", created.Code.GetDescription() ?? created.Code.ToString()), StatusCodes.Status400BadRequest);
@@ -111,7 +120,7 @@ internal static class CheckoutEndpoints
 
         // As QIWI does: the issued invoice goes straight on to checkout.
         var next = new List<KeyValuePair<string, string>> { new("shop", shopId.ToString(CultureInfo.InvariantCulture)), new("transaction", billId) };
-        next.AddRange(query.Where(p => p.Key is "successUrl" or "failUrl"));
+        next.AddRange(query.Where(p => p.Key is "successUrl" or "failUrl" or "pay_source"));
         return Results.Redirect("/form?" + string.Join("&", next.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
     }
 

@@ -12,7 +12,7 @@ internal static class CheckoutPage
         + "table{border-collapse:collapse;margin:1rem 0}td,th{text-align:left;padding:.3rem .8rem .3rem 0}"
         + "button{font-size:1rem;padding:.5rem 1rem;margin:.3rem .5rem .3rem 0}.note{color:#555}";
 
-    public static string Invoice(long shopId, Bill bill, PaySource paySource, string? successUrl, string? failUrl)
+    public static string Invoice(long shopId, Bill bill, PaySource paySource, string? successUrl, string? failUrl, string? shownFirst = null)
     {
         var body = new StringBuilder();
         body.Append("<h1>QIWI Sandbox checkout</h1>");
@@ -23,6 +23,12 @@ internal static class CheckoutPage
         Row(body, "Comment", bill.Comment ?? string.Empty);
         Row(body, "Payer", bill.User);
         Row(body, "Status", bill.Status.ToWireValue());
+        if (!string.IsNullOrEmpty(shownFirst))
+        {
+            // pay_source: the payment method the page shows first (CheckoutPaySource: qw, mobile, card, wm, ssk).
+            Row(body, "Payment method shown first", shownFirst);
+        }
+
         body.Append("</table>");
         if (bill.Status != BillStatus.Waiting)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Qiwi.Sandbox.Api;
 using Qiwi.Sandbox.Control;
@@ -16,21 +17,28 @@ public static class SandboxApp
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection("Sandbox"));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(provider => new SandboxLedger(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value));
+        builder.Services.AddSingleton(provider => new SandboxClock(provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(provider => new SandboxLedger(provider.GetRequiredService<SandboxClock>(), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value));
+        builder.Services.AddSingleton<TimeTravel>();
+
+        // The control API speaks the API's naming style: result_code, bill_id.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<Control.FaultInjector>();
         builder.Services.AddSingleton<Notifications.NotificationDispatcher>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<Notifications.NotificationDispatcher>());
+        builder.Services.AddSingleton<Persistence.SandboxStore>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<Persistence.SandboxStore>());
         configure?.Invoke(builder);
 
         var app = builder.Build();
 
-        // Kestrel decodes "%2E%2E" and drops the segment before routing; the emulated API is routed on the path
-        // exactly as sent, so that any bill id (even "..") reaches it as QIWI would receive it.
+        // Kestrel decodes "%2E%2E" and drops the segment before routing; the emulated API and the control API are
+        // routed on the path exactly as sent, so that any bill id (even "..") reaches them as QIWI would receive it.
         app.Use((context, next) =>
         {
             var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
-            if (raw is not null && raw.StartsWith("/api/", StringComparison.Ordinal))
+            if (raw is not null && (raw.StartsWith("/api/", StringComparison.Ordinal) || raw.StartsWith("/sandbox/control/", StringComparison.Ordinal)))
             {
                 var query = raw.IndexOf('?', StringComparison.Ordinal);
                 context.Request.Path = new Microsoft.AspNetCore.Http.PathString(query < 0 ? raw : raw[..query]);
@@ -38,11 +46,40 @@ public static class SandboxApp
 
             return next(context);
         });
+        app.Use(async (context, next) =>
+        {
+            // With a data file, whatever may have changed state is saved before the answer goes out: after every
+            // non-GET request, and the web form (a GET that issues an invoice); also when no answer went out at all.
+            var store = context.RequestServices.GetRequiredService<Persistence.SandboxStore>();
+            if (!store.Enabled || (HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/order/external/create.action", StringComparison.Ordinal)))
+            {
+                await next(context);
+                return;
+            }
+
+            context.Response.OnStarting(() =>
+            {
+                store.Save();
+                return Task.CompletedTask;
+            });
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                if (!context.Response.HasStarted)
+                {
+                    store.Save();
+                }
+            }
+        });
         app.Use((context, next) => context.RequestServices.GetRequiredService<Control.FaultInjector>().InvokeAsync(context, () => next(context)));
         app.UseRouting();
         app.MapQiwiApi();
         Checkout.CheckoutEndpoints.MapCheckout(app);
         app.MapSandboxControl();
+        Dashboard.DashboardEndpoints.MapDashboard(app);
         return app;
     }
 }

@@ -27,6 +27,9 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>Where the sandbox listens (<c>http://127.0.0.1:{port}/</c>).</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>The sandbox's clock: the time provider given to <see cref="StartAsync"/> plus what the control API advanced it by.</summary>
+    public SandboxClock Clock => _app.Services.GetRequiredService<SandboxClock>();
+
     /// <summary>The first configured shop (the test shop unless others are configured).</summary>
     public SandboxShop Shop => _app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.EffectiveShops[0];
 

@@ -23,6 +23,15 @@ internal sealed class SandboxInvoice
 
     public string? MerchantName { get; init; }
 
+    /// <summary>When it was issued (the monthly limit counts from this).</summary>
+    public DateTimeOffset IssuedAt { get; init; }
+
+    /// <summary>What the payer's wallet pays (converted when the shop's wallet currency differs); null: the invoice's own amount.</summary>
+    public decimal? OriginAmount { get; init; }
+
+    /// <summary>The currency of <see cref="OriginAmount"/>; null: the invoice's currency.</summary>
+    public string? OriginCurrency { get; init; }
+
     public BillStatus Status { get; set; } = BillStatus.Waiting;
 
     public Dictionary<string, SandboxRefund> Refunds { get; } = new(StringComparer.Ordinal);
@@ -39,8 +48,8 @@ internal sealed class SandboxInvoice
         BillId = BillId,
         Amount = Amount,
         Currency = Currency,
-        OriginAmount = Status == BillStatus.Paid ? Amount : null,
-        OriginCurrency = Status == BillStatus.Paid ? Currency : null,
+        OriginAmount = Status == BillStatus.Paid ? OriginAmount ?? Amount : null,
+        OriginCurrency = Status == BillStatus.Paid ? OriginCurrency ?? Currency : null,
         Status = Status,
         Error = ResultCode.Success,
         User = User,

@@ -9,7 +9,7 @@ namespace Qiwi.Sandbox.Ledger;
 /// that invoice's lock, so concurrent requests lose no update and refunds never exceed the amount paid.
 /// Time (expiry, refund settlement) comes from the <see cref="TimeProvider"/>, so tests can move it.
 /// </summary>
-internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
+internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions options)
 {
     /// <summary>Invoices expire at the latest this long after they were issued, whatever their lifetime.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(45);
@@ -36,7 +36,7 @@ internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
 
     public LedgerResult<Bill> Create(SandboxShop shop, string billId, string user, decimal amount, string currency, string comment, DateTimeOffset lifetime, PaySource paySource, string? merchantName)
     {
-        if (!shop.Currencies.Contains(currency, StringComparer.Ordinal))
+        if (!shop.EffectiveCurrencies.Contains(currency, StringComparer.Ordinal))
         {
             return LedgerResult<Bill>.Refuse(ResultCode.CurrencyNotAllowed);
         }
@@ -57,6 +57,12 @@ internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
         }
 
         var now = time.GetUtcNow();
+        var (refusal, origin) = Admit(shop, user, amount, currency, billId, now);
+        if (refusal != ResultCode.Success)
+        {
+            return LedgerResult<Bill>.Refuse(refusal);
+        }
+
         var candidate = new SandboxInvoice
         {
             ShopId = shop.ShopId,
@@ -68,6 +74,9 @@ internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
             ExpiresAt = lifetime < now + MaxLifetime ? lifetime : now + MaxLifetime,
             PaySource = paySource,
             MerchantName = merchantName,
+            IssuedAt = now,
+            OriginAmount = origin.Amount,
+            OriginCurrency = origin.Currency,
         };
         var invoice = _invoices.GetOrAdd((shop.ShopId, billId), candidate);
         lock (invoice)
@@ -85,8 +94,18 @@ internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
     public LedgerResult<Bill> Get(long shopId, string billId)
         => With(shopId, billId, invoice => LedgerResult<Bill>.Ok(invoice.ToBill()));
 
+    /// <summary>
+    /// Rejects a waiting invoice. A repeat finds it rejected and answers the same as the first (0 and the rejected
+    /// invoice, no second notification), as the docs say of invoice operations: two consecutive requests get the same
+    /// result code. Paid: 1419; expired or unpaid: 78.
+    /// </summary>
     public LedgerResult<Bill> Cancel(long shopId, string billId)
-        => Move(shopId, billId, BillStatus.Rejected);
+    {
+        // A final status never changes, so a refused move to an invoice found rejected afterwards is a repeat
+        // (also when two cancels race: one moves it, the other finds it rejected).
+        var moved = Move(shopId, billId, BillStatus.Rejected);
+        return moved.Value is null && Get(shopId, billId).Value is { Status: BillStatus.Rejected } rejected ? LedgerResult<Bill>.Ok(rejected) : moved;
+    }
 
     /// <summary>Moves a waiting invoice to a final status (the payer paid, declined, or it failed). 1419 when already paid, 78 when final otherwise.</summary>
     public LedgerResult<Bill> Move(long shopId, string billId, BillStatus status)
@@ -145,7 +164,7 @@ internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
                 return LedgerResult<Refund>.Refuse(ResultCode.AmountTooLarge);
             }
 
-            var refund = new SandboxRefund { RefundId = refundId, Amount = amount, SettlesAt = time.GetUtcNow() + options.RefundSettleDelay };
+            var refund = new SandboxRefund { RefundId = refundId, Amount = amount, SettlesAt = time.GetUtcNow() + options.RefundSettleDelay, SettlesTo = RefundOutcome(shopId) };
             invoice.Refunds.Add(refundId, refund);
             Settle(refund);
             return LedgerResult<Refund>.Ok(refund.ToRefund());
@@ -156,7 +175,7 @@ internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
         {
             if (!invoice.Refunds.TryGetValue(refundId, out var refund))
             {
-                return LedgerResult<Refund>.Refuse(ResultCode.InvoiceNotFound);
+                return LedgerResult<Refund>.Refuse(ResultCode.InvoiceNotFound, RefundNotFound);
             }
 
             Settle(refund);
@@ -169,7 +188,7 @@ internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
         {
             if (!invoice.Refunds.TryGetValue(refundId, out var refund))
             {
-                return LedgerResult<Refund>.Refuse(ResultCode.InvoiceNotFound);
+                return LedgerResult<Refund>.Refuse(ResultCode.InvoiceNotFound, RefundNotFound);
             }
 
             Settle(refund);
@@ -231,9 +250,9 @@ internal sealed class SandboxLedger(TimeProvider time, SandboxOptions options)
 
     private void Settle(SandboxRefund refund)
     {
-        if (refund.Status == RefundStatus.Processing && time.GetUtcNow() >= refund.SettlesAt)
+        if (refund.Status == RefundStatus.Processing && refund.SettlesTo is { } outcome && time.GetUtcNow() >= refund.SettlesAt)
         {
-            refund.Status = RefundStatus.Success;
+            refund.Status = outcome;
         }
     }
 }

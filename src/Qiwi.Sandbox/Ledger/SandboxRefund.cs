@@ -13,5 +13,8 @@ internal sealed class SandboxRefund
 
     public RefundStatus Status { get; set; } = RefundStatus.Processing;
 
+    /// <summary>What it becomes at <see cref="SettlesAt"/> (the shop's <c>RefundOutcome</c>); null: it stays processing.</summary>
+    public RefundStatus? SettlesTo { get; init; } = RefundStatus.Success;
+
     public Refund ToRefund() => new() { RefundId = RefundId, Amount = Amount, Status = Status, Error = ResultCode.Success };
 }

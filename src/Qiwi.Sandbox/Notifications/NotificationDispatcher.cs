@@ -14,21 +14,24 @@ namespace Qiwi.Sandbox.Notifications;
 /// Posts every final status to the shop's notification URL as QIWI does: the form of the generated
 /// <see cref="BillNotification"/> model, Basic authorization (Shop ID, notification password) or the
 /// <c>X-Api-Signature</c> signature, and repeats until the merchant answers HTTP 200 with result code 0, on
-/// <see cref="NotificationSchedule"/>. Runs on the sandbox's <see cref="TimeProvider"/>, so tests move time.
+/// <see cref="NotificationSchedule"/>. Each repeat is made at its due time on the sandbox's clock: a timer wakes the
+/// dispatcher at the earliest due attempt (and a one-second sweep expires invoices), and advancing the clock
+/// (<see cref="Control.TimeTravel"/>) delivers everything due on the way, each at its own moment.
 /// </summary>
 internal sealed partial class NotificationDispatcher : IHostedService, IDisposable
 {
     private readonly SandboxLedger _ledger;
     private readonly SandboxOptions _options;
-    private readonly TimeProvider _time;
+    private readonly Hosting.SandboxClock _time;
     private readonly HttpClient _http;
     private readonly ILogger<NotificationDispatcher> _logger;
     private readonly List<NotificationRecord> _records = new();
     private readonly SemaphoreSlim _delivering = new(1, 1);
     private ITimer? _timer;
+    private ITimer? _wake;
     private int _nextId;
 
-    public NotificationDispatcher(SandboxLedger ledger, IOptions<SandboxOptions> options, TimeProvider time, IHttpClientFactory httpClientFactory, ILogger<NotificationDispatcher> logger)
+    public NotificationDispatcher(SandboxLedger ledger, IOptions<SandboxOptions> options, Hosting.SandboxClock time, IHttpClientFactory httpClientFactory, ILogger<NotificationDispatcher> logger)
     {
         _ledger = ledger;
         _options = options.Value;
@@ -53,12 +56,14 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _timer = _time.CreateTimer(_ => _ = TickAsync(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        _wake = _time.CreateTimer(_ => _ = TickAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
         _timer?.Dispose();
+        _wake?.Dispose();
         return Task.CompletedTask;
     }
 
@@ -66,13 +71,55 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
     {
         _ledger.Finalized -= Enqueue;
         _timer?.Dispose();
+        _wake?.Dispose();
         _delivering.Dispose();
     }
 
-    /// <summary>Expires what is due and delivers what is due now (the timer calls this every second of the sandbox's clock).</summary>
-    public async Task TickAsync()
+    /// <summary>Raised after a tick that made attempts (the data file saves then).</summary>
+    public event Action? Delivered;
+
+    /// <summary>The log for the data file.</summary>
+    public (IReadOnlyList<NotificationRecord> Records, int NextId) Export()
     {
-        if (!await _delivering.WaitAsync(0).ConfigureAwait(false))
+        lock (_records)
+        {
+            return (_records.ToList(), _nextId);
+        }
+    }
+
+    /// <summary>Replaces the log with one kept in the data file; pending attempts resume at their due times.</summary>
+    public void Import(IEnumerable<NotificationRecord> records, int nextId)
+    {
+        lock (_records)
+        {
+            _records.Clear();
+            _records.AddRange(records);
+            _nextId = Math.Max(nextId, _records.Select(r => r.Id).DefaultIfEmpty().Max());
+        }
+
+        _ = Task.Run(() => TickAsync());
+    }
+
+    /// <summary>When the next attempt is due, or null when nothing is pending.</summary>
+    public DateTimeOffset? NextDue()
+    {
+        lock (_records)
+        {
+            return _records.Where(r => !r.Delivered && !r.GaveUp).Select(r => (DateTimeOffset?)r.NextAttemptAt).Min();
+        }
+    }
+
+    /// <summary>
+    /// Expires what is due and delivers what is due now, then sets the wake-up timer for the next due attempt.
+    /// The timers call this without waiting (a tick in progress does the work); <paramref name="wait"/> waits for it.
+    /// </summary>
+    public async Task TickAsync(bool wait = false)
+    {
+        if (wait)
+        {
+            await _delivering.WaitAsync().ConfigureAwait(false);
+        }
+        else if (!await _delivering.WaitAsync(0).ConfigureAwait(false))
         {
             return;
         }
@@ -90,6 +137,17 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
             foreach (var record in due)
             {
                 await DeliverAsync(record).ConfigureAwait(false);
+            }
+
+            if (due.Count > 0)
+            {
+                Delivered?.Invoke();
+            }
+
+            if (NextDue() is { } next)
+            {
+                var delay = next - _time.GetUtcNow();
+                _wake?.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
             }
         }
         finally
@@ -133,7 +191,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
             });
         }
 
-        _ = Task.Run(TickAsync);
+        _ = Task.Run(() => TickAsync());
     }
 
     private async Task DeliverAsync(NotificationRecord record)
@@ -179,9 +237,10 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
             record.Delivered = attempt.HttpStatus == 200 && attempt.ResultCode == (int)NotificationResultCode.Success;
             if (!record.Delivered)
             {
-                var next = at + NotificationSchedule.WaitAfter(record.Attempts.Count, _options.NotificationTimeScale);
-                var window = TimeSpan.FromTicks((long)(NotificationSchedule.Window.Ticks / Math.Max(_options.NotificationTimeScale, 1e-6)));
-                record.GaveUp = record.Attempts.Count >= NotificationSchedule.MaxAttempts || next - record.FirstAttemptAt > window;
+                // The next attempt is due a wait after this one was due (not after it ended), so the schedule holds
+                // whatever the merchant's latency.
+                var next = record.NextAttemptAt + NotificationSchedule.WaitAfter(record.Attempts.Count, _options.NotificationTimeScale);
+                record.GaveUp = record.Attempts.Count >= NotificationSchedule.MaxAttempts || next - record.FirstAttemptAt > NotificationSchedule.WindowAt(_options.NotificationTimeScale);
                 record.NextAttemptAt = next;
             }
         }

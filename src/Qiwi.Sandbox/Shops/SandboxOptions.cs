@@ -23,6 +23,12 @@ public sealed class SandboxOptions
     /// </summary>
     public double NotificationTimeScale { get; set; } = 1;
 
+    /// <summary>
+    /// A SQLite file that keeps invoices, refunds, notifications and the clock's advance across restarts; null (the
+    /// default): state lives in memory only.
+    /// </summary>
+    public string? DataFile { get; set; }
+
     /// <summary>The test shop every sandbox starts with.</summary>
     public static SandboxShop TestShop => new()
     {
@@ -30,7 +36,6 @@ public sealed class SandboxOptions
         ApiId = "23441234",
         ApiPassword = "sandbox-api-password",
         NotificationPassword = "sandbox-notification-password",
-        Currencies = new List<string> { "RUB", "EUR", "USD", "KZT" },
     };
 
     /// <summary>The shops in effect.</summary>

@@ -1,0 +1,104 @@
+using Qiwi.Sandbox.Contract;
+using Qiwi.Sandbox.Shops;
+
+namespace Qiwi.Sandbox.Ledger;
+
+/// <summary>The shop's conditions on new invoices and refunds, and read-only views for the dashboard and time travel.</summary>
+internal sealed partial class SandboxLedger
+{
+    /// <summary>The description of 210 for a refund (the code's own says "Invoice not found").</summary>
+    public const string RefundNotFound = "Refund not found";
+
+    private static readonly TimeSpan Moscow = TimeSpan.FromHours(3);
+
+    /// <summary>The earliest moment a waiting invoice expires, or null.</summary>
+    public DateTimeOffset? NextExpiry()
+    {
+        DateTimeOffset? next = null;
+        foreach (var invoice in _invoices.Values)
+        {
+            lock (invoice)
+            {
+                if (invoice.Status == BillStatus.Waiting && (next is null || invoice.ExpiresAt < next))
+                {
+                    next = invoice.ExpiresAt;
+                }
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>Every invoice with its refunds, newest first (for the control API and the dashboard).</summary>
+    public IReadOnlyList<InvoiceView> Invoices()
+    {
+        var views = new List<InvoiceView>();
+        foreach (var invoice in _invoices.Values)
+        {
+            lock (invoice)
+            {
+                Refresh(invoice);
+                foreach (var refund in invoice.Refunds.Values)
+                {
+                    Settle(refund);
+                }
+
+                var bill = invoice.ToBill();
+                views.Add(new InvoiceView(invoice.ShopId, invoice.BillId, bill.Status.ToWireValue(), bill.Amount, bill.Currency, bill.OriginAmount, bill.OriginCurrency,
+                    invoice.User, invoice.Comment, invoice.PaySource.ToWireValue(), invoice.IssuedAt, invoice.ExpiresAt,
+                    invoice.Refunds.Values.Select(r => new RefundView(r.RefundId, r.Amount, r.Status.ToWireValue())).ToList()));
+            }
+        }
+
+        return views.OrderByDescending(v => v.IssuedAt).ThenBy(v => v.BillId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Whether the shop takes a new invoice: the payer (298, 774, 934, 1018), conversion (1003), the monthly limit (700); and
+    /// what the payer's wallet will pay. A repeat of an existing invoice is not counted against the limit again.
+    /// </summary>
+    private (ResultCode Refusal, (decimal? Amount, string? Currency) Origin) Admit(SandboxShop shop, string user, decimal amount, string currency, string billId, DateTimeOffset now)
+    {
+        var payer = ShopConditions.ForPayer(shop, user);
+        if (payer != ResultCode.Success)
+        {
+            return (payer, default);
+        }
+
+        if (ShopConditions.Origin(shop, amount, currency) is not { } origin)
+        {
+            return (ResultCode.NoConversionRate, default);
+        }
+
+        if (shop.MonthlyLimit is decimal limit)
+        {
+            var month = now.ToOffset(Moscow);
+            var issued = _invoices.Values
+                .Where(i => i.ShopId == shop.ShopId && i.BillId != billId)
+                .Where(i => i.IssuedAt.ToOffset(Moscow) is var at && at.Year == month.Year && at.Month == month.Month)
+                .Sum(i => i.Amount);
+            if (issued + amount > limit)
+            {
+                return (ResultCode.MonthlyLimitExceeded, default);
+            }
+        }
+
+        return (ResultCode.Success, origin.Currency == currency ? (null, null) : (origin.Amount, origin.Currency));
+    }
+
+    /// <summary>What a new refund of the shop settles to (its <c>RefundOutcome</c>): success, fail, or null (stays processing).</summary>
+    private RefundStatus? RefundOutcome(long shopId)
+        => options.EffectiveShops.FirstOrDefault(s => s.ShopId == shopId)?.RefundOutcome?.ToLowerInvariant() switch
+        {
+            "fail" => RefundStatus.Fail,
+            "processing" => null,
+            _ => RefundStatus.Success,
+        };
+}
+
+/// <summary>An invoice as the control API lists it.</summary>
+internal sealed record InvoiceView(long ShopId, string BillId, string Status, decimal Amount, string Currency, decimal? OriginAmount, string? OriginCurrency,
+    string User, string Comment, string PaySource, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, IReadOnlyList<RefundView> Refunds);
+
+/// <summary>A refund as the control API lists it.</summary>
+internal sealed record RefundView(string RefundId, decimal Amount, string Status);

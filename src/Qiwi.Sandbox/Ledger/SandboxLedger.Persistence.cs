@@ -1,0 +1,55 @@
+using Qiwi.Sandbox.Contract;
+
+namespace Qiwi.Sandbox.Ledger;
+
+/// <summary>The ledger's state as plain records, for the data file (<see cref="Persistence.SandboxStore"/>).</summary>
+internal sealed partial class SandboxLedger
+{
+    /// <summary>A copy of every invoice and refund, each read under its invoice's lock.</summary>
+    public List<StoredInvoice> Export()
+    {
+        var stored = new List<StoredInvoice>();
+        foreach (var invoice in _invoices.Values)
+        {
+            lock (invoice)
+            {
+                stored.Add(new StoredInvoice(invoice.ShopId, invoice.BillId, invoice.User, invoice.Amount, invoice.Currency, invoice.Comment, invoice.ExpiresAt,
+                    invoice.PaySource.ToWireValue(), invoice.MerchantName, invoice.IssuedAt, invoice.OriginAmount, invoice.OriginCurrency, invoice.Status.ToWireValue(),
+                    invoice.Refunds.Values.Select(r => new StoredRefund(r.RefundId, r.Amount, r.SettlesAt, r.Status.ToWireValue(), r.SettlesTo?.ToWireValue())).ToList()));
+            }
+        }
+
+        return stored;
+    }
+
+    /// <summary>Adds the invoices kept in the data file (at start-up, before any request).</summary>
+    public void Import(IEnumerable<StoredInvoice> invoices)
+    {
+        foreach (var s in invoices)
+        {
+            var invoice = new SandboxInvoice
+            {
+                ShopId = s.ShopId, BillId = s.BillId, User = s.User, Amount = s.Amount, Currency = s.Currency, Comment = s.Comment, ExpiresAt = s.ExpiresAt,
+                PaySource = PaySourceExtensions.FromWireValue(s.PaySource), MerchantName = s.MerchantName, IssuedAt = s.IssuedAt,
+                OriginAmount = s.OriginAmount, OriginCurrency = s.OriginCurrency, Status = BillStatusExtensions.FromWireValue(s.Status),
+            };
+            foreach (var r in s.Refunds)
+            {
+                invoice.Refunds[r.RefundId] = new SandboxRefund
+                {
+                    RefundId = r.RefundId, Amount = r.Amount, SettlesAt = r.SettlesAt, Status = RefundStatusExtensions.FromWireValue(r.Status),
+                    SettlesTo = r.SettlesTo is null ? null : RefundStatusExtensions.FromWireValue(r.SettlesTo),
+                };
+            }
+
+            _invoices[(s.ShopId, s.BillId)] = invoice;
+        }
+    }
+}
+
+/// <summary>An invoice in the data file.</summary>
+internal sealed record StoredInvoice(long ShopId, string BillId, string User, decimal Amount, string Currency, string Comment, DateTimeOffset ExpiresAt,
+    string PaySource, string? MerchantName, DateTimeOffset IssuedAt, decimal? OriginAmount, string? OriginCurrency, string Status, List<StoredRefund> Refunds);
+
+/// <summary>A refund in the data file.</summary>
+internal sealed record StoredRefund(string RefundId, decimal Amount, DateTimeOffset SettlesAt, string Status, string? SettlesTo);
