@@ -59,13 +59,13 @@ internal sealed class SandboxFixture : IAsyncDisposable
     /// <summary>Queues a fault (POST /sandbox/control/faults).</summary>
     public async Task InjectAsync(object fault)
     {
-        using var response = await _http.PostAsync(new Uri(Host.BaseUrl, "sandbox/control/faults"), System.Net.Http.Json.JsonContent.Create(fault));
+        using var response = await _http.PostAsync(new Uri(Host.BaseUrl, "sandbox/control/faults"), System.Net.Http.Json.JsonContent.Create(fault, options: Qiwi.Sandbox.Control.SandboxControlJson.Options));
         response.EnsureSuccessStatusCode();
     }
 
     /// <summary>The whole ledger (GET /sandbox/control/ledger).</summary>
     public async Task<List<Ledger.LedgerEntry>> LedgerAsync()
-        => (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<Ledger.LedgerEntry>>(_http, new Uri(Host.BaseUrl, "sandbox/control/ledger")))!;
+        => (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<Ledger.LedgerEntry>>(_http, new Uri(Host.BaseUrl, "sandbox/control/ledger"), Qiwi.Sandbox.Control.SandboxControlJson.Options))!;
 
     public Task<Bill> CreateBillAsync(string billId, decimal amount = 10m, string currency = "RUB", PaySource? paySource = null, string user = "tel:+79031234567")
         => Client.CreateBillAsync(ShopId, billId, user, amount, currency, "test", Tomorrow, paySource);
@@ -111,7 +111,7 @@ internal sealed class SandboxFixture : IAsyncDisposable
     /// <summary>Changes the shop's settings through the control API (snake_case JSON, as a merchant's script would send it).</summary>
     public async Task PatchShopAsync(object settings)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(Host.BaseUrl, "sandbox/control/shops/" + ShopId)) { Content = System.Net.Http.Json.JsonContent.Create(settings) };
+        using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(Host.BaseUrl, "sandbox/control/shops/" + ShopId)) { Content = System.Net.Http.Json.JsonContent.Create(settings, options: Qiwi.Sandbox.Control.SandboxControlJson.Options) };
         using var response = await _http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }

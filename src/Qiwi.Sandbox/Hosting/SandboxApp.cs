@@ -22,7 +22,7 @@ public static class SandboxApp
         builder.Services.AddSingleton<TimeTravel>();
 
         // The control API speaks the API's naming style: result_code, bill_id.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.ConfigureHttpJsonOptions(o => Control.SandboxControlJson.Apply(o.SerializerOptions));
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<Control.FaultInjector>();
         builder.Services.AddSingleton<Notifications.NotificationDispatcher>();

@@ -67,13 +67,13 @@ internal static class ChaosRun
         await stop.CancelAsync();
         await topUp;
         var elapsed = stopwatch.Elapsed;
-        var left = (await http.GetFromJsonAsync<PendingFaults>(new Uri(host.BaseUrl, "sandbox/control/faults")))!.Pending;
+        var left = (await http.GetFromJsonAsync<PendingFaults>(new Uri(host.BaseUrl, "sandbox/control/faults"), Qiwi.Sandbox.Control.SandboxControlJson.Options))!.Pending;
 
         using (await http.DeleteAsync(new Uri(host.BaseUrl, "sandbox/control/faults")))
         {
         }
 
-        var ledger = (await http.GetFromJsonAsync<List<LedgerEntry>>(new Uri(host.BaseUrl, "sandbox/control/ledger")))!;
+        var ledger = (await http.GetFromJsonAsync<List<LedgerEntry>>(new Uri(host.BaseUrl, "sandbox/control/ledger"), Qiwi.Sandbox.Control.SandboxControlJson.Options))!;
         return new ChaosReport(calls.ToList(), ledger, escaped.ToList(), schedule.Counts, schedule.Scheduled - left, elapsed);
     }
 
@@ -84,7 +84,7 @@ internal static class ChaosRun
             while (!stop.IsCancellationRequested)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), stop);
-                var pending = (await http.GetFromJsonAsync<PendingFaults>(new Uri(baseUrl, "sandbox/control/faults"), stop))!.Pending;
+                var pending = (await http.GetFromJsonAsync<PendingFaults>(new Uri(baseUrl, "sandbox/control/faults"), Qiwi.Sandbox.Control.SandboxControlJson.Options, stop))!.Pending;
                 if (pending < 10_000)
                 {
                     await PostAsync(http, baseUrl, schedule.Next(10_000));
@@ -102,7 +102,7 @@ internal static class ChaosRun
     {
         foreach (var fault in faults)
         {
-            using var response = await http.PostAsJsonAsync(new Uri(baseUrl, "sandbox/control/faults"), fault);
+            using var response = await http.PostAsJsonAsync(new Uri(baseUrl, "sandbox/control/faults"), fault, Qiwi.Sandbox.Control.SandboxControlJson.Options);
             response.EnsureSuccessStatusCode();
         }
     }
