@@ -87,24 +87,25 @@ public sealed partial class OrderRepository(ShopDatabase database, ILogger<Order
             await connection.ExecuteAsync("INSERT INTO order_events (order_id, status, source, applied_at) VALUES (@id, @status, @source, @now)", new { id, status, source, now = Clock.Now() }, transaction);
         }
 
+        var current = changed == 1 ? status : await connection.QuerySingleOrDefaultAsync<string?>("SELECT status FROM orders WHERE id = @id", new { id }, transaction);
+        if (current is null)
+        {
+            // Not recorded as applied: the notification is answered with an error, and its repeats reach the handler again.
+            await transaction.RollbackAsync(cancellationToken);
+            LogUnknownOrder(logger, id, status, source);
+            return ApplyOutcome.UnknownOrder;
+        }
+
         if (notificationKey is not null)
         {
             await DbNotificationStore.MarkAsync(connection, transaction, notificationKey);
         }
 
-        var current = changed == 1 ? status : await connection.QuerySingleOrDefaultAsync<string?>("SELECT status FROM orders WHERE id = @id", new { id }, transaction);
         await transaction.CommitAsync(cancellationToken);
-
         if (changed == 1)
         {
             LogApplied(logger, id, status, source);
             return ApplyOutcome.Applied;
-        }
-
-        if (current is null)
-        {
-            LogUnknownOrder(logger, id, status, source);
-            return ApplyOutcome.UnknownOrder;
         }
 
         if (current == status)

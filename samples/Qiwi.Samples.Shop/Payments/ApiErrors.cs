@@ -39,7 +39,7 @@ public static class ApiErrors
                     text += ": " + catalog.TrimEnd('.');
                 }
 
-                if (!string.IsNullOrEmpty(api.Description) && !string.Equals(api.Description, catalog, StringComparison.Ordinal))
+                if (!string.IsNullOrEmpty(api.Description) && !string.Equals(api.Description.Trim().TrimEnd('.'), catalog?.Trim().TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
                 {
                     text += " (" + api.Description.TrimEnd('.') + ")";
                 }

@@ -27,7 +27,7 @@ internal static class AdminPages
             var mine = refunds[order.Id].ToList();
             var refunded = mine.Where(r => r.Status == RefundState.Success).Sum(r => r.Amount);
             var pending = mine.Where(r => r.Status is RefundState.Pending or RefundState.Unknown or RefundState.Processing).Sum(r => r.Amount);
-            rows.Append($"<tr id=\"row-{E(order.Id)}\"><td>{E(order.Id)}<br><span class=\"muted\">{Time(order.CreatedAt)}</span></td><td>{E(order.Phone)}</td>");
+            rows.Append($"<tr id=\"row-{E(order.Id)}\"><td class=\"id\">{E(order.Id)}<br><span class=\"muted\">{Time(order.CreatedAt)}</span></td><td>{E(order.Phone)}</td>");
             rows.Append($"<td class=\"num\">{Money(order.Amount)}</td><td>{Status(order.Status)}{(order.Problem is null ? "" : $"<br><span class=\"muted\">{E(order.Problem)}</span>")}</td>");
             rows.Append($"<td class=\"num refunded\">{Money(refunded)}{(pending > 0 ? $"<br><span class=\"muted\">{Money(pending)} pending</span>" : "")}");
             if (mine.Count > 0)
@@ -35,7 +35,7 @@ internal static class AdminPages
                 rows.Append("<ul class=\"refunds\">");
                 foreach (var refund in mine)
                 {
-                    rows.Append($"<li>{E(refund.RefundId)}: {Money(refund.Amount)} {Status(refund.Status)}{(refund.Problem is null ? "" : " — " + E(refund.Problem))}</li>");
+                    rows.Append($"<li><span class=\"id\">{E(refund.RefundId)}</span> {Money(refund.Amount)} {Status(refund.Status)}{(refund.Problem is null ? "" : $"<br><span class=\"muted\">{E(refund.Problem)}</span>")}</li>");
                 }
 
                 rows.Append("</ul>");

@@ -135,6 +135,39 @@ public sealed class ShopReconciliationTests : IAsyncLifetime
         Assert.Equal(["paid", "waiting"], (await Orders.EventsAsync(id, CancellationToken.None)).Select(e => e.Status).Order(StringComparer.Ordinal).ToArray());
     }
 
+    [Fact]
+    public async Task An_invoice_qiwi_refuses_fails_the_order_with_a_readable_reason()
+    {
+        await FaultAsync(count: 1, kind: "resultCode", resultCode: 215);
+        var placed = await _shop.Services.GetRequiredService<Checkout>().PlaceAsync("c1", "+79031234567", CancellationToken.None);
+
+        Assert.Equal("failed", placed.Order.Status);
+        Assert.StartsWith("QIWI answered 215", placed.Order.Problem, StringComparison.Ordinal);
+        Assert.Equal(0, await ReconcileAsync());
+    }
+
+    [Fact]
+    public async Task A_notification_for_an_unknown_order_gets_300_every_time_and_a_known_one_is_recognized_when_repeated()
+    {
+        var password = _sandbox.Shop.NotificationPassword;
+        Assert.Contains("<result_code>300</result_code>", await SignedNotifications.PostAsync(_http, _shop.Url, password, "SHOP-UNKNOWN", "paid", 1500m), StringComparison.Ordinal);
+        Assert.Contains("<result_code>300</result_code>", await SignedNotifications.PostAsync(_http, _shop.Url, password, "SHOP-UNKNOWN", "paid", 1500m), StringComparison.Ordinal);
+
+        var placed = await _shop.Services.GetRequiredService<Checkout>().PlaceAsync("c1", "+79031234567", CancellationToken.None);
+        var store = _shop.Services.GetRequiredService<Qiwi.AspNetCore.IQiwiNotificationStore>();
+        var key = Qiwi.AspNetCore.QiwiNotificationKey.Compute(SignedNotifications.Fields(placed.Order.Id, "paid", 1500m));
+        Assert.False(await store.IsAppliedAsync(Qiwi.AspNetCore.QiwiNotificationKey.Compute(SignedNotifications.Fields("SHOP-UNKNOWN", "paid", 1500m)), CancellationToken.None));
+        Assert.False(await store.IsAppliedAsync(key, CancellationToken.None));
+        for (var copy = 0; copy < 3; copy++)
+        {
+            Assert.Contains("<result_code>0</result_code>", await SignedNotifications.PostAsync(_http, _shop.Url, password, placed.Order.Id, "paid", 1500m), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(["paid", "waiting"], (await Orders.EventsAsync(placed.Order.Id, CancellationToken.None)).Select(e => e.Status).Order(StringComparer.Ordinal).ToArray());
+        Assert.Contains(("paid", "notification"), await Orders.EventsAsync(placed.Order.Id, CancellationToken.None));
+        Assert.True(await store.IsAppliedAsync(key, CancellationToken.None));
+    }
+
     private async Task ControlAsync(string path)
     {
         using var response = await _http.PostAsync(new Uri(_sandbox.BaseUrl, "sandbox/control/" + path), null);
@@ -142,9 +175,9 @@ public sealed class ShopReconciliationTests : IAsyncLifetime
     }
 
     /// <summary>The next <paramref name="count"/> API requests have their connection dropped (the client's retries included).</summary>
-    private async Task FaultAsync(int count)
+    private async Task FaultAsync(int count, string kind = "drop", int resultCode = 13)
     {
-        using var response = await _http.PostAsJsonAsync(new Uri(_sandbox.BaseUrl, "sandbox/control/faults"), new { kind = "drop", count });
+        using var response = await _http.PostAsJsonAsync(new Uri(_sandbox.BaseUrl, "sandbox/control/faults"), new { kind, count, resultCode });
         Assert.True(response.IsSuccessStatusCode);
     }
 
