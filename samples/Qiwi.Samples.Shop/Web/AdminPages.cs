@@ -35,7 +35,7 @@ internal static class AdminPages
                 rows.Append("<ul class=\"refunds\">");
                 foreach (var refund in mine)
                 {
-                    rows.Append($"<li><span class=\"id\">{E(refund.RefundId)}</span> {Money(refund.Amount)} {Status(refund.Status)}{(refund.Problem is null ? "" : $"<br><span class=\"muted\">{E(refund.Problem)}</span>")}</li>");
+                    rows.Append($"<li><span class=\"id\">{E(refund.RefundId)}</span> {Money(refund.Amount)} {Status(refund.Status)}{(refund.Problem is null ? "" : $"<details><summary>Why</summary><span class=\"muted\">{E(refund.Problem)}</span></details>")}</li>");
                 }
 
                 rows.Append("</ul>");
