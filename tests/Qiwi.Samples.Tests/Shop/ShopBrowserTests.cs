@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Qiwi.Samples.Shop;
@@ -13,7 +15,7 @@ namespace Qiwi.Samples.Tests.Shop;
 /// The shop in a real browser (Debian's Chromium, headless, driven by Playwright), on SQLite, against a sandbox
 /// that outlives the shop: buy, pay, come back paid; the shop restarts and every order is still there and a new
 /// one gets a new id; a declined payment shows the failure page; the admin signs in, refunds twice, over-refunds
-/// and reads QIWI's 242. With QIWI_SHOP_SCREENSHOTS=dir the pages are saved there (docs/images/shop-*.png).
+/// and reads QIWI's 242. Every page is checked with axe-core (WCAG 2.1 A/AA); with QIWI_SHOP_SCREENSHOTS=dir the pages are saved there (docs/images/shop-*.png).
 /// </summary>
 public sealed partial class ShopBrowserTests
 {
@@ -40,9 +42,9 @@ public sealed partial class ShopBrowserTests
 
             // Buy: product page -> order summary with the checkout link.
             await page.GotoAsync(shop.Url.AbsoluteUri);
-            await ShotAsync(page, "product");
+            await CheckPageAsync(page, "product");
             var first = await BuyAsync(page);
-            await ShotAsync(page, "order");
+            await CheckPageAsync(page, "order");
 
             // Pay on the sandbox's checkout page and come back: the return reads the status from QIWI.
             await page.ClickAsync("#checkout");
@@ -51,7 +53,7 @@ public sealed partial class ShopBrowserTests
             await page.ClickAsync("#pay");
             await page.WaitForURLAsync(url => url.StartsWith(shop.Url.AbsoluteUri + "success", StringComparison.Ordinal));
             Assert.Equal((first, "paid"), (await page.InnerTextAsync("#order"), await page.InnerTextAsync("#status")));
-            await ShotAsync(page, "success");
+            await CheckPageAsync(page, "success");
 
             // The signed notification arrives as well; "paid" is still applied once.
             var orders = shop.Services.GetRequiredService<OrderRepository>();
@@ -79,7 +81,7 @@ public sealed partial class ShopBrowserTests
             await page.ClickAsync("#reject");
             await page.WaitForURLAsync(url => url.StartsWith(shop.Url.AbsoluteUri + "fail", StringComparison.Ordinal));
             Assert.Equal((second, "rejected"), (await page.InnerTextAsync("#order"), await page.InnerTextAsync("#status")));
-            await ShotAsync(page, "fail");
+            await CheckPageAsync(page, "fail");
             await page.ClickAsync("#back");
             await page.WaitForSelectorAsync("#buy");
 
@@ -87,12 +89,12 @@ public sealed partial class ShopBrowserTests
             var history = await page.InnerTextAsync("#orders");
             Assert.Contains(first, history, StringComparison.Ordinal);
             Assert.Contains(second, history, StringComparison.Ordinal);
-            await ShotAsync(page, "history");
+            await CheckPageAsync(page, "history");
 
             // The admin area needs the password.
             await page.GotoAsync(shop.Url.AbsoluteUri + "admin");
             Assert.Contains("/admin/login", page.Url, StringComparison.Ordinal);
-            await ShotAsync(page, "login");
+            await CheckPageAsync(page, "login");
             await page.FillAsync("#password", "guess");
             await page.ClickAsync("#sign-in");
             Assert.Contains("not right", await page.InnerTextAsync("#message"), StringComparison.Ordinal);
@@ -110,7 +112,7 @@ public sealed partial class ShopBrowserTests
             Assert.Contains("242", over, StringComparison.Ordinal);
             Assert.Equal("alert", await page.GetAttributeAsync("#message", "role"));
             Assert.Contains("900.00 RUB", await page.InnerTextAsync($"#row-{first} .refunded"), StringComparison.Ordinal);
-            await ShotAsync(page, "admin");
+            await CheckPageAsync(page, "admin");
 
             // A form posted without its antiforgery token (as from another site) is refused, readably.
             var forged = await context.APIRequest.PostAsync(shop.Url.AbsoluteUri + $"admin/orders/{first}/refunds", new APIRequestContextOptions { Form = context.APIRequest.CreateFormData().Set("amount", "1"), MaxRedirects = 0 });
@@ -151,8 +153,11 @@ public sealed partial class ShopBrowserTests
         return await page.InnerTextAsync("#message");
     }
 
-    private static async Task ShotAsync(IPage page, string name)
+    /// <summary>Checks the page with axe-core (WCAG 2 A and AA rules), then saves a screenshot when asked to.</summary>
+    private static async Task CheckPageAsync(IPage page, string name)
     {
+        var report = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        Assert.True(report.Violations.Length == 0, $"Accessibility of the {name} page: " + string.Join("; ", report.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
         if (ScreenshotDirectory is not null)
         {
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "shop-" + name + ".png"), FullPage = true });
