@@ -13,7 +13,8 @@ internal static class ShopHost
     /// <param name="connectionString">The shop's database.</param>
     /// <param name="notify">Point the sandbox's notifications at this instance.</param>
     /// <param name="reconcile">Run the reconciliation service (fast, for tests: every 100 ms, no waiting threshold).</param>
-    public static async Task<ShopApp> StartAsync(SandboxHost sandbox, string connectionString, bool notify = true, bool reconcile = false)
+    /// <param name="extra">More configuration arguments (<c>--Shop:...=...</c>).</param>
+    public static async Task<ShopApp> StartAsync(SandboxHost sandbox, string connectionString, bool notify = true, bool reconcile = false, params string[] extra)
     {
         var shopId = sandbox.Shop.ShopId.ToString(CultureInfo.InvariantCulture);
         string[] args =
@@ -25,7 +26,7 @@ internal static class ShopHost
             "--Shop:Reconciliation:FirstDelay=00:00:00.050", "--Shop:Reconciliation:MaxDelay=00:00:00.250",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Qiwi.Samples.Shop.Data.OrderRepository=Error",
         ];
-        var shop = await ShopApp.StartAsync(args, "http://127.0.0.1:0");
+        var shop = await ShopApp.StartAsync([.. args, .. extra], "http://127.0.0.1:0");
         if (notify)
         {
             sandbox.Shop.NotificationUrl = new Uri(shop.Url, "qiwi/notify");

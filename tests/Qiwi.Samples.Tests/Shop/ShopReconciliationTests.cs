@@ -168,6 +168,38 @@ public sealed class ShopReconciliationTests : IAsyncLifetime
         Assert.True(await store.IsAppliedAsync(key, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Concurrent_applications_on_sqlite_apply_a_status_once()
+    {
+        var placed = await _shop.Services.GetRequiredService<Checkout>().PlaceAsync("c1", "+79031234567", CancellationToken.None);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() => Orders.ApplyAsync(placed.Order.Id, i % 3 == 0 ? "waiting" : "paid", "test", null, CancellationToken.None))));
+
+        Assert.Single(outcomes, o => o == ApplyOutcome.Applied);
+        Assert.Equal("paid", (await Orders.FindAsync(placed.Order.Id, CancellationToken.None))!.Status);
+        Assert.Single(await Orders.EventsAsync(placed.Order.Id, CancellationToken.None), e => e.Status == "paid");
+    }
+
+    [Fact]
+    public async Task With_qiwi_networks_configured_a_notification_from_elsewhere_is_refused_before_anything_is_read()
+    {
+        var guarded = await ShopHost.StartAsync(_sandbox, ShopHost.TemporarySqlite(out var directory), notify: false, reconcile: false, "--Shop:NotificationNetworks:0=qiwi");
+        try
+        {
+            var placed = await guarded.Services.GetRequiredService<Checkout>().PlaceAsync("c1", "+79031234567", CancellationToken.None);
+            var fields = SignedNotifications.Fields(placed.Order.Id, "paid", 1500m);
+            using var response = await _http.PostAsync(new Uri(guarded.Url, "qiwi/notify"), new FormUrlEncodedContent(fields));
+
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal("waiting", (await guarded.Services.GetRequiredService<OrderRepository>().FindAsync(placed.Order.Id, CancellationToken.None))!.Status);
+        }
+        finally
+        {
+            await guarded.DisposeAsync();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private async Task ControlAsync(string path)
     {
         using var response = await _http.PostAsync(new Uri(_sandbox.BaseUrl, "sandbox/control/" + path), null);
