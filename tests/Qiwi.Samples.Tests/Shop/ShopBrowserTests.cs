@@ -1,12 +1,7 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Qiwi.Samples.Shop;
-using Qiwi.Samples.Shop.Data;
-using Qiwi.Sandbox.Hosting;
-using Qiwi.Sandbox.Shops;
 using Qiwi.Testing;
 
 namespace Qiwi.Samples.Tests.Shop;

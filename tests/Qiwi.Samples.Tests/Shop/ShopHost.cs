@@ -1,6 +1,4 @@
 using System.Globalization;
-using Qiwi.Samples.Shop;
-using Qiwi.Sandbox.Hosting;
 
 namespace Qiwi.Samples.Tests.Shop;
 

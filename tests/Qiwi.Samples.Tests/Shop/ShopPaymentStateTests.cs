@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Qiwi.AspNetCore;
-using Qiwi.Samples.Shop.Data;
-using Qiwi.Samples.Shop.Payments;
 
 namespace Qiwi.Samples.Tests.Shop;
 

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Qiwi.Samples.Shop;
-using Qiwi.Samples.Shop.Data;
-using Qiwi.Samples.Shop.Payments;
 
 namespace Qiwi.Samples.Tests.Shop;
 

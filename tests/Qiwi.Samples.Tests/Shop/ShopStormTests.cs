@@ -1,10 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
-using Qiwi.Samples.Shop;
-using Qiwi.Samples.Shop.Data;
-using Qiwi.Samples.Shop.Payments;
-using Qiwi.Sandbox.Hosting;
-using Qiwi.Sandbox.Shops;
 
 namespace Qiwi.Samples.Tests.Shop;
 

@@ -1,5 +1,4 @@
 using Qiwi.Runtime;
-using Qiwi.Samples.Shop;
 
 namespace Qiwi.Samples.Tests.Shop;
 
