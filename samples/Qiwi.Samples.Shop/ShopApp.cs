@@ -1,24 +1,27 @@
-using System.Globalization;
+using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Qiwi.AspNetCore;
-using Qiwi.Runtime;
+using Qiwi.Samples.Shop.Data;
+using Qiwi.Samples.Shop.Payments;
+using Qiwi.Samples.Shop.Web;
 using Qiwi.Sandbox.Hosting;
 
 namespace Qiwi.Samples.Shop;
 
 /// <summary>
 /// The merchant site. With <c>Qiwi:BaseUrl</c> unset it starts the embedded sandbox, points the sandbox's
-/// notifications at itself, and sends payers to the sandbox's checkout pages.
+/// notifications at itself, and sends payers to the sandbox's checkout pages. Storage: <c>ConnectionStrings:Shop</c>
+/// (SQLite file <c>shop.db</c> by default, or PostgreSQL); see docs/shop.md.
 /// </summary>
 public sealed class ShopApp : IAsyncDisposable
 {
-    private const decimal Price = 1500m;
-
     private readonly WebApplication _app;
     private readonly SandboxHost? _sandbox;
 
@@ -31,6 +34,12 @@ public sealed class ShopApp : IAsyncDisposable
     /// <summary>Where the shop listens.</summary>
     public Uri Url => new(_app.Urls.First() + "/");
 
+    /// <summary>The shop's services (tests reach the repositories and the reconciler here).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Where the generated admin password was written, when none was configured (embedded sandbox only).</summary>
+    public string? GeneratedPasswordFile { get; private set; }
+
     public static async Task<ShopApp> StartAsync(string[] args, string? urls = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -40,7 +49,10 @@ public sealed class ShopApp : IAsyncDisposable
         }
 
         var settings = builder.Configuration.GetSection("Qiwi").Get<ShopSettings>() ?? new ShopSettings();
+        var shop = builder.Configuration.GetSection("Shop").Get<ShopOptions>() ?? new ShopOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Shop") ?? "Data Source=shop.db";
         SandboxHost? sandbox = null;
+        string? passwordFile = null;
         if (settings.BaseUrl is null)
         {
             sandbox = await SandboxHost.StartAsync(configure: o => o.Shops.Add(Qiwi.Sandbox.Shops.SandboxOptions.TestShop));
@@ -53,10 +65,39 @@ public sealed class ShopApp : IAsyncDisposable
                 ApiPassword = sandbox.Shop.ApiPassword,
                 NotificationPassword = sandbox.Shop.NotificationPassword,
             };
+            if (string.IsNullOrEmpty(shop.AdminPassword))
+            {
+                (shop.AdminPassword, passwordFile) = AdminPassword.Generate(builder.Environment.ContentRootPath);
+            }
+        }
+        else if (string.IsNullOrEmpty(shop.AdminPassword))
+        {
+            throw new InvalidOperationException("Shop:AdminPassword is required with a real QIWI endpoint (Qiwi:BaseUrl is set).");
         }
 
+        var database = new ShopDatabase(connectionString);
+        await database.MigrateAsync(CancellationToken.None);
+
         builder.Services.AddSingleton(Options.Create(settings));
-        builder.Services.AddSingleton<OrderBook>();
+        builder.Services.AddSingleton(Options.Create(shop));
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton<OrderRepository>();
+        builder.Services.AddSingleton<RefundRepository>();
+        builder.Services.AddSingleton<IQiwiNotificationStore, DbNotificationStore>();
+        builder.Services.AddSingleton<ReconciliationLock>();
+        builder.Services.AddSingleton<Checkout>();
+        builder.Services.AddSingleton<Refunding>();
+        builder.Services.AddSingleton<Reconciler>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Reconciler>());
+        builder.Services.AddSingleton<DbXmlRepository>();
+        builder.Services.AddDataProtection().SetApplicationName("Qiwi.Samples.Shop");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<DbXmlRepository>((options, repository) => options.XmlRepository = repository);
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "shop_antiforgery";
+            options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+        });
+        builder.Services.AddAdminAuthentication();
         builder.Services.AddQiwiPullClient(options =>
         {
             options.BaseUrl = settings.BaseUrl!;
@@ -65,16 +106,34 @@ public sealed class ShopApp : IAsyncDisposable
         });
 
         var app = builder.Build();
-        Map(app, settings);
+        app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        if (shop.TrustedProxies.Count > 0)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            foreach (var proxy in shop.TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapCustomerPages();
+        app.MapAdminPages();
+        MapNotifications(app, settings, shop);
+
         await app.StartAsync();
-        var shop = new ShopApp(app, sandbox);
+        var started = new ShopApp(app, sandbox) { GeneratedPasswordFile = passwordFile };
         if (sandbox is not null)
         {
-            sandbox.Shop.NotificationUrl = new Uri(shop.Url, "qiwi/notify");
+            sandbox.Shop.NotificationUrl = new Uri(started.Url, "qiwi/notify");
             sandbox.Shop.SignNotifications = true;
         }
 
-        return shop;
+        return started;
     }
 
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
@@ -89,60 +148,36 @@ public sealed class ShopApp : IAsyncDisposable
         }
     }
 
-    private static void Map(WebApplication app, ShopSettings settings)
+    /// <summary>
+    /// QIWI's notification: signed, optionally only from allowed networks, recognized when repeated (the
+    /// database's store), and applied through the exactly-once path. Result 0 only once it is recorded; an
+    /// unknown order gets 300, so QIWI repeats it while someone looks.
+    /// </summary>
+    private static void MapNotifications(WebApplication app, ShopSettings settings, ShopOptions shop)
     {
-        var shopId = settings.ShopId.ToString(CultureInfo.InvariantCulture);
-        app.MapGet("/", () => Html(Pages.Product()));
-
-        // Buy: create the order, issue the invoice, send the payer to checkout.
-        app.MapPost("/orders", async (HttpContext context, OrderBook orders, IQiwiPullClient qiwi) =>
+        var options = new QiwiNotificationOptions
         {
-            var order = orders.Create("Contract-first APIs", Price);
-            await qiwi.CreateBillAsync(settings.ShopId, order.Id, "tel:+79031234567", order.Amount, Currency.Rub, "Order " + order.Id, DateTimeOffset.UtcNow.AddDays(1), merchantName: "Book shop", cancellationToken: context.RequestAborted);
-            var self = context.Request.Scheme + "://" + context.Request.Host;
-            var checkout = QiwiPullRedirects.Checkout(shopId, order.Id, successUrl: self + "/success", failUrl: self + "/fail");
-            return Results.Redirect(settings.CheckoutBaseUrl is null ? checkout.AbsoluteUri : new Uri(settings.CheckoutBaseUrl, checkout.PathAndQuery).AbsoluteUri);
-        }).DisableAntiforgery();
-
-        // QIWI's notification: the final status of an invoice. Result 0 only once it is recorded.
-        app.MapQiwiNotifications("/qiwi/notify", BillNotificationWebhook.Descriptor,
-            new QiwiNotificationOptions { Authentication = QiwiNotificationAuthentication.Signature, ShopId = shopId, NotificationPassword = settings.NotificationPassword },
-            (notification, context, _) =>
-            {
-                var order = context.RequestServices.GetRequiredService<OrderBook>().Find(notification.BillId) ?? throw new InvalidOperationException("Unknown order " + notification.BillId);
-                order.Status = notification.StatusWireValue ?? notification.Status.ToWireValue();
-                return Task.CompletedTask;
-            });
-
-        // The payer comes back; `order` is the bill id. The status comes from the notification, not from here.
-        app.MapGet("/success", (HttpContext context, OrderBook orders) =>
-            Html(Pages.Result("Thank you", orders.Find(QiwiPullRedirects.TryParseCheckoutReturn(new Uri(context.Request.GetEncodedUrl()), out var back) ? back.BillId : null))));
-        app.MapGet("/fail", (HttpContext context, OrderBook orders) =>
-            Html(Pages.Result("The payment did not go through", orders.Find(QiwiPullRedirects.TryParseCheckoutReturn(new Uri(context.Request.GetEncodedUrl()), out var back) ? back.BillId : null))));
-
-        app.MapGet("/admin", (OrderBook orders) => Html(Pages.Admin(orders.All)));
-        app.MapPost("/admin/orders/{id}/refund", async (string id, OrderBook orders, IQiwiPullClient qiwi, CancellationToken cancellationToken) =>
+            Authentication = QiwiNotificationAuthentication.Signature,
+            ShopId = settings.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            NotificationPassword = settings.NotificationPassword,
+        };
+        foreach (var network in shop.NotificationNetworks)
         {
-            var order = orders.Find(id);
-            if (order is null)
+            foreach (var allowed in network.Equals("qiwi", StringComparison.OrdinalIgnoreCase) ? QiwiNotificationNetworks.Published : [System.Net.IPNetwork.Parse(network)])
             {
-                return Html(Pages.Message("Unknown order", id));
+                options.AllowedNetworks.Add(allowed);
             }
+        }
 
-            try
+        app.MapQiwiNotifications("/qiwi/notify", BillNotificationWebhook.Descriptor, options, async (notification, context, cancellationToken) =>
+        {
+            var orders = context.RequestServices.GetRequiredService<OrderRepository>();
+            var key = context.Features.Get<IQiwiNotificationFeature>()?.Key;
+            var outcome = await orders.ApplyAsync(notification.BillId, notification.StatusWireValue ?? notification.Status.ToWireValue(), "notification", key, cancellationToken);
+            if (outcome == ApplyOutcome.UnknownOrder)
             {
-                var refund = await qiwi.CreateRefundAsync(settings.ShopId, order.Id, "R1", order.Amount - order.Refunded, cancellationToken);
-                order.Refunded += refund.Amount;
-                order.Status = "refunded";
-                return Results.Redirect("/admin");
+                throw new InvalidOperationException("The notification is for an order this shop does not have.");
             }
-            catch (QiwiApiException error)
-            {
-                var code = (ResultCode)error.ResultCode;
-                return Html(Pages.Message("Refund refused", $"{error.ResultCode} {code}: {code.GetDescription()}"));
-            }
-        }).DisableAntiforgery();
+        });
     }
-
-    private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 }

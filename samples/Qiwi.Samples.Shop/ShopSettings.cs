@@ -15,4 +15,52 @@ public sealed class ShopSettings
     public string ApiPassword { get; set; } = string.Empty;
 
     public string NotificationPassword { get; set; } = string.Empty;
+
+    public override string ToString() => $"ShopSettings {{ BaseUrl = {BaseUrl}, ShopId = {ShopId}, ApiId = {ApiId}, ApiPassword = ***, NotificationPassword = *** }}";
+}
+
+/// <summary>The shop's own settings (section <c>Shop</c>); see docs/shop.md.</summary>
+public sealed class ShopOptions
+{
+    /// <summary>The admin password. Required with a real QIWI endpoint; with the embedded sandbox one is generated when unset.</summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>The product on sale.</summary>
+    public string Product { get; set; } = "Contract-first APIs (paperback)";
+
+    /// <summary>Its price in RUB.</summary>
+    public decimal Price { get; set; } = 1500m;
+
+    /// <summary>How long an invoice may be paid.</summary>
+    public TimeSpan InvoiceLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Networks allowed to post notifications (CIDR, or <c>qiwi</c> for QIWI's published ranges); empty allows any.</summary>
+    public List<string> NotificationNetworks { get; set; } = [];
+
+    /// <summary>Reverse proxies whose <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> are believed (IP addresses).</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    public ReconciliationOptions Reconciliation { get; set; } = new();
+
+    public override string ToString() => $"ShopOptions {{ Product = {Product}, Price = {Price}, AdminPassword = *** }}";
+}
+
+/// <summary>When invoices and refunds without a final answer are checked with QIWI (section <c>Shop:Reconciliation</c>).</summary>
+public sealed class ReconciliationOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often a pass runs.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>An invoice still waiting this long after it was issued is polled.</summary>
+    public TimeSpan After { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The first delay between two checks of the same invoice or refund; it doubles up to <see cref="MaxDelay"/>.</summary>
+    public TimeSpan FirstDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How many invoices and refunds one pass checks at most.</summary>
+    public int BatchSize { get; set; } = 50;
 }

@@ -18,6 +18,13 @@ internal static partial class QiwiNotificationHandler
         where T : class
     {
         var logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("Qiwi.AspNetCore.Notifications") ?? NullLogger.Instance;
+        if (!QiwiNotificationNetworks.Allows(options.AllowedNetworks, context.Connection.RemoteIpAddress))
+        {
+            LogForbiddenSource(logger, context.Connection.RemoteIpAddress?.ToString());
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
         var code = await DecideAsync(context, webhook, options, handler, logger).ConfigureAwait(false);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = webhook.ReplyMediaType;
@@ -74,9 +81,22 @@ internal static partial class QiwiNotificationHandler
             return codes.InvalidRequest;
         }
 
+        var store = options.Store ?? context.RequestServices.GetService<IQiwiNotificationStore>();
+        var key = QiwiNotificationKey.Compute(fields);
+        context.Features.Set<IQiwiNotificationFeature>(new QiwiNotificationFeature(key));
         try
         {
+            if (store is not null && await store.IsAppliedAsync(key, context.RequestAborted).ConfigureAwait(false))
+            {
+                LogDuplicate(logger, fields.Find(f => f.Key == "bill_id").Value);
+                return codes.Success;
+            }
+
             await handler(notification, context, context.RequestAborted).ConfigureAwait(false);
+            if (store is not null)
+            {
+                await store.MarkAppliedAsync(key, context.RequestAborted).ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
@@ -110,6 +130,12 @@ internal static partial class QiwiNotificationHandler
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "QIWI notification rejected: {Reason}.")]
     private static partial void LogRejected(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "QIWI notification already applied (bill {BillId}); acknowledged without calling the handler.")]
+    private static partial void LogDuplicate(ILogger logger, string? billId);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "QIWI notification refused: the source {Address} is not in the allowed networks.")]
+    private static partial void LogForbiddenSource(ILogger logger, string? address);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "The QIWI notification handler failed; QIWI will repeat the notification.")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception);

@@ -1,0 +1,160 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace Qiwi.Samples.Shop.Data;
+
+/// <summary>What applying a status to an order did.</summary>
+public enum ApplyOutcome
+{
+    /// <summary>The status was applied now (and recorded in order_events).</summary>
+    Applied,
+
+    /// <summary>The order already had this status: nothing changed (a repeat, or another path won the race).</summary>
+    AlreadyApplied,
+
+    /// <summary>The transition is one the docs forbid (a final status replaced, paid back to waiting): refused and logged.</summary>
+    Refused,
+
+    /// <summary>No such order.</summary>
+    UnknownOrder,
+}
+
+/// <summary>
+/// Orders in the database. <see cref="ApplyAsync"/> is the one path every status takes (notification, poll,
+/// the payer's return, reconciliation), and it applies each status exactly once: a conditional update that only
+/// an open order passes, and the event row, in one transaction.
+/// </summary>
+public sealed partial class OrderRepository(ShopDatabase database, ILogger<OrderRepository> logger)
+{
+    private const string Columns = "id AS Id, customer AS Customer, product AS Product, phone AS Phone, amount_kopecks AS AmountKopecks, status AS Status, problem AS Problem, created_at AS CreatedAt, expires_at AS ExpiresAt, updated_at AS UpdatedAt";
+
+    /// <summary>Stores a new order (status <c>new</c>); false when the id is taken.</summary>
+    public async Task<bool> TryInsertAsync(OrderRecord order, TimeSpan checkAfter, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync(
+            """
+            INSERT INTO orders (id, customer, product, phone, amount_kopecks, status, problem, created_at, expires_at, updated_at, next_check_at, check_attempts)
+            VALUES (@Id, @Customer, @Product, @Phone, @AmountKopecks, @Status, NULL, @CreatedAt, @ExpiresAt, @CreatedAt, @next, 0)
+            ON CONFLICT (id) DO NOTHING
+            """,
+            new { order.Id, order.Customer, order.Product, order.Phone, order.AmountKopecks, order.Status, order.CreatedAt, order.ExpiresAt, next = order.CreatedAt + (long)checkAfter.TotalMilliseconds });
+        return inserted == 1;
+    }
+
+    public async Task<OrderRecord?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<OrderRecord>($"SELECT {Columns} FROM orders WHERE id = @id", new { id });
+    }
+
+    public async Task<IReadOnlyList<OrderRecord>> ListAsync(string? customer, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var where = customer is null ? "" : "WHERE customer = @customer";
+        return (await connection.QueryAsync<OrderRecord>($"SELECT {Columns} FROM orders {where} ORDER BY created_at DESC, id LIMIT @limit", new { customer, limit })).AsList();
+    }
+
+    /// <summary>The statuses applied to an order, in order, with what applied them.</summary>
+    public async Task<IReadOnlyList<(string Status, string Source)>> EventsAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(string, string)>("SELECT status, source FROM order_events WHERE order_id = @id ORDER BY applied_at, status", new { id })).AsList();
+    }
+
+    /// <summary>
+    /// Applies a bill status reported by QIWI (or read from it) to an order, exactly once. Allowed: <c>new</c> to
+    /// <c>waiting</c> or a final status, <c>waiting</c> to a final status. The same status again changes nothing;
+    /// any other transition (paid to waiting, paid to rejected) is refused and logged. When
+    /// <paramref name="notificationKey"/> is given it is recorded as applied in the same transaction.
+    /// </summary>
+    public async Task<ApplyOutcome> ApplyAsync(string id, string status, string source, string? notificationKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = 0;
+        if (OrderStatus.IsBillStatus(status))
+        {
+            var from = status == OrderStatus.Waiting ? "('new')" : "('new', 'waiting')";
+            changed = await connection.ExecuteAsync(
+                $"UPDATE orders SET status = @status, problem = NULL, updated_at = @now WHERE id = @id AND status IN {from}",
+                new { id, status, now = Clock.Now() }, transaction);
+        }
+
+        if (changed == 1)
+        {
+            await connection.ExecuteAsync("INSERT INTO order_events (order_id, status, source, applied_at) VALUES (@id, @status, @source, @now)", new { id, status, source, now = Clock.Now() }, transaction);
+        }
+
+        var current = changed == 1 ? status : await connection.QuerySingleOrDefaultAsync<string?>("SELECT status FROM orders WHERE id = @id", new { id }, transaction);
+        if (current is null)
+        {
+            // Not recorded as applied: the notification is answered with an error, and its repeats reach the handler again.
+            await transaction.RollbackAsync(cancellationToken);
+            LogUnknownOrder(logger, id, status, source);
+            return ApplyOutcome.UnknownOrder;
+        }
+
+        if (notificationKey is not null)
+        {
+            await DbNotificationStore.MarkAsync(connection, transaction, notificationKey);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (changed == 1)
+        {
+            LogApplied(logger, id, status, source);
+            return ApplyOutcome.Applied;
+        }
+
+        if (current == status)
+        {
+            return ApplyOutcome.AlreadyApplied;
+        }
+
+        LogRefused(logger, id, current, status, source);
+        return ApplyOutcome.Refused;
+    }
+
+    /// <summary>QIWI refused the invoice: the order fails with a readable reason (only while it is <c>new</c>).</summary>
+    public async Task<bool> FailAsync(string id, string problem, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("UPDATE orders SET status = 'failed', problem = @problem, updated_at = @now WHERE id = @id AND status = 'new'", new { id, problem = Clip(problem), now = Clock.Now() }) == 1;
+    }
+
+    /// <summary>Open orders whose next check is due (for reconciliation).</summary>
+    public async Task<IReadOnlyList<OrderRecord>> DueAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<OrderRecord>($"SELECT {Columns} FROM orders WHERE status IN ('new', 'waiting') AND next_check_at <= @now ORDER BY next_check_at LIMIT @limit", new { now = Clock.Now(), limit })).AsList();
+    }
+
+    /// <summary>Schedules the next check of an open order after <paramref name="delay"/>, noting <paramref name="problem"/>.</summary>
+    public async Task RescheduleAsync(string id, TimeSpan delay, string? problem, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE orders SET check_attempts = check_attempts + 1, next_check_at = @next, problem = COALESCE(@problem, problem) WHERE id = @id AND status IN ('new', 'waiting')",
+            new { id, next = Clock.After(delay), problem = problem is null ? null : Clip(problem) });
+    }
+
+    /// <summary>How many times the order was checked without reaching a final status (the backoff's exponent).</summary>
+    public async Task<int> AttemptsAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (int)await connection.ExecuteScalarAsync<long>("SELECT check_attempts FROM orders WHERE id = @id", new { id });
+    }
+
+    internal static string Clip(string text) => text.Length <= 500 ? text : text[..497] + "...";
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Order {OrderId}: status {Status} applied (from {Source}).")]
+    private static partial void LogApplied(ILogger logger, string orderId, string status, string source);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Order {OrderId}: transition {Current} -> {Status} (from {Source}) refused: the docs forbid it.")]
+    private static partial void LogRefused(ILogger logger, string orderId, string current, string status, string source);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Error, Message = "Status {Status} (from {Source}) for unknown order {OrderId}.")]
+    private static partial void LogUnknownOrder(ILogger logger, string orderId, string status, string source);
+}

@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Qiwi.Samples.Shop.Data;
+using Qiwi.Samples.Shop.Payments;
+
+namespace Qiwi.Samples.Shop.Web;
+
+/// <summary>
+/// The customer's side: product, placing an order (its invoice), the order summary with the checkout link,
+/// the return from checkout (which reads the status from QIWI), and the order history of this browser.
+/// </summary>
+internal static partial class CustomerEndpoints
+{
+    private const string CustomerCookie = "shop_customer";
+
+    public static void MapCustomerPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/shop.css", () => Results.Stream(typeof(CustomerEndpoints).Assembly.GetManifestResourceStream("shop.css")!, "text/css; charset=utf-8"));
+
+        app.MapGet("/", (HttpContext context, IAntiforgery antiforgery, IOptions<ShopOptions> shop)
+            => Forms.Page(CustomerPages.Product(shop.Value, Forms.Token(context, antiforgery), null)));
+
+        app.MapPost("/orders", async (HttpContext context, IAntiforgery antiforgery, Checkout checkout, IOptions<ShopOptions> shop) =>
+        {
+            var form = await Forms.ReadValidAsync(context, antiforgery);
+            if (form is null)
+            {
+                return Forms.Expired();
+            }
+
+            var phone = form["phone"].ToString().Trim().Replace(" ", "", StringComparison.Ordinal);
+            if (!Phone().IsMatch(phone))
+            {
+                return Forms.Page(CustomerPages.Product(shop.Value, Forms.Token(context, antiforgery), "Enter your QIWI Wallet phone number in international format, e.g. +79031234567."), StatusCodes.Status400BadRequest);
+            }
+
+            var placed = await checkout.PlaceAsync(Customer(context, create: true)!, phone, context.RequestAborted);
+            return Results.Redirect("/orders/" + Uri.EscapeDataString(placed.Order.Id));
+        }).DisableAntiforgery();
+
+        app.MapGet("/orders/{id}", async (string id, HttpContext context, OrderRepository orders, Checkout checkout) =>
+        {
+            var order = await FindOwnAsync(context, orders, id);
+            return order is null
+                ? Forms.Page(CustomerPages.Returned(false, null), StatusCodes.Status404NotFound)
+                : Forms.Page(CustomerPages.Summary(order, checkout.CheckoutUrl(order.Id, SelfUrl(context)), null));
+        });
+
+        app.MapGet("/orders", async (HttpContext context, OrderRepository orders) =>
+            Forms.Page(CustomerPages.History(Customer(context, create: false) is { } customer ? await orders.ListAsync(customer, 100, context.RequestAborted) : [])));
+
+        // The payer comes back from checkout (`order` is the bill id). Not a proof of payment: the shop asks QIWI
+        // and applies what it says through the same exactly-once path as the notification.
+        app.MapGet("/success", (HttpContext context, OrderRepository orders, Checkout checkout) => ReturnedAsync(context, orders, checkout, success: true));
+        app.MapGet("/fail", (HttpContext context, OrderRepository orders, Checkout checkout) => ReturnedAsync(context, orders, checkout, success: false));
+    }
+
+    private static async Task<IResult> ReturnedAsync(HttpContext context, OrderRepository orders, Checkout checkout, bool success)
+    {
+        var billId = QiwiPullRedirects.TryParseCheckoutReturn(new Uri(context.Request.GetEncodedUrl()), out var back) ? back.BillId : null;
+        var order = billId is null ? null : await FindOwnAsync(context, orders, billId);
+        if (order is { IsOpen: true })
+        {
+            await checkout.RefreshAsync(order.Id, "return", context.RequestAborted);
+            order = await orders.FindAsync(order.Id, context.RequestAborted);
+        }
+
+        return Forms.Page(CustomerPages.Returned(success, order));
+    }
+
+    /// <summary>The order, if it was placed from this browser.</summary>
+    private static async Task<OrderRecord?> FindOwnAsync(HttpContext context, OrderRepository orders, string id)
+    {
+        var order = await orders.FindAsync(id, context.RequestAborted);
+        return order is not null && order.Customer == Customer(context, create: false) ? order : null;
+    }
+
+    private static string SelfUrl(HttpContext context) => context.Request.Scheme + "://" + context.Request.Host + context.Request.PathBase + "/";
+
+    /// <summary>This browser's id (a random value in an HttpOnly cookie), created on the first order.</summary>
+    private static string? Customer(HttpContext context, bool create)
+    {
+        if (context.Request.Cookies.TryGetValue(CustomerCookie, out var id) && id.Length == 32 && id.All(char.IsAsciiHexDigitLower))
+        {
+            return id;
+        }
+
+        if (!create)
+        {
+            return null;
+        }
+
+        id = Ids.NewCustomerId();
+        context.Response.Cookies.Append(CustomerCookie, id, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+        return id;
+    }
+
+    [GeneratedRegex(@"^\+[0-9]{10,15}$")]
+    private static partial Regex Phone();
+}
