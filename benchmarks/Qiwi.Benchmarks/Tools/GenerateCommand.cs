@@ -6,8 +6,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace Qiwi.Benchmarks.Tools;
 
 /// <summary>
-/// <c>generate &lt;spec&gt; &lt;output folder&gt;</c>: the generator as a whole process, to compare with the
-/// <c>nswag openapi2csclient</c> process (benchmarks/generation-vs-nswag.sh).
+/// <c>generate &lt;spec&gt; &lt;output folder&gt;</c>: the generator as a whole process; <c>generate-nswag &lt;spec&gt;
+/// &lt;output file&gt;</c>: NSwag in the same host, to compare process against process (benchmarks/generation-vs-nswag.sh).
 /// </summary>
 internal static class GenerateCommand
 {
@@ -29,6 +29,14 @@ internal static class GenerateCommand
         }
 
         return result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? 1 : 0;
+    }
+
+    public static async Task<int> RunNSwagAsync(string specPath, string outputFile, string @namespace = "NSwagQiwi", string className = "QiwiNSwagClient")
+    {
+        var code = await Qiwi.Testing.NSwagClientSource.GenerateAsync(File.ReadAllText(specPath), Path.GetFullPath(specPath), @namespace, className);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputFile))!);
+        await File.WriteAllTextAsync(outputFile, code);
+        return 0;
     }
 
     private sealed class FileText(string path, string text) : AdditionalText
