@@ -17,6 +17,7 @@ namespace Qiwi.Benchmarks;
 [MemoryDiagnoser]
 public class GeneratorBenchmarks
 {
+    private const string SpecPath = "/bench/qiwi-pull.yaml";
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
     private CSharpCompilation _compilation = null!;
     private CSharpCompilation _edited = null!;
@@ -31,10 +32,9 @@ public class GeneratorBenchmarks
     {
         var text = File.ReadAllText(FindSpec());
         _specYaml = text;
-        _spec = new SpecText(text);
-        _specEdited = new SpecText(text.Replace("description: Invoice has been paid.", "description: Invoice has been paid in full.", StringComparison.Ordinal));
-        var references = new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) };
-        _compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("class A { }", ParseOptions)], references);
+        _spec = new SpecText(SpecPath, text);
+        _specEdited = new SpecText(SpecPath, text.Replace("description: Invoice has been paid.", "description: Invoice has been paid in full.", StringComparison.Ordinal));
+        _compilation = SpecText.Consumer(ParseOptions);
         _edited = _compilation.ReplaceSyntaxTree(_compilation.SyntaxTrees.First(), CSharpSyntaxTree.ParseText("class A { int x; }", ParseOptions));
         _warm = NewDriver(_spec).RunGenerators(_compilation);
     }
@@ -59,10 +59,9 @@ public class GeneratorBenchmarks
 
     [Benchmark(Description = "NSwag: read spec, generate client")]
     public Task<string> NSwagReadAndGenerate()
-        => NSwagClientSource.GenerateAsync(_specYaml, "/bench/qiwi-pull.yaml", "NSwagQiwi", "QiwiNSwagClient");
+        => NSwagClientSource.GenerateAsync(_specYaml, SpecPath, "NSwagQiwi", "QiwiNSwagClient");
 
-    private static GeneratorDriver NewDriver(AdditionalText spec)
-        => CSharpGeneratorDriver.Create([new Qiwi.Generator.QiwiGenerator().AsSourceGenerator()], [spec], ParseOptions, NoAnalyzerOptions.Instance);
+    private static GeneratorDriver NewDriver(AdditionalText spec) => SpecText.NewDriver(spec, ParseOptions);
 
     private static string FindSpec()
     {
@@ -76,14 +75,5 @@ public class GeneratorBenchmarks
         }
 
         throw new FileNotFoundException("spec/qiwi-pull.yaml");
-    }
-
-    private sealed class SpecText(string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path => "/bench/qiwi-pull.yaml";
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Qiwi.Benchmarks.Tools;
 
@@ -13,10 +11,8 @@ internal static class GenerateCommand
 {
     public static int Run(string specPath, string output)
     {
-        var spec = new FileText(Path.GetFullPath(specPath), File.ReadAllText(specPath));
-        var compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("class A { }")], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)]);
-        var driver = CSharpGeneratorDriver.Create([new Qiwi.Generator.QiwiGenerator().AsSourceGenerator()], [spec], CSharpParseOptions.Default, NoAnalyzerOptions.Instance);
-        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        var spec = new SpecText(Path.GetFullPath(specPath), File.ReadAllText(specPath));
+        var result = SpecText.NewDriver(spec, CSharpParseOptions.Default).RunGenerators(SpecText.Consumer(CSharpParseOptions.Default)).GetRunResult().Results.Single();
         Directory.CreateDirectory(output);
         foreach (var source in result.GeneratedSources)
         {
@@ -37,12 +33,5 @@ internal static class GenerateCommand
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputFile))!);
         await File.WriteAllTextAsync(outputFile, code);
         return 0;
-    }
-
-    private sealed class FileText(string path, string text) : AdditionalText
-    {
-        public override string Path => path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 }
