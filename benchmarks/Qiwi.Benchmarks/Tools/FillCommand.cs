@@ -14,17 +14,13 @@ internal static class FillCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var baseUrl = new Uri(args[1].TrimEnd('/') + "/");
         var count = int.Parse(args[2], CultureInfo.InvariantCulture);
         var connections = int.Parse(args[3], CultureInfo.InvariantCulture);
-        var shopId = args.Length > 4 ? args[4] : "373712";
-        var user = (args.Length > 5 ? args[5] : "23441234") + ":" + (args.Length > 6 ? args[6] : "sandbox-api-password");
+        var target = LoopbackTarget.Parse(args, 4);
         var lifetime = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToOffset(TimeSpan.FromHours(3)).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
         var body = Encoding.UTF8.GetBytes($"user=tel%3A%2B79031234567&amount=10.00&ccy=RUB&comment=fill&lifetime={lifetime}");
 
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections };
-        using var http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user)));
+        using var http = target.CreateClient(connections);
         var next = -1;
         var failure = (string?)null;
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
@@ -33,7 +29,7 @@ internal static class FillCommand
             {
                 var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
-                using var response = await http.PutAsync($"api/v2/prv/{shopId}/bills/F{n}", content).ConfigureAwait(false);
+                using var response = await http.PutAsync($"api/v2/prv/{target.ShopId}/bills/F{n}", content).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
                     failure = $"F{n}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync().ConfigureAwait(false)}";
