@@ -3,6 +3,9 @@
 # spec/qiwi-pull.yaml (A) against the same project with the generated files checked in as plain sources and
 # no generator (B), alternating A B A B after a warm-up, and prints each pair and the median ratio A/B.
 # BUILD_ARGS=-p:UseSharedCompilation=true (with UseSharedCompilation unset) measures with the compiler server, as IDEs build.
+# PROFILE=folder: afterwards one more edit-and-build of each with MSBuild's performance summary, the compiler's
+# per-analyzer and per-generator times (-p:ReportAnalyzer=true) and a binary log (-bl) each, kept in that folder,
+# and a digest of where the time went (Csc task, targets, generator time, generated and emitted sizes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -61,3 +64,17 @@ for i in $(seq 1 "$pairs"); do
   printf 'pair %d: with generator %.2f s, checked-in sources %.2f s, ratio %.3f\n' "$i" "$a" "$b" "$r"
 done
 echo "median ratio (with generator / checked-in sources): $(median "${ratios[@]}") over $pairs pairs"
+
+if [ -n "${PROFILE:-}" ]; then
+  mkdir -p "$PROFILE"
+  for p in A B; do
+    echo "// $(date +%s%N)" >> "$work/$p/Use.cs"
+    dotnet build "$work/$p" -c Release --nologo --no-restore -v n ${BUILD_ARGS:-} -clp:PerformanceSummary -p:ReportAnalyzer=true \
+      "-bl:$PROFILE/$p.binlog" > "$PROFILE/$p.log" 2>&1 || { cat "$PROFILE/$p.log" >&2; exit 1; }
+    echo "== $p: slowest tasks and targets, compiler's analyzer and generator times"
+    grep -E '^ +[0-9]+ ms +(Csc|ResolveAssemblyReference|ResolvePackageAssets|Copy|CoreCompile|_CopyFilesMarkedCopyLocal|GenerateBuildDependencyFile|ResolveProjectReferences|MSBuild|GetCopyToOutputDirectoryItems|IncrementalClean) ' "$PROFILE/$p.log" | sort -k1,1nr | head -12 || true
+    grep -E 'Total (analyzer|generator) execution time|Qiwi\.Generator|QiwiGenerator' "$PROFILE/$p.log" | sed 's/^ *//' | sort -u | head -8 || true
+    echo "emitted: $(stat -c %s "$work/$p/bin/Release/net10.0/$p.dll") bytes"
+  done
+  echo "generated sources: $(find "$work/A/gen" -name '*.g.cs' | wc -l) files, $(cat $(find "$work/A/gen" -name '*.g.cs') | wc -c) bytes"
+fi
