@@ -10,13 +10,22 @@ internal static class CpuClock
 {
     private const int RusageSelf = 0;
 
-    public static bool Available { get; } = OperatingSystem.IsLinux();
+    private static bool _available = OperatingSystem.IsLinux();
 
-    /// <summary>Milliseconds of CPU used so far (0 where getrusage is not available).</summary>
+    /// <summary>Milliseconds of CPU used so far (0 where getrusage is not available, so CPU ratios read as unknown).</summary>
     public static double Milliseconds()
     {
-        if (!Available || GetRusage(RusageSelf, out var usage) != 0)
+        Rusage usage;
+        try
         {
+            if (!_available || GetRusage(RusageSelf, out usage) != 0)
+            {
+                return 0;
+            }
+        }
+        catch (DllNotFoundException)
+        {
+            _available = false;
             return 0;
         }
 
