@@ -3,6 +3,11 @@
 # spec/qiwi-pull.yaml (A) against the same project with the generated files checked in as plain sources and
 # no generator (B), alternating A B A B after a warm-up, and prints each pair and the median ratio A/B.
 # BUILD_ARGS=-p:UseSharedCompilation=true (with UseSharedCompilation unset) measures with the compiler server, as IDEs build.
+# GENERATOR_AS=analyzer: the generator as analyzer files (as from the package) rather than a ProjectReference.
+# EMIT_GENERATED=false: A does not write its generated files to disk on every build (they are written once, for B).
+# PROFILE=folder: afterwards one more edit-and-build of each with MSBuild's performance summary, the compiler's
+# per-analyzer and per-generator times (-p:ReportAnalyzer=true) and a binary log (-bl) each, kept in that folder,
+# and a digest of where the time went (Csc task, targets, generator time, generated and emitted sizes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -15,13 +20,21 @@ dotnet build src/Qiwi.Generator -c Release --nologo -v q >/dev/null
 dotnet build src/Qiwi.Runtime -c Release --nologo -v q >/dev/null
 
 mkdir -p "$work/A" "$work/B/Generated"
+# GENERATOR_AS=analyzer: A takes the built generator and YamlDotNet as analyzer files, as a consumer of the NuGet
+# package does, instead of a ProjectReference to Qiwi.Generator.csproj (which MSBuild evaluates and checks every build).
+if [ "${GENERATOR_AS:-project}" = analyzer ]; then
+  generator_reference="    <Analyzer Include=\"$root/src/Qiwi.Generator/bin/Release/netstandard2.0/Qiwi.Generator.dll\" />
+    <Analyzer Include=\"$HOME/.nuget/packages/yamldotnet/$(sed -n 's/.*\"YamlDotNet\" Version=\"\([^\"]*\)\".*/\1/p' Directory.Packages.props)/lib/netstandard2.0/YamlDotNet.dll\" />"
+else
+  generator_reference="    <ProjectReference Include=\"$root/src/Qiwi.Generator/Qiwi.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
+fi
 cat > "$work/A/A.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><RootNamespace>Consumer</RootNamespace>
-    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles><CompilerGeneratedFilesOutputPath>gen</CompilerGeneratedFilesOutputPath></PropertyGroup>
+    <EmitCompilerGeneratedFiles>${EMIT_GENERATED:-true}</EmitCompilerGeneratedFiles><CompilerGeneratedFilesOutputPath>gen</CompilerGeneratedFilesOutputPath></PropertyGroup>
   <ItemGroup>
     <ProjectReference Include="$root/src/Qiwi.Runtime/Qiwi.Runtime.csproj" />
-    <ProjectReference Include="$root/src/Qiwi.Generator/Qiwi.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+$generator_reference
     <AdditionalFiles Include="$root/spec/qiwi-pull.yaml" QiwiSpec="true" />
     <Compile Remove="gen/**" />
   </ItemGroup>
@@ -38,7 +51,7 @@ echo 'namespace Consumer; public static class Use { public static string Name =>
 cp "$work/A/Use.cs" "$work/B/Use.cs"
 
 # The generated files, checked in as sources for B.
-dotnet build "$work/A/A.csproj" -c Release --nologo -v q >/dev/null
+dotnet build "$work/A/A.csproj" -c Release --nologo -v q -p:EmitCompilerGeneratedFiles=true >/dev/null
 find "$work/A/gen" -name '*.g.cs' -exec cp {} "$work/B/Generated/" \;
 dotnet build "$work/B/B.csproj" -c Release --nologo -v q >/dev/null
 echo "B holds $(ls "$work/B/Generated" | wc -l) generated files."
@@ -61,3 +74,20 @@ for i in $(seq 1 "$pairs"); do
   printf 'pair %d: with generator %.2f s, checked-in sources %.2f s, ratio %.3f\n' "$i" "$a" "$b" "$r"
 done
 echo "median ratio (with generator / checked-in sources): $(median "${ratios[@]}") over $pairs pairs"
+
+if [ -n "${PROFILE:-}" ]; then
+  mkdir -p "$PROFILE"
+  for p in A B; do
+    echo "// $(date +%s%N)" >> "$work/$p/Use.cs"
+    dotnet build "$work/$p" -c Release --nologo --no-restore -v n ${BUILD_ARGS:-} -clp:PerformanceSummary -p:ReportAnalyzer=true \
+      "-bl:$PROFILE/$p.binlog" > "$PROFILE/$p.log" 2>&1 || { cat "$PROFILE/$p.log" >&2; exit 1; }
+    # The compiler's per-analyzer and per-generator report is in the binary log at diagnostic verbosity: replay it.
+    dotnet msbuild "$PROFILE/$p.binlog" -noconlog "-flp:logfile=$PROFILE/$p.diag.log;verbosity=diagnostic" >/dev/null 2>&1 || true
+    echo "== $p: slowest targets and tasks (MSBuild performance summary)"
+    grep -E '^ +[0-9]+ ms +(Csc|CoreCompile|ResolveProjectReferences|ResolveAssemblyReference|_CopyFilesMarkedCopyLocal|Copy|GenerateBuildDependencyFile) +[0-9]+ calls' "$PROFILE/$p.log" | sort -k1,1nr | head -8 || true
+    echo "== $p: the compiler's report (-p:ReportAnalyzer=true)"
+    grep -E 'Total (analyzer|generator) execution time|Qiwi\.Generator\.QiwiGenerator|CompilerServer: server' "$PROFILE/$p.diag.log" | sed -E 's/^ *//; s/ \(TaskId:[0-9]+\)//' || true
+    echo "emitted: $(stat -c %s "$work/$p/bin/Release/net10.0/$p.dll") bytes"
+  done
+  echo "generated sources: $(find "$work/A/gen" -name '*.g.cs' | wc -l) files, $(find "$work/A/gen" -name '*.g.cs' -exec cat {} + | wc -c) bytes"
+fi

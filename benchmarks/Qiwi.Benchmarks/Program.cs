@@ -4,11 +4,18 @@ using Qiwi.Benchmarks.Tools;
 // dotnet run -c Release --project benchmarks/Qiwi.Benchmarks -- --filter '*'              (full: the numbers in docs/benchmarks.md)
 // dotnet run -c Release --project benchmarks/Qiwi.Benchmarks -- --filter '*' --job short  (a quick pass)
 // ... -- generate <spec> <folder>       the generator as a whole process (benchmarks/generation-vs-nswag.sh)
+// ... -- generate-nswag <spec> <file> [<namespace> <class>]   NSwag (in process, same host) as a whole process (the same script)
+// ... -- scale-generation <spec> <rounds> <factor>... [--nswag]   generation time vs spec size (benchmarks/generation-scaling.sh)
 // ... -- load <url> <seconds> <conns>   a bounded load over loopback (benchmarks/sandbox-throughput.sh)
+// ... -- fill <url> <count> <conns>     creates that many invoices in a sandbox (benchmarks/sandbox-scaling.sh)
 return args.FirstOrDefault() switch
 {
     "generate" => GenerateCommand.Run(args[1], args[2]),
+    "generate-nswag" when args.Length >= 5 => await GenerateCommand.RunNSwagAsync(args[1], args[2], args[3], args[4]),
+    "generate-nswag" => await GenerateCommand.RunNSwagAsync(args[1], args[2]),
     "load" => await LoadCommand.RunAsync(args),
+    "fill" => await FillCommand.RunAsync(args),
+    "scale-generation" => await GenerationScalingCommand.RunAsync(args),
     _ => Run(args),
 };
 

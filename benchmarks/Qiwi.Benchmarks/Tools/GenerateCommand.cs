@@ -1,22 +1,18 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Qiwi.Benchmarks.Tools;
 
 /// <summary>
-/// <c>generate &lt;spec&gt; &lt;output folder&gt;</c>: the generator as a whole process, to compare with the
-/// <c>nswag openapi2csclient</c> process (benchmarks/generation-vs-nswag.sh).
+/// <c>generate &lt;spec&gt; &lt;output folder&gt;</c>: the generator as a whole process; <c>generate-nswag &lt;spec&gt;
+/// &lt;output file&gt;</c>: NSwag in the same host, to compare process against process (benchmarks/generation-vs-nswag.sh).
 /// </summary>
 internal static class GenerateCommand
 {
     public static int Run(string specPath, string output)
     {
-        var spec = new FileText(Path.GetFullPath(specPath), File.ReadAllText(specPath));
-        var compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("class A { }")], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)]);
-        var driver = CSharpGeneratorDriver.Create([new Qiwi.Generator.QiwiGenerator().AsSourceGenerator()], [spec], CSharpParseOptions.Default, NoAnalyzerOptions.Instance);
-        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        var spec = new SpecText(Path.GetFullPath(specPath), File.ReadAllText(specPath));
+        var result = SpecText.NewDriver(spec, CSharpParseOptions.Default).RunGenerators(SpecText.Consumer(CSharpParseOptions.Default)).GetRunResult().Results.Single();
         Directory.CreateDirectory(output);
         foreach (var source in result.GeneratedSources)
         {
@@ -31,10 +27,11 @@ internal static class GenerateCommand
         return result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? 1 : 0;
     }
 
-    private sealed class FileText(string path, string text) : AdditionalText
+    public static async Task<int> RunNSwagAsync(string specPath, string outputFile, string @namespace = "NSwagQiwi", string className = "QiwiNSwagClient")
     {
-        public override string Path => path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+        var code = await Qiwi.Testing.NSwagClientSource.GenerateAsync(File.ReadAllText(specPath), Path.GetFullPath(specPath), @namespace, className);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputFile))!);
+        await File.WriteAllTextAsync(outputFile, code);
+        return 0;
     }
 }

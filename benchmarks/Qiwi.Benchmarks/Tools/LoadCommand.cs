@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text;
 
 namespace Qiwi.Benchmarks.Tools;
@@ -13,18 +12,14 @@ internal static class LoadCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var baseUrl = new Uri(args[1].TrimEnd('/') + "/");
         var duration = TimeSpan.FromSeconds(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
         var connections = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
-        var shopId = args.Length > 4 ? args[4] : "373712";
-        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes((args.Length > 5 ? args[5] : "23441234") + ":" + (args.Length > 6 ? args[6] : "sandbox-api-password")));
+        var target = LoopbackTarget.Parse(args, 4);
+        var shopId = target.ShopId;
         var paidBill = args.Length > 7 ? args[7] : "BILL-1";
         var lifetime = DateTimeOffset.UtcNow.AddDays(1).ToOffset(TimeSpan.FromHours(3)).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
-        http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        using var http = target.CreateClient(connections);
 
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var latencies = new List<double>[connections];
