@@ -186,6 +186,10 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public void A_blank_description_falls_back_so_every_public_member_keeps_its_docs()
+        => Clean(MiniSpec.Replace("          description: Success.", "          description: ' '").Replace("summary: Gets an item.", "summary: \"\\x01\"", StringComparison.Ordinal));
+
+    [Fact]
     public void A_tab_used_as_indentation_is_reported_at_the_tab()
         => AssertAt(MiniSpec.Replace("  version: '1'", "\tversion: '1'"), "QIWI0001", "\tversion", "\t");
 

@@ -152,7 +152,7 @@ internal sealed class SchemaReader
 
             map = current;
             visited.Add(map);
-            description ??= map.GetString("description");
+            description ??= map.GetText("description");
             csharpName ??= map.GetString("x-qiwi-name");
             YamlNode next;
             if (map["$ref"] is YamlScalar reference)
@@ -172,7 +172,7 @@ internal sealed class SchemaReader
 
                     if (_objectSchemas.TryGetValue(name, out var objectSchema))
                     {
-                        return new ResolvedType(new TypeRef(ValueKind.Object, name), Constraints.None, description ?? objectSchema.GetString("description"), null, csharpName);
+                        return new ResolvedType(new TypeRef(ValueKind.Object, name), Constraints.None, description ?? objectSchema.GetText("description"), null, csharpName);
                     }
                 }
 
@@ -401,10 +401,10 @@ internal sealed class SchemaReader
                 continue;
             }
 
-            members.Add(new EnumMemberModel(memberName, value.Value, entry.GetString("description") ?? memberName, ReadFatal(name, entry), ReadFinal(name, entry), ReadRole(name, entry)));
+            members.Add(new EnumMemberModel(memberName, value.Value, entry.GetText("description") ?? memberName, ReadFatal(name, entry), ReadFinal(name, entry), ReadRole(name, entry)));
         }
 
-        return new EnumModel(name, schema.GetString("description") ?? name, isInteger, isOpen, schema.GetString("pattern"), new(members),
+        return new EnumModel(name, schema.GetText("description") ?? name, isInteger, isOpen, schema.GetString("pattern"), new(members),
             isOpen ? null : Naming.EnumExtensions(name), _names.HintName(name));
     }
 
@@ -515,7 +515,7 @@ internal sealed class SchemaReader
 
         var keepsUnknown = schema["additionalProperties"] is YamlMap additional && additional.GetString("type") == "string";
         var xmlName = schema.GetMap("xml")?.GetString("name") ?? name;
-        return new ObjectModel(name, schema.GetString("description") ?? name, xmlName, new(properties), keepsUnknown, _names.HintName(name), _names.HintName(name, "Serialization"));
+        return new ObjectModel(name, schema.GetText("description") ?? name, xmlName, new(properties), keepsUnknown, _names.HintName(name), _names.HintName(name, "Serialization"));
     }
 
     /// <summary>
