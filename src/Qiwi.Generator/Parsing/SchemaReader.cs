@@ -279,13 +279,7 @@ internal sealed class SchemaReader
             ExclusiveMaximum = map.GetBool("exclusiveMaximum") ?? false,
         };
 
-        constraints = constraints with { Minimum = ReadNumber(map, "minimum"), Maximum = ReadNumber(map, "maximum") };
-        if (constraints.Pattern is string pattern && !IsValidPattern(pattern))
-        {
-            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, map["pattern"]!.Span, "The pattern '" + pattern + "'", "it is not a valid .NET regular expression");
-            constraints = constraints with { Pattern = null };
-        }
-
+        constraints = constraints with { Minimum = ReadNumber(map, "minimum"), Maximum = ReadNumber(map, "maximum"), Pattern = ReadPattern(map) };
         return _extensions.ReadValueRules(map, constraints);
     }
 
@@ -404,7 +398,7 @@ internal sealed class SchemaReader
             members.Add(new EnumMemberModel(memberName, value.Value, entry.GetText("description") ?? memberName, ReadFatal(name, entry), ReadFinal(name, entry), ReadRole(name, entry)));
         }
 
-        return new EnumModel(name, schema.GetText("description") ?? name, isInteger, isOpen, schema.GetString("pattern"), new(members),
+        return new EnumModel(name, schema.GetText("description") ?? name, isInteger, isOpen, ReadPattern(schema), new(members),
             isOpen ? null : Naming.EnumExtensions(name), _names.HintName(name));
     }
 
@@ -537,6 +531,50 @@ internal sealed class SchemaReader
         var text = node is YamlScalar { } value ? value.Value : "(a " + (node is YamlMap ? "map" : "sequence") + ")";
         _context.Report(DiagnosticDescriptors.InvalidNumber, node.Span, text, key, "write a decimal number such as 10 or 0.01 (digits, an optional '-', one '.', no exponent beyond what a decimal holds)");
         return null;
+    }
+
+    /// <summary>The schema's pattern; null, after QIWI0004, when .NET cannot compile it or it nests groups too deeply.</summary>
+    private string? ReadPattern(YamlMap map)
+    {
+        if (map.GetString("pattern") is not string pattern)
+        {
+            return null;
+        }
+
+        var problem = GroupDepth(pattern) > MaxPatternDepth ? "it nests groups more than " + MaxPatternDepth + " deep" : !IsValidPattern(pattern) ? "it is not a valid .NET regular expression" : null;
+        if (problem is null)
+        {
+            return pattern;
+        }
+
+        _context.Report(DiagnosticDescriptors.UnsupportedConstruct, map["pattern"]!.Span, "The pattern '" + (pattern.Length > 100 ? pattern.Substring(0, 100) + "..." : pattern) + "'", problem);
+        return null;
+    }
+
+    // Regex construction may recurse on nesting (it does on .NET Framework, where Visual Studio runs the
+    // generator), so a pattern's nesting is bounded before it is compiled, like the YAML's (QIWI0016).
+    private const int MaxPatternDepth = 64;
+
+    private static int GroupDepth(string pattern)
+    {
+        int depth = 0, max = 0;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            switch (pattern[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '(':
+                    max = System.Math.Max(max, ++depth);
+                    break;
+                case ')':
+                    depth--;
+                    break;
+            }
+        }
+
+        return max;
     }
 
     private static bool IsValidPattern(string pattern)
