@@ -123,6 +123,7 @@ internal sealed class SchemaReader
         {
             if (_objectSchemas.TryGetValue(name, out var schema))
             {
+                _context.Current = schema.Span;
                 objects.Add(ReadObject(name, schema));
             }
         }
