@@ -10,7 +10,8 @@ public static class FuzzReport
     {
         var builder = new StringBuilder();
         var times = results.Where(r => r.Milliseconds > 0).Select(r => r.Milliseconds).Order().ToList();
-        builder.AppendLine(CultureInfo.InvariantCulture, $"Seeds {from}..{from + results.Count - 1}: {results.Count} mutants, {results.Count(r => r.Failure is not null)} failures; time per run p50 {Percentile(times, 0.50):0.0} ms, p99 {Percentile(times, 0.99):0.0} ms, max {(times.Count == 0 ? 0 : times[^1]):0.0} ms.");
+        var seeds = results.Count == 0 ? "no seeds" : "seeds " + results.Min(r => r.Seed) + ".." + results.Max(r => r.Seed);
+        builder.AppendLine(CultureInfo.InvariantCulture, $"{results.Count} mutants ({seeds}, from {from}), {results.Count(r => r.Failure is not null)} failures; time per run p50 {Percentile(times, 0.50):0.0} ms, p99 {Percentile(times, 0.99):0.0} ms, max {(times.Count == 0 ? 0 : times[^1]):0.0} ms.");
         builder.AppendLine();
         builder.AppendLine("| Kind | Mutants | With QIWI errors | Generated code checked | Failures | p50 ms | p99 ms |");
         builder.AppendLine("|---|---:|---:|---:|---:|---:|---:|");

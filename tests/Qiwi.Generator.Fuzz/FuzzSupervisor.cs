@@ -16,7 +16,8 @@ public sealed class FuzzSupervisor(string specPath)
 {
     public static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
-    public TimeSpan MutantTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Generous: a loaded CI machine can take a minute to start a child; a real hang is far longer.</summary>
+    public TimeSpan MutantTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     public int BatchSize { get; init; } = 100;
 

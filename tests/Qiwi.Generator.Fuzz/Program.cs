@@ -5,14 +5,22 @@ using Qiwi.Generator.Fuzz;
 // run <spec> <from> <count>            check seeds in this process (a child of `fuzz`)
 // fuzz <spec> <from> <count> [batch]   check seeds in child processes and print the report
 // mutant <spec> <seed>                 print one mutant (to reproduce a failure)
+// report <results.jsonl> <from>        the report of results saved by `fuzz` (QIWI_FUZZ_RESULTS=file), e.g. of a stopped run
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: run|fuzz <spec> <from> <count> [batch] | mutant <spec> <seed>");
     return 2;
 }
 
-var spec = File.ReadAllText(args[1]);
 var from = int.Parse(args[2], CultureInfo.InvariantCulture);
+if (args[0] == "report")
+{
+    var saved = File.ReadAllLines(args[1]).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<CheckResult>(l, FuzzSupervisor.Json)!).OrderBy(r => r.Seed).ToList();
+    Console.WriteLine(FuzzReport.Markdown(saved, from));
+    return saved.Any(r => r.Failure is not null) ? 1 : 0;
+}
+
+var spec = File.ReadAllText(args[1]);
 switch (args[0])
 {
     case "mutant":
@@ -41,11 +49,17 @@ switch (args[0])
     case "fuzz":
         var total = int.Parse(args[3], CultureInfo.InvariantCulture);
         var done = 0;
+        var save = Environment.GetEnvironmentVariable("QIWI_FUZZ_RESULTS");
         var supervisor = new FuzzSupervisor(Path.GetFullPath(args[1]))
         {
             BatchSize = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 250,
             Progress = result =>
             {
+                if (!string.IsNullOrEmpty(save))
+                {
+                    File.AppendAllText(save, JsonSerializer.Serialize(result, FuzzSupervisor.Json) + "\n");
+                }
+
                 if (result.Failure is not null)
                 {
                     Console.Error.WriteLine("FAILURE seed " + result.Seed + " (" + result.Kind + "): " + result.Failure + ": " + result.Detail);

@@ -186,6 +186,14 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public void A_blank_description_falls_back_so_every_public_member_keeps_its_docs()
+        => Clean(MiniSpec.Replace("          description: Success.", "          description: ' '").Replace("summary: Gets an item.", "summary: \"\\x01\"", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_pattern_nesting_groups_100000_deep_is_refused_before_it_is_compiled()
+        => AssertAt(MiniSpec.Replace("\n            type: string\n", "\n            type: string\n            pattern: '" + new string('(', 100_000) + new string(')', 100_000) + "'\n"), "QIWI0004", "pattern: '", "'(");
+
+    [Fact]
     public void A_tab_used_as_indentation_is_reported_at_the_tab()
         => AssertAt(MiniSpec.Replace("  version: '1'", "\tversion: '1'"), "QIWI0001", "\tversion", "\t");
 

@@ -6,7 +6,17 @@ namespace Qiwi.Generator.Emit;
 /// <summary>Turns the spec's Markdown-ish descriptions into XML documentation comments.</summary>
 internal static class XmlDoc
 {
-    public static void Summary(CodeWriter writer, string? text) => Element(writer, "summary", text);
+    /// <summary>A summary; an empty one when the text has nothing to show, so a public member always has its docs (no CS1591).</summary>
+    public static void Summary(CodeWriter writer, string? text)
+    {
+        if (Lines(text).Count == 0)
+        {
+            writer.Line("/// <summary></summary>");
+            return;
+        }
+
+        Element(writer, "summary", text);
+    }
 
     public static void Remarks(CodeWriter writer, string? text) => Element(writer, "remarks", text);
 
@@ -34,7 +44,7 @@ internal static class XmlDoc
     }
 
     public static void Param(CodeWriter writer, string name, string? text)
-        => Element(writer, "param", string.IsNullOrWhiteSpace(text) ? name : text, " name=\"" + name.TrimStart('@') + "\"");
+        => Element(writer, "param", Lines(text).Count == 0 ? name : text, " name=\"" + name.TrimStart('@') + "\"");
 
     /// <summary>Escapes XML, turns `code` into &lt;c&gt;, **bold** into plain text, and keeps paragraphs.</summary>
     public static List<string> Lines(string? text)

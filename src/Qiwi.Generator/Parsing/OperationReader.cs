@@ -93,7 +93,7 @@ internal sealed class OperationReader
                 }
             }
 
-            Webhooks.Add(new WebhookModel(operationId, name, operation.GetString("summary"), operation.GetString("description"), body, replyType, replyMediaType, _extensions.ReadSignature(operation),
+            Webhooks.Add(new WebhookModel(operationId, name, operation.GetText("summary"), operation.GetText("description"), body, replyType, replyMediaType, _extensions.ReadSignature(operation),
                 className, _names.HintName(className)));
         }
     }
@@ -201,7 +201,7 @@ internal sealed class OperationReader
         }
 
         var idempotent = method is "get" or "head" || (operation.GetBool("x-qiwi-idempotent") ?? false);
-        Operations.Add(new OperationModel(operationId, name, method.ToUpperInvariant(), path, operation.GetString("summary"), operation.GetString("description"), new(parameters), response, idempotent, methodName, OutcomeReadReader.Read(_context, operation)));
+        Operations.Add(new OperationModel(operationId, name, method.ToUpperInvariant(), path, operation.GetText("summary"), operation.GetText("description"), new(parameters), response, idempotent, methodName, OutcomeReadReader.Read(_context, operation)));
     }
 
     private void ReadRedirect(YamlNode redirect, string path, YamlMap pathItem, YamlMap operation, string operationId, string name, List<ParameterModel> parameters)
@@ -252,7 +252,7 @@ internal sealed class OperationReader
             return;
         }
 
-        Redirects.Add(new RedirectModel(operationId, name, kind, server, path, operation.GetString("summary"), operation.GetString("description"), new(parameters), signature, names));
+        Redirects.Add(new RedirectModel(operationId, name, kind, server, path, operation.GetText("summary"), operation.GetText("description"), new(parameters), signature, names));
     }
 
     private bool CheckSignatureFields(SignatureModel signature, List<ParameterModel> parameters, YamlMap operation, string operationId)
@@ -390,7 +390,7 @@ internal sealed class OperationReader
         }
 
         var required = where == ParameterLocation.Path || (parameter.GetBool("required") ?? false);
-        return NewParameter(wireName, name, where.Value, resolved, required, parameter.GetString("description") ?? resolved.Description);
+        return NewParameter(wireName, name, where.Value, resolved, required, parameter.GetText("description") ?? resolved.Description);
     }
 
     private void AddFormFields(YamlNode formSchema, List<ParameterModel> parameters, string display, bool bodyRequired)
@@ -563,7 +563,7 @@ internal sealed class OperationReader
             return null;
         }
 
-        return new ResponseModel(envelopeType, wrapper.Name, resultType, resultModel.XmlName, code.Name, code.Type.Kind == ValueKind.Enum, description?.Name, payload.Name, payload.Type.TypeName!, response.GetString("description") ?? string.Empty, envelope.SuccessCode,
+        return new ResponseModel(envelopeType, wrapper.Name, resultType, resultModel.XmlName, code.Name, code.Type.Kind == ValueKind.Enum, description?.Name, payload.Name, payload.Type.TypeName!, response.GetText("description") ?? string.Empty, envelope.SuccessCode,
             reader, _names.HintName(reader), code.Required, wrapper.Required);
     }
 

@@ -123,6 +123,7 @@ internal sealed class SchemaReader
         {
             if (_objectSchemas.TryGetValue(name, out var schema))
             {
+                _context.Current = schema.Span;
                 objects.Add(ReadObject(name, schema));
             }
         }
@@ -152,7 +153,7 @@ internal sealed class SchemaReader
 
             map = current;
             visited.Add(map);
-            description ??= map.GetString("description");
+            description ??= map.GetText("description");
             csharpName ??= map.GetString("x-qiwi-name");
             YamlNode next;
             if (map["$ref"] is YamlScalar reference)
@@ -172,7 +173,7 @@ internal sealed class SchemaReader
 
                     if (_objectSchemas.TryGetValue(name, out var objectSchema))
                     {
-                        return new ResolvedType(new TypeRef(ValueKind.Object, name), Constraints.None, description ?? objectSchema.GetString("description"), null, csharpName);
+                        return new ResolvedType(new TypeRef(ValueKind.Object, name), Constraints.None, description ?? objectSchema.GetText("description"), null, csharpName);
                     }
                 }
 
@@ -279,13 +280,7 @@ internal sealed class SchemaReader
             ExclusiveMaximum = map.GetBool("exclusiveMaximum") ?? false,
         };
 
-        constraints = constraints with { Minimum = ReadNumber(map, "minimum"), Maximum = ReadNumber(map, "maximum") };
-        if (constraints.Pattern is string pattern && !IsValidPattern(pattern))
-        {
-            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, map["pattern"]!.Span, "The pattern '" + pattern + "'", "it is not a valid .NET regular expression");
-            constraints = constraints with { Pattern = null };
-        }
-
+        constraints = constraints with { Minimum = ReadNumber(map, "minimum"), Maximum = ReadNumber(map, "maximum"), Pattern = ReadPattern(map) };
         return _extensions.ReadValueRules(map, constraints);
     }
 
@@ -401,10 +396,10 @@ internal sealed class SchemaReader
                 continue;
             }
 
-            members.Add(new EnumMemberModel(memberName, value.Value, entry.GetString("description") ?? memberName, ReadFatal(name, entry), ReadFinal(name, entry), ReadRole(name, entry)));
+            members.Add(new EnumMemberModel(memberName, value.Value, entry.GetText("description") ?? memberName, ReadFatal(name, entry), ReadFinal(name, entry), ReadRole(name, entry)));
         }
 
-        return new EnumModel(name, schema.GetString("description") ?? name, isInteger, isOpen, schema.GetString("pattern"), new(members),
+        return new EnumModel(name, schema.GetText("description") ?? name, isInteger, isOpen, ReadPattern(schema), new(members),
             isOpen ? null : Naming.EnumExtensions(name), _names.HintName(name));
     }
 
@@ -515,7 +510,7 @@ internal sealed class SchemaReader
 
         var keepsUnknown = schema["additionalProperties"] is YamlMap additional && additional.GetString("type") == "string";
         var xmlName = schema.GetMap("xml")?.GetString("name") ?? name;
-        return new ObjectModel(name, schema.GetString("description") ?? name, xmlName, new(properties), keepsUnknown, _names.HintName(name), _names.HintName(name, "Serialization"));
+        return new ObjectModel(name, schema.GetText("description") ?? name, xmlName, new(properties), keepsUnknown, _names.HintName(name), _names.HintName(name, "Serialization"));
     }
 
     /// <summary>
@@ -537,6 +532,50 @@ internal sealed class SchemaReader
         var text = node is YamlScalar { } value ? value.Value : "(a " + (node is YamlMap ? "map" : "sequence") + ")";
         _context.Report(DiagnosticDescriptors.InvalidNumber, node.Span, text, key, "write a decimal number such as 10 or 0.01 (digits, an optional '-', one '.', no exponent beyond what a decimal holds)");
         return null;
+    }
+
+    /// <summary>The schema's pattern; null, after QIWI0004, when .NET cannot compile it or it nests groups too deeply.</summary>
+    private string? ReadPattern(YamlMap map)
+    {
+        if (map.GetString("pattern") is not string pattern)
+        {
+            return null;
+        }
+
+        var problem = GroupDepth(pattern) > MaxPatternDepth ? "it nests groups more than " + MaxPatternDepth + " deep" : !IsValidPattern(pattern) ? "it is not a valid .NET regular expression" : null;
+        if (problem is null)
+        {
+            return pattern;
+        }
+
+        _context.Report(DiagnosticDescriptors.UnsupportedConstruct, map["pattern"]!.Span, "The pattern '" + (pattern.Length > 100 ? pattern.Substring(0, 100) + "..." : pattern) + "'", problem);
+        return null;
+    }
+
+    // Regex construction may recurse on nesting (it does on .NET Framework, where Visual Studio runs the
+    // generator), so a pattern's nesting is bounded before it is compiled, like the YAML's (QIWI0016).
+    private const int MaxPatternDepth = 64;
+
+    private static int GroupDepth(string pattern)
+    {
+        int depth = 0, max = 0;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            switch (pattern[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '(':
+                    max = System.Math.Max(max, ++depth);
+                    break;
+                case ')':
+                    depth--;
+                    break;
+            }
+        }
+
+        return max;
     }
 
     private static bool IsValidPattern(string pattern)

@@ -162,7 +162,7 @@ internal static class SpecReader
             context.Report(DiagnosticDescriptors.InvalidOption, SourceSpan.Empty, "QiwiVisibility", options.Visibility!, "use public or internal");
         }
 
-        var description = client?.GetString("description") ?? context.Root.GetMap("info")?.GetString("description") ?? clientName + " client.";
+        var description = client?.GetText("description") ?? context.Root.GetMap("info")?.GetText("description") ?? clientName + " client.";
         return (ns, clientName, description, visibility != "internal");
     }
 
