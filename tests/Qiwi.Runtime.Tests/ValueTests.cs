@@ -47,7 +47,7 @@ public sealed class ValueTests
     {
         using var f = new ClientFixture();
         var now = f.Clock.GetUtcNow();
-        f.Handler.Respond(HttpStatusCode.OK, Docs.BillWaitingJson).Respond(HttpStatusCode.OK, Docs.BillWaitingJson);
+        f.Handler.Respond(HttpStatusCode.OK, Docs.BillPaidJsonFor("B1")).Respond(HttpStatusCode.OK, Docs.BillPaidJsonFor("B2"));
 
         await f.Client.CreateBillAsync(1, "B1", "tel:+7", 1m, "RUB", "c", now.AddDays(60));
         await f.Client.CreateBillAsync(1, "B2", "tel:+7", 1m, "RUB", "c", now.AddSeconds(-1));

@@ -63,7 +63,7 @@ public sealed partial record Bill
                     break;
                 case "status":
                     _statusWire = field.Value;
-                    _status = BillStatusExtensions.FromWireValue(field.Value);
+                    _status = global::Qiwi.Snapshots.BillStatusExtensions.FromWireValue(field.Value);
                     break;
                 case "error":
                     try
@@ -99,9 +99,20 @@ public sealed partial record Bill
 
         _amount = global::Qiwi.Runtime.QiwiFormat.Round(_amount.Value, 2, global::Qiwi.Runtime.QiwiRounding.Down);
 
+        global::Qiwi.Runtime.QiwiFieldProblem? problem;
+        if ((problem = global::Qiwi.Runtime.QiwiFieldCheck.Minimum("amount", _amount.Value, 0m, true)) is not null)
+        {
+            return global::Qiwi.Runtime.QiwiFormResult<Bill>.Fail(problem);
+        }
+
         if (_originAmount is not null)
         {
             _originAmount = global::Qiwi.Runtime.QiwiFormat.Round(_originAmount.Value, 2, global::Qiwi.Runtime.QiwiRounding.Down);
+        }
+
+        if (_originAmount is not null && (problem = global::Qiwi.Runtime.QiwiFieldCheck.Minimum("originAmount", _originAmount.Value, 0m, true)) is not null)
+        {
+            return global::Qiwi.Runtime.QiwiFormResult<Bill>.Fail(problem);
         }
 
         if (_currency is null)
@@ -109,7 +120,6 @@ public sealed partial record Bill
             return global::Qiwi.Runtime.QiwiFormResult<Bill>.Fail(global::Qiwi.Runtime.QiwiFieldCheck.Missing("ccy"));
         }
 
-        global::Qiwi.Runtime.QiwiFieldProblem? problem;
         if ((problem = global::Qiwi.Runtime.QiwiFieldCheck.Pattern("ccy", _currency, QiwiPullPatterns.CreateBillCurrency, "^[A-Z]{3}$")) is not null)
         {
             return global::Qiwi.Runtime.QiwiFormResult<Bill>.Fail(problem);

@@ -36,7 +36,7 @@ public sealed partial record BillNotification
                     break;
                 case "status":
                     _statusWire = field.Value;
-                    _status = BillStatusExtensions.FromWireValue(field.Value);
+                    _status = global::Qiwi.Snapshots.BillStatusExtensions.FromWireValue(field.Value);
                     break;
                 case "error":
                     try

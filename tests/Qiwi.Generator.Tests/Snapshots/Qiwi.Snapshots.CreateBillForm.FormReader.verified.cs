@@ -61,7 +61,7 @@ public sealed partial record CreateBillForm
                     break;
                 case "pay_source":
                     _paySourceWire = field.Value;
-                    _paySource = PaySourceExtensions.FromWireValue(field.Value);
+                    _paySource = global::Qiwi.Snapshots.PaySourceExtensions.FromWireValue(field.Value);
                     break;
                 case "prv_name":
                     _merchantName = field.Value;
@@ -117,11 +117,6 @@ public sealed partial record CreateBillForm
         if (_lifetime is null)
         {
             return global::Qiwi.Runtime.QiwiFormResult<CreateBillForm>.Fail(global::Qiwi.Runtime.QiwiFieldCheck.Missing("lifetime"));
-        }
-
-        if ((problem = global::Qiwi.Runtime.QiwiFieldCheck.DateTimeWindow("lifetime", _lifetime.Value, timeProvider ?? global::System.TimeProvider.System, 45, false)) is not null)
-        {
-            return global::Qiwi.Runtime.QiwiFormResult<CreateBillForm>.Fail(problem);
         }
 
         if (_paySource is not null && (problem = global::Qiwi.Runtime.QiwiFieldCheck.Listed("pay_source", _paySource.Value.IsDefined(), _paySourceWire ?? string.Empty, "qw, mobile")) is not null)

@@ -41,7 +41,7 @@ public sealed partial record Refund
                     break;
                 case "status":
                     _statusWire = field.Value;
-                    _status = RefundStatusExtensions.FromWireValue(field.Value);
+                    _status = global::Qiwi.Snapshots.RefundStatusExtensions.FromWireValue(field.Value);
                     break;
                 case "error":
                     try
@@ -71,12 +71,17 @@ public sealed partial record Refund
 
         _amount = global::Qiwi.Runtime.QiwiFormat.Round(_amount.Value, 2, global::Qiwi.Runtime.QiwiRounding.Down);
 
+        global::Qiwi.Runtime.QiwiFieldProblem? problem;
+        if ((problem = global::Qiwi.Runtime.QiwiFieldCheck.Minimum("amount", _amount.Value, 0m, true)) is not null)
+        {
+            return global::Qiwi.Runtime.QiwiFormResult<Refund>.Fail(problem);
+        }
+
         if (_status is null)
         {
             return global::Qiwi.Runtime.QiwiFormResult<Refund>.Fail(global::Qiwi.Runtime.QiwiFieldCheck.Missing("status"));
         }
 
-        global::Qiwi.Runtime.QiwiFieldProblem? problem;
         if ((problem = global::Qiwi.Runtime.QiwiFieldCheck.Listed("status", _status.Value.IsDefined(), _statusWire ?? string.Empty, "processing, success, fail")) is not null)
         {
             return global::Qiwi.Runtime.QiwiFormResult<Refund>.Fail(problem);
