@@ -35,6 +35,9 @@ internal static class Requires
         return connectionString!;
     }
 
+    /// <summary>Skips (or, in CI, fails) unless <paramref name="present"/>; for what a test project knows how to look for.</summary>
+    public static void That(bool present, string reason) => Need(present, reason);
+
     private static void Need(bool present, string reason)
     {
         if (present)

@@ -11,9 +11,10 @@ public sealed class ContractTests
 {
     private static SpecDocument Spec => SpecDocument.Current;
 
-    [Fact]
+    [SkippableFact]
     public void The_docs_pages_are_read_completely()
     {
+        Qiwi.Testing.Requires.That(DocsPages.Found, DocsPages.MissingReason);
         var items = DocsPages.Items;
         Assert.True(items.Count > 300, $"Only {items.Count} docs items read.");
         Assert.Equal(26, items.Count(i => i is { Page: "API", Section: "Error Codes", Kind: "table" }));
@@ -57,16 +58,18 @@ public sealed class ContractTests
             items);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Every_docs_item_is_held_by_the_spec_where_docs_contract_md_says()
     {
+        Qiwi.Testing.Requires.That(DocsPages.Found, DocsPages.MissingReason);
         var problems = ContractChecker.Problems(Spec, DocsPages.Items, ContractTable.Load(), DocsPages.PageText);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_contract_table_is_the_whole_docs_and_names_every_departure()
     {
+        Qiwi.Testing.Requires.That(DocsPages.Found, DocsPages.MissingReason);
         var contract = ContractTable.Load();
         Assert.True(contract.Rows.Count >= DocsPages.Items.Count, $"{contract.Rows.Count} rows for {DocsPages.Items.Count} docs items.");
         Assert.True(contract.Departures.Count >= 30, $"Only {contract.Departures.Count} departures listed.");
@@ -83,9 +86,10 @@ public sealed class ContractTests
         Assert.Contains(problems, p => p.Contains("DECISION comments", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Deleting_any_one_code_status_or_parameter_from_the_spec_breaks_the_contract()
     {
+        Qiwi.Testing.Requires.That(DocsPages.Found, DocsPages.MissingReason);
         var text = File.ReadAllText(Spec.Path);
         var contract = ContractTable.Load();
         var mutations = Mutations(Spec).ToList();
