@@ -41,7 +41,8 @@ public sealed record Mutant(int Seed, MutationKind Kind, string Text);
 public static class SpecMutator
 {
     private static readonly MutationKind[] Kinds = Enum.GetValues<MutationKind>();
-    private static readonly Regex KeyValue = new(@"^(\s*-?\s*)([A-Za-z0-9_$'""./{}-]+):\s+(\S.*)$", RegexOptions.CultureInvariant);
+    // Unambiguous prefixes (" *(?:- +)?", not "\s*-?\s*"): a line indented 10,000 spaces deep must not backtrack quadratically.
+    private static readonly Regex KeyValue = new(@"^( *(?:- +)?)([A-Za-z0-9_$'"".\/{}-]+): +(\S.*)$", RegexOptions.CultureInvariant);
     private static readonly Regex Ref = new(@"\$ref: '([^']*)'", RegexOptions.CultureInvariant);
 
     /// <summary>The kind of mutation a seed makes.</summary>
@@ -190,7 +191,7 @@ public static class SpecMutator
             case MutationKind.UnicodeLineSeparator:
             {
                 string[] separators = { "\\L", "\\P", "\\N", "\\r", "\\x85", "\\u2028", "\\x01", "\\x7f", "\\ud800" };
-                var targets = Indexes(lines, l => Regex.IsMatch(l, @"^\s*-?\s*(summary|description|pattern|name|x-qiwi-name|value|title):\s+\S"));
+                var targets = Indexes(lines, l => Regex.IsMatch(l, @"^ *(?:- +)?(summary|description|pattern|name|x-qiwi-name|value|title): +\S"));
                 var at = targets[random.Next(targets.Count)];
                 var m = KeyValue.Match(lines[at]);
                 if (!m.Success)
@@ -236,7 +237,7 @@ public static class SpecMutator
             case MutationKind.HugeString:
             {
                 var size = new[] { 10_000, 1_000_000, 4_200_000 }[random.Next(3)];
-                var targets = Indexes(lines, l => Regex.IsMatch(l, @"^\s*(description|summary):\s+\S"));
+                var targets = Indexes(lines, l => Regex.IsMatch(l, @"^ *(description|summary): +\S"));
                 var at = targets[random.Next(targets.Count)];
                 var indent = lines[at].Length - lines[at].TrimStart().Length;
                 lines[at] = new string(' ', indent) + "description: " + new string('x', size);
@@ -270,7 +271,7 @@ public static class SpecMutator
             case MutationKind.InvalidNumber:
             {
                 string[] bad = { "abc", "NaN", "1e400", "1.", "0,5", ".5", "'10'", "[1]", "-", "1e-400", "79228162514264337593543950336" };
-                var numbers = Indexes(lines, l => Regex.IsMatch(l, @"^\s*(minimum|maximum|minLength|maxLength|scale|successCode):\s"));
+                var numbers = Indexes(lines, l => Regex.IsMatch(l, @"^ *(minimum|maximum|minLength|maxLength|scale|successCode): "));
                 if (numbers.Count == 0)
                 {
                     return spec;
