@@ -47,7 +47,7 @@ public sealed class ValueTests
     {
         using var f = new ClientFixture();
         var now = f.Clock.GetUtcNow();
-        f.Handler.Respond(HttpStatusCode.OK, Docs.BillWaitingJson);
+        f.Handler.Respond(HttpStatusCode.OK, Docs.BillPaidJsonFor("B"));
 
         await f.Client.CreateBillAsync(1, "B", "tel:+7", 1m, "RUB", "c", now.AddDays(45));
         var tooLate = Assert.Throws<ArgumentOutOfRangeException>(() => { _ = f.Client.CreateBillAsync(1, "B", "tel:+7", 1m, "RUB", "c", now.AddDays(45).AddSeconds(1)); });
