@@ -74,7 +74,7 @@ internal sealed class QiwiTransport
         var form = request.Form;
         if (form.Count > 0 || request.IsWrite)
         {
-            httpRequest.Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(QiwiUrlEncoding.Pairs(form)));
+            httpRequest.Content = new ByteArrayContent(QiwiUrlEncoding.PairsUtf8(form));
             httpRequest.Content.Headers.ContentType = FormContentType;
         }
 
