@@ -73,7 +73,21 @@ public static class QiwiKeyOrder
     /// </summary>
     private static int CompareUtf8(string left, string right)
     {
-        int i = 0, j = 0;
+        // UTF-16 ordinal order is the code point order up to the first difference (vectorized search); a prefix
+        // in UTF-16 is a prefix, or smaller, in code points too.
+        var common = left.AsSpan().CommonPrefixLength(right);
+        if (common == left.Length || common == right.Length)
+        {
+            return left.Length.CompareTo(right.Length);
+        }
+
+        if (left[common] < 0xD800 && right[common] < 0xD800)
+        {
+            return left[common] < right[common] ? -1 : 1;
+        }
+
+        // A surrogate where they differ: decode code points from there (from the pair's start if it began before).
+        int i = common > 0 && char.IsHighSurrogate(left[common - 1]) ? common - 1 : common, j = i;
         while (i < left.Length && j < right.Length)
         {
             var l = left[i];
