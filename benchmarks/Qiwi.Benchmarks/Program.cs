@@ -8,6 +8,7 @@ using Qiwi.Benchmarks.Tools;
 // ... -- scale-generation <spec> <rounds> <factor>... [--nswag]   generation time vs spec size (benchmarks/generation-scaling.sh)
 // ... -- load <url> <seconds> <conns>   a bounded load over loopback (benchmarks/sandbox-throughput.sh)
 // ... -- fill <url> <count> <conns>     creates that many invoices in a sandbox (benchmarks/sandbox-scaling.sh)
+// ... -- notify-cpu [rounds] [iterations]   notification parse + verify against the HMAC floor in CPU time, alternating
 return args.FirstOrDefault() switch
 {
     "generate" => GenerateCommand.Run(args[1], args[2]),
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "generate-nswag" => await GenerateCommand.RunNSwagAsync(args[1], args[2]),
     "load" => await LoadCommand.RunAsync(args),
     "fill" => await FillCommand.RunAsync(args),
+    "notify-cpu" => NotificationCpuCommand.Run(args),
     "scale-generation" => await GenerationScalingCommand.RunAsync(args),
     _ => Run(args),
 };

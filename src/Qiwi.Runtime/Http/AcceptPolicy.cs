@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Qiwi.Runtime;
 
 /// <summary><c>Accept: application/json</c> or <c>application/xml</c>, per the client's options.</summary>
@@ -9,8 +7,10 @@ public sealed class AcceptPolicy : QiwiPipelinePolicy
     public override ValueTask<HttpResponseMessage> SendAsync(QiwiMessage message, QiwiNextPolicy next)
     {
         var mediaType = message.Options.MediaType == QiwiMediaType.Xml ? "application/xml" : "application/json";
-        message.HttpRequest.Headers.Accept.Clear();
-        message.HttpRequest.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
+        // As text: the same header on the wire, without a parsed value or the typed collection per call.
+        var headers = message.HttpRequest.Headers;
+        headers.Remove("Accept");
+        headers.TryAddWithoutValidation("Accept", mediaType);
         return next(message);
     }
 }

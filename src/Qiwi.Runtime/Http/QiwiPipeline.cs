@@ -11,6 +11,9 @@ public sealed class QiwiPipeline
     private readonly QiwiRetryPolicy _retry;
     private readonly Func<QiwiCallContext, Func<QiwiCallContext, Task<object>>, Task<object>> _perCall;
 
+    /// <summary>Whether every per-call policy is tracing: then, while nobody listens, a call skips them and allocates nothing for them.</summary>
+    private readonly bool _onlyTracing;
+
     /// <summary>Creates the pipeline with the standard policies; validates <paramref name="options"/>.</summary>
     public QiwiPipeline(HttpClient httpClient, QiwiClientOptions options, IQiwiResultCodeCatalog resultCodes)
         : this(httpClient, options, resultCodes, DefaultPolicies())
@@ -34,6 +37,7 @@ public sealed class QiwiPipeline
         options.Validate();
         _retry = new QiwiRetryPolicy(options, new QiwiTransport(httpClient, options, perRetry), new QiwiResponseInterpreter(resultCodes, options));
         _perCall = Chain(perCall);
+        _onlyTracing = Array.TrueForAll(perCall, static p => p is TracingPolicy);
     }
 
     /// <summary>The standard per-retry policies, in order: User-Agent, Accept, Basic authorization, timeout.</summary>
@@ -57,15 +61,35 @@ public sealed class QiwiPipeline
 
     /// <summary>Sends <paramref name="request"/> as <paramref name="call"/> describes (reader, payload check, status read).</summary>
     /// <inheritdoc cref="SendAsync{TPayload}(QiwiRequest, IQiwiResponseReader{TPayload}, CancellationToken)"/>
-    public async Task<TPayload> SendAsync<TPayload>(QiwiRequest request, QiwiCall<TPayload> call, CancellationToken cancellationToken)
+    public Task<TPayload> SendAsync<TPayload>(QiwiRequest request, QiwiCall<TPayload> call, CancellationToken cancellationToken)
         where TPayload : class
+    {
+        if (request is null || call is null || cancellationToken.IsCancellationRequested)
+        {
+            return FailAsync(request, call, cancellationToken);
+        }
+
+        var context = new QiwiCallContext(request, Options, cancellationToken);
+        return _onlyTracing && !QiwiTelemetry.Source.HasListeners()
+            ? _retry.SendAsync(context, call)
+            : SendThroughCallPoliciesAsync(context, call);
+    }
+
+    /// <summary>The argument checks, reported as an async method reports them: in the task (cancelled, or faulted).</summary>
+#pragma warning disable CS1998 // Throws into the task on purpose; nothing to await.
+    private static async Task<TPayload> FailAsync<TPayload>(QiwiRequest? request, QiwiCall<TPayload>? call, CancellationToken cancellationToken)
+        where TPayload : class
+#pragma warning restore CS1998
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(call);
         cancellationToken.ThrowIfCancellationRequested();
-        var context = new QiwiCallContext(request, Options, cancellationToken);
-        return (TPayload)await _perCall(context, async c => await _retry.SendAsync(c, call).ConfigureAwait(false)).ConfigureAwait(false);
+        throw new System.Diagnostics.UnreachableException();
     }
+
+    private async Task<TPayload> SendThroughCallPoliciesAsync<TPayload>(QiwiCallContext context, QiwiCall<TPayload> call)
+        where TPayload : class
+        => (TPayload)await _perCall(context, async c => await _retry.SendAsync(c, call).ConfigureAwait(false)).ConfigureAwait(false);
 
     private static Func<QiwiCallContext, Func<QiwiCallContext, Task<object>>, Task<object>> Chain(QiwiCallPolicy[] policies)
     {

@@ -6,10 +6,11 @@ namespace Qiwi.Runtime;
 /// <summary>A request being built by generated code: method, path, query, form fields and headers.</summary>
 public sealed class QiwiRequest
 {
-    private readonly StringBuilder _path = new();
-    private readonly List<KeyValuePair<string, string>> _query = new();
-    private readonly List<KeyValuePair<string, string>> _form = new();
-    private readonly List<KeyValuePair<string, string>> _headers = new();
+    // Sized for the spec's paths; the lists come into being with their first entry (most calls have no query or headers).
+    private readonly StringBuilder _path = new(64);
+    private List<KeyValuePair<string, string>>? _query;
+    private List<KeyValuePair<string, string>>? _form;
+    private List<KeyValuePair<string, string>>? _headers;
 
     /// <summary>Starts a request.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -38,13 +39,13 @@ public sealed class QiwiRequest
     public string Path => _path.ToString();
 
     /// <summary>The query parameters (not encoded).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
+    public IReadOnlyList<KeyValuePair<string, string>> Query => (IReadOnlyList<KeyValuePair<string, string>>?)_query ?? [];
 
     /// <summary>The form fields (not encoded), in order.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Form => _form;
+    public IReadOnlyList<KeyValuePair<string, string>> Form => (IReadOnlyList<KeyValuePair<string, string>>?)_form ?? [];
 
     /// <summary>Extra headers.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers;
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? [];
 
     /// <summary>Appends literal text of the spec's path template, as is.</summary>
     public void AppendPath(string literal) => _path.Append(literal);
@@ -62,22 +63,37 @@ public sealed class QiwiRequest
     public void AppendPathSegment(long value) => _path.Append(value.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Adds a query parameter.</summary>
-    public void AddQuery(string name, string value) => _query.Add(new(name, value ?? throw new ArgumentNullException(nameof(value))));
+    public void AddQuery(string name, string value) => (_query ??= new()).Add(new(name, value ?? throw new ArgumentNullException(nameof(value))));
 
     /// <summary>Adds a form field (sent as <c>application/x-www-form-urlencoded; charset=utf-8</c>).</summary>
-    public void AddForm(string name, string value) => _form.Add(new(name, value ?? throw new ArgumentNullException(nameof(value))));
+    public void AddForm(string name, string value) => (_form ??= new()).Add(new(name, value ?? throw new ArgumentNullException(nameof(value))));
 
     /// <summary>Adds a header.</summary>
-    public void AddHeader(string name, string value) => _headers.Add(new(name, value ?? throw new ArgumentNullException(nameof(value))));
+    public void AddHeader(string name, string value) => (_headers ??= new()).Add(new(name, value ?? throw new ArgumentNullException(nameof(value))));
 
     /// <summary>The path and query relative to the base URL.</summary>
     public string PathAndQuery()
     {
-        if (_query.Count == 0)
+        if (_query is null)
         {
             return Path;
         }
 
         return QiwiUrlEncoding.AppendPairs(new StringBuilder(Path), _query, '?').ToString();
+    }
+
+    /// <summary><paramref name="baseUrl"/> (no trailing '/') followed by the path and query, built as one string.</summary>
+    internal string Url(string baseUrl)
+    {
+        if (_query is not null)
+        {
+            return baseUrl + PathAndQuery();
+        }
+
+        return string.Create(baseUrl.Length + _path.Length, (baseUrl, _path), static (destination, state) =>
+        {
+            state.baseUrl.CopyTo(destination);
+            state._path.CopyTo(0, destination[state.baseUrl.Length..], state._path.Length);
+        });
     }
 }

@@ -16,6 +16,9 @@ internal sealed class QiwiTransport
     private readonly QiwiClientOptions _options;
     private readonly QiwiNextPolicy _first;
 
+    /// <summary>The base URL without its trailing '/', for the <see cref="Uri"/> it was made from (rebuilt if the options change).</summary>
+    private BaseUrl? _baseUrl;
+
     public QiwiTransport(HttpClient httpClient, QiwiClientOptions options, QiwiPipelinePolicy[] perRetryPolicies)
     {
         _httpClient = httpClient;
@@ -57,20 +60,28 @@ internal sealed class QiwiTransport
 
     private HttpRequestMessage CreateHttpRequest(QiwiRequest request)
     {
-        var baseUrl = _options.BaseUrl.AbsoluteUri.TrimEnd('/');
+        var source = _options.BaseUrl;
+        var baseUrl = _baseUrl;
+        if (baseUrl is null || !ReferenceEquals(baseUrl.Source, source))
+        {
+            _baseUrl = baseUrl = new BaseUrl(source, source.AbsoluteUri.TrimEnd('/'));
+        }
+
         // Without canonicalization: Uri would otherwise decode "%2E%2E" and drop the segment, letting a
         // bill id change the request path.
-        var uri = new Uri(baseUrl + request.PathAndQuery(), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var uri = new Uri(request.Url(baseUrl.Text), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         var httpRequest = new HttpRequestMessage(request.Method, uri);
-        if (request.Form.Count > 0 || request.IsWrite)
+        var form = request.Form;
+        if (form.Count > 0 || request.IsWrite)
         {
-            httpRequest.Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(QiwiUrlEncoding.Pairs(request.Form)));
+            httpRequest.Content = new ByteArrayContent(QiwiUrlEncoding.PairsUtf8(form));
             httpRequest.Content.Headers.ContentType = FormContentType;
         }
 
-        foreach (var header in request.Headers)
+        var headers = request.Headers;
+        for (var i = 0; i < headers.Count; i++)
         {
-            httpRequest.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            httpRequest.Headers.TryAddWithoutValidation(headers[i].Key, headers[i].Value);
         }
 
         return httpRequest;
@@ -92,4 +103,7 @@ internal sealed class QiwiTransport
 
     private async ValueTask<HttpResponseMessage> Send(QiwiMessage message)
         => await _httpClient.SendAsync(message.HttpRequest, HttpCompletionOption.ResponseContentRead, message.CancellationToken).ConfigureAwait(false);
+
+    /// <summary>Replaced whole, never torn, when calls on several threads see the options change.</summary>
+    private sealed record BaseUrl(Uri Source, string Text);
 }

@@ -46,4 +46,83 @@ public static class QiwiUrlEncoding
     /// <summary>A form body (<c>a=1&amp;b=2</c>) or query string without its '?'.</summary>
     public static string Pairs(IReadOnlyList<KeyValuePair<string, string>> pairs)
         => AppendPairs(new StringBuilder(), pairs, '\0').ToString();
+
+    /// <summary>
+    /// <see cref="Pairs"/> as the UTF-8 (so ASCII) bytes of a form body, written once into an array of the exact
+    /// length: no builder, no escaped strings, no intermediate text. Same rule: unreserved characters as they are,
+    /// anything else <c>%XX</c> of its UTF-8 bytes (a lone surrogate as U+FFFD's).
+    /// </summary>
+    internal static byte[] PairsUtf8(IReadOnlyList<KeyValuePair<string, string>> pairs)
+    {
+        var length = pairs.Count > 0 ? pairs.Count - 1 : 0;
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            length += EscapedLength(pairs[i].Key) + 1 + EscapedLength(pairs[i].Value);
+        }
+
+        var bytes = new byte[length];
+        var at = 0;
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (i > 0)
+            {
+                bytes[at++] = (byte)'&';
+            }
+
+            at = Escape(pairs[i].Key, bytes, at);
+            bytes[at++] = (byte)'=';
+            at = Escape(pairs[i].Value, bytes, at);
+        }
+
+        return bytes;
+    }
+
+    private static int EscapedLength(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var length = 0;
+        for (var i = 0; i < text.Length;)
+        {
+            if (IsUnreserved(text[i]))
+            {
+                length++;
+                i++;
+                continue;
+            }
+
+            System.Text.Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var used);
+            length += 3 * rune.Utf8SequenceLength;
+            i += used;
+        }
+
+        return length;
+    }
+
+    private static int Escape(string text, byte[] destination, int at)
+    {
+        const string Hex = "0123456789ABCDEF";
+        Span<byte> utf8 = stackalloc byte[4];
+        for (var i = 0; i < text.Length;)
+        {
+            if (IsUnreserved(text[i]))
+            {
+                destination[at++] = (byte)text[i++];
+                continue;
+            }
+
+            System.Text.Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var used);
+            i += used;
+            for (var b = 0; b < rune.EncodeToUtf8(utf8); b++)
+            {
+                destination[at++] = (byte)'%';
+                destination[at++] = (byte)Hex[utf8[b] >> 4];
+                destination[at++] = (byte)Hex[utf8[b] & 0xF];
+            }
+        }
+
+        return at;
+    }
+
+    /// <summary>RFC 3986 unreserved: ALPHA / DIGIT / "-" / "." / "_" / "~".</summary>
+    private static bool IsUnreserved(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~';
 }

@@ -13,9 +13,17 @@ public sealed class TimeoutPolicy : QiwiPipelinePolicy
         }
 
         var callerToken = message.CancellationToken;
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
-        using var timer = message.Options.TimeProvider.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), linked, timeout, System.Threading.Timeout.InfiniteTimeSpan);
-        message.CancellationToken = linked.Token;
+
+        // A caller who cannot cancel needs no link: one source that cancels itself on the options' clock (which
+        // takes delays up to about 49 days; a longer one keeps the separate timer, as any clock may take it).
+        var linked = callerToken.CanBeCanceled || timeout.TotalMilliseconds > uint.MaxValue - 1;
+        using var timeoutSource = linked
+            ? CancellationTokenSource.CreateLinkedTokenSource(callerToken)
+            : new CancellationTokenSource(timeout, message.Options.TimeProvider);
+        using var timer = linked
+            ? message.Options.TimeProvider.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), timeoutSource, timeout, System.Threading.Timeout.InfiniteTimeSpan)
+            : null;
+        message.CancellationToken = timeoutSource.Token;
         try
         {
             return await next(message).ConfigureAwait(false);

@@ -6,10 +6,17 @@ namespace Qiwi.Runtime;
 public sealed class TracingPolicy : QiwiCallPolicy
 {
     /// <inheritdoc />
-    public override async Task<object> SendAsync(QiwiCallContext call, Func<QiwiCallContext, Task<object>> next)
+    public override Task<object> SendAsync(QiwiCallContext call, Func<QiwiCallContext, Task<object>> next)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(next);
+
+        // Nobody listens: no activity, and not even its name is built.
+        return QiwiTelemetry.Source.HasListeners() ? SendTracedAsync(call, next) : next(call);
+    }
+
+    private static async Task<object> SendTracedAsync(QiwiCallContext call, Func<QiwiCallContext, Task<object>> next)
+    {
         using var activity = QiwiTelemetry.Source.StartActivity("Qiwi " + call.Request.OperationId, ActivityKind.Client);
         activity?.SetTag("qiwi.operation", call.Request.OperationId);
         activity?.SetTag("http.request.method", call.Request.Method.Method);

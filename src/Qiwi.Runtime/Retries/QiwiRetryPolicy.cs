@@ -17,7 +17,7 @@ internal sealed class QiwiRetryPolicy(QiwiClientOptions options, QiwiTransport t
         var request = context.Request;
         var cancellationToken = context.CancellationToken;
         var outcomeRead = request.IsWrite ? call.OutcomeRead : null;
-        var attempts = new List<QiwiAttempt>();
+        List<QiwiAttempt>? attempts = null; // only once an attempt fails
         for (var number = 1; ; number++)
         {
             QiwiException error;
@@ -33,7 +33,7 @@ internal sealed class QiwiRetryPolicy(QiwiClientOptions options, QiwiTransport t
             }
 
             var known = QiwiRetryRules.IsOutcomeKnown(error);
-            attempts.Add(new QiwiAttempt(number, error, known));
+            (attempts ??= new List<QiwiAttempt>()).Add(new QiwiAttempt(number, error, known));
             var repeatable = request.Idempotent || outcomeRead is not null;
             if (number >= options.Retry.MaxAttempts || !repeatable || !QiwiRetryRules.MayHelp(error) || cancellationToken.IsCancellationRequested)
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Qiwi.Runtime;
@@ -24,20 +23,9 @@ public static class QiwiKeyOrder
     public static IReadOnlyList<string> Sort(IEnumerable<string> names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var keys = names.Select(n => new Key(n)).ToList();
-        for (var i = 1; i < keys.Count; i++)
-        {
-            var current = keys[i];
-            var j = i - 1;
-            for (; j >= 0 && Compare(keys[j], current) > 0; j--)
-            {
-                keys[j + 1] = keys[j];
-            }
-
-            keys[j + 1] = current;
-        }
-
-        return keys.Select(k => k.Name).ToList();
+        var fields = names.Select(n => new SignedField(n ?? string.Empty, string.Empty)).ToArray();
+        Sort(fields);
+        return Array.ConvertAll(fields, f => f.Name);
     }
 
     /// <summary>PHP 8's comparison of two array keys under <c>ksort</c>'s default flags: negative, zero or positive.</summary>
@@ -45,124 +33,89 @@ public static class QiwiKeyOrder
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
-        return Compare(new Key(left), new Key(right));
+        return Compare(PhpNumber.TryParse(left), left, PhpNumber.TryParse(right), right);
     }
 
-    private static int Compare(Key left, Key right)
+    /// <summary>Sorts in place, stably (an insertion sort, as PHP uses for short arrays); allocates nothing.</summary>
+    internal static void Sort(Span<SignedField> fields)
     {
-        if (left.Number is { } a && right.Number is { } b)
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i].Number = PhpNumber.TryParse(fields[i].Name);
+        }
+
+        for (var i = 1; i < fields.Length; i++)
+        {
+            var current = fields[i];
+            var j = i - 1;
+            for (; j >= 0 && Compare(fields[j].Number, fields[j].Name, current.Number, current.Name) > 0; j--)
+            {
+                fields[j + 1] = fields[j];
+            }
+
+            fields[j + 1] = current;
+        }
+    }
+
+    private static int Compare(PhpNumber? leftNumber, string left, PhpNumber? rightNumber, string right)
+    {
+        if (leftNumber is { } a && rightNumber is { } b)
         {
             return a.IsInteger && b.IsInteger ? a.Integer.CompareTo(b.Integer) : a.Real.CompareTo(b.Real);
         }
 
-        var length = Math.Min(left.Bytes.Length, right.Bytes.Length);
-        for (var i = 0; i < length; i++)
-        {
-            if (left.Bytes[i] != right.Bytes[i])
-            {
-                return left.Bytes[i] < right.Bytes[i] ? -1 : 1;
-            }
-        }
-
-        return left.Bytes.Length.CompareTo(right.Bytes.Length);
+        return CompareUtf8(left, right);
     }
 
-    private readonly struct Key
+    /// <summary>
+    /// The order of the two names' UTF-8 bytes (as <see cref="Encoding.UTF8"/> writes them: a lone surrogate as
+    /// U+FFFD), without encoding them: UTF-8 keeps the order of code points, so the code points are compared.
+    /// </summary>
+    private static int CompareUtf8(string left, string right)
     {
-        public Key(string name)
+        // UTF-16 ordinal order is the code point order up to the first difference (vectorized search); a prefix
+        // in UTF-16 is a prefix, or smaller, in code points too.
+        var common = left.AsSpan().CommonPrefixLength(right);
+        if (common == left.Length || common == right.Length)
         {
-            Name = name ?? string.Empty;
-            Bytes = Encoding.UTF8.GetBytes(Name);
-            Number = PhpNumber.TryParse(Name);
+            return left.Length.CompareTo(right.Length);
         }
 
-        public string Name { get; }
-
-        public byte[] Bytes { get; }
-
-        public PhpNumber? Number { get; }
-    }
-
-    /// <summary>A PHP 8 numeric string's value: an integer when it has no point or exponent and fits, else a double.</summary>
-    private readonly record struct PhpNumber(bool IsInteger, long Integer, double Real)
-    {
-        /// <summary>
-        /// PHP 8's <c>is_numeric</c> without errors allowed: optional leading and trailing whitespace
-        /// (space, \t, \n, \r, \v, \f), an optional sign, digits with an optional point (at least one digit), an
-        /// optional exponent. Hex, underscores, "INF" and anything trailing are not numeric.
-        /// </summary>
-        public static PhpNumber? TryParse(string text)
+        if (left[common] < 0xD800 && right[common] < 0xD800)
         {
-            var i = 0;
-            while (i < text.Length && IsSpace(text[i]))
-            {
-                i++;
-            }
-
-            var start = i;
-            if (i < text.Length && text[i] is '+' or '-')
-            {
-                i++;
-            }
-
-            var digits = 0;
-            for (; i < text.Length && char.IsAsciiDigit(text[i]); i++)
-            {
-                digits++;
-            }
-
-            var integral = true;
-            if (i < text.Length && text[i] == '.')
-            {
-                integral = false;
-                for (i++; i < text.Length && char.IsAsciiDigit(text[i]); i++)
-                {
-                    digits++;
-                }
-            }
-
-            if (digits == 0)
-            {
-                return null;
-            }
-
-            if (i < text.Length && text[i] is 'e' or 'E')
-            {
-                var exponent = i + 1;
-                if (exponent < text.Length && text[exponent] is '+' or '-')
-                {
-                    exponent++;
-                }
-
-                if (exponent < text.Length && char.IsAsciiDigit(text[exponent]))
-                {
-                    integral = false;
-                    for (i = exponent; i < text.Length && char.IsAsciiDigit(text[i]); i++)
-                    {
-                    }
-                }
-            }
-
-            var end = i;
-            while (i < text.Length && IsSpace(text[i]))
-            {
-                i++;
-            }
-
-            if (i != text.Length)
-            {
-                return null;
-            }
-
-            var number = text[start..end];
-            if (integral && long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
-            {
-                return new PhpNumber(true, integer, integer);
-            }
-
-            return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) ? new PhpNumber(false, 0, real) : null;
+            return left[common] < right[common] ? -1 : 1;
         }
 
-        private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\v' or '\f';
+        // A surrogate where they differ: decode code points from there (from the pair's start if it began before).
+        int i = common > 0 && char.IsHighSurrogate(left[common - 1]) ? common - 1 : common, j = i;
+        while (i < left.Length && j < right.Length)
+        {
+            var l = left[i];
+            var r = right[j];
+            if (l < 0xD800 && r < 0xD800)
+            {
+                if (l != r)
+                {
+                    return l < r ? -1 : 1;
+                }
+
+                i++;
+                j++;
+                continue;
+            }
+
+            Rune.DecodeFromUtf16(left.AsSpan(i), out var leftRune, out var leftLength);
+            Rune.DecodeFromUtf16(right.AsSpan(j), out var rightRune, out var rightLength);
+            if (leftRune != rightRune)
+            {
+                return leftRune.Value < rightRune.Value ? -1 : 1;
+            }
+
+            i += leftLength;
+            j += rightLength;
+        }
+
+        // One is a prefix of the other in code points, so in bytes: the shorter first.
+        return (i < left.Length ? 1 : 0) - (j < right.Length ? 1 : 0);
     }
 }

@@ -1,11 +1,23 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace Qiwi.Runtime;
 
 /// <summary>Computes and verifies signatures described by a <see cref="QiwiSignatureSpec"/>.</summary>
+/// <remarks>
+/// The canonical form is never built as a string: the values are gathered into a pooled buffer, ordered in place,
+/// written as UTF-8 to a stack (or pooled) buffer and hashed there; the result is encoded to a stack buffer and
+/// compared in constant time. The bytes hashed are exactly those of <see cref="CanonicalString"/> in UTF-8.
+/// </remarks>
 public static class QiwiSignature
 {
+    private const int StackLimit = 512;
+
+    /// <summary>The longest encoding: HMAC-SHA256 (32 bytes) in hex.</summary>
+    private const int MaxEncodedLength = 64;
+
     /// <summary>The signature of <paramref name="fields"/> keyed with <paramref name="key"/>.</summary>
     /// <param name="spec">How to sign.</param>
     /// <param name="fields">The fields (URL-decoded values). A field given twice counts with its last value, as PHP reads a form.</param>
@@ -16,7 +28,9 @@ public static class QiwiSignature
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(key);
-        return Encode(spec, Hash(spec, CanonicalString(spec, fields), key));
+        using var values = SignedValues.Gather(spec, fields);
+        Span<char> encoded = stackalloc char[MaxEncodedLength];
+        return new string(encoded[..Sign(spec, values, key, encoded)]);
     }
 
     /// <summary>
@@ -33,83 +47,101 @@ public static class QiwiSignature
             return false;
         }
 
-        string canonical;
+        SignedValues values;
         try
         {
-            canonical = CanonicalString(spec, fields);
+            values = SignedValues.Gather(spec, fields);
         }
         catch (ArgumentException)
         {
             return false;
         }
 
-        // One spelling only: the canonical text Compute produces, compared in constant time. Comparing
-        // decoded bytes would accept surrounding blanks, the other hex case and Base64's unused bits.
-        var expected = Encode(spec, Hash(spec, canonical, key));
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.UTF8.GetBytes(signature));
-    }
+        using (values)
+        {
+            // One spelling only: the canonical text Compute produces, compared in constant time. Comparing
+            // decoded bytes would accept surrounding blanks, the other hex case and Base64's unused bits.
+            Span<char> expected = stackalloc char[MaxEncodedLength];
+            var length = Sign(spec, values, key, expected);
 
-    private static string Encode(QiwiSignatureSpec spec, byte[] hash)
-        => spec.Encoding == "hex" ? Convert.ToHexString(hash).ToLowerInvariant() : Convert.ToBase64String(hash);
+            // The expected text is ASCII: a signature of another length (in chars, so in UTF-8 bytes) never matches.
+            return signature.Length == length
+                && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected[..length]), MemoryMarshal.AsBytes(signature.AsSpan()));
+        }
+    }
 
     /// <summary>The string that is signed: the values, in the spec's order, joined by its separator.</summary>
     public static string CanonicalString(QiwiSignatureSpec spec, IEnumerable<KeyValuePair<string, string>> fields)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var field in fields)
-        {
-            if (field.Key != spec.Target)
-            {
-                byName[field.Key] = field.Value ?? string.Empty;
-            }
-        }
-
-        var values = new List<string>();
-        if (spec.Fields is null)
-        {
-            // Every field, in the order PHP's ksort gives them (the docs' reference implementation: QiwiKeyOrder);
-            // the values as given, never re-formatted.
-            foreach (var name in QiwiKeyOrder.Sort(byName.Keys))
-            {
-                values.Add(byName[name]);
-            }
-        }
-        else
-        {
-            foreach (var name in spec.Fields)
-            {
-                if (byName.TryGetValue(name, out var value))
-                {
-                    values.Add(value);
-                }
-                else if (!Contains(spec.Optional, name))
-                {
-                    throw new ArgumentException($"The field '{name}' is required to compute the {spec.Algorithm} signature.", name);
-                }
-            }
-        }
-
-        return string.Join(spec.Separator, values);
+        ArgumentNullException.ThrowIfNull(fields);
+        using var values = SignedValues.Gather(spec, fields);
+        return values.Join(spec.Separator);
     }
 
-    private static bool Contains(IReadOnlyList<string> list, string value)
+    /// <summary>Hashes the canonical form's UTF-8 bytes and writes the encoded signature; returns its length.</summary>
+    private static int Sign(QiwiSignatureSpec spec, in SignedValues values, string key, Span<char> encoded)
     {
-        foreach (var item in list)
+        if (values.JoinFormsSurrogatePair(spec.Separator))
         {
-            if (item == value)
-            {
-                return true;
-            }
+            // Only the joined string says how a pair split across pieces is encoded: rare, so allocate.
+            return Sign(spec, Encoding.UTF8.GetBytes(values.Join(spec.Separator)), key, encoded);
         }
 
-        return false;
+        var length = values.Utf8Length(spec.Separator);
+        byte[]? rented = null;
+        var data = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            return Sign(spec, data[..values.WriteUtf8(spec.Separator, data)], key, encoded);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
-    private static byte[] Hash(QiwiSignatureSpec spec, string canonical, string key)
+    private static int Sign(QiwiSignatureSpec spec, ReadOnlySpan<byte> data, string key, Span<char> encoded)
     {
-        var keyBytes = Encoding.UTF8.GetBytes(key);
-        var data = Encoding.UTF8.GetBytes(canonical);
-        return spec.Algorithm == "HMAC-SHA1" ? HMACSHA1.HashData(keyBytes, data) : HMACSHA256.HashData(keyBytes, data);
+        var keyLength = Encoding.UTF8.GetByteCount(key);
+        byte[]? rented = null;
+        var keyBytes = keyLength <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(keyLength));
+        keyBytes = keyBytes[..Encoding.UTF8.GetBytes(key, keyBytes)];
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        try
+        {
+            hash = hash[..(spec.Algorithm == "HMAC-SHA1" ? HMACSHA1.HashData(keyBytes, data, hash) : HMACSHA256.HashData(keyBytes, data, hash))];
+            return spec.Encoding == "hex" ? WriteHex(hash, encoded) : WriteBase64(hash, encoded);
+        }
+        finally
+        {
+            // The secret does not stay behind in memory someone else reuses.
+            CryptographicOperations.ZeroMemory(keyBytes);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static int WriteHex(ReadOnlySpan<byte> hash, Span<char> destination)
+    {
+        const string Digits = "0123456789abcdef";
+        for (var i = 0; i < hash.Length; i++)
+        {
+            destination[2 * i] = Digits[hash[i] >> 4];
+            destination[(2 * i) + 1] = Digits[hash[i] & 0xF];
+        }
+
+        return 2 * hash.Length;
+    }
+
+    private static int WriteBase64(ReadOnlySpan<byte> hash, Span<char> destination)
+    {
+        Convert.TryToBase64Chars(hash, destination, out var written);
+        return written;
     }
 }
