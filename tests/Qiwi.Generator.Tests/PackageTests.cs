@@ -108,11 +108,11 @@ public sealed class PackageTests : IDisposable
         using var http = new HttpClient(new DocsHandler());
         var client = new QiwiPullClient(http, new QiwiClientOptions { BaseUrl = new Uri("https://api.qiwi.test"), ApiId = "23441234", ApiPassword = "secret" });
 
-        var bill = await client.CreateBillAsync(373712, "BILL-1", "tel:+79161234567", 10m, Currency.Rub, "test", DateTimeOffset.UtcNow.AddDays(1));
+        var bill = await client.CreateBillAsync("BILL-1", "tel:+79161234567", 10m, Currency.Rub, "test", DateTimeOffset.UtcNow.AddDays(1));
         Console.WriteLine($"bill {bill.BillId} {bill.Status} final={bill.Status.IsFinal()} amount={bill.Amount}");
         try
         {
-            await client.GetBillStatusAsync(373712, "BILL-2");
+            await client.GetBillStatusAsync("BILL-2");
         }
         catch (QiwiApiException exception)
         {

@@ -40,7 +40,7 @@ public sealed class BrowserTests
         Assert.Equal("BROWSER-1", QiwiPullRedirects.ParseCheckoutReturn(landed).BillId);
         Assert.Contains("cart=7", landed.Query, StringComparison.Ordinal);
         Assert.Equal("Thank you for order BROWSER-1", await page.InnerTextAsync("h1"));
-        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync(f.ShopId, "BROWSER-1")).Status);
+        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync("BROWSER-1")).Status);
     }
 
     /// <summary>The merchant's own pages the payer returns to.</summary>

@@ -26,7 +26,7 @@ public sealed class CheckoutTests
         using var response = await NoRedirects.PostAsync(new Uri(f.Host.BaseUrl, "form/" + action), Form(f, "CHK-1"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expectedLocation, response.Headers.Location!.ToString());
-        Assert.Equal(status, (await f.Client.GetBillStatusAsync(f.ShopId, "CHK-1")).Status.ToWireValue());
+        Assert.Equal(status, (await f.Client.GetBillStatusAsync("CHK-1")).Status.ToWireValue());
         Assert.Equal("CHK-1", QiwiPullRedirects.ParseCheckoutReturn(response.Headers.Location).BillId);
     }
 
@@ -51,7 +51,7 @@ public sealed class CheckoutTests
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/form?shop=" + f.ShopId + "&transaction=WF1", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        var bill = await f.Client.GetBillStatusAsync(f.ShopId, "WF1");
+        var bill = await f.Client.GetBillStatusAsync("WF1");
         Assert.Equal((1.11m, "RUB", "tel:+79031234567", "web form"), (bill.Amount, bill.Currency, bill.User, bill.Comment!));
     }
 
@@ -78,7 +78,7 @@ public sealed class CheckoutTests
         Assert.Equal(HttpStatusCode.Redirect, (await NoRedirects.GetAsync(Rebase(f, good))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await NoRedirects.GetAsync(Rebase(f, wrongKey))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await NoRedirects.GetAsync(Rebase(f, tampered))).StatusCode);
-        Assert.Equal(2.50m, (await f.Client.GetBillStatusAsync(f.ShopId, "SIGNED1")).Amount);
+        Assert.Equal(2.50m, (await f.Client.GetBillStatusAsync("SIGNED1")).Amount);
     }
 
     [Fact]
@@ -92,14 +92,14 @@ public sealed class CheckoutTests
         var page = await NoRedirects.GetStringAsync(Rebase(f, QiwiPullRedirects.Checkout(f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "SMS-1")));
         Assert.Contains("id=\"sms-confirm\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"pay\"", page, StringComparison.Ordinal);
-        Assert.Equal(BillStatus.Waiting, (await f.Client.GetBillStatusAsync(f.ShopId, "SMS-1")).Status);
+        Assert.Equal(BillStatus.Waiting, (await f.Client.GetBillStatusAsync("SMS-1")).Status);
 
         (await f.ControlAsync($"bills/{f.ShopId}/SMS-1/sms/confirm")).EnsureSuccessStatusCode();
         (await f.ControlAsync($"bills/{f.ShopId}/SMS-2/sms/decline")).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.Conflict, (await f.ControlAsync($"bills/{f.ShopId}/QW-1/sms/confirm")).StatusCode);
 
-        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync(f.ShopId, "SMS-1")).Status);
-        Assert.Equal(BillStatus.Rejected, (await f.Client.GetBillStatusAsync(f.ShopId, "SMS-2")).Status);
+        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync("SMS-1")).Status);
+        Assert.Equal(BillStatus.Rejected, (await f.Client.GetBillStatusAsync("SMS-2")).Status);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class CheckoutTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("pay_source=card", checkout.Query, StringComparison.Ordinal);
         Assert.Contains("Payment method shown first</th><td>card", page, StringComparison.Ordinal);
-        Assert.Equal(1.11m, (await f.Client.GetBillStatusAsync(f.ShopId, "WF3")).Amount);
+        Assert.Equal(1.11m, (await f.Client.GetBillStatusAsync("WF3")).Amount);
     }
 
     [Fact]

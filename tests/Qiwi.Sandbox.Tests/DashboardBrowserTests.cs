@@ -37,10 +37,10 @@ public sealed class DashboardBrowserTests
         await page.WaitForSelectorAsync("tr[data-bill='..'] .status:text-is('unpaid')");
         await page.ClickAsync("button[data-action='expire'][data-bill='DASH 4']");
         await page.WaitForSelectorAsync("tr[data-bill='DASH 4'] .status:text-is('expired')");
-        Assert.Equal(BillStatus.Unpaid, (await f.Client.GetBillStatusAsync(f.ShopId, "..")).Status);
-        Assert.Equal(BillStatus.Expired, (await f.Client.GetBillStatusAsync(f.ShopId, "DASH 4")).Status);
-        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync(f.ShopId, "DASH/2")).Status);
-        Assert.Equal(BillStatus.Rejected, (await f.Client.GetBillStatusAsync(f.ShopId, "DASH-1")).Status);
+        Assert.Equal(BillStatus.Unpaid, (await f.Client.GetBillStatusAsync("..")).Status);
+        Assert.Equal(BillStatus.Expired, (await f.Client.GetBillStatusAsync("DASH 4")).Status);
+        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync("DASH/2")).Status);
+        Assert.Equal(BillStatus.Rejected, (await f.Client.GetBillStatusAsync("DASH-1")).Status);
 
         await page.FillAsync("#advance-seconds", "7200");
         await page.ClickAsync("#advance");

@@ -71,7 +71,7 @@ public sealed class Checkout(OrderRepository orders, IQiwiPullClient qiwi, IOpti
     {
         try
         {
-            var bill = await qiwi.GetBillStatusAsync(settings.Value.ShopId, orderId, cancellationToken);
+            var bill = await qiwi.GetBillStatusAsync(orderId, cancellationToken);
             await orders.ApplyAsync(orderId, bill.StatusWireValue ?? bill.Status.ToWireValue(), source, null, cancellationToken);
             return true;
         }

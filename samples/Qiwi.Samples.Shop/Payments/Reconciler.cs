@@ -79,7 +79,7 @@ public sealed partial class Reconciler(
         string? problem = null;
         try
         {
-            var bill = await qiwi.GetBillStatusAsync(settings.Value.ShopId, order.Id, cancellationToken);
+            var bill = await qiwi.GetBillStatusAsync(order.Id, cancellationToken);
             await orders.ApplyAsync(order.Id, bill.StatusWireValue ?? bill.Status.ToWireValue(), "reconciliation", null, cancellationToken);
         }
         catch (QiwiApiException error) when (error.ResultCode == (int)ResultCode.InvoiceNotFound && order.Status == OrderStatus.New)

@@ -58,7 +58,7 @@ public sealed class Refunding(OrderRepository orders, RefundRepository refunds, 
         var reconciliation = options.Value.Reconciliation;
         try
         {
-            var refund = await qiwi.CreateRefundAsync(settings.Value.ShopId, orderId, refundId, amount, cancellationToken);
+            var refund = await qiwi.CreateRefundAsync(orderId, refundId, amount, cancellationToken);
             return await RecordAsync(orderId, refund, attempt, cancellationToken);
         }
         catch (QiwiException error)
@@ -77,7 +77,7 @@ public sealed class Refunding(OrderRepository orders, RefundRepository refunds, 
         var reconciliation = options.Value.Reconciliation;
         try
         {
-            var refund = await qiwi.GetRefundStatusAsync(settings.Value.ShopId, orderId, refundId, cancellationToken);
+            var refund = await qiwi.GetRefundStatusAsync(orderId, refundId, cancellationToken);
             await RecordAsync(orderId, refund, attempt, cancellationToken);
         }
         catch (QiwiException error)

@@ -57,7 +57,7 @@ internal sealed class QiwiTransport
 
     private HttpRequestMessage CreateHttpRequest(QiwiRequest request)
     {
-        var baseUrl = _options.BaseUrl.AbsoluteUri.TrimEnd('/');
+        var baseUrl = _options.ApiBaseUrl.AbsoluteUri.TrimEnd('/');
         // Without canonicalization: Uri would otherwise decode "%2E%2E" and drop the segment, letting a
         // bill id change the request path.
         var uri = new Uri(baseUrl + request.PathAndQuery(), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
