@@ -36,7 +36,18 @@ Walkthrough.Say(sandbox is not null
     : $"Real endpoint {baseUrl}, shop {shopId} (only the steps that need no payer run)");
 
 using var http = new HttpClient();
-var client = new QiwiPullClient(http, new QiwiClientOptions { BaseUrl = baseUrl, ApiId = apiId, ApiPassword = apiPassword });
+// One options object knows every host: production by default, or the sandbox for the API and every redirect.
+var options = new QiwiPullClientOptions { ApiId = apiId, ApiPassword = apiPassword, ShopId = shopId };
+if (sandbox is not null)
+{
+    options.UseSandbox(baseUrl);
+}
+else
+{
+    options.BaseUrl = baseUrl;
+}
+
+var client = new QiwiPullClient(http, options);
 var run = DateTime.UtcNow.ToString("HHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
 var billId = "ORDER-" + run;
 var walkthrough = new Walkthrough();
@@ -49,9 +60,8 @@ var bill = await walkthrough.StepAsync("Create an invoice of 100.00 RUB", "statu
 
 await walkthrough.StepAsync("Send the payer to QIWI Checkout", "a checkout URL with shop and transaction", () =>
 {
-    var url = QiwiPullRedirects.Checkout(shopId.ToString(System.Globalization.CultureInfo.InvariantCulture), billId, successUrl: "https://shop.example/success", failUrl: "https://shop.example/fail");
-    var local = sandbox is null ? url : new Uri(baseUrl, url.PathAndQuery);
-    return Task.FromResult((local, local.Query.Contains("transaction=" + billId, StringComparison.Ordinal), local.AbsoluteUri));
+    var url = client.Redirects.Checkout(shopId.ToString(System.Globalization.CultureInfo.InvariantCulture), billId, successUrl: "https://shop.example/success", failUrl: "https://shop.example/fail");
+    return Task.FromResult((url, url.Query.Contains("transaction=" + billId, StringComparison.Ordinal), url.AbsoluteUri));
 });
 
 if (sandbox is null)

@@ -106,7 +106,7 @@ public sealed class PackageTests : IDisposable
         using Qiwi.Runtime;
 
         using var http = new HttpClient(new DocsHandler());
-        var client = new QiwiPullClient(http, new QiwiClientOptions { BaseUrl = new Uri("https://api.qiwi.test"), ApiId = "23441234", ApiPassword = "secret" });
+        var client = new QiwiPullClient(http, new QiwiPullClientOptions { BaseUrl = new Uri("https://api.qiwi.test"), ShopId = 373712, ApiId = "23441234", ApiPassword = "secret" });
 
         var bill = await client.CreateBillAsync("BILL-1", "tel:+79161234567", 10m, Currency.Rub, "test", DateTimeOffset.UtcNow.AddDays(1));
         Console.WriteLine($"bill {bill.BillId} {bill.Status} final={bill.Status.IsFinal()} amount={bill.Amount}");
@@ -129,7 +129,7 @@ public sealed class PackageTests : IDisposable
         }
 
         Console.WriteLine($"codes {ResultCodeExtensions.GetValues().Length}");
-        Console.WriteLine($"checkout {QiwiPullRedirects.Checkout("2042", "BILL 1").AbsoluteUri}");
+        Console.WriteLine($"checkout {client.Redirects.Checkout("2042", "BILL 1").AbsoluteUri}");
 
         internal sealed class DocsHandler : HttpMessageHandler
         {

@@ -16,7 +16,7 @@ public sealed class CheckoutTests
     {
         await using var f = await SandboxFixture.StartAsync();
         await f.CreateBillAsync("CHK-1");
-        var page = Rebase(f, QiwiPullRedirects.Checkout(f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "CHK-1", successUrl: "https://shop.example/success?a=1", failUrl: "https://shop.example/fail?b=2"));
+        var page = OnSandbox(f, f.Client.Redirects.Checkout(f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "CHK-1", successUrl: "https://shop.example/success?a=1", failUrl: "https://shop.example/fail?b=2"));
 
         var html = await NoRedirects.GetStringAsync(page);
         Assert.Contains("CHK-1", html, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class CheckoutTests
         await using var f = await SandboxFixture.StartAsync();
         await f.CreateBillAsync("LEG-1");
 
-        var html = await NoRedirects.GetStringAsync(Rebase(f, QiwiPullRedirects.LegacyCheckout(f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "LEG-1", iframe: true, targetIframe: true)));
+        var html = await NoRedirects.GetStringAsync(OnSandbox(f, f.Client.Redirects.LegacyCheckout(f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "LEG-1", iframe: true, targetIframe: true)));
 
         Assert.Contains("LEG-1", html, StringComparison.Ordinal);
     }
@@ -45,7 +45,7 @@ public sealed class CheckoutTests
     public async Task The_unsigned_web_form_issues_the_invoice_and_goes_on_to_checkout()
     {
         await using var f = await SandboxFixture.StartAsync();
-        var url = Rebase(f, QiwiPullRedirects.WebForm(f.ShopId, "643", phone: "+79031234567", amount: 1.11m, billId: "WF1", comment: "web form"));
+        var url = OnSandbox(f, f.Client.Redirects.WebForm(f.ShopId, "643", phone: "+79031234567", amount: 1.11m, billId: "WF1", comment: "web form"));
 
         using var response = await NoRedirects.GetAsync(url);
 
@@ -60,7 +60,7 @@ public sealed class CheckoutTests
     {
         await using var f = await SandboxFixture.StartAsync();
 
-        var html = await NoRedirects.GetStringAsync(Rebase(f, QiwiPullRedirects.WebForm(f.ShopId, "RUB", billId: "WF2")));
+        var html = await NoRedirects.GetStringAsync(OnSandbox(f, f.Client.Redirects.WebForm(f.ShopId, "RUB", billId: "WF2")));
 
         Assert.Contains("name=\"to\"", html, StringComparison.Ordinal);
         Assert.Contains("name=\"summ\"", html, StringComparison.Ordinal);
@@ -71,13 +71,13 @@ public sealed class CheckoutTests
     {
         await using var f = await SandboxFixture.StartAsync();
         var shop = f.Host.Shop;
-        var good = QiwiPullRedirects.WebFormSigned(shop.ApiPassword, f.ShopId, "RUB", 2.5m, "SIGNED1", long.Parse(shop.ApiId, System.Globalization.CultureInfo.InvariantCulture), phone: "+79031234567");
-        var wrongKey = QiwiPullRedirects.WebFormSigned("not-the-password", f.ShopId, "RUB", 2.5m, "SIGNED2", long.Parse(shop.ApiId, System.Globalization.CultureInfo.InvariantCulture), phone: "+79031234567");
+        var good = f.Client.Redirects.WebFormSigned(shop.ApiPassword, f.ShopId, "RUB", 2.5m, "SIGNED1", long.Parse(shop.ApiId, System.Globalization.CultureInfo.InvariantCulture), phone: "+79031234567");
+        var wrongKey = f.Client.Redirects.WebFormSigned("not-the-password", f.ShopId, "RUB", 2.5m, "SIGNED2", long.Parse(shop.ApiId, System.Globalization.CultureInfo.InvariantCulture), phone: "+79031234567");
         var tampered = new Uri(good.AbsoluteUri.Replace("summ=2.50", "summ=0.01", StringComparison.Ordinal));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await NoRedirects.GetAsync(Rebase(f, good))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await NoRedirects.GetAsync(Rebase(f, wrongKey))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await NoRedirects.GetAsync(Rebase(f, tampered))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await NoRedirects.GetAsync(OnSandbox(f, good))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await NoRedirects.GetAsync(OnSandbox(f, wrongKey))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await NoRedirects.GetAsync(OnSandbox(f, tampered))).StatusCode);
         Assert.Equal(2.50m, (await f.Client.GetBillStatusAsync("SIGNED1")).Amount);
     }
 
@@ -89,7 +89,7 @@ public sealed class CheckoutTests
         await f.CreateBillAsync("SMS-2", paySource: PaySource.Mobile);
         await f.CreateBillAsync("QW-1");
 
-        var page = await NoRedirects.GetStringAsync(Rebase(f, QiwiPullRedirects.Checkout(f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "SMS-1")));
+        var page = await NoRedirects.GetStringAsync(OnSandbox(f, f.Client.Redirects.Checkout(f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "SMS-1")));
         Assert.Contains("id=\"sms-confirm\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"pay\"", page, StringComparison.Ordinal);
         Assert.Equal(BillStatus.Waiting, (await f.Client.GetBillStatusAsync("SMS-1")).Status);
@@ -131,7 +131,12 @@ public sealed class CheckoutTests
         Assert.Contains("Wrong phone number", await phone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static Uri Rebase(SandboxFixture f, Uri qiwiUrl) => new(f.Host.BaseUrl, qiwiUrl.PathAndQuery);
+    /// <summary>The client's builders already point at the sandbox (its options set SandboxBaseUrl): nothing is rewritten.</summary>
+    private static Uri OnSandbox(SandboxFixture f, Uri url)
+    {
+        Assert.StartsWith(f.Host.BaseUrl.AbsoluteUri, url.AbsoluteUri, StringComparison.Ordinal);
+        return url;
+    }
 
     private static FormUrlEncodedContent Form(SandboxFixture f, string billId) => new(new Dictionary<string, string>
     {

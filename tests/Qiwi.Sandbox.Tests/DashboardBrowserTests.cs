@@ -27,6 +27,8 @@ public sealed class DashboardBrowserTests
 
         await page.WaitForSelectorAsync("tr[data-bill='DASH-1']");
         Assert.Contains(f.Host.Shop.ApiPassword, await page.InnerTextAsync("pre.paste"), StringComparison.Ordinal);
+        Assert.Contains("\"SandboxBaseUrl\": \"" + f.Host.BaseUrl.AbsoluteUri + "\"", await page.InnerTextAsync("pre.paste"), StringComparison.Ordinal);
+        Assert.Contains(Qiwi.Sandbox.Hosting.ClientSettings.CSharp(f.Host.BaseUrl, f.Host.Shop), await page.InnerTextAsync("pre.paste-code"), StringComparison.Ordinal);
         Assert.Contains("12.34 RUB", await page.InnerTextAsync("tr[data-bill='DASH-1']"), StringComparison.Ordinal);
 
         await page.ClickAsync("button[data-action='pay'][data-bill='DASH/2']");
