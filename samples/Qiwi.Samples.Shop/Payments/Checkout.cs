@@ -45,7 +45,7 @@ public sealed class Checkout(OrderRepository orders, IQiwiPullClient qiwi, IOpti
         try
         {
             var bill = await qiwi.CreateBillAsync(
-                settings.Value.ShopId, order.Id, "tel:" + order.Phone, order.Amount, Currency.Rub, "Order " + order.Id + ": " + order.Product,
+                order.Id, "tel:" + order.Phone, order.Amount, Currency.Rub, "Order " + order.Id + ": " + order.Product,
                 Clock.ToTime(order.ExpiresAt), merchantName: "Book shop", cancellationToken: cancellationToken);
             await orders.ApplyAsync(order.Id, bill.StatusWireValue ?? bill.Status.ToWireValue(), source, null, cancellationToken);
             return null;

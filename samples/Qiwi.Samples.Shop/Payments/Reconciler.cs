@@ -14,7 +14,7 @@ namespace Qiwi.Samples.Shop.Payments;
 /// </summary>
 public sealed partial class Reconciler(
     OrderRepository orders, RefundRepository refunds, Checkout checkout, Refunding refunding, ReconciliationLock gate,
-    IQiwiPullClient qiwi, IOptions<ShopSettings> settings, IOptions<ShopOptions> options, ILogger<Reconciler> logger) : BackgroundService
+    IQiwiPullClient qiwi, IOptions<ShopOptions> options, ILogger<Reconciler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
