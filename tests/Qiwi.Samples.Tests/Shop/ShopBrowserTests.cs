@@ -126,7 +126,7 @@ public sealed partial class ShopBrowserTests
     private static async Task<bool> DeliveredAsync(HttpClient http, SandboxHost sandbox, string billId)
     {
         using var log = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(sandbox.BaseUrl, "sandbox/control/notifications")));
-        return log.RootElement.EnumerateArray().Any(n => n.GetProperty("billId").GetString() == billId && n.GetProperty("delivered").GetBoolean());
+        return log.RootElement.EnumerateArray().Any(n => n.GetProperty("bill_id").GetString() == billId && n.GetProperty("delivered").GetBoolean());
     }
 
     private static async Task<string> BuyAsync(IPage page)

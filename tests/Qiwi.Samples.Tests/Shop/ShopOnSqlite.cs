@@ -48,7 +48,7 @@ public abstract class ShopOnSqlite : IAsyncLifetime
     /// <summary>The next <paramref name="count"/> API requests have their connection dropped (the client's retries included).</summary>
     protected async Task FaultAsync(int count, string kind = "drop", int resultCode = 13)
     {
-        using var response = await Http.PostAsJsonAsync(new Uri(Sandbox.BaseUrl, "sandbox/control/faults"), new { kind, count, resultCode });
+        using var response = await Http.PostAsJsonAsync(new Uri(Sandbox.BaseUrl, "sandbox/control/faults"), new { kind, count, result_code = resultCode });
         Assert.True(response.IsSuccessStatusCode);
     }
 
