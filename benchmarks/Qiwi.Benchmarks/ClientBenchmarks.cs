@@ -31,7 +31,7 @@ public class ClientBenchmarks
         _http = new HttpClient(new DocsResponses()) { BaseAddress = new Uri("https://api.qiwi.test/") };
         _nswagHttp = new HttpClient(new DocsResponses());
         _nswagHttp.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("23441234:secret"u8.ToArray()));
-        _qiwi = new Generated.QiwiPullClient(_http, new QiwiClientOptions { BaseUrl = new Uri("https://api.qiwi.test/"), ApiId = "23441234", ApiPassword = "secret" });
+        _qiwi = new Generated.QiwiPullClient(_http, new Generated.QiwiPullClientOptions { BaseUrl = new Uri("https://api.qiwi.test/"), ShopId = ShopId, ApiId = "23441234", ApiPassword = "secret" });
         _baseline = new BaselineClient(_http, "23441234", "secret");
         _nswag = new NSwagQiwiClient(_nswagHttp) { BaseUrl = "https://api.qiwi.test/" };
         _lifetime = DateTimeOffset.UtcNow.AddDays(1);
@@ -48,14 +48,14 @@ public class ClientBenchmarks
     public Task<BaselineBill> CreateBill_Baseline() => _baseline.CreateBillAsync(ShopId, "BILL-1", "tel:+79031234567", 10m, "RUB", "My comment", _lifetime);
 
     [Benchmark, BenchmarkCategory("createBill")]
-    public Task<Generated.Bill> CreateBill_Qiwi() => _qiwi.CreateBillAsync(ShopId, "BILL-1", "tel:+79031234567", 10m, Generated.Currency.Rub, "My comment", _lifetime);
+    public Task<Generated.Bill> CreateBill_Qiwi() => _qiwi.CreateBillAsync("BILL-1", "tel:+79031234567", 10m, Generated.Currency.Rub, "My comment", _lifetime);
 
 
     [Benchmark(Baseline = true), BenchmarkCategory("getBillStatus")]
     public Task<BaselineBill> GetBillStatus_Baseline() => _baseline.GetBillStatusAsync(ShopId, "BILL-1");
 
     [Benchmark, BenchmarkCategory("getBillStatus")]
-    public Task<Generated.Bill> GetBillStatus_Qiwi() => _qiwi.GetBillStatusAsync(ShopId, "BILL-1");
+    public Task<Generated.Bill> GetBillStatus_Qiwi() => _qiwi.GetBillStatusAsync("BILL-1");
 
     [Benchmark, BenchmarkCategory("getBillStatus")]
     public Task<BillEnvelope> GetBillStatus_NSwag() => _nswag.GetBillStatusAsync(ShopId, "BILL-1", CancellationToken.None);
@@ -64,7 +64,7 @@ public class ClientBenchmarks
     public Task<BaselineBill> CancelBill_Baseline() => _baseline.CancelBillAsync(ShopId, "BILL-1");
 
     [Benchmark, BenchmarkCategory("cancelBill")]
-    public Task<Generated.Bill> CancelBill_Qiwi() => _qiwi.CancelBillAsync(ShopId, "BILL-1");
+    public Task<Generated.Bill> CancelBill_Qiwi() => _qiwi.CancelBillAsync("BILL-1");
 
     [Benchmark, BenchmarkCategory("cancelBill")]
     public Task<BillEnvelope> CancelBill_NSwag() => _nswag.CancelBillAsync(new CancelBillForm { Status = CancelBillFormStatus.Rejected }, ShopId, "BILL-1", CancellationToken.None);
@@ -73,14 +73,14 @@ public class ClientBenchmarks
     public Task<BaselineRefund> CreateRefund_Baseline() => _baseline.CreateRefundAsync(ShopId, "BILL-1", "REF1", 5m);
 
     [Benchmark, BenchmarkCategory("createRefund")]
-    public Task<Generated.Refund> CreateRefund_Qiwi() => _qiwi.CreateRefundAsync(ShopId, "BILL-1", "REF1", 5m);
+    public Task<Generated.Refund> CreateRefund_Qiwi() => _qiwi.CreateRefundAsync("BILL-1", "REF1", 5m);
 
 
     [Benchmark(Baseline = true), BenchmarkCategory("getRefundStatus")]
     public Task<BaselineRefund> GetRefundStatus_Baseline() => _baseline.GetRefundStatusAsync(ShopId, "BILL-1", "REF1");
 
     [Benchmark, BenchmarkCategory("getRefundStatus")]
-    public Task<Generated.Refund> GetRefundStatus_Qiwi() => _qiwi.GetRefundStatusAsync(ShopId, "BILL-1", "REF1");
+    public Task<Generated.Refund> GetRefundStatus_Qiwi() => _qiwi.GetRefundStatusAsync("BILL-1", "REF1");
 
     [Benchmark, BenchmarkCategory("getRefundStatus")]
     public Task<RefundEnvelope> GetRefundStatus_NSwag() => _nswag.GetRefundStatusAsync(ShopId, "BILL-1", "REF1", CancellationToken.None);

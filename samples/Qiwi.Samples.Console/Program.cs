@@ -36,34 +36,44 @@ Walkthrough.Say(sandbox is not null
     : $"Real endpoint {baseUrl}, shop {shopId} (only the steps that need no payer run)");
 
 using var http = new HttpClient();
-var client = new QiwiPullClient(http, new QiwiClientOptions { BaseUrl = baseUrl, ApiId = apiId, ApiPassword = apiPassword });
+// One options object knows every host: production by default, or the sandbox for the API and every redirect.
+var options = new QiwiPullClientOptions { ApiId = apiId, ApiPassword = apiPassword, ShopId = shopId };
+if (sandbox is not null)
+{
+    options.UseSandbox(baseUrl);
+}
+else
+{
+    options.BaseUrl = baseUrl;
+}
+
+var client = new QiwiPullClient(http, options);
 var run = DateTime.UtcNow.ToString("HHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
 var billId = "ORDER-" + run;
 var walkthrough = new Walkthrough();
 
 var bill = await walkthrough.StepAsync("Create an invoice of 100.00 RUB", "status waiting", async () =>
 {
-    var created = await client.CreateBillAsync(shopId, billId, "tel:+79031234567", 100m, Currency.Rub, "Order " + run + ": two books", DateTimeOffset.UtcNow.AddDays(2), merchantName: "Book shop");
+    var created = await client.CreateBillAsync(billId, "tel:+79031234567", 100m, Currency.Rub, "Order " + run + ": two books", DateTimeOffset.UtcNow.AddDays(2), merchantName: "Book shop");
     return (created, created.Status == BillStatus.Waiting, $"bill {created.BillId}, {created.Amount} {created.Currency}, {created.Status}");
 });
 
 await walkthrough.StepAsync("Send the payer to QIWI Checkout", "a checkout URL with shop and transaction", () =>
 {
-    var url = QiwiPullRedirects.Checkout(shopId.ToString(System.Globalization.CultureInfo.InvariantCulture), billId, successUrl: "https://shop.example/success", failUrl: "https://shop.example/fail");
-    var local = sandbox is null ? url : new Uri(baseUrl, url.PathAndQuery);
-    return Task.FromResult((local, local.Query.Contains("transaction=" + billId, StringComparison.Ordinal), local.AbsoluteUri));
+    var url = client.Redirects.Checkout(shopId.ToString(System.Globalization.CultureInfo.InvariantCulture), billId, successUrl: "https://shop.example/success", failUrl: "https://shop.example/fail");
+    return Task.FromResult((url, url.Query.Contains("transaction=" + billId, StringComparison.Ordinal), url.AbsoluteUri));
 });
 
 if (sandbox is null)
 {
     await walkthrough.StepAsync("Read the status", "waiting", async () =>
     {
-        var status = await client.GetBillStatusAsync(shopId, billId);
+        var status = await client.GetBillStatusAsync(billId);
         return (status, status.Status == BillStatus.Waiting, status.Status.ToString());
     });
     await walkthrough.StepAsync("Cancel the unpaid invoice", "rejected", async () =>
     {
-        var cancelled = await client.CancelBillAsync(shopId, billId);
+        var cancelled = await client.CancelBillAsync(billId);
         return (cancelled, cancelled.Status == BillStatus.Rejected, cancelled.Status.ToString());
     });
     return walkthrough.Finish();
@@ -84,19 +94,19 @@ await walkthrough.StepAsync("Receive the signed notification", "X-Api-Signature 
 
 await walkthrough.StepAsync("Read the status", "paid, final", async () =>
 {
-    var status = await client.GetBillStatusAsync(shopId, billId);
+    var status = await client.GetBillStatusAsync(billId);
     return (status, status.Status == BillStatus.Paid && status.Status.IsFinal(), $"{status.Status}, final={status.Status.IsFinal()}, paid {status.OriginAmount} {status.OriginCurrency}");
 });
 
 await walkthrough.StepAsync("Refund 60.00", "success", async () =>
 {
-    var refund = await client.CreateRefundAsync(shopId, billId, "R1", 60m);
+    var refund = await client.CreateRefundAsync(billId, "R1", 60m);
     return (refund, refund.Status == RefundStatus.Success && refund.Amount == 60m, $"{refund.RefundId}: {refund.Amount}, {refund.Status}");
 });
 
 await walkthrough.StepAsync("Refund the remaining 40.00", "success", async () =>
 {
-    var refund = await client.CreateRefundAsync(shopId, billId, "R2", 40m);
+    var refund = await client.CreateRefundAsync(billId, "R2", 40m);
     return (refund, refund.Status == RefundStatus.Success && refund.Amount == 40m, $"{refund.RefundId}: {refund.Amount}, {refund.Status}");
 });
 
@@ -104,7 +114,7 @@ await walkthrough.StepAsync("Refund 0.01 more", "refused with 242 (more than is 
 {
     try
     {
-        await client.CreateRefundAsync(shopId, billId, "R3", 0.01m);
+        await client.CreateRefundAsync(billId, "R3", 0.01m);
         return (false, false, "the over-refund was accepted");
     }
     catch (QiwiApiException error)
@@ -117,14 +127,14 @@ await walkthrough.StepAsync("Refund 0.01 more", "refused with 242 (more than is 
 var mobileBillId = "MOBILE-" + run;
 await walkthrough.StepAsync("Mobile Commerce: invoice paid from the phone balance", "waiting for the payer's SMS", async () =>
 {
-    var created = await client.CreateBillAsync(shopId, mobileBillId, "tel:+79161111111", 10m, Currency.Rub, "Top-up", DateTimeOffset.UtcNow.AddHours(1), PaySource.Mobile);
+    var created = await client.CreateBillAsync(mobileBillId, "tel:+79161111111", 10m, Currency.Rub, "Top-up", DateTimeOffset.UtcNow.AddHours(1), PaySource.Mobile);
     return (created, created.Status == BillStatus.Waiting, $"{created.BillId}: {created.Status}, the operator has sent the SMS");
 });
 
 await walkthrough.StepAsync("The payer confirms by SMS", "paid", async () =>
 {
     await payer.ConfirmSmsAsync(mobileBillId);
-    var status = await client.GetBillStatusAsync(shopId, mobileBillId);
+    var status = await client.GetBillStatusAsync(mobileBillId);
     return (status, status.Status == BillStatus.Paid, status.Status.ToString());
 });
 

@@ -16,7 +16,7 @@ using Qiwi.Sandbox.Hosting;
 namespace Qiwi.Samples.Shop;
 
 /// <summary>
-/// The merchant site. With <c>Qiwi:BaseUrl</c> unset it starts the embedded sandbox, points the sandbox's
+/// The merchant site. With <c>Qiwi:BaseUrl</c> and <c>Qiwi:SandboxBaseUrl</c> unset it starts the embedded sandbox, points the sandbox's
 /// notifications at itself, and sends payers to the sandbox's checkout pages. Storage: <c>ConnectionStrings:Shop</c>
 /// (SQLite file <c>shop.db</c> by default, or PostgreSQL); see docs/shop.md.
 /// </summary>
@@ -53,13 +53,12 @@ public sealed class ShopApp : IAsyncDisposable
         var connectionString = builder.Configuration.GetConnectionString("Shop") ?? "Data Source=shop.db";
         SandboxHost? sandbox = null;
         string? passwordFile = null;
-        if (settings.BaseUrl is null)
+        if (settings.BaseUrl is null && settings.SandboxBaseUrl is null)
         {
             sandbox = await SandboxHost.StartAsync(configure: o => o.Shops.Add(Qiwi.Sandbox.Shops.SandboxOptions.TestShop));
             settings = new ShopSettings
             {
-                BaseUrl = sandbox.BaseUrl,
-                CheckoutBaseUrl = sandbox.BaseUrl,
+                SandboxBaseUrl = sandbox.BaseUrl,
                 ShopId = sandbox.Shop.ShopId,
                 ApiId = sandbox.Shop.ApiId,
                 ApiPassword = sandbox.Shop.ApiPassword,
@@ -72,7 +71,7 @@ public sealed class ShopApp : IAsyncDisposable
         }
         else if (string.IsNullOrEmpty(shop.AdminPassword))
         {
-            throw new InvalidOperationException("Shop:AdminPassword is required with a real QIWI endpoint (Qiwi:BaseUrl is set).");
+            throw new InvalidOperationException("Shop:AdminPassword is required with a real QIWI endpoint (Qiwi:BaseUrl or Qiwi:SandboxBaseUrl is set).");
         }
 
         var database = new ShopDatabase(connectionString);
@@ -100,7 +99,9 @@ public sealed class ShopApp : IAsyncDisposable
         builder.Services.AddAdminAuthentication();
         builder.Services.AddQiwiPullClient(options =>
         {
-            options.BaseUrl = settings.BaseUrl!;
+            options.BaseUrl = settings.BaseUrl ?? options.BaseUrl;
+            options.SandboxBaseUrl = settings.SandboxBaseUrl;
+            options.ShopId = settings.ShopId;
             options.ApiId = settings.ApiId;
             options.ApiPassword = settings.ApiPassword;
         });

@@ -1,12 +1,13 @@
 namespace Qiwi.Samples.Shop;
 
-/// <summary>The shop's QIWI settings (section <c>Qiwi</c>; without BaseUrl the embedded sandbox is used).</summary>
+/// <summary>The shop's QIWI settings (section <c>Qiwi</c>; without BaseUrl and SandboxBaseUrl the embedded sandbox is used).</summary>
 public sealed class ShopSettings
 {
+    /// <summary>The production API's base URL, when not QIWI's own (<c>https://api.qiwi.com</c>).</summary>
     public Uri? BaseUrl { get; set; }
 
-    /// <summary>Where checkout pages are: QIWI's own (default) or the sandbox's.</summary>
-    public Uri? CheckoutBaseUrl { get; set; }
+    /// <summary>A sandbox that serves the API and every checkout page (what the sandbox prints at start-up); unset: production.</summary>
+    public Uri? SandboxBaseUrl { get; set; }
 
     public long ShopId { get; set; }
 
@@ -16,7 +17,7 @@ public sealed class ShopSettings
 
     public string NotificationPassword { get; set; } = string.Empty;
 
-    public override string ToString() => $"ShopSettings {{ BaseUrl = {BaseUrl}, ShopId = {ShopId}, ApiId = {ApiId}, ApiPassword = ***, NotificationPassword = *** }}";
+    public override string ToString() => $"ShopSettings {{ BaseUrl = {BaseUrl}, SandboxBaseUrl = {SandboxBaseUrl}, ShopId = {ShopId}, ApiId = {ApiId}, ApiPassword = ***, NotificationPassword = *** }}";
 }
 
 /// <summary>The shop's own settings (section <c>Shop</c>); see docs/shop.md.</summary>

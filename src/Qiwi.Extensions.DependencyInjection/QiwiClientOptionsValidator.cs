@@ -3,10 +3,11 @@ using Qiwi.Runtime;
 
 namespace Qiwi.Extensions.DependencyInjection;
 
-/// <summary>Turns <see cref="QiwiClientOptions.Validate"/> into options validation (run at start-up).</summary>
-internal sealed class QiwiClientOptionsValidator(string name) : IValidateOptions<QiwiClientOptions>
+/// <summary>Turns <see cref="QiwiClientOptions.Validate"/> (a generated client's options add their settings) into options validation (run at start-up).</summary>
+internal sealed class QiwiClientOptionsValidator<TOptions>(string name) : IValidateOptions<TOptions>
+    where TOptions : QiwiClientOptions
 {
-    public ValidateOptionsResult Validate(string? optionsName, QiwiClientOptions options)
+    public ValidateOptionsResult Validate(string? optionsName, TOptions options)
     {
         if (optionsName != name)
         {

@@ -21,6 +21,21 @@ public static class QiwiServiceCollectionExtensions
         IQiwiResultCodeCatalog resultCodes,
         Action<QiwiClientOptions> configure)
         where TClient : class
+        => AddQiwiClient<TClient, QiwiClientOptions>(services, name, create, resultCodes, configure);
+
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/> as <see cref="AddQiwiClient{TClient}"/> does, with options of the
+    /// client's own type <typeparamref name="TOptions"/> (a generated <c>{Client}ClientOptions</c> holding the
+    /// client-level settings), bound under <paramref name="name"/> and validated at start-up.
+    /// </summary>
+    public static IHttpClientBuilder AddQiwiClient<TClient, TOptions>(
+        this IServiceCollection services,
+        string name,
+        Func<QiwiPipeline, TClient> create,
+        IQiwiResultCodeCatalog resultCodes,
+        Action<TOptions> configure)
+        where TClient : class
+        where TOptions : QiwiClientOptions, new()
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(name);
@@ -28,12 +43,12 @@ public static class QiwiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(resultCodes);
         ArgumentNullException.ThrowIfNull(configure);
 
-        services.AddOptions<QiwiClientOptions>(name).Configure(configure).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<QiwiClientOptions>>(new QiwiClientOptionsValidator(name));
+        services.AddOptions<TOptions>(name).Configure(configure).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>>(new QiwiClientOptionsValidator<TOptions>(name));
         services.AddTransient(provider =>
         {
             var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
-            var options = provider.GetRequiredService<IOptionsMonitor<QiwiClientOptions>>().Get(name);
+            var options = provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
             var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Qiwi.Client." + name) ?? NullLogger.Instance;
             var policies = new List<QiwiPipelinePolicy>(QiwiPipeline.DefaultPolicies()) { new QiwiLoggingPolicy(logger) };
             return create(new QiwiPipeline(http, options, resultCodes, policies));

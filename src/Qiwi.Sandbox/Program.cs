@@ -25,6 +25,12 @@ foreach (var shop in app.Services.GetRequiredService<IOptions<SandboxOptions>>()
 {
     // The sandbox's own test credentials: printing them is the point (they protect nothing real).
     Console.WriteLine($"  shop {shop.ShopId}: API ID {shop.ApiId}, API password {shop.ApiPassword}, notification password {shop.NotificationPassword}, currencies {string.Join(",", shop.EffectiveCurrencies)}");
+    foreach (var url in app.Urls)
+    {
+        // One setting moves the API and every checkout page here; paste either line.
+        Console.WriteLine("    client options: " + ClientSettings.CSharp(new Uri(url), shop));
+        Console.WriteLine("    appsettings.json: " + ClientSettings.Json(new Uri(url), shop));
+    }
 }
 
 await app.WaitForShutdownAsync();

@@ -19,11 +19,11 @@ public sealed class DependencyInjectionTests
     public async Task The_generated_registration_gives_a_working_client_with_logs_that_hold_the_bill_id_but_no_secret()
     {
         var logs = new CapturingLoggerProvider();
-        using var provider = Build(logs, o => { o.ApiId = "23441234"; o.ApiPassword = Password; o.BaseUrl = new Uri("https://api.qiwi.test"); });
+        using var provider = Build(logs, o => { o.ApiId = "23441234"; o.ApiPassword = Password; o.ShopId = 373712; o.BaseUrl = new Uri("https://api.qiwi.test"); });
         provider.GetRequiredService<IStartupValidator>().Validate();
 
         var client = provider.GetRequiredService<IQiwiPullClient>();
-        var bill = await client.GetBillStatusAsync(373712, "ORDER-77");
+        var bill = await client.GetBillStatusAsync("ORDER-77");
 
         Assert.Equal(BillStatus.Paid, bill.Status);
         var line = Assert.Single(logs.Lines, l => l.Contains("getBillStatus", StringComparison.Ordinal));
@@ -36,12 +36,40 @@ public sealed class DependencyInjectionTests
     [Fact]
     public void Invalid_options_fail_at_start_up_naming_the_option_and_not_the_password()
     {
-        using var provider = Build(new CapturingLoggerProvider(), o => { o.ApiId = ""; o.ApiPassword = Password; });
+        using var provider = Build(new CapturingLoggerProvider(), o => { o.ApiId = ""; o.ApiPassword = Password; o.ShopId = 373712; });
 
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("ApiId", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "ShopId is required")]
+    [InlineData(-1L, "at least 0")]
+    public void A_missing_or_invalid_client_level_setting_fails_at_start_up_naming_it(long? shopId, string rule)
+    {
+        using var provider = Build(new CapturingLoggerProvider(), o => { o.ApiId = "23441234"; o.ApiPassword = Password; o.ShopId = shopId; });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("ShopId", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(rule, exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_sandbox_setting_moves_the_api_and_every_redirect_of_the_registered_client()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var provider = Build(logs, o => { o.ApiId = "23441234"; o.ApiPassword = Password; o.ShopId = 373712; o.UseSandbox(new Uri("http://127.0.0.1:5080/")); });
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var client = provider.GetRequiredService<IQiwiPullClient>();
+
+        await client.GetBillStatusAsync("ORDER-78");
+
+        Assert.Contains(logs.Lines, l => l.Contains("/api/v2/prv/373712/bills/ORDER-78", StringComparison.Ordinal));
+        Assert.StartsWith("http://127.0.0.1:5080/form?shop=373712&transaction=ORDER-78", client.Redirects.Checkout("373712", "ORDER-78").AbsoluteUri, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,16 +83,16 @@ public sealed class DependencyInjectionTests
             ActivityStopped = activities.Add,
         };
         ActivitySource.AddActivityListener(listener);
-        using var provider = Build(new CapturingLoggerProvider(), o => { o.ApiId = "1"; o.ApiPassword = Password; });
+        using var provider = Build(new CapturingLoggerProvider(), o => { o.ApiId = "1"; o.ApiPassword = Password; o.ShopId = 1; });
 
-        await provider.GetRequiredService<IQiwiPullClient>().GetBillStatusAsync(1, "TRACE-1");
+        await provider.GetRequiredService<IQiwiPullClient>().GetBillStatusAsync("TRACE-1");
 
         var activity = Assert.Single(activities, a => a.GetTagItem("url.path") is string path && path.EndsWith("/TRACE-1", StringComparison.Ordinal));
         Assert.Equal("Qiwi getBillStatus", activity.DisplayName);
         Assert.Equal(1, activity.GetTagItem("qiwi.attempts"));
     }
 
-    private static ServiceProvider Build(CapturingLoggerProvider logs, Action<QiwiClientOptions> configure)
+    private static ServiceProvider Build(CapturingLoggerProvider logs, Action<QiwiPullClientOptions> configure)
     {
         var services = new ServiceCollection();
         services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));

@@ -106,13 +106,13 @@ public sealed class PackageTests : IDisposable
         using Qiwi.Runtime;
 
         using var http = new HttpClient(new DocsHandler());
-        var client = new QiwiPullClient(http, new QiwiClientOptions { BaseUrl = new Uri("https://api.qiwi.test"), ApiId = "23441234", ApiPassword = "secret" });
+        var client = new QiwiPullClient(http, new QiwiPullClientOptions { BaseUrl = new Uri("https://api.qiwi.test"), ShopId = 373712, ApiId = "23441234", ApiPassword = "secret" });
 
-        var bill = await client.CreateBillAsync(373712, "BILL-1", "tel:+79161234567", 10m, Currency.Rub, "test", DateTimeOffset.UtcNow.AddDays(1));
+        var bill = await client.CreateBillAsync("BILL-1", "tel:+79161234567", 10m, Currency.Rub, "test", DateTimeOffset.UtcNow.AddDays(1));
         Console.WriteLine($"bill {bill.BillId} {bill.Status} final={bill.Status.IsFinal()} amount={bill.Amount}");
         try
         {
-            await client.GetBillStatusAsync(373712, "BILL-2");
+            await client.GetBillStatusAsync("BILL-2");
         }
         catch (QiwiApiException exception)
         {
@@ -129,7 +129,7 @@ public sealed class PackageTests : IDisposable
         }
 
         Console.WriteLine($"codes {ResultCodeExtensions.GetValues().Length}");
-        Console.WriteLine($"checkout {QiwiPullRedirects.Checkout("2042", "BILL 1").AbsoluteUri}");
+        Console.WriteLine($"checkout {client.Redirects.Checkout("2042", "BILL 1").AbsoluteUri}");
 
         internal sealed class DocsHandler : HttpMessageHandler
         {

@@ -44,7 +44,7 @@ public sealed class SpecEditTests
         Assert.Equal(1500, member.ConstantValue);
         var client = compilation.GetTypeByMetadataName("Demo.IQiwiPullClient")!;
         var method = Assert.Single(client.GetMembers("GetBillHistoryAsync").OfType<IMethodSymbol>());
-        Assert.Equal(new[] { "shopId", "billId", "cancellationToken" }, method.Parameters.Select(p => p.Name));
+        Assert.Equal(new[] { "billId", "cancellationToken" }, method.Parameters.Select(p => p.Name)); // prv_id is client-level
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class ErrorTests
         using var f = new ClientFixture();
         f.Handler.Respond(status, Docs.Error150Json);
 
-        var error = await Assert.ThrowsAsync<QiwiApiException>(() => f.Client.GetBillStatusAsync(373712, "BILL-1"));
+        var error = await Assert.ThrowsAsync<QiwiApiException>(() => f.Client.GetBillStatusAsync("BILL-1"));
 
         Assert.Equal(ResultCode.AuthorizationError, (ResultCode)error.ResultCode);
         Assert.Equal("Authorization failed", error.Description);
@@ -34,7 +34,7 @@ public sealed class ErrorTests
         using var f = new ClientFixture(QiwiMediaType.Xml);
         f.Handler.Respond(HttpStatusCode.Unauthorized, Docs.Error341Xml, "text/xml");
 
-        var error = await Assert.ThrowsAsync<QiwiApiException>(() => f.Client.CancelBillAsync(373712, "BILL-1"));
+        var error = await Assert.ThrowsAsync<QiwiApiException>(() => f.Client.CancelBillAsync("BILL-1"));
 
         Assert.Equal(ResultCode.RequiredParameterInvalid, (ResultCode)error.ResultCode);
         Assert.Equal("Authorization is failed", error.Description);
@@ -46,7 +46,7 @@ public sealed class ErrorTests
         using var f = new ClientFixture();
         f.Handler.Respond(HttpStatusCode.OK, Docs.ErrorJson(4242, "New error"));
 
-        var error = await Assert.ThrowsAsync<QiwiApiException>(() => f.Client.GetBillStatusAsync(373712, "BILL-1"));
+        var error = await Assert.ThrowsAsync<QiwiApiException>(() => f.Client.GetBillStatusAsync("BILL-1"));
 
         Assert.Equal(4242, error.ResultCode);
         Assert.Null(error.IsFatal);
@@ -69,7 +69,7 @@ public sealed class ErrorTests
         using var f = new ClientFixture(maxAttempts: 1);
         f.Handler.Respond(HttpStatusCode.OK, body, contentType);
 
-        var error = await Assert.ThrowsAsync<QiwiProtocolException>(() => f.Client.GetBillStatusAsync(373712, "BILL-1"));
+        var error = await Assert.ThrowsAsync<QiwiProtocolException>(() => f.Client.GetBillStatusAsync("BILL-1"));
 
         Assert.Equal(body, error.RawBody);
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
@@ -82,8 +82,8 @@ public sealed class ErrorTests
         using var f = new ClientFixture(maxAttempts: 1);
         f.Handler.Respond(HttpStatusCode.Unauthorized, Docs.Error150Json).Respond(HttpStatusCode.OK, "<html/>", "text/html");
 
-        var api = await Assert.ThrowsAsync<QiwiApiException>(() => f.Client.GetBillStatusAsync(373712, "BILL-1"));
-        var protocol = await Assert.ThrowsAsync<QiwiProtocolException>(() => f.Client.GetBillStatusAsync(373712, "BILL-1"));
+        var api = await Assert.ThrowsAsync<QiwiApiException>(() => f.Client.GetBillStatusAsync("BILL-1"));
+        var protocol = await Assert.ThrowsAsync<QiwiProtocolException>(() => f.Client.GetBillStatusAsync("BILL-1"));
         var authorization = f.Handler.Requests[0].Headers["Authorization"];
 
         foreach (var text in new[] { api.ToString(), api.Message, protocol.ToString(), f.Options.ToString() })
@@ -101,11 +101,11 @@ public sealed class ErrorTests
         using var f = new ClientFixture(maxAttempts: 1);
         f.Handler.Hang().Hang();
 
-        var timeout = await Assert.ThrowsAsync<QiwiTimeoutException>(() => f.WithClockRunning(() => f.Client.GetBillStatusAsync(373712, "BILL-1")));
+        var timeout = await Assert.ThrowsAsync<QiwiTimeoutException>(() => f.WithClockRunning(() => f.Client.GetBillStatusAsync("BILL-1")));
         Assert.Equal(TimeSpan.FromSeconds(30), timeout.Timeout);
 
         using var cancel = new CancellationTokenSource();
-        var call = f.Client.GetBillStatusAsync(373712, "BILL-1", cancel.Token);
+        var call = f.Client.GetBillStatusAsync("BILL-1", cancel.Token);
         await cancel.CancelAsync();
         var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.Equal(cancel.Token, cancelled.CancellationToken);

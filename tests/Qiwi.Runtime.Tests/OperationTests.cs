@@ -14,7 +14,7 @@ public sealed class OperationTests
         using var f = new ClientFixture();
         f.Handler.Respond(HttpStatusCode.OK, Docs.BillWaitingJson);
 
-        var bill = await f.Client.CreateBillAsync(373712, "BILL-1", "tel:+79161234567", 10m, Currency.Rub, "Покупка & +=", new DateTimeOffset(2026, 1, 11, 12, 0, 0, TimeSpan.Zero), PaySource.Mobile, "Special packages");
+        var bill = await f.Client.CreateBillAsync("BILL-1", "tel:+79161234567", 10m, Currency.Rub, "Покупка & +=", new DateTimeOffset(2026, 1, 11, 12, 0, 0, TimeSpan.Zero), PaySource.Mobile, "Special packages");
 
         var request = Assert.Single(f.Handler.Requests);
         Assert.Equal(HttpMethod.Put, request.Method);
@@ -36,10 +36,10 @@ public sealed class OperationTests
         f.Handler.Respond(HttpStatusCode.OK, Docs.BillPaidJson).Respond(HttpStatusCode.OK, Docs.BillRejectedJson)
             .Respond(HttpStatusCode.OK, Docs.RefundSuccessJson).Respond(HttpStatusCode.OK, Docs.RefundSuccessJson);
 
-        var paid = await f.Client.GetBillStatusAsync(373712, "BILL-1");
-        var rejected = await f.Client.CancelBillAsync(373712, "BILL-1");
-        var refund = await f.Client.CreateRefundAsync(373712, "BILL-1", "REF1", 5.009m);
-        var refundStatus = await f.Client.GetRefundStatusAsync(373712, "BILL-1", "REF1");
+        var paid = await f.Client.GetBillStatusAsync("BILL-1");
+        var rejected = await f.Client.CancelBillAsync("BILL-1");
+        var refund = await f.Client.CreateRefundAsync("BILL-1", "REF1", 5.009m);
+        var refundStatus = await f.Client.GetRefundStatusAsync("BILL-1", "REF1");
 
         var r = f.Handler.Requests;
         Assert.Equal((HttpMethod.Get, "/api/v2/prv/373712/bills/BILL-1", (string?)null), (r[0].Method, r[0].Uri.AbsolutePath, r[0].Body));
@@ -58,8 +58,8 @@ public sealed class OperationTests
         using var f = new ClientFixture(QiwiMediaType.Xml);
         f.Handler.Respond(HttpStatusCode.OK, Docs.BillRejectedXml, "text/xml").Respond(HttpStatusCode.OK, Docs.RefundSuccessXml, "application/xml");
 
-        var bill = await f.Client.GetBillStatusAsync(373712, "BILL-1");
-        var refund = await f.Client.GetRefundStatusAsync(373712, "BILL-1", "REF1");
+        var bill = await f.Client.GetBillStatusAsync("BILL-1");
+        var refund = await f.Client.GetRefundStatusAsync("BILL-1", "REF1");
 
         Assert.Equal("application/xml", f.Handler.Requests[0].Headers["Accept"]);
         Assert.Equal((BillStatus.Rejected, "tel:+79161234567"), (bill.Status, bill.User));
@@ -72,7 +72,7 @@ public sealed class OperationTests
         using var f = new ClientFixture();
         f.Handler.Respond(HttpStatusCode.OK, Docs.BillPaidJson);
 
-        await f.Client.GetBillStatusAsync(373712, "BILL-1");
+        await f.Client.GetBillStatusAsync("BILL-1");
 
         var headers = f.Handler.Requests[0].Headers;
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("23441234:453Fdgd44-secret")), headers["Authorization"]);
@@ -93,7 +93,7 @@ public sealed class OperationTests
         using var f = new ClientFixture();
         f.Handler.Respond(HttpStatusCode.OK, Docs.BillPaidJsonFor(billId));
 
-        await f.Client.GetBillStatusAsync(373712, billId);
+        await f.Client.GetBillStatusAsync(billId);
 
         var uri = f.Handler.Requests[0].Uri;
         Assert.Equal("/api/v2/prv/373712/bills/" + encoded, uri.AbsolutePath);

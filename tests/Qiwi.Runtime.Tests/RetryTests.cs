@@ -19,7 +19,7 @@ public sealed class RetryTests
         using var f = new ClientFixture();
         f.Handler.Respond(HttpStatusCode.OK, Docs.ErrorJson(code)).Respond(HttpStatusCode.OK, Docs.BillPaidJson);
 
-        var bill = await f.WithClockRunning(() => f.Client.CreateBillAsync(373712, "BILL-1", "tel:+79031234567", 10m, "RUB", "test", f.Tomorrow));
+        var bill = await f.WithClockRunning(() => f.Client.CreateBillAsync("BILL-1", "tel:+79031234567", 10m, "RUB", "test", f.Tomorrow));
 
         Assert.Equal(BillStatus.Paid, bill.Status);
         Assert.Equal(2, f.Handler.Requests.Count);
@@ -40,7 +40,7 @@ public sealed class RetryTests
         using var f = new ClientFixture();
         f.Handler.Respond(HttpStatusCode.OK, Docs.ErrorJson(code));
 
-        var error = await Assert.ThrowsAsync<QiwiApiException>(() => f.Client.CreateRefundAsync(373712, "BILL-1", "REF1", 1m));
+        var error = await Assert.ThrowsAsync<QiwiApiException>(() => f.Client.CreateRefundAsync("BILL-1", "REF1", 1m));
 
         Assert.Equal(code, error.ResultCode);
         Assert.Single(f.Handler.Requests);
@@ -52,7 +52,7 @@ public sealed class RetryTests
         using var f = new ClientFixture(maxAttempts: 3);
         f.Handler.Respond(HttpStatusCode.OK, Docs.ErrorJson(13)).Respond(HttpStatusCode.OK, Docs.ErrorJson(13)).Respond(HttpStatusCode.OK, Docs.ErrorJson(300));
 
-        var error = await Assert.ThrowsAsync<QiwiApiException>(() => f.WithClockRunning(() => f.Client.GetBillStatusAsync(373712, "BILL-1")));
+        var error = await Assert.ThrowsAsync<QiwiApiException>(() => f.WithClockRunning(() => f.Client.GetBillStatusAsync("BILL-1")));
 
         Assert.Equal(300, error.ResultCode);
         Assert.Equal(3, f.Handler.Requests.Count);
@@ -65,7 +65,7 @@ public sealed class RetryTests
         f.Handler.Fail(new HttpRequestException("connection reset")).Hang()
             .Respond(HttpStatusCode.BadGateway, "<html>bad gateway</html>", "text/html").Respond(HttpStatusCode.OK, Docs.BillPaidJson);
 
-        var bill = await f.WithClockRunning(() => f.Client.GetBillStatusAsync(373712, "BILL-1"));
+        var bill = await f.WithClockRunning(() => f.Client.GetBillStatusAsync("BILL-1"));
 
         Assert.Equal(BillStatus.Paid, bill.Status);
         Assert.Equal(4, f.Handler.Requests.Count);
@@ -77,7 +77,7 @@ public sealed class RetryTests
         using var f = new ClientFixture();
         f.Handler.Respond(HttpStatusCode.Forbidden, "<html>forbidden</html>", "text/html");
 
-        await Assert.ThrowsAsync<QiwiProtocolException>(() => f.Client.GetBillStatusAsync(373712, "BILL-1"));
+        await Assert.ThrowsAsync<QiwiProtocolException>(() => f.Client.GetBillStatusAsync("BILL-1"));
         Assert.Single(f.Handler.Requests);
     }
 
@@ -87,7 +87,7 @@ public sealed class RetryTests
         using var f = new ClientFixture(maxAttempts: 3);
         f.Handler.Respond(HttpStatusCode.OK, Docs.ErrorJson(13)).Respond(HttpStatusCode.OK, Docs.ErrorJson(13)).Respond(HttpStatusCode.OK, Docs.BillPaidJson);
 
-        var call = f.Client.GetBillStatusAsync(373712, "BILL-1");
+        var call = f.Client.GetBillStatusAsync("BILL-1");
         await WaitFor(() => f.Handler.Requests.Count == 1);
 
         // Base 1 s, jitter fixed at 0.5: the first delay is 0.75 s, the second 1.5 s.
@@ -115,7 +115,7 @@ public sealed class RetryTests
         f.Handler.Respond(HttpStatusCode.OK, Docs.ErrorJson(13)).Respond(HttpStatusCode.OK, Docs.ErrorJson(13));
         using var cancel = new CancellationTokenSource();
 
-        var call = f.Client.GetBillStatusAsync(373712, "BILL-1", cancel.Token);
+        var call = f.Client.GetBillStatusAsync("BILL-1", cancel.Token);
         await WaitFor(() => f.Handler.Requests.Count == 1);
         await cancel.CancelAsync();
 

@@ -23,7 +23,7 @@ public sealed class MainJobTests
 
         // Redirected output is not wrapped: the checkout URL stands whole on its line, ready to copy.
         var checkout = Assert.Single(lines, line => line.Contains("QIWI Checkout", StringComparison.Ordinal));
-        Assert.Matches(@"https?://\S+/form\?shop=\d+&transaction=ORDER-\d+&successUrl=\S+&failUrl=https%3A%2F%2Fshop\.example%2Ffail\s*$", checkout);
+        Assert.Matches(@"http://127\.0\.0\.1:\d+/form\?shop=\d+&transaction=ORDER-\d+&successUrl=\S+&failUrl=https%3A%2F%2Fshop\.example%2Ffail\s*$", checkout);
         Assert.DoesNotContain('\u001b', output);
 
         Assert.Contains("Every step behaved as the docs say.", output, StringComparison.Ordinal);

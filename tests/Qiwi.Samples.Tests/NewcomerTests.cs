@@ -51,7 +51,7 @@ public sealed partial class NewcomerTests : IDisposable
         await using var sandbox = await SandboxHost.StartAsync();
         var run = new Dictionary<string, string?>(environment)
         {
-            ["QIWI_BASE_URL"] = sandbox.BaseUrl.AbsoluteUri,
+            ["QIWI_SANDBOX_URL"] = sandbox.BaseUrl.AbsoluteUri,
             ["QIWI_SHOP_ID"] = sandbox.Shop.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["QIWI_API_ID"] = sandbox.Shop.ApiId,
             ["QIWI_API_PASSWORD"] = sandbox.Shop.ApiPassword,
@@ -59,7 +59,8 @@ public sealed partial class NewcomerTests : IDisposable
         var output = Succeeds(project, "dotnet run", run);
 
         Assert.Contains("Invoice order-42: Waiting, final=False", output, StringComparison.Ordinal);
-        Assert.Contains("Pay at https://oplata.qiwi.com/form?shop=" + sandbox.Shop.ShopId + "&transaction=order-42", output, StringComparison.Ordinal);
+        // The environment moves the checkout link too: it opens the sandbox's checkout page, not QIWI's.
+        Assert.Contains("Pay at " + sandbox.BaseUrl.AbsoluteUri + "form?shop=" + sandbox.Shop.ShopId + "&transaction=order-42", output, StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -18,14 +18,14 @@ public sealed class ApiTests
         Assert.Equal(created, again);
 
         await f.PayAsync("LIFE-1");
-        var paid = await f.Client.GetBillStatusAsync(f.ShopId, "LIFE-1");
+        var paid = await f.Client.GetBillStatusAsync("LIFE-1");
         Assert.Equal((BillStatus.Paid, 10.00m, "RUB"), (paid.Status, paid.OriginAmount!.Value, paid.OriginCurrency!));
-        Assert.Equal(ResultCode.BillAlreadyPaid, await Code(() => f.Client.CancelBillAsync(f.ShopId, "LIFE-1")));
+        Assert.Equal(ResultCode.BillAlreadyPaid, await Code(() => f.Client.CancelBillAsync("LIFE-1")));
 
         await f.CreateBillAsync("LIFE-2");
-        var rejected = await f.Client.CancelBillAsync(f.ShopId, "LIFE-2");
+        var rejected = await f.Client.CancelBillAsync("LIFE-2");
         Assert.Equal(BillStatus.Rejected, rejected.Status);
-        Assert.Equal(rejected, await f.Client.CancelBillAsync(f.ShopId, "LIFE-2"));
+        Assert.Equal(rejected, await f.Client.CancelBillAsync("LIFE-2"));
     }
 
     [Fact]
@@ -34,8 +34,8 @@ public sealed class ApiTests
         await using var f = await SandboxFixture.StartAsync();
         var xmlClient = f.CreateClient(QiwiMediaType.Xml);
 
-        var bill = await xmlClient.CreateBillAsync(f.ShopId, "XML-1", "tel:+79031234567", 5.5m, "EUR", "xml", f.Tomorrow);
-        var error = await Assert.ThrowsAsync<QiwiApiException>(() => xmlClient.GetBillStatusAsync(f.ShopId, "NOPE"));
+        var bill = await xmlClient.CreateBillAsync("XML-1", "tel:+79031234567", 5.5m, "EUR", "xml", f.Tomorrow);
+        var error = await Assert.ThrowsAsync<QiwiApiException>(() => xmlClient.GetBillStatusAsync("NOPE"));
 
         Assert.Equal((5.50m, "EUR"), (bill.Amount, bill.Currency));
         Assert.Equal(ResultCode.InvoiceNotFound, (ResultCode)error.ResultCode);
@@ -48,16 +48,16 @@ public sealed class ApiTests
         await using var f = await SandboxFixture.StartAsync();
         await f.CreateBillAsync("ERR-1");
 
-        var unauthorized = await Assert.ThrowsAsync<QiwiApiException>(() => f.CreateClient(QiwiMediaType.Json, "wrong").GetBillStatusAsync(f.ShopId, "ERR-1"));
+        var unauthorized = await Assert.ThrowsAsync<QiwiApiException>(() => f.CreateClient(QiwiMediaType.Json, "wrong").GetBillStatusAsync("ERR-1"));
         Assert.Equal((ResultCode.AuthorizationError, HttpStatusCode.Unauthorized), ((ResultCode)unauthorized.ResultCode, unauthorized.StatusCode));
-        Assert.Equal(ResultCode.AuthorizationError, await Code(() => f.Client.GetBillStatusAsync(f.ShopId + 1, "ERR-1")));
-        Assert.Equal(ResultCode.InvoiceNotFound, await Code(() => f.Client.GetBillStatusAsync(f.ShopId, "UNKNOWN")));
+        Assert.Equal(ResultCode.AuthorizationError, await Code(() => f.CreateClient(QiwiMediaType.Json, shopId: f.ShopId + 1).GetBillStatusAsync("ERR-1")));
+        Assert.Equal(ResultCode.InvoiceNotFound, await Code(() => f.Client.GetBillStatusAsync("UNKNOWN")));
         Assert.Equal(ResultCode.InvoiceAlreadyExists, await Code(() => f.CreateBillAsync("ERR-1", amount: 11m)));
         Assert.Equal(ResultCode.AmountTooSmall, await Code(() => f.CreateBillAsync("ERR-2", amount: 0.5m)));
         Assert.Equal(ResultCode.AmountTooLarge, await Code(() => f.CreateBillAsync("ERR-3", amount: 15000.01m)));
         Assert.Equal(ResultCode.CurrencyNotAllowed, await Code(() => f.CreateBillAsync("ERR-4", currency: "GBP")));
         Assert.Equal(ResultCode.MobileOperatorUndetermined, await Code(() => f.CreateBillAsync("ERR-5", paySource: PaySource.Mobile, user: "tel:+70001234567")));
-        Assert.Equal(ResultCode.OperationForbidden, await Code(() => f.Client.CreateRefundAsync(f.ShopId, "ERR-1", "R1", 1m)));
+        Assert.Equal(ResultCode.OperationForbidden, await Code(() => f.Client.CreateRefundAsync("ERR-1", "R1", 1m)));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class ApiTests
         await using var f = await SandboxFixture.StartAsync();
 
         var created = await f.CreateBillAsync(billId);
-        var read = await f.Client.GetBillStatusAsync(f.ShopId, billId);
+        var read = await f.Client.GetBillStatusAsync(billId);
 
         Assert.Equal(billId, created.BillId);
         Assert.Equal(billId, read.BillId);

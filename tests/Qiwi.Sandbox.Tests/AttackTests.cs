@@ -102,7 +102,7 @@ public sealed class AttackTests
         var ids = Enumerable.Range(0, 24).Select(i => "RACE-" + i).ToList();
         foreach (var (id, i) in ids.Select((id, i) => (id, i)))
         {
-            await f.Client.CreateBillAsync(f.ShopId, id, "tel:+79031234567", 10m, "RUB", "c", now.AddMinutes(1 + (i % 5)));
+            await f.Client.CreateBillAsync(id, "tel:+79031234567", 10m, "RUB", "c", now.AddMinutes(1 + (i % 5)));
         }
 
         var random = new Random(7);
@@ -119,7 +119,7 @@ public sealed class AttackTests
         {
             try
             {
-                await f.Client.CancelBillAsync(f.ShopId, id);
+                await f.Client.CancelBillAsync(id);
             }
             catch (QiwiApiException)
             {
@@ -134,7 +134,7 @@ public sealed class AttackTests
         var log = (await f.ControlGetAsync("notifications")).EnumerateArray().ToList();
         foreach (var id in ids)
         {
-            var status = (await f.Client.GetBillStatusAsync(f.ShopId, id)).Status;
+            var status = (await f.Client.GetBillStatusAsync(id)).Status;
             Assert.NotEqual(BillStatus.Waiting, status);
             var notes = log.Where(n => n.GetProperty("bill_id").GetString() == id).ToList();
             Assert.Single(notes);
@@ -149,7 +149,7 @@ public sealed class AttackTests
         await using var f = await SandboxFixture.StartAsync(shop: s => s.NotificationUrl = merchant.Url);
         await f.CreateBillAsync("CANCEL-RACE");
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => f.Client.CancelBillAsync(f.ShopId, "CANCEL-RACE")));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => f.Client.CancelBillAsync("CANCEL-RACE")));
         await f.AdvanceAsync(TimeSpan.FromSeconds(1));
 
         Assert.All(answers, a => Assert.Equal(BillStatus.Rejected, a.Status));

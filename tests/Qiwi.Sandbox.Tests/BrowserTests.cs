@@ -23,9 +23,9 @@ public sealed class BrowserTests
         await using var f = await SandboxFixture.StartAsync();
         await using var merchant = await MerchantSite.StartAsync();
         await f.CreateBillAsync("BROWSER-1", amount: 199.99m);
-        var checkout = new Uri(f.Host.BaseUrl, QiwiPullRedirects.Checkout(
+        var checkout = f.Client.Redirects.Checkout(
             f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "BROWSER-1",
-            successUrl: merchant.Url + "success?cart=7", failUrl: merchant.Url + "fail").PathAndQuery);
+            successUrl: merchant.Url + "success?cart=7", failUrl: merchant.Url + "fail");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright, chromium);
@@ -40,7 +40,7 @@ public sealed class BrowserTests
         Assert.Equal("BROWSER-1", QiwiPullRedirects.ParseCheckoutReturn(landed).BillId);
         Assert.Contains("cart=7", landed.Query, StringComparison.Ordinal);
         Assert.Equal("Thank you for order BROWSER-1", await page.InnerTextAsync("h1"));
-        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync(f.ShopId, "BROWSER-1")).Status);
+        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync("BROWSER-1")).Status);
     }
 
     /// <summary>The merchant's own pages the payer returns to.</summary>

@@ -16,7 +16,7 @@ public sealed class CheckoutTests
     {
         await using var f = await SandboxFixture.StartAsync();
         await f.CreateBillAsync("CHK-1");
-        var page = Rebase(f, QiwiPullRedirects.Checkout(f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "CHK-1", successUrl: "https://shop.example/success?a=1", failUrl: "https://shop.example/fail?b=2"));
+        var page = OnSandbox(f, f.Client.Redirects.Checkout(f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "CHK-1", successUrl: "https://shop.example/success?a=1", failUrl: "https://shop.example/fail?b=2"));
 
         var html = await NoRedirects.GetStringAsync(page);
         Assert.Contains("CHK-1", html, StringComparison.Ordinal);
@@ -26,7 +26,7 @@ public sealed class CheckoutTests
         using var response = await NoRedirects.PostAsync(new Uri(f.Host.BaseUrl, "form/" + action), Form(f, "CHK-1"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expectedLocation, response.Headers.Location!.ToString());
-        Assert.Equal(status, (await f.Client.GetBillStatusAsync(f.ShopId, "CHK-1")).Status.ToWireValue());
+        Assert.Equal(status, (await f.Client.GetBillStatusAsync("CHK-1")).Status.ToWireValue());
         Assert.Equal("CHK-1", QiwiPullRedirects.ParseCheckoutReturn(response.Headers.Location).BillId);
     }
 
@@ -36,7 +36,7 @@ public sealed class CheckoutTests
         await using var f = await SandboxFixture.StartAsync();
         await f.CreateBillAsync("LEG-1");
 
-        var html = await NoRedirects.GetStringAsync(Rebase(f, QiwiPullRedirects.LegacyCheckout(f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "LEG-1", iframe: true, targetIframe: true)));
+        var html = await NoRedirects.GetStringAsync(OnSandbox(f, f.Client.Redirects.LegacyCheckout(f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "LEG-1", iframe: true, targetIframe: true)));
 
         Assert.Contains("LEG-1", html, StringComparison.Ordinal);
     }
@@ -45,13 +45,13 @@ public sealed class CheckoutTests
     public async Task The_unsigned_web_form_issues_the_invoice_and_goes_on_to_checkout()
     {
         await using var f = await SandboxFixture.StartAsync();
-        var url = Rebase(f, QiwiPullRedirects.WebForm(f.ShopId, "643", phone: "+79031234567", amount: 1.11m, billId: "WF1", comment: "web form"));
+        var url = OnSandbox(f, f.Client.Redirects.WebForm(f.ShopId, "643", phone: "+79031234567", amount: 1.11m, billId: "WF1", comment: "web form"));
 
         using var response = await NoRedirects.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/form?shop=" + f.ShopId + "&transaction=WF1", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        var bill = await f.Client.GetBillStatusAsync(f.ShopId, "WF1");
+        var bill = await f.Client.GetBillStatusAsync("WF1");
         Assert.Equal((1.11m, "RUB", "tel:+79031234567", "web form"), (bill.Amount, bill.Currency, bill.User, bill.Comment!));
     }
 
@@ -60,7 +60,7 @@ public sealed class CheckoutTests
     {
         await using var f = await SandboxFixture.StartAsync();
 
-        var html = await NoRedirects.GetStringAsync(Rebase(f, QiwiPullRedirects.WebForm(f.ShopId, "RUB", billId: "WF2")));
+        var html = await NoRedirects.GetStringAsync(OnSandbox(f, f.Client.Redirects.WebForm(f.ShopId, "RUB", billId: "WF2")));
 
         Assert.Contains("name=\"to\"", html, StringComparison.Ordinal);
         Assert.Contains("name=\"summ\"", html, StringComparison.Ordinal);
@@ -71,14 +71,14 @@ public sealed class CheckoutTests
     {
         await using var f = await SandboxFixture.StartAsync();
         var shop = f.Host.Shop;
-        var good = QiwiPullRedirects.WebFormSigned(shop.ApiPassword, f.ShopId, "RUB", 2.5m, "SIGNED1", long.Parse(shop.ApiId, System.Globalization.CultureInfo.InvariantCulture), phone: "+79031234567");
-        var wrongKey = QiwiPullRedirects.WebFormSigned("not-the-password", f.ShopId, "RUB", 2.5m, "SIGNED2", long.Parse(shop.ApiId, System.Globalization.CultureInfo.InvariantCulture), phone: "+79031234567");
+        var good = f.Client.Redirects.WebFormSigned(shop.ApiPassword, f.ShopId, "RUB", 2.5m, "SIGNED1", long.Parse(shop.ApiId, System.Globalization.CultureInfo.InvariantCulture), phone: "+79031234567");
+        var wrongKey = f.Client.Redirects.WebFormSigned("not-the-password", f.ShopId, "RUB", 2.5m, "SIGNED2", long.Parse(shop.ApiId, System.Globalization.CultureInfo.InvariantCulture), phone: "+79031234567");
         var tampered = new Uri(good.AbsoluteUri.Replace("summ=2.50", "summ=0.01", StringComparison.Ordinal));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await NoRedirects.GetAsync(Rebase(f, good))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await NoRedirects.GetAsync(Rebase(f, wrongKey))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await NoRedirects.GetAsync(Rebase(f, tampered))).StatusCode);
-        Assert.Equal(2.50m, (await f.Client.GetBillStatusAsync(f.ShopId, "SIGNED1")).Amount);
+        Assert.Equal(HttpStatusCode.Redirect, (await NoRedirects.GetAsync(OnSandbox(f, good))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await NoRedirects.GetAsync(OnSandbox(f, wrongKey))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await NoRedirects.GetAsync(OnSandbox(f, tampered))).StatusCode);
+        Assert.Equal(2.50m, (await f.Client.GetBillStatusAsync("SIGNED1")).Amount);
     }
 
     [Fact]
@@ -89,17 +89,17 @@ public sealed class CheckoutTests
         await f.CreateBillAsync("SMS-2", paySource: PaySource.Mobile);
         await f.CreateBillAsync("QW-1");
 
-        var page = await NoRedirects.GetStringAsync(Rebase(f, QiwiPullRedirects.Checkout(f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "SMS-1")));
+        var page = await NoRedirects.GetStringAsync(OnSandbox(f, f.Client.Redirects.Checkout(f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), "SMS-1")));
         Assert.Contains("id=\"sms-confirm\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"pay\"", page, StringComparison.Ordinal);
-        Assert.Equal(BillStatus.Waiting, (await f.Client.GetBillStatusAsync(f.ShopId, "SMS-1")).Status);
+        Assert.Equal(BillStatus.Waiting, (await f.Client.GetBillStatusAsync("SMS-1")).Status);
 
         (await f.ControlAsync($"bills/{f.ShopId}/SMS-1/sms/confirm")).EnsureSuccessStatusCode();
         (await f.ControlAsync($"bills/{f.ShopId}/SMS-2/sms/decline")).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.Conflict, (await f.ControlAsync($"bills/{f.ShopId}/QW-1/sms/confirm")).StatusCode);
 
-        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync(f.ShopId, "SMS-1")).Status);
-        Assert.Equal(BillStatus.Rejected, (await f.Client.GetBillStatusAsync(f.ShopId, "SMS-2")).Status);
+        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync("SMS-1")).Status);
+        Assert.Equal(BillStatus.Rejected, (await f.Client.GetBillStatusAsync("SMS-2")).Status);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class CheckoutTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("pay_source=card", checkout.Query, StringComparison.Ordinal);
         Assert.Contains("Payment method shown first</th><td>card", page, StringComparison.Ordinal);
-        Assert.Equal(1.11m, (await f.Client.GetBillStatusAsync(f.ShopId, "WF3")).Amount);
+        Assert.Equal(1.11m, (await f.Client.GetBillStatusAsync("WF3")).Amount);
     }
 
     [Fact]
@@ -131,7 +131,12 @@ public sealed class CheckoutTests
         Assert.Contains("Wrong phone number", await phone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static Uri Rebase(SandboxFixture f, Uri qiwiUrl) => new(f.Host.BaseUrl, qiwiUrl.PathAndQuery);
+    /// <summary>The client's builders already point at the sandbox (its options set SandboxBaseUrl): nothing is rewritten.</summary>
+    private static Uri OnSandbox(SandboxFixture f, Uri url)
+    {
+        Assert.StartsWith(f.Host.BaseUrl.AbsoluteUri, url.AbsoluteUri, StringComparison.Ordinal);
+        return url;
+    }
 
     private static FormUrlEncodedContent Form(SandboxFixture f, string billId) => new(new Dictionary<string, string>
     {

@@ -43,10 +43,10 @@ public sealed class ConditionTests
         await f.CreateBillAsync("BLOCK-1");
         await f.PatchShopAsync(new Dictionary<string, object> { [setting] = value });
 
-        Assert.Equal(expected, await ApiTests.Code(() => f.Client.GetBillStatusAsync(f.ShopId, "BLOCK-1")));
+        Assert.Equal(expected, await ApiTests.Code(() => f.Client.GetBillStatusAsync("BLOCK-1")));
         Assert.Equal(expected, await ApiTests.Code(() => f.CreateBillAsync("BLOCK-2")));
         await f.PatchShopAsync(new Dictionary<string, object> { [setting] = !value });
-        Assert.Equal(BillStatus.Waiting, (await f.Client.GetBillStatusAsync(f.ShopId, "BLOCK-1")).Status);
+        Assert.Equal(BillStatus.Waiting, (await f.Client.GetBillStatusAsync("BLOCK-1")).Status);
     }
 
     [Fact]
@@ -68,8 +68,8 @@ public sealed class ConditionTests
         await f.CreateBillAsync("RIGHTS-1");
         await f.PayAsync("RIGHTS-1");
 
-        Assert.Equal(ResultCode.NoRights, await ApiTests.Code(() => f.Client.CreateRefundAsync(f.ShopId, "RIGHTS-1", "R1", 1m)));
-        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync(f.ShopId, "RIGHTS-1")).Status);
+        Assert.Equal(ResultCode.NoRights, await ApiTests.Code(() => f.Client.CreateRefundAsync("RIGHTS-1", "R1", 1m)));
+        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync("RIGHTS-1")).Status);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class ConditionTests
 
         await f.CreateBillAsync("FX-1", amount: 10m, currency: "EUR");
         await f.PayAsync("FX-1");
-        var paid = await f.Client.GetBillStatusAsync(f.ShopId, "FX-1");
+        var paid = await f.Client.GetBillStatusAsync("FX-1");
         var rouble = await f.CreateBillAsync("FX-2", amount: 10m, currency: "RUB");
 
         Assert.Equal((10.00m, "EUR", 1005.05m, "RUB"), (paid.Amount, paid.Currency, paid.OriginAmount!.Value, paid.OriginCurrency!));
@@ -115,12 +115,12 @@ public sealed class ConditionTests
         await f.CreateBillAsync("OUT-1", amount: 10m);
         await f.PayAsync("OUT-1");
 
-        Assert.Equal(RefundStatus.Processing, (await f.Client.CreateRefundAsync(f.ShopId, "OUT-1", "R1", 4m)).Status);
+        Assert.Equal(RefundStatus.Processing, (await f.Client.CreateRefundAsync("OUT-1", "R1", 4m)).Status);
         await f.AdvanceAsync(TimeSpan.FromDays(1));
 
-        Assert.Equal(expected, (await f.Client.GetRefundStatusAsync(f.ShopId, "OUT-1", "R1")).Status);
+        Assert.Equal(expected, (await f.Client.GetRefundStatusAsync("OUT-1", "R1")).Status);
         var left = expected == RefundStatus.Fail ? 10m : 6m;
-        Assert.Equal(ResultCode.AmountTooLarge, await ApiTests.Code(() => f.Client.CreateRefundAsync(f.ShopId, "OUT-1", "R2", left + 0.01m)));
+        Assert.Equal(ResultCode.AmountTooLarge, await ApiTests.Code(() => f.Client.CreateRefundAsync("OUT-1", "R2", left + 0.01m)));
     }
 
     [Fact]

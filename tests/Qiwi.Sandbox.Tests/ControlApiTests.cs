@@ -31,10 +31,10 @@ public sealed class ControlApiTests
 
         Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
         Assert.Equal((billId, "paid"), (answer.GetProperty("bill_id").GetString(), answer.GetProperty("status").GetString()));
-        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync(f.ShopId, billId)).Status);
+        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync(billId)).Status);
         if (decoy != billId)
         {
-            Assert.Equal(BillStatus.Waiting, (await f.Client.GetBillStatusAsync(f.ShopId, decoy)).Status);
+            Assert.Equal(BillStatus.Waiting, (await f.Client.GetBillStatusAsync(decoy)).Status);
         }
     }
 
@@ -61,7 +61,7 @@ public sealed class ControlApiTests
         await using var f = await SandboxFixture.StartAsync();
         await f.CreateBillAsync("LIST-1", amount: 10m);
         await f.PayAsync("LIST-1");
-        await f.Client.CreateRefundAsync(f.ShopId, "LIST-1", "R1", 3m);
+        await f.Client.CreateRefundAsync("LIST-1", "R1", 3m);
 
         var bill = (await f.ControlGetAsync("bills")).EnumerateArray().Single();
         var shop = (await f.ControlGetAsync("shops")).EnumerateArray().Single();
@@ -77,18 +77,18 @@ public sealed class ControlApiTests
     {
         await using var f = await SandboxFixture.StartAsync();
         var start = f.Clock.GetUtcNow();
-        await f.Client.CreateBillAsync(f.ShopId, "TT-1", "tel:+79031234567", 10m, "RUB", "c", start.AddHours(2));
-        await f.Client.CreateBillAsync(f.ShopId, "TT-2", "tel:+79031234567", 10m, "RUB", "c", start.AddDays(45));
+        await f.Client.CreateBillAsync("TT-1", "tel:+79031234567", 10m, "RUB", "c", start.AddHours(2));
+        await f.Client.CreateBillAsync("TT-2", "tel:+79031234567", 10m, "RUB", "c", start.AddDays(45));
 
         var clock = await f.AdvanceAsync(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1));
-        Assert.Equal(BillStatus.Waiting, (await f.Client.GetBillStatusAsync(f.ShopId, "TT-1")).Status);
+        Assert.Equal(BillStatus.Waiting, (await f.Client.GetBillStatusAsync("TT-1")).Status);
         Assert.Equal(start.AddHours(2).AddSeconds(-1), clock.GetProperty("now").GetDateTimeOffset());
         await f.AdvanceAsync(TimeSpan.FromSeconds(1));
-        Assert.Equal(BillStatus.Expired, (await f.Client.GetBillStatusAsync(f.ShopId, "TT-1")).Status);
+        Assert.Equal(BillStatus.Expired, (await f.Client.GetBillStatusAsync("TT-1")).Status);
 
         await f.AdvanceAsync(TimeSpan.FromDays(45) - TimeSpan.FromHours(2));
-        Assert.Equal(BillStatus.Expired, (await f.Client.GetBillStatusAsync(f.ShopId, "TT-2")).Status);
-        Assert.Equal(ResultCode.OperationForbidden, await ApiTests.Code(() => f.Client.CancelBillAsync(f.ShopId, "TT-2")));
+        Assert.Equal(BillStatus.Expired, (await f.Client.GetBillStatusAsync("TT-2")).Status);
+        Assert.Equal(ResultCode.OperationForbidden, await ApiTests.Code(() => f.Client.CancelBillAsync("TT-2")));
     }
 
     [Theory]

@@ -27,6 +27,8 @@ public sealed class DashboardBrowserTests
 
         await page.WaitForSelectorAsync("tr[data-bill='DASH-1']");
         Assert.Contains(f.Host.Shop.ApiPassword, await page.InnerTextAsync("pre.paste"), StringComparison.Ordinal);
+        Assert.Contains("\"SandboxBaseUrl\": \"" + f.Host.BaseUrl.AbsoluteUri + "\"", await page.InnerTextAsync("pre.paste"), StringComparison.Ordinal);
+        Assert.Contains(Qiwi.Sandbox.Hosting.ClientSettings.CSharp(f.Host.BaseUrl, f.Host.Shop), await page.InnerTextAsync("pre.paste-code"), StringComparison.Ordinal);
         Assert.Contains("12.34 RUB", await page.InnerTextAsync("tr[data-bill='DASH-1']"), StringComparison.Ordinal);
 
         await page.ClickAsync("button[data-action='pay'][data-bill='DASH/2']");
@@ -37,10 +39,10 @@ public sealed class DashboardBrowserTests
         await page.WaitForSelectorAsync("tr[data-bill='..'] .status:text-is('unpaid')");
         await page.ClickAsync("button[data-action='expire'][data-bill='DASH 4']");
         await page.WaitForSelectorAsync("tr[data-bill='DASH 4'] .status:text-is('expired')");
-        Assert.Equal(BillStatus.Unpaid, (await f.Client.GetBillStatusAsync(f.ShopId, "..")).Status);
-        Assert.Equal(BillStatus.Expired, (await f.Client.GetBillStatusAsync(f.ShopId, "DASH 4")).Status);
-        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync(f.ShopId, "DASH/2")).Status);
-        Assert.Equal(BillStatus.Rejected, (await f.Client.GetBillStatusAsync(f.ShopId, "DASH-1")).Status);
+        Assert.Equal(BillStatus.Unpaid, (await f.Client.GetBillStatusAsync("..")).Status);
+        Assert.Equal(BillStatus.Expired, (await f.Client.GetBillStatusAsync("DASH 4")).Status);
+        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync("DASH/2")).Status);
+        Assert.Equal(BillStatus.Rejected, (await f.Client.GetBillStatusAsync("DASH-1")).Status);
 
         await page.FillAsync("#advance-seconds", "7200");
         await page.ClickAsync("#advance");

@@ -27,8 +27,8 @@ public sealed class FaultTests
         await Inject(f, new { kind = "http500" });
         await Inject(f, new { kind = "drop" });
 
-        var page = await Assert.ThrowsAsync<QiwiProtocolException>(() => f.Client.GetBillStatusAsync(f.ShopId, "X"));
-        await Assert.ThrowsAsync<QiwiTransportException>(() => f.Client.GetBillStatusAsync(f.ShopId, "X"));
+        var page = await Assert.ThrowsAsync<QiwiProtocolException>(() => f.Client.GetBillStatusAsync("X"));
+        await Assert.ThrowsAsync<QiwiTransportException>(() => f.Client.GetBillStatusAsync("X"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
         Assert.Contains("500", page.RawBody, StringComparison.Ordinal);
@@ -40,13 +40,13 @@ public sealed class FaultTests
         await using var f = await SandboxFixture.StartAsync();
         await Inject(f, new { kind = "delay", delay_ms = 60_000 });
         using var http = new HttpClient();
-        var client = new QiwiPullClient(http, new QiwiClientOptions
+        var client = new QiwiPullClient(http, new QiwiPullClientOptions
         {
-            BaseUrl = f.Host.BaseUrl, ApiId = f.Host.Shop.ApiId, ApiPassword = f.Host.Shop.ApiPassword,
+            SandboxBaseUrl = f.Host.BaseUrl, ShopId = f.ShopId, ApiId = f.Host.Shop.ApiId, ApiPassword = f.Host.Shop.ApiPassword,
             TimeProvider = f.Clock, Timeout = TimeSpan.FromSeconds(5), Retry = new QiwiRetryOptions { MaxAttempts = 1 },
         });
 
-        var call = client.GetBillStatusAsync(f.ShopId, "SLOW");
+        var call = client.GetBillStatusAsync("SLOW");
         await Task.Delay(100);
         f.Clock.Advance(TimeSpan.FromSeconds(5));
 
@@ -59,13 +59,13 @@ public sealed class FaultTests
         await using var f = await SandboxFixture.StartAsync();
         await Inject(f, new { kind = "resultCode", result_code = 13, count = 2 });
         using var http = new HttpClient();
-        var client = new QiwiPullClient(http, new QiwiClientOptions
+        var client = new QiwiPullClient(http, new QiwiPullClientOptions
         {
-            BaseUrl = f.Host.BaseUrl, ApiId = f.Host.Shop.ApiId, ApiPassword = f.Host.Shop.ApiPassword,
+            SandboxBaseUrl = f.Host.BaseUrl, ShopId = f.ShopId, ApiId = f.Host.Shop.ApiId, ApiPassword = f.Host.Shop.ApiPassword,
             TimeProvider = f.Clock, Retry = new QiwiRetryOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromSeconds(1), Jitter = static () => 0 },
         });
 
-        var call = client.CreateBillAsync(f.ShopId, "RETRY-1", "tel:+79031234567", 10m, "RUB", "c", f.Tomorrow);
+        var call = client.CreateBillAsync("RETRY-1", "tel:+79031234567", 10m, "RUB", "c", f.Tomorrow);
         for (var i = 0; i < 100 && !call.IsCompleted; i++)
         {
             await Task.Delay(20);

@@ -12,21 +12,21 @@ public sealed class LifetimeTests
     public async Task A_lifetime_in_the_past_is_accepted_and_the_invoice_is_expired_at_once()
     {
         await using var f = await SandboxFixture.StartAsync();
-        var created = await f.Client.CreateBillAsync(f.ShopId, "PAST-1", "tel:+79031234567", 10m, "RUB", "c", f.Clock.GetUtcNow().AddMinutes(-5));
+        var created = await f.Client.CreateBillAsync("PAST-1", "tel:+79031234567", 10m, "RUB", "c", f.Clock.GetUtcNow().AddMinutes(-5));
 
         Assert.Equal("PAST-1", created.BillId);
-        Assert.Equal(BillStatus.Expired, (await f.Client.GetBillStatusAsync(f.ShopId, "PAST-1")).Status);
+        Assert.Equal(BillStatus.Expired, (await f.Client.GetBillStatusAsync("PAST-1")).Status);
     }
 
     [Fact]
     public async Task A_lifetime_beyond_45_days_is_accepted_and_cut_to_45_days()
     {
         await using var f = await SandboxFixture.StartAsync();
-        await f.Client.CreateBillAsync(f.ShopId, "FAR-1", "tel:+79031234567", 10m, "RUB", "c", f.Clock.GetUtcNow().AddDays(90));
+        await f.Client.CreateBillAsync("FAR-1", "tel:+79031234567", 10m, "RUB", "c", f.Clock.GetUtcNow().AddDays(90));
 
         f.Clock.Advance(TimeSpan.FromDays(45) - TimeSpan.FromSeconds(1));
-        Assert.Equal(BillStatus.Waiting, (await f.Client.GetBillStatusAsync(f.ShopId, "FAR-1")).Status);
+        Assert.Equal(BillStatus.Waiting, (await f.Client.GetBillStatusAsync("FAR-1")).Status);
         f.Clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(BillStatus.Expired, (await f.Client.GetBillStatusAsync(f.ShopId, "FAR-1")).Status);
+        Assert.Equal(BillStatus.Expired, (await f.Client.GetBillStatusAsync("FAR-1")).Status);
     }
 }

@@ -22,7 +22,7 @@ public sealed class NotificationScheduleTests
         await using var merchant = await RefusingMerchant.StartAsync();
         await using var f = await SandboxFixture.StartAsync(shop: s => s.NotificationUrl = merchant.Url, notificationTimeScale: scale);
         await f.CreateBillAsync("SCHED-1");
-        await f.Client.CancelBillAsync(f.ShopId, "SCHED-1");
+        await f.Client.CancelBillAsync("SCHED-1");
 
         await f.AdvanceAsync(Scaled(TimeSpan.FromHours(30), scale));
         var record = (await f.ControlGetAsync("notifications")).EnumerateArray().Single();

@@ -36,7 +36,7 @@ public sealed class NotificationTests
         await using var merchant = await Merchant.StartAsync(signed: true, failures: 2);
         await using var f = await SandboxFixture.StartAsync(shop: s => { s.NotificationUrl = merchant.Url; s.SignNotifications = true; });
         await f.CreateBillAsync("NOTE-2");
-        await f.Client.CancelBillAsync(f.ShopId, "NOTE-2");
+        await f.Client.CancelBillAsync("NOTE-2");
 
         await WaitFor(async () => Attempts(await f.NotificationLogAsync()) == 1);
         f.Clock.Advance(TimeSpan.FromSeconds(9));

@@ -18,25 +18,25 @@ public sealed class PersistenceTests
             await using (var first = await SandboxHost.StartAsync(clock, o => Configure(o, file)))
             {
                 var client = Client(first, clock);
-                await client.CreateBillAsync(first.Shop.ShopId, "KEEP/1", "tel:+79031234567", 10m, "RUB", "kept", clock.GetUtcNow().AddDays(1));
-                await client.CreateBillAsync(first.Shop.ShopId, "KEEP-2", "tel:+79031234567", 5m, "RUB", "kept", clock.GetUtcNow().AddDays(1));
+                await client.CreateBillAsync("KEEP/1", "tel:+79031234567", 10m, "RUB", "kept", clock.GetUtcNow().AddDays(1));
+                await client.CreateBillAsync("KEEP-2", "tel:+79031234567", 5m, "RUB", "kept", clock.GetUtcNow().AddDays(1));
                 using var http = new HttpClient();
                 (await http.PostAsync(new Uri(first.BaseUrl, "sandbox/control/bills/" + first.Shop.ShopId + "/KEEP%2F1/pay"), null)).EnsureSuccessStatusCode();
-                await client.CreateRefundAsync(first.Shop.ShopId, "KEEP/1", "R1", 4m);
+                await client.CreateRefundAsync("KEEP/1", "R1", 4m);
                 (await http.PostAsync(new Uri(first.BaseUrl, "sandbox/control/clock/advance"), System.Net.Http.Json.JsonContent.Create(new { seconds = 60 }))).EnsureSuccessStatusCode();
             }
 
             await using var second = await SandboxHost.StartAsync(clock, o => Configure(o, file));
             var again = Client(second, clock);
-            var paid = await again.GetBillStatusAsync(second.Shop.ShopId, "KEEP/1");
-            var refund = await again.GetRefundStatusAsync(second.Shop.ShopId, "KEEP/1", "R1");
+            var paid = await again.GetBillStatusAsync("KEEP/1");
+            var refund = await again.GetRefundStatusAsync("KEEP/1", "R1");
             using var log = new HttpClient();
             var notifications = await log.GetStringAsync(new Uri(second.BaseUrl, "sandbox/control/notifications"));
 
             Assert.Equal((BillStatus.Paid, "kept"), (paid.Status, paid.Comment));
             Assert.Equal((RefundStatus.Success, 4.00m), (refund.Status, refund.Amount));
-            Assert.Equal(BillStatus.Waiting, (await again.GetBillStatusAsync(second.Shop.ShopId, "KEEP-2")).Status);
-            Assert.Equal(ResultCode.AmountTooLarge, await ApiTests.Code(() => again.CreateRefundAsync(second.Shop.ShopId, "KEEP/1", "R2", 6.01m)));
+            Assert.Equal(BillStatus.Waiting, (await again.GetBillStatusAsync("KEEP-2")).Status);
+            Assert.Equal(ResultCode.AmountTooLarge, await ApiTests.Code(() => again.CreateRefundAsync("KEEP/1", "R2", 6.01m)));
             Assert.Equal(TimeSpan.FromSeconds(60), second.Clock.Offset);
             Assert.Contains("\"bill_id\":\"KEEP/1\"", notifications, StringComparison.Ordinal);
         }
@@ -52,12 +52,12 @@ public sealed class PersistenceTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         await using (var first = await SandboxHost.StartAsync(clock))
         {
-            await Client(first, clock).CreateBillAsync(first.Shop.ShopId, "GONE-1", "tel:+79031234567", 10m, "RUB", "c", clock.GetUtcNow().AddDays(1));
+            await Client(first, clock).CreateBillAsync("GONE-1", "tel:+79031234567", 10m, "RUB", "c", clock.GetUtcNow().AddDays(1));
         }
 
         await using var second = await SandboxHost.StartAsync(clock);
 
-        Assert.Equal(ResultCode.InvoiceNotFound, await ApiTests.Code(() => Client(second, clock).GetBillStatusAsync(second.Shop.ShopId, "GONE-1")));
+        Assert.Equal(ResultCode.InvoiceNotFound, await ApiTests.Code(() => Client(second, clock).GetBillStatusAsync("GONE-1")));
     }
 
     private static void Configure(Shops.SandboxOptions options, string file)
@@ -68,9 +68,10 @@ public sealed class PersistenceTests
         options.Shops.Add(shop);
     }
 
-    private static QiwiPullClient Client(SandboxHost host, TimeProvider clock) => new(new HttpClient(), new QiwiClientOptions
+    private static QiwiPullClient Client(SandboxHost host, TimeProvider clock) => new(new HttpClient(), new QiwiPullClientOptions
     {
-        BaseUrl = host.BaseUrl,
+        SandboxBaseUrl = host.BaseUrl,
+        ShopId = host.Shop.ShopId,
         ApiId = host.Shop.ApiId,
         ApiPassword = host.Shop.ApiPassword,
         TimeProvider = clock,

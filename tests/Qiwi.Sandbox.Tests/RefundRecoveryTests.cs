@@ -35,7 +35,7 @@ public sealed class RefundRecoveryTests
         await f.InjectAsync(new { kind, resultCode = code, phase = "after" });
         await f.InjectAsync(new { kind = "resultCode", resultCode = 13 }); // and the next request meets "busy"
 
-        var refund = await client.CreateRefundAsync(f.ShopId, "RR-1", "R1", 4m);
+        var refund = await client.CreateRefundAsync("RR-1", "R1", 4m);
 
         Assert.Equal(("R1", 4m), (refund.RefundId, refund.Amount));
         var invoice = Assert.Single(await f.LedgerAsync());
@@ -54,7 +54,7 @@ public sealed class RefundRecoveryTests
         await f.PayAsync("RR-2");
         await f.InjectAsync(new { kind = "drop" }); // before the ledger: nothing happened
 
-        var refund = await client.CreateRefundAsync(f.ShopId, "RR-2", "R1", 4m);
+        var refund = await client.CreateRefundAsync("RR-2", "R1", 4m);
 
         Assert.Equal("R1", refund.RefundId);
         Assert.Equal(4m, Assert.Single(Assert.Single(await f.LedgerAsync()).Refunds).Amount);
@@ -68,15 +68,15 @@ public sealed class RefundRecoveryTests
         await using var f = await SandboxFixture.StartAsync(repeatedRefundId: mode);
         await f.CreateBillAsync("RR-3", 10m);
         await f.PayAsync("RR-3");
-        await f.Client.CreateRefundAsync(f.ShopId, "RR-3", "R1", 4m);
+        await f.Client.CreateRefundAsync("RR-3", "R1", 4m);
 
         if (existing)
         {
-            Assert.Equal(4m, (await f.Client.CreateRefundAsync(f.ShopId, "RR-3", "R1", 4m)).Amount);
+            Assert.Equal(4m, (await f.Client.CreateRefundAsync("RR-3", "R1", 4m)).Amount);
         }
         else
         {
-            Assert.Equal((int)ResultCode.IncorrectData, (await Assert.ThrowsAsync<QiwiApiException>(() => f.Client.CreateRefundAsync(f.ShopId, "RR-3", "R1", 4m))).ResultCode);
+            Assert.Equal((int)ResultCode.IncorrectData, (await Assert.ThrowsAsync<QiwiApiException>(() => f.Client.CreateRefundAsync("RR-3", "R1", 4m))).ResultCode);
         }
 
         Assert.Single(Assert.Single(await f.LedgerAsync()).Refunds);
@@ -93,11 +93,11 @@ public sealed class RefundRecoveryTests
         await f.InjectAsync(new { kind, phase = "after" });
         await f.InjectAsync(new { kind = "resultCode", resultCode = 300 }); // the status read is refused once: the client re-reads
 
-        var bill = await client.CancelBillAsync(f.ShopId, "RC-1");
+        var bill = await client.CancelBillAsync("RC-1");
 
         Assert.Equal(BillStatus.Rejected, bill.Status);
         // The sandbox answers a repeated cancel of a rejected invoice with that invoice (docs/sandbox.md).
-        Assert.Equal(BillStatus.Rejected, (await f.Client.CancelBillAsync(f.ShopId, "RC-1")).Status);
+        Assert.Equal(BillStatus.Rejected, (await f.Client.CancelBillAsync("RC-1")).Status);
         Assert.Equal("rejected", Assert.Single(await f.LedgerAsync()).Status);
     }
 
@@ -109,7 +109,7 @@ public sealed class RefundRecoveryTests
         await f.InjectAsync(new { kind = "drop", phase = "after" });
         await f.InjectAsync(new { kind = "resultCode", resultCode = 13, count = 2 });
 
-        var bill = await client.CreateBillAsync(f.ShopId, "RB-1", "tel:+79031234567", 10m, "RUB", "test", f.Tomorrow);
+        var bill = await client.CreateBillAsync("RB-1", "tel:+79031234567", 10m, "RUB", "test", f.Tomorrow);
 
         Assert.Equal("RB-1", bill.BillId);
         Assert.Single(await f.LedgerAsync());

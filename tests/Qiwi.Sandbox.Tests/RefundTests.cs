@@ -12,17 +12,17 @@ public sealed class RefundTests
         await f.CreateBillAsync("REF-1", amount: 10m);
         await f.PayAsync("REF-1");
 
-        var first = await f.Client.CreateRefundAsync(f.ShopId, "REF-1", "R1", 4m);
-        var second = await f.Client.CreateRefundAsync(f.ShopId, "REF-1", "R2", 5.5m);
-        var repeat = await f.Client.CreateRefundAsync(f.ShopId, "REF-1", "R1", 4m);
+        var first = await f.Client.CreateRefundAsync("REF-1", "R1", 4m);
+        var second = await f.Client.CreateRefundAsync("REF-1", "R2", 5.5m);
+        var repeat = await f.Client.CreateRefundAsync("REF-1", "R1", 4m);
 
         Assert.Equal((RefundStatus.Success, 4.00m), (first.Status, first.Amount));
         Assert.Equal(5.50m, second.Amount);
         Assert.Equal(first, repeat);
-        Assert.Equal(ResultCode.AmountTooLarge, await ApiTests.Code(() => f.Client.CreateRefundAsync(f.ShopId, "REF-1", "R3", 0.51m)));
-        Assert.Equal(ResultCode.IncorrectData, await ApiTests.Code(() => f.Client.CreateRefundAsync(f.ShopId, "REF-1", "R1", 1m)));
-        Assert.Equal(0.50m, (await f.Client.CreateRefundAsync(f.ShopId, "REF-1", "R3", 0.5m)).Amount);
-        Assert.Equal(ResultCode.InvoiceNotFound, await ApiTests.Code(() => f.Client.GetRefundStatusAsync(f.ShopId, "REF-1", "R9")));
+        Assert.Equal(ResultCode.AmountTooLarge, await ApiTests.Code(() => f.Client.CreateRefundAsync("REF-1", "R3", 0.51m)));
+        Assert.Equal(ResultCode.IncorrectData, await ApiTests.Code(() => f.Client.CreateRefundAsync("REF-1", "R1", 1m)));
+        Assert.Equal(0.50m, (await f.Client.CreateRefundAsync("REF-1", "R3", 0.5m)).Amount);
+        Assert.Equal(ResultCode.InvoiceNotFound, await ApiTests.Code(() => f.Client.GetRefundStatusAsync("REF-1", "R9")));
     }
 
     [Fact]
@@ -32,15 +32,15 @@ public sealed class RefundTests
         await f.CreateBillAsync("REF-2", amount: 10m);
         await f.PayAsync("REF-2");
 
-        var processing = await f.Client.CreateRefundAsync(f.ShopId, "REF-2", "A", 10m);
+        var processing = await f.Client.CreateRefundAsync("REF-2", "A", 10m);
         Assert.Equal(RefundStatus.Processing, processing.Status);
         (await f.ControlAsync($"refunds/{f.ShopId}/REF-2/A/fail")).EnsureSuccessStatusCode();
-        Assert.Equal(RefundStatus.Fail, (await f.Client.GetRefundStatusAsync(f.ShopId, "REF-2", "A")).Status);
+        Assert.Equal(RefundStatus.Fail, (await f.Client.GetRefundStatusAsync("REF-2", "A")).Status);
 
-        var next = await f.Client.CreateRefundAsync(f.ShopId, "REF-2", "B", 10m);
+        var next = await f.Client.CreateRefundAsync("REF-2", "B", 10m);
         Assert.Equal(RefundStatus.Processing, next.Status);
         f.Clock.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(RefundStatus.Success, (await f.Client.GetRefundStatusAsync(f.ShopId, "REF-2", "B")).Status);
+        Assert.Equal(RefundStatus.Success, (await f.Client.GetRefundStatusAsync("REF-2", "B")).Status);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class RefundTests
         {
             try
             {
-                return (await f.Client.CreateRefundAsync(f.ShopId, "REF-3", "P" + i, 1m)).Amount;
+                return (await f.Client.CreateRefundAsync("REF-3", "P" + i, 1m)).Amount;
             }
             catch (Qiwi.Runtime.QiwiApiException error) when ((ResultCode)error.ResultCode == ResultCode.AmountTooLarge)
             {
@@ -74,10 +74,10 @@ public sealed class RefundTests
         await f.CreateBillAsync("REF-4", amount: 10m);
         await f.PayAsync("REF-4");
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => f.Client.CreateRefundAsync(f.ShopId, "REF-4", "ONCE", 6m)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => f.Client.CreateRefundAsync("REF-4", "ONCE", 6m)));
 
         Assert.All(results, r => Assert.Equal(6m, r.Amount));
-        Assert.Equal(ResultCode.AmountTooLarge, await ApiTests.Code(() => f.Client.CreateRefundAsync(f.ShopId, "REF-4", "MORE", 4.01m)));
+        Assert.Equal(ResultCode.AmountTooLarge, await ApiTests.Code(() => f.Client.CreateRefundAsync("REF-4", "MORE", 4.01m)));
     }
 
     [Fact]

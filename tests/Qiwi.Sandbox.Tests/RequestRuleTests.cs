@@ -100,8 +100,8 @@ public sealed class RequestRuleTests
         await f.CreateBillAsync("WORD-1");
         await f.PayAsync("WORD-1");
 
-        var refund = await Assert.ThrowsAsync<Qiwi.Runtime.QiwiApiException>(() => f.Client.GetRefundStatusAsync(f.ShopId, "WORD-1", "R9"));
-        var invoice = await Assert.ThrowsAsync<Qiwi.Runtime.QiwiApiException>(() => f.Client.GetRefundStatusAsync(f.ShopId, "WORD-9", "R9"));
+        var refund = await Assert.ThrowsAsync<Qiwi.Runtime.QiwiApiException>(() => f.Client.GetRefundStatusAsync("WORD-1", "R9"));
+        var invoice = await Assert.ThrowsAsync<Qiwi.Runtime.QiwiApiException>(() => f.Client.GetRefundStatusAsync("WORD-9", "R9"));
 
         Assert.Equal((210, "Refund not found"), (refund.ResultCode, Envelope(refund.RawBody!).GetProperty("description").GetString()));
         Assert.Equal((210, "Invoice not found"), (invoice.ResultCode, Envelope(invoice.RawBody!).GetProperty("description").GetString()));

@@ -46,9 +46,10 @@ internal sealed class SandboxFixture : IAsyncDisposable
         return new SandboxFixture(host, clock);
     }
 
-    public QiwiPullClient CreateClient(QiwiMediaType mediaType, string? password = null, int maxAttempts = 1) => new(_http, new QiwiClientOptions
+    public QiwiPullClient CreateClient(QiwiMediaType mediaType, string? password = null, int maxAttempts = 1, long? shopId = null) => new(_http, new QiwiPullClientOptions
     {
-        BaseUrl = Host.BaseUrl,
+        SandboxBaseUrl = Host.BaseUrl,
+        ShopId = shopId ?? ShopId,
         ApiId = Host.Shop.ApiId,
         ApiPassword = password ?? Host.Shop.ApiPassword,
         MediaType = mediaType,
@@ -68,7 +69,7 @@ internal sealed class SandboxFixture : IAsyncDisposable
         => (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<Ledger.LedgerEntry>>(_http, new Uri(Host.BaseUrl, "sandbox/control/ledger"), Qiwi.Sandbox.Control.SandboxControlJson.Options))!;
 
     public Task<Bill> CreateBillAsync(string billId, decimal amount = 10m, string currency = "RUB", PaySource? paySource = null, string user = "tel:+79031234567")
-        => Client.CreateBillAsync(ShopId, billId, user, amount, currency, "test", Tomorrow, paySource);
+        => Client.CreateBillAsync(billId, user, amount, currency, "test", Tomorrow, paySource);
 
     /// <summary>Uses the control API (what a payer would do on the checkout page).</summary>
     public async Task<HttpResponseMessage> ControlAsync(string path)

@@ -8,7 +8,7 @@ public sealed class ExtensionTests
     private static readonly HashSet<string> Documented =
     [
         "x-qiwi-client", "x-qiwi-envelope", "x-qiwi-enum", "x-qiwi-name", "x-qiwi-decimal", "x-qiwi-datetime",
-        "x-qiwi-idempotent", "x-qiwi-redirect", "x-qiwi-signature", "x-qiwi-outcome-read",
+        "x-qiwi-idempotent", "x-qiwi-redirect", "x-qiwi-signature", "x-qiwi-outcome-read", "x-qiwi-client-parameter",
     ];
 
     private static SpecDocument Spec => SpecDocument.Current;
@@ -44,6 +44,40 @@ public sealed class ExtensionTests
         // The docs promise idempotency for invoicing only ("two consecutive requests with the same prv_id, bill_id and amount").
         Assert.Equal(["createBill"], writes.Where(w => w.Operation.Children.ContainsKey("x-qiwi-idempotent")).Select(w => Text(w.Operation, "operationId")));
     }
+
+    [Fact]
+    public void Client_level_parameters_are_required_path_parameters_used_by_every_api_operation_and_prv_id_is_one()
+    {
+        // Every parameter of every API operation, resolved ($ref to components/parameters), with where it is used.
+        var apiOperations = Spec.Operations().Where(o => o.Where.StartsWith("paths", StringComparison.Ordinal) && !o.Operation.Children.ContainsKey("x-qiwi-redirect")).ToList();
+        var marked = new HashSet<string>(StringComparer.Ordinal);
+        var unmarkedUses = new List<string>();
+        foreach (var (where, _, pathItem, operation) in Spec.Operations())
+        {
+            foreach (var parameter in Parameters(pathItem).Concat(Parameters(operation)))
+            {
+                if (!parameter.Children.TryGetValue("x-qiwi-client-parameter", out var flag))
+                {
+                    unmarkedUses.Add(Text(parameter, "name")!);
+                    continue;
+                }
+
+                Assert.True(flag is YamlScalarNode { Value: "true" } scalar && !SpecDocument.IsQuoted(scalar), $"x-qiwi-client-parameter at {SpecDocument.At(flag)} must be the boolean true");
+                Assert.Equal("path", Text(parameter, "in"));
+                Assert.Equal("true", Text(parameter, "required"));
+                Assert.False(Spec.Resolve(parameter["schema"]).Children.ContainsKey("enum"), $"{where}: a client-level parameter is a setting, not a constant");
+                Assert.False(operation.Children.ContainsKey("x-qiwi-redirect"), $"{where}: a redirect has no client-level parameters");
+                marked.Add(Text(parameter, "name")!);
+            }
+        }
+
+        Assert.Equal(["prv_id"], marked);
+        Assert.DoesNotContain("prv_id", unmarkedUses); // one setting: never a method parameter in one operation and a setting in another
+        Assert.All(apiOperations, o => Assert.Contains("{prv_id}", o.Path, StringComparison.Ordinal));
+    }
+
+    private IEnumerable<YamlMappingNode> Parameters(YamlMappingNode owner)
+        => owner.Children.TryGetValue("parameters", out var list) ? ((YamlSequenceNode)list).Children.Select(Spec.Resolve) : [];
 
     [Fact]
     public void The_envelope_matches_every_api_response()

@@ -45,7 +45,7 @@ public sealed class Checkout(OrderRepository orders, IQiwiPullClient qiwi, IOpti
         try
         {
             var bill = await qiwi.CreateBillAsync(
-                settings.Value.ShopId, order.Id, "tel:" + order.Phone, order.Amount, Currency.Rub, "Order " + order.Id + ": " + order.Product,
+                order.Id, "tel:" + order.Phone, order.Amount, Currency.Rub, "Order " + order.Id + ": " + order.Product,
                 Clock.ToTime(order.ExpiresAt), merchantName: "Book shop", cancellationToken: cancellationToken);
             await orders.ApplyAsync(order.Id, bill.StatusWireValue ?? bill.Status.ToWireValue(), source, null, cancellationToken);
             return null;
@@ -71,7 +71,7 @@ public sealed class Checkout(OrderRepository orders, IQiwiPullClient qiwi, IOpti
     {
         try
         {
-            var bill = await qiwi.GetBillStatusAsync(settings.Value.ShopId, orderId, cancellationToken);
+            var bill = await qiwi.GetBillStatusAsync(orderId, cancellationToken);
             await orders.ApplyAsync(orderId, bill.StatusWireValue ?? bill.Status.ToWireValue(), source, null, cancellationToken);
             return true;
         }
@@ -84,7 +84,7 @@ public sealed class Checkout(OrderRepository orders, IQiwiPullClient qiwi, IOpti
     /// <summary>The checkout URL the payer is sent to, coming back to this shop's success or failure page.</summary>
     public Uri CheckoutUrl(string orderId, string shopBaseUrl)
     {
-        var checkout = QiwiPullRedirects.Checkout(settings.Value.ShopId.ToString(CultureInfo.InvariantCulture), orderId, successUrl: shopBaseUrl + "success", failUrl: shopBaseUrl + "fail");
-        return settings.Value.CheckoutBaseUrl is { } baseUrl ? new Uri(baseUrl, checkout.PathAndQuery) : checkout;
+        // The client's builders are on its environment: QIWI's checkout, or the sandbox's when SandboxBaseUrl is set.
+        return qiwi.Redirects.Checkout(settings.Value.ShopId.ToString(CultureInfo.InvariantCulture), orderId, successUrl: shopBaseUrl + "success", failUrl: shopBaseUrl + "fail");
     }
 }

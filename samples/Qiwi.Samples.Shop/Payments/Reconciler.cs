@@ -14,7 +14,7 @@ namespace Qiwi.Samples.Shop.Payments;
 /// </summary>
 public sealed partial class Reconciler(
     OrderRepository orders, RefundRepository refunds, Checkout checkout, Refunding refunding, ReconciliationLock gate,
-    IQiwiPullClient qiwi, IOptions<ShopSettings> settings, IOptions<ShopOptions> options, ILogger<Reconciler> logger) : BackgroundService
+    IQiwiPullClient qiwi, IOptions<ShopOptions> options, ILogger<Reconciler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -79,7 +79,7 @@ public sealed partial class Reconciler(
         string? problem = null;
         try
         {
-            var bill = await qiwi.GetBillStatusAsync(settings.Value.ShopId, order.Id, cancellationToken);
+            var bill = await qiwi.GetBillStatusAsync(order.Id, cancellationToken);
             await orders.ApplyAsync(order.Id, bill.StatusWireValue ?? bill.Status.ToWireValue(), "reconciliation", null, cancellationToken);
         }
         catch (QiwiApiException error) when (error.ResultCode == (int)ResultCode.InvoiceNotFound && order.Status == OrderStatus.New)

@@ -13,7 +13,7 @@ public sealed record RefundOutcome(bool Succeeded, string Message, RefundRecord?
 /// is left (a refund made elsewhere counts too): an over-refund is sent and its 242 shown. Each refund's id is
 /// generated and stored before the call; an unclear answer leaves it for reconciliation, which repeats the same id.
 /// </summary>
-public sealed class Refunding(OrderRepository orders, RefundRepository refunds, IQiwiPullClient qiwi, IOptions<ShopSettings> settings, IOptions<ShopOptions> options)
+public sealed class Refunding(OrderRepository orders, RefundRepository refunds, IQiwiPullClient qiwi, IOptions<ShopOptions> options)
 {
     /// <summary>Refunds <paramref name="amountText"/> RUB (as typed: <c>500</c>, <c>500.50</c>) of an order.</summary>
     public async Task<RefundOutcome> RefundAsync(string orderId, string? amountText, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class Refunding(OrderRepository orders, RefundRepository refunds, 
         var reconciliation = options.Value.Reconciliation;
         try
         {
-            var refund = await qiwi.CreateRefundAsync(settings.Value.ShopId, orderId, refundId, amount, cancellationToken);
+            var refund = await qiwi.CreateRefundAsync(orderId, refundId, amount, cancellationToken);
             return await RecordAsync(orderId, refund, attempt, cancellationToken);
         }
         catch (QiwiException error)
@@ -77,7 +77,7 @@ public sealed class Refunding(OrderRepository orders, RefundRepository refunds, 
         var reconciliation = options.Value.Reconciliation;
         try
         {
-            var refund = await qiwi.GetRefundStatusAsync(settings.Value.ShopId, orderId, refundId, cancellationToken);
+            var refund = await qiwi.GetRefundStatusAsync(orderId, refundId, cancellationToken);
             await RecordAsync(orderId, refund, attempt, cancellationToken);
         }
         catch (QiwiException error)

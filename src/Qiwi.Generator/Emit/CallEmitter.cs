@@ -70,7 +70,7 @@ internal static class CallEmitter
                 && OutcomeReadReader.FindParameter(operation.Parameters, property.WireName) is { Location: ParameterLocation.Path, IsConstant: false } echoed
                 && echoed.Type.Kind == ValueKind.String && echoed.Required)
             {
-                checks.Add(CSharp.Runtime + ".Serialization.QiwiPayloadChecks.Echo(" + wire + ", " + value + ", " + ParameterCode.Name(echoed) + ")");
+                checks.Add(CSharp.Runtime + ".Serialization.QiwiPayloadChecks.Echo(" + wire + ", " + value + ", " + ParameterCode.Value(echoed) + ")");
             }
             else if (property.Type.Kind == ValueKind.Decimal && property.Constraints.DecimalScale is int scale)
             {
@@ -110,7 +110,7 @@ internal static class CallEmitter
         {
             var parameter = OutcomeReadReader.FindParameter(operation.Parameters, field)!;
             var property = OutcomeReadReader.FindProperty(payload, field)!;
-            var requested = parameter.IsConstant ? CSharp.Literal(parameter.ConstantValue!) : CSharp.ToWire(parameter.Type, parameter.Constraints, ParameterCode.Name(parameter));
+            var requested = parameter.IsConstant ? CSharp.Literal(parameter.ConstantValue!) : CSharp.ToWire(parameter.Type, parameter.Constraints, ParameterCode.Value(parameter));
             matches.Add(CSharp.ToWire(property.Type, parameter.Constraints, "found." + property.Name) + " == " + requested);
         }
 

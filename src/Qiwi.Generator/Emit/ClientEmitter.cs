@@ -13,6 +13,13 @@ internal static class ClientEmitter
         writer.Line(CSharp.GeneratedCode);
         writer.Open(spec.Visibility + " partial interface " + spec.Names.Interface);
         var first = true;
+        if (HasBuilders(spec))
+        {
+            XmlDoc.Summary(writer, "The redirect URL builders, on the hosts of the client's environment (production, or the sandbox of <c>QiwiClientOptions.SandboxBaseUrl</c>).");
+            writer.Line(spec.Names.Redirects + " Redirects { get; }");
+            first = false;
+        }
+
         foreach (var operation in spec.Operations)
         {
             if (!first)
@@ -39,23 +46,48 @@ internal static class ClientEmitter
         writer.Line(CSharp.GeneratedCode);
         writer.Open(spec.Visibility + " sealed partial class " + name + " : " + spec.Names.Interface);
         writer.Line("private readonly " + CSharp.Runtime + ".QiwiPipeline _pipeline;");
+        foreach (var parameter in spec.ClientParameters)
+        {
+            writer.Line("private readonly " + CSharp.TypeOf(parameter.Type, nullable: false) + " " + parameter.ClientField + ";");
+        }
+
+        var options = spec.Names.Options;
         writer.Line();
         XmlDoc.Summary(writer, "Creates a client that sends through <paramref name=\"httpClient\"/> with <paramref name=\"options\"/>.");
         XmlDoc.Param(writer, "httpClient", "The HTTP client to send with; its lifetime is the caller's.");
-        XmlDoc.Param(writer, "options", "Endpoint, credentials, media type and timeout; validated here.");
-        writer.Line("public " + name + "(global::System.Net.Http.HttpClient httpClient, " + CSharp.Runtime + ".QiwiClientOptions options)");
+        XmlDoc.Param(writer, "options", "Environment, credentials, media type, timeout and the client-level settings; validated here.");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A setting is missing or breaks a rule; the message names it.</exception>");
+        writer.Line("public " + name + "(global::System.Net.Http.HttpClient httpClient, " + options + " options)");
         writer.Indent().Line(": this(new " + CSharp.Runtime + ".QiwiPipeline(httpClient, options, " + spec.Names.ResultCodes + ".Instance))").Outdent();
         writer.Line("{");
         writer.Line("}");
         writer.Line();
-        XmlDoc.Summary(writer, "Creates a client on an existing pipeline (shared policies, tests).");
+        XmlDoc.Summary(writer, "Creates a client on an existing pipeline (shared policies, tests); its options must be <see cref=\"" + options + "\"/>.");
         XmlDoc.Param(writer, "pipeline", "The pipeline every call goes through.");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">The pipeline's options are not <see cref=\"" + options + "\"/>, or a setting is missing.</exception>");
         writer.Open("public " + name + "(" + CSharp.Runtime + ".QiwiPipeline pipeline)");
         writer.Line("_pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));");
+        writer.Line("Options = pipeline.Options as " + options + " ?? throw new global::System.ArgumentException(" + CSharp.Literal("The pipeline's options must be " + options + ".") + ", nameof(pipeline));");
+        foreach (var parameter in spec.ClientParameters)
+        {
+            writer.Line(parameter.ClientField + " = Options." + parameter.Name + " ?? throw new global::System.ArgumentException(" + CSharp.Literal(parameter.Name + " is required (the `" + parameter.WireName + "` every call sends).") + ", " + CSharp.Literal(parameter.Name) + ");");
+        }
+
+        if (HasBuilders(spec))
+        {
+            writer.Line("Redirects = new " + spec.Names.Redirects + "(Options);");
+        }
+
         writer.Close();
         writer.Line();
         XmlDoc.Summary(writer, "The options the client sends with.");
-        writer.Line("public " + CSharp.Runtime + ".QiwiClientOptions Options => _pipeline.Options;");
+        writer.Line("public " + options + " Options { get; }");
+        if (HasBuilders(spec))
+        {
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public " + spec.Names.Redirects + " Redirects { get; }");
+        }
 
         foreach (var operation in spec.Operations)
         {
@@ -95,6 +127,20 @@ internal static class ClientEmitter
         return writer.ToString();
     }
 
+    /// <summary>True when the spec has outbound redirects, so the client offers its <c>Redirects</c> builders.</summary>
+    internal static bool HasBuilders(SpecModel spec)
+    {
+        foreach (var redirect in spec.Redirects)
+        {
+            if (redirect.Kind == RedirectKind.Outbound)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void EmitPath(CodeWriter writer, OperationModel operation)
     {
         var template = operation.PathTemplate;
@@ -122,11 +168,11 @@ internal static class ClientEmitter
             }
             else if (parameter.Type.Kind is ValueKind.Int64 or ValueKind.Int32)
             {
-                writer.Line("request.AppendPathSegment(" + ParameterCode.Name(parameter) + ");");
+                writer.Line("request.AppendPathSegment(" + ParameterCode.Value(parameter) + ");");
             }
             else
             {
-                writer.Line("request.AppendPathSegment(" + CSharp.ToWire(parameter.Type, parameter.Constraints, ParameterCode.Name(parameter)) + ");");
+                writer.Line("request.AppendPathSegment(" + CSharp.ToWire(parameter.Type, parameter.Constraints, ParameterCode.Value(parameter)) + ");");
             }
 
             position = close + 1;

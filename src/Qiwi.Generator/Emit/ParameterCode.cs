@@ -14,14 +14,14 @@ internal sealed class ParameterCode
 
     public ParameterCode(PatternTable patterns) => _patterns = patterns;
 
-    /// <summary>Required parameters first (spec order), then optional ones; constants are not parameters.</summary>
+    /// <summary>Required parameters first (spec order), then optional ones; constants and client-level parameters are not parameters.</summary>
     public static List<ParameterModel> Ordered(IEnumerable<ParameterModel> parameters, System.Func<ParameterModel, bool>? forceRequired = null)
     {
         var required = new List<ParameterModel>();
         var optional = new List<ParameterModel>();
         foreach (var parameter in parameters)
         {
-            if (parameter.IsConstant)
+            if (parameter.IsConstant || parameter.ClientLevel)
             {
                 continue;
             }
@@ -35,6 +35,9 @@ internal sealed class ParameterCode
     }
 
     public static string Name(ParameterModel parameter) => parameter.ParameterName;
+
+    /// <summary>The expression holding the parameter's value in a client method: the argument, or the client's field for a client-level one.</summary>
+    public static string Value(ParameterModel parameter) => parameter.ClientField ?? parameter.ParameterName;
 
     public static string Declaration(ParameterModel parameter)
     {

@@ -14,8 +14,17 @@ internal static class RedirectEmitter
         var code = new ParameterCode(patterns);
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, "The browser redirects of the spec: URLs the merchant sends the payer to, and the URLs the payer comes back to.");
+        XmlDoc.Remarks(writer, "The builders are instance methods on the hosts of one environment: production (the spec's servers) unless the options name a sandbox (`QiwiClientOptions.SandboxBaseUrl`), which then serves every redirect. The parsers are static.");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " static partial class " + spec.Names.Redirects);
+        writer.Open(spec.Visibility + " sealed partial class " + spec.Names.Redirects);
+        writer.Line("private readonly " + CSharp.Runtime + ".QiwiClientOptions _options;");
+        writer.Line();
+        XmlDoc.Summary(writer, "Creates the builders for the environment of <paramref name=\"options\"/> (a client's options, or new ones with only the environment set).");
+        XmlDoc.Param(writer, "options", "Production by default; <c>UseSandbox(url)</c> points every redirect at the sandbox. Read at each call.");
+        writer.Open("public " + spec.Names.Redirects + "(" + CSharp.Runtime + ".QiwiClientOptions options)");
+        writer.Line("_options = options ?? throw new global::System.ArgumentNullException(nameof(options));");
+        writer.Close();
+        writer.Line();
         var first = true;
         foreach (var redirect in spec.Redirects)
         {
@@ -90,7 +99,7 @@ internal static class RedirectEmitter
         var name = signed ? redirect.Names.Signed : redirect.Name;
 
         XmlDoc.Summary(writer, (redirect.Summary ?? redirect.OperationId) + (signed ? " Signed with " + SpecText.Of(signature!.Algorithm) + "." : string.Empty));
-        XmlDoc.Remarks(writer, (redirect.Description ?? string.Empty) + "\n\nBuilds `" + redirect.ServerUrl + redirect.Path + "?...` (operation `" + redirect.OperationId + "`); nothing is sent.");
+        XmlDoc.Remarks(writer, (redirect.Description ?? string.Empty) + "\n\nBuilds `" + redirect.ServerUrl + redirect.Path + "?...` in production, the sandbox's base URL + `" + redirect.Path + "?...` when one is set (operation `" + redirect.OperationId + "`); nothing is sent.");
         if (keyName is not null)
         {
             XmlDoc.Param(writer, keyName, "The secret the signature is keyed with (" + keyName + "); it is not put in the URL.");
@@ -111,7 +120,7 @@ internal static class RedirectEmitter
             declarations.Add(ParameterCode.Declaration(parameter));
         }
 
-        writer.Open("public static global::System.Uri " + name + "(" + string.Join(", ", declarations) + ")");
+        writer.Open("public global::System.Uri " + name + "(" + string.Join(", ", declarations) + ")");
         if (keyName is not null)
         {
             writer.Line(CSharp.Runtime + ".QiwiGuard.NotNull(" + keyName + ", nameof(" + keyName + "));");
@@ -119,11 +128,11 @@ internal static class RedirectEmitter
 
         foreach (var parameter in ordered)
         {
-            code.Guards(writer, parameter, redirect.Name, "global::System.TimeProvider.System");
+            code.Guards(writer, parameter, redirect.Name, "_options.TimeProvider");
         }
 
         writer.Line();
-        writer.Line("var url = new " + CSharp.Runtime + ".QiwiUrlBuilder(" + CSharp.Literal(redirect.ServerUrl) + ", " + CSharp.Literal(redirect.Path) + ");");
+        writer.Line("var url = new " + CSharp.Runtime + ".QiwiUrlBuilder(_options.ServerUrl(" + CSharp.Literal(redirect.ServerUrl) + "), " + CSharp.Literal(redirect.Path) + ");");
         foreach (var parameter in ordered)
         {
             ParameterCode.Send(writer, parameter, (n, v) => "url.Add(" + n + ", " + v + ");");

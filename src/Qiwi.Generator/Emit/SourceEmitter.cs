@@ -34,6 +34,7 @@ internal static class SourceEmitter
         {
             sources.Add(new(Naming.HintName(ns, names.Interface), ClientEmitter.EmitInterface(spec)));
             sources.Add(new(Naming.HintName(ns, names.Client), ClientEmitter.EmitClient(spec, patterns)));
+            sources.Add(new(Naming.HintName(ns, names.Options), ClientOptionsEmitter.Emit(spec, patterns)));
             sources.Add(new(Naming.HintName(ns, names.ResultCodes), ResultCodeCatalogEmitter.Emit(spec, resultCodes)));
             if (dependencyInjection)
             {

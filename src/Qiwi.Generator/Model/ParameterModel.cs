@@ -14,6 +14,8 @@ internal enum ParameterLocation
 /// A required one-value parameter is a constant the code sends by itself; an optional one-value
 /// parameter is a flag (<see cref="IsFlag"/>) that sends its value when true. <see cref="ParameterName"/> is
 /// its C# parameter name (camelCase, keyword-escaped); <see cref="TextLocalName"/> the local a redirect parser reads it into.
+/// A <see cref="ClientLevel"/> parameter (x-qiwi-client-parameter) is not a method parameter: the client fills it
+/// from its options property <see cref="Name"/>, kept in the client's field <see cref="ClientField"/>.
 /// </summary>
 internal sealed record ParameterModel(
     string WireName,
@@ -25,8 +27,11 @@ internal sealed record ParameterModel(
     Constraints Constraints,
     string? ConstantValue,
     string ParameterName,
-    string TextLocalName)
+    string TextLocalName,
+    string? ClientField = null)
 {
+    public bool ClientLevel => ClientField is not null;
+
     public bool IsConstant => ConstantValue is not null && Required;
 
     public bool IsFlag => ConstantValue is not null && !Required;

@@ -13,7 +13,8 @@ internal sealed record SpecModel(
     EquatableArray<OperationModel> Operations,
     EquatableArray<RedirectModel> Redirects,
     EquatableArray<WebhookModel> Webhooks,
-    ClientNames Names)
+    ClientNames Names,
+    EquatableArray<ParameterModel> ClientParameters = default)
 {
     public string Visibility => Public ? "public" : "internal";
 }
@@ -26,7 +27,8 @@ internal sealed record ClientNames(
     string Redirects,
     string Patterns,
     string ServiceCollectionExtensions,
-    string PathChecks)
+    string PathChecks,
+    string Options)
 {
     public static ClientNames For(string clientName) => new(
         Parsing.Naming.ClientInterface(clientName),
@@ -35,5 +37,6 @@ internal sealed record ClientNames(
         Parsing.Naming.Redirects(clientName),
         Parsing.Naming.Patterns(clientName),
         Parsing.Naming.ServiceCollectionExtensions(clientName),
-        Parsing.Naming.PathChecks(clientName));
+        Parsing.Naming.PathChecks(clientName),
+        Parsing.Naming.ClientOptions(clientName));
 }

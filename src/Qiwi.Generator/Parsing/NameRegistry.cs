@@ -31,6 +31,7 @@ internal sealed class NameRegistry
         Reserve(Naming.Patterns(clientName), "the pattern table");
         Reserve(Naming.ServiceCollectionExtensions(clientName), "the dependency injection extensions");
         Reserve(Naming.PathChecks(clientName), "the path parameter checks");
+        Reserve(Naming.ClientOptions(clientName), "the client options");
     }
 
     /// <summary>Claims a top-level type name (and so its file); false, after QIWI0006 at <paramref name="span"/>, when taken.</summary>

@@ -18,6 +18,12 @@ internal static class Naming
 
     public static string ClientClass(string client) => client + "Client";
 
+    /// <summary>The options type of the client (derived from the runtime's <c>QiwiClientOptions</c>), holding client-level parameters.</summary>
+    public static string ClientOptions(string client) => client + "ClientOptions";
+
+    /// <summary>The client's field holding a client-level parameter (<c>_shopId</c>).</summary>
+    public static string ClientField(string propertyName) => Local(propertyName);
+
     public static string ResultCodes(string client) => client + "ResultCodes";
 
     public static string Redirects(string client) => client + "Redirects";

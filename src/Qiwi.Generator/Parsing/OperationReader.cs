@@ -9,6 +9,13 @@ internal sealed class OperationReader
 {
     private static readonly string[] Methods = { "get", "put", "post", "patch", "delete", "head", "options", "trace" };
 
+    /// <summary>What the runtime's QiwiClientOptions (and object) declare: a client-level parameter cannot take these names.</summary>
+    private static readonly string[] InheritedOptionMembers =
+    {
+        "BaseUrl", "SandboxBaseUrl", "ApiBaseUrl", "UseSandbox", "ServerUrl", "ApiId", "ApiPassword", "MediaType", "Timeout", "Retry",
+        "TimeProvider", "Validate", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
+    };
+
     private readonly ParseContext _context;
     private readonly SchemaReader _schemas;
     private readonly ExtensionReader _extensions;
@@ -17,6 +24,8 @@ internal sealed class OperationReader
     private readonly ClientNames _client;
     private readonly NameRegistry.Scope _clientMembers;
     private readonly NameRegistry.Scope _redirectMembers;
+    private readonly NameRegistry.Scope _optionsMembers;
+    private readonly Dictionary<string, ParameterModel> _clientParameters = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, string> _operationIds = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _readers = new(System.StringComparer.Ordinal);
 
@@ -25,8 +34,15 @@ internal sealed class OperationReader
         _names = names;
         _client = client;
         _clientMembers = NameRegistry.NewScope()
-            .Reserve(client.Client, "the client class").Reserve("Options", "the client's Options").Reserve("_pipeline", "the client's pipeline field");
-        _redirectMembers = NameRegistry.NewScope().Reserve(client.Redirects, "the redirects class");
+            .Reserve(client.Client, "the client class").Reserve("Options", "the client's Options").Reserve("_pipeline", "the client's pipeline field")
+            .Reserve("Redirects", "the client's Redirects");
+        _optionsMembers = NameRegistry.NewScope().Reserve(client.Options, "the client options class");
+        foreach (var member in InheritedOptionMembers)
+        {
+            _optionsMembers.Reserve(member, "a member of QiwiClientOptions");
+        }
+
+        _redirectMembers = NameRegistry.NewScope().Reserve(client.Redirects, "the redirects class").Reserve("_options", "the redirects' options field");
         _context = context;
         _schemas = schemas;
         _extensions = extensions;
@@ -38,6 +54,9 @@ internal sealed class OperationReader
     public List<RedirectModel> Redirects { get; } = new();
 
     public List<WebhookModel> Webhooks { get; } = new();
+
+    /// <summary>The client-level parameters (x-qiwi-client-parameter), once each, in the order first met.</summary>
+    public List<ParameterModel> ClientParameters { get; } = new();
 
     public void ReadPaths()
     {
@@ -390,7 +409,46 @@ internal sealed class OperationReader
         }
 
         var required = where == ParameterLocation.Path || (parameter.GetBool("required") ?? false);
-        return NewParameter(wireName, name, where.Value, resolved, required, parameter.GetText("description") ?? resolved.Description);
+        var model = NewParameter(wireName, name, where.Value, resolved, required, parameter.GetText("description") ?? resolved.Description);
+        return parameter.GetBool("x-qiwi-client-parameter") == true ? ClientLevel(model, parameter, display) : model;
+    }
+
+    /// <summary>
+    /// Marks a parameter client-level (x-qiwi-client-parameter: true): a path parameter, of a simple non-constant
+    /// type, the same name and type wherever it is used, whose options property and client field are free names.
+    /// Otherwise QIWI0009 at the extension, and the parameter stays a method parameter.
+    /// </summary>
+    private ParameterModel ClientLevel(ParameterModel model, YamlMap parameter, string display)
+    {
+        var span = parameter.KeySpan("x-qiwi-client-parameter");
+        var what = "x-qiwi-client-parameter on '" + model.WireName + "' of " + display;
+        if (model.Location != ParameterLocation.Path || model.ConstantValue is not null)
+        {
+            _context.Report(DiagnosticDescriptors.InvalidExtension, span, what, "only a path parameter that is not a constant can be client-level");
+            return model;
+        }
+
+        var client = model with { ClientField = Naming.ClientField(model.Name) };
+        if (_clientParameters.TryGetValue(model.WireName, out var first))
+        {
+            if (first.Name != client.Name || !first.Type.Equals(client.Type) || !first.Constraints.Equals(client.Constraints))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidExtension, span, what, "another operation declares it with another name, type or rules; a client-level parameter has one setting");
+                return model;
+            }
+
+            return client;
+        }
+
+        if (!_optionsMembers.Claim(_context, span, "the client-level parameter '" + model.WireName + "'", client.Name)
+            || !_clientMembers.Claim(_context, span, "the field of the client-level parameter '" + model.WireName + "'", client.ClientField!))
+        {
+            return model;
+        }
+
+        _clientParameters[model.WireName] = client;
+        ClientParameters.Add(client);
+        return client;
     }
 
     private void AddFormFields(YamlNode formSchema, List<ParameterModel> parameters, string display, bool bodyRequired)

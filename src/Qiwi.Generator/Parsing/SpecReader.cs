@@ -73,7 +73,8 @@ internal static class SpecReader
             new(linked),
             new(operations.Redirects),
             new(operations.Webhooks),
-            ClientNames.For(options.ClientName));
+            ClientNames.For(options.ClientName),
+            new(operations.ClientParameters));
     }
 
     private static DiagnosticInfo NotOpenApi(string path, SourceSpan span, string reason)

@@ -1,10 +1,39 @@
 namespace Qiwi.Runtime;
 
-/// <summary>Where and how a generated client sends: endpoint, credentials, media type, timeout, clock.</summary>
-public sealed class QiwiClientOptions
+/// <summary>
+/// Where and how a generated client sends: endpoint, credentials, media type, timeout, clock, and the
+/// environment (production, or a sandbox that then serves the API and every redirect).
+/// A generated client derives <c>{Client}ClientOptions</c> from this class for its client-level parameters.
+/// </summary>
+public class QiwiClientOptions
 {
-    /// <summary>The API's base URL (<c>https://api.qiwi.com</c>, or a sandbox). A path prefix is kept.</summary>
+    /// <summary>The API's production base URL (<c>https://api.qiwi.com</c>). A path prefix is kept. <see cref="SandboxBaseUrl"/>, when set, is used instead.</summary>
     public Uri BaseUrl { get; set; } = new("https://api.qiwi.com");
+
+    /// <summary>
+    /// The sandbox to talk to instead of production (e.g. <c>http://127.0.0.1:5080/</c>): when set, the API
+    /// calls AND every redirect URL the toolkit builds (checkout, legacy checkout, web form) use this base URL.
+    /// Null (the default) means production: <see cref="BaseUrl"/> and the spec's servers.
+    /// </summary>
+    public Uri? SandboxBaseUrl { get; set; }
+
+    /// <summary>The base URL API calls go to: <see cref="SandboxBaseUrl"/> when set, else <see cref="BaseUrl"/>.</summary>
+    public Uri ApiBaseUrl => SandboxBaseUrl ?? BaseUrl;
+
+    /// <summary>Points the API and every redirect at a sandbox (sets <see cref="SandboxBaseUrl"/>); returns these options.</summary>
+    public QiwiClientOptions UseSandbox(Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        SandboxBaseUrl = baseUrl;
+        return this;
+    }
+
+    /// <summary>The server a redirect builder uses: <paramref name="productionServer"/> (from the spec), or the sandbox when one is set.</summary>
+    public string ServerUrl(string productionServer)
+    {
+        ArgumentNullException.ThrowIfNull(productionServer);
+        return SandboxBaseUrl is { } sandbox ? sandbox.AbsoluteUri : productionServer;
+    }
 
     /// <summary>The API ID (user name of Basic authorization).</summary>
     public string ApiId { get; set; } = string.Empty;
@@ -24,12 +53,17 @@ public sealed class QiwiClientOptions
     /// <summary>The clock for timeouts, retry delays and lifetime checks.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
-    public void Validate()
+    /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one. Derived options add their own settings.</summary>
+    public virtual void Validate()
     {
         if (BaseUrl is null || !BaseUrl.IsAbsoluteUri)
         {
             throw new ArgumentException("BaseUrl must be an absolute URL.", nameof(BaseUrl));
+        }
+
+        if (SandboxBaseUrl is { IsAbsoluteUri: false })
+        {
+            throw new ArgumentException("SandboxBaseUrl must be an absolute URL (e.g. http://127.0.0.1:5080/).", nameof(SandboxBaseUrl));
         }
 
         if (string.IsNullOrWhiteSpace(ApiId))
@@ -66,5 +100,5 @@ public sealed class QiwiClientOptions
     }
 
     /// <summary>The options without the password.</summary>
-    public override string ToString() => $"QiwiClientOptions {{ BaseUrl = {BaseUrl}, ApiId = {ApiId}, ApiPassword = ***, MediaType = {MediaType}, Timeout = {Timeout}, MaxAttempts = {Retry?.MaxAttempts} }}";
+    public override string ToString() => $"{GetType().Name} {{ BaseUrl = {BaseUrl}, SandboxBaseUrl = {SandboxBaseUrl}, ApiId = {ApiId}, ApiPassword = ***, MediaType = {MediaType}, Timeout = {Timeout}, MaxAttempts = {Retry?.MaxAttempts} }}";
 }

@@ -60,7 +60,7 @@ internal sealed class QiwiTransport
 
     private HttpRequestMessage CreateHttpRequest(QiwiRequest request)
     {
-        var source = _options.BaseUrl;
+        var source = _options.ApiBaseUrl;
         var baseUrl = _baseUrl;
         if (baseUrl is null || !ReferenceEquals(baseUrl.Source, source))
         {

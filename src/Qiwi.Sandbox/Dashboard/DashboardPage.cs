@@ -54,7 +54,10 @@ async function call(method, path, body) {
 async function act(shop, bill, action) { await call('POST', 'bills/' + shop + '/' + action, { bill_id: bill }); await refresh(); }
 async function advance(seconds) { await call('POST', 'clock/advance', { seconds: Number(seconds) }); await refresh(); }
 function paste(shop) {
-  return JSON.stringify({ Qiwi: { BaseUrl: base, CheckoutBaseUrl: base, ShopId: shop.shop_id, ApiId: shop.api_id, ApiPassword: shop.api_password, NotificationPassword: shop.notification_password } }, null, 2);
+  return JSON.stringify({ Qiwi: { SandboxBaseUrl: base, ShopId: shop.shop_id, ApiId: shop.api_id, ApiPassword: shop.api_password, NotificationPassword: shop.notification_password } }, null, 2);
+}
+function pasteCode(shop) {
+  return 'new QiwiPullClientOptions { SandboxBaseUrl = new Uri(' + JSON.stringify(base) + '), ShopId = ' + shop.shop_id + ', ApiId = ' + JSON.stringify(shop.api_id) + ', ApiPassword = ' + JSON.stringify(shop.api_password) + ' }';
 }
 async function refresh() {
   const clock = await call('GET', 'clock');
@@ -63,8 +66,10 @@ async function refresh() {
   const shops = document.getElementById('shops'); shops.replaceChildren();
   for (const shop of await call('GET', 'shops')) {
     shops.appendChild(el('h3', 'Shop ' + shop.shop_id));
-    shops.appendChild(el('p', 'Client settings to paste into appsettings.json (the section samples/Qiwi.Samples.Shop reads; QiwiClientOptions takes BaseUrl, ApiId and ApiPassword):'));
+    shops.appendChild(el('p', 'Client settings to paste into appsettings.json (the section samples/Qiwi.Samples.Shop reads; SandboxBaseUrl points the API and every checkout page here):'));
     shops.appendChild(el('pre', paste(shop), { 'class': 'paste', 'data-shop': shop.shop_id }));
+    shops.appendChild(el('p', 'Or in code (the generated client options):'));
+    shops.appendChild(el('pre', pasteCode(shop), { 'class': 'paste-code', 'data-shop': shop.shop_id }));
     const { api_password, notification_password, ...settings } = shop;
     shops.appendChild(el('p', 'Shop settings (change with PATCH ' + control + 'shops/' + shop.shop_id + '):'));
     shops.appendChild(el('pre', JSON.stringify(settings, null, 2)));

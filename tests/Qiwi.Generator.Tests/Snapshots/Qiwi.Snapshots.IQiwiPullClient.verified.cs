@@ -10,6 +10,11 @@ namespace Qiwi.Snapshots;
 [global::System.CodeDom.Compiler.GeneratedCode("Qiwi.Generator", "0.1.0")]
 public partial interface IQiwiPullClient
 {
+    /// <summary>
+    /// The redirect URL builders, on the hosts of the client's environment (production, or the sandbox of <c>QiwiClientOptions.SandboxBaseUrl</c>).
+    /// </summary>
+    QiwiPullRedirects Redirects { get; }
+
     /// <summary>Issue an invoice to a QIWI Wallet user (also the Mobile Commerce payment initiation).</summary>
     /// <remarks>
     /// Creates a new invoice to the given phone number (the user's QIWI Wallet ID).
@@ -35,10 +40,6 @@ public partial interface IQiwiPullClient
     /// <para/>
     /// <c>PUT /api/v2/prv/{prv_id}/bills/{bill_id}</c> (operation <c>createBill</c>); safe to repeat.
     /// </remarks>
-    /// <param name="shopId">
-    /// The merchant's Shop ID (numeric, "Shop ID" in the protocol settings on kassa.qiwi.com).
-    /// (<c>prv_id</c>: at least 0)
-    /// </param>
     /// <param name="billId">
     /// The invoice's identifier, chosen by the merchant: any non-empty string of
     /// up to 200 characters, unique among the shop's invoices. Sent as a single
@@ -81,7 +82,7 @@ public partial interface IQiwiPullClient
     /// <exception cref="global::Qiwi.Runtime.QiwiProtocolException">The response is not a valid envelope (empty, HTML, truncated, wrong types).</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiTimeoutException">No response within the configured timeout.</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiOutcomeUnknownException">The call may have taken effect and reading the status did not settle it: read the status later or repeat with the same id, never a new one.</exception>
-    global::System.Threading.Tasks.Task<Bill> CreateBillAsync(long shopId, string billId, string user, decimal amount, string currency, string comment, global::System.DateTimeOffset lifetime, PaySource? paySource = null, string? merchantName = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Bill> CreateBillAsync(string billId, string user, decimal amount, string currency, string comment, global::System.DateTimeOffset lifetime, PaySource? paySource = null, string? merchantName = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the current status of an invoice.</summary>
     /// <remarks>
@@ -93,10 +94,6 @@ public partial interface IQiwiPullClient
     /// <para/>
     /// <c>GET /api/v2/prv/{prv_id}/bills/{bill_id}</c> (operation <c>getBillStatus</c>); safe to repeat.
     /// </remarks>
-    /// <param name="shopId">
-    /// The merchant's Shop ID (numeric, "Shop ID" in the protocol settings on kassa.qiwi.com).
-    /// (<c>prv_id</c>: at least 0)
-    /// </param>
     /// <param name="billId">
     /// The invoice's identifier, chosen by the merchant: any non-empty string of
     /// up to 200 characters, unique among the shop's invoices. Sent as a single
@@ -110,7 +107,7 @@ public partial interface IQiwiPullClient
     /// <exception cref="global::Qiwi.Runtime.QiwiApiException">QIWI answered with another result code (whatever the HTTP status).</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiProtocolException">The response is not a valid envelope (empty, HTML, truncated, wrong types).</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiTimeoutException">No response within the configured timeout.</exception>
-    global::System.Threading.Tasks.Task<Bill> GetBillStatusAsync(long shopId, string billId, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Bill> GetBillStatusAsync(string billId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Cancel an unpaid invoice.</summary>
     /// <remarks>
@@ -120,10 +117,6 @@ public partial interface IQiwiPullClient
     /// <para/>
     /// <c>PATCH /api/v2/prv/{prv_id}/bills/{bill_id}</c> (operation <c>cancelBill</c>); re-sent only after <c>getBillStatus</c> shows it did not take effect.
     /// </remarks>
-    /// <param name="shopId">
-    /// The merchant's Shop ID (numeric, "Shop ID" in the protocol settings on kassa.qiwi.com).
-    /// (<c>prv_id</c>: at least 0)
-    /// </param>
     /// <param name="billId">
     /// The invoice's identifier, chosen by the merchant: any non-empty string of
     /// up to 200 characters, unique among the shop's invoices. Sent as a single
@@ -138,7 +131,7 @@ public partial interface IQiwiPullClient
     /// <exception cref="global::Qiwi.Runtime.QiwiProtocolException">The response is not a valid envelope (empty, HTML, truncated, wrong types).</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiTimeoutException">No response within the configured timeout.</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiOutcomeUnknownException">The call may have taken effect and reading the status did not settle it: read the status later or repeat with the same id, never a new one.</exception>
-    global::System.Threading.Tasks.Task<Bill> CancelBillAsync(long shopId, string billId, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Bill> CancelBillAsync(string billId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Refund a paid invoice, fully or in part.</summary>
     /// <remarks>
@@ -153,10 +146,6 @@ public partial interface IQiwiPullClient
     /// <para/>
     /// <c>PUT /api/v2/prv/{prv_id}/bills/{bill_id}/refund/{refund_id}</c> (operation <c>createRefund</c>); re-sent only after <c>getRefundStatus</c> shows it did not take effect.
     /// </remarks>
-    /// <param name="shopId">
-    /// The merchant's Shop ID (numeric, "Shop ID" in the protocol settings on kassa.qiwi.com).
-    /// (<c>prv_id</c>: at least 0)
-    /// </param>
     /// <param name="billId">
     /// The identifier of the invoice to refund.
     /// (<c>bill_id</c>: 1 to 200 characters)
@@ -178,7 +167,7 @@ public partial interface IQiwiPullClient
     /// <exception cref="global::Qiwi.Runtime.QiwiProtocolException">The response is not a valid envelope (empty, HTML, truncated, wrong types).</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiTimeoutException">No response within the configured timeout.</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiOutcomeUnknownException">The call may have taken effect and reading the status did not settle it: read the status later or repeat with the same id, never a new one.</exception>
-    global::System.Threading.Tasks.Task<Refund> CreateRefundAsync(long shopId, string billId, string refundId, decimal amount, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Refund> CreateRefundAsync(string billId, string refundId, decimal amount, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the current status of a refund.</summary>
     /// <remarks>
@@ -186,10 +175,6 @@ public partial interface IQiwiPullClient
     /// <para/>
     /// <c>GET /api/v2/prv/{prv_id}/bills/{bill_id}/refund/{refund_id}</c> (operation <c>getRefundStatus</c>); safe to repeat.
     /// </remarks>
-    /// <param name="shopId">
-    /// The merchant's Shop ID (numeric, "Shop ID" in the protocol settings on kassa.qiwi.com).
-    /// (<c>prv_id</c>: at least 0)
-    /// </param>
     /// <param name="billId">
     /// The identifier of the invoice to refund.
     /// (<c>bill_id</c>: 1 to 200 characters)
@@ -206,5 +191,5 @@ public partial interface IQiwiPullClient
     /// <exception cref="global::Qiwi.Runtime.QiwiApiException">QIWI answered with another result code (whatever the HTTP status).</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiProtocolException">The response is not a valid envelope (empty, HTML, truncated, wrong types).</exception>
     /// <exception cref="global::Qiwi.Runtime.QiwiTimeoutException">No response within the configured timeout.</exception>
-    global::System.Threading.Tasks.Task<Refund> GetRefundStatusAsync(long shopId, string billId, string refundId, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Refund> GetRefundStatusAsync(string billId, string refundId, global::System.Threading.CancellationToken cancellationToken = default);
 }

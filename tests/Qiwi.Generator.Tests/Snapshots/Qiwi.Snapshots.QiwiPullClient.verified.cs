@@ -14,29 +14,39 @@ namespace Qiwi.Snapshots;
 public sealed partial class QiwiPullClient : IQiwiPullClient
 {
     private readonly global::Qiwi.Runtime.QiwiPipeline _pipeline;
+    private readonly long _shopId;
 
     /// <summary>Creates a client that sends through <paramref name="httpClient"/> with <paramref name="options"/>.</summary>
     /// <param name="httpClient">The HTTP client to send with; its lifetime is the caller's.</param>
-    /// <param name="options">Endpoint, credentials, media type and timeout; validated here.</param>
-    public QiwiPullClient(global::System.Net.Http.HttpClient httpClient, global::Qiwi.Runtime.QiwiClientOptions options)
+    /// <param name="options">Environment, credentials, media type, timeout and the client-level settings; validated here.</param>
+    /// <exception cref="global::System.ArgumentException">A setting is missing or breaks a rule; the message names it.</exception>
+    public QiwiPullClient(global::System.Net.Http.HttpClient httpClient, QiwiPullClientOptions options)
         : this(new global::Qiwi.Runtime.QiwiPipeline(httpClient, options, QiwiPullResultCodes.Instance))
     {
     }
 
-    /// <summary>Creates a client on an existing pipeline (shared policies, tests).</summary>
+    /// <summary>
+    /// Creates a client on an existing pipeline (shared policies, tests); its options must be <see cref="QiwiPullClientOptions"/>.
+    /// </summary>
     /// <param name="pipeline">The pipeline every call goes through.</param>
+    /// <exception cref="global::System.ArgumentException">The pipeline's options are not <see cref="QiwiPullClientOptions"/>, or a setting is missing.</exception>
     public QiwiPullClient(global::Qiwi.Runtime.QiwiPipeline pipeline)
     {
         _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
+        Options = pipeline.Options as QiwiPullClientOptions ?? throw new global::System.ArgumentException("The pipeline's options must be QiwiPullClientOptions.", nameof(pipeline));
+        _shopId = Options.ShopId ?? throw new global::System.ArgumentException("ShopId is required (the `prv_id` every call sends).", "ShopId");
+        Redirects = new QiwiPullRedirects(Options);
     }
 
     /// <summary>The options the client sends with.</summary>
-    public global::Qiwi.Runtime.QiwiClientOptions Options => _pipeline.Options;
+    public QiwiPullClientOptions Options { get; }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<Bill> CreateBillAsync(long shopId, string billId, string user, decimal amount, string currency, string comment, global::System.DateTimeOffset lifetime, PaySource? paySource = null, string? merchantName = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public QiwiPullRedirects Redirects { get; }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<Bill> CreateBillAsync(string billId, string user, decimal amount, string currency, string comment, global::System.DateTimeOffset lifetime, PaySource? paySource = null, string? merchantName = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Qiwi.Runtime.QiwiGuard.Minimum(shopId, nameof(shopId), 0L, false);
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
         global::Qiwi.Runtime.QiwiGuard.NotNull(user, nameof(user));
@@ -61,7 +71,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
 
         var request = new global::Qiwi.Runtime.QiwiRequest(global::System.Net.Http.HttpMethod.Put, "createBill", idempotent: true);
         request.AppendPath("/api/v2/prv/");
-        request.AppendPathSegment(shopId);
+        request.AppendPathSegment(_shopId);
         request.AppendPath("/bills/");
         request.AppendPathSegment(billId);
         request.AddForm("user", user);
@@ -84,7 +94,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
                 ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("originAmount", payload.OriginAmount, 2, 0m, true),
             OutcomeRead = new global::Qiwi.Runtime.QiwiOutcomeRead<Bill>(
                 "getBillStatus",
-                token => GetBillStatusAsync(shopId, billId, token),
+                token => GetBillStatusAsync(billId, token),
                 new int[] { 210 },
                 found => global::Qiwi.Runtime.QiwiFormat.Decimal(found.Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down) == global::Qiwi.Runtime.QiwiFormat.Decimal(amount, 2, global::Qiwi.Runtime.QiwiRounding.Down)),
         };
@@ -92,15 +102,14 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<Bill> GetBillStatusAsync(long shopId, string billId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Bill> GetBillStatusAsync(string billId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Qiwi.Runtime.QiwiGuard.Minimum(shopId, nameof(shopId), 0L, false);
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
 
         var request = new global::Qiwi.Runtime.QiwiRequest(global::System.Net.Http.HttpMethod.Get, "getBillStatus", idempotent: true);
         request.AppendPath("/api/v2/prv/");
-        request.AppendPathSegment(shopId);
+        request.AppendPathSegment(_shopId);
         request.AppendPath("/bills/");
         request.AppendPathSegment(billId);
         var call = new global::Qiwi.Runtime.QiwiCall<Bill>(BillEnvelopeReader.Instance)
@@ -113,15 +122,14 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<Bill> CancelBillAsync(long shopId, string billId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Bill> CancelBillAsync(string billId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Qiwi.Runtime.QiwiGuard.Minimum(shopId, nameof(shopId), 0L, false);
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
 
         var request = new global::Qiwi.Runtime.QiwiRequest(global::System.Net.Http.HttpMethod.Patch, "cancelBill", idempotent: false);
         request.AppendPath("/api/v2/prv/");
-        request.AppendPathSegment(shopId);
+        request.AppendPathSegment(_shopId);
         request.AppendPath("/bills/");
         request.AppendPathSegment(billId);
         request.AddForm("status", "rejected");
@@ -132,7 +140,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
                 ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("originAmount", payload.OriginAmount, 2, 0m, true),
             OutcomeRead = new global::Qiwi.Runtime.QiwiOutcomeRead<Bill>(
                 "getBillStatus",
-                token => GetBillStatusAsync(shopId, billId, token),
+                token => GetBillStatusAsync(billId, token),
                 new int[] { 210 },
                 found => found.Status.ToWireValue() == "rejected"),
         };
@@ -140,9 +148,8 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<Refund> CreateRefundAsync(long shopId, string billId, string refundId, decimal amount, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Refund> CreateRefundAsync(string billId, string refundId, decimal amount, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Qiwi.Runtime.QiwiGuard.Minimum(shopId, nameof(shopId), 0L, false);
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
         global::Qiwi.Runtime.QiwiGuard.NotNull(refundId, nameof(refundId));
@@ -151,7 +158,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
 
         var request = new global::Qiwi.Runtime.QiwiRequest(global::System.Net.Http.HttpMethod.Put, "createRefund", idempotent: false);
         request.AppendPath("/api/v2/prv/");
-        request.AppendPathSegment(shopId);
+        request.AppendPathSegment(_shopId);
         request.AppendPath("/bills/");
         request.AppendPathSegment(billId);
         request.AppendPath("/refund/");
@@ -163,7 +170,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
                 ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true),
             OutcomeRead = new global::Qiwi.Runtime.QiwiOutcomeRead<Refund>(
                 "getRefundStatus",
-                token => GetRefundStatusAsync(shopId, billId, refundId, token),
+                token => GetRefundStatusAsync(billId, refundId, token),
                 new int[] { 210 },
                 found => global::Qiwi.Runtime.QiwiFormat.Decimal(found.Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down) == global::Qiwi.Runtime.QiwiFormat.Decimal(amount, 2, global::Qiwi.Runtime.QiwiRounding.Down)),
         };
@@ -171,9 +178,8 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<Refund> GetRefundStatusAsync(long shopId, string billId, string refundId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Refund> GetRefundStatusAsync(string billId, string refundId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Qiwi.Runtime.QiwiGuard.Minimum(shopId, nameof(shopId), 0L, false);
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
         global::Qiwi.Runtime.QiwiGuard.NotNull(refundId, nameof(refundId));
@@ -181,7 +187,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
 
         var request = new global::Qiwi.Runtime.QiwiRequest(global::System.Net.Http.HttpMethod.Get, "getRefundStatus", idempotent: true);
         request.AppendPath("/api/v2/prv/");
-        request.AppendPathSegment(shopId);
+        request.AppendPathSegment(_shopId);
         request.AppendPath("/bills/");
         request.AppendPathSegment(billId);
         request.AppendPath("/refund/");

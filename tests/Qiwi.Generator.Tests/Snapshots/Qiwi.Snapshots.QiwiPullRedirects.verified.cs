@@ -9,9 +9,25 @@ namespace Qiwi.Snapshots;
 /// <summary>
 /// The browser redirects of the spec: URLs the merchant sends the payer to, and the URLs the payer comes back to.
 /// </summary>
+/// <remarks>
+/// The builders are instance methods on the hosts of one environment: production (the spec's servers) unless the options name a sandbox (<c>QiwiClientOptions.SandboxBaseUrl</c>), which then serves every redirect. The parsers are static.
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Qiwi.Generator", "0.1.0")]
-public static partial class QiwiPullRedirects
+public sealed partial class QiwiPullRedirects
 {
+    private readonly global::Qiwi.Runtime.QiwiClientOptions _options;
+
+    /// <summary>
+    /// Creates the builders for the environment of <paramref name="options"/> (a client's options, or new ones with only the environment set).
+    /// </summary>
+    /// <param name="options">
+    /// Production by default; <c>UseSandbox(url)</c> points every redirect at the sandbox. Read at each call.
+    /// </param>
+    public QiwiPullRedirects(global::Qiwi.Runtime.QiwiClientOptions options)
+    {
+        _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+    }
+
     /// <summary>Send the payer to QIWI Checkout to pay an invoice.</summary>
     /// <remarks>
     /// A redirect (HTTP GET in the payer's browser), not an API call: the page shows
@@ -22,7 +38,7 @@ public static partial class QiwiPullRedirects
     /// Wallet balance; wait for the notification (or poll the status) before
     /// completing the order.
     /// <para/>
-    /// Builds <c>https://oplata.qiwi.com/form?...</c> (operation <c>checkout</c>); nothing is sent.
+    /// Builds <c>https://oplata.qiwi.com/form?...</c> in production, the sandbox's base URL + <c>/form?...</c> when one is set (operation <c>checkout</c>); nothing is sent.
     /// </remarks>
     /// <param name="shopId">
     /// Shop ID of the merchant; the <c>prv_id</c> the invoice was created with.
@@ -58,7 +74,7 @@ public static partial class QiwiPullRedirects
     /// </param>
     /// <returns>The absolute URL, every value percent-encoded.</returns>
     /// <exception cref="global::System.ArgumentException">An argument breaks a rule of the spec.</exception>
-    public static global::System.Uri Checkout(string shopId, string billId, bool? embedded = null, string? successUrl = null, string? failUrl = null, CheckoutPaySource? paySource = null)
+    public global::System.Uri Checkout(string shopId, string billId, bool? embedded = null, string? successUrl = null, string? failUrl = null, CheckoutPaySource? paySource = null)
     {
         global::Qiwi.Runtime.QiwiGuard.NotNull(shopId, nameof(shopId));
         global::Qiwi.Runtime.QiwiGuard.Pattern(shopId, nameof(shopId), QiwiPullPatterns.CheckoutShopId, "^[0-9]+$");
@@ -72,7 +88,7 @@ public static partial class QiwiPullRedirects
             }
         }
 
-        var url = new global::Qiwi.Runtime.QiwiUrlBuilder("https://oplata.qiwi.com", "/form");
+        var url = new global::Qiwi.Runtime.QiwiUrlBuilder(_options.ServerUrl("https://oplata.qiwi.com"), "/form");
         url.Add("shop", shopId);
         url.Add("transaction", billId);
         if (embedded is not null)
@@ -103,7 +119,7 @@ public static partial class QiwiPullRedirects
     /// The page's return to successUrl does not prove payment: wait for the
     /// notification with the final status, or poll the status.
     /// <para/>
-    /// Builds <c>https://bill.qiwi.com/order/external/main.action?...</c> (operation <c>legacyCheckout</c>); nothing is sent.
+    /// Builds <c>https://bill.qiwi.com/order/external/main.action?...</c> in production, the sandbox's base URL + <c>/order/external/main.action?...</c> when one is set (operation <c>legacyCheckout</c>); nothing is sent.
     /// </remarks>
     /// <param name="shopId">
     /// Shop ID of the merchant; the <c>prv_id</c> the invoice was created with.
@@ -144,7 +160,7 @@ public static partial class QiwiPullRedirects
     /// </param>
     /// <returns>The absolute URL, every value percent-encoded.</returns>
     /// <exception cref="global::System.ArgumentException">An argument breaks a rule of the spec.</exception>
-    public static global::System.Uri LegacyCheckout(string shopId, string billId, bool? iframe = null, string? successUrl = null, string? failUrl = null, bool targetIframe = false, CheckoutPaySource? paySource = null)
+    public global::System.Uri LegacyCheckout(string shopId, string billId, bool? iframe = null, string? successUrl = null, string? failUrl = null, bool targetIframe = false, CheckoutPaySource? paySource = null)
     {
         global::Qiwi.Runtime.QiwiGuard.NotNull(shopId, nameof(shopId));
         global::Qiwi.Runtime.QiwiGuard.Pattern(shopId, nameof(shopId), QiwiPullPatterns.CheckoutShopId, "^[0-9]+$");
@@ -158,7 +174,7 @@ public static partial class QiwiPullRedirects
             }
         }
 
-        var url = new global::Qiwi.Runtime.QiwiUrlBuilder("https://bill.qiwi.com", "/order/external/main.action");
+        var url = new global::Qiwi.Runtime.QiwiUrlBuilder(_options.ServerUrl("https://bill.qiwi.com"), "/order/external/main.action");
         url.Add("shop", shopId);
         url.Add("transaction", billId);
         if (iframe is not null)
@@ -199,7 +215,7 @@ public static partial class QiwiPullRedirects
     ///   calls the signed form a beta that QIWI Technical Support switches on for
     ///   a merchant.
     /// <para/>
-    /// Builds <c>https://bill.qiwi.com/order/external/create.action?...</c> (operation <c>webForm</c>); nothing is sent.
+    /// Builds <c>https://bill.qiwi.com/order/external/create.action?...</c> in production, the sandbox's base URL + <c>/order/external/create.action?...</c> when one is set (operation <c>webForm</c>); nothing is sent.
     /// </remarks>
     /// <param name="shopId">
     /// Shop ID (<c>prv_id</c>) of the merchant.
@@ -279,7 +295,7 @@ public static partial class QiwiPullRedirects
     /// </param>
     /// <returns>The absolute URL, every value percent-encoded.</returns>
     /// <exception cref="global::System.ArgumentException">An argument breaks a rule of the spec.</exception>
-    public static global::System.Uri WebForm(long shopId, string currency, string? phone = null, decimal? amount = null, string? billId = null, string? comment = null, global::System.DateTimeOffset? lifetime = null, bool? iframe = null, string? successUrl = null, string? failUrl = null, bool targetIframe = false, CheckoutPaySource? paySource = null, long? apiId = null)
+    public global::System.Uri WebForm(long shopId, string currency, string? phone = null, decimal? amount = null, string? billId = null, string? comment = null, global::System.DateTimeOffset? lifetime = null, bool? iframe = null, string? successUrl = null, string? failUrl = null, bool targetIframe = false, CheckoutPaySource? paySource = null, long? apiId = null)
     {
         global::Qiwi.Runtime.QiwiGuard.Minimum(shopId, nameof(shopId), 0L, false);
         global::Qiwi.Runtime.QiwiGuard.NotNull(currency, nameof(currency));
@@ -313,7 +329,7 @@ public static partial class QiwiPullRedirects
             global::Qiwi.Runtime.QiwiGuard.Minimum(apiId.Value, nameof(apiId), 0L, false);
         }
 
-        var url = new global::Qiwi.Runtime.QiwiUrlBuilder("https://bill.qiwi.com", "/order/external/create.action");
+        var url = new global::Qiwi.Runtime.QiwiUrlBuilder(_options.ServerUrl("https://bill.qiwi.com"), "/order/external/create.action");
         url.Add("from", global::Qiwi.Runtime.QiwiFormat.Integer(shopId));
         url.Add("currency", currency);
         if (phone is not null)
@@ -381,7 +397,7 @@ public static partial class QiwiPullRedirects
     ///   calls the signed form a beta that QIWI Technical Support switches on for
     ///   a merchant.
     /// <para/>
-    /// Builds <c>https://bill.qiwi.com/order/external/create.action?...</c> (operation <c>webForm</c>); nothing is sent.
+    /// Builds <c>https://bill.qiwi.com/order/external/create.action?...</c> in production, the sandbox's base URL + <c>/order/external/create.action?...</c> when one is set (operation <c>webForm</c>); nothing is sent.
     /// </remarks>
     /// <param name="apiPassword">The secret the signature is keyed with (apiPassword); it is not put in the URL.</param>
     /// <param name="shopId">
@@ -462,7 +478,7 @@ public static partial class QiwiPullRedirects
     /// </param>
     /// <returns>The absolute URL, every value percent-encoded.</returns>
     /// <exception cref="global::System.ArgumentException">An argument breaks a rule of the spec.</exception>
-    public static global::System.Uri WebFormSigned(string apiPassword, long shopId, string currency, decimal amount, string billId, long apiId, string? phone = null, string? comment = null, global::System.DateTimeOffset? lifetime = null, bool? iframe = null, string? successUrl = null, string? failUrl = null, bool targetIframe = false, CheckoutPaySource? paySource = null)
+    public global::System.Uri WebFormSigned(string apiPassword, long shopId, string currency, decimal amount, string billId, long apiId, string? phone = null, string? comment = null, global::System.DateTimeOffset? lifetime = null, bool? iframe = null, string? successUrl = null, string? failUrl = null, bool targetIframe = false, CheckoutPaySource? paySource = null)
     {
         global::Qiwi.Runtime.QiwiGuard.NotNull(apiPassword, nameof(apiPassword));
         global::Qiwi.Runtime.QiwiGuard.Minimum(shopId, nameof(shopId), 0L, false);
@@ -489,7 +505,7 @@ public static partial class QiwiPullRedirects
             }
         }
 
-        var url = new global::Qiwi.Runtime.QiwiUrlBuilder("https://bill.qiwi.com", "/order/external/create.action");
+        var url = new global::Qiwi.Runtime.QiwiUrlBuilder(_options.ServerUrl("https://bill.qiwi.com"), "/order/external/create.action");
         url.Add("from", global::Qiwi.Runtime.QiwiFormat.Integer(shopId));
         url.Add("currency", currency);
         url.Add("summ", global::Qiwi.Runtime.QiwiFormat.Decimal(amount, 2, global::Qiwi.Runtime.QiwiRounding.Down));

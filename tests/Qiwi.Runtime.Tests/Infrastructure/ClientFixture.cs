@@ -8,13 +8,15 @@ internal sealed class ClientFixture : IDisposable
 {
     public const string ApiId = "23441234";
     public const string ApiPassword = "453Fdgd44-secret";
+    public const long ShopId = 373712;
 
     public ClientFixture(QiwiMediaType mediaType = QiwiMediaType.Json, int maxAttempts = 3)
     {
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero));
-        Options = new QiwiClientOptions
+        Options = new QiwiPullClientOptions
         {
             BaseUrl = new Uri("https://api.qiwi.test/"),
+            ShopId = ShopId,
             ApiId = ApiId,
             ApiPassword = ApiPassword,
             MediaType = mediaType,
@@ -30,7 +32,7 @@ internal sealed class ClientFixture : IDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public QiwiClientOptions Options { get; }
+    public QiwiPullClientOptions Options { get; }
 
     public HttpClient Http { get; }
 

@@ -25,7 +25,7 @@ public sealed class ImpossiblePayloadTests
         var body = Bill.Replace("BILLID", billId, StringComparison.Ordinal).Replace("AMOUNT", amount, StringComparison.Ordinal);
         f.Handler.Respond(HttpStatusCode.OK, body, "application/json");
 
-        var error = await Assert.ThrowsAsync<QiwiProtocolException>(() => f.Client.GetBillStatusAsync(373712, "BILL-1"));
+        var error = await Assert.ThrowsAsync<QiwiProtocolException>(() => f.Client.GetBillStatusAsync("BILL-1"));
 
         Assert.Equal(body, error.RawBody);
     }
@@ -39,7 +39,7 @@ public sealed class ImpossiblePayloadTests
         using var f = new ClientFixture(maxAttempts: 1);
         f.Handler.Respond(HttpStatusCode.OK, Docs.RefundJson(refundId, amount), "application/json");
 
-        await Assert.ThrowsAsync<QiwiProtocolException>(() => f.Client.GetRefundStatusAsync(373712, "BILL-1", "REF1"));
+        await Assert.ThrowsAsync<QiwiProtocolException>(() => f.Client.GetRefundStatusAsync("BILL-1", "REF1"));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ImpossiblePayloadTests
         using var f = new ClientFixture(maxAttempts: 1);
         f.Handler.Respond(HttpStatusCode.OK, Bill.Replace("BILLID", "\"BILL-1\"", StringComparison.Ordinal).Replace("AMOUNT", "\"10.5\"", StringComparison.Ordinal), "application/json");
 
-        var bill = await f.Client.GetBillStatusAsync(373712, "BILL-1");
+        var bill = await f.Client.GetBillStatusAsync("BILL-1");
 
         Assert.Equal(10.5m, bill.Amount);
     }

@@ -21,7 +21,7 @@ public sealed class WriteRecoveryTests
             .Respond(HttpStatusCode.OK, Docs.ErrorJson(300))
             .Respond(HttpStatusCode.OK, Docs.BillPaidJson); // the status read
 
-        var bill = await f.WithClockRunning(() => f.Client.CreateBillAsync(373712, "BILL-1", "tel:+79031234567", 10m, "RUB", "test", f.Tomorrow));
+        var bill = await f.WithClockRunning(() => f.Client.CreateBillAsync("BILL-1", "tel:+79031234567", 10m, "RUB", "test", f.Tomorrow));
 
         Assert.Equal("BILL-1", bill.BillId);
         Assert.Equal(new[] { "PUT", "PUT", "PUT", "GET" }, f.Handler.Requests.Select(r => r.Method.Method));
@@ -33,7 +33,7 @@ public sealed class WriteRecoveryTests
         using var f = new ClientFixture(maxAttempts: 3);
         f.Handler.Fail(new HttpRequestException("connection reset")).Respond(HttpStatusCode.OK, Docs.RefundJson("REF1", "5.00"));
 
-        var refund = await f.WithClockRunning(() => f.Client.CreateRefundAsync(373712, "BILL-1", "REF1", 5m));
+        var refund = await f.WithClockRunning(() => f.Client.CreateRefundAsync("BILL-1", "REF1", 5m));
 
         Assert.Equal(("REF1", 5m), (refund.RefundId, refund.Amount));
         Assert.Equal(new[] { "PUT", "GET" }, f.Handler.Requests.Select(r => r.Method.Method));
@@ -47,7 +47,7 @@ public sealed class WriteRecoveryTests
             .Respond(HttpStatusCode.OK, Docs.ErrorJson(210))
             .Respond(HttpStatusCode.OK, Docs.RefundJson("REF1", "5.00"));
 
-        var refund = await f.WithClockRunning(() => f.Client.CreateRefundAsync(373712, "BILL-1", "REF1", 5m));
+        var refund = await f.WithClockRunning(() => f.Client.CreateRefundAsync("BILL-1", "REF1", 5m));
 
         Assert.Equal("REF1", refund.RefundId);
         Assert.Equal(new[] { "PUT", "GET", "PUT" }, f.Handler.Requests.Select(r => r.Method.Method));
@@ -62,7 +62,7 @@ public sealed class WriteRecoveryTests
         using var f = new ClientFixture(maxAttempts: 2);
         f.Handler.Respond(HttpStatusCode.OK, Docs.ErrorJson(code)).Respond(HttpStatusCode.OK, Docs.RefundJson("REF1", "5.00"));
 
-        var refund = await f.WithClockRunning(() => f.Client.CreateRefundAsync(373712, "BILL-1", "REF1", 5m));
+        var refund = await f.WithClockRunning(() => f.Client.CreateRefundAsync("BILL-1", "REF1", 5m));
 
         Assert.Equal("REF1", refund.RefundId);
         Assert.Equal(new[] { "PUT", "GET" }, f.Handler.Requests.Select(r => r.Method.Method));
@@ -74,7 +74,7 @@ public sealed class WriteRecoveryTests
         using var f = new ClientFixture(maxAttempts: 2);
         f.Handler.Fail(new HttpRequestException("reset")).Fail(new HttpRequestException("reset")).Respond(HttpStatusCode.OK, Docs.ErrorJson(300));
 
-        var error = await Assert.ThrowsAsync<QiwiOutcomeUnknownException>(() => f.WithClockRunning(() => f.Client.CreateRefundAsync(373712, "BILL-1", "REF1", 5m)));
+        var error = await Assert.ThrowsAsync<QiwiOutcomeUnknownException>(() => f.WithClockRunning(() => f.Client.CreateRefundAsync("BILL-1", "REF1", 5m)));
 
         Assert.Equal(new[] { "PUT", "GET", "GET" }, f.Handler.Requests.Select(r => r.Method.Method)); // never re-sent
         var attempt = Assert.Single(error.Attempts);
@@ -90,7 +90,7 @@ public sealed class WriteRecoveryTests
         using var f = new ClientFixture(maxAttempts: 1);
         f.Handler.Fail(new TimeoutException("handler gave up")).Respond(HttpStatusCode.OK, Docs.ErrorJson(210));
 
-        var error = await Assert.ThrowsAsync<QiwiTransportException>(() => f.Client.CreateRefundAsync(373712, "BILL-1", "REF1", 5m));
+        var error = await Assert.ThrowsAsync<QiwiTransportException>(() => f.Client.CreateRefundAsync("BILL-1", "REF1", 5m));
 
         Assert.Equal(new[] { "PUT", "GET" }, f.Handler.Requests.Select(r => r.Method.Method)); // not found: definitely not done
         Assert.Equal("createRefund", error.OperationId);
@@ -102,7 +102,7 @@ public sealed class WriteRecoveryTests
         using var f = new ClientFixture(maxAttempts: 1);
         f.Handler.Fail(new HttpRequestException("reset")).Respond(HttpStatusCode.OK, Docs.RefundJson("REF1", "7.00"));
 
-        await Assert.ThrowsAsync<QiwiTransportException>(() => f.Client.CreateRefundAsync(373712, "BILL-1", "REF1", 5m));
+        await Assert.ThrowsAsync<QiwiTransportException>(() => f.Client.CreateRefundAsync("BILL-1", "REF1", 5m));
 
         Assert.Equal(2, f.Handler.Requests.Count);
     }
@@ -116,7 +116,7 @@ public sealed class WriteRecoveryTests
             .Respond(HttpStatusCode.OK, Docs.ErrorJson(78)) // the repeat is refused...
             .Respond(HttpStatusCode.OK, Docs.BillRejectedJson); // ...because the first one took effect after all
 
-        var bill = await f.WithClockRunning(() => f.Client.CancelBillAsync(373712, "BILL-1"));
+        var bill = await f.WithClockRunning(() => f.Client.CancelBillAsync("BILL-1"));
 
         Assert.Equal(BillStatus.Rejected, bill.Status);
         Assert.Equal(new[] { "PATCH", "GET", "PATCH", "GET" }, f.Handler.Requests.Select(r => r.Method.Method));
@@ -128,7 +128,7 @@ public sealed class WriteRecoveryTests
         using var f = new ClientFixture(maxAttempts: 1);
         f.Handler.Fail(new HttpRequestException("reset")).Respond(HttpStatusCode.OK, Docs.BillPaidJson);
 
-        await Assert.ThrowsAsync<QiwiTransportException>(() => f.Client.CancelBillAsync(373712, "BILL-1"));
+        await Assert.ThrowsAsync<QiwiTransportException>(() => f.Client.CancelBillAsync("BILL-1"));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class WriteRecoveryTests
         using var f = new ClientFixture(maxAttempts: 3);
         f.Handler.Respond(HttpStatusCode.OK, Docs.ErrorJson(242));
 
-        var error = await Assert.ThrowsAsync<QiwiApiException>(() => f.Client.CreateRefundAsync(373712, "BILL-1", "REF1", 5m));
+        var error = await Assert.ThrowsAsync<QiwiApiException>(() => f.Client.CreateRefundAsync("BILL-1", "REF1", 5m));
 
         Assert.Equal(242, error.ResultCode);
         Assert.Single(f.Handler.Requests);

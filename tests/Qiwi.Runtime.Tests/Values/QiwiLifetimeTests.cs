@@ -33,8 +33,8 @@ public sealed class QiwiLifetimeTests
         var far = DateTimeOffset.UtcNow.AddDays(60);
         var past = DateTimeOffset.UtcNow.AddDays(-1);
 
-        var signed = QiwiPullRedirects.WebFormSigned("pw", 1, "RUB", 5m, "T1", 7, lifetime: far);
-        var unsignedPast = QiwiPullRedirects.WebForm(1, "RUB", lifetime: past);
+        var signed = new QiwiPullRedirects(new QiwiClientOptions()).WebFormSigned("pw", 1, "RUB", 5m, "T1", 7, lifetime: far);
+        var unsignedPast = new QiwiPullRedirects(new QiwiClientOptions()).WebForm(1, "RUB", lifetime: past);
 
         Assert.Contains("lifetime=" + far.ToOffset(TimeSpan.FromHours(3)).ToString("yyyy-MM-ddTHHmm", System.Globalization.CultureInfo.InvariantCulture), signed.Query, StringComparison.Ordinal);
         Assert.Contains("lifetime=", unsignedPast.Query, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ internal static class ShopHost
         var shopId = sandbox.Shop.ShopId.ToString(CultureInfo.InvariantCulture);
         string[] args =
         [
-            $"--Qiwi:BaseUrl={sandbox.BaseUrl}", $"--Qiwi:CheckoutBaseUrl={sandbox.BaseUrl}", $"--Qiwi:ShopId={shopId}",
+            $"--Qiwi:SandboxBaseUrl={sandbox.BaseUrl}", $"--Qiwi:ShopId={shopId}",
             $"--Qiwi:ApiId={sandbox.Shop.ApiId}", $"--Qiwi:ApiPassword={sandbox.Shop.ApiPassword}", $"--Qiwi:NotificationPassword={sandbox.Shop.NotificationPassword}",
             $"--ConnectionStrings:Shop={connectionString}", $"--Shop:AdminPassword={AdminPassword}",
             $"--Shop:Reconciliation:Enabled={reconcile}", "--Shop:Reconciliation:Interval=00:00:00.100", "--Shop:Reconciliation:After=00:00:00",

@@ -34,7 +34,7 @@ public sealed class ShopReconciliationTests : ShopOnSqlite
 
         var order = await Orders.FindAsync(placed.Order.Id, CancellationToken.None);
         Assert.Equal(("waiting", null), (order!.Status, order.Problem));
-        var bill = await Shop.Services.GetRequiredService<IQiwiPullClient>().GetBillStatusAsync(Sandbox.Shop.ShopId, placed.Order.Id);
+        var bill = await Shop.Services.GetRequiredService<IQiwiPullClient>().GetBillStatusAsync(placed.Order.Id);
         Assert.Equal(1500m, bill.Amount);
     }
 

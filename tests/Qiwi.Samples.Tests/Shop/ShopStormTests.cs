@@ -89,7 +89,7 @@ public sealed class ShopStormTests
         foreach (var order in orders)
         {
             var stored = await repository.FindAsync(order.Id, CancellationToken.None);
-            var atQiwi = await qiwi.GetBillStatusAsync(sandbox.Shop.ShopId, order.Id);
+            var atQiwi = await qiwi.GetBillStatusAsync(order.Id);
             Assert.Equal((order.Expected, order.Expected), (stored!.Status, atQiwi.StatusWireValue ?? atQiwi.Status.ToWireValue()));
 
             // One event per applied status: waiting once, then the final status once.
@@ -110,7 +110,7 @@ public sealed class ShopStormTests
             Assert.Single(stored, r => r.Status == RefundState.Refused);
             foreach (var refund in stored.Where(r => r.Status == RefundState.Success))
             {
-                var atQiwi = await qiwi.GetRefundStatusAsync(sandbox.Shop.ShopId, id, refund.RefundId);
+                var atQiwi = await qiwi.GetRefundStatusAsync(id, refund.RefundId);
                 Assert.Equal((600m, RefundStatus.Success), (atQiwi.Amount, atQiwi.Status));
             }
         }

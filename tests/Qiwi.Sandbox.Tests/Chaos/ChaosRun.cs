@@ -38,9 +38,10 @@ internal static class ChaosRun
     {
         await using var host = await SandboxHost.StartAsync(TimeProvider.System, o => o.RepeatedRefundId = settings.Mode);
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-        var client = new QiwiPullClient(http, new QiwiClientOptions
+        var client = new QiwiPullClient(http, new QiwiPullClientOptions
         {
-            BaseUrl = host.BaseUrl,
+            SandboxBaseUrl = host.BaseUrl,
+            ShopId = host.Shop.ShopId,
             ApiId = host.Shop.ApiId,
             ApiPassword = host.Shop.ApiPassword,
             Timeout = ClientTimeout,

@@ -11,14 +11,14 @@ internal sealed class ChaosWorker(QiwiPullClient client, HttpClient http, Uri ba
     {
         var amount = random.Next(100, 100_000) / 100m;
         var lifetime = DateTimeOffset.UtcNow.AddDays(1);
-        if (await CallAsync("createBill", billId, null, amount, () => client.CreateBillAsync(shopId, billId, "tel:+79031234567", amount, "RUB", "chaos", lifetime)) != CallOutcome.Success)
+        if (await CallAsync("createBill", billId, null, amount, () => client.CreateBillAsync(billId, "tel:+79031234567", amount, "RUB", "chaos", lifetime)) != CallOutcome.Success)
         {
             return;
         }
 
         if (random.NextDouble() < 0.2)
         {
-            await CallAsync("cancelBill", billId, null, 0m, () => client.CancelBillAsync(shopId, billId));
+            await CallAsync("cancelBill", billId, null, 0m, () => client.CancelBillAsync(billId));
             return;
         }
 
@@ -68,9 +68,9 @@ internal sealed class ChaosWorker(QiwiPullClient client, HttpClient http, Uri ba
     private async Task RefundAsync(string billId, string refundId, decimal amount)
     {
         // After "outcome unknown" the caller does what the exception says: the same id again.
-        if (await CallAsync("createRefund", billId, refundId, amount, () => client.CreateRefundAsync(shopId, billId, refundId, amount)) == CallOutcome.Unknown)
+        if (await CallAsync("createRefund", billId, refundId, amount, () => client.CreateRefundAsync(billId, refundId, amount)) == CallOutcome.Unknown)
         {
-            await CallAsync("createRefund", billId, refundId, amount, () => client.CreateRefundAsync(shopId, billId, refundId, amount));
+            await CallAsync("createRefund", billId, refundId, amount, () => client.CreateRefundAsync(billId, refundId, amount));
         }
     }
 
