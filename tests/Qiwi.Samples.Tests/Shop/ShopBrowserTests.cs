@@ -46,7 +46,15 @@ public sealed partial class ShopBrowserTests
             await page.WaitForSelectorAsync("#pay");
             Assert.Contains("1500.00", await page.InnerTextAsync("body"), StringComparison.Ordinal);
             await page.ClickAsync("#pay");
-            await page.WaitForURLAsync(url => url.StartsWith(shop.Url.AbsoluteUri + "success", StringComparison.Ordinal));
+            try
+            {
+                await page.WaitForURLAsync(url => url.StartsWith(shop.Url.AbsoluteUri + "success", StringComparison.Ordinal));
+            }
+            catch (TimeoutException timeout)
+            {
+                // Say where the payer got stuck, so a failure under load can be read from the log.
+                throw new TimeoutException($"The payer never reached {shop.Url}success; the page is {page.Url}: {await page.InnerTextAsync("body")}", timeout);
+            }
             Assert.Equal((first, "paid"), (await page.InnerTextAsync("#order"), await page.InnerTextAsync("#status")));
             await CheckPageAsync(page, "success");
 
