@@ -70,7 +70,7 @@ internal static class ClientEmitter
         writer.Line("Options = pipeline.Options as " + options + " ?? throw new global::System.ArgumentException(" + CSharp.Literal("The pipeline's options must be " + options + ".") + ", nameof(pipeline));");
         foreach (var parameter in spec.ClientParameters)
         {
-            writer.Line(parameter.ClientField + " = Options." + parameter.Name + " ?? throw new global::System.ArgumentException(" + CSharp.Literal(parameter.Name + " is required (the `" + parameter.WireName + "` every call sends).") + ", " + CSharp.Literal(parameter.Name) + ");");
+            writer.Line(parameter.ClientField + " = " + ClientOptionsEmitter.Required(parameter, "Options") + ";");
         }
 
         if (HasBuilders(spec))

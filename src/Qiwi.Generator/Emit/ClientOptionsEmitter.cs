@@ -30,7 +30,7 @@ internal static class ClientOptionsEmitter
         {
             // A local named like the setting, so that the guards' nameof(...) names the setting.
             var local = parameter with { ParameterName = parameter.Name, Required = true };
-            writer.Line("var " + parameter.Name + " = this." + parameter.Name + " ?? throw new global::System.ArgumentException(" + CSharp.Literal(parameter.Name + " is required (the `" + parameter.WireName + "` every call sends).") + ", " + CSharp.Literal(parameter.Name) + ");");
+            writer.Line("var " + parameter.Name + " = " + Required(parameter, "this") + ";");
             code.Guards(writer, local, spec.Names.Options, "TimeProvider");
         }
 
@@ -38,4 +38,9 @@ internal static class ClientOptionsEmitter
         writer.Close();
         return writer.ToString();
     }
+
+    /// <summary>The client-level setting read from <paramref name="options"/>, or an ArgumentException naming it when unset.</summary>
+    public static string Required(ParameterModel parameter, string options)
+        => options + "." + parameter.Name + " ?? throw new global::System.ArgumentException("
+            + CSharp.Literal(parameter.Name + " is required (the `" + parameter.WireName + "` every call sends).") + ", " + CSharp.Literal(parameter.Name) + ")";
 }
