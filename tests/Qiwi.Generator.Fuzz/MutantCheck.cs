@@ -20,7 +20,10 @@ public static class MutantCheck
 {
     public const string SpecPath = "/fuzz/qiwi-pull.yaml";
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
+
+    /// <summary>What generated code compiles against: the framework's System assemblies and Qiwi.Runtime (the generator tests use it too).</summary>
+    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
     public static CheckResult Check(Mutant mutant)
@@ -47,7 +50,7 @@ public static class MutantCheck
         var compilation = CSharpCompilation.Create(
             "Consumer",
             new[] { CSharpSyntaxTree.ParseText("namespace Demo;\n/// <summary>The consumer.</summary>\npublic static class Program\n{\n    /// <summary>Runs.</summary>\n    public static void Main() { }\n}", ParseOptions) },
-            References.Value,
+            References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new QiwiGenerator().AsSourceGenerator() },

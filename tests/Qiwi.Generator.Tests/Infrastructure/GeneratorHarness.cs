@@ -9,7 +9,6 @@ internal sealed class GeneratorHarness
 {
     public const string SpecPath = "/project/qiwi-pull.yaml";
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
 
     public GeneratorHarness(
         IEnumerable<AdditionalText> additionalTexts,
@@ -35,7 +34,7 @@ internal sealed class GeneratorHarness
     }
 
     /// <summary>The framework, System.Text.Json and Qiwi.Runtime: what a consumer compiles against.</summary>
-    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+    public static ImmutableArray<MetadataReference> References => Qiwi.Generator.Fuzz.MutantCheck.References;
 
     public CSharpParseOptions ParseOptions { get; }
 
@@ -66,15 +65,4 @@ internal sealed class GeneratorHarness
     public void ReplaceAdditionalText(AdditionalText oldText, AdditionalText newText) => Driver = Driver.ReplaceAdditionalText(oldText, newText);
 
     public void AddAdditionalText(AdditionalText text) => Driver = Driver.AddAdditionalTexts(ImmutableArray.Create(text));
-
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var references = trusted
-            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToList();
-        references.Add(MetadataReference.CreateFromFile(typeof(global::Qiwi.Runtime.QiwiPipeline).Assembly.Location));
-        return references.ToImmutableArray();
-    }
 }
