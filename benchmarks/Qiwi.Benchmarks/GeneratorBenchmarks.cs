@@ -28,7 +28,7 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var text = File.ReadAllText(FindSpec());
+        var text = File.ReadAllText(Qiwi.Testing.RepositoryRoot.Spec);
         _specYaml = text;
         _spec = new SpecText(SpecPath, text);
         _specEdited = new SpecText(SpecPath, text.Replace("description: Invoice has been paid.", "description: Invoice has been paid in full.", StringComparison.Ordinal));
@@ -60,18 +60,4 @@ public class GeneratorBenchmarks
         => NSwagClientSource.GenerateAsync(_specYaml, SpecPath, "NSwagQiwi", "QiwiNSwagClient");
 
     private static GeneratorDriver NewDriver(AdditionalText spec) => SpecText.NewDriver(spec, ParseOptions);
-
-    private static string FindSpec()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "spec", "qiwi-pull.yaml");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("spec/qiwi-pull.yaml");
-    }
 }

@@ -78,14 +78,8 @@ public sealed class DocsExampleTests
     /// <summary>The create-invoice examples of the spec (the docs' curl and PHP bodies, Mobile Commerce ones included).</summary>
     private static List<List<KeyValuePair<string, string>>> CreateBillExamples()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "spec", "qiwi-pull.yaml")))
-        {
-            directory = directory.Parent;
-        }
-
         var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(Path.Combine(directory.FullName, "spec", "qiwi-pull.yaml"))));
+        stream.Load(new StringReader(File.ReadAllText(Qiwi.Testing.RepositoryRoot.Spec)));
         var examples = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode)["components"])["examples"];
         return examples.Children
             .Where(e => ((YamlScalarNode)e.Key).Value!.StartsWith("CreateBillForm", StringComparison.Ordinal))

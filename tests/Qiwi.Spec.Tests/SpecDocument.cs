@@ -111,24 +111,11 @@ internal sealed class SpecDocument
         => scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
 
     /// <summary>The repository's root: the folder above the test's output that holds spec/qiwi-pull.yaml.</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Qiwi.Testing.RepositoryRoot.Path;
 
     private static string PathOfSpec()
     {
         var overridden = Environment.GetEnvironmentVariable("QIWI_SPEC_PATH");
         return string.IsNullOrEmpty(overridden) ? System.IO.Path.Combine(RepositoryRoot, "spec", "qiwi-pull.yaml") : overridden;
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "spec", "qiwi-pull.yaml")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("spec/qiwi-pull.yaml was not found above " + AppContext.BaseDirectory);
     }
 }
