@@ -2,9 +2,12 @@
 # Build overhead of the generator: times `dotnet build` after a one-line edit of a consumer project that runs the generator on
 # spec/qiwi-pull.yaml (A) against the same project with the generated files checked in as plain sources and
 # no generator (B), alternating A B A B after a warm-up, and prints each pair and the median ratio A/B.
-# BUILD_ARGS=-p:UseSharedCompilation=true (with UseSharedCompilation unset) measures with the compiler server, as IDEs build.
-# GENERATOR_AS=analyzer: the generator as analyzer files (as from the package) rather than a ProjectReference.
-# EMIT_GENERATED=false: A does not write its generated files to disk on every build (they are written once, for B).
+# By default it measures what the issue's target is about: the compiler server on (as IDEs and normal builds run;
+# COMPILER_SERVER=off for this machine's UseSharedCompilation=false), and A built as a consumer of the NuGet package
+# builds it: the generator as analyzer files, its output not written to disk.
+# GENERATOR_AS=project: the generator as a ProjectReference to Qiwi.Generator.csproj instead (MSBuild evaluates it each build).
+# EMIT_GENERATED=true: A also writes its generated files to gen/ on every build (they are written once, for B, anyway).
+# BUILD_ARGS: more arguments for every timed build, e.g. "-p:Features=enable-generator-cache".
 # PROFILE=folder: afterwards one more edit-and-build of each with MSBuild's performance summary, the compiler's
 # per-analyzer and per-generator times (-p:ReportAnalyzer=true) and a binary log (-bl) each, kept in that folder,
 # and a digest of where the time went (Csc task, targets, generator time, generated and emitted sizes).
@@ -12,6 +15,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 source benchmarks/timing.sh
+if [ "${COMPILER_SERVER:-on}" = on ]; then
+  unset UseSharedCompilation
+  BUILD_ARGS="-p:UseSharedCompilation=true ${BUILD_ARGS:-}"
+fi
 pairs=${PAIRS:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -22,7 +29,7 @@ dotnet build src/Qiwi.Runtime -c Release --nologo -v q >/dev/null
 mkdir -p "$work/A" "$work/B/Generated"
 # GENERATOR_AS=analyzer: A takes the built generator and YamlDotNet as analyzer files, as a consumer of the NuGet
 # package does, instead of a ProjectReference to Qiwi.Generator.csproj (which MSBuild evaluates and checks every build).
-if [ "${GENERATOR_AS:-project}" = analyzer ]; then
+if [ "${GENERATOR_AS:-analyzer}" = analyzer ]; then
   generator_reference="    <Analyzer Include=\"$root/src/Qiwi.Generator/bin/Release/netstandard2.0/Qiwi.Generator.dll\" />
     <Analyzer Include=\"$HOME/.nuget/packages/yamldotnet/$(sed -n 's/.*\"YamlDotNet\" Version=\"\([^\"]*\)\".*/\1/p' Directory.Packages.props)/lib/netstandard2.0/YamlDotNet.dll\" />"
 else
@@ -31,7 +38,7 @@ fi
 cat > "$work/A/A.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><RootNamespace>Consumer</RootNamespace>
-    <EmitCompilerGeneratedFiles>${EMIT_GENERATED:-true}</EmitCompilerGeneratedFiles><CompilerGeneratedFilesOutputPath>gen</CompilerGeneratedFilesOutputPath></PropertyGroup>
+    <EmitCompilerGeneratedFiles>${EMIT_GENERATED:-false}</EmitCompilerGeneratedFiles><CompilerGeneratedFilesOutputPath>gen</CompilerGeneratedFilesOutputPath></PropertyGroup>
   <ItemGroup>
     <ProjectReference Include="$root/src/Qiwi.Runtime/Qiwi.Runtime.csproj" />
 $generator_reference
