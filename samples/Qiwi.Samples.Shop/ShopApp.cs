@@ -82,7 +82,8 @@ public sealed class ShopApp : IAsyncDisposable
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<OrderRepository>();
         builder.Services.AddSingleton<RefundRepository>();
-        builder.Services.AddSingleton<IQiwiNotificationStore, DbNotificationStore>();
+        builder.Services.AddSingleton<DbNotificationStore>();
+        builder.Services.AddSingleton<IQiwiNotificationStore>(services => services.GetRequiredService<DbNotificationStore>());
         builder.Services.AddSingleton<ReconciliationLock>();
         builder.Services.AddSingleton<Checkout>();
         builder.Services.AddSingleton<Refunding>();

@@ -64,4 +64,10 @@ public sealed class ReconciliationOptions
 
     /// <summary>How many invoices and refunds one pass checks at most.</summary>
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>
+    /// How long the key of an applied notification is kept; each pass deletes older ones. Forgetting a key is safe:
+    /// a notification repeated later is applied through the same exactly-once status path and changes nothing.
+    /// </summary>
+    public TimeSpan AppliedNotificationRetention { get; set; } = TimeSpan.FromDays(60);
 }

@@ -23,6 +23,14 @@ public sealed class DbNotificationStore(ShopDatabase database) : IQiwiNotificati
         await MarkAsync(connection, null, key);
     }
 
+    /// <summary>Deletes the keys applied before <paramref name="before"/>; returns how many.</summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM applied_notifications WHERE applied_at < @before", new { before = before.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+    }
+
     internal static Task<int> MarkAsync(DbConnection connection, DbTransaction? transaction, string key)
         => connection.ExecuteAsync("INSERT INTO applied_notifications (notification_key, applied_at) VALUES (@key, @now) ON CONFLICT (notification_key) DO NOTHING", new { key, now = Clock.Now() }, transaction);
 }

@@ -66,5 +66,9 @@ internal static class Schema
                 xml TEXT NOT NULL
             );
             """),
+        (2, """
+            -- Reconciliation deletes applied-notification keys older than the retention.
+            CREATE INDEX applied_notifications_age ON applied_notifications (applied_at);
+            """),
     ];
 }

@@ -10,11 +10,12 @@ namespace Qiwi.Samples.Shop.Payments;
 /// Finds what a lost notification or an unclear answer left open and asks QIWI: invoices still waiting past
 /// <see cref="ReconciliationOptions.After"/>, orders whose invoice creation had no clear answer, and refunds
 /// without a final status. Each is checked again with exponential backoff; statuses go through the same
-/// exactly-once path as notifications. On PostgreSQL one node at a time runs a pass (an advisory lock).
+/// exactly-once path as notifications. Each pass also forgets applied-notification keys older than
+/// <see cref="ReconciliationOptions.AppliedNotificationRetention"/>. On PostgreSQL one node at a time runs a pass (an advisory lock).
 /// </summary>
 public sealed partial class Reconciler(
     OrderRepository orders, RefundRepository refunds, Checkout checkout, Refunding refunding, ReconciliationLock gate,
-    IQiwiPullClient qiwi, IOptions<ShopOptions> options, ILogger<Reconciler> logger) : BackgroundService
+    DbNotificationStore notifications, IQiwiPullClient qiwi, IOptions<ShopOptions> options, ILogger<Reconciler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,6 +70,7 @@ public sealed partial class Reconciler(
             checkedCount++;
         }
 
+        await notifications.PruneAsync(DateTimeOffset.UtcNow - reconciliation.AppliedNotificationRetention, cancellationToken);
         return checkedCount;
     }
 

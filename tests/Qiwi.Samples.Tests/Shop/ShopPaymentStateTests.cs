@@ -79,6 +79,41 @@ public sealed class ShopPaymentStateTests : ShopOnSqlite
     }
 
     [Fact]
+    public async Task Reconciliation_forgets_applied_notification_keys_past_the_retention_and_a_repeat_after_that_still_applies_once()
+    {
+        var password = Sandbox.Shop.NotificationPassword;
+        var old = await PlaceAsync();
+        var recent = await PlaceAsync();
+        foreach (var order in new[] { old, recent })
+        {
+            Assert.Contains("<result_code>0</result_code>", await SignedNotifications.PostAsync(Http, Shop.Url, password, order.Order.Id, "paid", 1500m), StringComparison.Ordinal);
+        }
+
+        var store = Shop.Services.GetRequiredService<IQiwiNotificationStore>();
+        var oldKey = QiwiNotificationKey.Compute(SignedNotifications.Fields(old.Order.Id, "paid", 1500m));
+        var recentKey = QiwiNotificationKey.Compute(SignedNotifications.Fields(recent.Order.Id, "paid", 1500m));
+        var retention = new ReconciliationOptions().AppliedNotificationRetention;
+        var database = Shop.Services.GetRequiredService<ShopDatabase>();
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        {
+            // One key just past the retention, one just inside it.
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE applied_notifications SET applied_at = @at WHERE notification_key = @key",
+                new { at = (DateTimeOffset.UtcNow - retention - TimeSpan.FromMinutes(1)).ToUnixTimeMilliseconds(), key = oldKey });
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE applied_notifications SET applied_at = @at WHERE notification_key = @key",
+                new { at = (DateTimeOffset.UtcNow - retention + TimeSpan.FromMinutes(5)).ToUnixTimeMilliseconds(), key = recentKey });
+        }
+
+        await ReconcileAsync();
+        Assert.False(await store.IsAppliedAsync(oldKey, CancellationToken.None));
+        Assert.True(await store.IsAppliedAsync(recentKey, CancellationToken.None));
+
+        // The forgotten notification comes again: accepted, and the order's status is still applied once.
+        Assert.Contains("<result_code>0</result_code>", await SignedNotifications.PostAsync(Http, Shop.Url, password, old.Order.Id, "paid", 1500m), StringComparison.Ordinal);
+        Assert.Single(await Orders.EventsAsync(old.Order.Id, CancellationToken.None), e => e.Status == "paid");
+        Assert.True(await store.IsAppliedAsync(oldKey, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Concurrent_applications_on_sqlite_apply_a_status_once()
     {
         var placed = await PlaceAsync();
