@@ -13,7 +13,7 @@ public sealed class SignatureDifferentialTests
         "\U0001F600", "\uD83D", "\uDE00", "\uFFFD", "x",
     ];
 
-    private static readonly string[] ValuePieces = ["", "0.01", "paid", "|", "\u0436", "\uD83D", "\uDE00", "\U0001F600", "tel:+7", " ", "&=%"];
+    internal static readonly string[] ValuePieces = ["", "0.01", "paid", "|", "\u0436", "\uD83D", "\uDE00", "\U0001F600", "tel:+7", " ", "&=%"];
 
     private static readonly string[] Separators = ["|", "", ";", "\uDE00", "\uD83D", "::"];
 
@@ -49,7 +49,7 @@ public sealed class SignatureDifferentialTests
         Assert.True(verified > 1500, $"only {verified} of the random forms could be signed");
     }
 
-    private static KeyValuePair<string, string>[] RandomForm(Random random)
+    internal static KeyValuePair<string, string>[] RandomForm(Random random)
     {
         var count = random.Next(0, random.Next(8) == 0 ? 40 : 12);
         var form = new KeyValuePair<string, string>[count];
@@ -63,7 +63,7 @@ public sealed class SignatureDifferentialTests
         return form;
     }
 
-    private static QiwiSignatureSpec RandomSpec(Random random, KeyValuePair<string, string>[] form)
+    internal static QiwiSignatureSpec RandomSpec(Random random, KeyValuePair<string, string>[] form)
     {
         var names = form.Select(f => f.Key).Append("missing").Distinct().ToArray();
         var target = random.Next(4) == 0 && names.Length > 1 ? names[random.Next(names.Length)] : "sign";
@@ -86,6 +86,6 @@ public sealed class SignatureDifferentialTests
         _ => form.Select(f => f),
     };
 
-    private static string RandomText(Random random, string[] pieces, int count)
+    internal static string RandomText(Random random, string[] pieces, int count)
         => string.Concat(Enumerable.Range(0, count).Select(_ => pieces[random.Next(pieces.Length)]));
 }
