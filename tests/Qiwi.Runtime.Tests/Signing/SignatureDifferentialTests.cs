@@ -3,7 +3,8 @@ namespace Qiwi.Runtime.Tests.Signing;
 /// <summary>
 /// The runtime's pooled, allocation-free signature path against <see cref="ReferenceSignature"/> on seeded random
 /// forms: numeric and non-ASCII names, repeated names, the signature's own field, lone surrogates at every
-/// boundary, long values and keys (the pooled buffers), both algorithms and encodings, listed and optional fields.
+/// boundary, long values and keys (the pooled buffers), both algorithms and encodings, listed and optional fields;
+/// each form's names again with other values (the order the thread remembers), and with one name changed.
 /// </summary>
 public sealed class SignatureDifferentialTests
 {
@@ -43,10 +44,33 @@ public sealed class SignatureDifferentialTests
             var tampered = expected[..^1] + (expected[^1] == 'A' ? 'B' : 'A');
             Assert.False(QiwiSignature.Verify(spec, input, key, tampered));
             Assert.False(QiwiSignature.Verify(spec, input, key, expected + "="));
+
+            // The same names again (new strings, other values: the thread's remembered order), then one name changed.
+            var again = form.Select(f => new KeyValuePair<string, string>(new string(f.Key.AsSpan()), RandomText(random, ValuePieces, random.Next(0, 4)))).ToArray();
+            Assert.Equal(ReferenceSignature.Compute(spec, again, key), ComputeOrNull(spec, Shape(random, again), key));
+            if (again.Length > 0)
+            {
+                var changed = random.Next(again.Length);
+                again[changed] = new(RandomText(random, NamePieces, random.Next(1, 4)), again[changed].Value);
+                Assert.Equal(ReferenceSignature.Compute(spec, again, key), ComputeOrNull(spec, Shape(random, again), key));
+            }
+
             verified++;
         }
 
         Assert.True(verified > 1500, $"only {verified} of the random forms could be signed");
+    }
+
+    private static string? ComputeOrNull(QiwiSignatureSpec spec, IEnumerable<KeyValuePair<string, string>> form, string key)
+    {
+        try
+        {
+            return QiwiSignature.Compute(spec, form, key);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     internal static KeyValuePair<string, string>[] RandomForm(Random random)
