@@ -88,7 +88,8 @@ public static class QiwiSignature
             return Sign(spec, Encoding.UTF8.GetBytes(values.Join(spec.Separator)), key, encoded);
         }
 
-        var length = values.Utf8Length(spec.Separator);
+        // At most three bytes per UTF-16 char: most forms fit the stack buffer without counting their bytes first.
+        var length = values.MaxUtf8Length(spec.Separator) is var bound && bound <= StackLimit ? (int)bound : values.Utf8Length(spec.Separator);
         byte[]? rented = null;
         var data = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try

@@ -108,6 +108,19 @@ internal struct SignedValues : IDisposable
         return length;
     }
 
+    /// <summary>At least the number of bytes <see cref="WriteUtf8"/> writes (three per UTF-16 char), without encoding.</summary>
+    public readonly long MaxUtf8Length(string separator)
+    {
+        var values = Values;
+        long chars = values.Length > 1 ? (long)(values.Length - 1) * separator.Length : 0;
+        foreach (var field in values)
+        {
+            chars += field.Value.Length;
+        }
+
+        return chars * 3;
+    }
+
     /// <summary>
     /// Whether writing the pieces one by one gives other bytes than encoding the joined string would: a high
     /// surrogate at the end of one piece and a low one at the start of the next form a pair only when joined.
@@ -133,11 +146,16 @@ internal struct SignedValues : IDisposable
     {
         var values = Values;
         var written = 0;
+        Span<byte> separatorBytes = stackalloc byte[16];
+        var separatorLength = separator.Length <= 5 ? Encoding.UTF8.GetBytes(separator, separatorBytes) : -1;
         for (var i = 0; i < values.Length; i++)
         {
             if (i > 0)
             {
-                written += Encoding.UTF8.GetBytes(separator, destination[written..]);
+                // The separator encoded once (a short one; a long one each time).
+                written += separatorLength >= 0
+                    ? Copy(separatorBytes[..separatorLength], destination[written..])
+                    : Encoding.UTF8.GetBytes(separator, destination[written..]);
             }
 
             written += Encoding.UTF8.GetBytes(values[i].Value, destination[written..]);
@@ -165,6 +183,12 @@ internal struct SignedValues : IDisposable
             _buffer = null!;
             Return(buffer);
         }
+    }
+
+    private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        source.CopyTo(destination);
+        return source.Length;
     }
 
     private static bool TryGetSpan(IEnumerable<KeyValuePair<string, string>> fields, out ReadOnlySpan<KeyValuePair<string, string>> span)

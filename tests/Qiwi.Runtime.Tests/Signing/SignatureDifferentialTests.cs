@@ -16,7 +16,7 @@ public sealed class SignatureDifferentialTests
 
     internal static readonly string[] ValuePieces = ["", "0.01", "paid", "|", "\u0436", "\uD83D", "\uDE00", "\U0001F600", "tel:+7", " ", "&=%"];
 
-    private static readonly string[] Separators = ["|", "", ";", "\uDE00", "\uD83D", "::"];
+    private static readonly string[] Separators = ["|", "", ";", "\uDE00", "\uD83D", "::", "\u0436-long-\u0436"];
 
     [Fact]
     public void The_fast_path_agrees_with_the_reference_on_seeded_random_forms()
