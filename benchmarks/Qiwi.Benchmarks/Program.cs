@@ -9,6 +9,7 @@ using Qiwi.Benchmarks.Tools;
 // ... -- load <url> <seconds> <conns>   a bounded load over loopback (benchmarks/sandbox-throughput.sh)
 // ... -- fill <url> <count> <conns>     creates that many invoices in a sandbox (benchmarks/sandbox-scaling.sh)
 // ... -- notify-cpu [rounds] [iterations]   notification parse + verify against the HMAC floor in CPU time, alternating
+// ... -- client-cpu [rounds] [iterations]   each client operation against the hand-written baseline in CPU time, alternating
 return args.FirstOrDefault() switch
 {
     "generate" => GenerateCommand.Run(args[1], args[2]),
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "load" => await LoadCommand.RunAsync(args),
     "fill" => await FillCommand.RunAsync(args),
     "notify-cpu" => NotificationCpuCommand.Run(args),
+    "client-cpu" => ClientCpuCommand.Run(args),
     "scale-generation" => await GenerationScalingCommand.RunAsync(args),
     _ => Run(args),
 };

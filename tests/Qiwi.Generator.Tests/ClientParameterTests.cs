@@ -27,7 +27,7 @@ public sealed class ClientParameterTests
         Assert.Equal((SpecialType.System_String, NullableAnnotation.Annotated), (setting.Type.SpecialType, setting.NullableAnnotation));
         var client = result.GeneratedSources.Single(s => s.HintName == "Demo.MiniClient.g.cs").SourceText.ToString();
         Assert.Contains("request.AppendPathSegment(_itemId);", client, StringComparison.Ordinal);
-        Assert.Contains("QiwiPayloadChecks.Echo(\"item_id\", payload.ItemId, _itemId)", client, StringComparison.Ordinal);
+        Assert.Contains("QiwiPayloadChecks.Echo(\"item_id\", payload.ItemId, client._itemId)", client, StringComparison.Ordinal);
     }
 
     [Fact]

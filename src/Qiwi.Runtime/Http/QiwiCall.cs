@@ -5,7 +5,12 @@ namespace Qiwi.Runtime;
 /// what a possible success payload looks like, and how to settle the outcome of a write whose answer was lost.
 /// </summary>
 /// <typeparam name="TPayload">The payload model.</typeparam>
-public sealed class QiwiCall<TPayload>
+/// <remarks>
+/// Generated code whose check or status read needs the call's arguments uses <see cref="QiwiCall{TPayload, TState}"/>,
+/// whose static lambdas take them as a state argument: no closure per call. Only the runtime's own types derive
+/// from this one (what the pipeline calls on it is internal).
+/// </remarks>
+public class QiwiCall<TPayload>
     where TPayload : class
 {
     /// <summary>Creates the call description.</summary>
@@ -25,4 +30,13 @@ public sealed class QiwiCall<TPayload>
 
     /// <summary>For a write: the status read that settles an unknown outcome (the spec's <c>x-qiwi-outcome-read</c>).</summary>
     public QiwiOutcomeRead<TPayload>? OutcomeRead { get; init; }
+
+    /// <summary>Why the success payload is impossible, or null.</summary>
+    internal virtual string? CheckPayload(TPayload payload) => Check?.Invoke(payload);
+
+    /// <summary>Whether the call has a status read (without building it).</summary>
+    internal virtual bool HasOutcomeRead => OutcomeRead is not null;
+
+    /// <summary>The status read; built only when an attempt's outcome must be settled.</summary>
+    internal virtual QiwiOutcomeRead<TPayload>? CreateOutcomeRead() => OutcomeRead;
 }

@@ -16,7 +16,8 @@ internal sealed class QiwiRetryPolicy(QiwiClientOptions options, QiwiTransport t
     {
         var request = context.Request;
         var cancellationToken = context.CancellationToken;
-        var outcomeRead = request.IsWrite ? call.OutcomeRead : null;
+        var hasOutcomeRead = request.IsWrite && call.HasOutcomeRead;
+        QiwiOutcomeRead<TPayload>? outcomeRead = null; // built once an attempt's outcome must be settled
         List<QiwiAttempt>? attempts = null; // only once an attempt fails
         for (var number = 1; ; number++)
         {
@@ -34,10 +35,10 @@ internal sealed class QiwiRetryPolicy(QiwiClientOptions options, QiwiTransport t
 
             var known = QiwiRetryRules.IsOutcomeKnown(error);
             (attempts ??= new List<QiwiAttempt>()).Add(new QiwiAttempt(number, error, known));
-            var repeatable = request.Idempotent || outcomeRead is not null;
+            var repeatable = request.Idempotent || hasOutcomeRead;
             if (number >= options.Retry.MaxAttempts || !repeatable || !QiwiRetryRules.MayHelp(error) || cancellationToken.IsCancellationRequested)
             {
-                return await FinishAsync(request, outcomeRead, attempts, cancellationToken).ConfigureAwait(false);
+                return await FinishAsync(request, hasOutcomeRead ? outcomeRead ?? call.CreateOutcomeRead() : null, attempts, cancellationToken).ConfigureAwait(false);
             }
 
             var delay = options.Retry.DelayBefore(number);
@@ -46,7 +47,8 @@ internal sealed class QiwiRetryPolicy(QiwiClientOptions options, QiwiTransport t
             if (!request.Idempotent && !known)
             {
                 // Not promised idempotent: never re-sent blindly. Read first.
-                var (outcome, found, failure) = await outcomeRead!.ResolveAsync(cancellationToken).ConfigureAwait(false);
+                outcomeRead ??= call.CreateOutcomeRead()!;
+                var (outcome, found, failure) = await outcomeRead.ResolveAsync(cancellationToken).ConfigureAwait(false);
                 if (outcome == QiwiOutcome.TookEffect)
                 {
                     return found!;

@@ -37,7 +37,7 @@ internal sealed class QiwiResponseInterpreter(IQiwiResultCodeCatalog resultCodes
         }
 
         var payload = envelope.Payload ?? throw Protocol(request, response, $"result code {envelope.ResultCode} (success) came without a payload", null);
-        if (call.Check?.Invoke(payload) is { } impossible)
+        if (call.CheckPayload(payload) is { } impossible)
         {
             throw Protocol(request, response, "the success payload is impossible: " + impossible, null);
         }

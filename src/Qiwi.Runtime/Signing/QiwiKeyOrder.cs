@@ -48,13 +48,23 @@ public static class QiwiKeyOrder
         {
             var current = fields[i];
             var j = i - 1;
-            for (; j >= 0 && Compare(fields[j].Number, fields[j].Name, current.Number, current.Name) > 0; j--)
+            for (; j >= 0 && Compare(fields[j], current) > 0; j--)
             {
                 fields[j + 1] = fields[j];
             }
 
             fields[j + 1] = current;
         }
+    }
+
+    private static int Compare(in SignedField left, in SignedField right)
+    {
+        if (left.Number is null || right.Number is null)
+        {
+            return CompareUtf8(left.Name, right.Name);
+        }
+
+        return Compare(left.Number, left.Name, right.Number, right.Name);
     }
 
     private static int Compare(PhpNumber? leftNumber, string left, PhpNumber? rightNumber, string right)
@@ -73,6 +83,12 @@ public static class QiwiKeyOrder
     /// </summary>
     private static int CompareUtf8(string left, string right)
     {
+        // Most names differ in their first character: decided there, without the prefix search's set-up.
+        if (left.Length != 0 && right.Length != 0 && left[0] != right[0] && left[0] < 0xD800 && right[0] < 0xD800)
+        {
+            return left[0] < right[0] ? -1 : 1;
+        }
+
         // UTF-16 ordinal order is the code point order up to the first difference (vectorized search); a prefix
         // in UTF-16 is a prefix, or smaller, in code points too.
         var common = left.AsSpan().CommonPrefixLength(right);

@@ -88,7 +88,8 @@ public static class QiwiSignature
             return Sign(spec, Encoding.UTF8.GetBytes(values.Join(spec.Separator)), key, encoded);
         }
 
-        var length = values.Utf8Length(spec.Separator);
+        // At most three bytes per UTF-16 char: most forms fit the stack buffer without counting their bytes first.
+        var length = values.MaxUtf8Length(spec.Separator) is var bound && bound <= StackLimit ? (int)bound : values.Utf8Length(spec.Separator);
         byte[]? rented = null;
         var data = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
@@ -106,25 +107,9 @@ public static class QiwiSignature
 
     private static int Sign(QiwiSignatureSpec spec, ReadOnlySpan<byte> data, string key, Span<char> encoded)
     {
-        var keyLength = Encoding.UTF8.GetByteCount(key);
-        byte[]? rented = null;
-        var keyBytes = keyLength <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(keyLength));
-        keyBytes = keyBytes[..Encoding.UTF8.GetBytes(key, keyBytes)];
         Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        try
-        {
-            hash = hash[..(spec.Algorithm == "HMAC-SHA1" ? HMACSHA1.HashData(keyBytes, data, hash) : HMACSHA256.HashData(keyBytes, data, hash))];
-            return spec.Encoding == "hex" ? WriteHex(hash, encoded) : WriteBase64(hash, encoded);
-        }
-        finally
-        {
-            // The secret does not stay behind in memory someone else reuses.
-            CryptographicOperations.ZeroMemory(keyBytes);
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        hash = hash[..KeyedHmac.Hash(spec.Algorithm == "HMAC-SHA1", key, data, hash)];
+        return spec.Encoding == "hex" ? WriteHex(hash, encoded) : WriteBase64(hash, encoded);
     }
 
     private static int WriteHex(ReadOnlySpan<byte> hash, Span<char> destination)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Qiwi.Runtime;
@@ -30,13 +31,21 @@ internal struct SignedValues : IDisposable
     /// <exception cref="ArgumentException">A field the signature needs is missing, or a name is null.</exception>
     public static SignedValues Gather(QiwiSignatureSpec spec, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var buffer = ArrayPool<SignedField>.Shared.Rent(16);
+        // Arrays and lists (what the ASP.NET Core handler passes) are read as spans; every field, in ksort order, is
+        // then first looked up in the thread's last order by names.
+        var isSpan = TryGetSpan(fields, out var form);
+        var buffer = ArrayPool<SignedField>.Shared.Rent(Math.Max(16, form.Length));
         var count = 0;
         try
         {
-            if (fields is KeyValuePair<string, string>[] array)
+            if (isSpan && spec.Fields is null && KeyOrderCache.TryFill(spec.Target, form, buffer) is var cached and >= 0)
             {
-                foreach (var field in array)
+                return new SignedValues(buffer, 0, cached);
+            }
+
+            if (isSpan)
+            {
+                foreach (var field in form)
                 {
                     Add(ref buffer, ref count, spec.Target, field);
                 }
@@ -53,6 +62,11 @@ internal struct SignedValues : IDisposable
             {
                 // Every field, in the order PHP's ksort gives them; the values as given, never re-formatted.
                 QiwiKeyOrder.Sort(buffer.AsSpan(0, count));
+                if (isSpan)
+                {
+                    KeyOrderCache.Remember(spec.Target, form, buffer.AsSpan(0, count));
+                }
+
                 return new SignedValues(buffer, 0, count);
             }
 
@@ -94,6 +108,19 @@ internal struct SignedValues : IDisposable
         return length;
     }
 
+    /// <summary>At least the number of bytes <see cref="WriteUtf8"/> writes (three per UTF-16 char), without encoding.</summary>
+    public readonly long MaxUtf8Length(string separator)
+    {
+        var values = Values;
+        long chars = values.Length > 1 ? (long)(values.Length - 1) * separator.Length : 0;
+        foreach (var field in values)
+        {
+            chars += field.Value.Length;
+        }
+
+        return chars * 3;
+    }
+
     /// <summary>
     /// Whether writing the pieces one by one gives other bytes than encoding the joined string would: a high
     /// surrogate at the end of one piece and a low one at the start of the next form a pair only when joined.
@@ -119,11 +146,16 @@ internal struct SignedValues : IDisposable
     {
         var values = Values;
         var written = 0;
+        Span<byte> separatorBytes = stackalloc byte[16];
+        var separatorLength = separator.Length <= 5 ? Encoding.UTF8.GetBytes(separator, separatorBytes) : -1;
         for (var i = 0; i < values.Length; i++)
         {
             if (i > 0)
             {
-                written += Encoding.UTF8.GetBytes(separator, destination[written..]);
+                // The separator encoded once (a short one; a long one each time).
+                written += separatorLength >= 0
+                    ? Copy(separatorBytes[..separatorLength], destination[written..])
+                    : Encoding.UTF8.GetBytes(separator, destination[written..]);
             }
 
             written += Encoding.UTF8.GetBytes(values[i].Value, destination[written..]);
@@ -151,6 +183,30 @@ internal struct SignedValues : IDisposable
             _buffer = null!;
             Return(buffer);
         }
+    }
+
+    private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        source.CopyTo(destination);
+        return source.Length;
+    }
+
+    private static bool TryGetSpan(IEnumerable<KeyValuePair<string, string>> fields, out ReadOnlySpan<KeyValuePair<string, string>> span)
+    {
+        if (fields is KeyValuePair<string, string>[] array)
+        {
+            span = array;
+            return true;
+        }
+
+        if (fields is List<KeyValuePair<string, string>> list)
+        {
+            span = CollectionsMarshal.AsSpan(list);
+            return true;
+        }
+
+        span = default;
+        return false;
     }
 
     private static void Add(ref SignedField[] buffer, ref int count, string target, KeyValuePair<string, string> field)

@@ -87,17 +87,17 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         {
             request.AddForm("prv_name", merchantName);
         }
-        var call = new global::Qiwi.Runtime.QiwiCall<Bill>(BillEnvelopeReader.Instance)
-        {
-            Check = payload => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("bill_id", payload.BillId, billId)
+        var call = global::Qiwi.Runtime.QiwiCall.Create(
+            BillEnvelopeReader.Instance,
+            (client: this, billId, amount),
+            check: static (payload, state) => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("bill_id", payload.BillId, state.billId)
                 ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true)
                 ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("originAmount", payload.OriginAmount, 2, 0m, true),
-            OutcomeRead = new global::Qiwi.Runtime.QiwiOutcomeRead<Bill>(
+            outcomeRead: static state => new global::Qiwi.Runtime.QiwiOutcomeRead<Bill>(
                 "getBillStatus",
-                token => GetBillStatusAsync(billId, token),
+                token => state.client.GetBillStatusAsync(state.billId, token),
                 new int[] { 210 },
-                found => global::Qiwi.Runtime.QiwiFormat.Decimal(found.Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down) == global::Qiwi.Runtime.QiwiFormat.Decimal(amount, 2, global::Qiwi.Runtime.QiwiRounding.Down)),
-        };
+                found => global::Qiwi.Runtime.QiwiFormat.Decimal(found.Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down) == global::Qiwi.Runtime.QiwiFormat.Decimal(state.amount, 2, global::Qiwi.Runtime.QiwiRounding.Down)));
         return _pipeline.SendAsync(request, call, cancellationToken);
     }
 
@@ -112,12 +112,12 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         request.AppendPathSegment(_shopId);
         request.AppendPath("/bills/");
         request.AppendPathSegment(billId);
-        var call = new global::Qiwi.Runtime.QiwiCall<Bill>(BillEnvelopeReader.Instance)
-        {
-            Check = payload => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("bill_id", payload.BillId, billId)
+        var call = global::Qiwi.Runtime.QiwiCall.Create(
+            BillEnvelopeReader.Instance,
+            billId,
+            check: static (payload, billId) => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("bill_id", payload.BillId, billId)
                 ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true)
-                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("originAmount", payload.OriginAmount, 2, 0m, true),
-        };
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("originAmount", payload.OriginAmount, 2, 0m, true));
         return _pipeline.SendAsync(request, call, cancellationToken);
     }
 
@@ -133,17 +133,17 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         request.AppendPath("/bills/");
         request.AppendPathSegment(billId);
         request.AddForm("status", "rejected");
-        var call = new global::Qiwi.Runtime.QiwiCall<Bill>(BillEnvelopeReader.Instance)
-        {
-            Check = payload => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("bill_id", payload.BillId, billId)
+        var call = global::Qiwi.Runtime.QiwiCall.Create(
+            BillEnvelopeReader.Instance,
+            (client: this, billId),
+            check: static (payload, state) => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("bill_id", payload.BillId, state.billId)
                 ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true)
                 ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("originAmount", payload.OriginAmount, 2, 0m, true),
-            OutcomeRead = new global::Qiwi.Runtime.QiwiOutcomeRead<Bill>(
+            outcomeRead: static state => new global::Qiwi.Runtime.QiwiOutcomeRead<Bill>(
                 "getBillStatus",
-                token => GetBillStatusAsync(billId, token),
+                token => state.client.GetBillStatusAsync(state.billId, token),
                 new int[] { 210 },
-                found => found.Status.ToWireValue() == "rejected"),
-        };
+                found => found.Status.ToWireValue() == "rejected"));
         return _pipeline.SendAsync(request, call, cancellationToken);
     }
 
@@ -164,16 +164,16 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         request.AppendPath("/refund/");
         request.AppendPathSegment(refundId);
         request.AddForm("amount", global::Qiwi.Runtime.QiwiFormat.Decimal(amount, 2, global::Qiwi.Runtime.QiwiRounding.Down));
-        var call = new global::Qiwi.Runtime.QiwiCall<Refund>(RefundEnvelopeReader.Instance)
-        {
-            Check = payload => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("refund_id", payload.RefundId, refundId)
+        var call = global::Qiwi.Runtime.QiwiCall.Create(
+            RefundEnvelopeReader.Instance,
+            (client: this, refundId, billId, amount),
+            check: static (payload, state) => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("refund_id", payload.RefundId, state.refundId)
                 ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true),
-            OutcomeRead = new global::Qiwi.Runtime.QiwiOutcomeRead<Refund>(
+            outcomeRead: static state => new global::Qiwi.Runtime.QiwiOutcomeRead<Refund>(
                 "getRefundStatus",
-                token => GetRefundStatusAsync(billId, refundId, token),
+                token => state.client.GetRefundStatusAsync(state.billId, state.refundId, token),
                 new int[] { 210 },
-                found => global::Qiwi.Runtime.QiwiFormat.Decimal(found.Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down) == global::Qiwi.Runtime.QiwiFormat.Decimal(amount, 2, global::Qiwi.Runtime.QiwiRounding.Down)),
-        };
+                found => global::Qiwi.Runtime.QiwiFormat.Decimal(found.Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down) == global::Qiwi.Runtime.QiwiFormat.Decimal(state.amount, 2, global::Qiwi.Runtime.QiwiRounding.Down)));
         return _pipeline.SendAsync(request, call, cancellationToken);
     }
 
@@ -192,11 +192,11 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         request.AppendPathSegment(billId);
         request.AppendPath("/refund/");
         request.AppendPathSegment(refundId);
-        var call = new global::Qiwi.Runtime.QiwiCall<Refund>(RefundEnvelopeReader.Instance)
-        {
-            Check = payload => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("refund_id", payload.RefundId, refundId)
-                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true),
-        };
+        var call = global::Qiwi.Runtime.QiwiCall.Create(
+            RefundEnvelopeReader.Instance,
+            refundId,
+            check: static (payload, refundId) => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("refund_id", payload.RefundId, refundId)
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true));
         return _pipeline.SendAsync(request, call, cancellationToken);
     }
 }

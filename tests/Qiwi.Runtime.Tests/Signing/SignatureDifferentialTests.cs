@@ -3,7 +3,8 @@ namespace Qiwi.Runtime.Tests.Signing;
 /// <summary>
 /// The runtime's pooled, allocation-free signature path against <see cref="ReferenceSignature"/> on seeded random
 /// forms: numeric and non-ASCII names, repeated names, the signature's own field, lone surrogates at every
-/// boundary, long values and keys (the pooled buffers), both algorithms and encodings, listed and optional fields.
+/// boundary, long values and keys (the pooled buffers), both algorithms and encodings, listed and optional fields;
+/// each form's names again with other values (the order the thread remembers), and with one name changed.
 /// </summary>
 public sealed class SignatureDifferentialTests
 {
@@ -13,9 +14,9 @@ public sealed class SignatureDifferentialTests
         "\U0001F600", "\uD83D", "\uDE00", "\uFFFD", "x",
     ];
 
-    private static readonly string[] ValuePieces = ["", "0.01", "paid", "|", "\u0436", "\uD83D", "\uDE00", "\U0001F600", "tel:+7", " ", "&=%"];
+    internal static readonly string[] ValuePieces = ["", "0.01", "paid", "|", "\u0436", "\uD83D", "\uDE00", "\U0001F600", "tel:+7", " ", "&=%"];
 
-    private static readonly string[] Separators = ["|", "", ";", "\uDE00", "\uD83D", "::"];
+    private static readonly string[] Separators = ["|", "", ";", "\uDE00", "\uD83D", "::", "\u0436-long-\u0436"];
 
     [Fact]
     public void The_fast_path_agrees_with_the_reference_on_seeded_random_forms()
@@ -43,13 +44,36 @@ public sealed class SignatureDifferentialTests
             var tampered = expected[..^1] + (expected[^1] == 'A' ? 'B' : 'A');
             Assert.False(QiwiSignature.Verify(spec, input, key, tampered));
             Assert.False(QiwiSignature.Verify(spec, input, key, expected + "="));
+
+            // The same names again (new strings, other values: the thread's remembered order), then one name changed.
+            var again = form.Select(f => new KeyValuePair<string, string>(new string(f.Key.AsSpan()), RandomText(random, ValuePieces, random.Next(0, 4)))).ToArray();
+            Assert.Equal(ReferenceSignature.Compute(spec, again, key), ComputeOrNull(spec, Shape(random, again), key));
+            if (again.Length > 0)
+            {
+                var changed = random.Next(again.Length);
+                again[changed] = new(RandomText(random, NamePieces, random.Next(1, 4)), again[changed].Value);
+                Assert.Equal(ReferenceSignature.Compute(spec, again, key), ComputeOrNull(spec, Shape(random, again), key));
+            }
+
             verified++;
         }
 
         Assert.True(verified > 1500, $"only {verified} of the random forms could be signed");
     }
 
-    private static KeyValuePair<string, string>[] RandomForm(Random random)
+    private static string? ComputeOrNull(QiwiSignatureSpec spec, IEnumerable<KeyValuePair<string, string>> form, string key)
+    {
+        try
+        {
+            return QiwiSignature.Compute(spec, form, key);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    internal static KeyValuePair<string, string>[] RandomForm(Random random)
     {
         var count = random.Next(0, random.Next(8) == 0 ? 40 : 12);
         var form = new KeyValuePair<string, string>[count];
@@ -63,7 +87,7 @@ public sealed class SignatureDifferentialTests
         return form;
     }
 
-    private static QiwiSignatureSpec RandomSpec(Random random, KeyValuePair<string, string>[] form)
+    internal static QiwiSignatureSpec RandomSpec(Random random, KeyValuePair<string, string>[] form)
     {
         var names = form.Select(f => f.Key).Append("missing").Distinct().ToArray();
         var target = random.Next(4) == 0 && names.Length > 1 ? names[random.Next(names.Length)] : "sign";
@@ -86,6 +110,6 @@ public sealed class SignatureDifferentialTests
         _ => form.Select(f => f),
     };
 
-    private static string RandomText(Random random, string[] pieces, int count)
+    internal static string RandomText(Random random, string[] pieces, int count)
         => string.Concat(Enumerable.Range(0, count).Select(_ => pieces[random.Next(pieces.Length)]));
 }
