@@ -10,7 +10,7 @@ namespace Qiwi.Generator;
 
 /// <summary>
 /// spec (AdditionalFiles) -> <see cref="SpecFile"/> -> <see cref="ParseResult"/> (model + diagnostics)
-/// -> C# sources. Only equatable values flow between the steps.
+/// -> one <see cref="OutputUnit"/> per generated file -> C# sources. Only equatable values flow between the steps.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class QiwiGenerator : IIncrementalGenerator
@@ -52,21 +52,28 @@ public sealed class QiwiGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => References(compilation, "Qiwi.Extensions.DependencyInjection"))
             .WithTrackingName(TrackingNames.References);
 
-        context.RegisterSourceOutput(models.Combine(hasDependencyInjection), static (output, pair) =>
+        // One unit per generated file, holding only what that file's emitter reads: after a spec edit the driver
+        // compares each unit with its previous run, and only the files whose unit changed are emitted again.
+        var outputs = models
+            .Combine(hasDependencyInjection)
+            .SelectMany(static (pair, _) => SourceEmitter.Split(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Outputs);
+
+        context.RegisterSourceOutput(outputs, static (output, unit) =>
         {
-            var (model, dependencyInjection) = pair;
             try
             {
-                foreach (var source in SourceEmitter.Emit(model, dependencyInjection))
+                if (SourceEmitter.Emit(unit) is string text)
                 {
-                    output.AddSource(source.HintName, source.Text);
+                    output.AddSource(unit.HintName, text);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // A bug. The model holds no positions (so that a line shift re-emits nothing), so the
-                // diagnostic is at the file's start; its message names the exception and the stack.
-                output.ReportDiagnostic(Internal(model.FilePath, SourceSpan.Empty, exception).ToDiagnostic());
+                // A bug, in this file only: the others are emitted on their own. The model holds no positions
+                // (so that a line shift re-emits nothing), so the diagnostic is at the file's start; its message
+                // names the exception and the stack.
+                output.ReportDiagnostic(Internal(unit.FilePath, SourceSpan.Empty, exception).ToDiagnostic());
             }
         });
     }

@@ -8,4 +8,5 @@ internal static class TrackingNames
     public const string Models = "QiwiModels";
     public const string Diagnostics = "QiwiDiagnostics";
     public const string References = "QiwiReferences";
+    public const string Outputs = "QiwiOutputs";
 }

@@ -13,7 +13,7 @@ namespace Qiwi.Generator.Emit;
 internal static class CallEmitter
 {
     /// <summary>Writes the method's last statements: the call description (when there is more than a reader) and the send.</summary>
-    public static void Write(CodeWriter writer, SpecModel spec, OperationModel operation)
+    public static void Write(CodeWriter writer, ClientScope spec, OperationModel operation)
     {
         var reader = operation.Response.ReaderName + ".Instance";
         var checks = Checks(spec, operation);
@@ -53,7 +53,7 @@ internal static class CallEmitter
         writer.Line("return _pipeline.SendAsync(request, call, cancellationToken);");
     }
 
-    private static List<string> Checks(SpecModel spec, OperationModel operation)
+    private static List<string> Checks(ClientScope spec, OperationModel operation)
     {
         var checks = new List<string>();
         var payload = OutcomeReadReader.FindObject(spec.Objects, operation.Response.PayloadType);
@@ -83,7 +83,7 @@ internal static class CallEmitter
     }
 
     /// <summary>The arguments of the <c>QiwiOutcomeRead</c> constructor, or null without a link.</summary>
-    private static List<string>? OutcomeRead(SpecModel spec, OperationModel operation)
+    private static List<string>? OutcomeRead(ClientScope spec, OperationModel operation)
     {
         if (operation.OutcomeRead is not { } link
             || OutcomeReadReader.FindRead(spec.Operations, link.OperationId) is not { } read

@@ -4,20 +4,26 @@ using Qiwi.Generator.Parsing;
 
 namespace Qiwi.Generator.Emit;
 
-/// <summary>Writes every file for one spec; the emitters only write, all decisions were made by the parser.</summary>
+/// <summary>
+/// Splits a spec into one <see cref="OutputUnit"/> per file (each holding only what its emitter reads) and writes
+/// one unit; the emitters only write, all decisions were made by the parser and here.
+/// </summary>
 internal static class SourceEmitter
 {
-    public static List<GeneratedSource> Emit(SpecModel spec, bool dependencyInjection = false)
+    /// <summary>The files of one spec, in a stable order, so the generator driver compares each with its previous run.</summary>
+    public static EquatableArray<OutputUnit> Split(SpecModel spec, bool dependencyInjection = false)
     {
-        var sources = new List<GeneratedSource>();
+        var units = new List<OutputUnit>();
+        var path = spec.FilePath;
         var names = spec.Names;
         var ns = spec.Namespace;
-        var patterns = new PatternTable(names.Patterns);
+        var context = EmitContext.Of(spec);
+        var patterns = PatternTable.For(spec);
         EnumModel? resultCodes = null;
 
         foreach (var model in spec.Enums)
         {
-            sources.Add(new(model.HintName, EnumEmitter.Emit(spec, model)));
+            units.Add(new EnumUnit(path, model.HintName, context, model));
             if (model.Name == spec.ResultCodeEnum)
             {
                 resultCodes = model;
@@ -26,19 +32,21 @@ internal static class SourceEmitter
 
         foreach (var model in spec.Objects)
         {
-            sources.Add(new(model.HintName, ModelEmitter.Emit(spec, model)));
-            sources.Add(new(model.SerializationHintName, SerializationEmitter.Emit(spec, model)));
+            units.Add(new ModelUnit(path, model.HintName, context, model));
+            units.Add(new SerializationUnit(path, model.SerializationHintName, context, model));
         }
 
         if (spec.Operations.Count > 0)
         {
-            sources.Add(new(Naming.HintName(ns, names.Interface), ClientEmitter.EmitInterface(spec)));
-            sources.Add(new(Naming.HintName(ns, names.Client), ClientEmitter.EmitClient(spec, patterns)));
-            sources.Add(new(Naming.HintName(ns, names.Options), ClientOptionsEmitter.Emit(spec, patterns)));
-            sources.Add(new(Naming.HintName(ns, names.ResultCodes), ResultCodeCatalogEmitter.Emit(spec, resultCodes)));
+            var hasBuilders = HasBuilders(spec);
+            units.Add(new InterfaceUnit(path, Naming.HintName(ns, names.Interface), new OperationsScope(ns, spec.ClientName, spec.Public, names, spec.ClientDescription, spec.Operations, hasBuilders)));
+            var client = new ClientScope(ns, spec.ClientName, spec.Public, names, spec.ClientDescription, spec.Operations, hasBuilders, spec.ClientParameters, Payloads(spec));
+            units.Add(new ClientUnit(path, Naming.HintName(ns, names.Client), client, patterns));
+            units.Add(new OptionsUnit(path, Naming.HintName(ns, names.Options), new OptionsScope(ns, spec.ClientName, spec.Public, names, spec.ClientParameters), patterns));
+            units.Add(new ResultCodesUnit(path, Naming.HintName(ns, names.ResultCodes), context, resultCodes));
             if (dependencyInjection)
             {
-                sources.Add(new(Naming.HintName(ns, names.ServiceCollectionExtensions), DependencyInjectionEmitter.Emit(spec)));
+                units.Add(new DependencyInjectionUnit(path, Naming.HintName(ns, names.ServiceCollectionExtensions), context));
             }
 
             var readers = new HashSet<string>();
@@ -46,40 +54,137 @@ internal static class SourceEmitter
             {
                 if (readers.Add(operation.Response.ReaderName))
                 {
-                    sources.Add(new(operation.Response.ReaderHintName, ResponseReaderEmitter.Emit(spec, operation.Response)));
+                    units.Add(new ResponseReaderUnit(path, operation.Response.ReaderHintName, context, operation.Response));
                 }
             }
         }
 
         if (spec.Redirects.Count > 0)
         {
-            sources.Add(new(Naming.HintName(ns, names.Redirects), RedirectEmitter.Emit(spec, patterns)));
+            units.Add(new RedirectsUnit(path, Naming.HintName(ns, names.Redirects), new RedirectsScope(ns, spec.ClientName, spec.Public, names, spec.Redirects), patterns));
         }
 
-        // After the client and the redirects, so the pattern table keeps the names they gave.
+        var enums = EnumValuesOf(spec);
+        var forms = new FormScope(ns, spec.ClientName, spec.Public, names, enums);
         foreach (var model in spec.Objects)
         {
             if (SerializationEmitter.IsFlat(model))
             {
-                sources.Add(new(Naming.HintName(ns, model.Name, "FormReader"), FormReaderEmitter.EmitReader(spec, model, patterns)));
+                units.Add(new FormReaderUnit(path, Naming.HintName(ns, model.Name, "FormReader"), forms, model, patterns));
             }
         }
 
-        if (FormReaderEmitter.EmitPathChecks(spec, patterns) is string pathChecks)
-        {
-            sources.Add(new(Naming.HintName(ns, names.PathChecks), pathChecks));
-        }
+        units.Add(new PathChecksUnit(path, Naming.HintName(ns, names.PathChecks), new PathChecksScope(ns, spec.ClientName, spec.Public, names, enums, spec.Operations), patterns));
 
         foreach (var webhook in spec.Webhooks)
         {
-            sources.Add(new(webhook.HintName, WebhookEmitter.Emit(spec, webhook)));
+            units.Add(new WebhookUnit(path, webhook.HintName, WebhookScopeOf(spec, webhook), webhook));
         }
 
         if (!patterns.IsEmpty)
         {
-            sources.Add(new(Naming.HintName(ns, names.Patterns), patterns.Emit(ns)));
+            units.Add(new PatternsUnit(path, Naming.HintName(ns, names.Patterns), ns, patterns));
         }
 
-        return sources;
+        return new EquatableArray<OutputUnit>(units.ToArray());
+    }
+
+    /// <summary>The text of one file, or null when the file has nothing to hold.</summary>
+    public static string? Emit(OutputUnit unit) => unit switch
+    {
+        EnumUnit u => EnumEmitter.Emit(u.Spec, u.Model),
+        ModelUnit u => ModelEmitter.Emit(u.Spec, u.Model),
+        SerializationUnit u => SerializationEmitter.Emit(u.Spec, u.Model),
+        InterfaceUnit u => ClientEmitter.EmitInterface(u.Spec),
+        ClientUnit u => ClientEmitter.EmitClient(u.Spec, u.Patterns),
+        OptionsUnit u => ClientOptionsEmitter.Emit(u.Spec, u.Patterns),
+        ResultCodesUnit u => ResultCodeCatalogEmitter.Emit(u.Spec, u.Codes),
+        DependencyInjectionUnit u => DependencyInjectionEmitter.Emit(u.Spec),
+        ResponseReaderUnit u => ResponseReaderEmitter.Emit(u.Spec, u.Response),
+        RedirectsUnit u => RedirectEmitter.Emit(u.Spec, u.Patterns),
+        FormReaderUnit u => FormReaderEmitter.EmitReader(u.Spec, u.Model, u.Patterns),
+        PathChecksUnit u => FormReaderEmitter.EmitPathChecks(u.Spec, u.Patterns),
+        WebhookUnit u => WebhookEmitter.Emit(u.Spec, u.Webhook),
+        PatternsUnit u => u.Patterns.Emit(u.Namespace),
+        _ => throw new System.ArgumentException("No emitter for " + unit.GetType().Name + ".", nameof(unit)),
+    };
+
+    /// <summary>True when the spec has outbound redirects, so the client offers its <c>Redirects</c> builders.</summary>
+    private static bool HasBuilders(SpecModel spec)
+    {
+        foreach (var redirect in spec.Redirects)
+        {
+            if (redirect.Kind == RedirectKind.Outbound)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The objects an operation returns: the client checks their fields on success.</summary>
+    private static EquatableArray<ObjectModel> Payloads(SpecModel spec)
+    {
+        var payloads = new List<ObjectModel>();
+        foreach (var model in spec.Objects)
+        {
+            foreach (var operation in spec.Operations)
+            {
+                if (operation.Response.PayloadType == model.Name)
+                {
+                    payloads.Add(model);
+                    break;
+                }
+            }
+        }
+
+        return new EquatableArray<ObjectModel>(payloads.ToArray());
+    }
+
+    private static EquatableArray<EnumValues> EnumValuesOf(SpecModel spec)
+    {
+        var enums = new EnumValues[spec.Enums.Count];
+        for (var i = 0; i < enums.Length; i++)
+        {
+            var members = spec.Enums[i].Members;
+            var values = new EnumWireValue[members.Count];
+            for (var j = 0; j < values.Length; j++)
+            {
+                values[j] = new EnumWireValue(members[j].WireValue);
+            }
+
+            enums[i] = new EnumValues(spec.Enums[i].Name, new EquatableArray<EnumWireValue>(values));
+        }
+
+        return new EquatableArray<EnumValues>(enums);
+    }
+
+    /// <summary>The webhook's reply model and the enum of its properties' types: what its descriptor reads.</summary>
+    private static WebhookScope WebhookScopeOf(SpecModel spec, WebhookModel webhook)
+    {
+        var objects = new List<ObjectModel>();
+        var enums = new List<EnumModel>();
+        foreach (var model in spec.Objects)
+        {
+            if (model.Name == webhook.ReplyType)
+            {
+                objects.Add(model);
+            }
+        }
+
+        foreach (var model in spec.Enums)
+        {
+            foreach (var reply in objects)
+            {
+                if (reply.Properties.Count > 0 && reply.Properties[0].Type.TypeName == model.Name)
+                {
+                    enums.Add(model);
+                    break;
+                }
+            }
+        }
+
+        return new WebhookScope(spec.Namespace, spec.ClientName, spec.Public, spec.Names, new EquatableArray<ObjectModel>(objects.ToArray()), new EquatableArray<EnumModel>(enums.ToArray()));
     }
 }
