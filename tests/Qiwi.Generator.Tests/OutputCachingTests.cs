@@ -1,0 +1,119 @@
+using Microsoft.CodeAnalysis;
+using Qiwi.Generator.Model;
+using Qiwi.Generator.Tests.Infrastructure;
+
+namespace Qiwi.Generator.Tests;
+
+/// <summary>
+/// A spec edit re-emits only the files it touches: the parsed spec is split into one unit per generated file
+/// (the QiwiOutputs step), and a unit equal to its previous run is not emitted again.
+/// </summary>
+public sealed class OutputCachingTests
+{
+    private const string Outputs = "QiwiOutputs";
+
+    [Fact]
+    public void An_enum_member_description_edit_re_emits_that_enum_and_nothing_else()
+    {
+        var (harness, spec, before) = Warm();
+        var beforeTexts = harness.Driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText);
+        harness.ReplaceAdditionalText(spec, new TestAdditionalText(GeneratorHarness.SpecPath, GeneratorHarness.RealSpec.Replace("description: Invoice has been paid.", "description: Invoice has been paid in full.", StringComparison.Ordinal)));
+
+        var result = harness.Run();
+
+        var units = Units(result);
+        var changed = Changed(before, result);
+        Assert.Equal(new[] { "Demo.BillStatus.g.cs" }, changed);
+        Assert.Equal(changed, units.Where(u => u.Reason == IncrementalStepRunReason.Modified).Select(u => u.HintName).Order());
+        Assert.All(units.Where(u => !changed.Contains(u.HintName)), u => Assert.True(u.Reason == IncrementalStepRunReason.Unchanged, $"{u.HintName} was {u.Reason}."));
+        AssertSourceOutputs(result, modified: 1, units.Count);
+
+        // Seen from outside: every file not emitted again keeps the very SourceText of the first run. (Roslyn 4.8 still
+        // wraps each in a new lazy syntax tree on every run, cached or not, so the saving is the emitting, not the parse.)
+        var texts = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText);
+        Assert.Equal(changed, texts.Where(t => !ReferenceEquals(t.Value, beforeTexts[t.Key])).Select(t => t.Key).Order());
+    }
+
+    [Fact]
+    public void An_operation_summary_edit_re_emits_the_client_but_no_enum_model_or_form_reader()
+    {
+        var (harness, spec, before) = Warm();
+        harness.ReplaceAdditionalText(spec, new TestAdditionalText(GeneratorHarness.SpecPath, GeneratorHarness.RealSpec.Replace("summary: Get the current status of an invoice.", "summary: Read the current status of an invoice.", StringComparison.Ordinal)));
+
+        var result = harness.Run();
+
+        var units = Units(result);
+        var modified = units.Where(u => u.Reason == IncrementalStepRunReason.Modified).ToList();
+        var changed = Changed(before, result);
+        Assert.Equal(new[] { "Demo.IQiwiPullClient.g.cs" }, changed);
+
+        // The units holding the operations are emitted again (the client's text does not show summaries, but it
+        // reads the operations); everything that does not read them stays as it was.
+        Assert.Contains(modified, u => u.Unit is InterfaceUnit);
+        Assert.Contains(modified, u => u.Unit is ClientUnit);
+        Assert.All(modified, u => Assert.True(u.Unit is InterfaceUnit or ClientUnit or PathChecksUnit, u.HintName + " was emitted again."));
+        var untouched = units.Where(u => u.Unit is EnumUnit or ModelUnit or SerializationUnit or FormReaderUnit or ResponseReaderUnit or WebhookUnit or PatternsUnit).ToList();
+        Assert.True(untouched.Count > 30, $"Only {untouched.Count} enum, model and reader units.");
+        Assert.All(untouched, u => Assert.True(u.Reason == IncrementalStepRunReason.Unchanged, $"{u.HintName} was {u.Reason}."));
+        AssertSourceOutputs(result, modified.Count, units.Count);
+    }
+
+    [Fact]
+    public void Every_generated_file_is_one_unit_and_an_unchanged_spec_emits_none_again()
+    {
+        var (harness, spec, before) = Warm();
+        var units = Units(harness.Driver.GetRunResult().Results.Single());
+        Assert.Equal(before.Keys.Order(), units.Select(u => u.HintName).Order());
+        Assert.All(units, u => Assert.Equal(IncrementalStepRunReason.New, u.Reason));
+
+        // A comment changes the text but not the model: not one unit is compared, not one file emitted.
+        harness.ReplaceAdditionalText(spec, new TestAdditionalText(GeneratorHarness.SpecPath, GeneratorHarness.RealSpec + "\n# a comment\n"));
+        var result = harness.Run();
+
+        Assert.All(Units(result), u => Assert.Equal(IncrementalStepRunReason.Cached, u.Reason));
+        AssertSourceOutputs(result, modified: 0, units.Count);
+    }
+
+    private static (GeneratorHarness Harness, AdditionalText Spec, Dictionary<string, string> Sources) Warm()
+    {
+        var spec = new TestAdditionalText(GeneratorHarness.SpecPath, GeneratorHarness.RealSpec);
+        var harness = new GeneratorHarness(new AdditionalText[] { spec });
+        var first = harness.Run();
+        Assert.Empty(first.Diagnostics);
+        return (harness, spec, Texts(first));
+    }
+
+    private static Dictionary<string, string> Texts(GeneratorRunResult result)
+        => result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    /// <summary>The generated files whose text differs from <paramref name="before"/> (none may appear or vanish).</summary>
+    private static string[] Changed(Dictionary<string, string> before, GeneratorRunResult after)
+    {
+        var texts = Texts(after);
+        Assert.Equal(before.Keys.Order(), texts.Keys.Order());
+        return texts.Where(t => before[t.Key] != t.Value).Select(t => t.Key).Order().ToArray();
+    }
+
+    /// <summary>Each unit of the QiwiOutputs step, with why it ran (New, Modified, Unchanged, Cached).</summary>
+    private static List<(string HintName, OutputUnit Unit, IncrementalStepRunReason Reason)> Units(GeneratorRunResult result)
+    {
+        var run = Assert.Single(result.TrackedSteps[Outputs]);
+        var units = run.Outputs.Select(o => (o.Value is OutputUnit unit ? unit : throw new InvalidOperationException(o.Value.GetType().Name), o.Reason))
+            .Select(o => (o.Item1.HintName, o.Item1, o.Reason))
+            .ToList();
+        Assert.True(units.Count >= 40, $"Only {units.Count} units.");
+        return units;
+    }
+
+    /// <summary>The source outputs: <paramref name="modified"/> files written again, every other unit's output cached.</summary>
+    private static void AssertSourceOutputs(GeneratorRunResult result, int modified, int units)
+    {
+        var outputs = result.TrackedOutputSteps["SourceOutput"]
+            .Where(step => step.Inputs.Any(input => input.Source.Name == Outputs))
+            .SelectMany(step => step.Outputs)
+            .ToList();
+        Assert.Equal(units, outputs.Count);
+        Assert.Equal(modified, outputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(units - modified, outputs.Count(o => o.Reason == IncrementalStepRunReason.Cached));
+    }
+}
