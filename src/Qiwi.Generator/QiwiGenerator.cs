@@ -59,21 +59,18 @@ public sealed class QiwiGenerator : IIncrementalGenerator
             .SelectMany(static (pair, _) => SourceEmitter.Split(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Outputs);
 
+        // An emitter that fails (a bug) costs its own file only, reported as QIWI9999.
         context.RegisterSourceOutput(outputs, static (output, unit) =>
         {
-            try
+            var (text, error) = SourceEmitter.TryEmit(unit);
+            if (text is not null)
             {
-                if (SourceEmitter.Emit(unit) is string text)
-                {
-                    output.AddSource(unit.HintName, text);
-                }
+                output.AddSource(unit.HintName, text);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+
+            if (error is not null)
             {
-                // A bug, in this file only: the others are emitted on their own. The model holds no positions
-                // (so that a line shift re-emits nothing), so the diagnostic is at the file's start; its message
-                // names the exception and the stack.
-                output.ReportDiagnostic(Internal(unit.FilePath, SourceSpan.Empty, exception).ToDiagnostic());
+                output.ReportDiagnostic(error.ToDiagnostic());
             }
         });
     }

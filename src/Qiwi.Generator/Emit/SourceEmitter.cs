@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Qiwi.Generator.Diagnostics;
 using Qiwi.Generator.Model;
 using Qiwi.Generator.Parsing;
 
@@ -87,6 +88,23 @@ internal static class SourceEmitter
         }
 
         return new EquatableArray<OutputUnit>(units.ToArray());
+    }
+
+    /// <summary>
+    /// The text of one file (null when it has nothing to hold), or, when its emitter fails (a bug), a QIWI9999 at
+    /// the start of the spec naming the exception and the stack: that file is missing, the others are not affected.
+    /// </summary>
+    public static (string? Text, DiagnosticInfo? Error) TryEmit(OutputUnit unit)
+    {
+        try
+        {
+            return (Emit(unit), null);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            // The model holds no positions (so that a line shift re-emits nothing), so the diagnostic is at the file's start.
+            return (null, DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, unit.FilePath, SourceSpan.Empty, InternalError.Describe(exception)));
+        }
     }
 
     /// <summary>The text of one file, or null when the file has nothing to hold.</summary>
