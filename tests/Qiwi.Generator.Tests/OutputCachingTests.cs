@@ -1,5 +1,8 @@
 using Microsoft.CodeAnalysis;
+using Qiwi.Generator.Emit;
+using Qiwi.Generator.Input;
 using Qiwi.Generator.Model;
+using Qiwi.Generator.Parsing;
 using Qiwi.Generator.Tests.Infrastructure;
 
 namespace Qiwi.Generator.Tests;
@@ -12,18 +15,25 @@ public sealed class OutputCachingTests
 {
     private const string Outputs = "QiwiOutputs";
 
-    [Fact]
-    public void An_enum_member_description_edit_re_emits_that_enum_and_nothing_else()
+    /// <summary>Doc edits: each changes the text of one file, and exactly that file is emitted again.</summary>
+    [Theory]
+    [InlineData("description: Invoice has been paid.", "Demo.BillStatus.g.cs")]
+    [InlineData("description: Server is busy, try again later.", "Demo.ResultCode.g.cs")]
+    [InlineData("description: The format of the request parameters is incorrect.", "Demo.NotificationResultCode.g.cs")]
+    [InlineData("description: An invoice as QIWI returns it. New fields may appear; they are ignored.", "Demo.Bill.g.cs")]
+    [InlineData("description: The invoice's identifier, chosen by the merchant.", "Demo.Bill.g.cs")]
+    public void A_description_edit_re_emits_exactly_the_file_whose_text_changed(string line, string file)
     {
         var (harness, spec, before) = Warm();
         var beforeTexts = harness.Driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText);
-        harness.ReplaceAdditionalText(spec, new TestAdditionalText(GeneratorHarness.SpecPath, GeneratorHarness.RealSpec.Replace("description: Invoice has been paid.", "description: Invoice has been paid in full.", StringComparison.Ordinal)));
+        Assert.Equal(2, GeneratorHarness.RealSpec.Split(line).Length); // the line occurs once
+        harness.ReplaceAdditionalText(spec, new TestAdditionalText(GeneratorHarness.SpecPath, GeneratorHarness.RealSpec.Replace(line, line.TrimEnd('.') + ", edited.", StringComparison.Ordinal)));
 
         var result = harness.Run();
 
         var units = Units(result);
         var changed = Changed(before, result);
-        Assert.Equal(new[] { "Demo.BillStatus.g.cs" }, changed);
+        Assert.Equal(new[] { file }, changed);
         Assert.Equal(changed, units.Where(u => u.Reason == IncrementalStepRunReason.Modified).Select(u => u.HintName).Order());
         Assert.All(units.Where(u => !changed.Contains(u.HintName)), u => Assert.True(u.Reason == IncrementalStepRunReason.Unchanged, $"{u.HintName} was {u.Reason}."));
         AssertSourceOutputs(result, modified: 1, units.Count);
@@ -32,6 +42,37 @@ public sealed class OutputCachingTests
         // wraps each in a new lazy syntax tree on every run, cached or not, so the saving is the emitting, not the parse.)
         var texts = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText);
         Assert.Equal(changed, texts.Where(t => !ReferenceEquals(t.Value, beforeTexts[t.Key])).Select(t => t.Key).Order());
+    }
+
+    /// <summary>
+    /// Some units hold their models without descriptions (the files do not write them), so that a doc edit leaves
+    /// them equal: emitted from the full models instead, each must give the same text.
+    /// </summary>
+    [Fact]
+    public void A_unit_without_docs_emits_what_the_full_model_emits()
+    {
+        var spec = SpecReader.Read(new SpecFile(GeneratorHarness.SpecPath, GeneratorHarness.RealSpec, new SpecOptions(null, null, null, "Demo"))).Model!;
+        ObjectModel Full(ObjectModel model) => spec.Objects.Single(o => o.Name == model.Name);
+        var compared = 0;
+        foreach (var unit in SourceEmitter.Split(spec, dependencyInjection: true))
+        {
+            OutputUnit? full = unit switch
+            {
+                SerializationUnit u => u with { Model = Full(u.Model) },
+                FormReaderUnit u => u with { Model = Full(u.Model) },
+                ClientUnit u => u with { Spec = u.Spec with { Objects = spec.Objects } },
+                WebhookUnit u => u with { Spec = u.Spec with { Objects = spec.Objects, Enums = spec.Enums } },
+                _ => null,
+            };
+            if (full is not null)
+            {
+                Assert.NotEqual(unit, full);
+                Assert.Equal(SourceEmitter.Emit(full), SourceEmitter.Emit(unit));
+                compared++;
+            }
+        }
+
+        Assert.True(compared >= 20, $"Only {compared} units compared.");
     }
 
     [Fact]

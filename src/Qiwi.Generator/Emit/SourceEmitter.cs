@@ -20,21 +20,21 @@ internal static class SourceEmitter
         var ns = spec.Namespace;
         var context = EmitContext.Of(spec);
         var patterns = PatternTable.For(spec);
-        EnumModel? resultCodes = null;
+        ResultCodeEnum? resultCodes = null;
 
         foreach (var model in spec.Enums)
         {
             units.Add(new EnumUnit(path, model.HintName, context, model));
             if (model.Name == spec.ResultCodeEnum)
             {
-                resultCodes = model;
+                resultCodes = new ResultCodeEnum(model.Name, model.HasFatal);
             }
         }
 
         foreach (var model in spec.Objects)
         {
             units.Add(new ModelUnit(path, model.HintName, context, model));
-            units.Add(new SerializationUnit(path, model.SerializationHintName, context, model));
+            units.Add(new SerializationUnit(path, model.SerializationHintName, context, WithoutDocs(model)));
         }
 
         if (spec.Operations.Count > 0)
@@ -71,7 +71,7 @@ internal static class SourceEmitter
         {
             if (SerializationEmitter.IsFlat(model))
             {
-                units.Add(new FormReaderUnit(path, Naming.HintName(ns, model.Name, "FormReader"), forms, model, patterns));
+                units.Add(new FormReaderUnit(path, Naming.HintName(ns, model.Name, "FormReader"), forms, WithoutDocs(model), patterns));
             }
         }
 
@@ -141,6 +141,33 @@ internal static class SourceEmitter
         return false;
     }
 
+    /// <summary>
+    /// The model without its descriptions, for the files that do not write them (serialization, form reader, the
+    /// client's success checks, a webhook's descriptor): a doc edit leaves their units equal. A test emits each of
+    /// these units from the full model too and expects the same text.
+    /// </summary>
+    private static ObjectModel WithoutDocs(ObjectModel model)
+    {
+        var properties = new PropertyModel[model.Properties.Count];
+        for (var i = 0; i < properties.Length; i++)
+        {
+            properties[i] = model.Properties[i] with { Description = null };
+        }
+
+        return model with { Description = string.Empty, Properties = new EquatableArray<PropertyModel>(properties) };
+    }
+
+    private static EnumModel WithoutDocs(EnumModel model)
+    {
+        var members = new EnumMemberModel[model.Members.Count];
+        for (var i = 0; i < members.Length; i++)
+        {
+            members[i] = model.Members[i] with { Description = string.Empty };
+        }
+
+        return model with { Description = string.Empty, Members = new EquatableArray<EnumMemberModel>(members) };
+    }
+
     /// <summary>The objects an operation returns: the client checks their fields on success.</summary>
     private static EquatableArray<ObjectModel> Payloads(SpecModel spec)
     {
@@ -151,7 +178,7 @@ internal static class SourceEmitter
             {
                 if (operation.Response.PayloadType == model.Name)
                 {
-                    payloads.Add(model);
+                    payloads.Add(WithoutDocs(model));
                     break;
                 }
             }
@@ -187,7 +214,7 @@ internal static class SourceEmitter
         {
             if (model.Name == webhook.ReplyType)
             {
-                objects.Add(model);
+                objects.Add(WithoutDocs(model));
             }
         }
 
@@ -197,7 +224,7 @@ internal static class SourceEmitter
             {
                 if (reply.Properties.Count > 0 && reply.Properties[0].Type.TypeName == model.Name)
                 {
-                    enums.Add(model);
+                    enums.Add(WithoutDocs(model));
                     break;
                 }
             }

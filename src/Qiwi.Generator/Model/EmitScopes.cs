@@ -61,3 +61,6 @@ internal sealed record EnumValues(string Name, EquatableArray<EnumWireValue> Mem
 
 /// <summary>One wire value of an enum.</summary>
 internal sealed record EnumWireValue(string WireValue);
+
+/// <summary>The result-code enum as the catalog sees it: its name and whether any code has a fatal flag (not the codes' docs).</summary>
+internal sealed record ResultCodeEnum(string Name, bool HasFatal);

@@ -21,7 +21,7 @@ internal sealed record ClientUnit(string FilePath, string HintName, ClientScope 
 
 internal sealed record OptionsUnit(string FilePath, string HintName, OptionsScope Spec, PatternTable Patterns) : OutputUnit(FilePath, HintName);
 
-internal sealed record ResultCodesUnit(string FilePath, string HintName, EmitContext Spec, EnumModel? Codes) : OutputUnit(FilePath, HintName);
+internal sealed record ResultCodesUnit(string FilePath, string HintName, EmitContext Spec, ResultCodeEnum? Codes) : OutputUnit(FilePath, HintName);
 
 internal sealed record DependencyInjectionUnit(string FilePath, string HintName, EmitContext Spec) : OutputUnit(FilePath, HintName);
 
