@@ -53,14 +53,22 @@ public sealed class QiwiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.References);
 
         // One unit per generated file, holding only what that file's emitter reads: after a spec edit the driver
-        // compares each unit with its previous run, and only the files whose unit changed are emitted again.
-        var outputs = models
+        // compares each unit with the one at its place in the previous run (per group, so that a schema added to
+        // the spec moves only the units after it in its group), and emits only the changed ones again.
+        var groups = models
             .Combine(hasDependencyInjection)
-            .SelectMany(static (pair, _) => SourceEmitter.Split(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.Outputs);
+            .Select(static (pair, _) => SourceEmitter.Split(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.OutputGroups);
+        Emit(context, groups.SelectMany(static (g, _) => g.Enums));
+        Emit(context, groups.SelectMany(static (g, _) => g.Objects));
+        Emit(context, groups.SelectMany(static (g, _) => g.Client));
+        Emit(context, groups.SelectMany(static (g, _) => g.Webhooks));
+    }
 
-        // An emitter that fails (a bug) costs its own file only, reported as QIWI9999.
-        context.RegisterSourceOutput(outputs, static (output, unit) =>
+    /// <summary>One source output per unit; an emitter that fails (a bug) costs its own file only, reported as QIWI9999.</summary>
+    private static void Emit(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<OutputUnit> units)
+    {
+        context.RegisterSourceOutput(units.WithTrackingName(TrackingNames.Outputs), static (output, unit) =>
         {
             var (text, error) = SourceEmitter.TryEmit(unit);
             if (text is not null)

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Qiwi.Generator.Emit;
 using Qiwi.Generator.Input;
 using Qiwi.Generator.Model;
@@ -54,7 +55,7 @@ public sealed class OutputCachingTests
         var spec = SpecReader.Read(new SpecFile(GeneratorHarness.SpecPath, GeneratorHarness.RealSpec, new SpecOptions(null, null, null, "Demo"))).Model!;
         ObjectModel Full(ObjectModel model) => spec.Objects.Single(o => o.Name == model.Name);
         var compared = 0;
-        foreach (var unit in SourceEmitter.Split(spec, dependencyInjection: true))
+        foreach (var unit in SourceEmitter.Split(spec, dependencyInjection: true).All())
         {
             OutputUnit? full = unit switch
             {
@@ -115,6 +116,44 @@ public sealed class OutputCachingTests
         AssertSourceOutputs(result, modified: 0, units.Count);
     }
 
+    [Fact]
+    public void A_new_enum_schema_re_emits_no_object_client_or_webhook_file()
+    {
+        var (harness, spec, before) = Warm();
+        var edited = GeneratorHarness.RealSpec.Replace("    BillStatus:\n", "    Weekday:\n      type: string\n      description: A day.\n      enum: [mon, tue]\n      x-qiwi-enum:\n        - value: mon\n          name: Monday\n          description: Monday.\n        - value: tue\n          name: Tuesday\n          description: Tuesday.\n\n    BillStatus:\n", StringComparison.Ordinal);
+        Assert.NotEqual(GeneratorHarness.RealSpec, edited);
+        harness.ReplaceAdditionalText(spec, new TestAdditionalText(GeneratorHarness.SpecPath, edited));
+
+        var result = harness.Run();
+
+        Assert.Empty(result.Diagnostics);
+        var units = Units(result);
+        // Compared by place: the new enum takes the place of the one after it (Modified), the last enum's place is New.
+        Assert.Contains(Assert.Single(units, u => u.HintName == "Demo.Weekday.g.cs").Reason, new[] { IncrementalStepRunReason.New, IncrementalStepRunReason.Modified });
+        Assert.Empty(Changed(before, result, added: "Demo.Weekday.g.cs"));
+
+        // The enums after it in the spec move one place, and the units listing every enum's values (form readers, path
+        // checks) change; the models, their serialization, the client and the webhook do not move.
+        var untouched = units.Where(u => u.Unit is ModelUnit or SerializationUnit or InterfaceUnit or ClientUnit or OptionsUnit or ResultCodesUnit or ResponseReaderUnit or RedirectsUnit or PatternsUnit or WebhookUnit).ToList();
+        Assert.True(untouched.Count > 30, $"Only {untouched.Count} units.");
+        Assert.All(untouched, u => Assert.True(u.Reason == IncrementalStepRunReason.Unchanged, $"{u.HintName} was {u.Reason}."));
+    }
+
+    [Fact]
+    public void Referencing_the_di_package_adds_its_file_and_re_emits_nothing_else()
+    {
+        var (harness, _, before) = Warm();
+        var di = CSharpCompilation.Create("Qiwi.Extensions.DependencyInjection", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).ToMetadataReference();
+        harness.ReplaceCompilation(harness.Compilation.AddReferences(di));
+
+        var result = harness.Run();
+
+        var units = Units(result);
+        Assert.Equal(IncrementalStepRunReason.New, Assert.Single(units, u => u.Unit is DependencyInjectionUnit).Reason);
+        Assert.All(units.Where(u => u.Unit is not DependencyInjectionUnit), u => Assert.True(u.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"{u.HintName} was {u.Reason}."));
+        Assert.Empty(Changed(before, result, added: "Demo.QiwiPullServiceCollectionExtensions.g.cs"));
+    }
+
     private static (GeneratorHarness Harness, AdditionalText Spec, Dictionary<string, string> Sources) Warm()
     {
         var spec = new TestAdditionalText(GeneratorHarness.SpecPath, GeneratorHarness.RealSpec);
@@ -127,19 +166,19 @@ public sealed class OutputCachingTests
     private static Dictionary<string, string> Texts(GeneratorRunResult result)
         => result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
-    /// <summary>The generated files whose text differs from <paramref name="before"/> (none may appear or vanish).</summary>
-    private static string[] Changed(Dictionary<string, string> before, GeneratorRunResult after)
+    /// <summary>The generated files whose text differs from <paramref name="before"/> (none may vanish; only <paramref name="added"/> may appear).</summary>
+    private static string[] Changed(Dictionary<string, string> before, GeneratorRunResult after, string? added = null)
     {
         var texts = Texts(after);
-        Assert.Equal(before.Keys.Order(), texts.Keys.Order());
+        Assert.Equal(before.Keys.Append(added).OfType<string>().Order(), texts.Keys.Order());
+        texts.Remove(added ?? string.Empty);
         return texts.Where(t => before[t.Key] != t.Value).Select(t => t.Key).Order().ToArray();
     }
 
-    /// <summary>Each unit of the QiwiOutputs step, with why it ran (New, Modified, Unchanged, Cached).</summary>
+    /// <summary>Each unit of the QiwiOutputs steps (one per group), with why it ran (New, Modified, Unchanged, Cached).</summary>
     private static List<(string HintName, OutputUnit Unit, IncrementalStepRunReason Reason)> Units(GeneratorRunResult result)
     {
-        var run = Assert.Single(result.TrackedSteps[Outputs]);
-        var units = run.Outputs.Select(o => (o.Value is OutputUnit unit ? unit : throw new InvalidOperationException(o.Value.GetType().Name), o.Reason))
+        var units = result.TrackedSteps[Outputs].SelectMany(run => run.Outputs).Select(o => (o.Value is OutputUnit unit ? unit : throw new InvalidOperationException(o.Value.GetType().Name), o.Reason))
             .Select(o => (o.Item1.HintName, o.Item1, o.Reason))
             .ToList();
         Assert.True(units.Count >= 40, $"Only {units.Count} units.");

@@ -26,7 +26,7 @@ public sealed class PatternTableTests
         {
             var random = new Random(seed);
             var mutant = WithRandomPatterns(spec, random);
-            var units = SourceEmitter.Split(mutant);
+            var units = SourceEmitter.Split(mutant).All();
             var table = PatternTable.For(mutant);
             placed += table.Fields.Count;
 
@@ -64,7 +64,7 @@ public sealed class PatternTableTests
     [Fact]
     public void A_pattern_the_table_missed_fails_that_file_alone_with_QIWI9999()
     {
-        var units = SourceEmitter.Split(RealModel());
+        var units = SourceEmitter.Split(RealModel()).All();
         var client = Assert.Single(units.OfType<ClientUnit>());
         var broken = client with { Patterns = client.Patterns with { Fields = EquatableArray<PatternField>.Empty } };
 

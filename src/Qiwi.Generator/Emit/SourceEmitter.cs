@@ -11,84 +11,88 @@ namespace Qiwi.Generator.Emit;
 /// </summary>
 internal static class SourceEmitter
 {
-    /// <summary>The files of one spec, in a stable order, so the generator driver compares each with its previous run.</summary>
-    public static EquatableArray<OutputUnit> Split(SpecModel spec, bool dependencyInjection = false)
+    /// <summary>
+    /// The files of one spec, in a stable order and in groups (enums, objects, client, webhooks): the driver compares
+    /// each unit with the one at the same place in its previous run, so a schema added or removed moves only the
+    /// units after it in its own group. The DI file, when the project references Qiwi.Extensions.DependencyInjection,
+    /// is the client group's last, so that adding the reference moves nothing.
+    /// </summary>
+    public static OutputGroups Split(SpecModel spec, bool dependencyInjection = false)
     {
-        var units = new List<OutputUnit>();
         var path = spec.FilePath;
         var names = spec.Names;
         var ns = spec.Namespace;
         var context = EmitContext.Of(spec);
         var patterns = PatternTable.For(spec);
+        var enums = new List<OutputUnit>();
+        var objects = new List<OutputUnit>();
+        var client = new List<OutputUnit>();
+        var webhooks = new List<OutputUnit>();
         ResultCodeEnum? resultCodes = null;
 
         foreach (var model in spec.Enums)
         {
-            units.Add(new EnumUnit(path, model.HintName, context, model));
+            enums.Add(new EnumUnit(path, model.HintName, context, model));
             if (model.Name == spec.ResultCodeEnum)
             {
                 resultCodes = new ResultCodeEnum(model.Name, model.HasFatal);
             }
         }
 
+        var forms = new FormScope(ns, spec.ClientName, spec.Public, names, EnumValuesOf(spec));
         foreach (var model in spec.Objects)
         {
-            units.Add(new ModelUnit(path, model.HintName, context, model));
-            units.Add(new SerializationUnit(path, model.SerializationHintName, context, WithoutDocs(model)));
+            objects.Add(new ModelUnit(path, model.HintName, context, model));
+            objects.Add(new SerializationUnit(path, model.SerializationHintName, context, WithoutDocs(model)));
+            if (SerializationEmitter.IsFlat(model))
+            {
+                objects.Add(new FormReaderUnit(path, Naming.HintName(ns, model.Name, "FormReader"), forms, WithoutDocs(model), patterns));
+            }
         }
 
         if (spec.Operations.Count > 0)
         {
             var hasBuilders = HasBuilders(spec);
-            units.Add(new InterfaceUnit(path, Naming.HintName(ns, names.Interface), new OperationsScope(ns, spec.ClientName, spec.Public, names, spec.ClientDescription, spec.Operations, hasBuilders)));
-            var client = new ClientScope(ns, spec.ClientName, spec.Public, names, spec.ClientDescription, spec.Operations, hasBuilders, spec.ClientParameters, Payloads(spec));
-            units.Add(new ClientUnit(path, Naming.HintName(ns, names.Client), client, patterns));
-            units.Add(new OptionsUnit(path, Naming.HintName(ns, names.Options), new OptionsScope(ns, spec.ClientName, spec.Public, names, spec.ClientParameters), patterns));
-            units.Add(new ResultCodesUnit(path, Naming.HintName(ns, names.ResultCodes), context, resultCodes));
-            if (dependencyInjection)
-            {
-                units.Add(new DependencyInjectionUnit(path, Naming.HintName(ns, names.ServiceCollectionExtensions), context));
-            }
-
+            client.Add(new InterfaceUnit(path, Naming.HintName(ns, names.Interface), new OperationsScope(ns, spec.ClientName, spec.Public, names, spec.ClientDescription, spec.Operations, hasBuilders)));
+            var scope = new ClientScope(ns, spec.ClientName, spec.Public, names, spec.ClientDescription, spec.Operations, hasBuilders, spec.ClientParameters, Payloads(spec));
+            client.Add(new ClientUnit(path, Naming.HintName(ns, names.Client), scope, patterns));
+            client.Add(new OptionsUnit(path, Naming.HintName(ns, names.Options), new OptionsScope(ns, spec.ClientName, spec.Public, names, spec.ClientParameters), patterns));
+            client.Add(new ResultCodesUnit(path, Naming.HintName(ns, names.ResultCodes), context, resultCodes));
             var readers = new HashSet<string>();
             foreach (var operation in spec.Operations)
             {
                 if (readers.Add(operation.Response.ReaderName))
                 {
-                    units.Add(new ResponseReaderUnit(path, operation.Response.ReaderHintName, context, operation.Response));
+                    client.Add(new ResponseReaderUnit(path, operation.Response.ReaderHintName, context, operation.Response));
                 }
             }
         }
 
         if (spec.Redirects.Count > 0)
         {
-            units.Add(new RedirectsUnit(path, Naming.HintName(ns, names.Redirects), new RedirectsScope(ns, spec.ClientName, spec.Public, names, spec.Redirects), patterns));
+            client.Add(new RedirectsUnit(path, Naming.HintName(ns, names.Redirects), new RedirectsScope(ns, spec.ClientName, spec.Public, names, spec.Redirects), patterns));
         }
 
-        var enums = EnumValuesOf(spec);
-        var forms = new FormScope(ns, spec.ClientName, spec.Public, names, enums);
-        foreach (var model in spec.Objects)
+        client.Add(new PathChecksUnit(path, Naming.HintName(ns, names.PathChecks), new PathChecksScope(ns, spec.ClientName, spec.Public, names, forms.Enums, spec.Operations), patterns));
+        if (!patterns.IsEmpty)
         {
-            if (SerializationEmitter.IsFlat(model))
-            {
-                units.Add(new FormReaderUnit(path, Naming.HintName(ns, model.Name, "FormReader"), forms, WithoutDocs(model), patterns));
-            }
+            client.Add(new PatternsUnit(path, Naming.HintName(ns, names.Patterns), ns, patterns));
         }
 
-        units.Add(new PathChecksUnit(path, Naming.HintName(ns, names.PathChecks), new PathChecksScope(ns, spec.ClientName, spec.Public, names, enums, spec.Operations), patterns));
+        if (dependencyInjection && spec.Operations.Count > 0)
+        {
+            client.Add(new DependencyInjectionUnit(path, Naming.HintName(ns, names.ServiceCollectionExtensions), context));
+        }
 
         foreach (var webhook in spec.Webhooks)
         {
-            units.Add(new WebhookUnit(path, webhook.HintName, WebhookScopeOf(spec, webhook), webhook));
+            webhooks.Add(new WebhookUnit(path, webhook.HintName, WebhookScopeOf(spec, webhook), webhook));
         }
 
-        if (!patterns.IsEmpty)
-        {
-            units.Add(new PatternsUnit(path, Naming.HintName(ns, names.Patterns), ns, patterns));
-        }
-
-        return new EquatableArray<OutputUnit>(units.ToArray());
+        return new OutputGroups(Array(enums), Array(objects), Array(client), Array(webhooks));
     }
+
+    private static EquatableArray<OutputUnit> Array(List<OutputUnit> units) => new(units.ToArray());
 
     /// <summary>
     /// The text of one file (null when it has nothing to hold), or, when its emitter fails (a bug), a QIWI9999 at

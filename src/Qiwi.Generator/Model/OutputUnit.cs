@@ -9,6 +9,13 @@ namespace Qiwi.Generator.Model;
 /// <param name="FilePath">The spec file, where an internal error while emitting is reported.</param>
 internal abstract record OutputUnit(string FilePath, string HintName);
 
+/// <summary>The units of one spec by group; each group is compared with its previous run on its own.</summary>
+internal sealed record OutputGroups(
+    EquatableArray<OutputUnit> Enums,
+    EquatableArray<OutputUnit> Objects,
+    EquatableArray<OutputUnit> Client,
+    EquatableArray<OutputUnit> Webhooks);
+
 internal sealed record EnumUnit(string FilePath, string HintName, EmitContext Spec, EnumModel Model) : OutputUnit(FilePath, HintName);
 
 internal sealed record ModelUnit(string FilePath, string HintName, EmitContext Spec, ObjectModel Model) : OutputUnit(FilePath, HintName);
