@@ -10,7 +10,7 @@ namespace Qiwi.Generator;
 
 /// <summary>
 /// spec (AdditionalFiles) -> <see cref="SpecFile"/> -> <see cref="ParseResult"/> (model + diagnostics)
-/// -> C# sources. Only equatable values flow between the steps.
+/// -> one <see cref="OutputUnit"/> per generated file -> C# sources. Only equatable values flow between the steps.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class QiwiGenerator : IIncrementalGenerator
@@ -52,21 +52,33 @@ public sealed class QiwiGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => References(compilation, "Qiwi.Extensions.DependencyInjection"))
             .WithTrackingName(TrackingNames.References);
 
-        context.RegisterSourceOutput(models.Combine(hasDependencyInjection), static (output, pair) =>
+        // One unit per generated file, holding only what that file's emitter reads: after a spec edit the driver
+        // compares each unit with the one at its place in the previous run (per group, so that a schema added to
+        // the spec moves only the units after it in its group), and emits only the changed ones again.
+        var groups = models
+            .Combine(hasDependencyInjection)
+            .Select(static (pair, _) => SourceEmitter.Split(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.OutputGroups);
+        Emit(context, groups.SelectMany(static (g, _) => g.Enums));
+        Emit(context, groups.SelectMany(static (g, _) => g.Objects));
+        Emit(context, groups.SelectMany(static (g, _) => g.Client));
+        Emit(context, groups.SelectMany(static (g, _) => g.Webhooks));
+    }
+
+    /// <summary>One source output per unit; an emitter that fails (a bug) costs its own file only, reported as QIWI9999.</summary>
+    private static void Emit(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<OutputUnit> units)
+    {
+        context.RegisterSourceOutput(units.WithTrackingName(TrackingNames.Outputs), static (output, unit) =>
         {
-            var (model, dependencyInjection) = pair;
-            try
+            var (text, error) = SourceEmitter.TryEmit(unit);
+            if (text is not null)
             {
-                foreach (var source in SourceEmitter.Emit(model, dependencyInjection))
-                {
-                    output.AddSource(source.HintName, source.Text);
-                }
+                output.AddSource(unit.HintName, text);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+
+            if (error is not null)
             {
-                // A bug. The model holds no positions (so that a line shift re-emits nothing), so the
-                // diagnostic is at the file's start; its message names the exception and the stack.
-                output.ReportDiagnostic(Internal(model.FilePath, SourceSpan.Empty, exception).ToDiagnostic());
+                output.ReportDiagnostic(error.ToDiagnostic());
             }
         });
     }

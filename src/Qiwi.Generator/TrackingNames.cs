@@ -8,4 +8,8 @@ internal static class TrackingNames
     public const string Models = "QiwiModels";
     public const string Diagnostics = "QiwiDiagnostics";
     public const string References = "QiwiReferences";
+    public const string OutputGroups = "QiwiOutputGroups";
+
+    /// <summary>Every step that yields the units of generated files (one per group).</summary>
+    public const string Outputs = "QiwiOutputs";
 }

@@ -17,7 +17,7 @@ internal static class CallEmitter
     /// The check and the status read are static lambdas given what they use (the arguments, the client) as a state
     /// argument, so a call allocates no closure; the status read's own delegates are built only when it runs.
     /// </summary>
-    public static void Write(CodeWriter writer, SpecModel spec, OperationModel operation)
+    public static void Write(CodeWriter writer, ClientScope spec, OperationModel operation)
     {
         var reader = operation.Response.ReaderName + ".Instance";
         // Once to learn what the lambdas use, once to write them with it.
@@ -77,7 +77,7 @@ internal static class CallEmitter
         writer.Line("return _pipeline.SendAsync(request, call, cancellationToken);");
     }
 
-    private static List<string> Checks(SpecModel spec, OperationModel operation, CallState state)
+    private static List<string> Checks(ClientScope spec, OperationModel operation, CallState state)
     {
         var checks = new List<string>();
         var payload = OutcomeReadReader.FindObject(spec.Objects, operation.Response.PayloadType);
@@ -107,7 +107,7 @@ internal static class CallEmitter
     }
 
     /// <summary>The arguments of the <c>QiwiOutcomeRead</c> constructor, or null without a link.</summary>
-    private static List<string>? OutcomeRead(SpecModel spec, OperationModel operation, CallState state)
+    private static List<string>? OutcomeRead(ClientScope spec, OperationModel operation, CallState state)
     {
         if (operation.OutcomeRead is not { } link
             || OutcomeReadReader.FindRead(spec.Operations, link.OperationId) is not { } read

@@ -6,7 +6,7 @@ namespace Qiwi.Generator.Emit;
 /// <summary>The client interface and its implementation: one async method per API operation.</summary>
 internal static class ClientEmitter
 {
-    public static string EmitInterface(SpecModel spec)
+    public static string EmitInterface(OperationsScope spec)
     {
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, spec.ClientDescription);
@@ -36,7 +36,7 @@ internal static class ClientEmitter
         return writer.ToString();
     }
 
-    public static string EmitClient(SpecModel spec, PatternTable patterns)
+    public static string EmitClient(ClientScope spec, PatternTable patterns)
     {
         var code = new ParameterCode(patterns);
         var name = spec.Names.Client;
@@ -127,19 +127,8 @@ internal static class ClientEmitter
         return writer.ToString();
     }
 
-    /// <summary>True when the spec has outbound redirects, so the client offers its <c>Redirects</c> builders.</summary>
-    internal static bool HasBuilders(SpecModel spec)
-    {
-        foreach (var redirect in spec.Redirects)
-        {
-            if (redirect.Kind == RedirectKind.Outbound)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>True when the spec has outbound redirects, so the client offers its <c>Redirects</c> builders (decided when the spec is split).</summary>
+    internal static bool HasBuilders(OperationsScope spec) => spec.HasBuilders;
 
     private static void EmitPath(CodeWriter writer, OperationModel operation)
     {

@@ -9,7 +9,7 @@ namespace Qiwi.Generator.Emit;
 /// </summary>
 internal static class ClientOptionsEmitter
 {
-    public static string Emit(SpecModel spec, PatternTable patterns)
+    public static string Emit(OptionsScope spec, PatternTable patterns)
     {
         var code = new ParameterCode(patterns);
         var writer = new CodeWriter(spec.Namespace);

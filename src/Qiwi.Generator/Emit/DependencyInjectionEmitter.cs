@@ -7,7 +7,7 @@ namespace Qiwi.Generator.Emit;
 /// </summary>
 internal static class DependencyInjectionEmitter
 {
-    public static string Emit(SpecModel spec)
+    public static string Emit(EmitContext spec)
     {
         var client = spec.Names.Client;
         var writer = new CodeWriter(spec.Namespace);

@@ -8,7 +8,7 @@ namespace Qiwi.Generator.Emit;
 /// </summary>
 internal static class EnumEmitter
 {
-    public static string Emit(SpecModel spec, EnumModel model)
+    public static string Emit(EmitContext spec, EnumModel model)
     {
         var writer = new CodeWriter(spec.Namespace);
         if (model.IsOpen)
@@ -25,7 +25,7 @@ internal static class EnumEmitter
         return writer.ToString();
     }
 
-    private static void EmitEnum(CodeWriter writer, SpecModel spec, EnumModel model)
+    private static void EmitEnum(CodeWriter writer, EmitContext spec, EnumModel model)
     {
         XmlDoc.Summary(writer, model.Description);
         if (model.IsInteger)
@@ -56,7 +56,7 @@ internal static class EnumEmitter
         writer.Close();
     }
 
-    private static void EmitExtensions(CodeWriter writer, SpecModel spec, EnumModel model)
+    private static void EmitExtensions(CodeWriter writer, EmitContext spec, EnumModel model)
     {
         var name = model.Name;
         XmlDoc.Summary(writer, "Wire values, descriptions and QIWI semantics of <see cref=\"" + name + "\"/>, without reflection.");
@@ -178,7 +178,7 @@ internal static class EnumEmitter
         writer.Outdent().Line("};");
     }
 
-    private static void EmitOpen(CodeWriter writer, SpecModel spec, EnumModel model)
+    private static void EmitOpen(CodeWriter writer, EmitContext spec, EnumModel model)
     {
         XmlDoc.Summary(writer, model.Description);
         XmlDoc.Remarks(writer, "An open set: these are the well-known values; any value the schema allows is valid.");

@@ -15,7 +15,7 @@ internal static class FormReaderEmitter
     private const string Check = CSharp.Runtime + ".QiwiFieldCheck.";
     private const string Pairs = "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>";
 
-    public static string EmitReader(SpecModel spec, ObjectModel model, PatternTable patterns)
+    public static string EmitReader(FormScope spec, ObjectModel model, PatternTable patterns)
     {
         var result = CSharp.Runtime + ".QiwiFormResult<" + model.Name + ">";
         var writer = new CodeWriter(spec.Namespace);
@@ -121,7 +121,7 @@ internal static class FormReaderEmitter
     }
 
     /// <summary>One method per operation with rules on its string path parameters, or null when no operation has any.</summary>
-    public static string? EmitPathChecks(SpecModel spec, PatternTable patterns)
+    public static string? EmitPathChecks(PathChecksScope spec, PatternTable patterns)
     {
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, "The spec's rules for the string path parameters of each operation, for the receiving side (a server emulating the API). Each method returns the first parameter that breaks a rule, or null.");
@@ -175,7 +175,7 @@ internal static class FormReaderEmitter
     }
 
     /// <summary>Expressions of type <c>QiwiFieldProblem?</c> for each rule of a present value (<paramref name="value"/> is non-null).</summary>
-    private static List<string> Checks(SpecModel spec, string wireName, string value, TypeRef type, Constraints c, PatternTable patterns, string owner, string time, string wireText)
+    private static List<string> Checks(FormScope spec, string wireName, string value, TypeRef type, Constraints c, PatternTable patterns, string owner, string time, string wireText)
     {
         var field = CSharp.Literal(wireName);
         var checks = new List<string>();
@@ -242,7 +242,7 @@ internal static class FormReaderEmitter
         };
     }
 
-    private static string Allowed(SpecModel spec, string? enumName)
+    private static string Allowed(FormScope spec, string? enumName)
     {
         foreach (var model in spec.Enums)
         {

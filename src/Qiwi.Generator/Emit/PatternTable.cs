@@ -1,38 +1,98 @@
+using System;
 using System.Collections.Generic;
+using Qiwi.Generator.Model;
 
 namespace Qiwi.Generator.Emit;
 
 /// <summary>
 /// The regular expressions of the spec, one static field per distinct pattern, named after its
 /// first user. (The Regex source generator cannot run on generated code, so these are plain fields.)
+/// The names are assigned once from the model (<see cref="For"/>), in the order the files use them, so every
+/// file can be emitted alone and the table is an equatable value.
 /// </summary>
-internal sealed class PatternTable
+internal sealed record PatternTable(string ClassName, EquatableArray<PatternField> Fields)
 {
-    private readonly Dictionary<string, string> _fields = new();
-    private readonly List<KeyValuePair<string, string>> _order = new();
+    public bool IsEmpty => Fields.Count == 0;
 
-    public PatternTable(string className) => ClassName = className;
-
-    public string ClassName { get; }
-
-    public bool IsEmpty => _order.Count == 0;
-
+    /// <summary>The field of <paramref name="pattern"/>; <paramref name="suggestedName"/> is the name <see cref="For"/> gave its first user.</summary>
     public string Field(string pattern, string suggestedName)
     {
-        if (!_fields.TryGetValue(pattern, out var field))
+        foreach (var entry in Fields)
         {
-            field = suggestedName;
-            var suffix = 2;
-            while (_fields.ContainsValue(field) || field == ClassName)
+            if (entry.Pattern == pattern)
             {
-                field = suggestedName + suffix++;
+                return ClassName + "." + entry.Name;
             }
-
-            _fields[pattern] = field;
-            _order.Add(new KeyValuePair<string, string>(field, pattern));
         }
 
-        return ClassName + "." + field;
+        // A bug (the assignment missed a user): the caller reports it as QIWI9999, never a dangling name.
+        throw new InvalidOperationException("The pattern of " + suggestedName + " has no field in " + ClassName + ".");
+    }
+
+    /// <summary>
+    /// Names the patterns in the order the files use them: the client's parameters, the options, the redirect
+    /// builders, the form readers, the path checks; the first user of a pattern gives its name.
+    /// </summary>
+    public static PatternTable For(SpecModel spec)
+    {
+        var builder = new Builder(spec.Names.Patterns);
+        if (spec.Operations.Count > 0)
+        {
+            foreach (var operation in spec.Operations)
+            {
+                foreach (var parameter in ParameterCode.Ordered(operation.Parameters))
+                {
+                    builder.Guarded(parameter, operation.Name + parameter.Name);
+                }
+            }
+
+            foreach (var parameter in spec.ClientParameters)
+            {
+                builder.Guarded(parameter, spec.Names.Options + parameter.Name);
+            }
+        }
+
+        // A signed builder guards the same parameters as the unsigned one, so it names nothing new.
+        foreach (var redirect in spec.Redirects)
+        {
+            if (redirect.Kind == RedirectKind.Outbound)
+            {
+                foreach (var parameter in ParameterCode.Ordered(redirect.Parameters))
+                {
+                    if (redirect.Signature is null || parameter.WireName != redirect.Signature.Target)
+                    {
+                        builder.Guarded(parameter, redirect.Name + parameter.Name);
+                    }
+                }
+            }
+        }
+
+        foreach (var model in spec.Objects)
+        {
+            if (SerializationEmitter.IsFlat(model))
+            {
+                foreach (var property in model.Properties)
+                {
+                    if (property.ConstantValue is null)
+                    {
+                        builder.Checked(property.Type, property.Constraints, model.Name + property.Name);
+                    }
+                }
+            }
+        }
+
+        foreach (var operation in spec.Operations)
+        {
+            foreach (var parameter in operation.Parameters)
+            {
+                if (parameter.Location == ParameterLocation.Path && parameter.Type.Kind == ValueKind.String)
+                {
+                    builder.Checked(parameter.Type, parameter.Constraints, operation.Name + parameter.Name);
+                }
+            }
+        }
+
+        return new PatternTable(spec.Names.Patterns, new EquatableArray<PatternField>(builder.Fields));
     }
 
     /// <summary>OpenAPI patterns are ECMAScript: a final '$' is the very end, where .NET's '$' also allows a trailing newline.</summary>
@@ -47,12 +107,54 @@ internal sealed class PatternTable
         XmlDoc.Summary(writer, "The spec's patterns, compiled once.");
         writer.Line(CSharp.GeneratedCode);
         writer.Open("internal static class " + ClassName);
-        foreach (var entry in _order)
+        foreach (var entry in Fields)
         {
-            writer.Line("internal static readonly global::System.Text.RegularExpressions.Regex " + entry.Key + " = new(" + CSharp.Literal(ToDotNet(entry.Value)) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+            writer.Line("internal static readonly global::System.Text.RegularExpressions.Regex " + entry.Name + " = new(" + CSharp.Literal(ToDotNet(entry.Pattern)) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
         }
 
         writer.Close();
         return writer.ToString();
     }
+
+    /// <summary>Gives each new pattern its first user's name, with a number when another pattern (or the class) has it.</summary>
+    private sealed class Builder
+    {
+        private readonly string _className;
+        private readonly Dictionary<string, string> _names = new();
+        private readonly HashSet<string> _taken = new();
+
+        public Builder(string className) => _className = className;
+
+        public List<PatternField> Fields { get; } = new();
+
+        /// <summary>A parameter the client, the options or a redirect builder guards (ParameterCode.Guards).</summary>
+        public void Guarded(ParameterModel parameter, string owner)
+        {
+            if (!parameter.IsFlag)
+            {
+                Checked(parameter.Type, parameter.Constraints, owner);
+            }
+        }
+
+        /// <summary>A value whose string rules are checked: its pattern, if any, gets a field.</summary>
+        public void Checked(TypeRef type, Constraints constraints, string owner)
+        {
+            if (type.Kind is ValueKind.String or ValueKind.OpenEnum && constraints.Pattern is string pattern && !_names.ContainsKey(pattern))
+            {
+                var field = owner;
+                var suffix = 2;
+                while (_taken.Contains(field) || field == _className)
+                {
+                    field = owner + suffix++;
+                }
+
+                _names[pattern] = field;
+                _taken.Add(field);
+                Fields.Add(new PatternField(pattern, field));
+            }
+        }
+    }
 }
+
+/// <summary>One pattern and the name of its field.</summary>
+internal sealed record PatternField(string Pattern, string Name);

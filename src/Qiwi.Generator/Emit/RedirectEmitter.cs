@@ -9,7 +9,7 @@ namespace Qiwi.Generator.Emit;
 /// </summary>
 internal static class RedirectEmitter
 {
-    public static string Emit(SpecModel spec, PatternTable patterns)
+    public static string Emit(RedirectsScope spec, PatternTable patterns)
     {
         var code = new ParameterCode(patterns);
         var writer = new CodeWriter(spec.Namespace);
@@ -185,7 +185,7 @@ internal static class RedirectEmitter
         writer.Close();
     }
 
-    private static void EmitParametersRecord(CodeWriter writer, SpecModel spec, RedirectModel redirect)
+    private static void EmitParametersRecord(CodeWriter writer, RedirectsScope spec, RedirectModel redirect)
     {
         XmlDoc.Summary(writer, "The parameters QIWI adds when it sends the payer back (" + redirect.OperationId + ").");
         writer.Line(CSharp.GeneratedCode);

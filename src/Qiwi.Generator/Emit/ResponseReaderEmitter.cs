@@ -8,7 +8,7 @@ namespace Qiwi.Generator.Emit;
 /// </summary>
 internal static class ResponseReaderEmitter
 {
-    public static string Emit(SpecModel spec, ResponseModel response)
+    public static string Emit(EmitContext spec, ResponseModel response)
     {
         var name = response.ReaderName;
         var envelope = CSharp.Runtime + ".QiwiEnvelope<" + response.PayloadType + ">";

@@ -14,7 +14,7 @@ internal static class SerializationEmitter
     private const string XElement = "global::System.Xml.Linq.XElement";
     private const string Pairs = "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>";
 
-    public static string Emit(SpecModel spec, ObjectModel model)
+    public static string Emit(EmitContext spec, ObjectModel model)
     {
         var writer = new CodeWriter(spec.Namespace);
         writer.Open(spec.Visibility + " sealed partial record " + model.Name);

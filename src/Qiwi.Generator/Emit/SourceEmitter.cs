@@ -1,85 +1,239 @@
 using System.Collections.Generic;
+using Qiwi.Generator.Diagnostics;
 using Qiwi.Generator.Model;
 using Qiwi.Generator.Parsing;
 
 namespace Qiwi.Generator.Emit;
 
-/// <summary>Writes every file for one spec; the emitters only write, all decisions were made by the parser.</summary>
+/// <summary>
+/// Splits a spec into one <see cref="OutputUnit"/> per file (each holding only what its emitter reads) and writes
+/// one unit; the emitters only write, all decisions were made by the parser and here.
+/// </summary>
 internal static class SourceEmitter
 {
-    public static List<GeneratedSource> Emit(SpecModel spec, bool dependencyInjection = false)
+    /// <summary>
+    /// The files of one spec, in a stable order and in groups (enums, objects, client, webhooks): the driver compares
+    /// each unit with the one at the same place in its previous run, so a schema added or removed moves only the
+    /// units after it in its own group. The DI file, when the project references Qiwi.Extensions.DependencyInjection,
+    /// is the client group's last, so that adding the reference moves nothing.
+    /// </summary>
+    public static OutputGroups Split(SpecModel spec, bool dependencyInjection = false)
     {
-        var sources = new List<GeneratedSource>();
+        var path = spec.FilePath;
         var names = spec.Names;
         var ns = spec.Namespace;
-        var patterns = new PatternTable(names.Patterns);
-        EnumModel? resultCodes = null;
+        var context = EmitContext.Of(spec);
+        var patterns = PatternTable.For(spec);
+        var enums = new List<OutputUnit>();
+        var objects = new List<OutputUnit>();
+        var client = new List<OutputUnit>();
+        var webhooks = new List<OutputUnit>();
+        ResultCodeEnum? resultCodes = null;
 
         foreach (var model in spec.Enums)
         {
-            sources.Add(new(model.HintName, EnumEmitter.Emit(spec, model)));
+            enums.Add(new EnumUnit(path, model.HintName, context, model));
             if (model.Name == spec.ResultCodeEnum)
             {
-                resultCodes = model;
+                resultCodes = new ResultCodeEnum(model.Name, model.HasFatal);
             }
         }
 
+        var forms = new FormScope(ns, spec.ClientName, spec.Public, names, EnumValuesOf(spec));
         foreach (var model in spec.Objects)
         {
-            sources.Add(new(model.HintName, ModelEmitter.Emit(spec, model)));
-            sources.Add(new(model.SerializationHintName, SerializationEmitter.Emit(spec, model)));
+            objects.Add(new ModelUnit(path, model.HintName, context, model));
+            objects.Add(new SerializationUnit(path, model.SerializationHintName, context, WithoutDocs(model)));
+            if (SerializationEmitter.IsFlat(model))
+            {
+                objects.Add(new FormReaderUnit(path, Naming.HintName(ns, model.Name, "FormReader"), forms, WithoutDocs(model), patterns));
+            }
         }
 
         if (spec.Operations.Count > 0)
         {
-            sources.Add(new(Naming.HintName(ns, names.Interface), ClientEmitter.EmitInterface(spec)));
-            sources.Add(new(Naming.HintName(ns, names.Client), ClientEmitter.EmitClient(spec, patterns)));
-            sources.Add(new(Naming.HintName(ns, names.Options), ClientOptionsEmitter.Emit(spec, patterns)));
-            sources.Add(new(Naming.HintName(ns, names.ResultCodes), ResultCodeCatalogEmitter.Emit(spec, resultCodes)));
-            if (dependencyInjection)
-            {
-                sources.Add(new(Naming.HintName(ns, names.ServiceCollectionExtensions), DependencyInjectionEmitter.Emit(spec)));
-            }
-
+            var hasBuilders = HasBuilders(spec);
+            client.Add(new InterfaceUnit(path, Naming.HintName(ns, names.Interface), new OperationsScope(ns, spec.ClientName, spec.Public, names, spec.ClientDescription, spec.Operations, hasBuilders)));
+            var scope = new ClientScope(ns, spec.ClientName, spec.Public, names, spec.ClientDescription, spec.Operations, hasBuilders, spec.ClientParameters, Payloads(spec));
+            client.Add(new ClientUnit(path, Naming.HintName(ns, names.Client), scope, patterns));
+            client.Add(new OptionsUnit(path, Naming.HintName(ns, names.Options), new OptionsScope(ns, spec.ClientName, spec.Public, names, spec.ClientParameters), patterns));
+            client.Add(new ResultCodesUnit(path, Naming.HintName(ns, names.ResultCodes), context, resultCodes));
             var readers = new HashSet<string>();
             foreach (var operation in spec.Operations)
             {
                 if (readers.Add(operation.Response.ReaderName))
                 {
-                    sources.Add(new(operation.Response.ReaderHintName, ResponseReaderEmitter.Emit(spec, operation.Response)));
+                    client.Add(new ResponseReaderUnit(path, operation.Response.ReaderHintName, context, operation.Response));
                 }
             }
         }
 
         if (spec.Redirects.Count > 0)
         {
-            sources.Add(new(Naming.HintName(ns, names.Redirects), RedirectEmitter.Emit(spec, patterns)));
+            client.Add(new RedirectsUnit(path, Naming.HintName(ns, names.Redirects), new RedirectsScope(ns, spec.ClientName, spec.Public, names, spec.Redirects), patterns));
         }
 
-        // After the client and the redirects, so the pattern table keeps the names they gave.
-        foreach (var model in spec.Objects)
+        client.Add(new PathChecksUnit(path, Naming.HintName(ns, names.PathChecks), new PathChecksScope(ns, spec.ClientName, spec.Public, names, forms.Enums, spec.Operations), patterns));
+        if (!patterns.IsEmpty)
         {
-            if (SerializationEmitter.IsFlat(model))
-            {
-                sources.Add(new(Naming.HintName(ns, model.Name, "FormReader"), FormReaderEmitter.EmitReader(spec, model, patterns)));
-            }
+            client.Add(new PatternsUnit(path, Naming.HintName(ns, names.Patterns), ns, patterns));
         }
 
-        if (FormReaderEmitter.EmitPathChecks(spec, patterns) is string pathChecks)
+        if (dependencyInjection && spec.Operations.Count > 0)
         {
-            sources.Add(new(Naming.HintName(ns, names.PathChecks), pathChecks));
+            client.Add(new DependencyInjectionUnit(path, Naming.HintName(ns, names.ServiceCollectionExtensions), context));
         }
 
         foreach (var webhook in spec.Webhooks)
         {
-            sources.Add(new(webhook.HintName, WebhookEmitter.Emit(spec, webhook)));
+            webhooks.Add(new WebhookUnit(path, webhook.HintName, WebhookScopeOf(spec, webhook), webhook));
         }
 
-        if (!patterns.IsEmpty)
+        return new OutputGroups(Array(enums), Array(objects), Array(client), Array(webhooks));
+    }
+
+    private static EquatableArray<OutputUnit> Array(List<OutputUnit> units) => new(units.ToArray());
+
+    /// <summary>
+    /// The text of one file (null when it has nothing to hold), or, when its emitter fails (a bug), a QIWI9999 at
+    /// the start of the spec naming the exception and the stack: that file is missing, the others are not affected.
+    /// </summary>
+    public static (string? Text, DiagnosticInfo? Error) TryEmit(OutputUnit unit)
+    {
+        try
         {
-            sources.Add(new(Naming.HintName(ns, names.Patterns), patterns.Emit(ns)));
+            return (Emit(unit), null);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            // The model holds no positions (so that a line shift re-emits nothing), so the diagnostic is at the file's start.
+            return (null, DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, unit.FilePath, SourceSpan.Empty, InternalError.Describe(exception)));
+        }
+    }
+
+    /// <summary>The text of one file, or null when the file has nothing to hold.</summary>
+    public static string? Emit(OutputUnit unit) => unit switch
+    {
+        EnumUnit u => EnumEmitter.Emit(u.Spec, u.Model),
+        ModelUnit u => ModelEmitter.Emit(u.Spec, u.Model),
+        SerializationUnit u => SerializationEmitter.Emit(u.Spec, u.Model),
+        InterfaceUnit u => ClientEmitter.EmitInterface(u.Spec),
+        ClientUnit u => ClientEmitter.EmitClient(u.Spec, u.Patterns),
+        OptionsUnit u => ClientOptionsEmitter.Emit(u.Spec, u.Patterns),
+        ResultCodesUnit u => ResultCodeCatalogEmitter.Emit(u.Spec, u.Codes),
+        DependencyInjectionUnit u => DependencyInjectionEmitter.Emit(u.Spec),
+        ResponseReaderUnit u => ResponseReaderEmitter.Emit(u.Spec, u.Response),
+        RedirectsUnit u => RedirectEmitter.Emit(u.Spec, u.Patterns),
+        FormReaderUnit u => FormReaderEmitter.EmitReader(u.Spec, u.Model, u.Patterns),
+        PathChecksUnit u => FormReaderEmitter.EmitPathChecks(u.Spec, u.Patterns),
+        WebhookUnit u => WebhookEmitter.Emit(u.Spec, u.Webhook),
+        PatternsUnit u => u.Patterns.Emit(u.Namespace),
+        _ => throw new System.ArgumentException("No emitter for " + unit.GetType().Name + ".", nameof(unit)),
+    };
+
+    /// <summary>True when the spec has outbound redirects, so the client offers its <c>Redirects</c> builders.</summary>
+    private static bool HasBuilders(SpecModel spec)
+    {
+        foreach (var redirect in spec.Redirects)
+        {
+            if (redirect.Kind == RedirectKind.Outbound)
+            {
+                return true;
+            }
         }
 
-        return sources;
+        return false;
+    }
+
+    /// <summary>
+    /// The model without its descriptions, for the files that do not write them (serialization, form reader, the
+    /// client's success checks, a webhook's descriptor): a doc edit leaves their units equal. A test emits each of
+    /// these units from the full model too and expects the same text.
+    /// </summary>
+    private static ObjectModel WithoutDocs(ObjectModel model)
+    {
+        var properties = new PropertyModel[model.Properties.Count];
+        for (var i = 0; i < properties.Length; i++)
+        {
+            properties[i] = model.Properties[i] with { Description = null };
+        }
+
+        return model with { Description = string.Empty, Properties = new EquatableArray<PropertyModel>(properties) };
+    }
+
+    private static EnumModel WithoutDocs(EnumModel model)
+    {
+        var members = new EnumMemberModel[model.Members.Count];
+        for (var i = 0; i < members.Length; i++)
+        {
+            members[i] = model.Members[i] with { Description = string.Empty };
+        }
+
+        return model with { Description = string.Empty, Members = new EquatableArray<EnumMemberModel>(members) };
+    }
+
+    /// <summary>The objects an operation returns: the client checks their fields on success.</summary>
+    private static EquatableArray<ObjectModel> Payloads(SpecModel spec)
+    {
+        var payloads = new List<ObjectModel>();
+        foreach (var model in spec.Objects)
+        {
+            foreach (var operation in spec.Operations)
+            {
+                if (operation.Response.PayloadType == model.Name)
+                {
+                    payloads.Add(WithoutDocs(model));
+                    break;
+                }
+            }
+        }
+
+        return new EquatableArray<ObjectModel>(payloads.ToArray());
+    }
+
+    private static EquatableArray<EnumValues> EnumValuesOf(SpecModel spec)
+    {
+        var enums = new EnumValues[spec.Enums.Count];
+        for (var i = 0; i < enums.Length; i++)
+        {
+            var members = spec.Enums[i].Members;
+            var values = new EnumWireValue[members.Count];
+            for (var j = 0; j < values.Length; j++)
+            {
+                values[j] = new EnumWireValue(members[j].WireValue);
+            }
+
+            enums[i] = new EnumValues(spec.Enums[i].Name, new EquatableArray<EnumWireValue>(values));
+        }
+
+        return new EquatableArray<EnumValues>(enums);
+    }
+
+    /// <summary>The webhook's reply model and the enum of its properties' types: what its descriptor reads.</summary>
+    private static WebhookScope WebhookScopeOf(SpecModel spec, WebhookModel webhook)
+    {
+        var objects = new List<ObjectModel>();
+        var enums = new List<EnumModel>();
+        foreach (var model in spec.Objects)
+        {
+            if (model.Name == webhook.ReplyType)
+            {
+                objects.Add(WithoutDocs(model));
+            }
+        }
+
+        foreach (var model in spec.Enums)
+        {
+            foreach (var reply in objects)
+            {
+                if (reply.Properties.Count > 0 && reply.Properties[0].Type.TypeName == model.Name)
+                {
+                    enums.Add(WithoutDocs(model));
+                    break;
+                }
+            }
+        }
+
+        return new WebhookScope(spec.Namespace, spec.ClientName, spec.Public, spec.Names, new EquatableArray<ObjectModel>(objects.ToArray()), new EquatableArray<EnumModel>(enums.ToArray()));
     }
 }

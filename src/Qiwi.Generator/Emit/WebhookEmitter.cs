@@ -5,7 +5,7 @@ namespace Qiwi.Generator.Emit;
 /// <summary>A webhook (x-webhooks): parse its form, verify its signature, and format the reply.</summary>
 internal static class WebhookEmitter
 {
-    public static string Emit(SpecModel spec, WebhookModel webhook)
+    public static string Emit(WebhookScope spec, WebhookModel webhook)
     {
         const string Pairs = "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>";
         var writer = new CodeWriter(spec.Namespace);
@@ -55,7 +55,7 @@ internal static class WebhookEmitter
     /// The runtime descriptor, when the reply is one required integer-enum code whose values carry every
     /// role (x-qiwi-enum role): what framework helpers need to receive the webhook.
     /// </summary>
-    private static void EmitDescriptor(CodeWriter writer, SpecModel spec, WebhookModel webhook, string replyType)
+    private static void EmitDescriptor(CodeWriter writer, WebhookScope spec, WebhookModel webhook, string replyType)
     {
         ObjectModel? reply = null;
         foreach (var model in spec.Objects)
