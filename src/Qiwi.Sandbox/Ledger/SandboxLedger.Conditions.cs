@@ -11,24 +11,6 @@ internal sealed partial class SandboxLedger
 
     private static readonly TimeSpan Moscow = TimeSpan.FromHours(3);
 
-    /// <summary>The earliest moment a waiting invoice expires, or null.</summary>
-    public DateTimeOffset? NextExpiry()
-    {
-        DateTimeOffset? next = null;
-        foreach (var invoice in _invoices.Values)
-        {
-            lock (invoice)
-            {
-                if (invoice.Status == BillStatus.Waiting && (next is null || invoice.ExpiresAt < next))
-                {
-                    next = invoice.ExpiresAt;
-                }
-            }
-        }
-
-        return next;
-    }
-
     /// <summary>Every invoice with its refunds, newest first (for the control API and the dashboard).</summary>
     public IReadOnlyList<InvoiceView> Invoices()
     {
@@ -40,7 +22,7 @@ internal sealed partial class SandboxLedger
                 Refresh(invoice);
                 foreach (var refund in invoice.Refunds.Values)
                 {
-                    Settle(refund);
+                    Settle(invoice, refund);
                 }
 
                 var bill = invoice.ToBill();
