@@ -24,7 +24,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
 
     public LedgerResult<Bill> Create(SandboxShop shop, string billId, string user, decimal amount, string currency, string comment, DateTimeOffset lifetime, PaySource paySource, string? merchantName)
     {
-        if (!shop.EffectiveCurrencies.Contains(currency, StringComparer.Ordinal))
+        if (!Listed(shop.EffectiveCurrencies, currency))
         {
             return LedgerResult<Bill>.Refuse(ResultCode.CurrencyNotAllowed);
         }
@@ -230,6 +230,20 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
             Refresh(invoice);
             return action(invoice);
         }
+    }
+
+    /// <summary>Whether <paramref name="value"/> is in <paramref name="list"/> (ordinal; a loop, not LINQ: this is on every create).</summary>
+    private static bool Listed(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Refresh(SandboxInvoice invoice)
