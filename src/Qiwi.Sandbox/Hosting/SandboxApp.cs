@@ -50,33 +50,37 @@ public static class SandboxApp
         // Singletons, resolved once here rather than from every request's services.
         var store = app.Services.GetRequiredService<Persistence.SandboxStore>();
         var faults = app.Services.GetRequiredService<Control.FaultInjector>();
-        app.Use(async (context, next) =>
+        if (store.Enabled)   // fixed for the app's life (the DataFile setting); without it, no middleware (and no async state machine per request)
         {
-            // With a data file, whatever may have changed state is saved before the answer goes out: after every
-            // non-GET request, and the web form (a GET that issues an invoice); also when no answer went out at all.
-            if (!store.Enabled || (HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/order/external/create.action", StringComparison.Ordinal)))
+            app.Use(async (context, next) =>
             {
-                await next(context);
-                return;
-            }
+                // With a data file, whatever may have changed state is saved before the answer goes out: after every
+                // non-GET request, and the web form (a GET that issues an invoice); also when no answer went out at all.
+                if (HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/order/external/create.action", StringComparison.Ordinal))
+                {
+                    await next(context);
+                    return;
+                }
 
-            context.Response.OnStarting(() =>
-            {
-                store.Save();
-                return Task.CompletedTask;
-            });
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                if (!context.Response.HasStarted)
+                context.Response.OnStarting(() =>
                 {
                     store.Save();
+                    return Task.CompletedTask;
+                });
+                try
+                {
+                    await next(context);
                 }
-            }
-        });
+                finally
+                {
+                    if (!context.Response.HasStarted)
+                    {
+                        store.Save();
+                    }
+                }
+            });
+        }
+
         app.Use((context, next) => faults.InvokeAsync(context, next));
         app.UseRouting();
         app.MapQiwiApi();
