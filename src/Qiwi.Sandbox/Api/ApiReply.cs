@@ -127,7 +127,8 @@ internal static class ApiReply
                 _scratch = null;   // an unusually long answer: do not keep its buffer
             }
 
-            return response.BodyWriter.FlushAsync(httpContext.RequestAborted).AsTask();
+            var flush = response.BodyWriter.FlushAsync();   // no token, as Results.Text wrote: an aborted request just ends
+            return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
         }
 
         private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewScratch()
