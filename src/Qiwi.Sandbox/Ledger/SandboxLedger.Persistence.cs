@@ -43,6 +43,7 @@ internal sealed partial class SandboxLedger
             }
 
             _invoices[(s.ShopId, s.BillId)] = invoice;
+            CountIssued(invoice);
             Schedule(invoice);
         }
     }

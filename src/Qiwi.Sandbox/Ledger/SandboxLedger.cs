@@ -69,6 +69,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
         var invoice = _invoices.GetOrAdd((shop.ShopId, billId), candidate);
         if (ReferenceEquals(invoice, candidate))
         {
+            CountIssued(candidate);
             Schedule(candidate);
         }
 
