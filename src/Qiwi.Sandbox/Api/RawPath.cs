@@ -9,6 +9,7 @@ namespace Qiwi.Sandbox.Api;
 /// </summary>
 internal static class RawPath
 {
+    /// <summary>Segment <paramref name="index"/> (from 0, empty segments skipped), percent-decoded once.</summary>
     public static string Segment(HttpContext context, int index)
     {
         var path = Path(context);
@@ -22,20 +23,7 @@ internal static class RawPath
             }
         }
 
-        throw new IndexOutOfRangeException("The path has no segment " + index + ".");
-    }
-
-    /// <summary>How many segments the path has (empty ones, as in "//", not counted).</summary>
-    public static int SegmentCount(HttpContext context)
-    {
-        var path = Path(context);
-        var count = 0;
-        foreach (var range in path.Split('/'))
-        {
-            count += path[range].IsEmpty ? 0 : 1;
-        }
-
-        return count;
+        throw new ArgumentOutOfRangeException(nameof(index), index, "The path has no such segment (routing only sends paths that have it).");
     }
 
     /// <summary>The path as sent, without the query; segments are read from it in place.</summary>
