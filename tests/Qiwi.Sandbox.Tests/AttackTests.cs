@@ -165,31 +165,4 @@ public sealed class AttackTests
         "pay_source" => random.Next(2) == 0 ? "qw" : "mobile",
         _ => "x" + random.Next(100).ToString(CultureInfo.InvariantCulture),
     };
-
-    /// <summary>A merchant that accepts every notification (HTTP 200, result code 0).</summary>
-    private sealed class NotificationSink : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-
-        private NotificationSink(WebApplication app) => _app = app;
-
-        public Uri Url => new(_app.Urls.First() + "/notify");
-
-        public static async Task<NotificationSink> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            app.MapPost("/notify", () => Results.Text("<result><result_code>0</result_code></result>", "text/xml"));
-            await app.StartAsync();
-            return new NotificationSink(app);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-    }
 }

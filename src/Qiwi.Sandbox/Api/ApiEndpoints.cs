@@ -33,10 +33,9 @@ internal static class ApiEndpoints
 
     private static async Task<IResult> Handle(HttpContext context, long prvId, string operation, Func<ApiRequest, SandboxShop, Task<IResult>> action)
     {
-        var services = context.RequestServices;
-        var request = new ApiRequest(context, operation, prvId, services.GetRequiredService<SandboxLedger>(), services.GetRequiredService<SandboxClock>(),
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("Qiwi.Sandbox.Api"));
-        var shop = ApiAuthorization.Authorize(services.GetRequiredService<IOptions<SandboxOptions>>().Value.EffectiveShops, prvId, context.Request.Headers.Authorization);
+        var services = context.RequestServices.GetRequiredService<ApiServices>();
+        var request = new ApiRequest(context, operation, prvId, services.Ledger, services.Clock, services.Logger);
+        var shop = ApiAuthorization.Authorize(services.Options.EffectiveShops, prvId, context.Request.Headers.Authorization);
         if (shop is null)
         {
             return request.Refuse(ResultCode.AuthorizationError);
@@ -94,7 +93,7 @@ internal static class ApiEndpoints
         public string BillId { get; } = RawPath.BillId(context);
 
         /// <summary>The refund id of a refund path, or null.</summary>
-        public string? RefundId { get; } = RawPath.SegmentCount(context) > 7 ? RawPath.RefundId(context) : null;
+        public string? RefundId { get; } = operation is "createRefund" or "getRefundStatus" ? RawPath.RefundId(context) : null;
 
         public IResult Refuse(QiwiFieldProblem problem)
         {

@@ -1,4 +1,8 @@
+using System.Buffers;
 using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Qiwi.Sandbox.Contract;
 
@@ -25,38 +29,23 @@ internal static class ApiReply
             new ErrorResult { ResultCode = code, Description = description ?? code.GetDescription()?.TrimEnd('.') });
 
     private static IResult Write(HttpContext context, HttpStatusCode status, object result)
-    {
-        var mediaType = Negotiate(context.Request);
-        var xml = mediaType.EndsWith("xml", StringComparison.Ordinal);
-        string body;
-        if (xml)
-        {
-            body = result switch
-            {
-                BillResult r => r.ToXml().ToString(),
-                RefundResult r => r.ToXml().ToString(),
-                ErrorResult r => r.ToXml().ToString(),
-                _ => throw new ArgumentException(result.GetType().Name),
-            };
-        }
-        else
-        {
-            var json = result switch
-            {
-                BillResult r => new BillEnvelope { Response = r }.ToJson(),
-                RefundResult r => new RefundEnvelope { Response = r }.ToJson(),
-                ErrorResult r => new ErrorEnvelope { Response = r }.ToJson(),
-                _ => throw new ArgumentException(result.GetType().Name),
-            };
-            body = System.Text.Encoding.UTF8.GetString(json);
-        }
-
-        return Results.Text(body, mediaType + ";charset=utf-8", System.Text.Encoding.UTF8, (int)status);
-    }
+        => new Reply(Negotiate(context.Request), (int)status, result);
 
     /// <summary>The first JSON or XML type <c>Accept</c> names, as named (lower case); <c>application/json</c> when it names none.</summary>
     private static string Negotiate(HttpRequest request)
     {
+        // The usual case, one Accept value naming one of the four types exactly, without parsing the header.
+        var header = request.Headers.Accept;
+        if (header.Count == 0)
+        {
+            return "application/json";
+        }
+
+        if (header.Count == 1 && header[0] is "application/json" or "text/json" or "text/xml" or "application/xml")
+        {
+            return header[0]!;
+        }
+
         foreach (var accept in request.GetTypedHeaders().Accept)
         {
             var media = (accept.MediaType.Value ?? string.Empty).ToLowerInvariant();
@@ -77,5 +66,84 @@ internal static class ApiReply
         }
 
         return "application/json";
+    }
+
+    /// <summary>
+    /// The answer: the envelope written as UTF-8 straight into the response (JSON through the generated
+    /// <c>WriteJson</c>, into a buffer kept per thread and copied into the response before anything awaits), with
+    /// <c>Content-Length</c> and <c>{media type}; charset=utf-8</c>.
+    /// </summary>
+    private sealed class Reply(string mediaType, int status, object result) : IResult
+    {
+        private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        [ThreadStatic]
+        private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _scratch;
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var scratch = _scratch ??= NewScratch();
+            var buffer = scratch.Buffer;
+            buffer.ResetWrittenCount();
+            if (mediaType.EndsWith("xml", StringComparison.Ordinal))
+            {
+                Encoding.UTF8.GetBytes(result switch
+                {
+                    BillResult r => r.ToXml().ToString(),
+                    RefundResult r => r.ToXml().ToString(),
+                    ErrorResult r => r.ToXml().ToString(),
+                    _ => throw new ArgumentException(result.GetType().Name),
+                }, buffer);
+            }
+            else
+            {
+                var writer = scratch.Writer;
+                writer.Reset(buffer);
+                switch (result)
+                {
+                    case BillResult r:
+                        new BillEnvelope { Response = r }.WriteJson(writer);
+                        break;
+                    case RefundResult r:
+                        new RefundEnvelope { Response = r }.WriteJson(writer);
+                        break;
+                    case ErrorResult r:
+                        new ErrorEnvelope { Response = r }.WriteJson(writer);
+                        break;
+                    default:
+                        throw new ArgumentException(result.GetType().Name);
+                }
+
+                writer.Flush();
+            }
+
+            var response = httpContext.Response;
+            response.StatusCode = status;
+            response.ContentType = ContentType(mediaType);
+            response.ContentLength = buffer.WrittenCount;
+            response.BodyWriter.Write(buffer.WrittenSpan);
+            if (buffer.Capacity > 64 * 1024)
+            {
+                _scratch = null;   // an unusually long answer: do not keep its buffer
+            }
+
+            var flush = response.BodyWriter.FlushAsync();   // no token, as Results.Text wrote: an aborted request just ends
+            return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
+        }
+
+        private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewScratch()
+        {
+            var buffer = new ArrayBufferWriter<byte>(1024);
+            return (buffer, new Utf8JsonWriter(buffer, JsonOptions));
+        }
+
+        private static string ContentType(string mediaType) => mediaType switch
+        {
+            "application/json" => "application/json; charset=utf-8",
+            "text/json" => "text/json; charset=utf-8",
+            "text/xml" => "text/xml; charset=utf-8",
+            "application/xml" => "application/xml; charset=utf-8",
+            _ => mediaType + "; charset=utf-8",
+        };
     }
 }

@@ -23,7 +23,13 @@ internal static class FormInput
         }
 
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-        var result = read(form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString())).ToList(), time);
+        var fields = new List<KeyValuePair<string, string>>(form.Count);
+        foreach (var field in form)
+        {
+            fields.Add(new(field.Key, field.Value.ToString()));
+        }
+
+        var result = read(fields, time);
         if (result.Problem is not { } problem)
         {
             return (result.Value, ResultCode.Success, null);

@@ -9,16 +9,29 @@ namespace Qiwi.Sandbox.Api;
 /// </summary>
 internal static class RawPath
 {
-    public static string Segment(HttpContext context, int index) => Uri.UnescapeDataString(Segments(context)[index]);
-
-    /// <summary>How many segments the path has.</summary>
-    public static int SegmentCount(HttpContext context) => Segments(context).Length;
-
-    private static string[] Segments(HttpContext context)
+    /// <summary>Segment <paramref name="index"/> (from 0, empty segments skipped), percent-decoded once.</summary>
+    public static string Segment(HttpContext context, int index)
     {
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty;
-        var query = raw.IndexOf('?', StringComparison.Ordinal);
-        return (query < 0 ? raw : raw[..query]).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var path = Path(context);
+        var at = 0;
+        foreach (var range in path.Split('/'))
+        {
+            var segment = path[range];
+            if (!segment.IsEmpty && at++ == index)
+            {
+                return Uri.UnescapeDataString(segment);
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(index), index, "The path has no such segment (routing only sends paths that have it).");
+    }
+
+    /// <summary>The path as sent, without the query; segments are read from it in place.</summary>
+    private static ReadOnlySpan<char> Path(HttpContext context)
+    {
+        var raw = (context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty).AsSpan();
+        var query = raw.IndexOf('?');
+        return query < 0 ? raw : raw[..query];
     }
 
     /// <summary>The bill id of <c>/api/v2/prv/{prv_id}/bills/{bill_id}...</c>.</summary>

@@ -32,9 +32,15 @@ internal sealed class FaultInjector(TimeProvider time)
     public int Pending => _faults.Count;
 
     /// <summary>Runs the request through <paramref name="next"/> with the next fault, if any, applied before or after it.</summary>
-    public async Task InvokeAsync(HttpContext context, Func<Task> next)
+    public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) || !_faults.TryDequeue(out var fault) || fault.Kind == "none")
+        // No fault queued (the usual case): straight on, without an async state machine.
+        return _faults.IsEmpty || !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) ? next(context) : ApplyAsync(context, () => next(context));
+    }
+
+    private async Task ApplyAsync(HttpContext context, Func<Task> next)
+    {
+        if (!_faults.TryDequeue(out var fault) || fault.Kind == "none")
         {
             await next();
             return;

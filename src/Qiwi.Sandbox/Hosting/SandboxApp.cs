@@ -20,6 +20,7 @@ public static class SandboxApp
         builder.Services.AddSingleton(provider => new SandboxClock(provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(provider => new SandboxLedger(provider.GetRequiredService<SandboxClock>(), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value));
         builder.Services.AddSingleton<TimeTravel>();
+        builder.Services.AddSingleton<ApiServices>();
 
         // The control API speaks the API's naming style: result_code, bill_id.
         builder.Services.ConfigureHttpJsonOptions(o => Control.SandboxControlJson.Apply(o.SerializerOptions));
@@ -46,35 +47,41 @@ public static class SandboxApp
 
             return next(context);
         });
-        app.Use(async (context, next) =>
+        // Singletons, resolved once here rather than from every request's services.
+        var store = app.Services.GetRequiredService<Persistence.SandboxStore>();
+        var faults = app.Services.GetRequiredService<Control.FaultInjector>();
+        if (store.Enabled)   // fixed for the app's life (the DataFile setting); without it, no middleware (and no async state machine per request)
         {
-            // With a data file, whatever may have changed state is saved before the answer goes out: after every
-            // non-GET request, and the web form (a GET that issues an invoice); also when no answer went out at all.
-            var store = context.RequestServices.GetRequiredService<Persistence.SandboxStore>();
-            if (!store.Enabled || (HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/order/external/create.action", StringComparison.Ordinal)))
+            app.Use(async (context, next) =>
             {
-                await next(context);
-                return;
-            }
+                // With a data file, whatever may have changed state is saved before the answer goes out: after every
+                // non-GET request, and the web form (a GET that issues an invoice); also when no answer went out at all.
+                if (HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/order/external/create.action", StringComparison.Ordinal))
+                {
+                    await next(context);
+                    return;
+                }
 
-            context.Response.OnStarting(() =>
-            {
-                store.Save();
-                return Task.CompletedTask;
-            });
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                if (!context.Response.HasStarted)
+                context.Response.OnStarting(() =>
                 {
                     store.Save();
+                    return Task.CompletedTask;
+                });
+                try
+                {
+                    await next(context);
                 }
-            }
-        });
-        app.Use((context, next) => context.RequestServices.GetRequiredService<Control.FaultInjector>().InvokeAsync(context, () => next(context)));
+                finally
+                {
+                    if (!context.Response.HasStarted)
+                    {
+                        store.Save();
+                    }
+                }
+            });
+        }
+
+        app.Use((context, next) => faults.InvokeAsync(context, next));
         app.UseRouting();
         app.MapQiwiApi();
         Checkout.CheckoutEndpoints.MapCheckout(app);

@@ -34,14 +34,41 @@ internal sealed class SandboxInvoice
 
     public BillStatus Status { get; set; } = BillStatus.Waiting;
 
-    public Dictionary<string, SandboxRefund> Refunds { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SandboxRefund> _refunds = new(StringComparer.Ordinal);
+
+    /// <summary>The sum of every refund that did not fail, kept as refunds are added and change status.</summary>
+    private decimal _refunded;
+
+    /// <summary>The refunds by id. Add with <see cref="AddRefund"/> and change a status with <see cref="SetRefundStatus"/> only, so <see cref="Refundable"/> stays right.</summary>
+    public IReadOnlyDictionary<string, SandboxRefund> Refunds => _refunds;
 
     /// <summary>Whether a create with these values repeats this invoice (same result) or conflicts with it (215).</summary>
     public bool SameAs(string user, decimal amount, string currency, string comment, PaySource paySource)
         => User == user && Amount == amount && Currency == currency && Comment == comment && PaySource == paySource;
 
-    /// <summary>What is left to refund: the amount less every refund that did not fail.</summary>
-    public decimal Refundable => Amount - Refunds.Values.Where(r => r.Status != RefundStatus.Fail).Sum(r => r.Amount);
+    /// <summary>What is left to refund: the amount less every refund that did not fail (a running total, not a sum over the refunds).</summary>
+    public decimal Refundable => Amount - _refunded;
+
+    /// <summary>Adds a refund (its id must be new).</summary>
+    public void AddRefund(SandboxRefund refund)
+    {
+        _refunds.Add(refund.RefundId, refund);
+        if (refund.Status != RefundStatus.Fail)
+        {
+            _refunded += refund.Amount;
+        }
+    }
+
+    /// <summary>Moves one of this invoice's refunds to <paramref name="status"/>; a failed refund's amount is refundable again.</summary>
+    public void SetRefundStatus(SandboxRefund refund, RefundStatus status)
+    {
+        if ((refund.Status == RefundStatus.Fail) != (status == RefundStatus.Fail))
+        {
+            _refunded += status == RefundStatus.Fail ? -refund.Amount : refund.Amount;
+        }
+
+        refund.Status = status;
+    }
 
     public Bill ToBill() => new()
     {

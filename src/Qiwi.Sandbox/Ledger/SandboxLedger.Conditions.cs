@@ -11,23 +11,8 @@ internal sealed partial class SandboxLedger
 
     private static readonly TimeSpan Moscow = TimeSpan.FromHours(3);
 
-    /// <summary>The earliest moment a waiting invoice expires, or null.</summary>
-    public DateTimeOffset? NextExpiry()
-    {
-        DateTimeOffset? next = null;
-        foreach (var invoice in _invoices.Values)
-        {
-            lock (invoice)
-            {
-                if (invoice.Status == BillStatus.Waiting && (next is null || invoice.ExpiresAt < next))
-                {
-                    next = invoice.ExpiresAt;
-                }
-            }
-        }
-
-        return next;
-    }
+    /// <summary>The amounts issued per shop and calendar month (Moscow time), so the monthly limit needs no walk over the invoices.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Shop, int Year, int Month), decimal> _issuedByMonth = new();
 
     /// <summary>Every invoice with its refunds, newest first (for the control API and the dashboard).</summary>
     public IReadOnlyList<InvoiceView> Invoices()
@@ -40,7 +25,7 @@ internal sealed partial class SandboxLedger
                 Refresh(invoice);
                 foreach (var refund in invoice.Refunds.Values)
                 {
-                    Settle(refund);
+                    Settle(invoice, refund);
                 }
 
                 var bill = invoice.ToBill();
@@ -72,11 +57,14 @@ internal sealed partial class SandboxLedger
 
         if (shop.MonthlyLimit is decimal limit)
         {
-            var month = now.ToOffset(Moscow);
-            var issued = _invoices.Values
-                .Where(i => i.ShopId == shop.ShopId && i.BillId != billId)
-                .Where(i => i.IssuedAt.ToOffset(Moscow) is var at && at.Year == month.Year && at.Month == month.Month)
-                .Sum(i => i.Amount);
+            // The month's running total, less the invoice this create would repeat (a repeat is not counted twice).
+            var month = MonthOf(shop.ShopId, now);
+            var issued = _issuedByMonth.GetValueOrDefault(month);
+            if (_invoices.TryGetValue((shop.ShopId, billId), out var existing) && MonthOf(shop.ShopId, existing.IssuedAt) == month)
+            {
+                issued -= existing.Amount;
+            }
+
             if (issued + amount > limit)
             {
                 return (ResultCode.MonthlyLimitExceeded, default);
@@ -84,6 +72,17 @@ internal sealed partial class SandboxLedger
         }
 
         return (ResultCode.Success, origin.Currency == currency ? (null, null) : (origin.Amount, origin.Currency));
+    }
+
+    /// <summary>Counts a new invoice in its shop's month (every invoice, limit or not: a limit may be set later).</summary>
+    private void CountIssued(SandboxInvoice invoice)
+        => _issuedByMonth.AddOrUpdate(MonthOf(invoice.ShopId, invoice.IssuedAt), static (_, amount) => amount, static (_, total, amount) => total + amount, invoice.Amount);
+
+    /// <summary>The shop and calendar month (Moscow time) a moment falls in.</summary>
+    private static (long Shop, int Year, int Month) MonthOf(long shopId, DateTimeOffset at)
+    {
+        var moscow = at.ToOffset(Moscow);
+        return (shopId, moscow.Year, moscow.Month);
     }
 
     /// <summary>What a new refund of the shop settles to (its <c>RefundOutcome</c>): success, fail, or null (stays processing).</summary>

@@ -35,14 +35,16 @@ internal sealed partial class SandboxLedger
             };
             foreach (var r in s.Refunds)
             {
-                invoice.Refunds[r.RefundId] = new SandboxRefund
+                invoice.AddRefund(new SandboxRefund
                 {
                     RefundId = r.RefundId, Amount = r.Amount, SettlesAt = r.SettlesAt, Status = RefundStatusExtensions.FromWireValue(r.Status),
                     SettlesTo = r.SettlesTo is null ? null : RefundStatusExtensions.FromWireValue(r.SettlesTo),
-                };
+                });
             }
 
             _invoices[(s.ShopId, s.BillId)] = invoice;
+            CountIssued(invoice);
+            Schedule(invoice);
         }
     }
 }

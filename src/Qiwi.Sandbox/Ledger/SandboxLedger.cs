@@ -22,21 +22,9 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
     /// <summary>Raised, under the invoice's lock, when an invoice reaches a final status (handlers must not block).</summary>
     public event Action<Bill, long>? Finalized;
 
-    /// <summary>Expires every waiting invoice whose time has come (the notification sweep calls this).</summary>
-    public void ExpireDue()
-    {
-        foreach (var invoice in _invoices.Values)
-        {
-            lock (invoice)
-            {
-                Refresh(invoice);
-            }
-        }
-    }
-
     public LedgerResult<Bill> Create(SandboxShop shop, string billId, string user, decimal amount, string currency, string comment, DateTimeOffset lifetime, PaySource paySource, string? merchantName)
     {
-        if (!shop.EffectiveCurrencies.Contains(currency, StringComparer.Ordinal))
+        if (!Listed(shop.EffectiveCurrencies, currency))
         {
             return LedgerResult<Bill>.Refuse(ResultCode.CurrencyNotAllowed);
         }
@@ -79,6 +67,12 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
             OriginCurrency = origin.Currency,
         };
         var invoice = _invoices.GetOrAdd((shop.ShopId, billId), candidate);
+        if (ReferenceEquals(invoice, candidate))
+        {
+            CountIssued(candidate);
+            Schedule(candidate);
+        }
+
         lock (invoice)
         {
             Refresh(invoice);
@@ -153,7 +147,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
 
             if (invoice.Refunds.TryGetValue(refundId, out var existing))
             {
-                Settle(existing);
+                Settle(invoice, existing);
                 return existing.Amount == amount && options.RepeatedRefundId == RepeatedRefundId.ExistingRefund
                     ? LedgerResult<Refund>.Ok(existing.ToRefund())
                     : LedgerResult<Refund>.Refuse(ResultCode.IncorrectData);
@@ -165,8 +159,8 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
             }
 
             var refund = new SandboxRefund { RefundId = refundId, Amount = amount, SettlesAt = time.GetUtcNow() + options.RefundSettleDelay, SettlesTo = RefundOutcome(shopId) };
-            invoice.Refunds.Add(refundId, refund);
-            Settle(refund);
+            invoice.AddRefund(refund);
+            Settle(invoice, refund);
             return LedgerResult<Refund>.Ok(refund.ToRefund());
         });
 
@@ -178,7 +172,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
                 return LedgerResult<Refund>.Refuse(ResultCode.InvoiceNotFound, RefundNotFound);
             }
 
-            Settle(refund);
+            Settle(invoice, refund);
             return LedgerResult<Refund>.Ok(refund.ToRefund());
         });
 
@@ -191,13 +185,13 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
                 return LedgerResult<Refund>.Refuse(ResultCode.InvoiceNotFound, RefundNotFound);
             }
 
-            Settle(refund);
+            Settle(invoice, refund);
             if (refund.Status != RefundStatus.Processing)
             {
                 return LedgerResult<Refund>.Refuse(ResultCode.OperationForbidden);
             }
 
-            refund.Status = RefundStatus.Fail;
+            invoice.SetRefundStatus(refund, RefundStatus.Fail);
             return LedgerResult<Refund>.Ok(refund.ToRefund());
         });
 
@@ -212,7 +206,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
                 Refresh(invoice);
                 var refunds = invoice.Refunds.Values.Select(r =>
                 {
-                    Settle(r);
+                    Settle(invoice, r);
                     return new LedgerRefundEntry(r.RefundId, r.Amount, r.Status.ToWireValue());
                 }).ToList();
                 entries.Add(new LedgerEntry(invoice.ShopId, invoice.BillId, invoice.Amount, invoice.Status.ToWireValue(), refunds));
@@ -239,6 +233,20 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
         }
     }
 
+    /// <summary>Whether <paramref name="value"/> is in <paramref name="list"/> (ordinal; a loop, not LINQ: this is on every create).</summary>
+    private static bool Listed(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void Refresh(SandboxInvoice invoice)
     {
         if (invoice.Status == BillStatus.Waiting && time.GetUtcNow() >= invoice.ExpiresAt)
@@ -248,11 +256,11 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
         }
     }
 
-    private void Settle(SandboxRefund refund)
+    private void Settle(SandboxInvoice invoice, SandboxRefund refund)
     {
         if (refund.Status == RefundStatus.Processing && refund.SettlesTo is { } outcome && time.GetUtcNow() >= refund.SettlesAt)
         {
-            refund.Status = outcome;
+            invoice.SetRefundStatus(refund, outcome);
         }
     }
 }

@@ -11,6 +11,7 @@ internal sealed class SandboxRefund
 
     public required DateTimeOffset SettlesAt { get; init; }
 
+    /// <summary>Set at creation, then only through <see cref="SandboxInvoice.SetRefundStatus"/> (which keeps the invoice's refundable total).</summary>
     public RefundStatus Status { get; set; } = RefundStatus.Processing;
 
     /// <summary>What it becomes at <see cref="SettlesAt"/> (the shop's <c>RefundOutcome</c>); null: it stays processing.</summary>

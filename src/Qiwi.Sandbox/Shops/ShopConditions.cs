@@ -33,28 +33,29 @@ internal static class ShopConditions
             return ResultCode.IpAddressBlocked;
         }
 
-        return shop.DeniedOperations.Contains(operationId, StringComparer.OrdinalIgnoreCase) ? ResultCode.NoRights : ResultCode.Success;
+        return shop.DeniedOperations.Count > 0 && shop.DeniedOperations.Contains(operationId, StringComparer.OrdinalIgnoreCase) ? ResultCode.NoRights : ResultCode.Success;
     }
 
     /// <summary>The refusal of an invoice to <paramref name="user"/>, or <see cref="ResultCode.Success"/>.</summary>
     public static ResultCode ForPayer(SandboxShop shop, string user)
     {
-        if (shop.UnregisteredPayers.Contains(user, StringComparer.Ordinal))
+        // List<string>.Contains compares ordinally, as the payers' lists are meant to be compared.
+        if (shop.UnregisteredPayers.Contains(user))
         {
             return ResultCode.UserNotRegistered;
         }
 
-        if (shop.BlockedPayers.Contains(user, StringComparer.Ordinal))
+        if (shop.BlockedPayers.Contains(user))
         {
             return ResultCode.UserAccountTemporarilyBlocked;
         }
 
-        if (shop.UnsupportedRegionPayers.Contains(user, StringComparer.Ordinal))
+        if (shop.UnsupportedRegionPayers.Contains(user))
         {
             return ResultCode.RegionNotSupported;
         }
 
-        return shop.UnsupportedCountries.Any(c => c.Length > 0 && user.StartsWith("tel:" + (c.StartsWith('+') ? c : "+" + c), StringComparison.Ordinal))
+        return shop.UnsupportedCountries.Count > 0 && shop.UnsupportedCountries.Any(c => c.Length > 0 && user.StartsWith("tel:" + (c.StartsWith('+') ? c : "+" + c), StringComparison.Ordinal))
             ? ResultCode.CountryNotSupported
             : ResultCode.Success;
     }
