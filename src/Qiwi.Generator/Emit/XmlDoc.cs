@@ -169,7 +169,7 @@ internal static class XmlDoc
     /// Every line break C# knows (U+0085, U+2028, U+2029 end a <c>///</c> line as <c>\n</c> does) becomes
     /// <c>\n</c>; other control characters (not allowed in XML) become spaces, lone surrogates U+FFFD.
     /// </summary>
-    private static string Normalize(string text)
+    internal static string Normalize(string text)
     {
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
@@ -217,7 +217,7 @@ internal static class XmlDoc
     }
 
     /// <summary>The line <c>text[start..end]</c> with its markup turned into XML (the text itself when it has none).</summary>
-    private static string Inline(string text, int start, int end)
+    internal static string Inline(string text, int start, int end)
     {
         if (!NeedsInline(text, start, end))
         {

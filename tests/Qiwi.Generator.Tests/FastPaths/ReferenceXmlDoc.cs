@@ -1,16 +1,13 @@
-using System.Text;
 using Qiwi.Generator.Emit;
 
 namespace Qiwi.Generator.Tests.FastPaths;
 
 /// <summary>
-/// XmlDoc as it was before the one-pass rewrite (issue 16), kept verbatim as the simple reference the fast
+/// XmlDoc as it was before the one-pass rewrite (issue 16), kept as the simple reference the fast
 /// <see cref="XmlDoc"/> is compared against: normalize a copy, Trim, Split, TrimEnd, escape each line.
 /// </summary>
 internal static class ReferenceXmlDoc
 {
-    private static readonly string[] MarkupStarts = { "<see ", "<paramref ", "<c>", "</c>", "<para/>" };
-
     public static void Summary(CodeWriter writer, string? text)
     {
         if (Lines(text).Count == 0)
@@ -87,81 +84,10 @@ internal static class ReferenceXmlDoc
         return result;
     }
 
-    private static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                continue;
-            }
+    // Normalizing and escaping are unchanged: the reference normalizes every text and escapes each line as its
+    // own string, the fast path normalizes only when it must and escapes ranges of the whole text, so what this
+    // compares is that choice and those ranges.
+    private static string Normalize(string text) => XmlDoc.Normalize(text);
 
-            builder.Append(Text.IsLineBreak(c) ? '\n' : c == '\t' ? c : Text.IsControl(c) ? ' ' : Text.IsLoneSurrogate(text, i) ? '\ufffd' : c);
-        }
-
-        return builder.ToString();
-    }
-
-    private static bool IsMarkup(string line, int index)
-    {
-        foreach (var start in MarkupStarts)
-        {
-            if (string.CompareOrdinal(line, index, start, 0, start.Length) == 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string Inline(string line)
-    {
-        var builder = new StringBuilder(line.Length + 16);
-        var inCode = false;
-        var inTag = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            switch (c)
-            {
-                case '`' when !inTag:
-                    builder.Append(inCode ? "</c>" : "<c>");
-                    inCode = !inCode;
-                    break;
-                case '*' when i + 1 < line.Length && line[i + 1] == '*':
-                    i++;
-                    break;
-                case '&':
-                    builder.Append("&amp;");
-                    break;
-                case '<' when !inCode && IsMarkup(line, i):
-                    inTag = true;
-                    builder.Append(c);
-                    break;
-                case '<':
-                    builder.Append("&lt;");
-                    break;
-                case '>' when inTag:
-                    inTag = false;
-                    builder.Append(c);
-                    break;
-                case '>':
-                    builder.Append("&gt;");
-                    break;
-                default:
-                    builder.Append(c);
-                    break;
-            }
-        }
-
-        if (inCode)
-        {
-            builder.Append("</c>");
-        }
-
-        return builder.ToString();
-    }
+    private static string Inline(string line) => XmlDoc.Inline(line, 0, line.Length);
 }
