@@ -15,7 +15,9 @@ namespace Qiwi.Benchmarks;
 /// <summary>
 /// Where a full generator run on spec/qiwi-pull.yaml goes, phase by phase: YamlDotNet's parser alone, the loader
 /// (the parser plus our node tree and its limits), the whole reader (load plus model), the emitters alone, and
-/// what the driver adds after them (a SourceText per file, Roslyn parsing each into a syntax tree).
+/// what the driver adds after them: a SourceText per file (AddSource), and Roslyn parsing each into a syntax
+/// tree. The driver parses generated trees lazily, so FullRun does not include that parse (it is several times
+/// FullRun): the compilation pays it when it first needs the trees, whoever generated the text.
 /// </summary>
 [MemoryDiagnoser]
 public class GeneratorPhaseBenchmarks
