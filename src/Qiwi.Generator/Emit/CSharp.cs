@@ -34,7 +34,24 @@ internal static class CSharp
     /// break (<c>\r</c>, <c>\n</c>, U+0085, U+2028, U+2029) or that is a control character or a lone
     /// surrogate, so a spec value can never end the literal's line.
     /// </summary>
-    public static string Literal(string value)
+    public static string Literal(string value) => NeedsEscaping(value) ? Escape(value) : "\"" + value + "\"";
+
+    /// <summary>True when <see cref="Escape"/> would write some character of the value otherwise than as it is.</summary>
+    private static bool NeedsEscaping(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\' || c < ' ' || (c >= '\u007f' && c <= '\u009f') || c is '\u2028' or '\u2029' || char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The literal written character by character (the simple path; <see cref="Literal"/> skips it for text that needs no escape).</summary>
+    internal static string Escape(string value)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
         for (var i = 0; i < value.Length; i++)
@@ -68,7 +85,8 @@ internal static class CSharp
     /// A UTF-8 literal for <c>Utf8JsonReader.ValueTextEquals</c>; a plain string literal (which it also takes)
     /// when the value has a lone surrogate, which has no UTF-8 form.
     /// </summary>
-    public static string Utf8Literal(string value) => Text.HasLoneSurrogate(value) ? Literal(value) : Literal(value) + "u8";
+    public static string Utf8Literal(string value)
+        => !NeedsEscaping(value) ? "\"" + value + "\"u8" : Text.HasLoneSurrogate(value) ? Escape(value) : Escape(value) + "u8";
 
     /// <summary>A decimal literal; the parser checked and normalized the text (QIWI0015 otherwise).</summary>
     public static string DecimalLiteral(string text) => text + "m";

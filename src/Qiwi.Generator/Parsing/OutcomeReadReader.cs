@@ -182,6 +182,6 @@ internal static class OutcomeReadReader
         return null;
     }
 
-    private static IReadOnlyList<YamlNode> Items(YamlNode? node)
-        => node is YamlSequence sequence ? sequence.Items : node is null ? new YamlNode[0] : new[] { node };
+    private static NodeList<YamlNode> Items(YamlNode? node)
+        => node is YamlSequence sequence ? sequence.Items : node is null ? default : new NodeList<YamlNode>(new[] { node });
 }

@@ -8,6 +8,7 @@ namespace Qiwi.Generator.Parsing;
 internal sealed class ParseContext
 {
     private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly Dictionary<string, YamlNode?> _pointers = new(System.StringComparer.Ordinal);
 
     public ParseContext(string filePath, YamlMap root, List<DiagnosticInfo> diagnostics)
     {
@@ -37,9 +38,10 @@ internal sealed class ParseContext
     public YamlNode? Resolve(YamlNode node, out string? name)
     {
         name = null;
-        var seen = new HashSet<YamlNode>();
+        HashSet<YamlNode>? seen = null; // most nodes are no reference at all
         while (node is YamlMap map && map["$ref"] is YamlScalar reference)
         {
+            seen ??= new HashSet<YamlNode>();
             if (!seen.Add(node))
             {
                 Report(DiagnosticDescriptors.Cycle, reference.Span, "The reference '" + reference.Value + "'", "following $ref leads back to it");
@@ -78,8 +80,19 @@ internal sealed class ParseContext
         return node is null ? null : Resolve(node, out name) as YamlMap;
     }
 
-    /// <summary>The node at a local JSON pointer (<c>#/components/schemas/Bill</c>), or null.</summary>
+    /// <summary>The node at a local JSON pointer (<c>#/components/schemas/Bill</c>), or null; each pointer is walked once per spec (the tree does not change).</summary>
     public YamlNode? FindPointer(string pointer)
+    {
+        if (!_pointers.TryGetValue(pointer, out var node))
+        {
+            node = Walk(pointer);
+            _pointers[pointer] = node;
+        }
+
+        return node;
+    }
+
+    private YamlNode? Walk(string pointer)
     {
         if (!pointer.StartsWith("#/", System.StringComparison.Ordinal))
         {

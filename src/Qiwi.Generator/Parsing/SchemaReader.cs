@@ -34,6 +34,8 @@ internal sealed class SchemaReader
     private readonly Dictionary<string, EnumModel> _enums = new();
     private readonly Dictionary<string, YamlMap> _objectSchemas = new();
     private readonly List<string> _order = new();
+    private readonly HashSet<YamlNode> _visited = new();
+    private readonly Dictionary<string, string?> _patternProblems = new(System.StringComparer.Ordinal);
     private List<ObjectModel>? _objects;
 
     public SchemaReader(ParseContext context, ExtensionReader extensions, NameRegistry names)
@@ -141,7 +143,8 @@ internal sealed class SchemaReader
     {
         string? description = null;
         string? csharpName = null;
-        var visited = new HashSet<YamlNode>();
+        var visited = _visited; // Resolve does not call itself: one set serves every call
+        visited.Clear();
         YamlMap map;
         while (true)
         {
@@ -542,7 +545,13 @@ internal sealed class SchemaReader
             return null;
         }
 
-        var problem = GroupDepth(pattern) > MaxPatternDepth ? "it nests groups more than " + MaxPatternDepth + " deep" : !IsValidPattern(pattern) ? "it is not a valid .NET regular expression" : null;
+        if (!_patternProblems.TryGetValue(pattern, out var problem))
+        {
+            // A pattern is checked once per spec (compiling it is the cost); each use still reports at its own place.
+            problem = GroupDepth(pattern) > MaxPatternDepth ? "it nests groups more than " + MaxPatternDepth + " deep" : !IsValidPattern(pattern) ? "it is not a valid .NET regular expression" : null;
+            _patternProblems[pattern] = problem;
+        }
+
         if (problem is null)
         {
             return pattern;

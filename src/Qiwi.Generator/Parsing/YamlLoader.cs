@@ -97,14 +97,18 @@ internal static class YamlLoader
         return TextPositions.At(text, offset, (int)Math.Max(0, Math.Min(end.Index, text.Length) - offset));
     }
 
-    /// <summary>Builds the tree from parser events; one frame per open map or sequence.</summary>
+    /// <summary>
+    /// Builds the tree from parser events; one frame per open map or sequence. Frames (and their lists) are
+    /// reused level by level, so a node costs only itself and its exact-size array of children.
+    /// </summary>
     private sealed class TreeBuilder
     {
         private readonly string _filePath;
         private readonly List<DiagnosticInfo> _diagnostics;
-        private readonly Stack<Frame> _frames = new();
+        private readonly List<Frame> _frames = new();
         private readonly Dictionary<string, YamlNode> _anchors = new();
         private readonly Dictionary<string, Frame> _openAnchors = new();
+        private int _depth;
         private long _expanded;
         private int _documents;
 
@@ -123,17 +127,6 @@ internal static class YamlLoader
         {
             switch (parsingEvent)
             {
-                case DocumentStart:
-                    _documents++;
-                    return _documents == 1;
-                case DocumentEnd:
-                    return false;
-                case MappingStart start:
-                    return Open(new Frame(isMap: true, start.Start, Name(start.Anchor)));
-                case SequenceStart start:
-                    return Open(new Frame(isMap: false, start.Start, Name(start.Anchor)));
-                case MappingEnd or SequenceEnd:
-                    return Close(parsingEvent.End);
                 case Scalar scalar:
                     var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
                     var node = new YamlScalar(scalar.Value ?? string.Empty, quoted, ToSpan(scalar.Start, scalar.End));
@@ -144,6 +137,17 @@ internal static class YamlLoader
                     }
 
                     return Add(node, parsingEvent);
+                case MappingStart start:
+                    return Open(isMap: true, start.Start, Name(start.Anchor));
+                case SequenceStart start:
+                    return Open(isMap: false, start.Start, Name(start.Anchor));
+                case MappingEnd or SequenceEnd:
+                    return Close(parsingEvent.End);
+                case DocumentStart:
+                    _documents++;
+                    return _documents == 1;
+                case DocumentEnd:
+                    return false;
                 case AnchorAlias alias:
                     return Add(Dereference(alias), parsingEvent);
                 default:
@@ -173,38 +177,44 @@ internal static class YamlLoader
             return new YamlScalar(string.Empty, quoted: false, span);
         }
 
-        private bool Open(Frame frame)
+        private bool Open(bool isMap, Mark start, string? anchor)
         {
-            if (_frames.Count >= YamlLimits.MaxDepth)
+            if (_depth >= YamlLimits.MaxDepth)
             {
-                return Fail(ToSpan(frame.Start, frame.Start), "nesting depth (" + YamlLimits.MaxDepth + " levels of maps and sequences)");
+                return Fail(ToSpan(start, start), "nesting depth (" + YamlLimits.MaxDepth + " levels of maps and sequences)");
             }
 
-            if (!Count(1, ToSpan(frame.Start, frame.Start)))
+            if (!Count(1, start, start))
             {
                 return false;
             }
 
-            if (frame.Anchor is string anchor)
+            if (_depth == _frames.Count)
+            {
+                _frames.Add(new Frame());
+            }
+
+            var frame = _frames[_depth++];
+            frame.Reset(isMap, start, anchor);
+            if (anchor is not null)
             {
                 _anchors.Remove(anchor);
                 _openAnchors[anchor] = frame;
             }
 
-            _frames.Push(frame);
             return true;
         }
 
         private bool Close(Mark end)
         {
-            if (_frames.Count == 0)
+            if (_depth == 0)
             {
                 return true;
             }
 
-            var frame = _frames.Pop();
+            var frame = _frames[--_depth];
             var span = ToSpan(frame.Start, end);
-            YamlNode node = frame.IsMap ? new YamlMap(frame.Entries!, span, frame.Size) : new YamlSequence(frame.Items!, span, frame.Size);
+            YamlNode node = frame.IsMap ? new YamlMap(frame.Entries.ToArray(), span, frame.Size) : new YamlSequence(frame.Items.ToArray(), span, frame.Size);
             if (frame.Anchor is string anchor && _openAnchors.TryGetValue(anchor, out var open) && open == frame)
             {
                 _openAnchors.Remove(anchor);
@@ -215,28 +225,28 @@ internal static class YamlLoader
         }
 
         /// <summary>Adds a scalar or an alias: it costs its expanded size (an alias repeats its whole node).</summary>
-        private bool Add(YamlNode node, ParsingEvent at) => Count(node.Size, ToSpan(at.Start, at.End)) && Attach(node);
+        private bool Add(YamlNode node, ParsingEvent at) => Count(node.Size, at.Start, at.End) && Attach(node);
 
-        private bool Count(long nodes, SourceSpan at)
+        private bool Count(long nodes, Mark start, Mark end)
         {
             _expanded += nodes;
             return _expanded <= YamlLimits.MaxExpandedNodes
-                   || Fail(at, "expanded nodes (" + YamlLimits.MaxExpandedNodes + " nodes, counting every node an alias repeats)");
+                   || Fail(ToSpan(start, end), "expanded nodes (" + YamlLimits.MaxExpandedNodes + " nodes, counting every node an alias repeats)");
         }
 
         private bool Attach(YamlNode node)
         {
-            if (_frames.Count == 0)
+            if (_depth == 0)
             {
                 Root ??= node;
                 return true;
             }
 
-            var parent = _frames.Peek();
+            var parent = _frames[_depth - 1];
             parent.Size += node.Size;
             if (!parent.IsMap)
             {
-                parent.Items!.Add(node);
+                parent.Items.Add(node);
                 return true;
             }
 
@@ -259,13 +269,13 @@ internal static class YamlLoader
                 return true;
             }
 
-            if (!parent.Keys!.Add(key.Value))
+            if (!parent.AddKey(key.Value))
             {
                 Report(DiagnosticDescriptors.InvalidYaml, key.Span, "the key '" + key.Value + "' is repeated in this map (the first one is used)");
                 return true;
             }
 
-            parent.Entries!.Add(new KeyValuePair<YamlScalar, YamlNode>(key, node));
+            parent.Entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, node));
             return true;
         }
 
@@ -280,40 +290,71 @@ internal static class YamlLoader
             => _diagnostics.Add(DiagnosticInfo.Create(descriptor, _filePath, span, arguments));
     }
 
+    /// <summary>One open map or sequence; reused for the next one at its level once it is closed.</summary>
     private sealed class Frame
     {
-        public Frame(bool isMap, Mark start, string? anchor)
-        {
-            IsMap = isMap;
-            Start = start;
-            Anchor = anchor;
-            if (isMap)
-            {
-                Entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
-                Keys = new HashSet<string>(StringComparer.Ordinal);
-            }
-            else
-            {
-                Items = new List<YamlNode>();
-            }
-        }
+        private HashSet<string>? _keys;
 
-        public bool IsMap { get; }
+        public bool IsMap { get; private set; }
 
-        public Mark Start { get; }
+        public Mark Start { get; private set; }
 
-        public string? Anchor { get; }
+        public string? Anchor { get; private set; }
 
-        public long Size { get; set; } = 1;
+        public long Size { get; set; }
 
-        public List<YamlNode>? Items { get; }
+        public List<YamlNode> Items { get; } = new();
 
-        public List<KeyValuePair<YamlScalar, YamlNode>>? Entries { get; }
-
-        public HashSet<string>? Keys { get; }
+        public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = new();
 
         public bool HasKey { get; set; }
 
         public YamlScalar? Key { get; set; }
+
+        public void Reset(bool isMap, Mark start, string? anchor)
+        {
+            IsMap = isMap;
+            Start = start;
+            Anchor = anchor;
+            Size = 1;
+            Items.Clear();
+            Entries.Clear();
+            _keys?.Clear();
+            HasKey = false;
+            Key = null;
+        }
+
+        /// <summary>
+        /// False when the map already has the key. A small map compares its keys in order; past
+        /// <see cref="YamlMap.SmallMap"/> keys a set keeps a large map linear.
+        /// </summary>
+        public bool AddKey(string key)
+        {
+            if (_keys is { Count: > 0 })
+            {
+                return _keys.Add(key);
+            }
+
+            foreach (var entry in Entries)
+            {
+                if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            if (Entries.Count >= YamlMap.SmallMap)
+            {
+                _keys ??= new HashSet<string>(StringComparer.Ordinal);
+                foreach (var entry in Entries)
+                {
+                    _keys.Add(entry.Key.Value);
+                }
+
+                _keys.Add(key);
+            }
+
+            return true;
+        }
     }
 }

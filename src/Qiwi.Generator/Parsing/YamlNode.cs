@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Qiwi.Generator.Diagnostics;
 
@@ -6,23 +7,19 @@ namespace Qiwi.Generator.Parsing;
 /// <summary>A node of the loaded YAML document with the place it came from.</summary>
 internal abstract class YamlNode
 {
-    protected YamlNode(SourceSpan span, long size)
-    {
-        Span = span;
-        Size = size;
-    }
+    protected YamlNode(SourceSpan span) => Span = span;
 
     /// <summary>Where the node is in the file.</summary>
     public SourceSpan Span { get; }
 
     /// <summary>Nodes in this subtree with every alias expanded (itself included): what walking it costs.</summary>
-    public long Size { get; }
+    public abstract long Size { get; }
 }
 
 /// <summary>A scalar: its text and whether it was quoted (a quoted scalar is always a string).</summary>
 internal sealed class YamlScalar : YamlNode
 {
-    public YamlScalar(string value, bool quoted, SourceSpan span) : base(span, 1)
+    public YamlScalar(string value, bool quoted, SourceSpan span) : base(span)
     {
         Value = value;
         Quoted = quoted;
@@ -32,6 +29,8 @@ internal sealed class YamlScalar : YamlNode
 
     public bool Quoted { get; }
 
+    public override long Size => 1;
+
     /// <summary>True for an unquoted <c>null</c>, <c>~</c> or empty scalar.</summary>
     public bool IsNull => !Quoted && (Value.Length == 0 || Value == "~" || Value == "null");
 }
@@ -39,46 +38,118 @@ internal sealed class YamlScalar : YamlNode
 /// <summary>A sequence.</summary>
 internal sealed class YamlSequence : YamlNode
 {
-    public YamlSequence(IReadOnlyList<YamlNode> items, SourceSpan span, long size) : base(span, size) => Items = items;
+    private readonly long _size;
 
-    public IReadOnlyList<YamlNode> Items { get; }
+    public YamlSequence(YamlNode[] items, SourceSpan span, long size) : base(span)
+    {
+        Items = new NodeList<YamlNode>(items);
+        _size = size;
+    }
+
+    public NodeList<YamlNode> Items { get; }
+
+    public override long Size => _size;
 }
 
 /// <summary>A mapping with its keys in document order (unique: the loader reports and drops repeated keys).</summary>
 internal sealed class YamlMap : YamlNode
 {
-    private readonly Dictionary<string, YamlNode> _byKey;
+    /// <summary>Up to this many keys a lookup compares them in order; a larger map has a dictionary.</summary>
+    internal const int SmallMap = 8;
 
-    public YamlMap(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> entries, SourceSpan span, long size) : base(span, size)
+    private readonly KeyValuePair<YamlScalar, YamlNode>[] _entries;
+    private readonly Dictionary<string, YamlNode>? _byKey;
+    private readonly long _size;
+
+    public YamlMap(KeyValuePair<YamlScalar, YamlNode>[] entries, SourceSpan span, long size) : base(span)
     {
-        Entries = entries;
-        _byKey = new Dictionary<string, YamlNode>(entries.Count);
-        foreach (var entry in entries)
+        _entries = entries;
+        _size = size;
+        if (entries.Length > SmallMap)
         {
-            if (!_byKey.ContainsKey(entry.Key.Value))
+            _byKey = new Dictionary<string, YamlNode>(entries.Length, StringComparer.Ordinal);
+            foreach (var entry in entries)
             {
-                _byKey[entry.Key.Value] = entry.Value; // the loader reports duplicates; the first one counts
+                if (!_byKey.ContainsKey(entry.Key.Value))
+                {
+                    _byKey[entry.Key.Value] = entry.Value; // the loader reports duplicates; the first one counts
+                }
             }
         }
     }
 
-    public IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries { get; }
+    public NodeList<KeyValuePair<YamlScalar, YamlNode>> Entries => new(_entries);
 
-    public YamlNode? this[string key] => _byKey.TryGetValue(key, out var node) ? node : null;
+    public override long Size => _size;
 
-    public bool Contains(string key) => _byKey.ContainsKey(key);
+    public YamlNode? this[string key]
+    {
+        get
+        {
+            if (_byKey is not null)
+            {
+                return _byKey.TryGetValue(key, out var value) ? value : null;
+            }
+
+            var index = IndexOf(key);
+            return index >= 0 ? _entries[index].Value : null;
+        }
+    }
+
+    public bool Contains(string key) => _byKey?.ContainsKey(key) ?? IndexOf(key) >= 0;
 
     /// <summary>The span of the key <paramref name="key"/>, or of the whole map when it is absent.</summary>
     public SourceSpan KeySpan(string key)
     {
-        foreach (var entry in Entries)
+        var index = IndexOf(key);
+        return index >= 0 ? _entries[index].Key.Span : Span;
+    }
+
+    /// <summary>The index of the first entry with the key, or -1 (in order: small maps, and a key's span).</summary>
+    private int IndexOf(string key)
+    {
+        for (var i = 0; i < _entries.Length; i++)
         {
-            if (entry.Key.Value == key)
+            if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
             {
-                return entry.Key.Span;
+                return i;
             }
         }
 
-        return Span;
+        return -1;
+    }
+}
+
+/// <summary>The children of a node: indexed, counted and enumerated without allocating.</summary>
+internal readonly struct NodeList<T>
+{
+    private static readonly T[] None = new T[0];
+    private readonly T[]? _items;
+
+    public NodeList(T[] items) => _items = items;
+
+    public int Count => Items.Length;
+
+    public T this[int index] => Items[index];
+
+    private T[] Items => _items ?? None;
+
+    public Enumerator GetEnumerator() => new(Items);
+
+    /// <summary>Enumerates a <see cref="NodeList{T}"/>.</summary>
+    public struct Enumerator
+    {
+        private readonly T[] _items;
+        private int _index;
+
+        public Enumerator(T[] items)
+        {
+            _items = items;
+            _index = -1;
+        }
+
+        public readonly T Current => _items[_index];
+
+        public bool MoveNext() => ++_index < _items.Length;
     }
 }

@@ -1,0 +1,46 @@
+using Qiwi.Generator.Emit;
+
+namespace Qiwi.Generator.Tests.FastPaths;
+
+/// <summary>The one-pass <see cref="XmlDoc"/> against its simple reference, on seeded random text: the same lines and the same written comments.</summary>
+public sealed class XmlDocDifferentialTests
+{
+    private const int Cases = 20_000;
+
+    [Fact]
+    public void Lines_match_the_reference()
+    {
+        var random = new Random(1601);
+        for (var i = 0; i < Cases; i++)
+        {
+            var text = i % 50 == 0 ? null : RandomText.Next(random);
+            Assert.True(ReferenceXmlDoc.Lines(text).SequenceEqual(XmlDoc.Lines(text)), "case " + i + ": " + Show(text));
+        }
+    }
+
+    [Fact]
+    public void Written_summaries_params_and_elements_match_the_reference()
+    {
+        var random = new Random(1602);
+        string[] names = { "value", "@class", "@@x", "a", "@" };
+        for (var i = 0; i < Cases; i++)
+        {
+            // Long texts too, so that both the one-line and the block forms are written.
+            var text = RandomText.Next(random, i % 4 == 0 ? 120 : 24);
+            var name = names[random.Next(names.Length)];
+            var attributes = i % 3 == 0 ? " cref=\"global::System.FormatException\"" : string.Empty;
+            var fast = new CodeWriter("N");
+            var reference = new CodeWriter("N");
+            XmlDoc.Summary(fast, text);
+            ReferenceXmlDoc.Summary(reference, text);
+            XmlDoc.Param(fast, name, text);
+            ReferenceXmlDoc.Param(reference, name, text);
+            XmlDoc.Element(fast, "returns", text, attributes);
+            ReferenceXmlDoc.Element(reference, "returns", text, attributes);
+            Assert.True(reference.ToString() == fast.ToString(), "case " + i + ": " + Show(text));
+        }
+    }
+
+    private static string Show(string? text)
+        => text is null ? "null" : string.Concat(text.Select(c => c is >= ' ' and < '\u007f' ? c.ToString() : "\\u" + ((int)c).ToString("x4")));
+}
