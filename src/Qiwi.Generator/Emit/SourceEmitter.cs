@@ -95,6 +95,28 @@ internal static class SourceEmitter
     private static EquatableArray<OutputUnit> Array(List<OutputUnit> units) => new(units.ToArray());
 
     /// <summary>
+    /// Every file of one spec at once, in the driver's order, outside the incremental pipeline (for the benchmarks,
+    /// which compare reading and generating with NSwag's). An emitter failure throws here.
+    /// </summary>
+    public static List<GeneratedSource> EmitAll(SpecModel spec, bool dependencyInjection = false)
+    {
+        var groups = Split(spec, dependencyInjection);
+        var sources = new List<GeneratedSource>();
+        foreach (var group in new[] { groups.Enums, groups.Objects, groups.Client, groups.Webhooks })
+        {
+            foreach (var unit in group.AsArray())
+            {
+                if (Emit(unit) is string text)
+                {
+                    sources.Add(new GeneratedSource(unit.HintName, text));
+                }
+            }
+        }
+
+        return sources;
+    }
+
+    /// <summary>
     /// The text of one file (null when it has nothing to hold), or, when its emitter fails (a bug), a QIWI9999 at
     /// the start of the spec naming the exception and the stack: that file is missing, the others are not affected.
     /// </summary>
