@@ -56,6 +56,25 @@ public sealed class ClientParameterTests
     }
 
     [Theory]
+    [InlineData("yes")]
+    [InlineData("\"true\"")]
+    [InlineData("1")]
+    [InlineData("[true]")]
+    public void QIWI0009_when_the_mark_is_not_a_boolean_and_the_parameter_stays_a_method_parameter(string value)
+    {
+        var spec = MiniSpec.Replace(Parameter, Parameter + "          x-qiwi-client-parameter: " + value + "\n");
+        var harness = GeneratorHarness.ForSpec(spec);
+        var result = harness.Run();
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("QIWI0009", diagnostic.Id);
+        Assert.Equal(MiniSpec.LineOf(spec, "x-qiwi-client-parameter"), diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("must be true or false", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var method = Assert.Single(harness.Output!.GetTypeByMetadataName("Demo.IMiniClient")!.GetMembers("GetItemAsync").OfType<IMethodSymbol>());
+        Assert.Equal(["itemId", "cancellationToken"], method.Parameters.Select(p => p.Name));
+    }
+
+    [Theory]
     [InlineData("ApiId")]
     [InlineData("SandboxBaseUrl")]
     [InlineData("Validate")]

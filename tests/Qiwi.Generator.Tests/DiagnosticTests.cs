@@ -110,6 +110,19 @@ public sealed class DiagnosticTests
         Assert.Equal(MiniSpec.LineOf(spec, "x-qiwi-outcome-read"), diagnostic.Location.GetLineSpan().StartLinePosition.Line);
     }
 
+    [Theory]
+    [InlineData("x-qiwi-idempotent: yes", "yes")]
+    [InlineData("x-qiwi-idempotent: 'true'", "'true'")]
+    [InlineData("x-qiwi-idempotent: {}", "{}")]
+    public void QIWI0009_a_boolean_extension_that_is_not_true_or_false(string extension, string value)
+    {
+        // A typo in a safety mark is reported at its value, never silently read as either answer.
+        var spec = MiniSpec.Replace("      summary: Gets an item.", "      summary: Gets an item.\n      " + extension);
+        var diagnostic = Single(spec, "QIWI0009");
+        Assert.Contains("x-qiwi-idempotent", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        AssertAt(spec, diagnostic, extension, value);
+    }
+
     [Fact]
     public void QIWI0010_swagger_2_is_not_openapi_3()
     {

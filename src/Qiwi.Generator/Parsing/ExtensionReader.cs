@@ -58,7 +58,7 @@ internal sealed class ExtensionReader
                 OffsetMinutes = offset ?? 0,
                 DateTimeFormat = string.IsNullOrEmpty(format) ? "yyyy-MM-ddTHH:mm:ss" : format,
                 MaxDaysAhead = rules.GetInt("maxDaysAhead"),
-                AllowPast = rules.GetBool("allowPast") ?? true,
+                AllowPast = _context.Flag(rules, "allowPast", "x-qiwi-datetime.allowPast") ?? true,
             };
         }
 

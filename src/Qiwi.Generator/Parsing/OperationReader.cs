@@ -219,7 +219,8 @@ internal sealed class OperationReader
             return;
         }
 
-        var idempotent = method is "get" or "head" || (operation.GetBool("x-qiwi-idempotent") ?? false);
+        var marked = _context.Flag(operation, "x-qiwi-idempotent", "x-qiwi-idempotent of " + display) ?? false;
+        var idempotent = method is "get" or "head" || marked;
         Operations.Add(new OperationModel(operationId, name, method.ToUpperInvariant(), path, operation.GetText("summary"), operation.GetText("description"), new(parameters), response, idempotent, methodName, OutcomeReadReader.Read(_context, operation)));
     }
 
@@ -410,7 +411,7 @@ internal sealed class OperationReader
 
         var required = where == ParameterLocation.Path || (parameter.GetBool("required") ?? false);
         var model = NewParameter(wireName, name, where.Value, resolved, required, parameter.GetText("description") ?? resolved.Description);
-        return parameter.GetBool("x-qiwi-client-parameter") == true ? ClientLevel(model, parameter, display) : model;
+        return _context.Flag(parameter, "x-qiwi-client-parameter", "x-qiwi-client-parameter on '" + wireName + "' of " + display) == true ? ClientLevel(model, parameter, display) : model;
     }
 
     /// <summary>

@@ -31,6 +31,26 @@ internal sealed class ParseContext
         => _diagnostics.Add(DiagnosticInfo.Create(descriptor, FilePath, span, arguments));
 
     /// <summary>
+    /// A boolean extension's value: null when absent; when present but not an unquoted <c>true</c> or <c>false</c>
+    /// (e.g. <c>yes</c> or <c>"true"</c>), QIWI0009 at its value and null, so a typo is never silently ignored.
+    /// </summary>
+    public bool? Flag(YamlMap map, string key, string what)
+    {
+        if (map[key] is not YamlNode node)
+        {
+            return null;
+        }
+
+        var value = map.GetBool(key);
+        if (value is null)
+        {
+            Report(DiagnosticDescriptors.InvalidExtension, node.Span, what, "must be true or false");
+        }
+
+        return value;
+    }
+
+    /// <summary>
     /// Follows <c>$ref</c>s (local JSON pointers only) to the node they point at.
     /// Returns null, after reporting QIWI0002, when a reference cannot be resolved.
     /// <paramref name="name"/> is the last segment of the last reference followed.
