@@ -5,7 +5,7 @@ namespace Qiwi.Benchmarks.Tools;
 
 /// <summary>
 /// Makes an OpenAPI document <c>factor</c> times larger for the scaling figures: copy k (2..factor) of every path
-/// is <c>/copy{k}{path}</c> with operation ids suffixed <c>Copy{k}</c>, and copy k of every component schema,
+/// is <c>/copy{k}{path}</c> with operation ids (and x-qiwi-outcome-read links) suffixed <c>Copy{k}</c>, and copy k of every component schema,
 /// parameter and response is named <c>{name}Copy{k}</c>, every <c>$ref</c> inside a copy pointing at the same copy.
 /// Examples, security schemes, webhooks and the root extensions stay shared. Factor 1 is the document as it is,
 /// passed through the same YAML writer so every size is written alike.
@@ -48,7 +48,7 @@ internal static partial class SpecScaler
         return writer.ToString();
     }
 
-    /// <summary>A deep copy whose component references and operation ids carry <paramref name="suffix"/>.</summary>
+    /// <summary>A deep copy whose component references, operation ids and status-read links carry <paramref name="suffix"/>.</summary>
     private static YamlNode Clone(YamlNode node, string suffix, string? key = null) => node switch
     {
         YamlMappingNode mapping => new YamlMappingNode(mapping.Children.Select(e => new KeyValuePair<YamlNode, YamlNode>(
@@ -62,6 +62,7 @@ internal static partial class SpecScaler
     {
         (_, null) => null,
         ("operationId", _) => value + suffix,
+        ("operation", _) => value + suffix, // x-qiwi-outcome-read's status read: the copy's own
         ("$ref", _) when ComponentReference().IsMatch(value) => value + suffix,
         _ => value,
     };
