@@ -89,13 +89,13 @@ internal sealed class FastYamlReader
         var indent = LineContent();
         if (indent < 0)
         {
-            throw BailOut.Instance; // empty: YamlDotNet reports it
+            throw new BailOut(); // empty: YamlDotNet reports it
         }
 
         var next = IsEntry() ? Sequence(indent, indentless: false) : Map(indent);
         if (next >= 0)
         {
-            throw BailOut.Instance;
+            throw new BailOut();
         }
     }
 
@@ -113,7 +113,7 @@ internal sealed class FastYamlReader
             {
                 if (IsEntry())
                 {
-                    throw BailOut.Instance;
+                    throw new BailOut();
                 }
 
                 continue;
@@ -142,7 +142,7 @@ internal sealed class FastYamlReader
 
                 if (!indentless)
                 {
-                    throw BailOut.Instance;
+                    throw new BailOut();
                 }
             }
 
@@ -155,7 +155,7 @@ internal sealed class FastYamlReader
     {
         if (next > column)
         {
-            throw BailOut.Instance;
+            throw new BailOut();
         }
 
         Close(next < 0 ? EndOfStream(column) : MarkAt(_p));
@@ -192,7 +192,7 @@ internal sealed class FastYamlReader
             default:
                 if (!CanStartPlain(_p))
                 {
-                    throw BailOut.Instance;
+                    throw new BailOut();
                 }
 
                 if (!inMap && IsKeyAhead())
@@ -236,7 +236,7 @@ internal sealed class FastYamlReader
         var next = LineContent();
         if (next > indent)
         {
-            throw BailOut.Instance; // a multi-line plain scalar, or an indentation error
+            throw new BailOut(); // a multi-line plain scalar, or an indentation error
         }
 
         return next;
@@ -252,14 +252,14 @@ internal sealed class FastYamlReader
             SkipSpaces();
             if (_p - start > 1000)
             {
-                throw BailOut.Instance; // YamlDotNet's simple keys end at 1024 characters
+                throw new BailOut(); // YamlDotNet's simple keys end at 1024 characters
             }
         }
         else
         {
             if (!CanStartPlain(start) || At(start) == '-')
             {
-                throw BailOut.Instance;
+                throw new BailOut();
             }
 
             var colon = KeyColon(start);
@@ -270,7 +270,7 @@ internal sealed class FastYamlReader
 
         if (!IsValueIndicator(_p))
         {
-            throw BailOut.Instance;
+            throw new BailOut();
         }
 
         _p++;
@@ -297,7 +297,7 @@ internal sealed class FastYamlReader
             i++;
             if (c == '\'' && At(i) == '\'')
             {
-                throw BailOut.Instance; // an escaped quote: not worth telling apart here
+                throw new BailOut(); // an escaped quote: not worth telling apart here
             }
 
             while (At(i) == ' ')
@@ -341,7 +341,7 @@ internal sealed class FastYamlReader
             }
         }
 
-        throw BailOut.Instance;
+        throw new BailOut();
     }
 
     private bool IsValueIndicator(int i) => At(i) == ':' && At(i + 1) is ' ' or '\n' or '\0';
@@ -360,7 +360,7 @@ internal sealed class FastYamlReader
 
             if (IsValueIndicator(i))
             {
-                throw BailOut.Instance;
+                throw new BailOut();
             }
         }
 
@@ -382,7 +382,7 @@ internal sealed class FastYamlReader
             var c = At(i);
             if (c is '\n' or '\0' || (quote == '"' && c == '\\'))
             {
-                throw BailOut.Instance;
+                throw new BailOut();
             }
 
             if (c == quote)
@@ -444,20 +444,20 @@ internal sealed class FastYamlReader
 
                 if (At(_p) != ',')
                 {
-                    throw BailOut.Instance;
+                    throw new BailOut();
                 }
 
                 _p++;
                 SkipSpaces();
                 if (At(_p) == ']')
                 {
-                    throw BailOut.Instance;
+                    throw new BailOut();
                 }
             }
         }
 
+        Close(MarkAt(_p)); // YamlDotNet's ']' token starts and ends at the ']'
         _p++;
-        Close(MarkAt(_p));
     }
 
     /// <summary>A plain scalar inside a flow sequence: letters, digits and a few safe characters, single spaces between words.</summary>
@@ -466,7 +466,7 @@ internal sealed class FastYamlReader
         var start = _p;
         if (!IsWordStart(At(start)))
         {
-            throw BailOut.Instance;
+            throw new BailOut();
         }
 
         var i = start;
@@ -477,7 +477,7 @@ internal sealed class FastYamlReader
 
         if (At(i) is not (',' or ']'))
         {
-            throw BailOut.Instance;
+            throw new BailOut();
         }
 
         var end = TrimEnd(start, i);
@@ -497,11 +497,11 @@ internal sealed class FastYamlReader
         SkipSpaces();
         if (At(_p) != '}')
         {
-            throw BailOut.Instance;
+            throw new BailOut();
         }
 
+        Close(MarkAt(_p)); // YamlDotNet's '}' token starts and ends at the '}'
         _p++;
-        Close(MarkAt(_p));
     }
 
     /// <summary>
@@ -514,19 +514,19 @@ internal sealed class FastYamlReader
         _p++;
         if (At(_p) is not (' ' or '\n'))
         {
-            throw BailOut.Instance; // a chomping or indentation indicator, a comment without a space, or the end
+            throw new BailOut(); // a chomping or indentation indicator, a comment without a space, or the end
         }
 
         EndLine();
         if (_p >= _text.Length)
         {
-            throw BailOut.Instance;
+            throw new BailOut();
         }
 
         var content = CountSpaces(_p);
         if (content <= indent || At(_p + content) is '\n' or '\0')
         {
-            throw BailOut.Instance; // an empty first line or an empty scalar: YamlDotNet's finer rules
+            throw new BailOut(); // an empty first line or an empty scalar: YamlDotNet's finer rules
         }
 
         _block.Clear();
@@ -542,7 +542,7 @@ internal sealed class FastYamlReader
             {
                 if (spaces >= content)
                 {
-                    throw BailOut.Instance; // a blank line with extra spaces is content
+                    throw new BailOut(); // a blank line with extra spaces is content
                 }
 
                 if (c == '\0')
@@ -610,7 +610,7 @@ internal sealed class FastYamlReader
         {
             if (i > _lineStart && At(i - 1) != ' ')
             {
-                throw BailOut.Instance; // not a comment: YamlDotNet reads it as text or an error
+                throw new BailOut(); // not a comment: YamlDotNet reads it as text or an error
             }
 
             while (At(i) is not ('\n' or '\0'))
@@ -629,7 +629,7 @@ internal sealed class FastYamlReader
         }
         else
         {
-            throw BailOut.Instance;
+            throw new BailOut();
         }
     }
 
@@ -675,7 +675,7 @@ internal sealed class FastYamlReader
 
             if (spaces == 0 && (string.CompareOrdinal(_text, i, "---", 0, 3) == 0 || string.CompareOrdinal(_text, i, "...", 0, 3) == 0))
             {
-                throw BailOut.Instance; // a document marker (or text starting like one)
+                throw new BailOut(); // a document marker (or text starting like one)
             }
 
             _p = i;
@@ -751,7 +751,7 @@ internal sealed class FastYamlReader
     {
         if (++_depth > YamlLimits.MaxDepth)
         {
-            throw BailOut.Instance; // YamlDotNet's path reports the limit
+            throw new BailOut(); // YamlDotNet's path reports the limit
         }
 
         if (!_stopped && !_builder.Open(isMap, MarkAt(_p)))
@@ -777,9 +777,8 @@ internal sealed class FastYamlReader
         }
     }
 
-    /// <summary>Thrown (one instance) the moment the text leaves the subset; caught by <see cref="TryLoad"/>.</summary>
+    /// <summary>Thrown the moment the text leaves the subset (a fresh one each time: loads run concurrently); caught by <see cref="TryLoad"/>.</summary>
     private sealed class BailOut : Exception
     {
-        public static readonly BailOut Instance = new();
     }
 }
