@@ -2,6 +2,7 @@ using Qiwi.Generator.Diagnostics;
 using Qiwi.Generator.Fuzz;
 using Qiwi.Generator.Parsing;
 using Qiwi.Generator.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Qiwi.Generator.Tests.FastPaths;
 
@@ -15,6 +16,9 @@ namespace Qiwi.Generator.Tests.FastPaths;
 public sealed class FastYamlReaderDifferentialTests
 {
     private const string Path = "/spec.yaml";
+    private readonly ITestOutputHelper _output;
+
+    public FastYamlReaderDifferentialTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
     public void The_spec_is_read_fast_and_as_YamlDotNet_reads_it()
@@ -31,12 +35,13 @@ public sealed class FastYamlReaderDifferentialTests
     {
         var random = new Random(1618);
         var fast = 0;
-        const int cases = 6000;
+        const int cases = 40000;
         for (var i = 0; i < cases; i++)
         {
             fast += Compare(RandomBlockYaml.Next(random), "case " + i) ? 1 : 0;
         }
 
+        _output.WriteLine(fast + " of " + cases + " random texts read fast");
         Assert.True(fast > cases / 5, "only " + fast + " of " + cases + " texts were read fast: the comparison would prove little");
     }
 
@@ -50,6 +55,7 @@ public sealed class FastYamlReaderDifferentialTests
             fast += Compare(SpecMutator.Mutate(spec, seed).Text, "mutant " + seed) ? 1 : 0;
         }
 
+        _output.WriteLine(fast + " of 300 mutants read fast");
         Assert.True(fast > 30, "only " + fast + " mutants were read fast");
     }
 
