@@ -17,7 +17,8 @@ namespace Qiwi.Generator.Parsing;
 internal static class YamlLoader
 {
     /// <summary>
-    /// Loads the first document of <paramref name="text"/>. Every problem goes to <paramref name="diagnostics"/>;
+    /// Loads the first document of <paramref name="text"/>: with <see cref="FastYamlReader"/> when the text keeps to its
+    /// subset (the same tree, spans and diagnostics), else with YamlDotNet. Every problem goes to <paramref name="diagnostics"/>;
     /// returns null when nothing usable was read (a syntax error, a limit exceeded, an empty file).
     /// </summary>
     public static YamlNode? Load(string filePath, string text, List<DiagnosticInfo> diagnostics)
@@ -29,6 +30,18 @@ internal static class YamlLoader
             return null;
         }
 
+        if (FastYamlReader.TryLoad(filePath, text, out var fastRoot, out var fastDiagnostics))
+        {
+            diagnostics.AddRange(fastDiagnostics);
+            return fastRoot;
+        }
+
+        return LoadWithYamlDotNet(filePath, text, diagnostics);
+    }
+
+    /// <summary>Loads with YamlDotNet's parser: every YAML construct, every syntax error.</summary>
+    internal static YamlNode? LoadWithYamlDotNet(string filePath, string text, List<DiagnosticInfo> diagnostics)
+    {
         var parser = new Parser(new StringReader(text));
         var builder = new TreeBuilder(filePath, diagnostics);
         while (true)
@@ -59,17 +72,7 @@ internal static class YamlLoader
             }
         }
 
-        if (builder.Failed)
-        {
-            return null;
-        }
-
-        if (builder.Root is null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidYaml, filePath, SourceSpan.Empty, "the file is empty"));
-        }
-
-        return builder.Root;
+        return builder.Finish();
     }
 
     internal static SourceSpan ToSpan(Mark start, Mark end)
@@ -101,7 +104,7 @@ internal static class YamlLoader
     /// Builds the tree from parser events; one frame per open map or sequence. Frames (and their lists) are
     /// reused level by level, so a node costs only itself and its exact-size array of children.
     /// </summary>
-    private sealed class TreeBuilder
+    internal sealed class TreeBuilder
     {
         private readonly string _filePath;
         private readonly List<DiagnosticInfo> _diagnostics;
@@ -122,6 +125,31 @@ internal static class YamlLoader
 
         public bool Failed { get; private set; }
 
+        /// <summary>The root, or null (and the reason reported) when loading failed or the file was empty.</summary>
+        public YamlNode? Finish()
+        {
+            if (Failed)
+            {
+                return null;
+            }
+
+            if (Root is null)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidYaml, _filePath, SourceSpan.Empty, "the file is empty"));
+            }
+
+            return Root;
+        }
+
+        /// <summary>Takes a scalar without an anchor; false when loading is over (a limit was hit).</summary>
+        public bool Scalar(string value, bool quoted, Mark start, Mark end) => Add(new YamlScalar(value, quoted, ToSpan(start, end)), start, end);
+
+        /// <summary>Opens a map or sequence without an anchor; false when loading is over.</summary>
+        public bool Open(bool isMap, Mark start) => Open(isMap, start, null);
+
+        /// <summary>Closes the innermost open map or sequence; false when loading is over.</summary>
+        public bool Close(Mark end) => CloseFrame(end);
+
         /// <summary>Takes one event; false when loading is over (the first document ended, or a limit was hit).</summary>
         public bool Accept(ParsingEvent parsingEvent)
         {
@@ -136,20 +164,20 @@ internal static class YamlLoader
                         _anchors[anchor] = node;
                     }
 
-                    return Add(node, parsingEvent);
+                    return Add(node, parsingEvent.Start, parsingEvent.End);
                 case MappingStart start:
                     return Open(isMap: true, start.Start, Name(start.Anchor));
                 case SequenceStart start:
                     return Open(isMap: false, start.Start, Name(start.Anchor));
                 case MappingEnd or SequenceEnd:
-                    return Close(parsingEvent.End);
+                    return CloseFrame(parsingEvent.End);
                 case DocumentStart:
                     _documents++;
                     return _documents == 1;
                 case DocumentEnd:
                     return false;
                 case AnchorAlias alias:
-                    return Add(Dereference(alias), parsingEvent);
+                    return Add(Dereference(alias), parsingEvent.Start, parsingEvent.End);
                 default:
                     return true;
             }
@@ -205,7 +233,7 @@ internal static class YamlLoader
             return true;
         }
 
-        private bool Close(Mark end)
+        private bool CloseFrame(Mark end)
         {
             if (_depth == 0)
             {
@@ -225,7 +253,7 @@ internal static class YamlLoader
         }
 
         /// <summary>Adds a scalar or an alias: it costs its expanded size (an alias repeats its whole node).</summary>
-        private bool Add(YamlNode node, ParsingEvent at) => Count(node.Size, at.Start, at.End) && Attach(node);
+        private bool Add(YamlNode node, Mark start, Mark end) => Count(node.Size, start, end) && Attach(node);
 
         private bool Count(long nodes, Mark start, Mark end)
         {

@@ -1,0 +1,784 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Qiwi.Generator.Diagnostics;
+using YamlDotNet.Core;
+
+namespace Qiwi.Generator.Parsing;
+
+/// <summary>
+/// Reads a conservative subset of YAML straight from the text into the same <see cref="YamlLoader.TreeBuilder"/>
+/// the YamlDotNet path feeds, with the marks YamlDotNet's scanner gives (so every span, limit and diagnostic is the
+/// same), and gives up (<see cref="TryLoad"/> returns false) at the first thing outside the subset, before the
+/// caller sees anything. The subset: a block map or sequence as the root; block maps and sequences, indentless
+/// sequences and <c>- key: value</c> entries; single-line plain, single-quoted and double-quoted (no escapes)
+/// scalars; literal block scalars <c>|</c> (clip, indentation from the first line); flow sequences of scalars on
+/// one line and <c>{}</c>; comments and blank lines. Given up on: anchors, aliases, tags, <c>?</c> keys, folded,
+/// kept, stripped or indented block scalars, multi-line plain or quoted scalars, escapes, nested or multi-line
+/// flow collections, directives and document markers, tabs, carriage returns, Unicode line breaks, a byte order
+/// mark, control characters and surrogates, nesting deeper than <see cref="YamlLimits.MaxDepth"/>. The seeded
+/// differential test FastYamlReaderDifferentialTests holds it to the YamlDotNet path.
+/// </summary>
+internal sealed class FastYamlReader
+{
+    private readonly string _text;
+    private readonly YamlLoader.TreeBuilder _builder;
+    private readonly StringBuilder _block = new();
+    private int _p;
+    private int _line;
+    private int _lineStart;
+    private int _depth;
+    private bool _stopped;
+
+    private FastYamlReader(string text, YamlLoader.TreeBuilder builder)
+    {
+        _text = text;
+        _builder = builder;
+    }
+
+    /// <summary>
+    /// Loads <paramref name="text"/> when it keeps to the subset: the root (null when a limit was hit) and the
+    /// diagnostics YamlDotNet's path would give. False, with nothing reported, when it does not.
+    /// </summary>
+    public static bool TryLoad(string filePath, string text, out YamlNode? root, out List<DiagnosticInfo> diagnostics)
+    {
+        root = null;
+        diagnostics = new List<DiagnosticInfo>();
+        if (!OnlySafeCharacters(text))
+        {
+            return false;
+        }
+
+        var reader = new FastYamlReader(text, new YamlLoader.TreeBuilder(filePath, diagnostics));
+        try
+        {
+            reader.Document();
+        }
+        catch (BailOut)
+        {
+            diagnostics.Clear();
+            return false;
+        }
+
+        root = reader._builder.Finish();
+        return true;
+    }
+
+    /// <summary>Printable characters and '\n' only: no tab, '\r', Unicode line break, byte order mark, control character or surrogate.</summary>
+    private static bool OnlySafeCharacters(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= ' ' and <= '~' or '\n')
+            {
+                continue;
+            }
+
+            if (c < '\u00a0' || c is '\u2028' or '\u2029' or '\ufeff' or >= '\ufffe' || char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Document()
+    {
+        _lineStart = 0;
+        var indent = LineContent();
+        if (indent < 0)
+        {
+            throw new BailOut(); // empty: YamlDotNet reports it
+        }
+
+        var next = IsEntry() ? Sequence(indent, indentless: false) : Map(indent);
+        if (next >= 0)
+        {
+            throw new BailOut();
+        }
+    }
+
+    /// <summary>A block map whose first key is at <see cref="_p"/> (column <paramref name="column"/>); returns the indentation of the line after it (-1 at the end).</summary>
+    private int Map(int column)
+    {
+        Open(isMap: true);
+        while (true)
+        {
+            Key();
+            var empty = MarkAt(_p);
+            SkipSpaces();
+            var next = Value(column, empty, inMap: true);
+            if (next == column)
+            {
+                if (IsEntry())
+                {
+                    throw new BailOut();
+                }
+
+                continue;
+            }
+
+            return End(column, next);
+        }
+    }
+
+    /// <summary>A block sequence whose first '-' is at <see cref="_p"/>; an indentless one ends at its map's next key.</summary>
+    private int Sequence(int column, bool indentless)
+    {
+        Open(isMap: false);
+        while (true)
+        {
+            _p++; // the '-'
+            var empty = MarkAt(_p);
+            SkipSpaces();
+            var next = Value(column, empty, inMap: false);
+            if (next == column)
+            {
+                if (IsEntry())
+                {
+                    continue;
+                }
+
+                if (!indentless)
+                {
+                    throw new BailOut();
+                }
+            }
+
+            return End(column, next);
+        }
+    }
+
+    /// <summary>Closes the collection at <paramref name="column"/> where the next token starts (or where YamlDotNet puts the end of the stream).</summary>
+    private int End(int column, int next)
+    {
+        if (next > column)
+        {
+            throw new BailOut();
+        }
+
+        Close(next < 0 ? EndOfStream(column) : MarkAt(_p));
+        return next;
+    }
+
+    /// <summary>
+    /// The value after a key's ':' or a '-' (at <see cref="_p"/>, spaces skipped). <paramref name="indent"/> is the
+    /// scanner's indentation (the enclosing collection's column); <paramref name="empty"/> is where an empty value is.
+    /// </summary>
+    private int Value(int indent, Mark empty, bool inMap)
+    {
+        var c = At(_p);
+        switch (c)
+        {
+            case '\n' or '\0' or '#':
+                return Nested(indent, empty, inMap);
+            case '|':
+                return Literal(indent);
+            case '[':
+                FlowSequence();
+                return AfterScalar(indent);
+            case '{':
+                EmptyFlowMap();
+                return AfterScalar(indent);
+            case '\'' or '"':
+                if (!inMap && IsKeyAhead())
+                {
+                    return Map(Column(_p));
+                }
+
+                Quoted();
+                return AfterScalar(indent);
+            default:
+                if (!CanStartPlain(_p))
+                {
+                    throw new BailOut();
+                }
+
+                if (!inMap && IsKeyAhead())
+                {
+                    return Map(Column(_p));
+                }
+
+                PlainValue();
+                return AfterScalar(indent);
+        }
+    }
+
+    /// <summary>Nothing more on the line: a nested collection on the next lines, an indentless sequence, or an empty scalar.</summary>
+    private int Nested(int indent, Mark empty, bool inMap)
+    {
+        EndLine();
+        var next = LineContent();
+        if (next > indent)
+        {
+            if (IsEntry())
+            {
+                return Sequence(next, indentless: false);
+            }
+
+            return Map(next);
+        }
+
+        if (next == indent && inMap && IsEntry())
+        {
+            return Sequence(next, indentless: true);
+        }
+
+        Scalar(string.Empty, quoted: false, empty, empty);
+        return next;
+    }
+
+    /// <summary>After a one-line value: the rest of the line, and a next line that does not continue it.</summary>
+    private int AfterScalar(int indent)
+    {
+        EndLine();
+        var next = LineContent();
+        if (next > indent)
+        {
+            throw new BailOut(); // a multi-line plain scalar, or an indentation error
+        }
+
+        return next;
+    }
+
+    /// <summary>A key and its ':' (left after the ':').</summary>
+    private void Key()
+    {
+        var start = _p;
+        if (At(start) is '\'' or '"')
+        {
+            Quoted();
+            SkipSpaces();
+            if (_p - start > 1000)
+            {
+                throw new BailOut(); // YamlDotNet's simple keys end at 1024 characters
+            }
+        }
+        else
+        {
+            if (!CanStartPlain(start) || At(start) == '-')
+            {
+                throw new BailOut();
+            }
+
+            var colon = KeyColon(start);
+            var end = TrimEnd(start, colon);
+            Scalar(_text.Substring(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
+            _p = colon;
+        }
+
+        if (!IsValueIndicator(_p))
+        {
+            throw new BailOut();
+        }
+
+        _p++;
+    }
+
+    /// <summary>True when a plain or quoted key and its ':' start at <see cref="_p"/> (a <c>- key: value</c> entry).</summary>
+    private bool IsKeyAhead()
+    {
+        var i = _p;
+        var c = At(i);
+        if (c is '\'' or '"')
+        {
+            i++;
+            while (At(i) != c)
+            {
+                if (At(i) is '\n' or '\0')
+                {
+                    return false;
+                }
+
+                i++;
+            }
+
+            i++;
+            if (c == '\'' && At(i) == '\'')
+            {
+                throw new BailOut(); // an escaped quote: not worth telling apart here
+            }
+
+            while (At(i) == ' ')
+            {
+                i++;
+            }
+
+            return IsValueIndicator(i);
+        }
+
+        for (; At(i) is not ('\n' or '\0'); i++)
+        {
+            if (IsValueIndicator(i))
+            {
+                return true;
+            }
+
+            if (At(i) == '#' && At(i - 1) == ' ')
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The ':' ending the plain key at <paramref name="start"/>.</summary>
+    private int KeyColon(int start)
+    {
+        for (var i = start; i - start < 1000; i++)
+        {
+            var c = At(i);
+            if (c is '\n' or '\0' || (c == '#' && At(i - 1) == ' '))
+            {
+                break;
+            }
+
+            if (IsValueIndicator(i))
+            {
+                return i;
+            }
+        }
+
+        throw new BailOut();
+    }
+
+    private bool IsValueIndicator(int i) => At(i) == ':' && At(i + 1) is ' ' or '\n' or '\0';
+
+    /// <summary>A plain scalar ending at the line's end or a comment; a ': ' in it is an error YamlDotNet reports.</summary>
+    private void PlainValue()
+    {
+        var start = _p;
+        var i = start;
+        for (; At(i) is not ('\n' or '\0'); i++)
+        {
+            if (At(i) == '#' && At(i - 1) == ' ')
+            {
+                break;
+            }
+
+            if (IsValueIndicator(i))
+            {
+                throw new BailOut();
+            }
+        }
+
+        var end = TrimEnd(start, i);
+        Scalar(_text.Substring(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
+        _p = end;
+    }
+
+    /// <summary>A single- or double-quoted scalar on one line (no escapes in double quotes).</summary>
+    private void Quoted()
+    {
+        var start = _p;
+        var quote = _text[start];
+        var i = start + 1;
+        StringBuilder? unescaped = null;
+        var from = i;
+        while (true)
+        {
+            var c = At(i);
+            if (c is '\n' or '\0' || (quote == '"' && c == '\\'))
+            {
+                throw new BailOut();
+            }
+
+            if (c == quote)
+            {
+                if (quote == '\'' && At(i + 1) == '\'')
+                {
+                    unescaped ??= new StringBuilder();
+                    unescaped.Append(_text, from, i + 1 - from);
+                    i += 2;
+                    from = i;
+                    continue;
+                }
+
+                break;
+            }
+
+            i++;
+        }
+
+        string value;
+        if (unescaped is null)
+        {
+            value = _text.Substring(start + 1, i - start - 1);
+        }
+        else
+        {
+            value = unescaped.Append(_text, from, i - from).ToString();
+        }
+
+        _p = i + 1;
+        Scalar(value, quoted: true, MarkAt(start), MarkAt(_p));
+    }
+
+    /// <summary>A flow sequence of plain and quoted scalars on one line, without a trailing comma.</summary>
+    private void FlowSequence()
+    {
+        Open(isMap: false);
+        _p++;
+        SkipSpaces();
+        if (At(_p) != ']')
+        {
+            while (true)
+            {
+                var c = At(_p);
+                if (c is '\'' or '"')
+                {
+                    Quoted();
+                }
+                else
+                {
+                    FlowPlain();
+                }
+
+                SkipSpaces();
+                if (At(_p) == ']')
+                {
+                    break;
+                }
+
+                if (At(_p) != ',')
+                {
+                    throw new BailOut();
+                }
+
+                _p++;
+                SkipSpaces();
+                if (At(_p) == ']')
+                {
+                    throw new BailOut();
+                }
+            }
+        }
+
+        Close(MarkAt(_p)); // YamlDotNet's ']' token starts and ends at the ']'
+        _p++;
+    }
+
+    /// <summary>A plain scalar inside a flow sequence: letters, digits and a few safe characters, single spaces between words.</summary>
+    private void FlowPlain()
+    {
+        var start = _p;
+        if (!IsWordStart(At(start)))
+        {
+            throw new BailOut();
+        }
+
+        var i = start;
+        while (IsFlowSafe(At(i)))
+        {
+            i++;
+        }
+
+        if (At(i) is not (',' or ']'))
+        {
+            throw new BailOut();
+        }
+
+        var end = TrimEnd(start, i);
+        Scalar(_text.Substring(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
+        _p = i;
+    }
+
+    private static bool IsWordStart(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
+
+    private static bool IsFlowSafe(char c) => IsWordStart(c) || c is ' ' or '.' or '-' or '/' or '+' or '$';
+
+    /// <summary>An empty flow map <c>{}</c>.</summary>
+    private void EmptyFlowMap()
+    {
+        Open(isMap: true);
+        _p++;
+        SkipSpaces();
+        if (At(_p) != '}')
+        {
+            throw new BailOut();
+        }
+
+        Close(MarkAt(_p)); // YamlDotNet's '}' token starts and ends at the '}'
+        _p++;
+    }
+
+    /// <summary>
+    /// A literal block scalar <c>|</c> (clip): lines at the first line's indentation, which must exceed the
+    /// enclosing collection's column; it ends at the first less indented non-empty line.
+    /// </summary>
+    private int Literal(int indent)
+    {
+        var start = MarkAt(_p);
+        _p++;
+        if (At(_p) is not (' ' or '\n'))
+        {
+            throw new BailOut(); // a chomping or indentation indicator, a comment without a space, or the end
+        }
+
+        EndLine();
+        if (_p >= _text.Length)
+        {
+            throw new BailOut();
+        }
+
+        var content = CountSpaces(_p);
+        if (content <= indent || At(_p + content) is '\n' or '\0')
+        {
+            throw new BailOut(); // an empty first line or an empty scalar: YamlDotNet's finer rules
+        }
+
+        _block.Clear();
+        var breaks = 0;
+        var lastBroke = false;
+        Mark end;
+        while (true)
+        {
+            // At the start of a line.
+            var spaces = CountSpaces(_p);
+            var c = At(_p + spaces);
+            if (c is '\n' or '\0')
+            {
+                if (spaces >= content)
+                {
+                    throw new BailOut(); // a blank line with extra spaces is content
+                }
+
+                if (c == '\0')
+                {
+                    end = MarkAt(_p);
+                    break;
+                }
+
+                breaks++;
+                NewLine(_p + spaces);
+                continue;
+            }
+
+            if (spaces < content)
+            {
+                end = MarkAt(_p);
+                break;
+            }
+
+            if (lastBroke)
+            {
+                _block.Append('\n');
+            }
+
+            _block.Append('\n', breaks);
+            breaks = 0;
+            var from = _p + content;
+            var stop = _text.IndexOf('\n', from);
+            if (stop < 0)
+            {
+                _block.Append(_text, from, _text.Length - from);
+                _p = _text.Length;
+                lastBroke = false;
+                end = MarkAt(_p);
+                break;
+            }
+
+            _block.Append(_text, from, stop - from);
+            lastBroke = true;
+            NewLine(stop);
+        }
+
+        if (lastBroke)
+        {
+            _block.Append('\n');
+        }
+
+        Scalar(_block.ToString(), quoted: true, start, end);
+        return LineContent();
+    }
+
+    /// <summary>
+    /// The rest of the line after a token: spaces, then a comment (after a space) or the line's end; leaves
+    /// <see cref="_p"/> at the next line's start (or the end of the text).
+    /// </summary>
+    private void EndLine()
+    {
+        var i = _p;
+        while (At(i) == ' ')
+        {
+            i++;
+        }
+
+        if (At(i) == '#')
+        {
+            if (i > _lineStart && At(i - 1) != ' ')
+            {
+                throw new BailOut(); // not a comment: YamlDotNet reads it as text or an error
+            }
+
+            while (At(i) is not ('\n' or '\0'))
+            {
+                i++;
+            }
+        }
+
+        if (At(i) == '\n')
+        {
+            NewLine(i);
+        }
+        else if (At(i) == '\0')
+        {
+            _p = i;
+        }
+        else
+        {
+            throw new BailOut();
+        }
+    }
+
+    /// <summary>
+    /// From the start of a line, skips blank and comment lines: <see cref="_p"/> at the next line's first
+    /// character and its indentation returned, or -1 at the end of the text.
+    /// </summary>
+    private int LineContent()
+    {
+        while (true)
+        {
+            var spaces = CountSpaces(_p);
+            var i = _p + spaces;
+            var c = At(i);
+            if (c == '\0')
+            {
+                _p = i;
+                return -1;
+            }
+
+            if (c == '#')
+            {
+                while (At(i) is not ('\n' or '\0'))
+                {
+                    i++;
+                }
+
+                if (At(i) == '\0')
+                {
+                    _p = i;
+                    return -1;
+                }
+
+                NewLine(i);
+                continue;
+            }
+
+            if (c == '\n')
+            {
+                NewLine(i);
+                continue;
+            }
+
+            if (spaces == 0 && (string.CompareOrdinal(_text, i, "---", 0, 3) == 0 || string.CompareOrdinal(_text, i, "...", 0, 3) == 0))
+            {
+                throw new BailOut(); // a document marker (or text starting like one)
+            }
+
+            _p = i;
+            return spaces;
+        }
+    }
+
+    /// <summary>Moves past the '\n' at <paramref name="at"/>.</summary>
+    private void NewLine(int at)
+    {
+        _p = at + 1;
+        _line++;
+        _lineStart = _p;
+    }
+
+    /// <summary>Where YamlDotNet closes a collection at <paramref name="column"/> at the end of the text.</summary>
+    private Mark EndOfStream(int column)
+    {
+        var offset = _text.Length - _lineStart;
+        if (column > offset || offset == 0)
+        {
+            return new Mark(_text.Length, _line + 1, offset + 1);
+        }
+
+        return new Mark(_text.Length, _line + 2, 1);
+    }
+
+    /// <summary>True at a '-' followed by a space or the line's end.</summary>
+    private bool IsEntry() => At(_p) == '-' && At(_p + 1) is ' ' or '\n' or '\0';
+
+    /// <summary>A plain scalar may start here in block context (no indicator, or '-' before a letter or digit).</summary>
+    private bool CanStartPlain(int i)
+    {
+        var c = At(i);
+        if (c == '-')
+        {
+            return IsWordStart(At(i + 1));
+        }
+
+        return c is not ('\0' or '\n' or ' ' or '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`');
+    }
+
+    private int TrimEnd(int start, int end)
+    {
+        while (end > start && _text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    private int CountSpaces(int from)
+    {
+        var i = from;
+        while (At(i) == ' ')
+        {
+            i++;
+        }
+
+        return i - from;
+    }
+
+    private void SkipSpaces() => _p += CountSpaces(_p);
+
+    private int Column(int i) => i - _lineStart;
+
+    private char At(int i) => (uint)i < (uint)_text.Length ? _text[i] : '\0';
+
+    private Mark MarkAt(int i) => new(i, _line + 1, i - _lineStart + 1);
+
+    private void Open(bool isMap)
+    {
+        if (++_depth > YamlLimits.MaxDepth)
+        {
+            throw new BailOut(); // YamlDotNet's path reports the limit
+        }
+
+        if (!_stopped && !_builder.Open(isMap, MarkAt(_p)))
+        {
+            _stopped = true;
+        }
+    }
+
+    private void Close(Mark end)
+    {
+        _depth--;
+        if (!_stopped && !_builder.Close(end))
+        {
+            _stopped = true;
+        }
+    }
+
+    private void Scalar(string value, bool quoted, Mark start, Mark end)
+    {
+        if (!_stopped && !_builder.Scalar(value, quoted, start, end))
+        {
+            _stopped = true;
+        }
+    }
+
+    /// <summary>Thrown the moment the text leaves the subset (a fresh one each time: loads run concurrently); caught by <see cref="TryLoad"/>.</summary>
+    private sealed class BailOut : Exception
+    {
+    }
+}
