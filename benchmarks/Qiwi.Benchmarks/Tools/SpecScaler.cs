@@ -45,7 +45,11 @@ internal static partial class SpecScaler
 
         var writer = new StringWriter();
         stream.Save(writer, assignAnchors: false);
-        return writer.ToString();
+
+        // YamlDotNet ends the document with '...', which no hand-written spec has and the generator's fast reader
+        // leaves to YamlDotNet: without it the copies read as the spec itself does.
+        var scaled = writer.ToString();
+        return scaled.EndsWith("...\n", StringComparison.Ordinal) ? scaled[..^4] : scaled;
     }
 
     /// <summary>A deep copy whose component references, operation ids and status-read links carry <paramref name="suffix"/>.</summary>
