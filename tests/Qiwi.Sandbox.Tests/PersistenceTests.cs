@@ -47,6 +47,60 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task A_notification_still_pending_at_a_restart_is_attempted_again_after_it()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "qiwi-sandbox-" + Guid.NewGuid().ToString("N") + ".db");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        using var http = new HttpClient();
+        try
+        {
+            int before;
+            await using (var first = await SandboxHost.StartAsync(clock, o => Configure(o, file)))
+            {
+                await Client(first, clock).CreateBillAsync("PEND-1", "tel:+79031234567", 10m, "RUB", "c", clock.GetUtcNow().AddDays(1));
+                (await http.PostAsync(new Uri(first.BaseUrl, "sandbox/control/bills/" + first.Shop.ShopId + "/PEND-1/pay"), null)).EnsureSuccessStatusCode();
+
+                // The merchant's port refuses: the first attempt fails and the next one waits.
+                before = await AttemptsAsync(http, first, "PEND-1", atLeast: 1);
+            }
+
+            await using var second = await SandboxHost.StartAsync(clock, o => Configure(o, file));
+            Assert.Equal(before, await AttemptsAsync(http, second, "PEND-1", atLeast: before));
+            (await http.PostAsync(new Uri(second.BaseUrl, "sandbox/control/clock/advance"), System.Net.Http.Json.JsonContent.Create(new { seconds = 3600 }))).EnsureSuccessStatusCode();
+
+            Assert.True(await AttemptsAsync(http, second, "PEND-1", atLeast: before + 1) > before);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>The attempts made for the bill's notification, once there are at least <paramref name="atLeast"/> (or 10 s have passed).</summary>
+    private static async Task<int> AttemptsAsync(HttpClient http, SandboxHost host, string billId, int atLeast)
+    {
+        var count = 0;
+        for (var wait = 0; wait < 200; wait++)
+        {
+            using var log = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(host.BaseUrl, "sandbox/control/notifications")));
+            count = log.RootElement.EnumerateArray()
+                .Where(record => Property(record, "bill_id", "billId").GetString() == billId)
+                .Sum(record => Property(record, "attempts", "attempts").GetArrayLength());
+            if (count >= atLeast)
+            {
+                return count;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return count;
+    }
+
+    private static System.Text.Json.JsonElement Property(System.Text.Json.JsonElement record, string snake, string camel)
+        => record.TryGetProperty(snake, out var value) ? value : record.GetProperty(camel);
+
+    [Fact]
     public async Task Without_a_data_file_a_restart_starts_empty()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));

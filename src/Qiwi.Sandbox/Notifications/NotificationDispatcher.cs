@@ -26,6 +26,10 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
     private readonly HttpClient _http;
     private readonly ILogger<NotificationDispatcher> _logger;
     private readonly List<NotificationRecord> _records = new();
+
+    // The records neither delivered nor given up (under the _records lock): what a tick looks at, so its cost
+    // follows what is pending, not every notification ever sent.
+    private readonly List<NotificationRecord> _pending = new();
     private readonly SemaphoreSlim _delivering = new(1, 1);
     private ITimer? _timer;
     private ITimer? _wake;
@@ -94,6 +98,8 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
         {
             _records.Clear();
             _records.AddRange(records);
+            _pending.Clear();
+            _pending.AddRange(_records.Where(r => !r.Delivered && !r.GaveUp));
             _nextId = Math.Max(nextId, _records.Select(r => r.Id).DefaultIfEmpty().Max());
         }
 
@@ -105,7 +111,16 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
     {
         lock (_records)
         {
-            return _records.Where(r => !r.Delivered && !r.GaveUp).Select(r => (DateTimeOffset?)r.NextAttemptAt).Min();
+            DateTimeOffset? next = null;
+            foreach (var record in _pending)
+            {
+                if (next is null || record.NextAttemptAt < next)
+                {
+                    next = record.NextAttemptAt;
+                }
+            }
+
+            return next;
         }
     }
 
@@ -131,7 +146,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
             List<NotificationRecord> due;
             lock (_records)
             {
-                due = _records.Where(r => !r.Delivered && !r.GaveUp && r.NextAttemptAt <= now).ToList();
+                due = _pending.Where(r => r.NextAttemptAt <= now).ToList();
             }
 
             foreach (var record in due)
@@ -178,7 +193,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
         var now = _time.GetUtcNow();
         lock (_records)
         {
-            _records.Add(new NotificationRecord
+            var record = new NotificationRecord
             {
                 Id = ++_nextId,
                 ShopId = shopId,
@@ -188,7 +203,9 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
                 Form = notification.ToForm(),
                 FirstAttemptAt = now,
                 NextAttemptAt = now,
-            });
+            };
+            _records.Add(record);
+            _pending.Add(record);
         }
 
         _ = Task.Run(() => TickAsync());
@@ -242,6 +259,11 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
                 var next = record.NextAttemptAt + NotificationSchedule.WaitAfter(record.Attempts.Count, _options.NotificationTimeScale);
                 record.GaveUp = record.Attempts.Count >= NotificationSchedule.MaxAttempts || next - record.FirstAttemptAt > NotificationSchedule.WindowAt(_options.NotificationTimeScale);
                 record.NextAttemptAt = next;
+            }
+
+            if (record.Delivered || record.GaveUp)
+            {
+                _pending.Remove(record);
             }
         }
 
