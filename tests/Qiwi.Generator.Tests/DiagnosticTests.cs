@@ -110,6 +110,15 @@ public sealed class DiagnosticTests
         Assert.Equal(MiniSpec.LineOf(spec, "x-qiwi-outcome-read"), diagnostic.Location.GetLineSpan().StartLinePosition.Line);
     }
 
+    [Fact]
+    public void QIWI0009_an_enum_member_final_that_is_not_true_or_false()
+    {
+        var spec = MiniSpec.Replace("          description: Busy.\n          fatal: false", "          description: Busy.\n          fatal: false\n          final: maybe");
+        var diagnostic = Single(spec, "QIWI0009");
+        Assert.Contains("final", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        AssertAt(spec, diagnostic, "final: maybe", "maybe");
+    }
+
     [Theory]
     [InlineData("x-qiwi-idempotent: yes", "yes")]
     [InlineData("x-qiwi-idempotent: 'true'", "'true'")]

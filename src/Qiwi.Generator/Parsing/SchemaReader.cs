@@ -399,7 +399,7 @@ internal sealed class SchemaReader
                 continue;
             }
 
-            members.Add(new EnumMemberModel(memberName, value.Value, entry.GetText("description") ?? memberName, ReadFatal(name, entry), ReadFinal(name, entry), ReadRole(name, entry)));
+            members.Add(new EnumMemberModel(memberName, value.Value, entry.GetText("description") ?? memberName, ReadFatal(name, entry), _context.Flag(entry, "final", "x-qiwi-enum final of " + name), ReadRole(name, entry)));
         }
 
         return new EnumModel(name, schema.GetText("description") ?? name, isInteger, isOpen, ReadPattern(schema), new(members),
@@ -436,22 +436,6 @@ internal sealed class SchemaReader
 
         _context.Report(DiagnosticDescriptors.InvalidExtension, role.Span, "x-qiwi-enum role of " + enumName, "must be success, invalid-request, bad-password, bad-signature or failure");
         return null;
-    }
-
-    private bool? ReadFinal(string enumName, YamlMap entry)
-    {
-        if (!entry.Contains("final"))
-        {
-            return null;
-        }
-
-        var final = entry.GetBool("final");
-        if (final is null)
-        {
-            _context.Report(DiagnosticDescriptors.InvalidExtension, entry["final"]!.Span, "x-qiwi-enum final of " + enumName, "must be true or false");
-        }
-
-        return final;
     }
 
     private ObjectModel ReadObject(string name, YamlMap schema)
