@@ -18,13 +18,16 @@ public sealed class BasicAuthPolicy : QiwiPipelinePolicy
         var last = _last;
         if (last is null || !ReferenceEquals(last.ApiId, options.ApiId) || !ReferenceEquals(last.ApiPassword, options.ApiPassword))
         {
-            var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiId + ":" + options.ApiPassword));
-            _last = last = new Credentials(options.ApiId, options.ApiPassword, new AuthenticationHeaderValue("Basic", credentials));
+            _last = last = new Credentials(options.ApiId, options.ApiPassword, new AuthenticationHeaderValue("Basic", Token(options)));
         }
 
         message.HttpRequest.Headers.Authorization = last.Header;
         return next(message);
     }
+
+    /// <summary>The header's token, <c>Base64(API_ID:API_PASSWORD)</c> in UTF-8 (also what error excerpts mask).</summary>
+    internal static string Token(QiwiClientOptions options)
+        => Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiId + ":" + options.ApiPassword));
 
     /// <summary>The credentials a header was built from (compared by reference: options changed, header rebuilt). Not a record: no ToString with the password.</summary>
     private sealed class Credentials(string apiId, string apiPassword, AuthenticationHeaderValue header)

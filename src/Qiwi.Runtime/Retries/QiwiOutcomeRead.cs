@@ -42,7 +42,7 @@ public sealed class QiwiOutcomeRead<TPayload>
             var found = await Read(cancellationToken).ConfigureAwait(false);
             return TookEffect(found) ? (QiwiOutcome.TookEffect, found, null) : (QiwiOutcome.NotTakenEffect, null, null);
         }
-        catch (QiwiApiException notFound) when (Contains(NotFoundCodes, notFound.ResultCode))
+        catch (QiwiApiException notFound) when (NotFoundCodes.Contains(notFound.ResultCode))
         {
             return (QiwiOutcome.NotTakenEffect, null, null);
         }
@@ -50,18 +50,5 @@ public sealed class QiwiOutcomeRead<TPayload>
         {
             return (QiwiOutcome.CannotTell, null, failure);
         }
-    }
-
-    private static bool Contains(IReadOnlyList<int> codes, int code)
-    {
-        foreach (var item in codes)
-        {
-            if (item == code)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

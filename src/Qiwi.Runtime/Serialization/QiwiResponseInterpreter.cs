@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Qiwi.Runtime;
 
 /// <summary>
@@ -85,11 +83,7 @@ internal sealed class QiwiResponseInterpreter(IQiwiResultCodeCatalog resultCodes
     }
 
     /// <summary>An excerpt of server-supplied text with the client's own credentials removed too.</summary>
-    private string Excerpt(string text)
-    {
-        var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiId + ":" + options.ApiPassword));
-        return QiwiExcerpt.Of(text, token, options.ApiPassword);
-    }
+    private string Excerpt(string text) => QiwiExcerpt.Of(text, BasicAuthPolicy.Token(options), options.ApiPassword);
 
     private static QiwiProtocolException Protocol(QiwiRequest request, QiwiResponse response, string reason, Exception? inner)
         => new(request.OperationId, reason, response.StatusCode, response.Body, response.ContentType, inner);

@@ -80,7 +80,7 @@ internal struct SignedValues : IDisposable
                     Grow(ref buffer, listed);
                     buffer[listed++] = buffer[index];
                 }
-                else if (!Contains(spec.Optional, name))
+                else if (!spec.Optional.Contains(name))
                 {
                     throw new ArgumentException($"The field '{name}' is required to compute the {spec.Algorithm} signature.", name);
                 }
@@ -262,19 +262,6 @@ internal struct SignedValues : IDisposable
     {
         Array.Clear(buffer);
         ArrayPool<SignedField>.Shared.Return(buffer);
-    }
-
-    private static bool Contains(IReadOnlyList<string> list, string value)
-    {
-        foreach (var item in list)
-        {
-            if (item == value)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Whether <paramref name="piece"/> completes a pair the text so far leaves open; then whether it leaves one open.</summary>
