@@ -134,7 +134,7 @@ internal static class FormReaderEmitter
             var checks = new List<string>();
             foreach (var parameter in operation.Parameters)
             {
-                if (parameter.Location != ParameterLocation.Path || parameter.Type.Kind != ValueKind.String)
+                if (!ParameterCode.IsPathChecked(parameter))
                 {
                     continue;
                 }

@@ -14,6 +14,10 @@ internal sealed class ParameterCode
 
     public ParameterCode(PatternTable patterns) => _patterns = patterns;
 
+    /// <summary>True for a string path parameter: the path checks check it, and the pattern table names its pattern in their place.</summary>
+    public static bool IsPathChecked(ParameterModel parameter)
+        => parameter.Location == ParameterLocation.Path && parameter.Type.Kind == ValueKind.String;
+
     /// <summary>Required parameters first (spec order), then optional ones; constants and client-level parameters are not parameters.</summary>
     public static List<ParameterModel> Ordered(IEnumerable<ParameterModel> parameters, System.Func<ParameterModel, bool>? forceRequired = null)
     {

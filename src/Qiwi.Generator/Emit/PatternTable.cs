@@ -85,7 +85,7 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
         {
             foreach (var parameter in operation.Parameters)
             {
-                if (parameter.Location == ParameterLocation.Path && parameter.Type.Kind == ValueKind.String)
+                if (ParameterCode.IsPathChecked(parameter))
                 {
                     builder.Checked(parameter.Type, parameter.Constraints, operation.Name + parameter.Name);
                 }

@@ -42,11 +42,12 @@ internal static class SourceEmitter
         var forms = new FormScope(ns, spec.ClientName, spec.Public, names, EnumValuesOf(spec));
         foreach (var model in spec.Objects)
         {
+            var bare = WithoutDocs(model);
             objects.Add(new ModelUnit(path, model.HintName, context, model));
-            objects.Add(new SerializationUnit(path, model.SerializationHintName, context, WithoutDocs(model)));
+            objects.Add(new SerializationUnit(path, model.SerializationHintName, context, bare));
             if (SerializationEmitter.IsFlat(model))
             {
-                objects.Add(new FormReaderUnit(path, Naming.HintName(ns, model.Name, "FormReader"), forms, WithoutDocs(model), patterns));
+                objects.Add(new FormReaderUnit(path, Naming.HintName(ns, model.Name, "FormReader"), forms, bare, patterns));
             }
         }
 
