@@ -49,6 +49,26 @@ public sealed class OutputCachingTests
     /// Some units hold their models without descriptions (the files do not write them), so that a doc edit leaves
     /// them equal: emitted from the full models instead, each must give the same text.
     /// </summary>
+    /// <summary>The benchmarks' entry point (reading and generating without the driver) gives the driver's files, in its order.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void EmitAll_gives_exactly_the_files_the_driver_adds(bool dependencyInjection)
+    {
+        var harness = GeneratorHarness.ForSpec(GeneratorHarness.RealSpec);
+        if (dependencyInjection)
+        {
+            var di = CSharpCompilation.Create("Qiwi.Extensions.DependencyInjection", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).ToMetadataReference();
+            harness.ReplaceCompilation(harness.Compilation.AddReferences(di));
+        }
+
+        var driven = harness.Run().GeneratedSources.Select(s => (s.HintName, Text: s.SourceText.ToString()));
+        var spec = SpecReader.Read(new SpecFile(GeneratorHarness.SpecPath, GeneratorHarness.RealSpec, new SpecOptions(null, null, null, "Demo"))).Model!;
+        var direct = SourceEmitter.EmitAll(spec, dependencyInjection).Select(s => (s.HintName, s.Text));
+
+        Assert.Equal(driven, direct);
+    }
+
     [Fact]
     public void A_unit_without_docs_emits_what_the_full_model_emits()
     {

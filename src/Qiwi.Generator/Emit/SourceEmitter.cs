@@ -101,16 +101,12 @@ internal static class SourceEmitter
     /// </summary>
     public static List<GeneratedSource> EmitAll(SpecModel spec, bool dependencyInjection = false)
     {
-        var groups = Split(spec, dependencyInjection);
         var sources = new List<GeneratedSource>();
-        foreach (var group in new[] { groups.Enums, groups.Objects, groups.Client, groups.Webhooks })
+        foreach (var unit in Split(spec, dependencyInjection).All())
         {
-            foreach (var unit in group.AsArray())
+            if (Emit(unit) is string text)
             {
-                if (Emit(unit) is string text)
-                {
-                    sources.Add(new GeneratedSource(unit.HintName, text));
-                }
+                sources.Add(new GeneratedSource(unit.HintName, text));
             }
         }
 

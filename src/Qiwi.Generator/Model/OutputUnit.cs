@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Qiwi.Generator.Emit;
 
 namespace Qiwi.Generator.Model;
@@ -14,7 +15,19 @@ internal sealed record OutputGroups(
     EquatableArray<OutputUnit> Enums,
     EquatableArray<OutputUnit> Objects,
     EquatableArray<OutputUnit> Client,
-    EquatableArray<OutputUnit> Webhooks);
+    EquatableArray<OutputUnit> Webhooks)
+{
+    /// <summary>Every unit, group after group: the order the generator registers the groups in.</summary>
+    public List<OutputUnit> All()
+    {
+        var units = new List<OutputUnit>(Enums.Count + Objects.Count + Client.Count + Webhooks.Count);
+        units.AddRange(Enums.AsArray());
+        units.AddRange(Objects.AsArray());
+        units.AddRange(Client.AsArray());
+        units.AddRange(Webhooks.AsArray());
+        return units;
+    }
+}
 
 internal sealed record EnumUnit(string FilePath, string HintName, EmitContext Spec, EnumModel Model) : OutputUnit(FilePath, HintName);
 
