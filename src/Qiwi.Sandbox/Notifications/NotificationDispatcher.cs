@@ -46,16 +46,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
     }
 
     /// <summary>A copy of the log, oldest first.</summary>
-    public IReadOnlyList<NotificationRecord> Log
-    {
-        get
-        {
-            lock (_records)
-            {
-                return _records.ToList();
-            }
-        }
-    }
+    public IReadOnlyList<NotificationRecord> Log => Export().Records;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
