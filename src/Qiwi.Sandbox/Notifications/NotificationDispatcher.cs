@@ -164,7 +164,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
 
     private void Enqueue(Bill bill, long shopId)
     {
-        var shop = _options.EffectiveShops.FirstOrDefault(s => s.ShopId == shopId);
+        var shop = _options.ShopById(shopId);
         if (shop?.NotificationUrl is null)
         {
             return;
