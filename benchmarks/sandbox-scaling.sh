@@ -11,29 +11,16 @@ source benchmarks/timing.sh
 levels=${LEVELS:-1000 10000 100000 1000000}
 pairs=${PAIRS:-5}
 seconds=${SECONDS_PER_RUN:-5}
-connections=${CONNECTIONS:-64}
-dotnet build benchmarks/Qiwi.Benchmarks -c Release --nologo -v q >/dev/null
-dotnet build src/Qiwi.Sandbox -c Release --nologo -v q >/dev/null
-bench="dotnet benchmarks/Qiwi.Benchmarks/bin/Release/net10.0/Qiwi.Benchmarks.dll"
-shop=373712; auth=23441234:sandbox-api-password
+source benchmarks/sandbox-load.sh
 declare -A pid
 trap 'for p in "${pid[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 
 start() { # port: a fresh sandbox (logging at Warning: the load is the point)
   [ -n "${pid[$1]:-}" ] && { kill "${pid[$1]}" 2>/dev/null || true; wait "${pid[$1]}" 2>/dev/null || true; }
-  Logging__LogLevel__Default=Warning dotnet src/Qiwi.Sandbox/bin/Release/net10.0/Qiwi.Sandbox.dll --urls "http://127.0.0.1:$1" >/dev/null 2>&1 &
+  start_sandbox "$sandbox_dll" "$1"
   pid[$1]=$!
-  for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$1/sandbox/control/notifications" && return 0; sleep 0.5; done
-  echo "sandbox on $1 did not come up" >&2; exit 1
+  wait_for "http://127.0.0.1:$1/sandbox/control/notifications"
 }
-paid() { # port bill: a paid invoice for the load's refunds
-  curl -sf -o /dev/null -X PUT -u "$auth" --data "user=tel%3A%2B79031234567&amount=15000.00&ccy=RUB&comment=load&lifetime=$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%S)" "http://127.0.0.1:$1/api/v2/prv/$shop/bills/$2"
-  curl -sf -o /dev/null -X POST "http://127.0.0.1:$1/sandbox/control/bills/$shop/$2/pay"
-}
-load() { # port bill seconds -> the load's summary line
-  $bench load "http://127.0.0.1:$1" "$3" "$connections" "$shop" 23441234 sandbox-api-password "$2"
-}
-rps() { sed -n 's/.*requests\/s \([0-9]*\).*/\1/p' <<<"$1"; }
 rss() { awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/${pid[$1]}/status"; }
 
 for level in $levels; do

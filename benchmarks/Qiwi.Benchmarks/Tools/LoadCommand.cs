@@ -26,7 +26,7 @@ internal static class LoadCommand
 
         using var http = target.CreateClient(connections);
 
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuBefore = CpuClock.Milliseconds();
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var latencies = new List<double>[connections];
         var errors = 0;
@@ -66,11 +66,11 @@ internal static class LoadCommand
             }
         }).ToArray();
         await Task.WhenAll(workers);
-        var driverCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var driverCpuSeconds = (CpuClock.Milliseconds() - cpuBefore) / 1000;
 
         var all = latencies.SelectMany(l => l).Order().ToList();
         double Percentile(double p) => all.Count == 0 ? 0 : all[Math.Min(all.Count - 1, (int)(p * all.Count))];
-        Console.WriteLine($"requests {all.Count}, errors {errors}, requests/s {all.Count / duration.TotalSeconds:0}, p50 {Percentile(0.50):0.00} ms, p99 {Percentile(0.99):0.00} ms, refused (HTTP 200 without result code 0) {refused}, driver CPU {driverCpu.TotalSeconds:0.0} s");
+        Console.WriteLine($"requests {all.Count}, errors {errors}, requests/s {all.Count / duration.TotalSeconds:0}, p50 {Percentile(0.50):0.00} ms, p99 {Percentile(0.99):0.00} ms, refused (HTTP 200 without result code 0) {refused}, driver CPU {driverCpuSeconds:0.0} s");
         return 0;
     }
 

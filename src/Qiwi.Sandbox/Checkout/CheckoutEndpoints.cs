@@ -74,7 +74,7 @@ internal static class CheckoutEndpoints
     {
         var query = context.Request.Query.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
         if (!long.TryParse(query.GetValueOrDefault("from"), NumberStyles.None, CultureInfo.InvariantCulture, out var shopId)
-            || options.Value.EffectiveShops.FirstOrDefault(s => s.ShopId == shopId) is not { } shop)
+            || options.Value.ShopById(shopId) is not { } shop)
         {
             return Html(CheckoutPage.Message("Unknown merchant", "'from' must be the Shop ID of a shop the sandbox knows."), StatusCodes.Status400BadRequest);
         }

@@ -61,7 +61,7 @@ internal static class ControlEndpoints
         control.MapGet("/shops", (IOptions<SandboxOptions> options) => Results.Json(options.Value.EffectiveShops));
         control.MapPatch("/shops/{shopId:long}", (long shopId, ShopSettingsPatch patch, IOptions<SandboxOptions> options) =>
         {
-            if (options.Value.EffectiveShops.FirstOrDefault(s => s.ShopId == shopId) is not { } shop)
+            if (options.Value.ShopById(shopId) is not { } shop)
             {
                 return Results.Json(new { result_code = (int)ResultCode.AuthorizationError, description = "No shop " + shopId + "." }, statusCode: StatusCodes.Status404NotFound);
             }

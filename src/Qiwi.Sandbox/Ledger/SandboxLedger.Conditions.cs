@@ -87,7 +87,7 @@ internal sealed partial class SandboxLedger
 
     /// <summary>What a new refund of the shop settles to (its <c>RefundOutcome</c>): success, fail, or null (stays processing).</summary>
     private RefundStatus? RefundOutcome(long shopId)
-        => options.EffectiveShops.FirstOrDefault(s => s.ShopId == shopId)?.RefundOutcome?.ToLowerInvariant() switch
+        => options.ShopById(shopId)?.RefundOutcome?.ToLowerInvariant() switch
         {
             "fail" => RefundStatus.Fail,
             "processing" => null,

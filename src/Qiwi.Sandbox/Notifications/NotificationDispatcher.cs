@@ -46,16 +46,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
     }
 
     /// <summary>A copy of the log, oldest first.</summary>
-    public IReadOnlyList<NotificationRecord> Log
-    {
-        get
-        {
-            lock (_records)
-            {
-                return _records.ToList();
-            }
-        }
-    }
+    public IReadOnlyList<NotificationRecord> Log => Export().Records;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -173,7 +164,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
 
     private void Enqueue(Bill bill, long shopId)
     {
-        var shop = _options.EffectiveShops.FirstOrDefault(s => s.ShopId == shopId);
+        var shop = _options.ShopById(shopId);
         if (shop?.NotificationUrl is null)
         {
             return;

@@ -41,6 +41,9 @@ public sealed class SandboxOptions
     /// <summary>The shops in effect.</summary>
     public IReadOnlyList<SandboxShop> EffectiveShops => Shops.Count > 0 ? Shops : _defaultShops ??= new[] { TestShop };
 
+    /// <summary>The shop in effect with that Shop ID, or null.</summary>
+    public SandboxShop? ShopById(long shopId) => EffectiveShops.FirstOrDefault(s => s.ShopId == shopId);
+
     // Made once, so the test shop in effect is one object: changing it (a notification URL) sticks.
     private SandboxShop[]? _defaultShops;
 }
