@@ -78,7 +78,9 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
     {
         lock (_records)
         {
-            return (_records.ToList(), _nextId);
+            // Copies of the records, not the records: an attempt in progress changes them under this lock, and
+            // the log and the data file read them outside it.
+            return (_records.ConvertAll(record => record.Snapshot()), _nextId);
         }
     }
 

@@ -26,6 +26,18 @@ public sealed class NotificationRecord
 
     /// <summary>50 attempts or 24 hours passed without success.</summary>
     public bool GaveUp { get; set; }
+
+    /// <summary>A copy that later attempts do not change (taken under the dispatcher's lock, read outside it).</summary>
+    internal NotificationRecord Snapshot()
+    {
+        var copy = new NotificationRecord
+        {
+            Id = Id, ShopId = ShopId, BillId = BillId, Status = Status, Url = Url, Form = Form, FirstAttemptAt = FirstAttemptAt,
+            NextAttemptAt = NextAttemptAt, Delivered = Delivered, GaveUp = GaveUp,
+        };
+        copy.Attempts.AddRange(Attempts);
+        return copy;
+    }
 }
 
 /// <summary>One delivery attempt: when, and what the merchant answered.</summary>
