@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
+using Qiwi.AspNetCore.Tests.Generated;
+
+namespace Qiwi.AspNetCore.Tests;
+
+/// <summary>
+/// Exactly once, never lost: QIWI repeats a notification until it gets result 0, and copies may arrive at once on
+/// several nodes that share a store. Here every notification is posted by several senders at the same moment to two
+/// nodes, each sender repeating until it gets result 0; the handler fails at random before its change and after it
+/// (the change made, the answer lost), and the shared store fails at random when asked and when told. The handler
+/// applies its change as <see cref="IQiwiNotificationStore"/> asks: conditionally, recording the notification's key
+/// (<see cref="IQiwiNotificationFeature"/>) in the same transaction. Afterwards every notification's change is made
+/// exactly once, and no sender ever got result 0 before the change was made.
+/// </summary>
+public sealed class NotificationDeliveryRaceTests
+{
+    private const string Password = "notify-secret";
+
+    [Theory]
+    [InlineData(71)]
+    [InlineData(72)]
+    public async Task Concurrent_copies_with_failing_handlers_and_stores_apply_each_notification_exactly_once_and_lose_none(int seed)
+    {
+        var random = new Random(seed);
+        var faults = new Faults(seed);
+        var store = new FlakyStore(faults);
+        var database = new Database();
+        async Task Handler(BillNotification notification, HttpContext context, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            if (faults.Next(5) == 0)
+            {
+                throw new InvalidOperationException("database down before the change");
+            }
+
+            database.Apply(context.Features.Get<IQiwiNotificationFeature>()!.Key, notification.BillId);
+            await Task.Yield();
+            if (faults.Next(6) == 0)
+            {
+                throw new TimeoutException("the commit's answer was lost after the change");
+            }
+        }
+
+        using var node1 = await Start(store, Handler);
+        using var node2 = await Start(store, Handler);
+        var nodes = new[] { node1, node2 };
+        var bills = Enumerable.Range(0, 30).Select(i => "BILL-" + i).ToArray();
+        var lost = new ConcurrentQueue<string>();
+        var posts = 0;
+        var senders = new List<Task>();
+        foreach (var bill in bills)
+        {
+            var form = Form(bill, random.Next(2) == 0 ? "paid" : "rejected");
+            var copies = random.Next(2, 5);
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            for (var copy = 0; copy < copies; copy++)
+            {
+                var first = random.Next(nodes.Length);
+                senders.Add(Task.Run(async () =>
+                {
+                    await start.Task;
+                    for (var attempt = 0; attempt < 60; attempt++)
+                    {
+                        Interlocked.Increment(ref posts);
+                        var reply = await Post(nodes[(first + attempt) % nodes.Length], form);
+                        if (reply.Contains("<result_code>0</result_code>", StringComparison.Ordinal))
+                        {
+                            if (database.Count(bill) != 1)
+                            {
+                                lost.Enqueue($"{bill}: result 0 with the change made {database.Count(bill)} times");
+                            }
+
+                            return;
+                        }
+
+                        Assert.Contains("<result_code>300</result_code>", reply, StringComparison.Ordinal);
+                    }
+
+                    lost.Enqueue($"{bill}: never acknowledged");
+                }));
+            }
+
+            start.SetResult();
+        }
+
+        await Task.WhenAll(senders);
+
+        Assert.Empty(lost);
+        Assert.All(bills, bill => Assert.Equal(1, database.Count(bill)));
+        Assert.Equal(bills.Length, database.Keys);
+        Assert.True(faults.Thrown > 20 && posts > senders.Count, $"{faults.Thrown} faults in {posts} posts: the seed exercised the failures");
+    }
+
+    private static KeyValuePair<string, string>[] Form(string bill, string status) =>
+    [
+        new("command", "bill"), new("bill_id", bill), new("status", status), new("error", "0"), new("amount", "1.00"),
+        new("user", "tel:+79031811737"), new("prv_name", "Retail_Store"), new("ccy", "RUB"), new("comment", "test"),
+    ];
+
+    private static async Task<TestServer> Start(IQiwiNotificationStore store, Func<BillNotification, HttpContext, CancellationToken, Task> handler)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapQiwiNotifications("/qiwi/notify", BillNotificationWebhook.Descriptor, new QiwiNotificationOptions { ShopId = "2042", NotificationPassword = Password, Store = store }, handler);
+        await app.StartAsync();
+        return app.GetTestServer();
+    }
+
+    private static async Task<string> Post(TestServer server, KeyValuePair<string, string>[] form)
+    {
+        var body = Encoding.UTF8.GetBytes(string.Join('&', form.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
+        var context = await server.SendAsync(c =>
+        {
+            c.Request.Method = "POST";
+            c.Request.Path = "/qiwi/notify";
+            c.Request.ContentType = "application/x-www-form-urlencoded";
+            c.Request.Headers.Authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("2042:" + Password));
+            c.Request.Body = new MemoryStream(body);
+        });
+        return await new StreamReader(context.Response.Body).ReadToEndAsync();
+    }
+
+    /// <summary>Seeded fault decisions shared by the handlers and the store.</summary>
+    private sealed class Faults(int seed)
+    {
+        private readonly Random _random = new(seed);
+        private int _thrown;
+
+        public int Thrown => Volatile.Read(ref _thrown);
+
+        public int Next(int odds)
+        {
+            int roll;
+            lock (_random)
+            {
+                roll = _random.Next(odds);
+            }
+
+            if (roll == 0)
+            {
+                Interlocked.Increment(ref _thrown);
+            }
+
+            return roll;
+        }
+    }
+
+    /// <summary>The merchant's database: each bill's change, and the keys applied, in one transaction (a lock).</summary>
+    private sealed class Database
+    {
+        private readonly Dictionary<string, int> _changes = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+
+        public int Keys
+        {
+            get
+            {
+                lock (_keys)
+                {
+                    return _keys.Count;
+                }
+            }
+        }
+
+        /// <summary>The conditional update: the change and the key together, or nothing when the key is known.</summary>
+        public void Apply(string key, string bill)
+        {
+            lock (_keys)
+            {
+                if (_keys.Add(key))
+                {
+                    _changes[bill] = _changes.GetValueOrDefault(bill) + 1;
+                }
+            }
+        }
+
+        public int Count(string bill)
+        {
+            lock (_keys)
+            {
+                return _changes.GetValueOrDefault(bill);
+            }
+        }
+    }
+
+    /// <summary>A store shared by the nodes that fails at random when asked or told.</summary>
+    private sealed class FlakyStore(Faults faults) : IQiwiNotificationStore
+    {
+        private readonly ConcurrentDictionary<string, bool> _applied = new(StringComparer.Ordinal);
+
+        public async ValueTask<bool> IsAppliedAsync(string key, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            return faults.Next(8) == 0 ? throw new InvalidOperationException("store down when asked") : _applied.ContainsKey(key);
+        }
+
+        public async ValueTask MarkAppliedAsync(string key, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            if (faults.Next(8) == 0)
+            {
+                throw new InvalidOperationException("store down when told");
+            }
+
+            _applied[key] = true;
+        }
+    }
+}
