@@ -50,15 +50,23 @@ public sealed class NotificationLogRaceTests
             var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
             {
                 var seen = new Dictionary<int, List<NotificationAttempt>>();
-                while (Volatile.Read(ref done) == 0)
+                while (Volatile.Read(ref done) == 0 && failures.Count == 0)
                 {
-                    var records = dispatcher.Log;
-                    Check(records, seen, failures);
-                    using var json = JsonDocument.Parse(JsonSerializer.Serialize(records, Control.SandboxControlJson.Options));
-                    var attempts = json.RootElement.EnumerateArray().Select(r => r.GetProperty("attempts").GetArrayLength()).ToList();
-                    if (!attempts.SequenceEqual(records.Select(r => r.Attempts.Count)))
+                    try
                     {
-                        Fail(failures, "the serialized log differs from the copy it was written from");
+                        var records = dispatcher.Log;
+                        Check(records, seen, failures);
+                        using var json = JsonDocument.Parse(JsonSerializer.Serialize(records, Control.SandboxControlJson.Options));
+                        var attempts = json.RootElement.EnumerateArray().Select(r => r.GetProperty("attempts").GetArrayLength()).ToList();
+                        if (!attempts.SequenceEqual(records.Select(r => r.Attempts.Count)))
+                        {
+                            Fail(failures, "the serialized log differs from the copy it was written from");
+                        }
+                    }
+                    catch (Exception exception)
+                    {
+                        // A record changed while it was read (the live list enumerated during an attempt, say).
+                        Fail(failures, "reading the log threw " + exception);
                     }
 
                     Interlocked.Increment(ref checkedCopies);
@@ -103,7 +111,7 @@ public sealed class NotificationLogRaceTests
             Check(final.Records, new Dictionary<int, List<NotificationAttempt>>(), failures);
             Assert.Empty(failures);
             Assert.Equal(bills, final.Records.Count);
-            Assert.True(final.Records.Sum(r => r.Attempts.Count) > 3 * bills, "the merchant's refusals made repeats");
+            Assert.True(final.Records.Sum(r => r.Attempts.Count) > 2 * bills, "the merchant's refusals made repeats");
             Assert.Contains(final.Records, r => r.Delivered);
             Assert.True(checkedCopies >= 199, $"only {checkedCopies} copies were read during the attempts");
 
