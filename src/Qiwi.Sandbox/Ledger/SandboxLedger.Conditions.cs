@@ -40,7 +40,8 @@ internal sealed partial class SandboxLedger
 
     /// <summary>
     /// Whether the shop takes a new invoice: the payer (298, 774, 934, 1018), conversion (1003), the monthly limit (700); and
-    /// what the payer's wallet will pay. A repeat of an existing invoice is not counted against the limit again.
+    /// what the payer's wallet will pay. A create of an existing invoice's id is not held against the limit (it issues nothing).
+    /// Called under the shop's admission lock (see <see cref="Create"/>), so the running total it reads is final until the count.
     /// </summary>
     private (ResultCode Refusal, (decimal? Amount, string? Currency) Origin) Admit(SandboxShop shop, string user, decimal amount, string currency, string billId, DateTimeOffset now)
     {
@@ -55,20 +56,13 @@ internal sealed partial class SandboxLedger
             return (ResultCode.NoConversionRate, default);
         }
 
-        if (shop.MonthlyLimit is decimal limit)
+        // A create of an id the shop already has issues nothing (it gets that invoice, or 215 when it conflicts), so it is
+        // not held against the limit: a repeat after a lost answer gets its invoice even when the month has turned since
+        // or the limit was lowered (700 is final: the client would report a failure for an invoice that exists).
+        if (shop.MonthlyLimit is decimal limit && !_invoices.ContainsKey((shop.ShopId, billId))
+            && _issuedByMonth.GetValueOrDefault(MonthOf(shop.ShopId, now)) + amount > limit)
         {
-            // The month's running total, less the invoice this create would repeat (a repeat is not counted twice).
-            var month = MonthOf(shop.ShopId, now);
-            var issued = _issuedByMonth.GetValueOrDefault(month);
-            if (_invoices.TryGetValue((shop.ShopId, billId), out var existing) && MonthOf(shop.ShopId, existing.IssuedAt) == month)
-            {
-                issued -= existing.Amount;
-            }
-
-            if (issued + amount > limit)
-            {
-                return (ResultCode.MonthlyLimitExceeded, default);
-            }
+            return (ResultCode.MonthlyLimitExceeded, default);
         }
 
         return (ResultCode.Success, origin.Currency == currency ? (null, null) : (origin.Amount, origin.Currency));
