@@ -39,11 +39,10 @@ internal sealed partial class SandboxLedger
     }
 
     /// <summary>
-    /// Whether the shop takes a new invoice: the payer (298, 774, 934, 1018), conversion (1003), the monthly limit (700); and
-    /// what the payer's wallet will pay. A create of an existing invoice's id is not held against the limit (it issues nothing).
-    /// Called under the shop's admission lock (see <see cref="Create"/>), so the running total it reads is final until the count.
+    /// Whether the shop takes a new invoice from this payer: the payer (298, 774, 934, 1018) and conversion (1003); and what
+    /// the payer's wallet will pay. The monthly limit (700) is <see cref="WithinMonthlyLimit"/>.
     /// </summary>
-    private (ResultCode Refusal, (decimal? Amount, string? Currency) Origin) Admit(SandboxShop shop, string user, decimal amount, string currency, string billId, DateTimeOffset now)
+    private static (ResultCode Refusal, (decimal? Amount, string? Currency) Origin) Admit(SandboxShop shop, string user, decimal amount, string currency)
     {
         var payer = ShopConditions.ForPayer(shop, user);
         if (payer != ResultCode.Success)
@@ -56,17 +55,20 @@ internal sealed partial class SandboxLedger
             return (ResultCode.NoConversionRate, default);
         }
 
-        // A create of an id the shop already has issues nothing (it gets that invoice, or 215 when it conflicts), so it is
-        // not held against the limit: a repeat after a lost answer gets its invoice even when the month has turned since
-        // or the limit was lowered (700 is final: the client would report a failure for an invoice that exists).
-        if (shop.MonthlyLimit is decimal limit && !_invoices.ContainsKey((shop.ShopId, billId))
-            && _issuedByMonth.GetValueOrDefault(MonthOf(shop.ShopId, now)) + amount > limit)
-        {
-            return (ResultCode.MonthlyLimitExceeded, default);
-        }
-
         return (ResultCode.Success, origin.Currency == currency ? (null, null) : (origin.Amount, origin.Currency));
     }
+
+    /// <summary>
+    /// Whether a new invoice of <paramref name="amount"/> keeps the shop's month within its limit (700 otherwise). Called under
+    /// the shop's admission lock (see <see cref="Create"/>), so the running total it reads stays so until the invoice is counted.
+    /// A create of an id the shop already has issues nothing (it gets that invoice, or 215 when it conflicts), so it is not
+    /// held against the limit: a repeat after a lost answer gets its invoice even when the month has turned since or the
+    /// limit was lowered (700 is final: the client would report a failure for an invoice that exists).
+    /// </summary>
+    private bool WithinMonthlyLimit(SandboxShop shop, string billId, decimal amount, DateTimeOffset now)
+        => shop.MonthlyLimit is not decimal limit
+            || _invoices.ContainsKey((shop.ShopId, billId))
+            || _issuedByMonth.GetValueOrDefault(MonthOf(shop.ShopId, now)) + amount <= limit;
 
     /// <summary>Counts a new invoice in its shop's month (every invoice, limit or not: a limit may be set later).</summary>
     private void CountIssued(SandboxInvoice invoice)

@@ -19,7 +19,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
 
     private readonly ConcurrentDictionary<(long Shop, string Bill), SandboxInvoice> _invoices = new();
 
-    /// <summary>Per shop: held while a create checks the monthly limit and counts its invoice (lock order: a shop's admission, then the expiry heap).</summary>
+    /// <summary>Per shop: held while a create checks the monthly limit, enters its invoice and counts it (nothing else is locked meanwhile).</summary>
     private readonly ConcurrentDictionary<long, object> _admission = new();
 
     /// <summary>Raised, under the invoice's lock, when an invoice reaches a final status (handlers must not block).</summary>
@@ -48,39 +48,48 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
         }
 
         var now = time.GetUtcNow();
-        SandboxInvoice invoice, candidate;
+        var (refusal, origin) = Admit(shop, user, amount, currency);
+        if (refusal != ResultCode.Success)
+        {
+            return LedgerResult<Bill>.Refuse(refusal);
+        }
+
+        var candidate = new SandboxInvoice
+        {
+            ShopId = shop.ShopId,
+            BillId = billId,
+            User = user,
+            Amount = amount,
+            Currency = currency,
+            Comment = comment,
+            ExpiresAt = lifetime < now + MaxLifetime ? lifetime : now + MaxLifetime,
+            PaySource = paySource,
+            MerchantName = merchantName,
+            IssuedAt = now,
+            OriginAmount = origin.Amount,
+            OriginCurrency = origin.Currency,
+        };
+        SandboxInvoice invoice;
 
         // The check of the month's running total and the count of the new invoice in it are one step for the shop:
         // otherwise creates admitted together could each see room for themselves and together pass the limit.
         lock (_admission.GetOrAdd(shop.ShopId, static _ => new object()))
         {
-            var (refusal, origin) = Admit(shop, user, amount, currency, billId, now);
-            if (refusal != ResultCode.Success)
+            if (!WithinMonthlyLimit(shop, billId, amount, now))
             {
-                return LedgerResult<Bill>.Refuse(refusal);
+                return LedgerResult<Bill>.Refuse(ResultCode.MonthlyLimitExceeded);
             }
 
-            candidate = new SandboxInvoice
-            {
-                ShopId = shop.ShopId,
-                BillId = billId,
-                User = user,
-                Amount = amount,
-                Currency = currency,
-                Comment = comment,
-                ExpiresAt = lifetime < now + MaxLifetime ? lifetime : now + MaxLifetime,
-                PaySource = paySource,
-                MerchantName = merchantName,
-                IssuedAt = now,
-                OriginAmount = origin.Amount,
-                OriginCurrency = origin.Currency,
-            };
             invoice = _invoices.GetOrAdd((shop.ShopId, billId), candidate);
             if (ReferenceEquals(invoice, candidate))
             {
                 CountIssued(candidate);
-                Schedule(candidate);
             }
+        }
+
+        if (ReferenceEquals(invoice, candidate))
+        {
+            Schedule(candidate);
         }
 
         lock (invoice)
