@@ -14,9 +14,9 @@ internal sealed class SpecText(string path, string text) : AdditionalText
 
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 
-    /// <summary>A new driver running <see cref="Qiwi.Generator.QiwiGenerator"/> on <paramref name="spec"/> (nothing cached).</summary>
-    public static GeneratorDriver NewDriver(AdditionalText spec, CSharpParseOptions parseOptions)
-        => CSharpGeneratorDriver.Create([new Qiwi.Generator.QiwiGenerator().AsSourceGenerator()], [spec], parseOptions, NoAnalyzerOptions.Instance);
+    /// <summary>A new driver running <see cref="Qiwi.Generator.QiwiGenerator"/> on <paramref name="spec"/> (nothing cached), with the spec's item metadata if given.</summary>
+    public static GeneratorDriver NewDriver(AdditionalText spec, CSharpParseOptions parseOptions, SpecItemOptions? options = null)
+        => CSharpGeneratorDriver.Create([new Qiwi.Generator.QiwiGenerator().AsSourceGenerator()], [spec], parseOptions, options ?? SpecItemOptions.None);
 
     /// <summary>The smallest consumer compilation: one class, the core library.</summary>
     public static CSharpCompilation Consumer(CSharpParseOptions parseOptions)

@@ -8,7 +8,8 @@ namespace Qiwi.Generator.Input;
 
 /// <summary>
 /// Decides which AdditionalFiles are specs and reads their options from item metadata:
-/// <c>QiwiSpec</c> (true/false), <c>QiwiNamespace</c>, <c>QiwiClientName</c>, <c>QiwiVisibility</c>.
+/// <c>QiwiSpec</c> (true/false), <c>QiwiNamespace</c>, <c>QiwiClientName</c>, <c>QiwiVisibility</c>,
+/// <c>QiwiMaxSpecCharacters</c>, <c>QiwiMaxSpecNodes</c>.
 /// Without <c>QiwiSpec</c>, a YAML file whose name starts with "qiwi" is a spec.
 /// </summary>
 internal static class SpecFileSelector
@@ -30,7 +31,13 @@ internal static class SpecFileSelector
         }
 
         optionsProvider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
-        var specOptions = new SpecOptions(Get(options, "QiwiNamespace"), Get(options, "QiwiClientName"), Get(options, "QiwiVisibility"), rootNamespace ?? string.Empty);
+        var specOptions = new SpecOptions(
+            Get(options, "QiwiNamespace"),
+            Get(options, "QiwiClientName"),
+            Get(options, "QiwiVisibility"),
+            rootNamespace ?? string.Empty,
+            Get(options, "QiwiMaxSpecCharacters"),
+            Get(options, "QiwiMaxSpecNodes"));
         try
         {
             var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;

@@ -1,7 +1,13 @@
 namespace Qiwi.Generator.Input;
 
 /// <summary>
-/// Per-spec options from MSBuild item metadata (QiwiNamespace, QiwiClientName, QiwiVisibility)
-/// and the project's RootNamespace. Null means "not set".
+/// Per-spec options from MSBuild item metadata (QiwiNamespace, QiwiClientName, QiwiVisibility, QiwiMaxSpecCharacters,
+/// QiwiMaxSpecNodes) and the project's RootNamespace. Null means "not set"; values are as written (checked by the reader).
 /// </summary>
-internal sealed record SpecOptions(string? Namespace, string? ClientName, string? Visibility, string RootNamespace);
+internal sealed record SpecOptions(
+    string? Namespace,
+    string? ClientName,
+    string? Visibility,
+    string RootNamespace,
+    string? MaxCharacters = null,
+    string? MaxNodes = null);

@@ -40,7 +40,7 @@ internal sealed class FastYamlReader
     /// Loads <paramref name="text"/> when it keeps to the subset: the root (null when a limit was hit) and the
     /// diagnostics YamlDotNet's path would give. False, with nothing reported, when it does not.
     /// </summary>
-    public static bool TryLoad(string filePath, string text, out YamlNode? root, out List<DiagnosticInfo> diagnostics)
+    public static bool TryLoad(string filePath, string text, out YamlNode? root, out List<DiagnosticInfo> diagnostics, SpecLimits? limits = null)
     {
         root = null;
         diagnostics = new List<DiagnosticInfo>();
@@ -49,7 +49,7 @@ internal sealed class FastYamlReader
             return false;
         }
 
-        var reader = new FastYamlReader(text, new YamlLoader.TreeBuilder(filePath, diagnostics));
+        var reader = new FastYamlReader(text, new YamlLoader.TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default));
         try
         {
             reader.Document();

@@ -13,7 +13,7 @@ internal static class SpecReader
     public static ParseResult Read(SpecFile file)
     {
         var loaded = new List<DiagnosticInfo>();
-        var root = YamlLoader.Load(file.Path, file.Text, loaded);
+        var root = YamlLoader.Load(file.Path, file.Text, loaded, SpecLimits.For(file.Path, file.Options, loaded));
         if (root is null)
         {
             return new ParseResult(null, new(loaded));

@@ -21,29 +21,30 @@ internal static class YamlLoader
     /// subset (the same tree, spans and diagnostics), else with YamlDotNet. Every problem goes to <paramref name="diagnostics"/>;
     /// returns null when nothing usable was read (a syntax error, a limit exceeded, an empty file).
     /// </summary>
-    public static YamlNode? Load(string filePath, string text, List<DiagnosticInfo> diagnostics)
+    public static YamlNode? Load(string filePath, string text, List<DiagnosticInfo> diagnostics, SpecLimits? limits = null)
     {
-        if (text.Length > YamlLimits.MaxDocumentLength)
+        limits ??= SpecLimits.Default;
+        if (text.Length > limits.MaxDocumentLength)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LimitExceeded, filePath, TextPositions.At(text, YamlLimits.MaxDocumentLength),
-                "document size (" + YamlLimits.MaxDocumentLength + " characters; the file has " + text.Length + ")"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LimitExceeded, filePath, TextPositions.At(text, limits.MaxDocumentLength),
+                "document size (" + limits.MaxDocumentLength + " characters; the file has " + text.Length + ")"));
             return null;
         }
 
-        if (FastYamlReader.TryLoad(filePath, text, out var fastRoot, out var fastDiagnostics))
+        if (FastYamlReader.TryLoad(filePath, text, out var fastRoot, out var fastDiagnostics, limits))
         {
             diagnostics.AddRange(fastDiagnostics);
             return fastRoot;
         }
 
-        return LoadWithYamlDotNet(filePath, text, diagnostics);
+        return LoadWithYamlDotNet(filePath, text, diagnostics, limits);
     }
 
     /// <summary>Loads with YamlDotNet's parser: every YAML construct, every syntax error.</summary>
-    internal static YamlNode? LoadWithYamlDotNet(string filePath, string text, List<DiagnosticInfo> diagnostics)
+    internal static YamlNode? LoadWithYamlDotNet(string filePath, string text, List<DiagnosticInfo> diagnostics, SpecLimits? limits = null)
     {
         var parser = new Parser(new StringReader(text));
-        var builder = new TreeBuilder(filePath, diagnostics);
+        var builder = new TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default);
         while (true)
         {
             bool more;
@@ -111,14 +112,16 @@ internal static class YamlLoader
         private readonly List<Frame> _frames = new();
         private readonly Dictionary<string, YamlNode> _anchors = new();
         private readonly Dictionary<string, Frame> _openAnchors = new();
+        private readonly long _maxExpanded;
         private int _depth;
         private long _expanded;
         private int _documents;
 
-        public TreeBuilder(string filePath, List<DiagnosticInfo> diagnostics)
+        public TreeBuilder(string filePath, List<DiagnosticInfo> diagnostics, SpecLimits limits)
         {
             _filePath = filePath;
             _diagnostics = diagnostics;
+            _maxExpanded = limits.MaxExpandedNodes;
         }
 
         public YamlNode? Root { get; private set; }
@@ -258,8 +261,8 @@ internal static class YamlLoader
         private bool Count(long nodes, Mark start, Mark end)
         {
             _expanded += nodes;
-            return _expanded <= YamlLimits.MaxExpandedNodes
-                   || Fail(ToSpan(start, end), "expanded nodes (" + YamlLimits.MaxExpandedNodes + " nodes, counting every node an alias repeats)");
+            return _expanded <= _maxExpanded
+                   || Fail(ToSpan(start, end), "expanded nodes (" + _maxExpanded + " nodes, counting every node an alias repeats)");
         }
 
         private bool Attach(YamlNode node)
