@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text;
 
 namespace Qiwi.Generator.Emit;
@@ -9,64 +8,132 @@ internal static class XmlDoc
     /// <summary>A summary; an empty one when the text has nothing to show, so a public member always has its docs (no CS1591).</summary>
     public static void Summary(CodeWriter writer, string? text)
     {
-        var lines = Lines(text);
-        if (lines.Count == 0)
+        if (!Write(writer, "summary", text, string.Empty, null))
         {
             writer.Line("/// <summary></summary>");
-            return;
         }
-
-        Write(writer, "summary", lines, string.Empty);
     }
 
-    public static void Remarks(CodeWriter writer, string? text) => Element(writer, "remarks", text);
+    public static void Remarks(CodeWriter writer, string? text) => Write(writer, "remarks", text, string.Empty, null);
 
     public static void Element(CodeWriter writer, string element, string? text, string attributes = "")
-        => Write(writer, element, Lines(text), attributes);
+        => Write(writer, element, text, attributes, null);
 
     public static void Param(CodeWriter writer, string name, string? text)
     {
-        var lines = Lines(text);
-        Write(writer, "param", lines.Count == 0 ? Lines(name) : lines, string.Empty, name);
+        if (!Write(writer, "param", text, string.Empty, name))
+        {
+            Write(writer, "param", name, string.Empty, name);
+        }
     }
 
     /// <summary>
-    /// Writes the element: on one line when it is one short line, else its lines between the tags. The tag has
-    /// <paramref name="attributes"/> as they are, then <c> name="..."</c> of a parameter <paramref name="paramName"/>
-    /// (without its '@') when one is given.
+    /// Writes the element straight into the writer (false when the text has no line to show): on one line when it is
+    /// one short line, else its lines between the tags. The tag has <paramref name="attributes"/> as they are, then
+    /// <c> name="..."</c> of a parameter <paramref name="paramName"/> (without its '@') when one is given.
     /// </summary>
-    private static void Write(CodeWriter writer, string element, List<string> lines, string attributes, string? paramName = null)
+    /// <remarks>
+    /// The text is trimmed and split into lines, each trimmed at its end; a run of blank lines is one
+    /// <c>&lt;para/&gt;</c>, as is a line whose markup leaves nothing. One pass over the text, no line copied out of it;
+    /// only text with control characters, other line breaks or lone surrogates is normalized into a copy first.
+    /// </remarks>
+    private static bool Write(CodeWriter writer, string element, string? text, string attributes, string? paramName)
     {
-        if (lines.Count == 0)
+        if (text is null)
         {
-            return;
+            return false;
+        }
+
+        var source = NeedsNormalizing(text) ? Normalize(text) : text;
+        int start = 0, end = source.Length;
+        while (start < end && char.IsWhiteSpace(source[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(source[end - 1]))
+        {
+            end--;
+        }
+
+        if (start == end)
+        {
+            return false;
         }
 
         var builder = writer.LineStart();
         OpenTag(builder, element, attributes, paramName);
-        if (lines.Count == 1 && lines[0].Length < 100)
+
+        // Trimmed, the text starts and ends with a non-blank line: one line exactly when it has no '\n'.
+        if (source.IndexOf('\n', start, end - start) < 0)
         {
-            builder.Append(lines[0]).Append("</").Append(element).Append('>');
-            writer.LineEnd();
-            return;
+            var length = Inline(source, start, end, null);
+            if (length < 100)
+            {
+                if (length == 0)
+                {
+                    builder.Append(Paragraph);
+                }
+                else
+                {
+                    Inline(source, start, end, builder);
+                }
+
+                builder.Append("</").Append(element).Append('>');
+                writer.LineEnd();
+                return true;
+            }
         }
 
         writer.LineEnd();
-        foreach (var line in lines)
+        WriteLines(writer, source, start, end);
+        writer.LineStart().Append("/// </").Append(element).Append('>');
+        writer.LineEnd();
+        return true;
+    }
+
+    private static void WriteLines(CodeWriter writer, string source, int start, int end)
+    {
+        var previousBlank = false;
+        var lineStart = start;
+        while (true)
         {
-            if (line.Length == 0)
+            var newline = lineStart < end ? source.IndexOf('\n', lineStart, end - lineStart) : -1;
+            var lineEnd = newline < 0 ? end : newline;
+            while (lineEnd > lineStart && char.IsWhiteSpace(source[lineEnd - 1]))
             {
-                writer.Line("///");
+                lineEnd--;
+            }
+
+            if (lineEnd == lineStart)
+            {
+                // Paragraph breaks as <para/> keep IDE tooltips readable (the first line is never blank).
+                if (!previousBlank)
+                {
+                    writer.Line("/// " + Paragraph);
+                }
+
+                previousBlank = true;
             }
             else
             {
-                writer.LineStart().Append("/// ").Append(line);
+                previousBlank = false;
+                var builder = writer.LineStart().Append("/// ");
+                if (Inline(source, lineStart, lineEnd, builder) == 0)
+                {
+                    builder.Append(Paragraph);
+                }
+
                 writer.LineEnd();
             }
-        }
 
-        writer.LineStart().Append("/// </").Append(element).Append('>');
-        writer.LineEnd();
+            if (newline < 0)
+            {
+                return;
+            }
+
+            lineStart = newline + 1;
+        }
     }
 
     private static void OpenTag(StringBuilder builder, string element, string attributes, string? paramName)
@@ -84,69 +151,6 @@ internal static class XmlDoc
         }
 
         builder.Append('>');
-    }
-
-    /// <summary>Escapes XML, turns `code` into &lt;c&gt;, **bold** into plain text, and keeps paragraphs.</summary>
-    /// <remarks>
-    /// The text is trimmed and split into lines, each trimmed at its end; a run of blank lines is one
-    /// <c>&lt;para/&gt;</c>. One pass over the text: a line that needs no escaping is the text itself (or one
-    /// substring of it), and only text with control characters, other line breaks or lone surrogates is
-    /// normalized into a copy first.
-    /// </remarks>
-    public static List<string> Lines(string? text)
-    {
-        var result = new List<string>();
-        if (text is null)
-        {
-            return result;
-        }
-
-        var source = NeedsNormalizing(text) ? Normalize(text) : text;
-        int start = 0, end = source.Length;
-        while (start < end && char.IsWhiteSpace(source[start]))
-        {
-            start++;
-        }
-
-        while (end > start && char.IsWhiteSpace(source[end - 1]))
-        {
-            end--;
-        }
-
-        var previousBlank = false;
-        var lineStart = start;
-        while (true)
-        {
-            var newline = lineStart < end ? source.IndexOf('\n', lineStart, end - lineStart) : -1;
-            var lineEnd = newline < 0 ? end : newline;
-            while (lineEnd > lineStart && char.IsWhiteSpace(source[lineEnd - 1]))
-            {
-                lineEnd--;
-            }
-
-            if (lineEnd == lineStart)
-            {
-                if (!previousBlank && result.Count > 0)
-                {
-                    result.Add(Paragraph); // paragraph breaks as <para/> keep IDE tooltips readable
-                }
-
-                previousBlank = true;
-            }
-            else
-            {
-                previousBlank = false;
-                var line = Inline(source, lineStart, lineEnd);
-                result.Add(line.Length == 0 ? Paragraph : line);
-            }
-
-            if (newline < 0)
-            {
-                return result;
-            }
-
-            lineStart = newline + 1;
-        }
     }
 
     private const string Paragraph = "<para/>";
@@ -216,15 +220,19 @@ internal static class XmlDoc
         return false;
     }
 
-    /// <summary>The line <c>text[start..end]</c> with its markup turned into XML (the text itself when it has none).</summary>
-    internal static string Inline(string text, int start, int end)
+    /// <summary>
+    /// Writes the line <c>text[start..end]</c> with its markup turned into XML into <paramref name="into"/> (only
+    /// counts when it is null); returns the number of characters.
+    /// </summary>
+    internal static int Inline(string text, int start, int end, StringBuilder? into)
     {
         if (!NeedsInline(text, start, end))
         {
-            return start == 0 && end == text.Length ? text : text.Substring(start, end - start);
+            into?.Append(text, start, end - start);
+            return end - start;
         }
 
-        var builder = new StringBuilder(end - start + 16);
+        var count = 0;
         var inCode = false;
         var inTag = false;
         for (var i = start; i < end; i++)
@@ -233,40 +241,52 @@ internal static class XmlDoc
             switch (c)
             {
                 case '`' when !inTag:
-                    builder.Append(inCode ? "</c>" : "<c>");
+                    count += Put(into, inCode ? "</c>" : "<c>");
                     inCode = !inCode;
                     break;
                 case '*' when i + 1 < end && text[i + 1] == '*':
                     i++;
                     break;
                 case '&':
-                    builder.Append("&amp;");
+                    count += Put(into, "&amp;");
                     break;
                 case '<' when !inCode && IsMarkup(text, i, end):
                     inTag = true;
-                    builder.Append(c);
+                    count += Put(into, c);
                     break;
                 case '<':
-                    builder.Append("&lt;");
+                    count += Put(into, "&lt;");
                     break;
                 case '>' when inTag:
                     inTag = false;
-                    builder.Append(c);
+                    count += Put(into, c);
                     break;
                 case '>':
-                    builder.Append("&gt;");
+                    count += Put(into, "&gt;");
                     break;
                 default:
-                    builder.Append(c);
+                    count += Put(into, c);
                     break;
             }
         }
 
         if (inCode)
         {
-            builder.Append("</c>");
+            count += Put(into, "</c>");
         }
 
-        return builder.ToString();
+        return count;
+    }
+
+    private static int Put(StringBuilder? into, string text)
+    {
+        into?.Append(text);
+        return text.Length;
+    }
+
+    private static int Put(StringBuilder? into, char c)
+    {
+        into?.Append(c);
+        return 1;
     }
 }
