@@ -1,0 +1,19 @@
+using System.Text;
+
+namespace Qiwi.Generator.Emit;
+
+/// <summary>
+/// One builder per thread for a text made of parts that a callee needs as one string (a doc comment's text):
+/// the parts are copied once into it, then once out. Take it, append, call ToString, and only then take it again.
+/// </summary>
+internal static class Scratch
+{
+    [System.ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    public static StringBuilder Take()
+    {
+        var builder = t_builder ??= new StringBuilder(256);
+        return builder.Clear();
+    }
+}
