@@ -44,26 +44,26 @@ internal sealed class CodeWriter
         return this;
     }
 
-    /// <summary>A line of the parts, written one after the other (no string of the line is made).</summary>
-    public CodeWriter Line(string a, string b)
+    /// <summary>A line of the parts, written one after the other (no string of the line is made); a null part is empty, as in a concatenation.</summary>
+    public CodeWriter Line(string? a, string? b)
     {
         LineStart().Append(a).Append(b);
         return LineEnd();
     }
 
-    public CodeWriter Line(string a, string b, string c)
+    public CodeWriter Line(string? a, string? b, string? c)
     {
         LineStart().Append(a).Append(b).Append(c);
         return LineEnd();
     }
 
-    public CodeWriter Line(string a, string b, string c, string d)
+    public CodeWriter Line(string? a, string? b, string? c, string? d)
     {
         LineStart().Append(a).Append(b).Append(c).Append(d);
         return LineEnd();
     }
 
-    public CodeWriter Line(string a, string b, string c, string d, string e)
+    public CodeWriter Line(string? a, string? b, string? c, string? d, string? e)
     {
         LineStart().Append(a).Append(b).Append(c).Append(d).Append(e);
         return LineEnd();
@@ -87,11 +87,13 @@ internal sealed class CodeWriter
         return this;
     }
 
-    public CodeWriter Open(string a, string b) => Line(a, b).OpenBrace();
+    public CodeWriter Open(string? a, string? b) => Line(a, b).OpenBrace();
 
-    public CodeWriter Open(string a, string b, string c) => Line(a, b, c).OpenBrace();
+    public CodeWriter Open(string? a, string? b, string? c) => Line(a, b, c).OpenBrace();
 
-    public CodeWriter Open(string a, string b, string c, string d) => Line(a, b, c, d).OpenBrace();
+    public CodeWriter Open(string? a, string? b, string? c, string? d) => Line(a, b, c, d).OpenBrace();
+
+    public CodeWriter Open(string? a, string? b, string? c, string? d, string? e) => Line(a, b, c, d, e).OpenBrace();
 
     /// <summary>Ends the block's first line, begun with <see cref="LineStart"/>, and opens the block.</summary>
     public CodeWriter OpenEnd() => LineEnd().OpenBrace();

@@ -121,10 +121,12 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
         var writer = new CodeWriter(ns);
         XmlDoc.Summary(writer, "The spec's patterns, compiled once.");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open("internal static class " + ClassName);
+        writer.Open("internal static class ", ClassName);
         foreach (var entry in Fields)
         {
-            writer.Line("internal static readonly global::System.Text.RegularExpressions.Regex " + entry.Name + " = new(" + CSharp.Literal(ToDotNet(entry.Pattern)) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+            writer.LineStart().Append("internal static readonly global::System.Text.RegularExpressions.Regex ").Append(entry.Name).Append(" = new(").AppendLiteral(ToDotNet(entry.Pattern))
+                .Append(", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+            writer.LineEnd();
         }
 
         writer.Close();
