@@ -211,7 +211,7 @@ internal static class XmlDoc
     {
         for (var i = start; i < end; i++)
         {
-            if (text[i] is '`' or '*' or '&' or '<' or '>')
+            if (IsSpecial(text[i]))
             {
                 return true;
             }
@@ -219,6 +219,9 @@ internal static class XmlDoc
 
         return false;
     }
+
+    /// <summary>True for a character <see cref="Inline"/> may write otherwise than as it is.</summary>
+    private static bool IsSpecial(char c) => c is '`' or '*' or '&' or '<' or '>';
 
     /// <summary>
     /// Writes the line <c>text[start..end]</c> with its markup turned into XML into <paramref name="into"/> (only
@@ -237,6 +240,24 @@ internal static class XmlDoc
         var inTag = false;
         for (var i = start; i < end; i++)
         {
+            // A run of characters that are written as they are goes in at once.
+            var run = i;
+            while (run < end && !IsSpecial(text[run]))
+            {
+                run++;
+            }
+
+            if (run > i)
+            {
+                into?.Append(text, i, run - i);
+                count += run - i;
+                i = run;
+                if (i == end)
+                {
+                    break;
+                }
+            }
+
             var c = text[i];
             switch (c)
             {
