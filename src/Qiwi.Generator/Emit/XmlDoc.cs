@@ -207,21 +207,10 @@ internal static class XmlDoc
         return false;
     }
 
-    private static bool NeedsInline(string text, int start, int end)
-    {
-        for (var i = start; i < end; i++)
-        {
-            if (IsSpecial(text[i]))
-            {
-                return true;
-            }
-        }
+    private static bool NeedsInline(string text, int start, int end) => text.IndexOfAny(Specials, start, end - start) >= 0;
 
-        return false;
-    }
-
-    /// <summary>True for a character <see cref="Inline"/> may write otherwise than as it is.</summary>
-    private static bool IsSpecial(char c) => c is '`' or '*' or '&' or '<' or '>';
+    /// <summary>The characters <see cref="Inline"/> may write otherwise than as they are.</summary>
+    private static readonly char[] Specials = { '`', '*', '&', '<', '>' };
 
     /// <summary>
     /// Writes the line <c>text[start..end]</c> with its markup turned into XML into <paramref name="into"/> (only
@@ -241,10 +230,10 @@ internal static class XmlDoc
         for (var i = start; i < end; i++)
         {
             // A run of characters that are written as they are goes in at once.
-            var run = i;
-            while (run < end && !IsSpecial(text[run]))
+            var run = text.IndexOfAny(Specials, i, end - i);
+            if (run < 0)
             {
-                run++;
+                run = end;
             }
 
             if (run > i)
