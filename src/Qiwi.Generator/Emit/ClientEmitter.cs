@@ -67,7 +67,7 @@ internal static class ClientEmitter
         writer.Line("{");
         writer.Line("}");
         writer.Line();
-        XmlDoc.Summary(writer, Scratch.Take().Append("Creates a client on an existing pipeline (shared policies, tests); its options must be <see cref=\"").Append(options).Append("\"/>.").ToString());
+        XmlDoc.Summary(writer, Scratch.Take().Append("Creates a client on an existing pipeline (shared policies, tests); its options must be <see cref=\"").Append(options).Append("\"/>."));
         XmlDoc.Param(writer, "pipeline", "The pipeline every call goes through.");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The pipeline's options are not <see cref=\"", options, "\"/>, or a setting is missing.</exception>");
         writer.Open("public ", name, "(" + CSharp.Runtime + ".QiwiPipeline pipeline)");
@@ -242,11 +242,11 @@ internal static class ClientEmitter
             remarks.Append("; not repeated automatically once it may have reached the server.");
         }
 
-        XmlDoc.Remarks(writer, remarks.ToString());
+        XmlDoc.Remarks(writer, remarks);
         ParameterCode.Docs(writer, parameters);
         XmlDoc.Param(writer, "cancellationToken", "Cancels the call.");
         XmlDoc.Element(writer, "returns", Scratch.Take().Append("The ").Append(operation.Response.PayloadProperty).Append(" of a successful response (result code ")
-            .Append(operation.Response.SuccessCode).Append(").").ToString());
+            .Append(operation.Response.SuccessCode).Append(")."));
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">An argument breaks a rule of the spec; nothing was sent.</exception>");
         writer.Line("/// <exception cref=\"global::Qiwi.Runtime.QiwiApiException\">QIWI answered with another result code (whatever the HTTP status).</exception>");
         writer.Line("/// <exception cref=\"global::Qiwi.Runtime.QiwiProtocolException\">The response is not a valid envelope (empty, HTML, truncated, wrong types).</exception>");

@@ -15,13 +15,13 @@ internal static class ClientOptionsEmitter
         var code = new ParameterCode(patterns);
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, Scratch.Take().Append("The options of <see cref=\"").Append(spec.Names.Client)
-            .Append("\"/>: endpoint, environment, credentials, media type, timeout, and the settings every call of the client sends.").ToString());
+            .Append("\"/>: endpoint, environment, credentials, media type, timeout, and the settings every call of the client sends."));
         writer.Line(CSharp.GeneratedCode);
         writer.Open(spec.Visibility, " sealed partial class ", spec.Names.Options, " : " + CSharp.Runtime + ".QiwiClientOptions");
         foreach (var parameter in spec.ClientParameters)
         {
             XmlDoc.Summary(writer, Scratch.Take().Append(parameter.Description ?? parameter.WireName).Append("\nRequired: every call sends it as `").Append(parameter.WireName)
-                .Append("`; the generated methods do not take it.").ToString());
+                .Append("`; the generated methods do not take it."));
             writer.LineStart().Append("public ").AppendType(parameter.Type, nullable: true).Append(' ').Append(parameter.Name).Append(" { get; set; }");
             writer.LineEnd();
             writer.Line();

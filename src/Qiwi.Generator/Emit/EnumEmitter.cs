@@ -49,7 +49,15 @@ internal static class EnumEmitter
                 writer.Line();
             }
 
-            XmlDoc.Summary(writer, model.IsInteger ? member.Description : string.Concat(member.Description, " Wire value `", member.WireValue, "`."));
+            if (model.IsInteger)
+            {
+                XmlDoc.Summary(writer, member.Description);
+            }
+            else
+            {
+                XmlDoc.Summary(writer, Scratch.Of(member.Description, " Wire value `", member.WireValue, "`."));
+            }
+
             var line = writer.LineStart().Append(member.Name).Append(" = ");
             if (model.IsInteger)
             {
@@ -70,7 +78,7 @@ internal static class EnumEmitter
     private static void EmitExtensions(CodeWriter writer, EmitContext spec, EnumModel model)
     {
         var name = model.Name;
-        XmlDoc.Summary(writer, string.Concat("Wire values, descriptions and QIWI semantics of <see cref=\"", name, "\"/>, without reflection."));
+        XmlDoc.Summary(writer, Scratch.Of("Wire values, descriptions and QIWI semantics of <see cref=\"", name, "\"/>, without reflection."));
         writer.Line(CSharp.GeneratedCode);
         writer.Open(spec.Visibility, " static partial class ", model.ExtensionsName);
 
@@ -147,7 +155,7 @@ internal static class EnumEmitter
             writer.Close();
             writer.Close();
             writer.Line();
-            XmlDoc.Summary(writer, string.Concat("The value for a wire value; <see cref=\"", name, ".Unknown\"/> when the spec does not list it."));
+            XmlDoc.Summary(writer, Scratch.Of("The value for a wire value; <see cref=\"", name, ".Unknown\"/> when the spec does not list it."));
             writer.Line("public static ", name, " FromWireValue(string? wireValue) => TryParse(wireValue, out var value) ? value : ", name, ".Unknown;");
         }
 

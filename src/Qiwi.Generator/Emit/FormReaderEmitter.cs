@@ -20,7 +20,7 @@ internal static class FormReaderEmitter
         var result = CSharp.Runtime + ".QiwiFormResult<" + model.Name + ">";
         var writer = new CodeWriter(spec.Namespace);
         writer.Open(spec.Visibility, " sealed partial record ", model.Name);
-        XmlDoc.Summary(writer, string.Concat("Reads a <see cref=\"", model.Name, "\"/> from form fields (already URL-decoded) and checks every rule the spec gives its fields"
+        XmlDoc.Summary(writer, Scratch.Of("Reads a <see cref=\"", model.Name, "\"/> from form fields (already URL-decoded) and checks every rule the spec gives its fields"
             + " (presence, format, length, pattern, bounds after rounding, date window, listed values). Never throws for bad input: the result names the first field that breaks a rule, and the rule."
             + " Decimals are rounded as the spec says before their bounds are checked."));
         XmlDoc.Param(writer, "fields", "The form fields.");
@@ -188,10 +188,10 @@ internal static class FormReaderEmitter
 
             any = true;
             XmlDoc.Summary(writer, Scratch.Take().Append("Checks the path parameters of <c>").Append(operation.OperationId).Append("</c> (").Append(operation.Method).Append(' ')
-                .Append(operation.PathTemplate).Append(").").ToString());
+                .Append(operation.PathTemplate).Append(")."));
             foreach (var parameter in parameters)
             {
-                XmlDoc.Param(writer, ParameterCode.Name(parameter), string.Concat("<c>", parameter.WireName, "</c>, as received (percent-decoded)."));
+                XmlDoc.Param(writer, ParameterCode.Name(parameter), Scratch.Of("<c>", parameter.WireName, "</c>, as received (percent-decoded)."));
             }
 
             var line = writer.LineStart().Append("public static " + CSharp.Runtime + ".QiwiFieldProblem? ").Append(operation.Name).Append('(');

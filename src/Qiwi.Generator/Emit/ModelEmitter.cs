@@ -22,8 +22,8 @@ internal static class ModelEmitter
             first = false;
             XmlDoc.Summary(writer, property.Description ?? property.WireName);
             XmlDoc.Remarks(writer, property.ConstantValue is null
-                ? string.Concat("Wire name `", property.WireName, "`.")
-                : string.Concat("Wire name `", property.WireName, "`; always `", property.ConstantValue, "`."));
+                ? Scratch.Of("Wire name `", property.WireName, "`.")
+                : Scratch.Of("Wire name `", property.WireName, "`; always `", property.ConstantValue, "`."));
             if (property.ConstantValue is not null)
             {
                 writer.LineStart().Append("public string ").Append(property.Name).Append(" { get; init; } = ").AppendLiteral(property.ConstantValue).Append(';');
@@ -37,7 +37,7 @@ internal static class ModelEmitter
             {
                 writer.Line();
                 XmlDoc.Summary(writer, Scratch.Take().Append("The wire value of <see cref=\"").Append(property.Name).Append("\"/> as received; kept when the spec does not list it (then <see cref=\"")
-                    .Append(property.Name).Append("\"/> is <c>Unknown</c>).").ToString());
+                    .Append(property.Name).Append("\"/> is <c>Unknown</c>)."));
                 writer.Line("public string? ", wireValueName, " { get; init; }");
             }
         }

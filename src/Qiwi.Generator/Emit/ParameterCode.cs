@@ -85,7 +85,7 @@ internal sealed class ParameterCode
 
             text.Append("\n(`").Append(parameter.WireName).Append('`');
             AppendRules(text, parameter.Constraints);
-            XmlDoc.Param(writer, Name(parameter), text.Append(')').ToString());
+            XmlDoc.Param(writer, Name(parameter), text.Append(')'));
         }
     }
 

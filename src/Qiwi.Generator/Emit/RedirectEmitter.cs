@@ -66,7 +66,7 @@ internal static class RedirectEmitter
 
     private static void EmitSignatureSpec(CodeWriter writer, RedirectModel redirect)
     {
-        XmlDoc.Summary(writer, Scratch.Take().Append("How <see cref=\"").Append(redirect.Names.Signed).Append("\"/> signs the URL (x-qiwi-signature).").ToString());
+        XmlDoc.Summary(writer, Scratch.Take().Append("How <see cref=\"").Append(redirect.Names.Signed).Append("\"/> signs the URL (x-qiwi-signature)."));
         var line = writer.LineStart().Append("public static " + CSharp.Runtime + ".QiwiSignatureSpec ").Append(redirect.Names.Signature).Append(" { get; } = ");
         SignatureCode.AppendNew(line, redirect.Signature!).Append(';');
         writer.LineEnd();
@@ -106,13 +106,13 @@ internal static class RedirectEmitter
             summary.Append(" Signed with ").Append(SpecText.Of(signature!.Algorithm)).Append('.');
         }
 
-        XmlDoc.Summary(writer, summary.ToString());
+        XmlDoc.Summary(writer, summary);
         XmlDoc.Remarks(writer, Scratch.Take().Append(redirect.Description).Append("\n\nBuilds `").Append(redirect.ServerUrl).Append(redirect.Path)
             .Append("?...` in production, the sandbox's base URL + `").Append(redirect.Path).Append("?...` when one is set (operation `")
-            .Append(redirect.OperationId).Append("`); nothing is sent.").ToString());
+            .Append(redirect.OperationId).Append("`); nothing is sent."));
         if (keyName is not null)
         {
-            XmlDoc.Param(writer, keyName, Scratch.Take().Append("The secret the signature is keyed with (").Append(keyName).Append("); it is not put in the URL.").ToString());
+            XmlDoc.Param(writer, keyName, Scratch.Take().Append("The secret the signature is keyed with (").Append(keyName).Append("); it is not put in the URL."));
         }
 
         ParameterCode.Docs(writer, ordered);
@@ -157,7 +157,7 @@ internal static class RedirectEmitter
     private static void EmitParser(CodeWriter writer, RedirectModel redirect, string ns)
     {
         var record = redirect.Names.Record;
-        XmlDoc.Summary(writer, Scratch.Take().Append("Reads the parameters of: ").Append(redirect.Summary ?? redirect.OperationId).ToString());
+        XmlDoc.Summary(writer, Scratch.Take().Append("Reads the parameters of: ").Append(redirect.Summary ?? redirect.OperationId));
         XmlDoc.Remarks(writer, redirect.Description);
         XmlDoc.Param(writer, "url", "The URL the payer arrived at (its query is read; other parameters of the merchant's own are ignored).");
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required parameter is missing or cannot be read.</exception>");
@@ -203,7 +203,7 @@ internal static class RedirectEmitter
 
     private static void EmitParametersRecord(CodeWriter writer, RedirectsScope spec, RedirectModel redirect)
     {
-        XmlDoc.Summary(writer, Scratch.Take().Append("The parameters QIWI adds when it sends the payer back (").Append(redirect.OperationId).Append(").").ToString());
+        XmlDoc.Summary(writer, Scratch.Take().Append("The parameters QIWI adds when it sends the payer back (").Append(redirect.OperationId).Append(")."));
         writer.Line(CSharp.GeneratedCode);
         writer.Open(spec.Visibility, " sealed record ", redirect.Names.Record);
         var first = true;

@@ -14,7 +14,7 @@ internal static class ResponseReaderEmitter
         var envelope = CSharp.Runtime + ".QiwiEnvelope<" + response.PayloadType + ">";
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, Scratch.Take().Append("Reads <see cref=\"").Append(response.JsonEnvelopeType).Append("\"/> (JSON) or <see cref=\"").Append(response.ResultType)
-            .Append("\"/> (XML, root `<").Append(response.XmlRootName).Append(">`) into the result code, description and <see cref=\"").Append(response.PayloadType).Append("\"/>.").ToString());
+            .Append("\"/> (XML, root `<").Append(response.XmlRootName).Append(">`) into the result code, description and <see cref=\"").Append(response.PayloadType).Append("\"/>."));
         writer.Line(CSharp.GeneratedCode);
         writer.Open("internal sealed class ", name, " : " + CSharp.Runtime + ".IQiwiResponseReader<", response.PayloadType, ">");
         XmlDoc.Summary(writer, "The shared instance.");

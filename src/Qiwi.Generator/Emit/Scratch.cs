@@ -16,4 +16,8 @@ internal static class Scratch
         var builder = t_builder ??= new StringBuilder(256);
         return builder.Clear();
     }
+
+    /// <summary>The scratch builder holding the parts, one after the other (a null part is empty).</summary>
+    public static StringBuilder Of(string? a, string? b, string? c, string? d = null, string? e = null)
+        => Take().Append(a).Append(b).Append(c).Append(d).Append(e);
 }

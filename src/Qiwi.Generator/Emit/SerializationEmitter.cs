@@ -134,7 +134,7 @@ internal static class SerializationEmitter
 
     private static void EmitFromJson(CodeWriter writer, ObjectModel model)
     {
-        XmlDoc.Summary(writer, string.Concat("Reads a <see cref=\"", model.Name, "\"/> from UTF-8 JSON. Unknown fields are ", model.KeepsUnknown ? "kept in <see cref=\"AdditionalProperties\"/> when they are strings." : "skipped."));
+        XmlDoc.Summary(writer, Scratch.Of("Reads a <see cref=\"", model.Name, "\"/> from UTF-8 JSON. Unknown fields are ", model.KeepsUnknown ? "kept in <see cref=\"AdditionalProperties\"/> when they are strings." : "skipped."));
         writer.Line("/// <exception cref=\"" + Json + ".JsonException\">The JSON is malformed or has a value of the wrong type.</exception>");
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
         writer.Open("public static ", model.Name, " FromJson(global::System.ReadOnlySpan<byte> utf8Json)");
@@ -240,9 +240,9 @@ internal static class SerializationEmitter
 
     private static void EmitFromXml(CodeWriter writer, ObjectModel model)
     {
-        XmlDoc.Summary(writer, Scratch.Take().Append("Reads a <see cref=\"").Append(model.Name).Append("\"/> from UTF-8 XML whose root element is `<").Append(model.XmlName).Append(">`.").ToString());
+        XmlDoc.Summary(writer, Scratch.Take().Append("Reads a <see cref=\"").Append(model.Name).Append("\"/> from UTF-8 XML whose root element is `<").Append(model.XmlName).Append(">`."));
         writer.Line("/// <exception cref=\"global::System.Xml.XmlException\">The XML is malformed.</exception>");
-        XmlDoc.Element(writer, "exception", string.Concat("The root element is not `", model.XmlName, "`, a required field is missing, or a value cannot be read."), " cref=\"global::System.FormatException\"");
+        XmlDoc.Element(writer, "exception", Scratch.Of("The root element is not `", model.XmlName, "`, a required field is missing, or a value cannot be read."), " cref=\"global::System.FormatException\"");
         writer.Open("public static ", model.Name, " FromXml(global::System.ReadOnlySpan<byte> utf8Xml)");
         writer.Line("var root = " + QiwiXml + ".Parse(utf8Xml);");
         writer.LineStart().Append("if (root.Name.LocalName != ").AppendLiteral(model.XmlName).Append(')');
@@ -309,7 +309,7 @@ internal static class SerializationEmitter
 
     private static void EmitToXml(CodeWriter writer, ObjectModel model, string ns)
     {
-        XmlDoc.Summary(writer, string.Concat("Writes this value as the XML element `<", model.XmlName, ">`."));
+        XmlDoc.Summary(writer, Scratch.Of("Writes this value as the XML element `<", model.XmlName, ">`."));
         writer.Open("public " + XElement + " ToXml()");
         writer.LineStart().Append("var element = new " + XElement + "(").AppendLiteral(model.XmlName).Append(");");
         writer.LineEnd();
@@ -392,7 +392,7 @@ internal static class SerializationEmitter
 
     private static void EmitFromForm(CodeWriter writer, ObjectModel model, string ns)
     {
-        XmlDoc.Summary(writer, string.Concat("Reads a <see cref=\"", model.Name, "\"/> from form fields (already URL-decoded). ", model.KeepsUnknown ? "Unknown fields are kept in <see cref=\"AdditionalProperties\"/>." : "Unknown fields are skipped."));
+        XmlDoc.Summary(writer, Scratch.Of("Reads a <see cref=\"", model.Name, "\"/> from form fields (already URL-decoded). ", model.KeepsUnknown ? "Unknown fields are kept in <see cref=\"AdditionalProperties\"/>." : "Unknown fields are skipped."));
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
         writer.Open("public static ", model.Name, " FromForm(" + Pairs + " fields)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(fields);");

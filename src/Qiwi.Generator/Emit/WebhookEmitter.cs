@@ -13,7 +13,7 @@ internal static class WebhookEmitter
         XmlDoc.Remarks(writer, webhook.Description);
         writer.Line(CSharp.GeneratedCode);
         writer.Open(spec.Visibility, " static partial class ", webhook.ClassName);
-        XmlDoc.Summary(writer, Scratch.Take().Append("Reads the request's form fields (URL-decoded) into a <see cref=\"").Append(webhook.BodyType).Append("\"/>; fields the spec does not list are kept.").ToString());
+        XmlDoc.Summary(writer, Scratch.Take().Append("Reads the request's form fields (URL-decoded) into a <see cref=\"").Append(webhook.BodyType).Append("\"/>; fields the spec does not list are kept."));
         XmlDoc.Param(writer, "fields", "The form fields of the request.");
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
         writer.Line("public static ", webhook.BodyType, " Parse(" + Pairs + " fields) => ", webhook.BodyType, ".FromForm(fields);");
@@ -22,13 +22,13 @@ internal static class WebhookEmitter
         {
             writer.Line();
             XmlDoc.Summary(writer, Scratch.Take().Append("How the sender signs the request (x-qiwi-signature): ").Append(SpecText.Of(signature.Algorithm)).Append(" keyed with the ")
-                .Append(signature.Key).Append(", in `").Append(signature.Target).Append("`.").ToString());
+                .Append(signature.Key).Append(", in `").Append(signature.Target).Append("`."));
             SignatureCode.AppendNew(writer.LineStart().Append("public static " + CSharp.Runtime + ".QiwiSignatureSpec Signature { get; } = "), signature).Append(';');
             writer.LineEnd();
             writer.Line();
             XmlDoc.Summary(writer, "Checks the signature of the request's fields in constant time.");
             XmlDoc.Param(writer, "fields", "All form fields of the request, as received.");
-            XmlDoc.Param(writer, "signature", Scratch.Take().Append("The value of `").Append(signature.Target).Append("`, or null when absent (then false).").ToString());
+            XmlDoc.Param(writer, "signature", Scratch.Take().Append("The value of `").Append(signature.Target).Append("`, or null when absent (then false)."));
             XmlDoc.Param(writer, signature.Key, "The secret the signature is keyed with.");
             writer.Line("public static bool VerifySignature(" + Pairs + " fields, string? signature, string ", signature.Key, ")");
             writer.Indent().Line("=> " + CSharp.Runtime + ".QiwiSignature.Verify(Signature, fields, ", signature.Key, ", signature);").Outdent();

@@ -85,8 +85,22 @@ internal static class ReferenceXmlDoc
         return result;
     }
 
-    // Normalizing is unchanged: the reference normalizes every text, the fast path only when it must.
-    private static string Normalize(string text) => XmlDoc.Normalize(text);
+    private static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                continue;
+            }
+
+            builder.Append(Text.IsLineBreak(c) ? '\n' : c == '\t' ? c : Text.IsControl(c) ? ' ' : Text.IsLoneSurrogate(text, i) ? '\ufffd' : c);
+        }
+
+        return builder.ToString();
+    }
 
     private static readonly string[] MarkupStarts = { "<see ", "<paramref ", "<c>", "</c>", "<para/>" };
 
