@@ -230,17 +230,32 @@ internal static class CallEmitter
         public CallState(OperationModel operation)
         {
             // The tuple's name for the client differs from every argument's.
-            var names = new HashSet<string>();
-            foreach (var parameter in operation.Parameters)
-            {
-                names.Add(parameter.ParameterName.TrimStart('@'));
-            }
-
             _client = "client";
-            while (names.Contains(_client))
+            while (IsArgument(operation, _client))
             {
                 _client += "_";
             }
+        }
+
+        /// <summary>True when an argument is named <paramref name="name"/> (a verbatim '@' aside).</summary>
+        private static bool IsArgument(OperationModel operation, string name)
+        {
+            foreach (var parameter in operation.Parameters)
+            {
+                var argument = parameter.ParameterName;
+                var at = 0;
+                while (at < argument.Length && argument[at] == '@')
+                {
+                    at++;
+                }
+
+                if (argument.Length - at == name.Length && string.CompareOrdinal(argument, at, name, 0, name.Length) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public bool IsEmpty => _arguments.Count == 0 && !_usesClient;

@@ -32,7 +32,14 @@ internal sealed class ParameterCode
             }
 
             var isRequired = parameter.Required || (forceRequired?.Invoke(parameter) ?? false);
-            (isRequired && !parameter.IsFlag ? required : optional).Add(isRequired && !parameter.IsFlag ? parameter with { Required = true } : parameter);
+            if (isRequired && !parameter.IsFlag)
+            {
+                required.Add(parameter.Required ? parameter : parameter with { Required = true });
+            }
+            else
+            {
+                optional.Add(parameter);
+            }
         }
 
         required.AddRange(optional);
