@@ -101,8 +101,9 @@ internal static class SourceEmitter
     /// </summary>
     public static List<GeneratedSource> EmitAll(SpecModel spec, bool dependencyInjection = false)
     {
-        var sources = new List<GeneratedSource>();
-        foreach (var unit in Split(spec, dependencyInjection).All())
+        var units = Split(spec, dependencyInjection).All();
+        var sources = new List<GeneratedSource>(units.Count);
+        foreach (var unit in units)
         {
             if (Emit(unit) is string text)
             {
