@@ -13,9 +13,17 @@ internal static class Scratch
 
     public static StringBuilder Take()
     {
-        var builder = t_builder ??= new StringBuilder(256);
+        var builder = t_builder;
+        if (builder is null || builder.Capacity > MaxKeptCapacity)
+        {
+            // A huge text's builder is left to the collector rather than held by the thread.
+            return t_builder = new StringBuilder(256);
+        }
+
         return builder.Clear();
     }
+
+    private const int MaxKeptCapacity = 64 * 1024;
 
     /// <summary>The scratch builder holding the parts, one after the other (a null part is empty).</summary>
     public static StringBuilder Of(string? a, string? b, string? c, string? d = null, string? e = null)

@@ -101,6 +101,26 @@ internal static class XmlDoc
     /// </remarks>
     private static bool Write(CodeWriter writer, string element, int length, string attributes, string? paramName)
     {
+        var written = WriteLoaded(writer, element, length, attributes, paramName);
+
+        // A huge text's buffers are left to the collector rather than held by the thread.
+        if (t_text is { Length: > MaxKeptLength })
+        {
+            t_text = null;
+        }
+
+        if (t_normalized is { Length: > MaxKeptLength })
+        {
+            t_normalized = null;
+        }
+
+        return written;
+    }
+
+    private const int MaxKeptLength = 64 * 1024;
+
+    private static bool WriteLoaded(CodeWriter writer, string element, int length, string attributes, string? paramName)
+    {
         if (length < 0)
         {
             return false;

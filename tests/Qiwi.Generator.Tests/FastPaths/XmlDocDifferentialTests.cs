@@ -78,6 +78,24 @@ public sealed class XmlDocDifferentialTests
         }
     }
 
+    [Fact]
+    public void A_huge_text_then_small_ones_match_the_reference()
+    {
+        // Past the size whose buffers the thread keeps: they are dropped, and the next texts get new ones.
+        var random = new Random(1603);
+        var huge = string.Concat(Enumerable.Range(0, 8_000).Select(_ => RandomText.Next(random, 12)));
+        foreach (var text in new[] { huge, RandomText.Next(random), huge + "\u2028" + huge, RandomText.Next(random, 120) })
+        {
+            var fast = new CodeWriter("N");
+            var reference = new CodeWriter("N");
+            XmlDoc.Summary(fast, text);
+            XmlDoc.Param(fast, "value", new StringBuilder(text));
+            ReferenceXmlDoc.Summary(reference, text);
+            ReferenceXmlDoc.Param(reference, "value", text);
+            Assert.True(reference.ToString() == fast.ToString(), "text of " + text.Length + " characters");
+        }
+    }
+
     private static string OneLine(string text)
         => string.Concat(text.Select(c => c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029' ? ' ' : c));
 
