@@ -12,20 +12,25 @@ internal static class CSharp
     public const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
 
     /// <summary>The C# type of a value, nullable when <paramref name="nullable"/>.</summary>
-    public static string TypeOf(TypeRef type, bool nullable)
+    public static string TypeOf(TypeRef type, bool nullable) => nullable ? Name(type) + "?" : Name(type);
+
+    /// <summary>Appends the C# type of a value, nullable when <paramref name="nullable"/>.</summary>
+    public static StringBuilder AppendType(this StringBuilder builder, TypeRef type, bool nullable)
     {
-        var name = type.Kind switch
-        {
-            ValueKind.String or ValueKind.OpenEnum => "string",
-            ValueKind.Int32 => "int",
-            ValueKind.Int64 => "long",
-            ValueKind.Decimal => "decimal",
-            ValueKind.Boolean => "bool",
-            ValueKind.DateTime => "global::System.DateTimeOffset",
-            _ => type.TypeName!,
-        };
-        return nullable ? name + "?" : name;
+        builder.Append(Name(type));
+        return nullable ? builder.Append('?') : builder;
     }
+
+    private static string Name(TypeRef type) => type.Kind switch
+    {
+        ValueKind.String or ValueKind.OpenEnum => "string",
+        ValueKind.Int32 => "int",
+        ValueKind.Int64 => "long",
+        ValueKind.Decimal => "decimal",
+        ValueKind.Boolean => "bool",
+        ValueKind.DateTime => "global::System.DateTimeOffset",
+        _ => type.TypeName!,
+    };
 
     public static bool IsReferenceType(TypeRef type) => type.Kind is ValueKind.String or ValueKind.OpenEnum or ValueKind.Object;
 
@@ -35,6 +40,16 @@ internal static class CSharp
     /// surrogate, so a spec value can never end the literal's line.
     /// </summary>
     public static string Literal(string value) => NeedsEscaping(value) ? Escape(value) : "\"" + value + "\"";
+
+    /// <summary>Appends <see cref="Literal"/> of the value (the value itself between quotes when it needs no escape).</summary>
+    public static StringBuilder AppendLiteral(this StringBuilder builder, string value)
+        => NeedsEscaping(value) ? AppendEscaped(builder, value) : builder.Append('"').Append(value).Append('"');
+
+    /// <summary>Appends <see cref="Literal"/> of the parts' concatenation, without making it when no part needs an escape.</summary>
+    public static StringBuilder AppendLiteral(this StringBuilder builder, string a, string b, string c = "", string d = "")
+        => NeedsEscaping(a) || NeedsEscaping(b) || NeedsEscaping(c) || NeedsEscaping(d)
+            ? AppendEscaped(builder, a + b + c + d)
+            : builder.Append('"').Append(a).Append(b).Append(c).Append(d).Append('"');
 
     /// <summary>True when <see cref="Escape"/> would write some character of the value otherwise than as it is.</summary>
     private static bool NeedsEscaping(string value)
@@ -51,9 +66,11 @@ internal static class CSharp
     }
 
     /// <summary>The literal written character by character (the simple path; <see cref="Literal"/> skips it for text that needs no escape).</summary>
-    internal static string Escape(string value)
+    internal static string Escape(string value) => AppendEscaped(new StringBuilder(value.Length + 2), value).ToString();
+
+    private static StringBuilder AppendEscaped(StringBuilder builder, string value)
     {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
+        builder.Append('"');
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
@@ -78,7 +95,7 @@ internal static class CSharp
             }
         }
 
-        return builder.Append('"').ToString();
+        return builder.Append('"');
     }
 
     /// <summary>
@@ -88,22 +105,83 @@ internal static class CSharp
     public static string Utf8Literal(string value)
         => !NeedsEscaping(value) ? "\"" + value + "\"u8" : Text.HasLoneSurrogate(value) ? Escape(value) : Escape(value) + "u8";
 
+    /// <summary>Appends <see cref="Utf8Literal"/> of the value.</summary>
+    public static StringBuilder AppendUtf8Literal(this StringBuilder builder, string value)
+    {
+        if (!NeedsEscaping(value))
+        {
+            return builder.Append('"').Append(value).Append("\"u8");
+        }
+
+        AppendEscaped(builder, value);
+        return Text.HasLoneSurrogate(value) ? builder : builder.Append("u8");
+    }
+
+    /// <summary>Appends a number as C# writes it in any culture (digits, a '-' when negative).</summary>
+    public static StringBuilder AppendInvariant(this StringBuilder builder, int value)
+    {
+        if (value < 0)
+        {
+            return builder.Append(value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var power = 1;
+        for (var rest = value; rest >= 10; rest /= 10)
+        {
+            power *= 10;
+        }
+
+        for (; power > 0; power /= 10)
+        {
+            builder.Append((char)('0' + value / power % 10));
+        }
+
+        return builder;
+    }
+
     /// <summary>A decimal literal; the parser checked and normalized the text (QIWI0015 otherwise).</summary>
     public static string DecimalLiteral(string text) => text + "m";
 
     /// <summary>Expression that writes <paramref name="expression"/> (non-null) as its wire text.</summary>
-    public static string ToWire(TypeRef type, Constraints constraints, string expression) => type.Kind switch
+    public static string ToWire(TypeRef type, Constraints constraints, string expression)
+        => new StringBuilder().AppendToWire(type, constraints, expression).ToString();
+
+    /// <summary>Appends the expression that writes <paramref name="expression"/> + <paramref name="suffix"/> (non-null) as its wire text.</summary>
+    public static StringBuilder AppendToWire(this StringBuilder builder, TypeRef type, Constraints constraints, string expression, string suffix = "")
     {
-        ValueKind.String or ValueKind.OpenEnum => expression,
-        ValueKind.Int32 or ValueKind.Int64 => Runtime + ".QiwiFormat.Integer(" + expression + ")",
-        ValueKind.Boolean => Runtime + ".QiwiFormat.Boolean(" + expression + ")",
-        ValueKind.Decimal when constraints.DecimalScale is int scale =>
-            Runtime + ".QiwiFormat.Decimal(" + expression + ", " + scale.ToString(CultureInfo.InvariantCulture) + ", " + Runtime + ".QiwiRounding." + constraints.Rounding + ")",
-        ValueKind.Decimal => expression + ".ToString(" + Invariant + ")",
-        ValueKind.DateTime => Runtime + ".QiwiFormat.DateTime(" + expression + ", " + Offset(constraints) + ", " + Literal(constraints.DateTimeFormat ?? "yyyy-MM-ddTHH:mm:ss") + ")",
-        ValueKind.Enum when type.IntegerEnum => Runtime + ".QiwiFormat.Integer(" + expression + ".ToWireValue())",
-        ValueKind.Enum => expression + ".ToWireValue()",
-        _ => expression + ".ToString()",
+        switch (type.Kind)
+        {
+            case ValueKind.String or ValueKind.OpenEnum:
+                return builder.Append(expression).Append(suffix);
+            case ValueKind.Int32 or ValueKind.Int64:
+                return builder.Append(Runtime + ".QiwiFormat.Integer(").Append(expression).Append(suffix).Append(')');
+            case ValueKind.Boolean:
+                return builder.Append(Runtime + ".QiwiFormat.Boolean(").Append(expression).Append(suffix).Append(')');
+            case ValueKind.Decimal when constraints.DecimalScale is int scale:
+                return builder.Append(Runtime + ".QiwiFormat.Decimal(").Append(expression).Append(suffix).Append(", ").AppendInvariant(scale)
+                    .Append(", " + Runtime + ".QiwiRounding.").Append(RoundingName(constraints.Rounding)).Append(')');
+            case ValueKind.Decimal:
+                return builder.Append(expression).Append(suffix).Append(".ToString(" + Invariant + ")");
+            case ValueKind.DateTime:
+                builder.Append(Runtime + ".QiwiFormat.DateTime(").Append(expression).Append(suffix).Append(", ").AppendOffset(constraints).Append(", ");
+                return builder.AppendLiteral(constraints.DateTimeFormat ?? DefaultDateTimeFormat).Append(')');
+            case ValueKind.Enum when type.IntegerEnum:
+                return builder.Append(Runtime + ".QiwiFormat.Integer(").Append(expression).Append(suffix).Append(".ToWireValue())");
+            case ValueKind.Enum:
+                return builder.Append(expression).Append(suffix).Append(".ToWireValue()");
+            default:
+                return builder.Append(expression).Append(suffix).Append(".ToString()");
+        }
+    }
+
+    private const string DefaultDateTimeFormat = "yyyy-MM-ddTHH:mm:ss";
+
+    /// <summary>The member name of a rounding (as <c>Enum.ToString</c> writes it, without its cost).</summary>
+    public static string RoundingName(Rounding rounding) => rounding switch
+    {
+        Rounding.Nearest => nameof(Rounding.Nearest),
+        Rounding.Down => nameof(Rounding.Down),
+        _ => rounding.ToString(),
     };
 
     /// <summary>
@@ -112,20 +190,41 @@ internal static class CSharp
     /// </summary>
     public static string Qualified(string ns, string typeName) => "global::" + ns + "." + typeName;
 
-    /// <summary>Expression that reads wire text <paramref name="text"/> into the type (generated types qualified with <paramref name="ns"/>).</summary>
-    public static string FromWire(TypeRef type, Constraints constraints, string text, string ns) => type.Kind switch
-    {
-        ValueKind.String or ValueKind.OpenEnum => text,
-        ValueKind.Int32 => Runtime + ".Serialization.QiwiXml.ParseInt32(" + text + ")",
-        ValueKind.Int64 => Runtime + ".Serialization.QiwiXml.ParseInt64(" + text + ")",
-        ValueKind.Boolean => Runtime + ".Serialization.QiwiXml.ParseBoolean(" + text + ")",
-        ValueKind.Decimal => Runtime + ".Serialization.QiwiXml.ParseDecimal(" + text + ")",
-        ValueKind.DateTime => Runtime + ".QiwiFormat.ParseDateTime(" + text + ", " + Offset(constraints) + ", " + Literal(constraints.DateTimeFormat ?? "yyyy-MM-ddTHH:mm:ss") + ")",
-        ValueKind.Enum when type.IntegerEnum => "(" + type.TypeName + ")" + Runtime + ".Serialization.QiwiXml.ParseInt32(" + text + ")",
-        ValueKind.Enum => Qualified(ns, type.HelperName!) + ".FromWireValue(" + text + ")",
-        _ => text,
-    };
+    /// <summary>Appends <see cref="Qualified"/>.</summary>
+    public static StringBuilder AppendQualified(this StringBuilder builder, string ns, string typeName)
+        => builder.Append("global::").Append(ns).Append('.').Append(typeName);
 
-    public static string Offset(Constraints constraints)
-        => "global::System.TimeSpan.FromMinutes(" + (constraints.OffsetMinutes ?? 0).ToString(CultureInfo.InvariantCulture) + ")";
+    /// <summary>Expression that reads wire text <paramref name="text"/> into the type (generated types qualified with <paramref name="ns"/>).</summary>
+    public static string FromWire(TypeRef type, Constraints constraints, string text, string ns)
+        => new StringBuilder().AppendFromWire(type, constraints, text, ns).ToString();
+
+    /// <summary>Appends <see cref="FromWire"/>.</summary>
+    public static StringBuilder AppendFromWire(this StringBuilder builder, TypeRef type, Constraints constraints, string text, string ns)
+    {
+        switch (type.Kind)
+        {
+            case ValueKind.Int32:
+                return builder.Append(Runtime + ".Serialization.QiwiXml.ParseInt32(").Append(text).Append(')');
+            case ValueKind.Int64:
+                return builder.Append(Runtime + ".Serialization.QiwiXml.ParseInt64(").Append(text).Append(')');
+            case ValueKind.Boolean:
+                return builder.Append(Runtime + ".Serialization.QiwiXml.ParseBoolean(").Append(text).Append(')');
+            case ValueKind.Decimal:
+                return builder.Append(Runtime + ".Serialization.QiwiXml.ParseDecimal(").Append(text).Append(')');
+            case ValueKind.DateTime:
+                builder.Append(Runtime + ".QiwiFormat.ParseDateTime(").Append(text).Append(", ").AppendOffset(constraints).Append(", ");
+                return builder.AppendLiteral(constraints.DateTimeFormat ?? DefaultDateTimeFormat).Append(')');
+            case ValueKind.Enum when type.IntegerEnum:
+                return builder.Append('(').Append(type.TypeName).Append(")" + Runtime + ".Serialization.QiwiXml.ParseInt32(").Append(text).Append(')');
+            case ValueKind.Enum:
+                return builder.AppendQualified(ns, type.HelperName!).Append(".FromWireValue(").Append(text).Append(')');
+            default:
+                return builder.Append(text);
+        }
+    }
+
+    public static string Offset(Constraints constraints) => new StringBuilder().AppendOffset(constraints).ToString();
+
+    public static StringBuilder AppendOffset(this StringBuilder builder, Constraints constraints)
+        => builder.Append("global::System.TimeSpan.FromMinutes(").AppendInvariant(constraints.OffsetMinutes ?? 0).Append(')');
 }

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Globalization;
+using System.Text;
 using Qiwi.Generator.Model;
 using Qiwi.Generator.Parsing;
 
@@ -19,57 +19,66 @@ internal static class CallEmitter
     /// </summary>
     public static void Write(CodeWriter writer, ClientScope spec, OperationModel operation)
     {
-        var reader = operation.Response.ReaderName + ".Instance";
-        // Once to learn what the lambdas use, once to write them with it.
+        var reader = operation.Response.ReaderName;
+        var payload = OutcomeReadReader.FindObject(spec.Objects, operation.Response.PayloadType);
+        var read = OutcomeRead(spec, operation, payload);
+
+        // Once (into a scratch builder) to learn what the lambdas use, once to write them with it.
         var state = new CallState(operation);
-        Checks(spec, operation, state);
-        OutcomeRead(spec, operation, state);
-        state.Freeze();
-        var checks = Checks(spec, operation, state);
-        var outcome = OutcomeRead(spec, operation, state);
-        if (checks.Count == 0 && outcome is null)
+        var scratch = Scratch.Take();
+        var checks = AppendChecks(scratch, null, operation, payload, state);
+        if (read is not null)
         {
-            writer.Line("return _pipeline.SendAsync(request, " + reader + ", cancellationToken);");
+            AppendOutcomeRead(scratch, null, operation, read, payload!, state);
+        }
+
+        state.Freeze();
+        if (checks == 0 && read is null)
+        {
+            writer.Line("return _pipeline.SendAsync(request, ", reader, ".Instance, cancellationToken);");
             return;
         }
 
         if (state.IsEmpty)
         {
             // Nothing from the call: a static lambda, one delegate for every call.
-            writer.Line("var call = new " + CSharp.Runtime + ".QiwiCall<" + operation.Response.PayloadType + ">(" + reader + ") { Check = static payload => " + string.Join(" ?? ", checks) + " };");
+            var line = writer.LineStart().Append("var call = new " + CSharp.Runtime + ".QiwiCall<").Append(operation.Response.PayloadType).Append(">(").Append(reader)
+                .Append(".Instance) { Check = static payload => ");
+            AppendChecks(line, null, operation, payload, state);
+            line.Append(" };");
+            writer.LineEnd();
             writer.Line("return _pipeline.SendAsync(request, call, cancellationToken);");
             return;
         }
 
         writer.Line("var call = " + CSharp.Runtime + ".QiwiCall.Create(");
         writer.Indent();
-        writer.Line(reader + ",");
-        writer.Line(state.Value + ",");
-        if (checks.Count == 0)
+        writer.Line(reader, ".Instance,");
+        state.AppendValue(writer.LineStart()).Append(',');
+        writer.LineEnd();
+        if (checks == 0)
         {
-            writer.Line("check: null" + (outcome is null ? ");" : ","));
+            writer.Line(read is null ? "check: null);" : "check: null,");
         }
         else
         {
-            writer.Line("check: static (payload, " + state.Parameter + ") => " + checks[0] + (checks.Count == 1 ? (outcome is null ? ");" : ",") : string.Empty));
+            var line = writer.LineStart().Append("check: static (payload, ");
+            state.AppendParameter(line).Append(") => ");
             writer.Indent();
-            for (var i = 1; i < checks.Count; i++)
-            {
-                writer.Line("?? " + checks[i] + (i == checks.Count - 1 ? (outcome is null ? ");" : ",") : string.Empty));
-            }
-
+            AppendChecks(line, writer, operation, payload, state);
+            line.Append(read is null ? ");" : ",");
+            writer.LineEnd();
             writer.Outdent();
         }
 
-        if (outcome is not null)
+        if (read is not null)
         {
-            writer.Line("outcomeRead: static " + state.Parameter + " => new " + CSharp.Runtime + ".QiwiOutcomeRead<" + operation.Response.PayloadType + ">(");
+            var line = writer.LineStart().Append("outcomeRead: static ");
+            state.AppendParameter(line).Append(" => new " + CSharp.Runtime + ".QiwiOutcomeRead<").Append(operation.Response.PayloadType).Append(">(");
+            writer.LineEnd();
             writer.Indent();
-            for (var i = 0; i < outcome.Count; i++)
-            {
-                writer.Line(outcome[i] + (i == outcome.Count - 1 ? "));" : ","));
-            }
-
+            AppendOutcomeRead(writer.LineStart(), writer, operation, read, payload!, state);
+            writer.LineEnd();
             writer.Outdent();
         }
 
@@ -77,74 +86,134 @@ internal static class CallEmitter
         writer.Line("return _pipeline.SendAsync(request, call, cancellationToken);");
     }
 
-    private static List<string> Checks(ClientScope spec, OperationModel operation, CallState state)
+    /// <summary>
+    /// Appends the checks on a success payload, joined by <c> ?? </c>, or each after the first on its own line
+    /// starting <c>?? </c> when <paramref name="lines"/> is the writer whose line <paramref name="builder"/> is; returns how many.
+    /// </summary>
+    private static int AppendChecks(StringBuilder builder, CodeWriter? lines, OperationModel operation, ObjectModel? payload, CallState state)
     {
-        var checks = new List<string>();
-        var payload = OutcomeReadReader.FindObject(spec.Objects, operation.Response.PayloadType);
         if (payload is null)
         {
-            return checks;
+            return 0;
         }
 
+        var count = 0;
         foreach (var property in payload.Properties)
         {
-            var value = "payload." + property.Name;
-            var wire = CSharp.Literal(property.WireName);
             if (property.Type.Kind == ValueKind.String
                 && OutcomeReadReader.FindParameter(operation.Parameters, property.WireName) is { Location: ParameterLocation.Path, IsConstant: false } echoed
                 && echoed.Type.Kind == ValueKind.String && echoed.Required)
             {
-                checks.Add(CSharp.Runtime + ".Serialization.QiwiPayloadChecks.Echo(" + wire + ", " + value + ", " + state.Use(echoed) + ")");
+                Start(builder, lines, ref count, "Echo(", property).Append(", ");
+                state.AppendUse(builder, echoed).Append(')');
             }
             else if (property.Type.Kind == ValueKind.Decimal && property.Constraints.DecimalScale is int scale)
             {
-                var minimum = property.Constraints.Minimum is { } min ? min + "m" : "null";
-                checks.Add(CSharp.Runtime + ".Serialization.QiwiPayloadChecks.Amount(" + wire + ", " + value + ", " + scale.ToString(CultureInfo.InvariantCulture) + ", " + minimum + ", " + (property.Constraints.ExclusiveMinimum ? "true" : "false") + ")");
+                Start(builder, lines, ref count, "Amount(", property).Append(", ").AppendInvariant(scale).Append(", ");
+                if (property.Constraints.Minimum is { } minimum)
+                {
+                    builder.Append(minimum).Append('m');
+                }
+                else
+                {
+                    builder.Append("null");
+                }
+
+                builder.Append(property.Constraints.ExclusiveMinimum ? ", true)" : ", false)");
             }
         }
 
-        return checks;
+        return count;
     }
 
-    /// <summary>The arguments of the <c>QiwiOutcomeRead</c> constructor, or null without a link.</summary>
-    private static List<string>? OutcomeRead(ClientScope spec, OperationModel operation, CallState state)
+    /// <summary>Starts a payload check, <c>QiwiPayloadChecks.Method("wire", payload.Name</c>, after the separator when one came before.</summary>
+    private static StringBuilder Start(StringBuilder builder, CodeWriter? lines, ref int count, string method, PropertyModel property)
     {
-        if (operation.OutcomeRead is not { } link
-            || OutcomeReadReader.FindRead(spec.Operations, link.OperationId) is not { } read
-            || OutcomeReadReader.FindObject(spec.Objects, operation.Response.PayloadType) is not { } payload)
+        if (count++ > 0)
+        {
+            if (lines is null)
+            {
+                builder.Append(" ?? ");
+            }
+            else
+            {
+                lines.LineEnd();
+                lines.LineStart().Append("?? ");
+            }
+        }
+
+        return builder.Append(CSharp.Runtime + ".Serialization.QiwiPayloadChecks.").Append(method).AppendLiteral(property.WireName).Append(", payload.").Append(property.Name);
+    }
+
+    /// <summary>The status read of a write with x-qiwi-outcome-read, or null without a link.</summary>
+    private static OperationModel? OutcomeRead(ClientScope spec, OperationModel operation, ObjectModel? payload)
+    {
+        if (operation.OutcomeRead is not { } link || payload is null)
         {
             return null;
         }
 
-        var arguments = new List<string>();
+        return OutcomeReadReader.FindRead(spec.Operations, link.OperationId);
+    }
+
+    /// <summary>
+    /// Appends the arguments of the <c>QiwiOutcomeRead</c> constructor and its closing <c>))</c>, separated by ", ", or
+    /// each on its own line when <paramref name="lines"/> is the writer whose line <paramref name="builder"/> is.
+    /// </summary>
+    private static void AppendOutcomeRead(StringBuilder builder, CodeWriter? lines, OperationModel operation, OperationModel read, ObjectModel payload, CallState state)
+    {
+        var link = operation.OutcomeRead!;
+        builder.AppendLiteral(read.OperationId);
+        Next(builder, lines).Append("token => ");
+        state.AppendClient(builder).Append('.').Append(read.MethodName).Append('(');
         foreach (var parameter in ParameterCode.Ordered(read.Parameters))
         {
-            arguments.Add(state.Use(OutcomeReadReader.FindParameter(operation.Parameters, parameter.WireName)!));
+            state.AppendUse(builder, OutcomeReadReader.FindParameter(operation.Parameters, parameter.WireName)!).Append(", ");
         }
 
-        arguments.Add("token");
-        var codes = new List<string>();
-        foreach (var code in link.NotFoundCodes)
+        builder.Append("token)");
+        Next(builder, lines).Append("new int[] { ");
+        for (var i = 0; i < link.NotFoundCodes.Count; i++)
         {
-            codes.Add(code.ToString(CultureInfo.InvariantCulture));
+            builder.Append(i == 0 ? string.Empty : ", ").AppendInvariant(link.NotFoundCodes[i]);
         }
 
-        var matches = new List<string>();
-        foreach (var field in link.Match)
+        builder.Append(" }");
+        Next(builder, lines).Append("found => ");
+        if (link.Match.Count == 0)
         {
+            builder.Append("true");
+        }
+
+        for (var i = 0; i < link.Match.Count; i++)
+        {
+            var field = link.Match[i];
             var parameter = OutcomeReadReader.FindParameter(operation.Parameters, field)!;
             var property = OutcomeReadReader.FindProperty(payload, field)!;
-            var requested = parameter.IsConstant ? CSharp.Literal(parameter.ConstantValue!) : CSharp.ToWire(parameter.Type, parameter.Constraints, state.Use(parameter));
-            matches.Add(CSharp.ToWire(property.Type, parameter.Constraints, "found." + property.Name) + " == " + requested);
+            builder.Append(i == 0 ? string.Empty : " && ").AppendToWire(property.Type, parameter.Constraints, "found.", property.Name).Append(" == ");
+            if (parameter.IsConstant)
+            {
+                builder.AppendLiteral(parameter.ConstantValue!);
+            }
+            else
+            {
+                builder.AppendToWire(parameter.Type, parameter.Constraints, state.Use(parameter));
+            }
         }
 
-        return new List<string>
+        builder.Append("));");
+    }
+
+    private static StringBuilder Next(StringBuilder builder, CodeWriter? lines)
+    {
+        builder.Append(',');
+        if (lines is null)
         {
-            CSharp.Literal(read.OperationId),
-            "token => " + state.UseClient() + "." + read.MethodName + "(" + string.Join(", ", arguments) + ")",
-            "new int[] { " + string.Join(", ", codes) + " }",
-            "found => " + (matches.Count == 0 ? "true" : string.Join(" && ", matches)),
-        };
+            return builder.Append(' ');
+        }
+
+        lines.LineEnd();
+        return lines.LineStart();
     }
 
     /// <summary>
@@ -161,43 +230,60 @@ internal static class CallEmitter
         public CallState(OperationModel operation)
         {
             // The tuple's name for the client differs from every argument's.
-            var names = new HashSet<string>();
-            foreach (var parameter in operation.Parameters)
-            {
-                names.Add(parameter.ParameterName.TrimStart('@'));
-            }
-
             _client = "client";
-            while (names.Contains(_client))
+            while (IsArgument(operation, _client))
             {
                 _client += "_";
             }
         }
 
+        /// <summary>True when an argument is named <paramref name="name"/> (a verbatim '@' aside).</summary>
+        private static bool IsArgument(OperationModel operation, string name)
+        {
+            foreach (var parameter in operation.Parameters)
+            {
+                var argument = parameter.ParameterName;
+                var at = 0;
+                while (at < argument.Length && argument[at] == '@')
+                {
+                    at++;
+                }
+
+                if (argument.Length - at == name.Length && string.CompareOrdinal(argument, at, name, 0, name.Length) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public bool IsEmpty => _arguments.Count == 0 && !_usesClient;
 
-        /// <summary>The lambdas' parameter: the one value's own name, or <c>state</c> for a tuple.</summary>
-        public string Parameter => !IsSingle ? "state" : _usesClient ? _client : _arguments[0];
+        /// <summary>Appends the lambdas' parameter: the one value's own name, or <c>state</c> for a tuple.</summary>
+        public StringBuilder AppendParameter(StringBuilder builder)
+            => builder.Append(!IsSingle ? "state" : _usesClient ? _client : _arguments[0]);
 
-        /// <summary>The state the method passes.</summary>
-        public string Value
+        /// <summary>Appends the state the method passes.</summary>
+        public StringBuilder AppendValue(StringBuilder builder)
         {
-            get
+            if (IsSingle)
             {
-                if (IsSingle)
-                {
-                    return _usesClient ? "this" : _arguments[0];
-                }
-
-                var items = new List<string>();
-                if (_usesClient)
-                {
-                    items.Add(_client + ": this");
-                }
-
-                items.AddRange(_arguments);
-                return "(" + string.Join(", ", items) + ")";
+                return builder.Append(_usesClient ? "this" : _arguments[0]);
             }
+
+            builder.Append('(');
+            if (_usesClient)
+            {
+                builder.Append(_client).Append(": this");
+            }
+
+            for (var i = 0; i < _arguments.Count; i++)
+            {
+                builder.Append(i == 0 && !_usesClient ? string.Empty : ", ").Append(_arguments[i]);
+            }
+
+            return builder.Append(')');
         }
 
         private bool IsSingle => _arguments.Count + (_usesClient ? 1 : 0) == 1;
@@ -205,11 +291,14 @@ internal static class CallEmitter
         public void Freeze() => _frozen = true;
 
         /// <summary>The expression for <paramref name="parameter"/>'s value inside the lambdas.</summary>
-        public string Use(ParameterModel parameter)
+        public string Use(ParameterModel parameter) => AppendUse(new StringBuilder(), parameter).ToString();
+
+        /// <summary>Appends <see cref="Use"/>.</summary>
+        public StringBuilder AppendUse(StringBuilder builder, ParameterModel parameter)
         {
             if (parameter.ClientField is { } field)
             {
-                return UseClient() + "." + field;
+                return AppendClient(builder).Append('.').Append(field);
             }
 
             var name = parameter.ParameterName;
@@ -218,18 +307,18 @@ internal static class CallEmitter
                 _arguments.Add(name);
             }
 
-            return IsSingle ? name : "state." + name;
+            return IsSingle ? builder.Append(name) : builder.Append("state.").Append(name);
         }
 
-        /// <summary>The expression for the client inside the lambdas.</summary>
-        public string UseClient()
+        /// <summary>Appends the expression for the client inside the lambdas.</summary>
+        public StringBuilder AppendClient(StringBuilder builder)
         {
             if (!_frozen)
             {
                 _usesClient = true;
             }
 
-            return IsSingle ? _client : "state." + _client;
+            return IsSingle ? builder.Append(_client) : builder.Append("state.").Append(_client);
         }
     }
 }

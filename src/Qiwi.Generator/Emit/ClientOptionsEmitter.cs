@@ -1,3 +1,4 @@
+using System.Text;
 using Qiwi.Generator.Model;
 
 namespace Qiwi.Generator.Emit;
@@ -13,13 +14,16 @@ internal static class ClientOptionsEmitter
     {
         var code = new ParameterCode(patterns);
         var writer = new CodeWriter(spec.Namespace);
-        XmlDoc.Summary(writer, "The options of <see cref=\"" + spec.Names.Client + "\"/>: endpoint, environment, credentials, media type, timeout, and the settings every call of the client sends.");
+        XmlDoc.Summary(writer, Scratch.Take().Append("The options of <see cref=\"").Append(spec.Names.Client)
+            .Append("\"/>: endpoint, environment, credentials, media type, timeout, and the settings every call of the client sends."));
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " sealed partial class " + spec.Names.Options + " : " + CSharp.Runtime + ".QiwiClientOptions");
+        writer.Open(spec.Visibility, " sealed partial class ", spec.Names.Options, " : " + CSharp.Runtime + ".QiwiClientOptions");
         foreach (var parameter in spec.ClientParameters)
         {
-            XmlDoc.Summary(writer, (parameter.Description ?? parameter.WireName) + "\nRequired: every call sends it as `" + parameter.WireName + "`; the generated methods do not take it.");
-            writer.Line("public " + CSharp.TypeOf(parameter.Type, nullable: true) + " " + parameter.Name + " { get; set; }");
+            XmlDoc.Summary(writer, Scratch.Take().Append(parameter.Description ?? parameter.WireName).Append("\nRequired: every call sends it as `").Append(parameter.WireName)
+                .Append("`; the generated methods do not take it."));
+            writer.LineStart().Append("public ").AppendType(parameter.Type, nullable: true).Append(' ').Append(parameter.Name).Append(" { get; set; }");
+            writer.LineEnd();
             writer.Line();
         }
 
@@ -30,7 +34,8 @@ internal static class ClientOptionsEmitter
         {
             // A local named like the setting, so that the guards' nameof(...) names the setting.
             var local = parameter with { ParameterName = parameter.Name, Required = true };
-            writer.Line("var " + parameter.Name + " = " + Required(parameter, "this") + ";");
+            AppendRequired(writer.LineStart().Append("var ").Append(parameter.Name).Append(" = "), parameter, "this").Append(';');
+            writer.LineEnd();
             code.Guards(writer, local, spec.Names.Options, "TimeProvider");
         }
 
@@ -40,7 +45,7 @@ internal static class ClientOptionsEmitter
     }
 
     /// <summary>The client-level setting read from <paramref name="options"/>, or an ArgumentException naming it when unset.</summary>
-    public static string Required(ParameterModel parameter, string options)
-        => options + "." + parameter.Name + " ?? throw new global::System.ArgumentException("
-            + CSharp.Literal(parameter.Name + " is required (the `" + parameter.WireName + "` every call sends).") + ", " + CSharp.Literal(parameter.Name) + ")";
+    public static StringBuilder AppendRequired(StringBuilder builder, ParameterModel parameter, string options)
+        => builder.Append(options).Append('.').Append(parameter.Name).Append(" ?? throw new global::System.ArgumentException(")
+            .AppendLiteral(parameter.Name, " is required (the `", parameter.WireName, "` every call sends).").Append(", ").AppendLiteral(parameter.Name).Append(')');
 }

@@ -44,6 +44,31 @@ internal sealed class CodeWriter
         return this;
     }
 
+    /// <summary>A line of the parts, written one after the other (no string of the line is made); a null part is empty, as in a concatenation.</summary>
+    public CodeWriter Line(string? a, string? b)
+    {
+        LineStart().Append(a).Append(b);
+        return LineEnd();
+    }
+
+    public CodeWriter Line(string? a, string? b, string? c)
+    {
+        LineStart().Append(a).Append(b).Append(c);
+        return LineEnd();
+    }
+
+    public CodeWriter Line(string? a, string? b, string? c, string? d)
+    {
+        LineStart().Append(a).Append(b).Append(c).Append(d);
+        return LineEnd();
+    }
+
+    public CodeWriter Line(string? a, string? b, string? c, string? d, string? e)
+    {
+        LineStart().Append(a).Append(b).Append(c).Append(d).Append(e);
+        return LineEnd();
+    }
+
     /// <summary>Starts a non-empty line (its indentation written): append its text to the builder, then call <see cref="LineEnd"/>.</summary>
     public StringBuilder LineStart() => Builder.Append(' ', _indent * 4);
 
@@ -62,6 +87,24 @@ internal sealed class CodeWriter
         return this;
     }
 
+    public CodeWriter Open(string? a, string? b) => Line(a, b).OpenBrace();
+
+    public CodeWriter Open(string? a, string? b, string? c) => Line(a, b, c).OpenBrace();
+
+    public CodeWriter Open(string? a, string? b, string? c, string? d) => Line(a, b, c, d).OpenBrace();
+
+    public CodeWriter Open(string? a, string? b, string? c, string? d, string? e) => Line(a, b, c, d, e).OpenBrace();
+
+    /// <summary>Ends the block's first line, begun with <see cref="LineStart"/>, and opens the block.</summary>
+    public CodeWriter OpenEnd() => LineEnd().OpenBrace();
+
+    private CodeWriter OpenBrace()
+    {
+        Line("{");
+        _indent++;
+        return this;
+    }
+
     public CodeWriter Close(string suffix = "")
     {
         _indent--;
@@ -72,6 +115,15 @@ internal sealed class CodeWriter
 
         LineStart().Append('}').Append(suffix);
         return LineEnd();
+    }
+
+    /// <summary>Where the file is now, to <see cref="Rewind"/> to when what was written after it turns out not to be needed.</summary>
+    public (int Length, int Indent) Mark() => (Builder.Length, _indent);
+
+    public void Rewind((int Length, int Indent) mark)
+    {
+        Builder.Length = mark.Length;
+        _indent = mark.Indent;
     }
 
     public CodeWriter Indent()

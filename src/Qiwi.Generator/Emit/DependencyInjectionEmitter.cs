@@ -13,14 +13,18 @@ internal static class DependencyInjectionEmitter
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, "Registers <see cref=\"" + client + "\"/> with dependency injection.");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " static class " + spec.Names.ServiceCollectionExtensions);
+        writer.Open(spec.Visibility, " static class ", spec.Names.ServiceCollectionExtensions);
         XmlDoc.Summary(writer, "Adds <see cref=\"" + spec.Names.Interface + "\"/> and <see cref=\"" + client + "\"/> on a named client from <c>IHttpClientFactory</c>, with options validated at start-up and logging.");
         XmlDoc.Param(writer, "services", "The services.");
         XmlDoc.Param(writer, "configure", "Sets the environment, credentials, client-level settings, media type, timeout and retries (validated at start-up).");
         XmlDoc.Element(writer, "returns", "The HTTP client builder, to add handlers or a proxy.");
-        writer.Open("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<" + spec.Names.Options + "> configure)");
-        writer.Line("var builder = global::Qiwi.Extensions.DependencyInjection.QiwiServiceCollectionExtensions.AddQiwiClient<" + client + ", " + spec.Names.Options + ">(services, " + CSharp.Literal(spec.ClientName) + ", static pipeline => new " + client + "(pipeline), " + spec.Names.ResultCodes + ".Instance, configure);");
-        writer.Line("global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<" + spec.Names.Interface + ">(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<" + client + ">(provider));");
+        writer.Open("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add", client,
+            "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<", spec.Names.Options, "> configure)");
+        writer.LineStart().Append("var builder = global::Qiwi.Extensions.DependencyInjection.QiwiServiceCollectionExtensions.AddQiwiClient<").Append(client).Append(", ").Append(spec.Names.Options)
+            .Append(">(services, ").AppendLiteral(spec.ClientName).Append(", static pipeline => new ").Append(client).Append("(pipeline), ").Append(spec.Names.ResultCodes).Append(".Instance, configure);");
+        writer.LineEnd();
+        writer.Line("global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<", spec.Names.Interface,
+            ">(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<", client, ">(provider));");
         writer.Line("return builder;");
         writer.Close();
         writer.Close();

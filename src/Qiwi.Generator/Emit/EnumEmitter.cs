@@ -34,7 +34,7 @@ internal static class EnumEmitter
         }
 
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " enum " + model.Name);
+        writer.Open(spec.Visibility, " enum ", model.Name);
         if (!model.IsInteger)
         {
             XmlDoc.Summary(writer, "A value the spec does not list; models keep the raw wire value beside it.");
@@ -49,8 +49,27 @@ internal static class EnumEmitter
                 writer.Line();
             }
 
-            XmlDoc.Summary(writer, member.Description + (model.IsInteger ? string.Empty : " Wire value `" + member.WireValue + "`."));
-            writer.Line(member.Name + " = " + (model.IsInteger ? member.WireValue : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)) + ",");
+            if (model.IsInteger)
+            {
+                XmlDoc.Summary(writer, member.Description);
+            }
+            else
+            {
+                XmlDoc.Summary(writer, Scratch.Of(member.Description, " Wire value `", member.WireValue, "`."));
+            }
+
+            var line = writer.LineStart().Append(member.Name).Append(" = ");
+            if (model.IsInteger)
+            {
+                line.Append(member.WireValue);
+            }
+            else
+            {
+                line.AppendInvariant(i + 1);
+            }
+
+            line.Append(',');
+            writer.LineEnd();
         }
 
         writer.Close();
@@ -59,16 +78,16 @@ internal static class EnumEmitter
     private static void EmitExtensions(CodeWriter writer, EmitContext spec, EnumModel model)
     {
         var name = model.Name;
-        XmlDoc.Summary(writer, "Wire values, descriptions and QIWI semantics of <see cref=\"" + name + "\"/>, without reflection.");
+        XmlDoc.Summary(writer, Scratch.Of("Wire values, descriptions and QIWI semantics of <see cref=\"", name, "\"/>, without reflection."));
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " static partial class " + model.ExtensionsName);
+        writer.Open(spec.Visibility, " static partial class ", model.ExtensionsName);
 
         XmlDoc.Summary(writer, "The values the spec lists, in its order.");
-        writer.Line("public static " + name + "[] GetValues() => new[]");
+        writer.Line("public static ", name, "[] GetValues() => new[]");
         writer.Line("{").Indent();
         foreach (var member in model.Members)
         {
-            writer.Line(name + "." + member.Name + ",");
+            writer.Line(name, ".", member.Name, ",");
         }
 
         writer.Outdent().Line("};");
@@ -77,33 +96,36 @@ internal static class EnumEmitter
         XmlDoc.Summary(writer, "The value as it travels on the wire.");
         if (model.IsInteger)
         {
-            writer.Line("public static int ToWireValue(this " + name + " value) => (int)value;");
+            writer.Line("public static int ToWireValue(this ", name, " value) => (int)value;");
         }
         else
         {
-            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"value\"/> is not a listed value (for example <see cref=\"" + name + ".Unknown\"/>).</exception>");
-            writer.Line("public static string ToWireValue(this " + name + " value) => value switch");
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"value\"/> is not a listed value (for example <see cref=\"", name, ".Unknown\"/>).</exception>");
+            writer.Line("public static string ToWireValue(this ", name, " value) => value switch");
             writer.Line("{").Indent();
             foreach (var member in model.Members)
             {
-                writer.Line(name + "." + member.Name + " => " + CSharp.Literal(member.WireValue) + ",");
+                writer.LineStart().Append(name).Append('.').Append(member.Name).Append(" => ").AppendLiteral(member.WireValue).Append(',');
+                writer.LineEnd();
             }
 
-            writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), (int)value, \"" + name + " has no wire value for this value.\"),");
+            writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), (int)value, \"", name, " has no wire value for this value.\"),");
             writer.Outdent().Line("};");
         }
 
         writer.Line();
-        XmlDoc.Summary(writer, "Reads a wire value. Returns false for a value the spec does not list; " + (model.IsInteger ? "the number is kept in <paramref name=\"value\"/> all the same." : "<paramref name=\"value\"/> is then <see cref=\"" + name + ".Unknown\"/>."));
+        XmlDoc.Summary(writer, model.IsInteger
+            ? "Reads a wire value. Returns false for a value the spec does not list; the number is kept in <paramref name=\"value\"/> all the same."
+            : string.Concat("Reads a wire value. Returns false for a value the spec does not list; <paramref name=\"value\"/> is then <see cref=\"", name, ".Unknown\"/>."));
         if (model.IsInteger)
         {
-            writer.Open("public static bool TryParse(int wireValue, out " + name + " value)");
-            writer.Line("value = (" + name + ")wireValue;");
+            writer.Open("public static bool TryParse(int wireValue, out ", name, " value)");
+            writer.Line("value = (", name, ")wireValue;");
             writer.Line("return value.IsDefined();");
             writer.Close();
             writer.Line();
             XmlDoc.Summary(writer, "Reads a wire value written as text (\"150\"). Returns false for text that is not an integer or a value the spec does not list.");
-            writer.Open("public static bool TryParse(string? wireValue, out " + name + " value)");
+            writer.Open("public static bool TryParse(string? wireValue, out ", name, " value)");
             writer.Open("if (int.TryParse(wireValue, global::System.Globalization.NumberStyles.AllowLeadingSign, " + CSharp.Invariant + ", out var number))");
             writer.Line("return TryParse(number, out value);");
             writer.Close();
@@ -113,68 +135,99 @@ internal static class EnumEmitter
             writer.Close();
             writer.Line();
             XmlDoc.Summary(writer, "The value for a wire value, listed or not.");
-            writer.Line("public static " + name + " FromWireValue(int wireValue) => (" + name + ")wireValue;");
+            writer.Line("public static ", name, " FromWireValue(int wireValue) => (", name, ")wireValue;");
         }
         else
         {
-            writer.Open("public static bool TryParse(string? wireValue, out " + name + " value)");
+            writer.Open("public static bool TryParse(string? wireValue, out ", name, " value)");
             writer.Open("switch (wireValue)");
             foreach (var member in model.Members)
             {
-                writer.Line("case " + CSharp.Literal(member.WireValue) + ":").Indent();
-                writer.Line("value = " + name + "." + member.Name + ";");
+                writer.LineStart().Append("case ").AppendLiteral(member.WireValue).Append(':');
+                writer.LineEnd().Indent();
+                writer.Line("value = ", name, ".", member.Name, ";");
                 writer.Line("return true;").Outdent();
             }
 
             writer.Line("default:").Indent();
-            writer.Line("value = " + name + ".Unknown;");
+            writer.Line("value = ", name, ".Unknown;");
             writer.Line("return false;").Outdent();
             writer.Close();
             writer.Close();
             writer.Line();
-            XmlDoc.Summary(writer, "The value for a wire value; <see cref=\"" + name + ".Unknown\"/> when the spec does not list it.");
-            writer.Line("public static " + name + " FromWireValue(string? wireValue) => TryParse(wireValue, out var value) ? value : " + name + ".Unknown;");
+            XmlDoc.Summary(writer, Scratch.Of("The value for a wire value; <see cref=\"", name, ".Unknown\"/> when the spec does not list it."));
+            writer.Line("public static ", name, " FromWireValue(string? wireValue) => TryParse(wireValue, out var value) ? value : ", name, ".Unknown;");
         }
 
         writer.Line();
         XmlDoc.Summary(writer, "Whether the spec lists <paramref name=\"value\"/>.");
-        Switch(writer, "public static bool IsDefined(this " + name + " value)", model, _ => "true", "false");
+        Switch(writer, "public static bool IsDefined(this ", " value)", model, Query.IsDefined, "false");
 
         writer.Line();
         XmlDoc.Summary(writer, "The spec's description of <paramref name=\"value\"/>, or null when the spec does not list it.");
-        Switch(writer, "public static string? GetDescription(this " + name + " value)", model, m => CSharp.Literal(m.Description), "null");
+        Switch(writer, "public static string? GetDescription(this ", " value)", model, Query.Description, "null");
 
         if (model.HasFatal)
         {
             writer.Line();
             XmlDoc.Summary(writer, "Whether the result will not change when the request is repeated: true (fatal, do not retry), false (temporary), or null when the docs do not say or the spec does not list the code.");
-            Switch(writer, "public static bool? IsFatal(this " + name + " value)", model, m => m.Fatal switch { Fatality.Fatal => "true", Fatality.Temporary => "false", _ => "null" }, "null");
+            Switch(writer, "public static bool? IsFatal(this ", " value)", model, Query.IsFatal, "null");
         }
 
         if (model.HasFinal)
         {
             writer.Line();
             XmlDoc.Summary(writer, "Whether the status is final (cannot change any more). False for a status the spec does not list.");
-            Switch(writer, "public static bool IsFinal(this " + name + " value)", model, m => m.Final == true ? "true" : "false", "false");
+            Switch(writer, "public static bool IsFinal(this ", " value)", model, Query.IsFinal, "false");
         }
 
         writer.Close();
     }
 
-    private static void Switch(CodeWriter writer, string signature, EnumModel model, System.Func<EnumMemberModel, string> result, string fallback)
+    /// <summary>What a switch over the enum's values answers.</summary>
+    private enum Query
     {
-        writer.Line(signature + " => value switch");
+        IsDefined,
+        Description,
+        IsFatal,
+        IsFinal,
+    }
+
+    /// <summary>The method <paramref name="head"/> + the enum's name + <paramref name="tail"/>: a switch with an arm for each value whose answer is not <paramref name="fallback"/>.</summary>
+    private static void Switch(CodeWriter writer, string head, string tail, EnumModel model, Query query, string fallback)
+    {
+        writer.Line(head, model.Name, tail, " => value switch");
         writer.Line("{").Indent();
         foreach (var member in model.Members)
         {
-            var value = result(member);
-            if (value != fallback)
+            // Only a description is written as a literal; the fallbacks are keywords, which a literal never equals.
+            var value = query switch
             {
-                writer.Line(model.Name + "." + member.Name + " => " + value + ",");
+                Query.IsDefined => "true",
+                Query.IsFatal => member.Fatal switch { Fatality.Fatal => "true", Fatality.Temporary => "false", _ => "null" },
+                Query.IsFinal => member.Final == true ? "true" : "false",
+                _ => null,
+            };
+            if (value == fallback)
+            {
+                continue;
             }
+
+            var line = writer.LineStart().Append(model.Name).Append('.').Append(member.Name).Append(" => ");
+            if (value is null)
+            {
+                line.AppendLiteral(member.Description);
+            }
+            else
+            {
+                line.Append(value);
+            }
+
+            line.Append(',');
+            writer.LineEnd();
         }
 
-        writer.Line("_ => " + fallback + ",");
+        writer.Line("_ => ", fallback, ",");
         writer.Outdent().Line("};");
     }
 
@@ -183,11 +236,12 @@ internal static class EnumEmitter
         XmlDoc.Summary(writer, model.Description);
         XmlDoc.Remarks(writer, "An open set: these are the well-known values; any value the schema allows is valid.");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " static partial class " + model.Name);
+        writer.Open(spec.Visibility, " static partial class ", model.Name);
         foreach (var member in model.Members)
         {
             XmlDoc.Summary(writer, member.Description);
-            writer.Line("public const string " + member.Name + " = " + CSharp.Literal(member.WireValue) + ";");
+            writer.LineStart().Append("public const string ").Append(member.Name).Append(" = ").AppendLiteral(member.WireValue).Append(';');
+            writer.LineEnd();
             writer.Line();
         }
 
@@ -199,7 +253,8 @@ internal static class EnumEmitter
         writer.Line("{").Indent();
         foreach (var member in model.Members)
         {
-            writer.Line(member.Name + " => " + CSharp.Literal(member.Description) + ",");
+            writer.LineStart().Append(member.Name).Append(" => ").AppendLiteral(member.Description).Append(',');
+            writer.LineEnd();
         }
 
         writer.Line("_ => null,");

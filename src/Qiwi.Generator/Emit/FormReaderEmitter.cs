@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Globalization;
+using System.Text;
 using Qiwi.Generator.Model;
 
 namespace Qiwi.Generator.Emit;
@@ -19,93 +19,109 @@ internal static class FormReaderEmitter
     {
         var result = CSharp.Runtime + ".QiwiFormResult<" + model.Name + ">";
         var writer = new CodeWriter(spec.Namespace);
-        writer.Open(spec.Visibility + " sealed partial record " + model.Name);
-        XmlDoc.Summary(writer, "Reads a <see cref=\"" + model.Name + "\"/> from form fields (already URL-decoded) and checks every rule the spec gives its fields"
+        writer.Open(spec.Visibility, " sealed partial record ", model.Name);
+        XmlDoc.Summary(writer, Scratch.Of("Reads a <see cref=\"", model.Name, "\"/> from form fields (already URL-decoded) and checks every rule the spec gives its fields"
             + " (presence, format, length, pattern, bounds after rounding, date window, listed values). Never throws for bad input: the result names the first field that breaks a rule, and the rule."
-            + " Decimals are rounded as the spec says before their bounds are checked.");
+            + " Decimals are rounded as the spec says before their bounds are checked."));
         XmlDoc.Param(writer, "fields", "The form fields.");
         XmlDoc.Param(writer, "timeProvider", "The clock date windows are checked against; the system clock when null.");
-        writer.Open("public static " + result + " ReadForm(" + Pairs + " fields, global::System.TimeProvider? timeProvider = null)");
+        writer.Open("public static ", result, " ReadForm(" + Pairs + " fields, global::System.TimeProvider? timeProvider = null)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(fields);");
-        SerializationEmitter.EmitFormFields(writer, model, spec.Namespace, (property, read) =>
-        {
-            if (Expected(property) is not string expected)
-            {
-                writer.Line(read);
-                return;
-            }
-
-            writer.Open("try");
-            writer.Line(read);
-            writer.Close();
-            writer.Open("catch (global::System.FormatException)");
-            writer.Line("return " + result + ".Fail(" + Check + "Unreadable(" + CSharp.Literal(property.WireName) + ", field.Value, " + CSharp.Literal(expected) + "));");
-            writer.Close();
-            writer.Line();
-        });
+        SerializationEmitter.EmitFormFields(writer, model, spec.Namespace, result);
         var declared = false;
         foreach (var property in model.Properties)
         {
             var local = property.LocalName;
             if (property.Required)
             {
-                writer.Open("if (" + local + " is null)");
-                writer.Line("return " + result + ".Fail(" + Check + "Missing(" + CSharp.Literal(property.WireName) + "));");
+                writer.Open("if (", local, " is null)");
+                writer.LineStart().Append("return ").Append(result).Append(".Fail(" + Check + "Missing(").AppendLiteral(property.WireName).Append("));");
+                writer.LineEnd();
                 writer.Close();
                 writer.Line();
             }
 
-            var value = CSharp.IsReferenceType(property.Type) || property.ConstantValue is not null ? local : local + ".Value";
+            var value = CSharp.IsReferenceType(property.Type) || property.ConstantValue is not null ? string.Empty : ".Value";
             if (property.Type.Kind == ValueKind.Decimal && property.Constraints.DecimalScale is int scale)
             {
-                var round = local + " = " + CSharp.Runtime + ".QiwiFormat.Round(" + value + ", " + scale.ToString(CultureInfo.InvariantCulture) + ", " + CSharp.Runtime + ".QiwiRounding." + property.Constraints.Rounding + ");";
-                if (property.Required)
+                if (!property.Required)
                 {
-                    writer.Line(round);
+                    writer.Open("if (", local, " is not null)");
                 }
-                else
+
+                writer.LineStart().Append(local).Append(" = " + CSharp.Runtime + ".QiwiFormat.Round(").Append(local).Append(value).Append(", ").AppendInvariant(scale)
+                    .Append(", " + CSharp.Runtime + ".QiwiRounding.").Append(CSharp.RoundingName(property.Constraints.Rounding)).Append(");");
+                writer.LineEnd();
+                if (!property.Required)
                 {
-                    writer.Open("if (" + local + " is not null)");
-                    writer.Line(round);
                     writer.Close();
                 }
 
                 writer.Line();
             }
 
-            var checks = property.ConstantValue is not null
-                ? new List<string> { Check + "Listed(" + CSharp.Literal(property.WireName) + ", " + local + " == " + CSharp.Literal(property.ConstantValue) + ", " + local + ", " + CSharp.Literal(property.ConstantValue) + ")" }
-                : Checks(spec, property.WireName, value, property.Type, property.Constraints, patterns, model.Name + property.Name, "timeProvider ?? global::System.TimeProvider.System", property.WireLocalName ?? local + "Wire");
-            if (checks.Count == 0)
-            {
-                continue;
-            }
-
+            // The declaration and the 'if' are taken back when the property has no rule.
+            var mark = writer.Mark();
             if (!declared)
             {
                 writer.Line(CSharp.Runtime + ".QiwiFieldProblem? problem;");
-                declared = true;
             }
 
             // A required value is known to be present here; testing it again would make the compiler doubt it.
-            writer.Open("if (" + (property.Required ? string.Empty : local + " is not null && ") + "(problem = " + string.Join(" ?? ", checks) + ") is not null)");
-            writer.Line("return " + result + ".Fail(problem);");
+            var line = writer.LineStart().Append("if (");
+            if (!property.Required)
+            {
+                line.Append(local).Append(" is not null && ");
+            }
+
+            line.Append("(problem = ");
+            int count;
+            if (property.ConstantValue is not null)
+            {
+                line.Append(Check + "Listed(").AppendLiteral(property.WireName).Append(", ").Append(local).Append(" == ").AppendLiteral(property.ConstantValue)
+                    .Append(", ").Append(local).Append(", ").AppendLiteral(property.ConstantValue).Append(')');
+                count = 1;
+            }
+            else
+            {
+                count = AppendChecks(line, spec, property.WireName, local, value, property.Type, property.Constraints, patterns, model.Name, property.Name,
+                    "timeProvider ?? global::System.TimeProvider.System", property.WireLocalName ?? local + "Wire");
+            }
+
+            if (count == 0)
+            {
+                writer.Rewind(mark);
+                continue;
+            }
+
+            declared = true;
+            line.Append(") is not null)");
+            writer.OpenEnd();
+            writer.Line("return ", result, ".Fail(problem);");
             writer.Close();
             writer.Line();
         }
 
-        writer.Line("return " + result + ".Ok(new " + model.Name);
+        writer.Line("return ", result, ".Ok(new ", model.Name);
         writer.Line("{").Indent();
         foreach (var property in model.Properties)
         {
             var local = property.LocalName;
-            var value = property.ConstantValue is not null ? local + " ?? " + CSharp.Literal(property.ConstantValue)
-                : property.Required && !CSharp.IsReferenceType(property.Type) ? local + ".Value"
-                : local;
-            writer.Line(property.Name + " = " + value + ",");
+            var line = writer.LineStart().Append(property.Name).Append(" = ").Append(local);
+            if (property.ConstantValue is not null)
+            {
+                line.Append(" ?? ").AppendLiteral(property.ConstantValue);
+            }
+            else if (property.Required && !CSharp.IsReferenceType(property.Type))
+            {
+                line.Append(".Value");
+            }
+
+            line.Append(',');
+            writer.LineEnd();
             if (SerializationEmitter.IsStringEnum(property))
             {
-                writer.Line(property.WireValueName + " = " + property.WireLocalName + ",");
+                writer.Line(property.WireValueName!, " = ", property.WireLocalName!, ",");
             }
         }
 
@@ -120,34 +136,47 @@ internal static class FormReaderEmitter
         return writer.ToString();
     }
 
+    /// <summary>The read of a form field in <c>ReadForm</c>: a read that can fail returns the field and what it must look like instead of throwing.</summary>
+    internal static void GuardedRead(CodeWriter writer, PropertyModel property, string ns, string result)
+    {
+        if (Expected(property) is not string expected)
+        {
+            SerializationEmitter.FormRead(writer, property, ns);
+            return;
+        }
+
+        writer.Open("try");
+        SerializationEmitter.FormRead(writer, property, ns);
+        writer.Close();
+        writer.Open("catch (global::System.FormatException)");
+        writer.LineStart().Append("return ").Append(result).Append(".Fail(" + Check + "Unreadable(").AppendLiteral(property.WireName).Append(", field.Value, ").AppendLiteral(expected).Append("));");
+        writer.LineEnd();
+        writer.Close();
+        writer.Line();
+    }
+
     /// <summary>One method per operation with rules on its string path parameters, or null when no operation has any.</summary>
     public static string? EmitPathChecks(PathChecksScope spec, PatternTable patterns)
     {
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, "The spec's rules for the string path parameters of each operation, for the receiving side (a server emulating the API). Each method returns the first parameter that breaks a rule, or null.");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " static class " + spec.Names.PathChecks);
+        writer.Open(spec.Visibility, " static class ", spec.Names.PathChecks);
         var any = false;
+        var parameters = new List<ParameterModel>();
         foreach (var operation in spec.Operations)
         {
-            var parameters = new List<ParameterModel>();
-            var checks = new List<string>();
+            // Which parameters have rules (counted into a scratch builder), so that only they are documented and taken.
+            parameters.Clear();
             foreach (var parameter in operation.Parameters)
             {
-                if (!ParameterCode.IsPathChecked(parameter))
-                {
-                    continue;
-                }
-
-                var own = Checks(spec, parameter.WireName, ParameterCode.Name(parameter), parameter.Type, parameter.Constraints, patterns, operation.Name + parameter.Name, "null", "null");
-                if (own.Count > 0)
+                if (ParameterCode.IsPathChecked(parameter) && AppendPathChecks(Scratch.Take(), spec, operation, parameter, patterns) > 0)
                 {
                     parameters.Add(parameter);
-                    checks.AddRange(own);
                 }
             }
 
-            if (checks.Count == 0)
+            if (parameters.Count == 0)
             {
                 continue;
             }
@@ -158,39 +187,62 @@ internal static class FormReaderEmitter
             }
 
             any = true;
-            XmlDoc.Summary(writer, "Checks the path parameters of <c>" + operation.OperationId + "</c> (" + operation.Method + " " + operation.PathTemplate + ").");
-            var declarations = new List<string>();
+            XmlDoc.Summary(writer, Scratch.Take().Append("Checks the path parameters of <c>").Append(operation.OperationId).Append("</c> (").Append(operation.Method).Append(' ')
+                .Append(operation.PathTemplate).Append(")."));
             foreach (var parameter in parameters)
             {
-                XmlDoc.Param(writer, ParameterCode.Name(parameter), "<c>" + parameter.WireName + "</c>, as received (percent-decoded).");
-                declarations.Add("string " + ParameterCode.Name(parameter));
+                XmlDoc.Param(writer, ParameterCode.Name(parameter), Scratch.Of("<c>", parameter.WireName, "</c>, as received (percent-decoded)."));
             }
 
-            writer.Line("public static " + CSharp.Runtime + ".QiwiFieldProblem? " + operation.Name + "(" + string.Join(", ", declarations) + ")");
-            writer.Indent().Line("=> " + string.Join(" ?? ", checks) + ";").Outdent();
+            var line = writer.LineStart().Append("public static " + CSharp.Runtime + ".QiwiFieldProblem? ").Append(operation.Name).Append('(');
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                line.Append(i == 0 ? "string " : ", string ").Append(ParameterCode.Name(parameters[i]));
+            }
+
+            line.Append(')');
+            writer.LineEnd();
+            line = writer.Indent().LineStart().Append("=> ");
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                if (i > 0)
+                {
+                    line.Append(" ?? ");
+                }
+
+                AppendPathChecks(line, spec, operation, parameters[i], patterns);
+            }
+
+            line.Append(';');
+            writer.LineEnd().Outdent();
         }
 
         writer.Close();
         return any ? writer.ToString() : null;
     }
 
-    /// <summary>Expressions of type <c>QiwiFieldProblem?</c> for each rule of a present value (<paramref name="value"/> is non-null).</summary>
-    private static List<string> Checks(FormScope spec, string wireName, string value, TypeRef type, Constraints c, PatternTable patterns, string owner, string time, string wireText)
+    private static int AppendPathChecks(StringBuilder builder, FormScope spec, OperationModel operation, ParameterModel parameter, PatternTable patterns)
+        => AppendChecks(builder, spec, parameter.WireName, ParameterCode.Name(parameter), string.Empty, parameter.Type, parameter.Constraints, patterns, operation.Name, parameter.Name, "null", "null");
+
+    /// <summary>
+    /// Appends expressions of type <c>QiwiFieldProblem?</c> for each rule of a present value (<paramref name="name"/> +
+    /// <paramref name="value"/> is non-null), joined by <c> ?? </c>; returns how many.
+    /// </summary>
+    private static int AppendChecks(StringBuilder builder, FormScope spec, string wireName, string name, string value, TypeRef type, Constraints c, PatternTable patterns, string owner, string member, string time, string wireText)
     {
-        var field = CSharp.Literal(wireName);
-        var checks = new List<string>();
+        var count = 0;
         switch (type.Kind)
         {
             case ValueKind.String:
             case ValueKind.OpenEnum:
                 if (c.MinLength is not null || c.MaxLength is not null)
                 {
-                    checks.Add(Check + "Length(" + field + ", " + value + ", " + Int(c.MinLength) + ", " + Int(c.MaxLength) + ")");
+                    AppendInt(AppendInt(Start(builder, ref count, "Length(", wireName, name, value).Append(", "), c.MinLength).Append(", "), c.MaxLength).Append(')');
                 }
 
                 if (c.Pattern is not null)
                 {
-                    checks.Add(Check + "Pattern(" + field + ", " + value + ", " + patterns.Field(c.Pattern, owner) + ", " + CSharp.Literal(c.Pattern) + ")");
+                    Start(builder, ref count, "Pattern(", wireName, name, value).Append(", ").AppendPatternField(patterns, c.Pattern, owner, member).Append(", ").AppendLiteral(c.Pattern).Append(')');
                 }
 
                 break;
@@ -199,28 +251,40 @@ internal static class FormReaderEmitter
             case ValueKind.Int64:
                 if (c.Minimum is not null)
                 {
-                    checks.Add(Check + "Minimum(" + field + ", " + value + ", " + CSharp.DecimalLiteral(c.Minimum) + ", " + Bool(c.ExclusiveMinimum) + ")");
+                    Start(builder, ref count, "Minimum(", wireName, name, value).Append(", ").Append(c.Minimum).Append("m, ").Append(Bool(c.ExclusiveMinimum)).Append(')');
                 }
 
                 if (c.Maximum is not null)
                 {
-                    checks.Add(Check + "Maximum(" + field + ", " + value + ", " + CSharp.DecimalLiteral(c.Maximum) + ", " + Bool(c.ExclusiveMaximum) + ")");
+                    Start(builder, ref count, "Maximum(", wireName, name, value).Append(", ").Append(c.Maximum).Append("m, ").Append(Bool(c.ExclusiveMaximum)).Append(')');
                 }
 
                 break;
             case ValueKind.DateTime:
                 if (c.MaxDaysAhead is not null || !c.AllowPast)
                 {
-                    checks.Add(Check + "DateTimeWindow(" + field + ", " + value + ", " + time + ", " + Int(c.MaxDaysAhead) + ", " + Bool(c.AllowPast) + ")");
+                    AppendInt(Start(builder, ref count, "DateTimeWindow(", wireName, name, value).Append(", ").Append(time).Append(", "), c.MaxDaysAhead).Append(", ").Append(Bool(c.AllowPast)).Append(')');
                 }
 
                 break;
             case ValueKind.Enum when !type.IntegerEnum:
-                checks.Add(Check + "Listed(" + field + ", " + value + ".IsDefined(), " + wireText + " ?? string.Empty, " + CSharp.Literal(Allowed(spec, type.TypeName)) + ")");
+                Start(builder, ref count, "Listed(", wireName, name, value).Append(".IsDefined(), ").Append(wireText).Append(" ?? string.Empty, ");
+                AppendAllowed(builder, spec, type.TypeName).Append(')');
                 break;
         }
 
-        return checks;
+        return count;
+    }
+
+    /// <summary>Starts <c>QiwiFieldCheck.Method("wire", value</c> (after a <c> ?? </c> when a check came before).</summary>
+    private static StringBuilder Start(StringBuilder builder, ref int count, string method, string wireName, string name, string value)
+    {
+        if (count++ > 0)
+        {
+            builder.Append(" ?? ");
+        }
+
+        return builder.Append(Check).Append(method).AppendLiteral(wireName).Append(", ").Append(name).Append(value);
     }
 
     /// <summary>What a value must look like, for a type whose reading can fail; null when any text is accepted.</summary>
@@ -242,26 +306,27 @@ internal static class FormReaderEmitter
         };
     }
 
-    private static string Allowed(FormScope spec, string? enumName)
+    /// <summary>Appends the literal of the enum's wire values, joined by ", " (the enum's name when it is not in the scope).</summary>
+    private static StringBuilder AppendAllowed(StringBuilder builder, FormScope spec, string? enumName)
     {
         foreach (var model in spec.Enums)
         {
             if (model.Name == enumName)
             {
-                var values = new List<string>();
-                foreach (var member in model.Members)
+                var values = new string[model.Members.Count];
+                for (var i = 0; i < values.Length; i++)
                 {
-                    values.Add(member.WireValue);
+                    values[i] = model.Members[i].WireValue;
                 }
 
-                return string.Join(", ", values);
+                return builder.AppendLiteral(string.Join(", ", values));
             }
         }
 
-        return enumName ?? string.Empty;
+        return builder.AppendLiteral(enumName ?? string.Empty);
     }
 
-    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
+    private static StringBuilder AppendInt(StringBuilder builder, int? value) => value is int number ? builder.AppendInvariant(number) : builder.Append("null");
 
     private static string Bool(bool value) => value ? "true" : "false";
 }

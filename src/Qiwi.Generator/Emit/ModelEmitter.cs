@@ -10,7 +10,7 @@ internal static class ModelEmitter
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, model.Description);
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " sealed partial record " + model.Name);
+        writer.Open(spec.Visibility, " sealed partial record ", model.Name);
         var first = true;
         foreach (var property in model.Properties)
         {
@@ -21,20 +21,24 @@ internal static class ModelEmitter
 
             first = false;
             XmlDoc.Summary(writer, property.Description ?? property.WireName);
-            XmlDoc.Remarks(writer, "Wire name `" + property.WireName + "`" + (property.ConstantValue is null ? "." : "; always `" + property.ConstantValue + "`."));
+            XmlDoc.Remarks(writer, property.ConstantValue is null
+                ? Scratch.Of("Wire name `", property.WireName, "`.")
+                : Scratch.Of("Wire name `", property.WireName, "`; always `", property.ConstantValue, "`."));
             if (property.ConstantValue is not null)
             {
-                writer.Line("public string " + property.Name + " { get; init; } = " + CSharp.Literal(property.ConstantValue) + ";");
+                writer.LineStart().Append("public string ").Append(property.Name).Append(" { get; init; } = ").AppendLiteral(property.ConstantValue).Append(';');
+                writer.LineEnd();
                 continue;
             }
 
-            var required = property.Required ? "required " : string.Empty;
-            writer.Line("public " + required + CSharp.TypeOf(property.Type, !property.Required) + " " + property.Name + " { get; init; }");
+            writer.LineStart().Append(property.Required ? "public required " : "public ").AppendType(property.Type, !property.Required).Append(' ').Append(property.Name).Append(" { get; init; }");
+            writer.LineEnd();
             if (property.WireValueName is string wireValueName)
             {
                 writer.Line();
-                XmlDoc.Summary(writer, "The wire value of <see cref=\"" + property.Name + "\"/> as received; kept when the spec does not list it (then <see cref=\"" + property.Name + "\"/> is <c>Unknown</c>).");
-                writer.Line("public string? " + wireValueName + " { get; init; }");
+                XmlDoc.Summary(writer, Scratch.Take().Append("The wire value of <see cref=\"").Append(property.Name).Append("\"/> as received; kept when the spec does not list it (then <see cref=\"")
+                    .Append(property.Name).Append("\"/> is <c>Unknown</c>)."));
+                writer.Line("public string? ", wireValueName, " { get; init; }");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using Qiwi.Generator.Model;
 
 namespace Qiwi.Generator.Emit;
@@ -31,7 +32,14 @@ internal sealed class ParameterCode
             }
 
             var isRequired = parameter.Required || (forceRequired?.Invoke(parameter) ?? false);
-            (isRequired && !parameter.IsFlag ? required : optional).Add(isRequired && !parameter.IsFlag ? parameter with { Required = true } : parameter);
+            if (isRequired && !parameter.IsFlag)
+            {
+                required.Add(parameter.Required ? parameter : parameter with { Required = true });
+            }
+            else
+            {
+                optional.Add(parameter);
+            }
         }
 
         required.AddRange(optional);
@@ -43,29 +51,48 @@ internal sealed class ParameterCode
     /// <summary>The expression holding the parameter's value in a client method: the argument, or the client's field for a client-level one.</summary>
     public static string Value(ParameterModel parameter) => parameter.ClientField ?? parameter.ParameterName;
 
-    public static string Declaration(ParameterModel parameter)
+    /// <summary>Appends the parameter's declaration in a method's parameter list.</summary>
+    public static StringBuilder AppendDeclaration(StringBuilder builder, ParameterModel parameter)
     {
         if (parameter.IsFlag)
         {
-            return "bool " + Name(parameter) + " = false";
+            return builder.Append("bool ").Append(Name(parameter)).Append(" = false");
         }
 
-        return parameter.Required
-            ? CSharp.TypeOf(parameter.Type, nullable: false) + " " + Name(parameter)
-            : CSharp.TypeOf(parameter.Type, nullable: true) + " " + Name(parameter) + " = null";
+        builder.AppendType(parameter.Type, nullable: !parameter.Required).Append(' ').Append(Name(parameter));
+        return parameter.Required ? builder : builder.Append(" = null");
     }
 
-    public static void Docs(CodeWriter writer, IEnumerable<ParameterModel> parameters)
+    /// <summary>Appends the declarations of <paramref name="parameters"/>, each after a ", " (the first when <paramref name="first"/> is false).</summary>
+    public static StringBuilder AppendDeclarations(StringBuilder builder, List<ParameterModel> parameters, bool first = true)
     {
         foreach (var parameter in parameters)
         {
-            var description = parameter.Description ?? parameter.WireName;
-            if (parameter.IsFlag)
+            if (!first)
             {
-                description += "\nWhen true, sends `" + parameter.WireName + "=" + parameter.ConstantValue + "`.";
+                builder.Append(", ");
             }
 
-            XmlDoc.Param(writer, Name(parameter), description + "\n(`" + parameter.WireName + "`" + Rules(parameter) + ")");
+            first = false;
+            AppendDeclaration(builder, parameter);
+        }
+
+        return builder;
+    }
+
+    public static void Docs(CodeWriter writer, List<ParameterModel> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            var text = Scratch.Take().Append(parameter.Description ?? parameter.WireName);
+            if (parameter.IsFlag)
+            {
+                text.Append("\nWhen true, sends `").Append(parameter.WireName).Append('=').Append(parameter.ConstantValue).Append("`.");
+            }
+
+            text.Append("\n(`").Append(parameter.WireName).Append('`');
+            AppendRules(text, parameter.Constraints);
+            XmlDoc.Param(writer, Name(parameter), text.Append(')'));
         }
     }
 
@@ -78,38 +105,68 @@ internal sealed class ParameterCode
         }
 
         var name = Name(parameter);
-        var nameOf = "nameof(" + name + ")";
-        var value = parameter.Required || CSharp.IsReferenceType(parameter.Type) ? name : name + ".Value";
-        var checks = new List<string>();
+        if (parameter.Required && CSharp.IsReferenceType(parameter.Type))
+        {
+            writer.LineStart().Append(Guard + "NotNull(").Append(name).Append(", nameof(").Append(name).Append("));");
+            writer.LineEnd();
+        }
+
+        // The checks of an optional value go in an 'if' that is taken back when there are none.
+        var mark = writer.Mark();
+        if (!parameter.Required)
+        {
+            writer.Open("if (", name, " is not null)");
+        }
+
+        if (!Checks(writer, parameter, owner, timeProvider))
+        {
+            writer.Rewind(mark);
+        }
+        else if (!parameter.Required)
+        {
+            writer.Close();
+        }
+    }
+
+    private const string Guard = CSharp.Runtime + ".QiwiGuard.";
+
+    /// <summary>Writes the guard statements of a value known to be present; false when its type and rules have none.</summary>
+    private bool Checks(CodeWriter writer, ParameterModel parameter, string owner, string timeProvider)
+    {
+        var name = Name(parameter);
+        var value = parameter.Required || CSharp.IsReferenceType(parameter.Type) ? string.Empty : ".Value";
         var c = parameter.Constraints;
-        var guard = CSharp.Runtime + ".QiwiGuard.";
+        var any = false;
         switch (parameter.Type.Kind)
         {
             case ValueKind.String:
             case ValueKind.OpenEnum:
                 if (c.MinLength is not null || c.MaxLength is not null)
                 {
-                    checks.Add(guard + "Length(" + value + ", " + nameOf + ", " + Int(c.MinLength) + ", " + Int(c.MaxLength) + ");");
+                    var line = Start(writer, "Length(", name, value).Append(", ");
+                    AppendInt(line, c.MinLength).Append(", ");
+                    AppendInt(line, c.MaxLength).Append(");");
+                    any = End(writer);
                 }
 
                 if (c.Pattern is not null)
                 {
-                    checks.Add(guard + "Pattern(" + value + ", " + nameOf + ", " + _patterns.Field(c.Pattern, owner + parameter.Name) + ", " + CSharp.Literal(c.Pattern) + ");");
+                    Start(writer, "Pattern(", name, value).Append(", ").AppendPatternField(_patterns, c.Pattern, owner, parameter.Name).Append(", ").AppendLiteral(c.Pattern).Append(");");
+                    any = End(writer);
                 }
 
                 break;
             case ValueKind.Decimal:
-                var rounded = c.DecimalScale is int scale
-                    ? CSharp.Runtime + ".QiwiFormat.Round(" + value + ", " + scale.ToString(CultureInfo.InvariantCulture) + ", " + CSharp.Runtime + ".QiwiRounding." + c.Rounding + ")"
-                    : value;
                 if (c.Minimum is not null)
                 {
-                    checks.Add(guard + "Minimum(" + rounded + ", " + nameOf + ", " + CSharp.DecimalLiteral(c.Minimum) + ", " + Bool(c.ExclusiveMinimum) + ");");
+                    Bound(writer, "Minimum(", name, value, c, c.Minimum, c.ExclusiveMinimum);
+                    any = true;
                 }
 
                 if (c.Maximum is not null)
                 {
-                    checks.Add(guard + "Maximum(" + rounded + ", " + nameOf + ", " + CSharp.DecimalLiteral(c.Maximum) + ", " + Bool(c.ExclusiveMaximum) + ");");
+                    Bound(writer, "Maximum(", name, value, c, c.Maximum, c.ExclusiveMaximum);
+                    any = true;
                 }
 
                 break;
@@ -117,140 +174,169 @@ internal sealed class ParameterCode
             case ValueKind.Int64:
                 if (c.Minimum is not null && long.TryParse(c.Minimum, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
                 {
-                    checks.Add(guard + "Minimum(" + (parameter.Type.Kind == ValueKind.Int32 ? "(long)" : string.Empty) + value + ", " + nameOf + ", " + c.Minimum + "L, " + Bool(c.ExclusiveMinimum) + ");");
+                    var line = writer.LineStart().Append(Guard + "Minimum(");
+                    if (parameter.Type.Kind == ValueKind.Int32)
+                    {
+                        line.Append("(long)");
+                    }
+
+                    line.Append(name).Append(value).Append(", nameof(").Append(name).Append("), ").Append(c.Minimum).Append("L, ").Append(Bool(c.ExclusiveMinimum)).Append(");");
+                    any = End(writer);
                 }
 
                 break;
             case ValueKind.DateTime:
                 if (c.MaxDaysAhead is not null || !c.AllowPast)
                 {
-                    checks.Add(guard + "DateTimeWindow(" + value + ", " + nameOf + ", " + timeProvider + ", " + Int(c.MaxDaysAhead) + ", " + Bool(c.AllowPast) + ");");
+                    var line = Start(writer, "DateTimeWindow(", name, value).Append(", ").Append(timeProvider).Append(", ");
+                    AppendInt(line, c.MaxDaysAhead).Append(", ").Append(Bool(c.AllowPast)).Append(");");
+                    any = End(writer);
                 }
 
                 break;
             case ValueKind.Enum:
-                checks.Add("if (!" + value + ".IsDefined())");
-                checks.Add("{");
-                checks.Add("    throw new global::System.ArgumentOutOfRangeException(" + nameOf + ", " + value + ", " + CSharp.Literal(name + " must be a value of " + parameter.Type.TypeName + " that the spec lists.") + ");");
-                checks.Add("}");
+                writer.Open("if (!", name, value, ".IsDefined())");
+                writer.LineStart().Append("throw new global::System.ArgumentOutOfRangeException(nameof(").Append(name).Append("), ").Append(name).Append(value).Append(", ")
+                    .AppendLiteral(name, " must be a value of ", parameter.Type.TypeName!, " that the spec lists.").Append(");");
+                writer.LineEnd();
+                writer.Close();
+                any = true;
                 break;
         }
 
-        if (parameter.Required && CSharp.IsReferenceType(parameter.Type))
-        {
-            writer.Line(guard + "NotNull(" + name + ", " + nameOf + ");");
-        }
-
-        if (checks.Count == 0)
-        {
-            return;
-        }
-
-        if (!parameter.Required)
-        {
-            writer.Open("if (" + name + " is not null)");
-        }
-
-        foreach (var check in checks)
-        {
-            writer.Line(check);
-        }
-
-        if (!parameter.Required)
-        {
-            writer.Close();
-        }
+        return any;
     }
 
-    /// <summary>Calls <paramref name="add"/> with the wire text of the parameter, skipping absent optional ones.</summary>
-    public static void Send(CodeWriter writer, ParameterModel parameter, System.Func<string, string, string> add)
+    /// <summary>Starts <c>QiwiGuard.Method(value, nameof(name)</c>.</summary>
+    private static StringBuilder Start(CodeWriter writer, string method, string name, string value)
+        => writer.LineStart().Append(Guard).Append(method).Append(name).Append(value).Append(", nameof(").Append(name).Append(')');
+
+    private static bool End(CodeWriter writer)
     {
-        if (parameter.IsConstant)
-        {
-            writer.Line(add(CSharp.Literal(parameter.WireName), CSharp.Literal(parameter.ConstantValue!)));
-            return;
-        }
+        writer.LineEnd();
+        return true;
+    }
 
-        var name = Name(parameter);
-        if (parameter.IsFlag)
+    /// <summary>A decimal bound, checked on the value rounded as it will be sent.</summary>
+    private static void Bound(CodeWriter writer, string method, string name, string value, Constraints c, string bound, bool exclusive)
+    {
+        var line = writer.LineStart().Append(Guard).Append(method);
+        if (c.DecimalScale is int scale)
         {
-            writer.Open("if (" + name + ")");
-            writer.Line(add(CSharp.Literal(parameter.WireName), CSharp.Literal(parameter.ConstantValue!)));
-            writer.Close();
-            return;
-        }
-
-        var value = parameter.Required || CSharp.IsReferenceType(parameter.Type) ? name : name + ".Value";
-        var line = add(CSharp.Literal(parameter.WireName), CSharp.ToWire(parameter.Type, parameter.Constraints, value));
-        if (parameter.Required)
-        {
-            writer.Line(line);
+            line.Append(CSharp.Runtime + ".QiwiFormat.Round(").Append(name).Append(value).Append(", ").AppendInvariant(scale)
+                .Append(", " + CSharp.Runtime + ".QiwiRounding.").Append(CSharp.RoundingName(c.Rounding)).Append(')');
         }
         else
         {
-            writer.Open("if (" + name + " is not null)");
-            writer.Line(line);
+            line.Append(name).Append(value);
+        }
+
+        line.Append(", nameof(").Append(name).Append("), ").Append(bound).Append("m, ").Append(Bool(exclusive)).Append(");");
+        writer.LineEnd();
+    }
+
+    /// <summary>
+    /// Writes <c>{call}"wire", value);</c> with the wire text of the parameter (<paramref name="call"/> is the call up to
+    /// its first argument, e.g. <c>request.AddQuery(</c>), skipping absent optional ones.
+    /// </summary>
+    public static void Send(CodeWriter writer, ParameterModel parameter, string call)
+    {
+        var name = Name(parameter);
+        if (parameter.IsFlag)
+        {
+            writer.Open("if (", name, ")");
+        }
+        else if (!parameter.IsConstant && !parameter.Required)
+        {
+            writer.Open("if (", name, " is not null)");
+        }
+
+        var line = writer.LineStart().Append(call).AppendLiteral(parameter.WireName).Append(", ");
+        if (parameter.IsConstant || parameter.IsFlag)
+        {
+            line.AppendLiteral(parameter.ConstantValue!);
+        }
+        else
+        {
+            line.AppendToWire(parameter.Type, parameter.Constraints, name, parameter.Required || CSharp.IsReferenceType(parameter.Type) ? string.Empty : ".Value");
+        }
+
+        line.Append(");");
+        writer.LineEnd();
+        if (parameter.IsFlag || (!parameter.IsConstant && !parameter.Required))
+        {
             writer.Close();
         }
     }
 
-    private static string Rules(ParameterModel parameter)
+    /// <summary>Appends the parameter's rules for its docs (": rule; rule"), nothing when it has none.</summary>
+    private static void AppendRules(StringBuilder builder, Constraints c)
     {
-        var c = parameter.Constraints;
-        var rules = new List<string>();
+        var separator = ": ";
         if (c.MinLength is not null && c.MaxLength is not null)
         {
-            rules.Add(c.MinLength + " to " + c.MaxLength + " characters");
+            Rule(builder, ref separator).Append(c.MinLength.Value).Append(" to ").Append(c.MaxLength.Value).Append(" characters");
         }
         else if (c.MaxLength is not null)
         {
-            rules.Add("at most " + c.MaxLength + " characters");
+            Rule(builder, ref separator).Append("at most ").Append(c.MaxLength.Value).Append(" characters");
         }
         else if (c.MinLength is not null)
         {
-            rules.Add("at least " + c.MinLength + " characters");
+            Rule(builder, ref separator).Append("at least ").Append(c.MinLength.Value).Append(" characters");
         }
 
         if (c.Pattern is not null)
         {
-            rules.Add("matches `" + c.Pattern + "`");
+            Rule(builder, ref separator).Append("matches `").Append(c.Pattern).Append('`');
         }
 
         if (c.Minimum is not null)
         {
-            rules.Add((c.ExclusiveMinimum ? "greater than " : "at least ") + c.Minimum);
+            Rule(builder, ref separator).Append(c.ExclusiveMinimum ? "greater than " : "at least ").Append(c.Minimum);
         }
 
         if (c.Maximum is not null)
         {
-            rules.Add((c.ExclusiveMaximum ? "less than " : "at most ") + c.Maximum);
+            Rule(builder, ref separator).Append(c.ExclusiveMaximum ? "less than " : "at most ").Append(c.Maximum);
         }
 
         if (c.DecimalScale is int scale)
         {
-            rules.Add((c.Rounding == Rounding.Nearest ? "rounded to " : "rounded down to ") + scale + " decimal places");
+            Rule(builder, ref separator).Append(c.Rounding == Rounding.Nearest ? "rounded to " : "rounded down to ").Append(scale).Append(" decimal places");
         }
 
         if (c.DateTimeFormat is not null)
         {
             var offset = c.OffsetMinutes ?? 0;
-            rules.Add("sent as `" + c.DateTimeFormat + "` at UTC" + (offset < 0 ? "-" : "+") + (System.Math.Abs(offset) / 60).ToString("00", CultureInfo.InvariantCulture) + ":" + (System.Math.Abs(offset) % 60).ToString("00", CultureInfo.InvariantCulture));
+            var hours = System.Math.Abs(offset) / 60;
+            var minutes = System.Math.Abs(offset) % 60;
+            Rule(builder, ref separator).Append("sent as `").Append(c.DateTimeFormat).Append("` at UTC").Append(offset < 0 ? '-' : '+')
+                .Append(Two(hours)).Append(':').Append(Two(minutes));
         }
 
         if (c.MaxDaysAhead is not null)
         {
-            rules.Add("at most " + c.MaxDaysAhead + " days ahead");
+            Rule(builder, ref separator).Append("at most ").Append(c.MaxDaysAhead.Value).Append(" days ahead");
         }
 
         if (!c.AllowPast)
         {
-            rules.Add("not in the past");
+            Rule(builder, ref separator).Append("not in the past");
         }
-
-        return rules.Count == 0 ? string.Empty : ": " + string.Join("; ", rules);
     }
 
-    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
+    private static StringBuilder Rule(StringBuilder builder, ref string separator)
+    {
+        builder.Append(separator);
+        separator = "; ";
+        return builder;
+    }
+
+    /// <summary>At least two digits, as <c>ToString("00", InvariantCulture)</c>.</summary>
+    private static string Two(int value) => value.ToString("00", CultureInfo.InvariantCulture);
+
+    private static StringBuilder AppendInt(StringBuilder builder, int? value) => value is int number ? builder.AppendInvariant(number) : builder.Append("null");
 
     private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using Qiwi.Generator.Model;
 
 namespace Qiwi.Generator.Emit;
@@ -27,6 +28,20 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
 
         // A bug (the assignment missed a user): the caller reports it as QIWI9999, never a dangling name.
         throw new InvalidOperationException("The pattern of " + suggestedName + " has no field in " + ClassName + ".");
+    }
+
+    /// <summary>Appends the field of <paramref name="pattern"/>, as <see cref="Field"/> (its first user named <paramref name="owner"/> + <paramref name="member"/>).</summary>
+    public StringBuilder AppendField(StringBuilder builder, string pattern, string owner, string member)
+    {
+        foreach (var entry in Fields)
+        {
+            if (entry.Pattern == pattern)
+            {
+                return builder.Append(ClassName).Append('.').Append(entry.Name);
+            }
+        }
+
+        return builder.Append(Field(pattern, owner + member));
     }
 
     /// <summary>
@@ -106,10 +121,12 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
         var writer = new CodeWriter(ns);
         XmlDoc.Summary(writer, "The spec's patterns, compiled once.");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open("internal static class " + ClassName);
+        writer.Open("internal static class ", ClassName);
         foreach (var entry in Fields)
         {
-            writer.Line("internal static readonly global::System.Text.RegularExpressions.Regex " + entry.Name + " = new(" + CSharp.Literal(ToDotNet(entry.Pattern)) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+            writer.LineStart().Append("internal static readonly global::System.Text.RegularExpressions.Regex ").Append(entry.Name).Append(" = new(").AppendLiteral(ToDotNet(entry.Pattern))
+                .Append(", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+            writer.LineEnd();
         }
 
         writer.Close();
@@ -154,6 +171,13 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
             }
         }
     }
+}
+
+/// <summary>Writes pattern fields into a line.</summary>
+internal static class PatternTableExtensions
+{
+    public static StringBuilder AppendPatternField(this StringBuilder builder, PatternTable patterns, string pattern, string owner, string member)
+        => patterns.AppendField(builder, pattern, owner, member);
 }
 
 /// <summary>One pattern and the name of its field.</summary>

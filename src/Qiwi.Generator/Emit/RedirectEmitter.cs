@@ -16,12 +16,12 @@ internal static class RedirectEmitter
         XmlDoc.Summary(writer, "The browser redirects of the spec: URLs the merchant sends the payer to, and the URLs the payer comes back to.");
         XmlDoc.Remarks(writer, "The builders are instance methods on the hosts of one environment: production (the spec's servers) unless the options name a sandbox (`QiwiClientOptions.SandboxBaseUrl`), which then serves every redirect. The parsers are static.");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " sealed partial class " + spec.Names.Redirects);
+        writer.Open(spec.Visibility, " sealed partial class ", spec.Names.Redirects);
         writer.Line("private readonly " + CSharp.Runtime + ".QiwiClientOptions _options;");
         writer.Line();
         XmlDoc.Summary(writer, "Creates the builders for the environment of <paramref name=\"options\"/> (a client's options, or new ones with only the environment set).");
         XmlDoc.Param(writer, "options", "Production by default; <c>UseSandbox(url)</c> points every redirect at the sandbox. Read at each call.");
-        writer.Open("public " + spec.Names.Redirects + "(" + CSharp.Runtime + ".QiwiClientOptions options)");
+        writer.Open("public ", spec.Names.Redirects, "(" + CSharp.Runtime + ".QiwiClientOptions options)");
         writer.Line("_options = options ?? throw new global::System.ArgumentNullException(nameof(options));");
         writer.Close();
         writer.Line();
@@ -66,8 +66,10 @@ internal static class RedirectEmitter
 
     private static void EmitSignatureSpec(CodeWriter writer, RedirectModel redirect)
     {
-        XmlDoc.Summary(writer, "How <see cref=\"" + redirect.Names.Signed + "\"/> signs the URL (x-qiwi-signature).");
-        writer.Line("public static " + CSharp.Runtime + ".QiwiSignatureSpec " + redirect.Names.Signature + " { get; } = " + SignatureCode.New(redirect.Signature!) + ";");
+        XmlDoc.Summary(writer, Scratch.Take().Append("How <see cref=\"").Append(redirect.Names.Signed).Append("\"/> signs the URL (x-qiwi-signature)."));
+        var line = writer.LineStart().Append("public static " + CSharp.Runtime + ".QiwiSignatureSpec ").Append(redirect.Names.Signature).Append(" { get; } = ");
+        SignatureCode.AppendNew(line, redirect.Signature!).Append(';');
+        writer.LineEnd();
     }
 
     private static void EmitBuilder(CodeWriter writer, ParameterCode code, RedirectModel redirect, bool signed)
@@ -98,32 +100,36 @@ internal static class RedirectEmitter
         var keyName = signed ? signature!.Key : null;
         var name = signed ? redirect.Names.Signed : redirect.Name;
 
-        XmlDoc.Summary(writer, (redirect.Summary ?? redirect.OperationId) + (signed ? " Signed with " + SpecText.Of(signature!.Algorithm) + "." : string.Empty));
-        XmlDoc.Remarks(writer, (redirect.Description ?? string.Empty) + "\n\nBuilds `" + redirect.ServerUrl + redirect.Path + "?...` in production, the sandbox's base URL + `" + redirect.Path + "?...` when one is set (operation `" + redirect.OperationId + "`); nothing is sent.");
+        var summary = Scratch.Take().Append(redirect.Summary ?? redirect.OperationId);
+        if (signed)
+        {
+            summary.Append(" Signed with ").Append(SpecText.Of(signature!.Algorithm)).Append('.');
+        }
+
+        XmlDoc.Summary(writer, summary);
+        XmlDoc.Remarks(writer, Scratch.Take().Append(redirect.Description).Append("\n\nBuilds `").Append(redirect.ServerUrl).Append(redirect.Path)
+            .Append("?...` in production, the sandbox's base URL + `").Append(redirect.Path).Append("?...` when one is set (operation `")
+            .Append(redirect.OperationId).Append("`); nothing is sent."));
         if (keyName is not null)
         {
-            XmlDoc.Param(writer, keyName, "The secret the signature is keyed with (" + keyName + "); it is not put in the URL.");
+            XmlDoc.Param(writer, keyName, Scratch.Take().Append("The secret the signature is keyed with (").Append(keyName).Append("); it is not put in the URL."));
         }
 
         ParameterCode.Docs(writer, ordered);
         XmlDoc.Element(writer, "returns", "The absolute URL, every value percent-encoded.");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">An argument breaks a rule of the spec.</exception>");
 
-        var declarations = new List<string>();
+        var header = writer.LineStart().Append("public global::System.Uri ").Append(name).Append('(');
         if (keyName is not null)
         {
-            declarations.Add("string " + keyName);
+            header.Append("string ").Append(keyName);
         }
 
-        foreach (var parameter in ordered)
-        {
-            declarations.Add(ParameterCode.Declaration(parameter));
-        }
-
-        writer.Open("public global::System.Uri " + name + "(" + string.Join(", ", declarations) + ")");
+        ParameterCode.AppendDeclarations(header, ordered, first: keyName is null).Append(')');
+        writer.OpenEnd();
         if (keyName is not null)
         {
-            writer.Line(CSharp.Runtime + ".QiwiGuard.NotNull(" + keyName + ", nameof(" + keyName + "));");
+            writer.Line(CSharp.Runtime + ".QiwiGuard.NotNull(", keyName, ", nameof(", keyName, "));");
         }
 
         foreach (var parameter in ordered)
@@ -132,15 +138,16 @@ internal static class RedirectEmitter
         }
 
         writer.Line();
-        writer.Line("var url = new " + CSharp.Runtime + ".QiwiUrlBuilder(_options.ServerUrl(" + CSharp.Literal(redirect.ServerUrl) + "), " + CSharp.Literal(redirect.Path) + ");");
+        writer.LineStart().Append("var url = new " + CSharp.Runtime + ".QiwiUrlBuilder(_options.ServerUrl(").AppendLiteral(redirect.ServerUrl).Append("), ").AppendLiteral(redirect.Path).Append(");");
+        writer.LineEnd();
         foreach (var parameter in ordered)
         {
-            ParameterCode.Send(writer, parameter, (n, v) => "url.Add(" + n + ", " + v + ");");
+            ParameterCode.Send(writer, parameter, "url.Add(");
         }
 
         if (signed)
         {
-            writer.Line("url.Sign(" + redirect.Names.Signature + ", " + keyName + ");");
+            writer.Line("url.Sign(", redirect.Names.Signature, ", ", keyName!, ");");
         }
 
         writer.Line("return url.ToUri();");
@@ -150,32 +157,41 @@ internal static class RedirectEmitter
     private static void EmitParser(CodeWriter writer, RedirectModel redirect, string ns)
     {
         var record = redirect.Names.Record;
-        XmlDoc.Summary(writer, "Reads the parameters of: " + (redirect.Summary ?? redirect.OperationId));
+        XmlDoc.Summary(writer, Scratch.Take().Append("Reads the parameters of: ").Append(redirect.Summary ?? redirect.OperationId));
         XmlDoc.Remarks(writer, redirect.Description);
         XmlDoc.Param(writer, "url", "The URL the payer arrived at (its query is read; other parameters of the merchant's own are ignored).");
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required parameter is missing or cannot be read.</exception>");
-        writer.Open("public static " + record + " " + redirect.Names.Parse + "(global::System.Uri url)");
+        writer.LineStart().Append("public static ").Append(record).Append(' ').Append(redirect.Names.Parse).Append("(global::System.Uri url)");
+        writer.OpenEnd();
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(url);");
         writer.Line("var query = " + CSharp.Runtime + ".QiwiQuery.Parse(url);");
-        writer.Line("return new " + record);
+        writer.Line("return new ", record);
         writer.Line("{").Indent();
         foreach (var parameter in redirect.Parameters)
         {
-            var text = "query.TryGetValue(" + CSharp.Literal(parameter.WireName) + ", out var " + parameter.TextLocalName + ")";
-            var read = CSharp.FromWire(parameter.Type, parameter.Constraints, parameter.TextLocalName, ns);
-            var value = parameter.Required
-                ? text + " ? " + read + " : throw new global::System.FormatException(" + CSharp.Literal("The URL has no '" + parameter.WireName + "' parameter.") + ")"
-                : text + " ? " + read + " : null";
-            writer.Line(parameter.Name + " = " + value + ",");
+            var line = writer.LineStart().Append(parameter.Name).Append(" = query.TryGetValue(").AppendLiteral(parameter.WireName).Append(", out var ").Append(parameter.TextLocalName).Append(") ? ")
+                .AppendFromWire(parameter.Type, parameter.Constraints, parameter.TextLocalName, ns);
+            if (parameter.Required)
+            {
+                line.Append(" : throw new global::System.FormatException(").AppendLiteral("The URL has no '", parameter.WireName, "' parameter.").Append("),");
+            }
+            else
+            {
+                line.Append(" : null,");
+            }
+
+            writer.LineEnd();
         }
 
         writer.Outdent().Line("};");
         writer.Close();
         writer.Line();
         XmlDoc.Summary(writer, "Reads the parameters of the URL, or returns false when a required one is missing or unreadable.");
-        writer.Open("public static bool " + redirect.Names.TryParse + "(global::System.Uri url, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + record + "? result)");
+        writer.LineStart().Append("public static bool ").Append(redirect.Names.TryParse)
+            .Append("(global::System.Uri url, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ").Append(record).Append("? result)");
+        writer.OpenEnd();
         writer.Open("try");
-        writer.Line("result = " + redirect.Names.Parse + "(url);");
+        writer.Line("result = ", redirect.Names.Parse, "(url);");
         writer.Line("return true;");
         writer.Close();
         writer.Open("catch (global::System.FormatException)");
@@ -187,9 +203,9 @@ internal static class RedirectEmitter
 
     private static void EmitParametersRecord(CodeWriter writer, RedirectsScope spec, RedirectModel redirect)
     {
-        XmlDoc.Summary(writer, "The parameters QIWI adds when it sends the payer back (" + redirect.OperationId + ").");
+        XmlDoc.Summary(writer, Scratch.Take().Append("The parameters QIWI adds when it sends the payer back (").Append(redirect.OperationId).Append(")."));
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " sealed record " + redirect.Names.Record);
+        writer.Open(spec.Visibility, " sealed record ", redirect.Names.Record);
         var first = true;
         foreach (var parameter in redirect.Parameters)
         {
@@ -200,7 +216,8 @@ internal static class RedirectEmitter
 
             first = false;
             XmlDoc.Summary(writer, parameter.Description ?? parameter.WireName);
-            writer.Line("public " + (parameter.Required ? "required " : string.Empty) + CSharp.TypeOf(parameter.Type, !parameter.Required) + " " + parameter.Name + " { get; init; }");
+            writer.LineStart().Append(parameter.Required ? "public required " : "public ").AppendType(parameter.Type, !parameter.Required).Append(' ').Append(parameter.Name).Append(" { get; init; }");
+            writer.LineEnd();
         }
 
         writer.Close();

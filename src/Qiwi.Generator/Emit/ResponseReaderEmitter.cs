@@ -13,36 +13,63 @@ internal static class ResponseReaderEmitter
         var name = response.ReaderName;
         var envelope = CSharp.Runtime + ".QiwiEnvelope<" + response.PayloadType + ">";
         var writer = new CodeWriter(spec.Namespace);
-        XmlDoc.Summary(writer, "Reads <see cref=\"" + response.JsonEnvelopeType + "\"/> (JSON) or <see cref=\"" + response.ResultType + "\"/> (XML, root `<" + response.XmlRootName + ">`) into the result code, description and <see cref=\"" + response.PayloadType + "\"/>.");
+        XmlDoc.Summary(writer, Scratch.Take().Append("Reads <see cref=\"").Append(response.JsonEnvelopeType).Append("\"/> (JSON) or <see cref=\"").Append(response.ResultType)
+            .Append("\"/> (XML, root `<").Append(response.XmlRootName).Append(">`) into the result code, description and <see cref=\"").Append(response.PayloadType).Append("\"/>."));
         writer.Line(CSharp.GeneratedCode);
-        writer.Open("internal sealed class " + name + " : " + CSharp.Runtime + ".IQiwiResponseReader<" + response.PayloadType + ">");
+        writer.Open("internal sealed class ", name, " : " + CSharp.Runtime + ".IQiwiResponseReader<", response.PayloadType, ">");
         XmlDoc.Summary(writer, "The shared instance.");
-        writer.Line("public static readonly " + name + " Instance = new();");
+        writer.Line("public static readonly ", name, " Instance = new();");
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line("public int SuccessCode => " + response.SuccessCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
+        writer.LineStart().Append("public int SuccessCode => ").AppendInvariant(response.SuccessCode).Append(';');
+        writer.LineEnd();
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Open("public " + envelope + " ReadJson(global::System.ReadOnlySpan<byte> utf8Json)");
-        var result = "envelope." + response.WrapperProperty;
-        writer.Line("var envelope = " + response.JsonEnvelopeType + ".FromJson(utf8Json);");
-        if (!response.WrapperRequired)
+        writer.Open("public ", envelope, " ReadJson(global::System.ReadOnlySpan<byte> utf8Json)");
+        writer.Line("var envelope = ", response.JsonEnvelopeType, ".FromJson(utf8Json);");
+        if (response.WrapperRequired)
         {
-            writer.Line("var result = " + result + " ?? throw new global::System.FormatException(" + CSharp.Literal("The envelope has no result.") + ");");
-            result = "result";
+            writer.Line("return ToEnvelope(envelope.", response.WrapperProperty, ");");
+        }
+        else
+        {
+            writer.Line("var result = envelope.", response.WrapperProperty, " ?? throw new global::System.FormatException(\"The envelope has no result.\");");
+            writer.Line("return ToEnvelope(result);");
         }
 
-        writer.Line("return ToEnvelope(" + result + ");");
         writer.Close();
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line("public " + envelope + " ReadXml(global::System.ReadOnlySpan<byte> utf8Xml) => ToEnvelope(" + response.ResultType + ".FromXml(utf8Xml));");
+        writer.Line("public ", envelope, " ReadXml(global::System.ReadOnlySpan<byte> utf8Xml) => ToEnvelope(", response.ResultType, ".FromXml(utf8Xml));");
         writer.Line();
         // An optional result code (the spec does not list it in 'required') is checked, not assumed.
-        var code = response.ResultCodeRequired
-            ? "result." + response.ResultCodeProperty
-            : "(result." + response.ResultCodeProperty + " ?? throw new global::System.FormatException(" + CSharp.Literal("The result has no result code.") + "))";
-        writer.Line("private static " + envelope + " ToEnvelope(" + response.ResultType + " result) => new(" + (response.ResultCodeIsEnum ? "(int)" : string.Empty) + code + ", " + (response.DescriptionProperty is null ? "null" : "result." + response.DescriptionProperty) + ", result." + response.PayloadProperty + ");");
+        var line = writer.LineStart().Append("private static ").Append(envelope).Append(" ToEnvelope(").Append(response.ResultType).Append(" result) => new(");
+        if (response.ResultCodeIsEnum)
+        {
+            line.Append("(int)");
+        }
+
+        if (response.ResultCodeRequired)
+        {
+            line.Append("result.").Append(response.ResultCodeProperty);
+        }
+        else
+        {
+            line.Append("(result.").Append(response.ResultCodeProperty).Append(" ?? throw new global::System.FormatException(\"The result has no result code.\"))");
+        }
+
+        line.Append(", ");
+        if (response.DescriptionProperty is null)
+        {
+            line.Append("null");
+        }
+        else
+        {
+            line.Append("result.").Append(response.DescriptionProperty);
+        }
+
+        line.Append(", result.").Append(response.PayloadProperty).Append(");");
+        writer.LineEnd();
         writer.Close();
         return writer.ToString();
     }

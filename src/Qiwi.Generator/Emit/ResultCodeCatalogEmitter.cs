@@ -9,21 +9,37 @@ internal static class ResultCodeCatalogEmitter
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, codes is null
             ? "The spec names no result-code enum, so every code is unknown to the runtime."
-            : "The result codes of <see cref=\"" + codes.Name + "\"/> as the runtime sees them: whether each is fatal, and its description.");
+            : string.Concat("The result codes of <see cref=\"", codes.Name, "\"/> as the runtime sees them: whether each is fatal, and its description."));
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " sealed class " + name + " : " + CSharp.Runtime + ".IQiwiResultCodeCatalog");
-        writer.Line("private " + name + "()");
+        writer.Open(spec.Visibility, " sealed class ", name, " : " + CSharp.Runtime + ".IQiwiResultCodeCatalog");
+        writer.Line("private ", name, "()");
         writer.Line("{");
         writer.Line("}");
         writer.Line();
         XmlDoc.Summary(writer, "The shared instance.");
-        writer.Line("public static " + name + " Instance { get; } = new();");
+        writer.Line("public static ", name, " Instance { get; } = new();");
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line("public bool? IsFatal(int resultCode) => " + (codes is { HasFatal: true } ? "((" + codes.Name + ")resultCode).IsFatal();" : "null;"));
+        if (codes is { HasFatal: true })
+        {
+            writer.Line("public bool? IsFatal(int resultCode) => ((", codes.Name, ")resultCode).IsFatal();");
+        }
+        else
+        {
+            writer.Line("public bool? IsFatal(int resultCode) => null;");
+        }
+
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line("public string? GetDescription(int resultCode) => " + (codes is null ? "null;" : "((" + codes.Name + ")resultCode).GetDescription();"));
+        if (codes is null)
+        {
+            writer.Line("public string? GetDescription(int resultCode) => null;");
+        }
+        else
+        {
+            writer.Line("public string? GetDescription(int resultCode) => ((", codes.Name, ")resultCode).GetDescription();");
+        }
+
         writer.Close();
         return writer.ToString();
     }

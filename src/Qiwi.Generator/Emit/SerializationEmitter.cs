@@ -1,3 +1,4 @@
+using System.Text;
 using Qiwi.Generator.Model;
 
 namespace Qiwi.Generator.Emit;
@@ -17,7 +18,7 @@ internal static class SerializationEmitter
     public static string Emit(EmitContext spec, ObjectModel model)
     {
         var writer = new CodeWriter(spec.Namespace);
-        writer.Open(spec.Visibility + " sealed partial record " + model.Name);
+        writer.Open(spec.Visibility, " sealed partial record ", model.Name);
         EmitFromJson(writer, model);
         writer.Line();
         EmitReadJson(writer, model, spec.Namespace);
@@ -38,7 +39,8 @@ internal static class SerializationEmitter
         }
 
         writer.Line();
-        writer.Line("private static global::System.FormatException Missing(string wireName) => new(" + CSharp.Literal(model.Name + ": the required field '") + " + wireName + \"' is missing.\");");
+        writer.LineStart().Append("private static global::System.FormatException Missing(string wireName) => new(").AppendLiteral(model.Name, ": the required field '").Append(" + wireName + \"' is missing.\");");
+        writer.LineEnd();
         writer.Close();
         return writer.ToString();
     }
@@ -60,11 +62,21 @@ internal static class SerializationEmitter
     {
         foreach (var property in model.Properties)
         {
-            var type = property.ConstantValue is not null ? "string?" : CSharp.TypeOf(property.Type, nullable: true);
-            writer.Line(type + " " + property.LocalName + " = null;");
+            var line = writer.LineStart();
+            if (property.ConstantValue is not null)
+            {
+                line.Append("string?");
+            }
+            else
+            {
+                line.AppendType(property.Type, nullable: true);
+            }
+
+            line.Append(' ').Append(property.LocalName).Append(" = null;");
+            writer.LineEnd();
             if (IsStringEnum(property))
             {
-                writer.Line("string? " + property.LocalName + "Wire = null;");
+                writer.Line("string? ", property.LocalName, "Wire = null;");
             }
         }
 
@@ -75,36 +87,40 @@ internal static class SerializationEmitter
     }
 
     /// <summary>The wire text of a string enum property: the kept raw value when it is Unknown.</summary>
-    private static string StringEnumWire(PropertyModel property, string ns)
+    private static StringBuilder AppendStringEnumWire(StringBuilder builder, PropertyModel property, string ns)
     {
-        var value = property.Required ? property.Name : property.Name + ".Value";
-        return "(" + value + " == global::" + ns + "." + property.Type.TypeName + ".Unknown ? " + property.WireValueName + " ?? string.Empty : " + value + ".ToWireValue())";
+        var value = property.Required ? string.Empty : ".Value";
+        return builder.Append('(').Append(property.Name).Append(value).Append(" == ").AppendQualified(ns, property.Type.TypeName!).Append(".Unknown ? ")
+            .Append(property.WireValueName).Append(" ?? string.Empty : ").Append(property.Name).Append(value).Append(".ToWireValue())");
     }
 
     internal static bool IsStringEnum(PropertyModel property) => property.WireValueName is not null;
 
     private static void EmitConstruct(CodeWriter writer, ObjectModel model)
     {
-        writer.Line("return new " + model.Name);
+        writer.Line("return new ", model.Name);
         writer.Line("{").Indent();
         foreach (var property in model.Properties)
         {
             var local = property.LocalName;
+            var line = writer.LineStart().Append(property.Name).Append(" = ").Append(local);
             if (property.ConstantValue is not null)
             {
-                writer.Line(property.Name + " = " + local + " ?? " + CSharp.Literal(property.ConstantValue) + ",");
+                line.Append(" ?? ").AppendLiteral(property.ConstantValue).Append(',');
+                writer.LineEnd();
                 continue;
             }
 
-            var value = !property.Required
-                ? local
-                : CSharp.IsReferenceType(property.Type)
-                    ? local + " ?? throw Missing(" + CSharp.Literal(property.WireName) + ")"
-                    : local + " ?? throw Missing(" + CSharp.Literal(property.WireName) + ")";
-            writer.Line(property.Name + " = " + value + ",");
+            if (property.Required)
+            {
+                line.Append(" ?? throw Missing(").AppendLiteral(property.WireName).Append(')');
+            }
+
+            line.Append(',');
+            writer.LineEnd();
             if (IsStringEnum(property))
             {
-                writer.Line(property.Name + "WireValue = " + local + "Wire,");
+                writer.Line(property.Name, "WireValue = ", local, "Wire,");
             }
         }
 
@@ -118,18 +134,18 @@ internal static class SerializationEmitter
 
     private static void EmitFromJson(CodeWriter writer, ObjectModel model)
     {
-        XmlDoc.Summary(writer, "Reads a <see cref=\"" + model.Name + "\"/> from UTF-8 JSON. Unknown fields are " + (model.KeepsUnknown ? "kept in <see cref=\"AdditionalProperties\"/> when they are strings." : "skipped."));
+        XmlDoc.Summary(writer, Scratch.Of("Reads a <see cref=\"", model.Name, "\"/> from UTF-8 JSON. Unknown fields are ", model.KeepsUnknown ? "kept in <see cref=\"AdditionalProperties\"/> when they are strings." : "skipped."));
         writer.Line("/// <exception cref=\"" + Json + ".JsonException\">The JSON is malformed or has a value of the wrong type.</exception>");
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
-        writer.Open("public static " + model.Name + " FromJson(global::System.ReadOnlySpan<byte> utf8Json)");
+        writer.Open("public static ", model.Name, " FromJson(global::System.ReadOnlySpan<byte> utf8Json)");
         writer.Line("var reader = new " + Json + ".Utf8JsonReader(utf8Json);");
         writer.Open("if (!reader.Read())");
-        writer.Line("throw new " + Json + ".JsonException(" + CSharp.Literal(model.Name + ": the JSON is empty.") + ");");
+        ThrowJson(writer, model, ": the JSON is empty.");
         writer.Close();
         writer.Line();
         writer.Line("var result = ReadJson(ref reader);");
         writer.Open("if (reader.Read())");
-        writer.Line("throw new " + Json + ".JsonException(" + CSharp.Literal(model.Name + ": unexpected content after the JSON object.") + ");");
+        ThrowJson(writer, model, ": unexpected content after the JSON object.");
         writer.Close();
         writer.Line();
         writer.Line("return result;");
@@ -139,9 +155,9 @@ internal static class SerializationEmitter
     private static void EmitReadJson(CodeWriter writer, ObjectModel model, string ns)
     {
         XmlDoc.Summary(writer, "Reads the JSON object the reader is on; leaves the reader on its end.");
-        writer.Open("internal static " + model.Name + " ReadJson(ref " + Json + ".Utf8JsonReader reader)");
+        writer.Open("internal static ", model.Name, " ReadJson(ref " + Json + ".Utf8JsonReader reader)");
         writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.StartObject)");
-        writer.Line("throw new " + Json + ".JsonException(" + CSharp.Literal(model.Name + ": expected a JSON object.") + ");");
+        ThrowJson(writer, model, ": expected a JSON object.");
         writer.Close();
         writer.Line();
         DeclareLocals(writer, model);
@@ -153,23 +169,26 @@ internal static class SerializationEmitter
         var keyword = "if";
         foreach (var property in model.Properties)
         {
-            writer.Open(keyword + " (reader.ValueTextEquals(" + CSharp.Utf8Literal(property.WireName) + "))");
+            writer.LineStart().Append(keyword).Append(" (reader.ValueTextEquals(").AppendUtf8Literal(property.WireName).Append("))");
+            writer.OpenEnd();
             keyword = "else if";
             writer.Line("reader.Read();");
             writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.Null)");
             var local = property.LocalName;
             if (property.ConstantValue is not null)
             {
-                writer.Line(local + " = " + QiwiJson + ".ReadString(ref reader);");
+                writer.Line(local, " = " + QiwiJson + ".ReadString(ref reader);");
             }
             else if (IsStringEnum(property))
             {
-                writer.Line(local + "Wire = " + QiwiJson + ".ReadString(ref reader);");
-                writer.Line(local + " = " + property.Type.TypeName + "Extensions.FromWireValue(" + local + "Wire);");
+                writer.Line(local, "Wire = " + QiwiJson + ".ReadString(ref reader);");
+                writer.LineStart().Append(local).Append(" = ").Append(property.Type.TypeName).Append("Extensions.FromWireValue(").Append(local).Append("Wire);");
+                writer.LineEnd();
             }
             else
             {
-                writer.Line(local + " = " + JsonRead(property, ns) + ";");
+                AppendJsonRead(writer.LineStart().Append(local).Append(" = "), property, ns).Append(';');
+                writer.LineEnd();
             }
 
             writer.Close();
@@ -197,31 +216,40 @@ internal static class SerializationEmitter
         writer.Close();
         writer.Close();
         writer.Line();
-        writer.Line("throw new " + Json + ".JsonException(" + CSharp.Literal(model.Name + ": the JSON ends inside the object.") + ");");
+        ThrowJson(writer, model, ": the JSON ends inside the object.");
         writer.Close();
     }
 
-    private static string JsonRead(PropertyModel property, string ns) => property.Type.Kind switch
+    private static StringBuilder AppendJsonRead(StringBuilder builder, PropertyModel property, string ns) => property.Type.Kind switch
     {
-        ValueKind.Int32 => QiwiJson + ".ReadInt32(ref reader)",
-        ValueKind.Int64 => QiwiJson + ".ReadInt64(ref reader)",
-        ValueKind.Decimal => QiwiJson + ".ReadDecimal(ref reader)",
-        ValueKind.Boolean => QiwiJson + ".ReadBoolean(ref reader)",
-        ValueKind.DateTime => CSharp.FromWire(property.Type, property.Constraints, QiwiJson + ".ReadString(ref reader)", ns),
-        ValueKind.Enum => "(" + property.Type.TypeName + ")" + QiwiJson + ".ReadInt32(ref reader)",
-        ValueKind.Object => CSharp.Qualified(ns, property.Type.TypeName!) + ".ReadJson(ref reader)",
-        _ => QiwiJson + ".ReadString(ref reader)",
+        ValueKind.Int32 => builder.Append(QiwiJson + ".ReadInt32(ref reader)"),
+        ValueKind.Int64 => builder.Append(QiwiJson + ".ReadInt64(ref reader)"),
+        ValueKind.Decimal => builder.Append(QiwiJson + ".ReadDecimal(ref reader)"),
+        ValueKind.Boolean => builder.Append(QiwiJson + ".ReadBoolean(ref reader)"),
+        ValueKind.DateTime => builder.AppendFromWire(property.Type, property.Constraints, QiwiJson + ".ReadString(ref reader)", ns),
+        ValueKind.Enum => builder.Append('(').Append(property.Type.TypeName).Append(")" + QiwiJson + ".ReadInt32(ref reader)"),
+        ValueKind.Object => builder.AppendQualified(ns, property.Type.TypeName!).Append(".ReadJson(ref reader)"),
+        _ => builder.Append(QiwiJson + ".ReadString(ref reader)"),
     };
+
+    private static void ThrowJson(CodeWriter writer, ObjectModel model, string message)
+    {
+        writer.LineStart().Append("throw new " + Json + ".JsonException(").AppendLiteral(model.Name, message).Append(");");
+        writer.LineEnd();
+    }
 
     private static void EmitFromXml(CodeWriter writer, ObjectModel model)
     {
-        XmlDoc.Summary(writer, "Reads a <see cref=\"" + model.Name + "\"/> from UTF-8 XML whose root element is `<" + model.XmlName + ">`.");
+        XmlDoc.Summary(writer, Scratch.Take().Append("Reads a <see cref=\"").Append(model.Name).Append("\"/> from UTF-8 XML whose root element is `<").Append(model.XmlName).Append(">`."));
         writer.Line("/// <exception cref=\"global::System.Xml.XmlException\">The XML is malformed.</exception>");
-        XmlDoc.Element(writer, "exception", "The root element is not `" + model.XmlName + "`, a required field is missing, or a value cannot be read.", " cref=\"global::System.FormatException\"");
-        writer.Open("public static " + model.Name + " FromXml(global::System.ReadOnlySpan<byte> utf8Xml)");
+        XmlDoc.Element(writer, "exception", Scratch.Of("The root element is not `", model.XmlName, "`, a required field is missing, or a value cannot be read."), " cref=\"global::System.FormatException\"");
+        writer.Open("public static ", model.Name, " FromXml(global::System.ReadOnlySpan<byte> utf8Xml)");
         writer.Line("var root = " + QiwiXml + ".Parse(utf8Xml);");
-        writer.Open("if (root.Name.LocalName != " + CSharp.Literal(model.XmlName) + ")");
-        writer.Line("throw new global::System.FormatException(" + CSharp.Literal(model.Name + ": expected the XML element <" + model.XmlName + ">, found <") + " + root.Name.LocalName + \">.\");");
+        writer.LineStart().Append("if (root.Name.LocalName != ").AppendLiteral(model.XmlName).Append(')');
+        writer.OpenEnd();
+        writer.LineStart().Append("throw new global::System.FormatException(").AppendLiteral(model.Name, ": expected the XML element <", model.XmlName, ">, found <")
+            .Append(" + root.Name.LocalName + \">.\");");
+        writer.LineEnd();
         writer.Close();
         writer.Line();
         writer.Line("return ReadXml(root);");
@@ -230,31 +258,33 @@ internal static class SerializationEmitter
 
     private static void EmitReadXml(CodeWriter writer, ObjectModel model, string ns)
     {
-        XmlDoc.Summary(writer, "Reads the element's children by name; unknown elements are " + (model.KeepsUnknown ? "kept." : "skipped."));
-        writer.Open("internal static " + model.Name + " ReadXml(" + XElement + " element)");
+        XmlDoc.Summary(writer, model.KeepsUnknown ? "Reads the element's children by name; unknown elements are kept." : "Reads the element's children by name; unknown elements are skipped.");
+        writer.Open("internal static ", model.Name, " ReadXml(" + XElement + " element)");
         DeclareLocals(writer, model);
         writer.Open("foreach (var child in element.Elements())");
         writer.Open("switch (child.Name.LocalName)");
         foreach (var property in model.Properties)
         {
-            writer.Line("case " + CSharp.Literal(property.WireName) + ":").Indent();
+            Case(writer, property);
             var local = property.LocalName;
             if (property.ConstantValue is not null)
             {
-                writer.Line(local + " = child.Value;");
+                writer.Line(local, " = child.Value;");
             }
             else if (property.Type.Kind == ValueKind.Object)
             {
-                writer.Line(local + " = " + CSharp.Qualified(ns, property.Type.TypeName!) + ".ReadXml(child);");
+                writer.LineStart().Append(local).Append(" = ").AppendQualified(ns, property.Type.TypeName!).Append(".ReadXml(child);");
+                writer.LineEnd();
             }
             else
             {
                 if (IsStringEnum(property))
                 {
-                    writer.Line(local + "Wire = child.Value;");
+                    writer.Line(local, "Wire = child.Value;");
                 }
 
-                writer.Line(local + " = " + CSharp.FromWire(property.Type, property.Constraints, "child.Value", ns) + ";");
+                writer.LineStart().Append(local).Append(" = ").AppendFromWire(property.Type, property.Constraints, "child.Value", ns).Append(';');
+                writer.LineEnd();
             }
 
             writer.Line("break;").Outdent();
@@ -279,15 +309,23 @@ internal static class SerializationEmitter
 
     private static void EmitToXml(CodeWriter writer, ObjectModel model, string ns)
     {
-        XmlDoc.Summary(writer, "Writes this value as the XML element `<" + model.XmlName + ">`.");
+        XmlDoc.Summary(writer, Scratch.Of("Writes this value as the XML element `<", model.XmlName, ">`."));
         writer.Open("public " + XElement + " ToXml()");
-        writer.Line("var element = new " + XElement + "(" + CSharp.Literal(model.XmlName) + ");");
+        writer.LineStart().Append("var element = new " + XElement + "(").AppendLiteral(model.XmlName).Append(");");
+        writer.LineEnd();
         foreach (var property in model.Properties)
         {
-            var add = property.Type.Kind == ValueKind.Object
-                ? "element.Add(" + property.Name + ".ToXml());"
-                : "element.Add(new " + XElement + "(" + CSharp.Literal(property.WireName) + ", " + WireText(property, ns) + "));";
-            AddWhenPresent(writer, property, add);
+            var line = OpenWhenPresent(writer, property);
+            if (property.Type.Kind == ValueKind.Object)
+            {
+                line.Append("element.Add(").Append(property.Name).Append(".ToXml());");
+            }
+            else
+            {
+                AppendWireText(line.Append("element.Add(new " + XElement + "(").AppendLiteral(property.WireName).Append(", "), property, ns).Append("));");
+            }
+
+            CloseWhenPresent(writer, property);
         }
 
         if (model.KeepsUnknown)
@@ -310,32 +348,24 @@ internal static class SerializationEmitter
         writer.Line("writer.WriteStartObject();");
         foreach (var property in model.Properties)
         {
-            var name = CSharp.Literal(property.WireName);
-            var value = property.Required || CSharp.IsReferenceType(property.Type) || property.ConstantValue is not null ? property.Name : property.Name + ".Value";
-            string write;
+            var value = property.Required || CSharp.IsReferenceType(property.Type) || property.ConstantValue is not null ? string.Empty : ".Value";
+            var line = OpenWhenPresent(writer, property);
             if (property.ConstantValue is not null || property.Type.Kind is ValueKind.String or ValueKind.OpenEnum or ValueKind.DateTime || IsStringEnum(property)
                 || (property.Type.Kind == ValueKind.Decimal && property.Type.WireString))
             {
-                write = "writer.WriteString(" + name + ", " + WireText(property, ns) + ");";
+                AppendWireText(line.Append("writer.WriteString(").AppendLiteral(property.WireName).Append(", "), property, ns).Append(");");
             }
             else if (property.Type.Kind == ValueKind.Object)
             {
-                write = "writer.WritePropertyName(" + name + "); " + property.Name + ".WriteJson(writer);";
-            }
-            else if (property.Type.Kind == ValueKind.Boolean)
-            {
-                write = "writer.WriteBoolean(" + name + ", " + value + ");";
-            }
-            else if (property.Type.Kind == ValueKind.Enum)
-            {
-                write = "writer.WriteNumber(" + name + ", (int)" + value + ");";
+                line.Append("writer.WritePropertyName(").AppendLiteral(property.WireName).Append("); ").Append(property.Name).Append(".WriteJson(writer);");
             }
             else
             {
-                write = "writer.WriteNumber(" + name + ", " + value + ");";
+                line.Append(property.Type.Kind == ValueKind.Boolean ? "writer.WriteBoolean(" : "writer.WriteNumber(").AppendLiteral(property.WireName)
+                    .Append(property.Type.Kind == ValueKind.Enum ? ", (int)" : ", ").Append(property.Name).Append(value).Append(");");
             }
 
-            AddWhenPresent(writer, property, write);
+            CloseWhenPresent(writer, property);
         }
 
         if (model.KeepsUnknown)
@@ -362,34 +392,42 @@ internal static class SerializationEmitter
 
     private static void EmitFromForm(CodeWriter writer, ObjectModel model, string ns)
     {
-        XmlDoc.Summary(writer, "Reads a <see cref=\"" + model.Name + "\"/> from form fields (already URL-decoded). " + (model.KeepsUnknown ? "Unknown fields are kept in <see cref=\"AdditionalProperties\"/>." : "Unknown fields are skipped."));
+        XmlDoc.Summary(writer, Scratch.Of("Reads a <see cref=\"", model.Name, "\"/> from form fields (already URL-decoded). ", model.KeepsUnknown ? "Unknown fields are kept in <see cref=\"AdditionalProperties\"/>." : "Unknown fields are skipped."));
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
-        writer.Open("public static " + model.Name + " FromForm(" + Pairs + " fields)");
+        writer.Open("public static ", model.Name, " FromForm(" + Pairs + " fields)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(fields);");
-        EmitFormFields(writer, model, ns, (property, read) => writer.Line(read));
+        EmitFormFields(writer, model, ns, readFormResult: null);
         EmitConstruct(writer, model);
         writer.Close();
     }
 
     /// <summary>
-    /// Declares the locals and reads each form field into its local; <paramref name="writeRead"/> writes the
-    /// statement that reads one property (given the plain statement), so a caller can guard it.
+    /// Declares the locals and reads each form field into its local; for <c>ReadForm</c> (<paramref name="readFormResult"/>
+    /// is its result type) a read that can fail is guarded (<see cref="FormReaderEmitter.GuardedRead"/>).
     /// </summary>
-    internal static void EmitFormFields(CodeWriter writer, ObjectModel model, string ns, System.Action<PropertyModel, string> writeRead)
+    internal static void EmitFormFields(CodeWriter writer, ObjectModel model, string ns, string? readFormResult)
     {
         DeclareLocals(writer, model);
         writer.Open("foreach (var field in fields)");
         writer.Open("switch (field.Key)");
         foreach (var property in model.Properties)
         {
-            writer.Line("case " + CSharp.Literal(property.WireName) + ":").Indent();
+            Case(writer, property);
             var local = property.LocalName;
             if (IsStringEnum(property))
             {
-                writer.Line(local + "Wire = field.Value;");
+                writer.Line(local, "Wire = field.Value;");
             }
 
-            writeRead(property, local + " = " + (property.ConstantValue is not null ? "field.Value" : CSharp.FromWire(property.Type, property.Constraints, "field.Value", ns)) + ";");
+            if (readFormResult is null)
+            {
+                FormRead(writer, property, ns);
+            }
+            else
+            {
+                FormReaderEmitter.GuardedRead(writer, property, ns, readFormResult);
+            }
+
             writer.Line("break;").Outdent();
         }
 
@@ -407,12 +445,13 @@ internal static class SerializationEmitter
 
     private static void EmitToForm(CodeWriter writer, ObjectModel model, string ns)
     {
-        XmlDoc.Summary(writer, "The form fields of this value, in the spec's order" + (model.KeepsUnknown ? ", then the additional properties." : "."));
+        XmlDoc.Summary(writer, model.KeepsUnknown ? "The form fields of this value, in the spec's order, then the additional properties." : "The form fields of this value, in the spec's order.");
         writer.Open("public global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> ToForm()");
         writer.Line("var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
         foreach (var property in model.Properties)
         {
-            AddWhenPresent(writer, property, "fields.Add(new(" + CSharp.Literal(property.WireName) + ", " + WireText(property, ns) + "));");
+            AppendWireText(OpenWhenPresent(writer, property).Append("fields.Add(new(").AppendLiteral(property.WireName).Append(", "), property, ns).Append("));");
+            CloseWhenPresent(writer, property);
         }
 
         if (model.KeepsUnknown)
@@ -426,33 +465,63 @@ internal static class SerializationEmitter
         writer.Close();
     }
 
-    /// <summary>The wire text of a simple property (constants as they are, string enums with their kept raw value).</summary>
-    private static string WireText(PropertyModel property, string ns)
+    /// <summary>Writes the statement that reads a form field's value into its local.</summary>
+    internal static void FormRead(CodeWriter writer, PropertyModel property, string ns)
+    {
+        var line = writer.LineStart().Append(property.LocalName).Append(" = ");
+        if (property.ConstantValue is not null)
+        {
+            line.Append("field.Value");
+        }
+        else
+        {
+            line.AppendFromWire(property.Type, property.Constraints, "field.Value", ns);
+        }
+
+        line.Append(';');
+        writer.LineEnd();
+    }
+
+    private static void Case(CodeWriter writer, PropertyModel property)
+    {
+        writer.LineStart().Append("case ").AppendLiteral(property.WireName).Append(':');
+        writer.LineEnd().Indent();
+    }
+
+    /// <summary>Appends the wire text of a simple property (constants as they are, string enums with their kept raw value).</summary>
+    private static StringBuilder AppendWireText(StringBuilder builder, PropertyModel property, string ns)
     {
         if (property.ConstantValue is not null)
         {
-            return property.Name;
+            return builder.Append(property.Name);
         }
 
         if (IsStringEnum(property))
         {
-            return StringEnumWire(property, ns);
+            return AppendStringEnumWire(builder, property, ns);
         }
 
-        return CSharp.ToWire(property.Type, property.Constraints, property.Required || CSharp.IsReferenceType(property.Type) ? property.Name : property.Name + ".Value");
+        return builder.AppendToWire(property.Type, property.Constraints, property.Name, property.Required || CSharp.IsReferenceType(property.Type) ? string.Empty : ".Value");
     }
 
-    /// <summary>Writes <paramref name="add"/>, guarded by a null check for an optional property.</summary>
-    private static void AddWhenPresent(CodeWriter writer, PropertyModel property, string add)
+    /// <summary>Starts the line of a statement that runs only when the property is present (a null check for an optional one).</summary>
+    private static StringBuilder OpenWhenPresent(CodeWriter writer, PropertyModel property)
     {
-        if (property.Required || property.ConstantValue is not null)
+        if (!property.Required && property.ConstantValue is null)
         {
-            writer.Line(add);
-            return;
+            writer.Open("if (", property.Name, " is not null)");
         }
 
-        writer.Open("if (" + property.Name + " is not null)");
-        writer.Line(add);
-        writer.Close();
+        return writer.LineStart();
+    }
+
+    /// <summary>Ends the line begun by <see cref="OpenWhenPresent"/> (and its block).</summary>
+    private static void CloseWhenPresent(CodeWriter writer, PropertyModel property)
+    {
+        writer.LineEnd();
+        if (!property.Required && property.ConstantValue is null)
+        {
+            writer.Close();
+        }
     }
 }

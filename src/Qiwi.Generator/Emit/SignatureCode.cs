@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System.Text;
 using Qiwi.Generator.Model;
 
 namespace Qiwi.Generator.Emit;
@@ -6,25 +6,45 @@ namespace Qiwi.Generator.Emit;
 /// <summary>The runtime <c>QiwiSignatureSpec</c> literal for an x-qiwi-signature.</summary>
 internal static class SignatureCode
 {
-    public static string New(SignatureModel signature)
+    public static StringBuilder AppendNew(StringBuilder builder, SignatureModel signature)
     {
-        return "new " + CSharp.Runtime + ".QiwiSignatureSpec("
-            + CSharp.Literal(SpecText.Of(signature.Algorithm)) + ", "
-            + CSharp.Literal(signature.Target) + ", "
-            + (signature.AllFields ? "null" : Array(signature.Fields)) + ", "
-            + Array(signature.Optional) + ", "
-            + CSharp.Literal(signature.Separator) + ", "
-            + CSharp.Literal(SpecText.Of(signature.Encoding)) + ")";
-    }
-
-    private static string Array(IEnumerable<string> values)
-    {
-        var items = new List<string>();
-        foreach (var value in values)
+        builder.Append("new " + CSharp.Runtime + ".QiwiSignatureSpec(")
+            .AppendLiteral(SpecText.Of(signature.Algorithm)).Append(", ")
+            .AppendLiteral(signature.Target).Append(", ");
+        if (signature.AllFields)
         {
-            items.Add(CSharp.Literal(value));
+            builder.Append("null");
+        }
+        else
+        {
+            AppendArray(builder, signature.Fields);
         }
 
-        return items.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", items) + " }";
+        builder.Append(", ");
+        AppendArray(builder, signature.Optional).Append(", ")
+            .AppendLiteral(signature.Separator).Append(", ")
+            .AppendLiteral(SpecText.Of(signature.Encoding)).Append(')');
+        return builder;
+    }
+
+    private static StringBuilder AppendArray(StringBuilder builder, EquatableArray<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return builder.Append("global::System.Array.Empty<string>()");
+        }
+
+        builder.Append("new[] { ");
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(", ");
+            }
+
+            builder.AppendLiteral(values[i]);
+        }
+
+        return builder.Append(" }");
     }
 }

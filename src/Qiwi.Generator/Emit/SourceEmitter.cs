@@ -40,9 +40,11 @@ internal static class SourceEmitter
         }
 
         var forms = new FormScope(ns, spec.ClientName, spec.Public, names, EnumValuesOf(spec));
-        foreach (var model in spec.Objects)
+        var bareObjects = new ObjectModel[spec.Objects.Count];
+        for (var i = 0; i < bareObjects.Length; i++)
         {
-            var bare = WithoutDocs(model);
+            var model = spec.Objects[i];
+            var bare = bareObjects[i] = WithoutDocs(model);
             objects.Add(new ModelUnit(path, model.HintName, context, model));
             objects.Add(new SerializationUnit(path, model.SerializationHintName, context, bare));
             if (SerializationEmitter.IsFlat(model))
@@ -55,7 +57,7 @@ internal static class SourceEmitter
         {
             var hasBuilders = HasBuilders(spec);
             client.Add(new InterfaceUnit(path, Naming.HintName(ns, names.Interface), new OperationsScope(ns, spec.ClientName, spec.Public, names, spec.ClientDescription, spec.Operations, hasBuilders)));
-            var scope = new ClientScope(ns, spec.ClientName, spec.Public, names, spec.ClientDescription, spec.Operations, hasBuilders, spec.ClientParameters, Payloads(spec));
+            var scope = new ClientScope(ns, spec.ClientName, spec.Public, names, spec.ClientDescription, spec.Operations, hasBuilders, spec.ClientParameters, Payloads(spec, bareObjects));
             client.Add(new ClientUnit(path, Naming.HintName(ns, names.Client), scope, patterns));
             client.Add(new OptionsUnit(path, Naming.HintName(ns, names.Options), new OptionsScope(ns, spec.ClientName, spec.Public, names, spec.ClientParameters), patterns));
             client.Add(new ResultCodesUnit(path, Naming.HintName(ns, names.ResultCodes), context, resultCodes));
@@ -87,7 +89,7 @@ internal static class SourceEmitter
 
         foreach (var webhook in spec.Webhooks)
         {
-            webhooks.Add(new WebhookUnit(path, webhook.HintName, WebhookScopeOf(spec, webhook), webhook));
+            webhooks.Add(new WebhookUnit(path, webhook.HintName, WebhookScopeOf(spec, bareObjects, webhook), webhook));
         }
 
         return new OutputGroups(Array(enums), Array(objects), Array(client), Array(webhooks));
@@ -101,8 +103,9 @@ internal static class SourceEmitter
     /// </summary>
     public static List<GeneratedSource> EmitAll(SpecModel spec, bool dependencyInjection = false)
     {
-        var sources = new List<GeneratedSource>();
-        foreach (var unit in Split(spec, dependencyInjection).All())
+        var units = Split(spec, dependencyInjection).All();
+        var sources = new List<GeneratedSource>(units.Count);
+        foreach (var unit in units)
         {
             if (Emit(unit) is string text)
             {
@@ -191,17 +194,17 @@ internal static class SourceEmitter
         return model with { Description = string.Empty, Members = new EquatableArray<EnumMemberModel>(members) };
     }
 
-    /// <summary>The objects an operation returns: the client checks their fields on success.</summary>
-    private static EquatableArray<ObjectModel> Payloads(SpecModel spec)
+    /// <summary>The objects an operation returns (without docs: <paramref name="bareObjects"/>): the client checks their fields on success.</summary>
+    private static EquatableArray<ObjectModel> Payloads(SpecModel spec, ObjectModel[] bareObjects)
     {
         var payloads = new List<ObjectModel>();
-        foreach (var model in spec.Objects)
+        foreach (var model in bareObjects)
         {
             foreach (var operation in spec.Operations)
             {
                 if (operation.Response.PayloadType == model.Name)
                 {
-                    payloads.Add(WithoutDocs(model));
+                    payloads.Add(model);
                     break;
                 }
             }
@@ -229,15 +232,15 @@ internal static class SourceEmitter
     }
 
     /// <summary>The webhook's reply model and the enum of its properties' types: what its descriptor reads.</summary>
-    private static WebhookScope WebhookScopeOf(SpecModel spec, WebhookModel webhook)
+    private static WebhookScope WebhookScopeOf(SpecModel spec, ObjectModel[] bareObjects, WebhookModel webhook)
     {
         var objects = new List<ObjectModel>();
         var enums = new List<EnumModel>();
-        foreach (var model in spec.Objects)
+        foreach (var model in bareObjects)
         {
             if (model.Name == webhook.ReplyType)
             {
-                objects.Add(WithoutDocs(model));
+                objects.Add(model);
             }
         }
 

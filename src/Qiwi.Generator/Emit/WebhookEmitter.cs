@@ -12,35 +12,38 @@ internal static class WebhookEmitter
         XmlDoc.Summary(writer, webhook.Summary ?? webhook.OperationId);
         XmlDoc.Remarks(writer, webhook.Description);
         writer.Line(CSharp.GeneratedCode);
-        writer.Open(spec.Visibility + " static partial class " + webhook.ClassName);
-        XmlDoc.Summary(writer, "Reads the request's form fields (URL-decoded) into a <see cref=\"" + webhook.BodyType + "\"/>; fields the spec does not list are kept.");
+        writer.Open(spec.Visibility, " static partial class ", webhook.ClassName);
+        XmlDoc.Summary(writer, Scratch.Take().Append("Reads the request's form fields (URL-decoded) into a <see cref=\"").Append(webhook.BodyType).Append("\"/>; fields the spec does not list are kept."));
         XmlDoc.Param(writer, "fields", "The form fields of the request.");
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
-        writer.Line("public static " + webhook.BodyType + " Parse(" + Pairs + " fields) => " + webhook.BodyType + ".FromForm(fields);");
+        writer.Line("public static ", webhook.BodyType, " Parse(" + Pairs + " fields) => ", webhook.BodyType, ".FromForm(fields);");
 
         if (webhook.Signature is SignatureModel signature)
         {
             writer.Line();
-            XmlDoc.Summary(writer, "How the sender signs the request (x-qiwi-signature): " + SpecText.Of(signature.Algorithm) + " keyed with the " + signature.Key + ", in `" + signature.Target + "`.");
-            writer.Line("public static " + CSharp.Runtime + ".QiwiSignatureSpec Signature { get; } = " + SignatureCode.New(signature) + ";");
+            XmlDoc.Summary(writer, Scratch.Take().Append("How the sender signs the request (x-qiwi-signature): ").Append(SpecText.Of(signature.Algorithm)).Append(" keyed with the ")
+                .Append(signature.Key).Append(", in `").Append(signature.Target).Append("`."));
+            SignatureCode.AppendNew(writer.LineStart().Append("public static " + CSharp.Runtime + ".QiwiSignatureSpec Signature { get; } = "), signature).Append(';');
+            writer.LineEnd();
             writer.Line();
             XmlDoc.Summary(writer, "Checks the signature of the request's fields in constant time.");
             XmlDoc.Param(writer, "fields", "All form fields of the request, as received.");
-            XmlDoc.Param(writer, "signature", "The value of `" + signature.Target + "`, or null when absent (then false).");
+            XmlDoc.Param(writer, "signature", Scratch.Take().Append("The value of `").Append(signature.Target).Append("`, or null when absent (then false)."));
             XmlDoc.Param(writer, signature.Key, "The secret the signature is keyed with.");
-            writer.Line("public static bool VerifySignature(" + Pairs + " fields, string? signature, string " + signature.Key + ")");
-            writer.Indent().Line("=> " + CSharp.Runtime + ".QiwiSignature.Verify(Signature, fields, " + signature.Key + ", signature);").Outdent();
+            writer.Line("public static bool VerifySignature(" + Pairs + " fields, string? signature, string ", signature.Key, ")");
+            writer.Indent().Line("=> " + CSharp.Runtime + ".QiwiSignature.Verify(Signature, fields, ", signature.Key, ", signature);").Outdent();
         }
 
         if (webhook.ReplyType is string reply)
         {
             writer.Line();
             XmlDoc.Summary(writer, "The media type of the reply.");
-            writer.Line("public const string ReplyMediaType = " + CSharp.Literal(webhook.ReplyMediaType ?? "text/xml") + ";");
+            writer.LineStart().Append("public const string ReplyMediaType = ").AppendLiteral(webhook.ReplyMediaType ?? "text/xml").Append(';');
+            writer.LineEnd();
             writer.Line();
             XmlDoc.Summary(writer, "The reply body for <paramref name=\"reply\"/>.");
             XmlDoc.Param(writer, "reply", "The reply to send.");
-            writer.Open("public static string FormatReply(" + reply + " reply)");
+            writer.Open("public static string FormatReply(", reply, " reply)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(reply);");
             writer.Line("return \"<?xml version=\\\"1.0\\\"?>\" + reply.ToXml().ToString(global::System.Xml.Linq.SaveOptions.DisableFormatting);");
             writer.Close();
@@ -101,13 +104,21 @@ internal static class WebhookEmitter
 
         writer.Line();
         XmlDoc.Summary(writer, "The webhook as framework helpers take it (ASP.NET Core: <c>MapQiwiNotifications</c>): parsing, signature, replies.");
-        writer.Line("public static " + CSharp.Runtime + ".QiwiWebhook<" + webhook.BodyType + "> Descriptor { get; } = new(");
+        writer.Line("public static " + CSharp.Runtime + ".QiwiWebhook<", webhook.BodyType, "> Descriptor { get; } = new(");
         writer.Indent();
         writer.Line("Parse,");
-        writer.Line((webhook.Signature is null ? "null" : "Signature") + ",");
+        writer.Line(webhook.Signature is null ? "null," : "Signature,");
         writer.Line("ReplyMediaType,");
-        writer.Line("code => FormatReply(new " + replyType + " { " + code.Name + " = (" + code.Type.TypeName + ")code }),");
-        writer.Line("new " + CSharp.Runtime + ".QiwiWebhookReplyCodes(" + string.Join(", ", System.Array.ConvertAll(needed, r => roles[r])) + "));");
+        writer.LineStart().Append("code => FormatReply(new ").Append(replyType).Append(" { ").Append(code.Name).Append(" = (").Append(code.Type.TypeName).Append(")code }),");
+        writer.LineEnd();
+        var codesLine = writer.LineStart().Append("new " + CSharp.Runtime + ".QiwiWebhookReplyCodes(");
+        for (var i = 0; i < needed.Length; i++)
+        {
+            codesLine.Append(i == 0 ? string.Empty : ", ").Append(roles[needed[i]]);
+        }
+
+        codesLine.Append("));");
+        writer.LineEnd();
         writer.Outdent();
     }
 }

@@ -1,72 +1,227 @@
-using System.Collections.Generic;
+using System;
 using System.Text;
 
 namespace Qiwi.Generator.Emit;
 
 /// <summary>Turns the spec's Markdown-ish descriptions into XML documentation comments.</summary>
+/// <remarks>
+/// The text (a string, or a builder an emitter put its parts in) is copied into a buffer the thread keeps, and
+/// written from there straight into the file: no string of the text, of its lines or of their escaped forms is made.
+/// </remarks>
 internal static class XmlDoc
 {
+    [ThreadStatic]
+    private static char[]? t_text;
+
+    [ThreadStatic]
+    private static char[]? t_normalized;
+
     /// <summary>A summary; an empty one when the text has nothing to show, so a public member always has its docs (no CS1591).</summary>
     public static void Summary(CodeWriter writer, string? text)
     {
-        var lines = Lines(text);
-        if (lines.Count == 0)
+        if (!Write(writer, "summary", Load(text), string.Empty, null))
         {
             writer.Line("/// <summary></summary>");
-            return;
         }
-
-        Write(writer, "summary", lines, string.Empty);
     }
 
-    public static void Remarks(CodeWriter writer, string? text) => Element(writer, "remarks", text);
+    /// <summary>A summary of the text in <paramref name="text"/> (an emitter's scratch builder: read here, not kept).</summary>
+    public static void Summary(CodeWriter writer, StringBuilder text)
+    {
+        if (!Write(writer, "summary", Load(text), string.Empty, null))
+        {
+            writer.Line("/// <summary></summary>");
+        }
+    }
+
+    public static void Remarks(CodeWriter writer, string? text) => Write(writer, "remarks", Load(text), string.Empty, null);
+
+    public static void Remarks(CodeWriter writer, StringBuilder text) => Write(writer, "remarks", Load(text), string.Empty, null);
 
     public static void Element(CodeWriter writer, string element, string? text, string attributes = "")
-        => Write(writer, element, Lines(text), attributes);
+        => Write(writer, element, Load(text), attributes, null);
+
+    public static void Element(CodeWriter writer, string element, StringBuilder text, string attributes = "")
+        => Write(writer, element, Load(text), attributes, null);
 
     public static void Param(CodeWriter writer, string name, string? text)
     {
-        var lines = Lines(text);
-        Write(writer, "param", lines.Count == 0 ? Lines(name) : lines, string.Empty, name);
+        if (!Write(writer, "param", Load(text), string.Empty, name))
+        {
+            Write(writer, "param", Load(name), string.Empty, name);
+        }
+    }
+
+    public static void Param(CodeWriter writer, string name, StringBuilder text)
+    {
+        if (!Write(writer, "param", Load(text), string.Empty, name))
+        {
+            Write(writer, "param", Load(name), string.Empty, name);
+        }
+    }
+
+    /// <summary>Copies the text into the thread's buffer; its length, or -1 for no text.</summary>
+    private static int Load(string? text)
+    {
+        if (text is null)
+        {
+            return -1;
+        }
+
+        text.CopyTo(0, Buffer(ref t_text, text.Length), 0, text.Length);
+        return text.Length;
+    }
+
+    private static int Load(StringBuilder text)
+    {
+        text.CopyTo(0, Buffer(ref t_text, text.Length), 0, text.Length);
+        return text.Length;
+    }
+
+    private static char[] Buffer(ref char[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = new char[Math.Max(length, 1024)];
+        }
+
+        return buffer;
     }
 
     /// <summary>
-    /// Writes the element: on one line when it is one short line, else its lines between the tags. The tag has
-    /// <paramref name="attributes"/> as they are, then <c> name="..."</c> of a parameter <paramref name="paramName"/>
+    /// Writes the element of the loaded text of <paramref name="length"/> characters into the writer (false when there is
+    /// no text or it has no line to show): on one line when it is one short line, else its lines between the tags. The tag
+    /// has <paramref name="attributes"/> as they are, then <c> name="..."</c> of a parameter <paramref name="paramName"/>
     /// (without its '@') when one is given.
     /// </summary>
-    private static void Write(CodeWriter writer, string element, List<string> lines, string attributes, string? paramName = null)
+    /// <remarks>
+    /// The text is trimmed and split into lines, each trimmed at its end; a run of blank lines is one
+    /// <c>&lt;para/&gt;</c>, as is a line whose markup leaves nothing. Text with control characters, other line breaks or
+    /// lone surrogates is normalized into a second buffer first.
+    /// </remarks>
+    private static bool Write(CodeWriter writer, string element, int length, string attributes, string? paramName)
     {
-        if (lines.Count == 0)
+        var written = WriteLoaded(writer, element, length, attributes, paramName);
+
+        // A huge text's buffers are left to the collector rather than held by the thread.
+        if (t_text is { Length: > MaxKeptLength })
         {
-            return;
+            t_text = null;
+        }
+
+        if (t_normalized is { Length: > MaxKeptLength })
+        {
+            t_normalized = null;
+        }
+
+        return written;
+    }
+
+    private const int MaxKeptLength = 64 * 1024;
+
+    private static bool WriteLoaded(CodeWriter writer, string element, int length, string attributes, string? paramName)
+    {
+        if (length < 0)
+        {
+            return false;
+        }
+
+        var source = t_text!;
+        if (NeedsNormalizing(source, length))
+        {
+            length = Normalize(source, length, Buffer(ref t_normalized, length));
+            source = t_normalized!;
+        }
+
+        int start = 0, end = length;
+        while (start < end && char.IsWhiteSpace(source[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(source[end - 1]))
+        {
+            end--;
+        }
+
+        if (start == end)
+        {
+            return false;
         }
 
         var builder = writer.LineStart();
         OpenTag(builder, element, attributes, paramName);
-        if (lines.Count == 1 && lines[0].Length < 100)
+
+        // Trimmed, the text starts and ends with a non-blank line: one line exactly when it has no '\n'.
+        if (Array.IndexOf(source, '\n', start, end - start) < 0)
         {
-            builder.Append(lines[0]).Append("</").Append(element).Append('>');
-            writer.LineEnd();
-            return;
+            var count = Inline(source, start, end, null);
+            if (count < 100)
+            {
+                if (count == 0)
+                {
+                    builder.Append(Paragraph);
+                }
+                else
+                {
+                    Inline(source, start, end, builder);
+                }
+
+                builder.Append("</").Append(element).Append('>');
+                writer.LineEnd();
+                return true;
+            }
         }
 
         writer.LineEnd();
-        foreach (var line in lines)
+        WriteLines(writer, source, start, end);
+        writer.LineStart().Append("/// </").Append(element).Append('>');
+        writer.LineEnd();
+        return true;
+    }
+
+    private static void WriteLines(CodeWriter writer, char[] source, int start, int end)
+    {
+        var previousBlank = false;
+        var lineStart = start;
+        while (true)
         {
-            if (line.Length == 0)
+            var newline = lineStart < end ? Array.IndexOf(source, '\n', lineStart, end - lineStart) : -1;
+            var lineEnd = newline < 0 ? end : newline;
+            while (lineEnd > lineStart && char.IsWhiteSpace(source[lineEnd - 1]))
             {
-                writer.Line("///");
+                lineEnd--;
+            }
+
+            if (lineEnd == lineStart)
+            {
+                // Paragraph breaks as <para/> keep IDE tooltips readable (the first line is never blank).
+                if (!previousBlank)
+                {
+                    writer.Line("/// " + Paragraph);
+                }
+
+                previousBlank = true;
             }
             else
             {
-                writer.LineStart().Append("/// ").Append(line);
+                previousBlank = false;
+                var builder = writer.LineStart().Append("/// ");
+                if (Inline(source, lineStart, lineEnd, builder) == 0)
+                {
+                    builder.Append(Paragraph);
+                }
+
                 writer.LineEnd();
             }
-        }
 
-        writer.LineStart().Append("/// </").Append(element).Append('>');
-        writer.LineEnd();
+            if (newline < 0)
+            {
+                return;
+            }
+
+            lineStart = newline + 1;
+        }
     }
 
     private static void OpenTag(StringBuilder builder, string element, string attributes, string? paramName)
@@ -86,76 +241,14 @@ internal static class XmlDoc
         builder.Append('>');
     }
 
-    /// <summary>Escapes XML, turns `code` into &lt;c&gt;, **bold** into plain text, and keeps paragraphs.</summary>
-    /// <remarks>
-    /// The text is trimmed and split into lines, each trimmed at its end; a run of blank lines is one
-    /// <c>&lt;para/&gt;</c>. One pass over the text: a line that needs no escaping is the text itself (or one
-    /// substring of it), and only text with control characters, other line breaks or lone surrogates is
-    /// normalized into a copy first.
-    /// </remarks>
-    public static List<string> Lines(string? text)
-    {
-        var result = new List<string>();
-        if (text is null)
-        {
-            return result;
-        }
-
-        var source = NeedsNormalizing(text) ? Normalize(text) : text;
-        int start = 0, end = source.Length;
-        while (start < end && char.IsWhiteSpace(source[start]))
-        {
-            start++;
-        }
-
-        while (end > start && char.IsWhiteSpace(source[end - 1]))
-        {
-            end--;
-        }
-
-        var previousBlank = false;
-        var lineStart = start;
-        while (true)
-        {
-            var newline = lineStart < end ? source.IndexOf('\n', lineStart, end - lineStart) : -1;
-            var lineEnd = newline < 0 ? end : newline;
-            while (lineEnd > lineStart && char.IsWhiteSpace(source[lineEnd - 1]))
-            {
-                lineEnd--;
-            }
-
-            if (lineEnd == lineStart)
-            {
-                if (!previousBlank && result.Count > 0)
-                {
-                    result.Add(Paragraph); // paragraph breaks as <para/> keep IDE tooltips readable
-                }
-
-                previousBlank = true;
-            }
-            else
-            {
-                previousBlank = false;
-                var line = Inline(source, lineStart, lineEnd);
-                result.Add(line.Length == 0 ? Paragraph : line);
-            }
-
-            if (newline < 0)
-            {
-                return result;
-            }
-
-            lineStart = newline + 1;
-        }
-    }
-
     private const string Paragraph = "<para/>";
 
     /// <summary>True when <see cref="Normalize"/> would change the text.</summary>
-    private static bool NeedsNormalizing(string text)
+    private static bool NeedsNormalizing(char[] text, int length)
     {
-        foreach (var c in text)
+        for (var i = 0; i < length; i++)
         {
+            var c = text[i];
             if ((c < ' ' && c != '\n' && c != '\t') || (c >= '\u007f' && c <= '\u009f') || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
             {
                 return true;
@@ -166,35 +259,48 @@ internal static class XmlDoc
     }
 
     /// <summary>
-    /// Every line break C# knows (U+0085, U+2028, U+2029 end a <c>///</c> line as <c>\n</c> does) becomes
-    /// <c>\n</c>; other control characters (not allowed in XML) become spaces, lone surrogates U+FFFD.
+    /// Writes the text normalized into <paramref name="into"/> and returns its length: every line break C# knows
+    /// (U+0085, U+2028, U+2029 end a <c>///</c> line as <c>\n</c> does) becomes <c>\n</c>; other control characters
+    /// (not allowed in XML) become spaces, lone surrogates U+FFFD.
     /// </summary>
-    internal static string Normalize(string text)
+    private static int Normalize(char[] text, int length, char[] into)
     {
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var written = 0;
+        for (var i = 0; i < length; i++)
         {
             var c = text[i];
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            if (c == '\r' && i + 1 < length && text[i + 1] == '\n')
             {
                 continue;
             }
 
-            builder.Append(Text.IsLineBreak(c) ? '\n' : c == '\t' ? c : Text.IsControl(c) ? ' ' : Text.IsLoneSurrogate(text, i) ? '\ufffd' : c);
+            into[written++] = Text.IsLineBreak(c) ? '\n' : c == '\t' ? c : Text.IsControl(c) ? ' ' : IsLoneSurrogate(text, length, i) ? '\ufffd' : c;
         }
 
-        return builder.ToString();
+        return written;
+    }
+
+    /// <summary>As <see cref="Text.IsLoneSurrogate"/>, on the buffer.</summary>
+    private static bool IsLoneSurrogate(char[] text, int length, int index)
+    {
+        var c = text[index];
+        if (char.IsHighSurrogate(c))
+        {
+            return index + 1 >= length || !char.IsLowSurrogate(text[index + 1]);
+        }
+
+        return char.IsLowSurrogate(c) && (index == 0 || !char.IsHighSurrogate(text[index - 1]));
     }
 
     // The emitters' own markup (<see cref=.../>, <paramref .../>, <c>, <para/>) passes through;
     // any other '<' is text from the spec and is escaped.
     private static readonly string[] MarkupStarts = { "<see ", "<paramref ", "<c>", "</c>", "<para/>" };
 
-    private static bool IsMarkup(string text, int index, int end)
+    private static bool IsMarkup(char[] text, int index, int end)
     {
         foreach (var start in MarkupStarts)
         {
-            if (end - index >= start.Length && string.CompareOrdinal(text, index, start, 0, start.Length) == 0)
+            if (end - index >= start.Length && StartsWith(text, index, start))
             {
                 return true;
             }
@@ -203,70 +309,103 @@ internal static class XmlDoc
         return false;
     }
 
-    private static bool NeedsInline(string text, int start, int end)
+    private static bool StartsWith(char[] text, int index, string value)
     {
-        for (var i = start; i < end; i++)
+        for (var i = 0; i < value.Length; i++)
         {
-            if (text[i] is '`' or '*' or '&' or '<' or '>')
+            if (text[index + i] != value[i])
             {
-                return true;
+                return false;
             }
         }
 
-        return false;
+        return true;
     }
 
-    /// <summary>The line <c>text[start..end]</c> with its markup turned into XML (the text itself when it has none).</summary>
-    internal static string Inline(string text, int start, int end)
-    {
-        if (!NeedsInline(text, start, end))
-        {
-            return start == 0 && end == text.Length ? text : text.Substring(start, end - start);
-        }
+    /// <summary>The characters <see cref="Inline"/> may write otherwise than as they are.</summary>
+    private const string Specials = "`*&<>";
 
-        var builder = new StringBuilder(end - start + 16);
+    /// <summary>The first of <see cref="Specials"/> in <c>text[start..end]</c>, or <paramref name="end"/>.</summary>
+    private static int NextSpecial(char[] text, int start, int end)
+    {
+        var found = new ReadOnlySpan<char>(text, start, end - start).IndexOfAny(Specials.AsSpan());
+        return found < 0 ? end : start + found;
+    }
+
+    /// <summary>
+    /// Writes the line <c>text[start..end]</c> with its markup turned into XML into <paramref name="into"/> (only
+    /// counts when it is null); returns the number of characters.
+    /// </summary>
+    private static int Inline(char[] text, int start, int end, StringBuilder? into)
+    {
+        var count = 0;
         var inCode = false;
         var inTag = false;
         for (var i = start; i < end; i++)
         {
+            // A run of characters that are written as they are goes in at once.
+            var run = NextSpecial(text, i, end);
+            if (run > i)
+            {
+                into?.Append(text, i, run - i);
+                count += run - i;
+                i = run;
+                if (i == end)
+                {
+                    break;
+                }
+            }
+
             var c = text[i];
             switch (c)
             {
                 case '`' when !inTag:
-                    builder.Append(inCode ? "</c>" : "<c>");
+                    count += Put(into, inCode ? "</c>" : "<c>");
                     inCode = !inCode;
                     break;
                 case '*' when i + 1 < end && text[i + 1] == '*':
                     i++;
                     break;
                 case '&':
-                    builder.Append("&amp;");
+                    count += Put(into, "&amp;");
                     break;
                 case '<' when !inCode && IsMarkup(text, i, end):
                     inTag = true;
-                    builder.Append(c);
+                    count += Put(into, c);
                     break;
                 case '<':
-                    builder.Append("&lt;");
+                    count += Put(into, "&lt;");
                     break;
                 case '>' when inTag:
                     inTag = false;
-                    builder.Append(c);
+                    count += Put(into, c);
                     break;
                 case '>':
-                    builder.Append("&gt;");
+                    count += Put(into, "&gt;");
                     break;
                 default:
-                    builder.Append(c);
+                    count += Put(into, c);
                     break;
             }
         }
 
         if (inCode)
         {
-            builder.Append("</c>");
+            count += Put(into, "</c>");
         }
 
-        return builder.ToString();
+        return count;
+    }
+
+    private static int Put(StringBuilder? into, string text)
+    {
+        into?.Append(text);
+        return text.Length;
+    }
+
+    private static int Put(StringBuilder? into, char c)
+    {
+        into?.Append(c);
+        return 1;
     }
 }

@@ -1,10 +1,11 @@
+using System.Text;
 using Qiwi.Generator.Emit;
 
 namespace Qiwi.Generator.Tests.FastPaths;
 
 /// <summary>
-/// XmlDoc as it was before the one-pass rewrite (issue 16), kept as the simple reference the fast
-/// <see cref="XmlDoc"/> is compared against: normalize a copy, Trim, Split, TrimEnd, escape each line.
+/// XmlDoc as it was before the one-pass rewrites (issue 16), kept as the simple reference the fast
+/// <see cref="XmlDoc"/> is compared against: normalize a copy, Trim, Split, TrimEnd, escape each line into a list.
 /// </summary>
 internal static class ReferenceXmlDoc
 {
@@ -84,10 +85,71 @@ internal static class ReferenceXmlDoc
         return result;
     }
 
-    // Normalizing and escaping are unchanged: the reference normalizes every text and escapes each line as its
-    // own string, the fast path normalizes only when it must and escapes ranges of the whole text, so what this
-    // compares is that choice and those ranges.
-    private static string Normalize(string text) => XmlDoc.Normalize(text);
+    private static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                continue;
+            }
 
-    private static string Inline(string line) => XmlDoc.Inline(line, 0, line.Length);
+            builder.Append(Text.IsLineBreak(c) ? '\n' : c == '\t' ? c : Text.IsControl(c) ? ' ' : Text.IsLoneSurrogate(text, i) ? '\ufffd' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static readonly string[] MarkupStarts = { "<see ", "<paramref ", "<c>", "</c>", "<para/>" };
+
+    /// <summary>Escapes one line into a new string (the fast path counts, then writes ranges of the whole text into the file).</summary>
+    private static string Inline(string line)
+    {
+        var builder = new StringBuilder();
+        var inCode = false;
+        var inTag = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            switch (c)
+            {
+                case '`' when !inTag:
+                    builder.Append(inCode ? "</c>" : "<c>");
+                    inCode = !inCode;
+                    break;
+                case '*' when i + 1 < line.Length && line[i + 1] == '*':
+                    i++;
+                    break;
+                case '&':
+                    builder.Append("&amp;");
+                    break;
+                case '<' when !inCode && MarkupStarts.Any(start => string.CompareOrdinal(line, i, start, 0, start.Length) == 0):
+                    inTag = true;
+                    builder.Append(c);
+                    break;
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>' when inTag:
+                    inTag = false;
+                    builder.Append(c);
+                    break;
+                case '>':
+                    builder.Append("&gt;");
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        if (inCode)
+        {
+            builder.Append("</c>");
+        }
+
+        return builder.ToString();
+    }
 }
