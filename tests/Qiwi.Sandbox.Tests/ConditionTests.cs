@@ -23,6 +23,34 @@ public sealed class ConditionTests
         Assert.Equal(BillStatus.Waiting, (await f.CreateBillAsync("PAYER-2")).Status);
     }
 
+    [Theory]
+    [InlineData("currencies")]
+    [InlineData("min_amount")]
+    [InlineData("max_amount")]
+    [InlineData("blocked_payers")]
+    [InlineData("unsupported_countries")]
+    public async Task A_create_repeated_after_the_shops_conditions_changed_gets_its_invoice_not_a_refusal(string setting)
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        var first = await f.CreateBillAsync("REPEAT-1", amount: 50m, user: Payer);
+        object patch = setting switch
+        {
+            "currencies" => new { currencies = new[] { "KZT" } },
+            "min_amount" => new { min_amount = 100m },
+            "max_amount" => new { max_amount = 20m },
+            "blocked_payers" => new { blocked_payers = new[] { Payer } },
+            _ => new { unsupported_countries = new[] { "+7" } },
+        };
+        await f.PatchShopAsync(patch);
+
+        // The answer to REPEAT-1 was lost and the client repeats it: the invoice exists, so the repeat gets it (a final
+        // refusal here would make the client report a failure for an invoice the payer can pay). A new one is refused,
+        // and a repeat that conflicts is still 215.
+        Assert.Equal(first, await f.CreateBillAsync("REPEAT-1", amount: 50m, user: Payer));
+        Assert.NotEqual(ResultCode.Success, await ApiTests.Code(() => f.CreateBillAsync("REPEAT-2", amount: 50m, user: Payer)));
+        Assert.Equal(ResultCode.InvoiceAlreadyExists, await ApiTests.Code(() => f.CreateBillAsync("REPEAT-1", amount: 51m, user: Payer)));
+    }
+
     [Fact]
     public async Task A_payer_in_an_unsupported_country_is_1018()
     {

@@ -27,6 +27,14 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
 
     public LedgerResult<Bill> Create(SandboxShop shop, string billId, string user, decimal amount, string currency, string comment, DateTimeOffset lifetime, PaySource paySource, string? merchantName)
     {
+        // A create of an id the shop already has issues nothing: it gets that invoice, or 215 when it conflicts, whatever
+        // the shop's conditions say now. A repeat after a lost answer must not get a final refusal (a currency, an amount
+        // bound, a payer or the monthly limit changed since) for an invoice that exists.
+        if (_invoices.TryGetValue((shop.ShopId, billId), out var existing))
+        {
+            return Repeat(existing, user, amount, currency, comment, paySource);
+        }
+
         if (!Listed(shop.EffectiveCurrencies, currency))
         {
             return LedgerResult<Bill>.Refuse(ResultCode.CurrencyNotAllowed);
@@ -87,20 +95,28 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
             }
         }
 
-        if (ReferenceEquals(invoice, candidate))
+        if (!ReferenceEquals(invoice, candidate))
         {
-            Schedule(candidate);
+            return Repeat(invoice, user, amount, currency, comment, paySource);   // a create of the same id won the race
         }
 
+        Schedule(candidate);
         lock (invoice)
         {
             Refresh(invoice);
-            if (!ReferenceEquals(invoice, candidate) && !invoice.SameAs(user, amount, currency, comment, paySource))
-            {
-                return LedgerResult<Bill>.Refuse(ResultCode.InvoiceAlreadyExists);
-            }
-
             return LedgerResult<Bill>.Ok(invoice.ToBill());
+        }
+    }
+
+    /// <summary>The answer to a create of an id the shop already has: the invoice when the create asks for the same one, else 215.</summary>
+    private LedgerResult<Bill> Repeat(SandboxInvoice invoice, string user, decimal amount, string currency, string comment, PaySource paySource)
+    {
+        lock (invoice)
+        {
+            Refresh(invoice);
+            return invoice.SameAs(user, amount, currency, comment, paySource)
+                ? LedgerResult<Bill>.Ok(invoice.ToBill())
+                : LedgerResult<Bill>.Refuse(ResultCode.InvoiceAlreadyExists);
         }
     }
 
