@@ -13,7 +13,7 @@ namespace Qiwi.Generator.Parsing;
 internal sealed class NameRegistry
 {
     private readonly ParseContext _context;
-    private readonly Dictionary<string, string> _types = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Phrase> _types = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly string _namespace;
 
@@ -35,11 +35,11 @@ internal sealed class NameRegistry
     }
 
     /// <summary>Claims a top-level type name (and so its file); false, after QIWI0006 at <paramref name="span"/>, when taken.</summary>
-    public bool ClaimType(string name, string owner, SourceSpan span)
+    public bool ClaimType(string name, Phrase owner, SourceSpan span)
     {
         if (_types.TryGetValue(name, out var other))
         {
-            _context.Report(DiagnosticDescriptors.DuplicateIdentifier, span, name, other, owner + CaseNote(name));
+            _context.Report(DiagnosticDescriptors.DuplicateIdentifier, span, name, other.ToString(), owner.ToString() + CaseNote(name));
             return false;
         }
 
@@ -71,30 +71,53 @@ internal sealed class NameRegistry
     /// <summary>Names within one type or method, compared as C# compares them.</summary>
     internal sealed class Scope
     {
-        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Phrase> _names = new(StringComparer.Ordinal);
+        private HashSet<string>? _reserved;
+        private Phrase _reservedOwner;
 
         /// <summary>Reserves a name the emitter writes itself.</summary>
-        public Scope Reserve(string name, string owner)
+        public Scope Reserve(string name, Phrase owner)
         {
             _names[name] = owner;
             return this;
         }
 
+        /// <summary>
+        /// Reserves a fixed set of names with one owner (the set is shared, not copied); it takes precedence over the
+        /// names reserved before it. Call it once, after the single names and before any claim.
+        /// </summary>
+        public Scope ReserveAll(HashSet<string> names, Phrase owner)
+        {
+            _reserved = names;
+            _reservedOwner = owner;
+            return this;
+        }
+
         /// <summary>The owner of <paramref name="name"/> when it is taken.</summary>
-        public string? OwnerOf(string name) => _names.TryGetValue(name, out var owner) ? owner : null;
+        public string? OwnerOf(string name) => Owner(name)?.ToString();
+
+        private Phrase? Owner(string name)
+        {
+            if (_reserved is not null && _reserved.Contains(name))
+            {
+                return _reservedOwner;
+            }
+
+            return _names.TryGetValue(name, out var owner) ? owner : (Phrase?)null;
+        }
 
         /// <summary>
         /// Claims all of <paramref name="names"/> for <paramref name="owner"/>, or none: false, after QIWI0006
         /// at <paramref name="span"/>, when any is taken (or two of them are equal).
         /// </summary>
-        public bool Claim(ParseContext context, SourceSpan span, string owner, params string[] names)
+        public bool Claim(ParseContext context, SourceSpan span, Phrase owner, params string[] names)
         {
             for (var i = 0; i < names.Length; i++)
             {
-                var other = OwnerOf(names[i]) ?? (Array.IndexOf(names, names[i]) < i ? owner : null);
-                if (other is not null)
+                var other = Owner(names[i]) ?? (Array.IndexOf(names, names[i]) < i ? owner : (Phrase?)null);
+                if (other is { } taken)
                 {
-                    context.Report(DiagnosticDescriptors.DuplicateIdentifier, span, names[i], other, owner);
+                    context.Report(DiagnosticDescriptors.DuplicateIdentifier, span, names[i], taken.ToString(), owner.ToString());
                     return false;
                 }
             }

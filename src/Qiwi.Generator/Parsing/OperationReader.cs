@@ -96,7 +96,7 @@ internal sealed class OperationReader
 
             var body = ReadBodyObject(operation, display);
             var className = Naming.Webhook(name);
-            if (body is null || !_names.ClaimType(className, "the " + display, operation.KeySpan("operationId")))
+            if (body is null || !_names.ClaimType(className, new Phrase("the ", display), operation.KeySpan("operationId")))
             {
                 continue;
             }
@@ -108,7 +108,7 @@ internal sealed class OperationReader
                 replyMediaType = content.Entries[0].Key.Value;
                 if (content.Entries[0].Value is YamlMap media && media["schema"] is YamlNode schema)
                 {
-                    replyType = ObjectName(schema, "the reply of " + display);
+                    replyType = ObjectName(schema, new Phrase("the reply of ", display));
                 }
             }
 
@@ -214,12 +214,12 @@ internal sealed class OperationReader
 
         var response = ReadResponse(operation, display);
         var methodName = Naming.AsyncMethod(name);
-        if (response is null || !_clientMembers.Claim(_context, operation.KeySpan("operationId"), "the method of " + display, methodName))
+        if (response is null || !_clientMembers.Claim(_context, operation.KeySpan("operationId"), new Phrase("the method of ", display), methodName))
         {
             return;
         }
 
-        var marked = _context.Flag(operation, "x-qiwi-idempotent", "x-qiwi-idempotent of " + display) ?? false;
+        var marked = _context.Flag(operation, "x-qiwi-idempotent", new Phrase("x-qiwi-idempotent of ", display)) ?? false;
         var idempotent = method is "get" or "head" || marked;
         Operations.Add(new OperationModel(operationId, name, method.ToUpperInvariant(), path, operation.GetText("summary"), operation.GetText("description"), new(parameters), response, idempotent, methodName, OutcomeReadReader.Read(_context, operation)));
     }
@@ -264,10 +264,10 @@ internal sealed class OperationReader
         var kind = kindText == "outbound" ? RedirectKind.Outbound : RedirectKind.Inbound;
         var names = new RedirectNames(Naming.SignedBuilder(name), Naming.SignatureProperty(name), Naming.ParseMethod(name), Naming.TryParseMethod(name), Naming.RedirectRecord(name));
         var span = operation.KeySpan("operationId");
-        var owner = "the " + display;
+        var owner = new Phrase("the ", display);
         if (kind == RedirectKind.Outbound
                 ? !(signature is null ? _redirectMembers.Claim(_context, span, owner, name) : _redirectMembers.Claim(_context, span, owner, name, names.Signed, names.Signature))
-                : !_redirectMembers.Claim(_context, span, owner, names.Parse, names.TryParse) || !_names.ClaimType(names.Record, owner + " (its record)", span) || !CheckRecordProperties(parameters, names.Record, span))
+                : !_redirectMembers.Claim(_context, span, owner, names.Parse, names.TryParse) || !_names.ClaimType(names.Record, owner.Append(" (its record)"), span) || !CheckRecordProperties(parameters, names.Record, span))
         {
             return;
         }
@@ -309,10 +309,10 @@ internal sealed class OperationReader
     /// <summary>The parameters of an inbound redirect become properties of its record: none may be named like the record.</summary>
     private bool CheckRecordProperties(List<ParameterModel> parameters, string record, SourceSpan span)
     {
-        var scope = NameRegistry.NewScope().Reserve(record, "the record " + record).Reserve("EqualityContract", "a member of every record");
+        var scope = NameRegistry.NewScope().Reserve(record, new Phrase("the record ", record)).Reserve("EqualityContract", "a member of every record");
         foreach (var parameter in parameters)
         {
-            if (!scope.Claim(_context, span, "the parameter '" + parameter.WireName + "' of the redirect", parameter.Name))
+            if (!scope.Claim(_context, span, new Phrase("the parameter '", parameter.WireName, "' of the redirect"), parameter.Name))
             {
                 return false;
             }
@@ -326,11 +326,11 @@ internal sealed class OperationReader
 
     private List<ParameterModel> ReadParameters(YamlMap pathItem, YamlMap operation, string display)
     {
-        var byKey = new Dictionary<string, ParameterModel>();
-        var order = new List<string>();
-        foreach (var owner in new[] { pathItem, operation })
+        var byKey = new Dictionary<(ParameterLocation, string), ParameterModel>();
+        var order = new List<(ParameterLocation, string)>();
+        for (var i = 0; i < 2; i++)
         {
-            if (owner["parameters"] is not YamlSequence list)
+            if ((i == 0 ? pathItem : operation)["parameters"] is not YamlSequence list)
             {
                 continue;
             }
@@ -342,7 +342,7 @@ internal sealed class OperationReader
                     continue;
                 }
 
-                var key = model.Location + ":" + model.WireName;
+                var key = (model.Location, model.WireName);
                 if (!byKey.ContainsKey(key))
                 {
                     order.Add(key);
@@ -390,7 +390,7 @@ internal sealed class OperationReader
             return null;
         }
 
-        var resolved = _schemas.Resolve(schema, "parameter '" + wireName + "' of " + display);
+        var resolved = _schemas.Resolve(schema, new Phrase("parameter '", wireName, "' of ", display));
         if (resolved is null)
         {
             return null;
@@ -411,7 +411,7 @@ internal sealed class OperationReader
 
         var required = where == ParameterLocation.Path || (parameter.GetBool("required") ?? false);
         var model = NewParameter(wireName, name, where.Value, resolved, required, parameter.GetText("description") ?? resolved.Description);
-        return _context.Flag(parameter, "x-qiwi-client-parameter", "x-qiwi-client-parameter on '" + wireName + "' of " + display) == true ? ClientLevel(model, parameter, display) : model;
+        return _context.Flag(parameter, "x-qiwi-client-parameter", new Phrase("x-qiwi-client-parameter on '", wireName, "' of ", display)) == true ? ClientLevel(model, parameter, display) : model;
     }
 
     /// <summary>
@@ -441,8 +441,8 @@ internal sealed class OperationReader
             return client;
         }
 
-        if (!_optionsMembers.Claim(_context, span, "the client-level parameter '" + model.WireName + "'", client.Name)
-            || !_clientMembers.Claim(_context, span, "the field of the client-level parameter '" + model.WireName + "'", client.ClientField!))
+        if (!_optionsMembers.Claim(_context, span, new Phrase("the client-level parameter '", model.WireName, "'"), client.Name)
+            || !_clientMembers.Claim(_context, span, new Phrase("the field of the client-level parameter '", model.WireName, "'"), client.ClientField!))
         {
             return model;
         }
@@ -480,7 +480,7 @@ internal sealed class OperationReader
         foreach (var entry in properties.Entries)
         {
             var wireName = entry.Key.Value;
-            var resolved = _schemas.Resolve(entry.Value, "form field '" + wireName + "' of " + display);
+            var resolved = _schemas.Resolve(entry.Value, new Phrase("form field '", wireName, "' of ", display));
             if (resolved is null)
             {
                 continue;
@@ -520,7 +520,7 @@ internal sealed class OperationReader
 
         foreach (var parameter in parameters)
         {
-            var owner = parameter.Location.ToString().ToLowerInvariant() + " parameter '" + parameter.WireName + "' of " + display;
+            var owner = new Phrase(LocationName(parameter.Location), " parameter '", parameter.WireName, "' of ", display);
             if (!scope.Claim(_context, operation.KeySpan("operationId"), owner, parameter.ParameterName.TrimStart('@')))
             {
                 return false;
@@ -529,6 +529,16 @@ internal sealed class OperationReader
 
         return true;
     }
+
+    /// <summary>The lower-case name of a location, as <c>ToString().ToLowerInvariant()</c> gives it.</summary>
+    private static string LocationName(ParameterLocation location) => location switch
+    {
+        ParameterLocation.Path => "path",
+        ParameterLocation.Query => "query",
+        ParameterLocation.Header => "header",
+        ParameterLocation.Form => "form",
+        _ => location.ToString().ToLowerInvariant(),
+    };
 
     private ResponseModel? ReadResponse(YamlMap operation, string display)
     {
@@ -551,11 +561,11 @@ internal sealed class OperationReader
             var mediaType = media.Key.Value;
             if (mediaType.Contains("json") && envelopeType is null)
             {
-                envelopeType = ObjectName(schema, "the " + mediaType + " response of " + display);
+                envelopeType = ObjectName(schema, new Phrase("the ", mediaType, " response of ", display));
             }
             else if (mediaType.Contains("xml") && xmlResultType is null)
             {
-                xmlResultType = ObjectName(schema, "the " + mediaType + " response of " + display);
+                xmlResultType = ObjectName(schema, new Phrase("the ", mediaType, " response of ", display));
             }
         }
 
@@ -613,7 +623,7 @@ internal sealed class OperationReader
         var reader = Naming.Reader(envelopeType);
         if (!_readers.TryGetValue(envelopeType, out var claimed))
         {
-            claimed = _names.ClaimType(reader, "the response reader of " + envelopeType, content.Span);
+            claimed = _names.ClaimType(reader, new Phrase("the response reader of ", envelopeType), content.Span);
             _readers[envelopeType] = claimed;
         }
 
@@ -665,7 +675,7 @@ internal sealed class OperationReader
             && content.Entries[0].Value is YamlMap media
             && media["schema"] is YamlNode schema)
         {
-            var name = ObjectName(schema, "the body of " + display);
+            var name = ObjectName(schema, new Phrase("the body of ", display));
             if (name is not null && _schemas.FindObject(name) is { } model)
             {
                 foreach (var property in model.Properties)
@@ -690,7 +700,7 @@ internal sealed class OperationReader
         return null;
     }
 
-    private string? ObjectName(YamlNode schema, string where)
+    private string? ObjectName(YamlNode schema, Phrase where)
     {
         var resolved = _schemas.Resolve(schema, where);
         if (resolved is { Type.Kind: ValueKind.Object })

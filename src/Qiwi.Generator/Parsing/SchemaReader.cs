@@ -15,7 +15,7 @@ internal sealed class SchemaReader
 
     // Members every generated record has or gets, and the parameters and locals its readers and writers
     // declare; a property (or its local) may not take these names.
-    private static readonly string[] ReservedMemberNames =
+    private static readonly HashSet<string> ReservedMemberNames = new(System.StringComparer.Ordinal)
     {
         "AdditionalProperties", "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers",
         "FromJson", "FromXml", "FromForm", "ReadJson", "ReadXml", "ReadForm", "ToXml", "WriteXml", "WriteJson", "ToJson",
@@ -34,7 +34,7 @@ internal sealed class SchemaReader
     private readonly Dictionary<string, EnumModel> _enums = new();
     private readonly Dictionary<string, YamlMap> _objectSchemas = new();
     private readonly List<string> _order = new();
-    private readonly HashSet<YamlNode> _visited = new();
+    private readonly NodeSet _visited = new();
     private readonly Dictionary<string, string?> _patternProblems = new(System.StringComparer.Ordinal);
     private List<ObjectModel>? _objects;
 
@@ -80,9 +80,8 @@ internal sealed class SchemaReader
             }
 
             var closedEnum = isEnum && schema.Contains("enum");
-            var owner = "the schema " + name;
-            if (!_names.ClaimType(name, owner, entry.Key.Span)
-                || (closedEnum && !_names.ClaimType(Naming.EnumExtensions(name), owner + " (its helpers " + Naming.EnumExtensions(name) + ")", entry.Key.Span)))
+            if (!_names.ClaimType(name, new Phrase("the schema ", name), entry.Key.Span)
+                || (closedEnum && !_names.ClaimType(Naming.EnumExtensions(name), new Phrase("the schema ", name, " (its helpers ", Naming.EnumExtensions(name), ")"), entry.Key.Span)))
             {
                 continue;
             }
@@ -139,7 +138,7 @@ internal sealed class SchemaReader
     /// QIWI0013 at the reference that closes it, never a stack overflow. The outermost description and
     /// x-qiwi-name win.
     /// </summary>
-    public ResolvedType? Resolve(YamlNode node, string where)
+    public ResolvedType? Resolve(YamlNode node, Phrase where)
     {
         string? description = null;
         string? csharpName = null;
@@ -272,18 +271,26 @@ internal sealed class SchemaReader
 
     private Constraints ReadConstraints(YamlMap map)
     {
-        var constraints = new Constraints
-        {
-            MinLength = map.GetInt("minLength"),
-            MaxLength = map.GetInt("maxLength"),
-            Pattern = map.GetString("pattern"),
-            Minimum = map.GetString("minimum"),
-            ExclusiveMinimum = map.GetBool("exclusiveMinimum") ?? false,
-            Maximum = map.GetString("maximum"),
-            ExclusiveMaximum = map.GetBool("exclusiveMaximum") ?? false,
-        };
+        var minLength = map.GetInt("minLength");
+        var maxLength = map.GetInt("maxLength");
+        var exclusiveMinimum = map.GetBool("exclusiveMinimum") ?? false;
+        var exclusiveMaximum = map.GetBool("exclusiveMaximum") ?? false;
+        var minimum = ReadNumber(map, "minimum");
+        var maximum = ReadNumber(map, "maximum");
+        var pattern = ReadPattern(map);
+        var constraints = minLength is null && maxLength is null && !exclusiveMinimum && !exclusiveMaximum && minimum is null && maximum is null && pattern is null
+            ? Constraints.None // the common case: one shared (equal) instance instead of a new one
+            : new Constraints
+            {
+                MinLength = minLength,
+                MaxLength = maxLength,
+                Pattern = pattern,
+                Minimum = minimum,
+                ExclusiveMinimum = exclusiveMinimum,
+                Maximum = maximum,
+                ExclusiveMaximum = exclusiveMaximum,
+            };
 
-        constraints = constraints with { Minimum = ReadNumber(map, "minimum"), Maximum = ReadNumber(map, "maximum"), Pattern = ReadPattern(map) };
         return _extensions.ReadValueRules(map, constraints);
     }
 
@@ -357,10 +364,10 @@ internal sealed class SchemaReader
             }
         }
 
-        var scope = NameRegistry.NewScope().Reserve(name, "the enum " + name + " itself");
+        var scope = NameRegistry.NewScope().Reserve(name, new Phrase("the enum ", name, " itself"));
         if (isOpen)
         {
-            scope.Reserve("IsKnown", "a generated member of " + name).Reserve("GetDescription", "a generated member of " + name);
+            scope.Reserve("IsKnown", new Phrase("a generated member of ", name)).Reserve("GetDescription", new Phrase("a generated member of ", name));
         }
 
         var wireValues = new Dictionary<string, string>(System.StringComparer.Ordinal);
@@ -394,12 +401,12 @@ internal sealed class SchemaReader
                 continue;
             }
 
-            if (!scope.Claim(_context, entry["name"]!.Span, name + " value '" + value.Value + "'", memberName))
+            if (!scope.Claim(_context, entry["name"]!.Span, new Phrase(name, " value '", value.Value, "'"), memberName))
             {
                 continue;
             }
 
-            members.Add(new EnumMemberModel(memberName, value.Value, entry.GetText("description") ?? memberName, ReadFatal(name, entry), _context.Flag(entry, "final", "x-qiwi-enum final of " + name), ReadRole(name, entry)));
+            members.Add(new EnumMemberModel(memberName, value.Value, entry.GetText("description") ?? memberName, ReadFatal(name, entry), _context.Flag(entry, "final", new Phrase("x-qiwi-enum final of ", name)), ReadRole(name, entry)));
         }
 
         return new EnumModel(name, schema.GetText("description") ?? name, isInteger, isOpen, ReadPattern(schema), new(members),
@@ -453,18 +460,15 @@ internal sealed class SchemaReader
         }
 
         var properties = new List<PropertyModel>();
-        var scope = NameRegistry.NewScope().Reserve(name, "the type " + name);
-        foreach (var reserved in ReservedMemberNames)
-        {
-            scope.Reserve(reserved, "a member, parameter or local the generated record " + name + " declares itself");
-        }
+        var scope = NameRegistry.NewScope().Reserve(name, new Phrase("the type ", name))
+            .ReserveAll(ReservedMemberNames, new Phrase("a member, parameter or local the generated record ", name, " declares itself"));
 
         if (schema["properties"] is YamlMap propertyMap)
         {
             foreach (var entry in propertyMap.Entries)
             {
                 var wireName = entry.Key.Value;
-                var origin = "property '" + wireName + "' of " + name;
+                var origin = new Phrase("property '", wireName, "' of ", name);
                 var resolved = Resolve(entry.Value, origin);
                 if (resolved is null)
                 {
@@ -474,7 +478,7 @@ internal sealed class SchemaReader
                 var propertyName = Naming.Member(wireName, resolved.CSharpName);
                 if (!Naming.IsValidIdentifier(propertyName))
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Span, propertyName, origin);
+                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Span, propertyName, origin.ToString());
                     continue;
                 }
 
@@ -571,17 +575,36 @@ internal sealed class SchemaReader
         return max;
     }
 
+    // Whether .NET compiles a pattern depends on its text alone, and an IDE re-reads the spec on every edit: the
+    // answer is remembered across runs, for a bounded number of patterns of bounded length (the rest are compiled each time).
+    private const int MaxKnownPatterns = 512;
+    private const int MaxKnownPatternLength = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> KnownPatterns = new(System.StringComparer.Ordinal);
+
     private static bool IsValidPattern(string pattern)
     {
+        if (KnownPatterns.TryGetValue(pattern, out var known))
+        {
+            return known;
+        }
+
+        bool valid;
         try
         {
             _ = new System.Text.RegularExpressions.Regex(pattern);
-            return true;
+            valid = true;
         }
         catch (System.ArgumentException)
         {
-            return false;
+            valid = false;
         }
+
+        if (pattern.Length <= MaxKnownPatternLength && KnownPatterns.Count < MaxKnownPatterns)
+        {
+            KnownPatterns.TryAdd(pattern, valid);
+        }
+
+        return valid;
     }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);

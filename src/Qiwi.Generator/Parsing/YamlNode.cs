@@ -58,24 +58,13 @@ internal sealed class YamlMap : YamlNode
     internal const int SmallMap = 8;
 
     private readonly KeyValuePair<YamlScalar, YamlNode>[] _entries;
-    private readonly Dictionary<string, YamlNode>? _byKey;
     private readonly long _size;
+    private Dictionary<string, YamlNode>? _byKey;
 
     public YamlMap(KeyValuePair<YamlScalar, YamlNode>[] entries, SourceSpan span, long size) : base(span)
     {
         _entries = entries;
         _size = size;
-        if (entries.Length > SmallMap)
-        {
-            _byKey = new Dictionary<string, YamlNode>(entries.Length, StringComparer.Ordinal);
-            foreach (var entry in entries)
-            {
-                if (!_byKey.ContainsKey(entry.Key.Value))
-                {
-                    _byKey[entry.Key.Value] = entry.Value; // the loader reports duplicates; the first one counts
-                }
-            }
-        }
     }
 
     public NodeList<KeyValuePair<YamlScalar, YamlNode>> Entries => new(_entries);
@@ -86,9 +75,9 @@ internal sealed class YamlMap : YamlNode
     {
         get
         {
-            if (_byKey is not null)
+            if (ByKey() is { } byKey)
             {
-                return _byKey.TryGetValue(key, out var value) ? value : null;
+                return byKey.TryGetValue(key, out var value) ? value : null;
             }
 
             var index = IndexOf(key);
@@ -96,7 +85,31 @@ internal sealed class YamlMap : YamlNode
         }
     }
 
-    public bool Contains(string key) => _byKey?.ContainsKey(key) ?? IndexOf(key) >= 0;
+    public bool Contains(string key) => ByKey()?.ContainsKey(key) ?? IndexOf(key) >= 0;
+
+    /// <summary>
+    /// The dictionary of a large map, built on its first lookup by key (most large maps, such as a schema's
+    /// properties, are only enumerated); null for a small map. A race builds two equal dictionaries: harmless.
+    /// </summary>
+    private Dictionary<string, YamlNode>? ByKey()
+    {
+        if (_byKey is not null || _entries.Length <= SmallMap)
+        {
+            return _byKey;
+        }
+
+        var byKey = new Dictionary<string, YamlNode>(_entries.Length, StringComparer.Ordinal);
+        foreach (var entry in _entries)
+        {
+            if (!byKey.ContainsKey(entry.Key.Value))
+            {
+                byKey[entry.Key.Value] = entry.Value; // the loader reports duplicates; the first one counts
+            }
+        }
+
+        System.Threading.Volatile.Write(ref _byKey, byKey);
+        return byKey;
+    }
 
     /// <summary>The span of the key <paramref name="key"/>, or of the whole map when it is absent.</summary>
     public SourceSpan KeySpan(string key)
