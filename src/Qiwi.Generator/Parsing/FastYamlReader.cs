@@ -24,16 +24,18 @@ internal sealed class FastYamlReader
     private readonly string _text;
     private readonly YamlLoader.TreeBuilder _builder;
     private readonly StringBuilder _block = new();
+    private readonly SlicePool _pool;
     private int _p;
     private int _line;
     private int _lineStart;
     private int _depth;
     private bool _stopped;
 
-    private FastYamlReader(string text, YamlLoader.TreeBuilder builder)
+    private FastYamlReader(string text, YamlLoader.TreeBuilder builder, SlicePool pool)
     {
         _text = text;
         _builder = builder;
+        _pool = pool;
     }
 
     /// <summary>
@@ -49,7 +51,8 @@ internal sealed class FastYamlReader
             return false;
         }
 
-        var reader = new FastYamlReader(text, new YamlLoader.TreeBuilder(filePath, diagnostics));
+        var pool = SlicePool.Rent();
+        var reader = new FastYamlReader(text, new YamlLoader.TreeBuilder(filePath, diagnostics), pool);
         try
         {
             reader.Document();
@@ -58,6 +61,10 @@ internal sealed class FastYamlReader
         {
             diagnostics.Clear();
             return false;
+        }
+        finally
+        {
+            SlicePool.Return(pool);
         }
 
         root = reader._builder.Finish();
@@ -264,7 +271,7 @@ internal sealed class FastYamlReader
 
             var colon = KeyColon(start);
             var end = TrimEnd(start, colon);
-            Scalar(_text.Substring(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
+            Scalar(Slice(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
             _p = colon;
         }
 
@@ -365,7 +372,7 @@ internal sealed class FastYamlReader
         }
 
         var end = TrimEnd(start, i);
-        Scalar(_text.Substring(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
+        Scalar(Slice(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
         _p = end;
     }
 
@@ -405,7 +412,7 @@ internal sealed class FastYamlReader
         string value;
         if (unescaped is null)
         {
-            value = _text.Substring(start + 1, i - start - 1);
+            value = Slice(start + 1, i - start - 1);
         }
         else
         {
@@ -481,7 +488,7 @@ internal sealed class FastYamlReader
         }
 
         var end = TrimEnd(start, i);
-        Scalar(_text.Substring(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
+        Scalar(Slice(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
         _p = i;
     }
 
@@ -742,6 +749,8 @@ internal sealed class FastYamlReader
     private void SkipSpaces() => _p += CountSpaces(_p);
 
     private int Column(int i) => i - _lineStart;
+
+    private string Slice(int start, int length) => _pool.Get(_text, start, length);
 
     private char At(int i) => (uint)i < (uint)_text.Length ? _text[i] : '\0';
 

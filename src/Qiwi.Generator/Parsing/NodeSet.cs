@@ -48,9 +48,19 @@ internal sealed class NodeSet
         }
         else
         {
-            (_more ??= new HashSet<YamlNode>()).Add(node);
+            (_more ??= new HashSet<YamlNode>(IdentityComparer.Instance)).Add(node);
         }
 
         return true;
+    }
+
+    /// <summary>Compares nodes by identity (what a node is, not what it holds).</summary>
+    private sealed class IdentityComparer : IEqualityComparer<YamlNode>
+    {
+        public static readonly IdentityComparer Instance = new();
+
+        public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(YamlNode obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }

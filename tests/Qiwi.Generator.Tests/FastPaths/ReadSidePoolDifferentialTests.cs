@@ -1,0 +1,114 @@
+using Qiwi.Generator.Diagnostics;
+using Qiwi.Generator.Parsing;
+
+namespace Qiwi.Generator.Tests.FastPaths;
+
+/// <summary>
+/// The read side's small fast structures against the simple code they replace, on seeded random inputs:
+/// <see cref="SlicePool"/> against <see cref="string.Substring(int, int)"/> (same text, one object per distinct
+/// slice, also across its growth and from load to load), and <see cref="NodeSet"/> against a
+/// <see cref="HashSet{T}"/> of nodes (the same answers for chains shorter and longer than its array).
+/// </summary>
+public sealed class ReadSidePoolDifferentialTests
+{
+    [Fact]
+    public void Slices_are_the_substrings_and_equal_slices_are_one_string()
+    {
+        var random = new Random(2718);
+        for (var round = 0; round < 40; round++)
+        {
+            // A small alphabet makes repeats and hash collisions common; long texts make the table grow.
+            var alphabet = round % 2 == 0 ? "ab" : "abcdefghijklmnopqrstuvwxyz_-: '\"é";
+            var chars = new char[random.Next(0, 4000)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            var text = new string(chars);
+            var pool = SlicePool.Rent();
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            try
+            {
+                for (var i = 0; i < 3000; i++)
+                {
+                    var start = random.Next(0, text.Length + 1);
+                    var length = random.Next(0, Math.Min(text.Length - start, SlicePool.MaxLength + 8) + 1);
+                    var expected = text.Substring(start, length);
+                    var actual = pool.Get(text, start, length);
+                    Assert.Equal(expected, actual);
+                    if (length <= SlicePool.MaxLength)
+                    {
+                        if (seen.TryGetValue(expected, out var first))
+                        {
+                            Assert.Same(first, actual);
+                        }
+                        else
+                        {
+                            seen[expected] = actual;
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                SlicePool.Return(pool);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_returned_pool_keeps_no_slice_of_the_last_load()
+    {
+        var pool = SlicePool.Rent();
+        var first = pool.Get(new string('x', 5) + "key", 5, 3);
+        SlicePool.Return(pool);
+        var again = SlicePool.Rent();
+        try
+        {
+            var second = again.Get("a key", 2, 3);
+            Assert.Equal("key", second);
+            Assert.NotSame(first, second);
+        }
+        finally
+        {
+            SlicePool.Return(again);
+        }
+    }
+
+    [Fact]
+    public void A_node_set_answers_as_a_hash_set_of_nodes()
+    {
+        var random = new Random(31415);
+        var nodes = new YamlNode[40];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            nodes[i] = new YamlScalar("same", quoted: false, SourceSpan.Empty); // equal content, distinct nodes
+        }
+
+        var set = new NodeSet();
+        for (var round = 0; round < 500; round++)
+        {
+            set.Clear();
+            var reference = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+            var steps = random.Next(1, 60);
+            for (var step = 0; step < steps; step++)
+            {
+                var node = nodes[random.Next(round % 3 == 0 ? 4 : nodes.Length)];
+                if (random.Next(2) == 0)
+                {
+                    Assert.Equal(reference.Add(node), set.Add(node));
+                }
+                else
+                {
+                    Assert.Equal(reference.Contains(node), set.Contains(node));
+                }
+            }
+
+            foreach (var node in nodes)
+            {
+                Assert.Equal(reference.Contains(node), set.Contains(node));
+            }
+        }
+    }
+}
