@@ -51,7 +51,10 @@ internal sealed class NameRegistry
     public string HintName(string typeName, string? part = null) => Naming.HintName(_namespace, typeName, part);
 
     /// <summary>A new scope for the members (or parameters and locals) of one type or method.</summary>
-    public static Scope NewScope() => new();
+    public static Scope NewScope() => new(0);
+
+    /// <summary>A new scope sized for about <paramref name="capacity"/> names (no growing on the way).</summary>
+    public static Scope NewScope(int capacity) => new(capacity);
 
     private void Reserve(string name, string owner) => _types[name] = owner;
 
@@ -71,9 +74,11 @@ internal sealed class NameRegistry
     /// <summary>Names within one type or method, compared as C# compares them.</summary>
     internal sealed class Scope
     {
-        private readonly Dictionary<string, Phrase> _names = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Phrase> _names;
         private HashSet<string>? _reserved;
         private Phrase _reservedOwner;
+
+        public Scope(int capacity) => _names = new Dictionary<string, Phrase>(capacity, StringComparer.Ordinal);
 
         /// <summary>Reserves a name the emitter writes itself.</summary>
         public Scope Reserve(string name, Phrase owner)

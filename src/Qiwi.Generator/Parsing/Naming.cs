@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Qiwi.Generator.Parsing;
@@ -74,29 +73,49 @@ internal static class Naming
     /// <summary>Splits on '_', '-', '.', ' ' and lower-to-upper case changes, and PascalCases the parts.</summary>
     public static string ToPascalCase(string wireName)
     {
-        var builder = new StringBuilder(wireName.Length);
+        if (IsPascalCase(wireName))
+        {
+            return wireName; // nothing to change (most operationIds and many wire names): no new string
+        }
+
+        var chars = new char[wireName.Length];
+        var length = 0;
         var startOfPart = true;
         for (var i = 0; i < wireName.Length; i++)
         {
             var c = wireName[i];
-            if (c is '_' or '-' or '.' or ' ' or '/')
+            if (IsSeparator(c))
             {
                 startOfPart = true;
                 continue;
             }
 
-            if (startOfPart)
+            chars[length++] = startOfPart ? char.ToUpperInvariant(c) : c;
+            startOfPart = false;
+        }
+
+        return new string(chars, 0, length);
+    }
+
+    private static bool IsSeparator(char c) => c is '_' or '-' or '.' or ' ' or '/';
+
+    /// <summary>True when <see cref="ToPascalCase"/> would give the name back unchanged: no separator, and a first character that upper-casing keeps.</summary>
+    private static bool IsPascalCase(string name)
+    {
+        if (name.Length == 0 || char.ToUpperInvariant(name[0]) != name[0])
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (IsSeparator(c))
             {
-                builder.Append(char.ToUpperInvariant(c));
-                startOfPart = false;
-            }
-            else
-            {
-                builder.Append(c);
+                return false;
             }
         }
 
-        return builder.ToString();
+        return true;
     }
 
     /// <summary>camelCase of a PascalCase name, escaped with '@' when it is a keyword.</summary>

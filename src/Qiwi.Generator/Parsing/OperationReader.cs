@@ -16,6 +16,10 @@ internal sealed class OperationReader
         "TimeProvider", "Validate", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
     };
 
+    // The locals and lambda parameters an emitted method body declares (ClientEmitter, CallEmitter), and a redirect's (RedirectEmitter).
+    private static readonly HashSet<string> OperationLocals = new(System.StringComparer.Ordinal) { "cancellationToken", "request", "nameof", "call", "token", "found", "payload" };
+    private static readonly HashSet<string> RedirectLocals = new(System.StringComparer.Ordinal) { "url", "apiPassword", "notificationPassword", "query", "result", "nameof" };
+
     private readonly ParseContext _context;
     private readonly SchemaReader _schemas;
     private readonly ExtensionReader _extensions;
@@ -201,7 +205,7 @@ internal sealed class OperationReader
         }
 
         // The locals and lambda parameters the emitted method body uses (ClientEmitter, CallEmitter).
-        if (!CheckDuplicates(parameters, operation, display, "cancellationToken", "request", "nameof", "call", "token", "found", "payload"))
+        if (!CheckDuplicates(parameters, operation, display, OperationLocals))
         {
             return;
         }
@@ -249,7 +253,7 @@ internal sealed class OperationReader
             }
         }
 
-        if (!CheckDuplicates(parameters, operation, display, "url", "apiPassword", "notificationPassword", "query", "result", "nameof"))
+        if (!CheckDuplicates(parameters, operation, display, RedirectLocals))
         {
             return;
         }
@@ -326,8 +330,8 @@ internal sealed class OperationReader
 
     private List<ParameterModel> ReadParameters(YamlMap pathItem, YamlMap operation, string display)
     {
-        var byKey = new Dictionary<(ParameterLocation, string), ParameterModel>();
-        var order = new List<(ParameterLocation, string)>();
+        var result = new List<ParameterModel>();
+        Dictionary<(ParameterLocation, string), int>? indexes = null; // past a few parameters, so that a huge list stays linear
         for (var i = 0; i < 2; i++)
         {
             if ((i == 0 ? pathItem : operation)["parameters"] is not YamlSequence list)
@@ -342,23 +346,45 @@ internal sealed class OperationReader
                     continue;
                 }
 
+                // An operation's parameter replaces the path item's of the same location and name, in its place.
                 var key = (model.Location, model.WireName);
-                if (!byKey.ContainsKey(key))
+                var index = indexes is null ? IndexOfParameter(result, model.Location, model.WireName) : indexes.TryGetValue(key, out var at) ? at : -1;
+                if (index >= 0)
                 {
-                    order.Add(key);
+                    result[index] = model;
+                    continue;
                 }
 
-                byKey[key] = model;
+                result.Add(model);
+                if (indexes is not null)
+                {
+                    indexes[key] = result.Count - 1;
+                }
+                else if (result.Count > 16)
+                {
+                    indexes = new Dictionary<(ParameterLocation, string), int>();
+                    for (var j = 0; j < result.Count; j++)
+                    {
+                        indexes[(result[j].Location, result[j].WireName)] = j;
+                    }
+                }
             }
         }
 
-        var result = new List<ParameterModel>(order.Count);
-        foreach (var key in order)
+        return result;
+    }
+
+    private static int IndexOfParameter(List<ParameterModel> parameters, ParameterLocation location, string wireName)
+    {
+        for (var i = 0; i < parameters.Count; i++)
         {
-            result.Add(byKey[key]);
+            if (parameters[i].Location == location && string.Equals(parameters[i].WireName, wireName, System.StringComparison.Ordinal))
+            {
+                return i;
+            }
         }
 
-        return result;
+        return -1;
     }
 
     private ParameterModel? ReadParameter(YamlMap parameter, YamlNode origin, string display)
@@ -459,17 +485,7 @@ internal sealed class OperationReader
             return;
         }
 
-        var required = new HashSet<string>();
-        if (schema["required"] is YamlSequence requiredList)
-        {
-            foreach (var item in requiredList.Items)
-            {
-                if (item is YamlScalar scalar)
-                {
-                    required.Add(scalar.Value);
-                }
-            }
-        }
+        var required = RequiredNames.Of(schema["required"]);
 
         if (schema["properties"] is not YamlMap properties)
         {
@@ -510,13 +526,9 @@ internal sealed class OperationReader
     }
 
     /// <summary>Parameter names are unique within the method, and differ from the names its code declares itself.</summary>
-    private bool CheckDuplicates(List<ParameterModel> parameters, YamlMap operation, string display, params string[] reserved)
+    private bool CheckDuplicates(List<ParameterModel> parameters, YamlMap operation, string display, HashSet<string> reserved)
     {
-        var scope = NameRegistry.NewScope();
-        foreach (var name in reserved)
-        {
-            scope.Reserve(name, "a parameter or local the generated method declares itself");
-        }
+        var scope = NameRegistry.NewScope().ReserveAll(reserved, "a parameter or local the generated method declares itself");
 
         foreach (var parameter in parameters)
         {

@@ -447,23 +447,14 @@ internal sealed class SchemaReader
 
     private ObjectModel ReadObject(string name, YamlMap schema)
     {
-        var required = new HashSet<string>();
-        if (schema["required"] is YamlSequence requiredList)
-        {
-            foreach (var item in requiredList.Items)
-            {
-                if (item is YamlScalar scalar)
-                {
-                    required.Add(scalar.Value);
-                }
-            }
-        }
+        var required = RequiredNames.Of(schema["required"]);
 
         var properties = new List<PropertyModel>();
-        var scope = NameRegistry.NewScope().Reserve(name, new Phrase("the type ", name))
+        var propertyMap = schema["properties"] as YamlMap;
+        var scope = NameRegistry.NewScope(1 + (2 * (propertyMap?.Entries.Count ?? 0))).Reserve(name, new Phrase("the type ", name))
             .ReserveAll(ReservedMemberNames, new Phrase("a member, parameter or local the generated record ", name, " declares itself"));
 
-        if (schema["properties"] is YamlMap propertyMap)
+        if (propertyMap is not null)
         {
             foreach (var entry in propertyMap.Entries)
             {
