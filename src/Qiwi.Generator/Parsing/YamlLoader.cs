@@ -142,7 +142,24 @@ internal static class YamlLoader
         }
 
         /// <summary>Takes a scalar without an anchor; false when loading is over (a limit was hit).</summary>
-        public bool Scalar(string value, bool quoted, Mark start, Mark end) => Add(new YamlScalar(value, quoted, ToSpan(start, end)), start, end);
+        public bool Scalar(string value, bool quoted, Mark start, Mark end)
+        {
+            if (_depth > 0 && _frames[_depth - 1] is { IsMap: true, HasKey: false } parent)
+            {
+                // A key: what Add and Attach do with a scalar node, without the node (the key lives in the entry).
+                if (!Count(1, start, end))
+                {
+                    return false;
+                }
+
+                parent.Size += 1;
+                parent.HasKey = true;
+                parent.Key = new YamlKey(value, quoted, ToSpan(start, end));
+                return true;
+            }
+
+            return Add(new YamlScalar(value, quoted, ToSpan(start, end)), start, end);
+        }
 
         /// <summary>Opens a map or sequence without an anchor; false when loading is over.</summary>
         public bool Open(bool isMap, Mark start) => Open(isMap, start, null);
@@ -281,7 +298,7 @@ internal static class YamlLoader
             if (!parent.HasKey)
             {
                 parent.HasKey = true;
-                parent.Key = node as YamlScalar;
+                parent.Key = node is YamlScalar scalar ? new YamlKey(scalar.Value, scalar.Quoted, scalar.Span) : null;
                 if (parent.Key is null)
                 {
                     Report(DiagnosticDescriptors.UnsupportedConstruct, node.Span, "A map or sequence used as a key", "keys must be plain text");
@@ -291,8 +308,7 @@ internal static class YamlLoader
             }
 
             parent.HasKey = false;
-            var key = parent.Key;
-            if (key is null)
+            if (parent.Key is not YamlKey key)
             {
                 return true;
             }
@@ -303,7 +319,7 @@ internal static class YamlLoader
                 return true;
             }
 
-            parent.Entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, node));
+            parent.Entries.Add(new YamlEntry(key, node));
             return true;
         }
 
@@ -333,11 +349,11 @@ internal static class YamlLoader
 
         public List<YamlNode> Items { get; } = new();
 
-        public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = new();
+        public List<YamlEntry> Entries { get; } = new();
 
         public bool HasKey { get; set; }
 
-        public YamlScalar? Key { get; set; }
+        public YamlKey? Key { get; set; }
 
         public void Reset(bool isMap, Mark start, string? anchor)
         {

@@ -51,23 +51,57 @@ internal sealed class YamlSequence : YamlNode
     public override long Size => _size;
 }
 
+/// <summary>
+/// A key of a map: its text, whether it was quoted, and where it is. A value, not a node: a spec has more keys
+/// than any other scalar, and keeping them inside the map's entries spares an object per key.
+/// </summary>
+internal readonly struct YamlKey
+{
+    public YamlKey(string value, bool quoted, SourceSpan span)
+    {
+        Value = value;
+        Quoted = quoted;
+        Span = span;
+    }
+
+    public string Value { get; }
+
+    public bool Quoted { get; }
+
+    public SourceSpan Span { get; }
+}
+
+/// <summary>An entry of a map: its key and its value.</summary>
+internal readonly struct YamlEntry
+{
+    public YamlEntry(YamlKey key, YamlNode value)
+    {
+        Key = key;
+        Value = value;
+    }
+
+    public YamlKey Key { get; }
+
+    public YamlNode Value { get; }
+}
+
 /// <summary>A mapping with its keys in document order (unique: the loader reports and drops repeated keys).</summary>
 internal sealed class YamlMap : YamlNode
 {
     /// <summary>Up to this many keys a lookup compares them in order; a larger map has a dictionary.</summary>
     internal const int SmallMap = 8;
 
-    private readonly KeyValuePair<YamlScalar, YamlNode>[] _entries;
+    private readonly YamlEntry[] _entries;
     private readonly long _size;
     private Dictionary<string, YamlNode>? _byKey;
 
-    public YamlMap(KeyValuePair<YamlScalar, YamlNode>[] entries, SourceSpan span, long size) : base(span)
+    public YamlMap(YamlEntry[] entries, SourceSpan span, long size) : base(span)
     {
         _entries = entries;
         _size = size;
     }
 
-    public NodeList<KeyValuePair<YamlScalar, YamlNode>> Entries => new(_entries);
+    public NodeList<YamlEntry> Entries => new(_entries);
 
     public override long Size => _size;
 
