@@ -52,10 +52,13 @@ internal sealed class FastYamlReader
         }
 
         var pool = SlicePool.Rent();
-        var reader = new FastYamlReader(text, new YamlLoader.TreeBuilder(filePath, diagnostics), pool);
+        var builder = new YamlLoader.TreeBuilder(filePath, diagnostics);
+        var reader = new FastYamlReader(text, builder, pool);
         try
         {
             reader.Document();
+            root = builder.Finish();
+            return true;
         }
         catch (BailOut)
         {
@@ -65,10 +68,8 @@ internal sealed class FastYamlReader
         finally
         {
             SlicePool.Return(pool);
+            builder.Release();
         }
-
-        root = reader._builder.Finish();
-        return true;
     }
 
     /// <summary>Printable characters and '\n' only: no tab, '\r', Unicode line break, byte order mark, control character or surrogate.</summary>

@@ -10,7 +10,7 @@ internal sealed class OperationReader
     private static readonly string[] Methods = { "get", "put", "post", "patch", "delete", "head", "options", "trace" };
 
     /// <summary>What the runtime's QiwiClientOptions (and object) declare: a client-level parameter cannot take these names.</summary>
-    private static readonly string[] InheritedOptionMembers =
+    private static readonly HashSet<string> InheritedOptionMembers = new(System.StringComparer.Ordinal)
     {
         "BaseUrl", "SandboxBaseUrl", "ApiBaseUrl", "UseSandbox", "ServerUrl", "ApiId", "ApiPassword", "MediaType", "Timeout", "Retry",
         "TimeProvider", "Validate", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
@@ -31,7 +31,7 @@ internal sealed class OperationReader
     private readonly NameRegistry.Scope _optionsMembers;
     private readonly Dictionary<string, ParameterModel> _clientParameters = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, string> _operationIds = new(System.StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> _readers = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, (bool Claimed, string Reader, string HintName)> _readers = new(System.StringComparer.Ordinal);
 
     public OperationReader(ParseContext context, SchemaReader schemas, ExtensionReader extensions, EnvelopeInfo? envelope, NameRegistry names, ClientNames client)
     {
@@ -40,11 +40,7 @@ internal sealed class OperationReader
         _clientMembers = NameRegistry.NewScope()
             .Reserve(client.Client, "the client class").Reserve("Options", "the client's Options").Reserve("_pipeline", "the client's pipeline field")
             .Reserve("Redirects", "the client's Redirects");
-        _optionsMembers = NameRegistry.NewScope().Reserve(client.Options, "the client options class");
-        foreach (var member in InheritedOptionMembers)
-        {
-            _optionsMembers.Reserve(member, "a member of QiwiClientOptions");
-        }
+        _optionsMembers = NameRegistry.NewScope().Reserve(client.Options, "the client options class").ReserveAll(InheritedOptionMembers, "a member of QiwiClientOptions");
 
         _redirectMembers = NameRegistry.NewScope().Reserve(client.Redirects, "the redirects class").Reserve("_options", "the redirects' options field");
         _context = context;
@@ -67,7 +63,7 @@ internal sealed class OperationReader
         var checkedPaths = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var (key, keySpan, pathItem, method, operation) in OperationsOf("paths"))
         {
-            var display = method.ToUpperInvariant() + " " + key;
+            var display = UpperMethod(method) + " " + key;
             _context.Current = pathItem.KeySpan(method);
             var validPath = PathTemplate.Check(key) is not string problem || Invalid(key, keySpan, problem, checkedPaths);
             if (!TryReadName(operation, pathItem.KeySpan(method), display, out var operationId, out var name) || !validPath)
@@ -91,7 +87,7 @@ internal sealed class OperationReader
     {
         foreach (var (key, _, pathItem, method, operation) in OperationsOf("x-webhooks"))
         {
-            var display = "webhook '" + key + "' (" + method.ToUpperInvariant() + ")";
+            var display = "webhook '" + key + "' (" + UpperMethod(method) + ")";
             _context.Current = pathItem.KeySpan(method);
             if (!TryReadName(operation, pathItem.KeySpan(method), display, out var operationId, out var name))
             {
@@ -225,7 +221,7 @@ internal sealed class OperationReader
 
         var marked = _context.Flag(operation, "x-qiwi-idempotent", new Phrase("x-qiwi-idempotent of ", display)) ?? false;
         var idempotent = method is "get" or "head" || marked;
-        Operations.Add(new OperationModel(operationId, name, method.ToUpperInvariant(), path, operation.GetText("summary"), operation.GetText("description"), new(parameters), response, idempotent, methodName, OutcomeReadReader.Read(_context, operation)));
+        Operations.Add(new OperationModel(operationId, name, UpperMethod(method), path, operation.GetText("summary"), operation.GetText("description"), new(parameters), response, idempotent, methodName, OutcomeReadReader.Read(_context, operation)));
     }
 
     private void ReadRedirect(YamlNode redirect, string path, YamlMap pathItem, YamlMap operation, string operationId, string name, List<ParameterModel> parameters)
@@ -324,6 +320,20 @@ internal sealed class OperationReader
 
         return true;
     }
+
+    /// <summary>The upper-case method (<c>ToUpperInvariant</c>), without a new string for the methods OpenAPI names.</summary>
+    private static string UpperMethod(string method) => method switch
+    {
+        "get" => "GET",
+        "put" => "PUT",
+        "post" => "POST",
+        "patch" => "PATCH",
+        "delete" => "DELETE",
+        "head" => "HEAD",
+        "options" => "OPTIONS",
+        "trace" => "TRACE",
+        _ => method.ToUpperInvariant(),
+    };
 
     private static string? ServerUrl(YamlMap owner)
         => owner["servers"] is YamlSequence { Items.Count: > 0 } servers && servers.Items[0] is YamlMap server ? server.GetString("url") : null;
@@ -528,7 +538,7 @@ internal sealed class OperationReader
     /// <summary>Parameter names are unique within the method, and differ from the names its code declares itself.</summary>
     private bool CheckDuplicates(List<ParameterModel> parameters, YamlMap operation, string display, HashSet<string> reserved)
     {
-        var scope = NameRegistry.NewScope().ReserveAll(reserved, "a parameter or local the generated method declares itself");
+        var scope = NameRegistry.NewScope(parameters.Count).ReserveAll(reserved, "a parameter or local the generated method declares itself");
 
         foreach (var parameter in parameters)
         {
@@ -632,20 +642,22 @@ internal sealed class OperationReader
             return null;
         }
 
-        var reader = Naming.Reader(envelopeType);
-        if (!_readers.TryGetValue(envelopeType, out var claimed))
+        if (!_readers.TryGetValue(envelopeType, out var known))
         {
-            claimed = _names.ClaimType(reader, new Phrase("the response reader of ", envelopeType), content.Span);
-            _readers[envelopeType] = claimed;
+            var name = Naming.Reader(envelopeType);
+            known = (_names.ClaimType(name, new Phrase("the response reader of ", envelopeType), content.Span), name, _names.HintName(name));
+            _readers[envelopeType] = known;
         }
 
-        if (!claimed)
+        if (!known.Claimed)
         {
             return null;
         }
 
+        var reader = known.Reader;
+
         return new ResponseModel(envelopeType, wrapper.Name, resultType, resultModel.XmlName, code.Name, code.Type.Kind == ValueKind.Enum, description?.Name, payload.Name, payload.Type.TypeName!, response.GetText("description") ?? string.Empty, envelope.SuccessCode,
-            reader, _names.HintName(reader), code.Required, wrapper.Required);
+            reader, known.HintName, code.Required, wrapper.Required);
     }
 
     private static PropertyModel? FindProperty(ObjectModel model, string wireName)

@@ -304,8 +304,9 @@ internal sealed class SchemaReader
             return null;
         }
 
-        var entries = new Dictionary<string, YamlMap>();
-        var entryOrder = new List<YamlMap>();
+        var listed = (schema["x-qiwi-enum"] as YamlSequence)?.Items.Count ?? 0;
+        var entries = new Dictionary<string, YamlMap>(listed);
+        var entryOrder = new List<YamlMap>(listed);
         if (schema["x-qiwi-enum"] is YamlNode extension)
         {
             if (extension is not YamlSequence list)
@@ -328,9 +329,9 @@ internal sealed class SchemaReader
             }
         }
 
-        var members = new List<EnumMemberModel>();
         var isOpen = !schema.Contains("enum");
-        var values = new List<YamlScalar>();
+        var values = new List<YamlScalar>(isOpen ? entryOrder.Count : (schema["enum"] as YamlSequence)?.Items.Count ?? 0);
+        var members = new List<EnumMemberModel>(values.Capacity);
         if (!isOpen)
         {
             if (schema["enum"] is not YamlSequence enumValues)
@@ -350,7 +351,7 @@ internal sealed class SchemaReader
             foreach (var entry in entryOrder)
             {
                 var value = entry.GetString("value")!;
-                if (!values.Exists(v => v.Value == value))
+                if (!Lists(values, value))
                 {
                     _context.Report(DiagnosticDescriptors.ConflictingExtension, entry["value"]!.Span, "x-qiwi-enum of " + name, "the value '" + value + "' is not in the schema's enum");
                 }
@@ -364,13 +365,13 @@ internal sealed class SchemaReader
             }
         }
 
-        var scope = NameRegistry.NewScope().Reserve(name, new Phrase("the enum ", name, " itself"));
+        var scope = NameRegistry.NewScope(values.Count + 3).Reserve(name, new Phrase("the enum ", name, " itself"));
         if (isOpen)
         {
             scope.Reserve("IsKnown", new Phrase("a generated member of ", name)).Reserve("GetDescription", new Phrase("a generated member of ", name));
         }
 
-        var wireValues = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        var wireValues = new Dictionary<string, string>(values.Count, System.StringComparer.Ordinal);
         foreach (var value in values)
         {
             var number = 0;
@@ -413,6 +414,19 @@ internal sealed class SchemaReader
             isOpen ? null : Naming.EnumExtensions(name), _names.HintName(name));
     }
 
+    private static bool Lists(List<YamlScalar> values, string value)
+    {
+        foreach (var candidate in values)
+        {
+            if (candidate.Value == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private Fatality? ReadFatal(string enumName, YamlMap entry)
     {
         if (entry["fatal"] is not YamlScalar fatal)
@@ -449,8 +463,8 @@ internal sealed class SchemaReader
     {
         var required = RequiredNames.Of(schema["required"]);
 
-        var properties = new List<PropertyModel>();
         var propertyMap = schema["properties"] as YamlMap;
+        var properties = new List<PropertyModel>(propertyMap?.Entries.Count ?? 0);
         var scope = NameRegistry.NewScope(1 + (2 * (propertyMap?.Entries.Count ?? 0))).Reserve(name, new Phrase("the type ", name))
             .ReserveAll(ReservedMemberNames, new Phrase("a member, parameter or local the generated record ", name, " declares itself"));
 

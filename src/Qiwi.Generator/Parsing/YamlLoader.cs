@@ -44,6 +44,18 @@ internal static class YamlLoader
     {
         var parser = new Parser(new StringReader(text));
         var builder = new TreeBuilder(filePath, diagnostics);
+        try
+        {
+            return Build(parser, builder, text, filePath, diagnostics);
+        }
+        finally
+        {
+            builder.Release();
+        }
+    }
+
+    private static YamlNode? Build(Parser parser, TreeBuilder builder, string text, string filePath, List<DiagnosticInfo> diagnostics)
+    {
         while (true)
         {
             bool more;
@@ -108,7 +120,13 @@ internal static class YamlLoader
     {
         private readonly string _filePath;
         private readonly List<DiagnosticInfo> _diagnostics;
-        private readonly List<Frame> _frames = new();
+        // Frames (and their lists, grown to the document's widest maps and sequences) are reused from load to load on a thread.
+        private const int MaxKeptCapacity = 1024;
+
+        [ThreadStatic]
+        private static List<Frame>? _spareFrames;
+
+        private readonly List<Frame> _frames;
         private readonly Dictionary<string, YamlNode> _anchors = new();
         private readonly Dictionary<string, Frame> _openAnchors = new();
         private int _depth;
@@ -119,6 +137,23 @@ internal static class YamlLoader
         {
             _filePath = filePath;
             _diagnostics = diagnostics;
+            _frames = _spareFrames ?? new List<Frame>();
+            _spareFrames = null;
+        }
+
+        /// <summary>Empties the frames (they keep no node) and keeps them for this thread's next load; the builder is done.</summary>
+        public void Release()
+        {
+            foreach (var frame in _frames)
+            {
+                if (!frame.Clear(MaxKeptCapacity))
+                {
+                    return; // grown by an unusual document: not kept
+                }
+            }
+
+            _depth = 0;
+            _spareFrames = _frames;
         }
 
         public YamlNode? Root { get; private set; }
@@ -354,6 +389,18 @@ internal static class YamlLoader
         public bool HasKey { get; set; }
 
         public YamlKey? Key { get; set; }
+
+        /// <summary>Drops every reference the frame holds; false when its lists are larger than <paramref name="maxCapacity"/>.</summary>
+        public bool Clear(int maxCapacity)
+        {
+            if (_keys is { Count: > 0 } keys && keys.Count > maxCapacity)
+            {
+                _keys = null; // a set cannot shrink: a large one is dropped
+            }
+
+            Reset(IsMap, default, null);
+            return Items.Capacity <= maxCapacity && Entries.Capacity <= maxCapacity;
+        }
 
         public void Reset(bool isMap, Mark start, string? anchor)
         {
