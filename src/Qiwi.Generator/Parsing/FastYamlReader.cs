@@ -23,7 +23,13 @@ internal sealed class FastYamlReader
 {
     private readonly string _text;
     private readonly YamlLoader.TreeBuilder _builder;
-    private readonly StringBuilder _block = new();
+    // The literal block scalar being read: one builder per thread, reused from load to load (a huge one is not kept).
+    private const int MaxKeptBlock = 64 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? _spareBlock;
+
+    private readonly StringBuilder _block;
     private readonly SlicePool _pool;
     private int _p;
     private int _line;
@@ -36,6 +42,8 @@ internal sealed class FastYamlReader
         _text = text;
         _builder = builder;
         _pool = pool;
+        _block = _spareBlock ?? new StringBuilder();
+        _spareBlock = null;
     }
 
     /// <summary>
@@ -69,6 +77,11 @@ internal sealed class FastYamlReader
         {
             SlicePool.Return(pool);
             builder.Release();
+            if (reader._block.Capacity <= MaxKeptBlock)
+            {
+                reader._block.Clear();
+                _spareBlock = reader._block;
+            }
         }
     }
 

@@ -538,7 +538,7 @@ internal sealed class OperationReader
     /// <summary>Parameter names are unique within the method, and differ from the names its code declares itself.</summary>
     private bool CheckDuplicates(List<ParameterModel> parameters, YamlMap operation, string display, HashSet<string> reserved)
     {
-        var scope = NameRegistry.NewScope(parameters.Count).ReserveAll(reserved, "a parameter or local the generated method declares itself");
+        var scope = NameRegistry.NewScope(parameters.Count, parameters.Count).ReserveAll(reserved, "a parameter or local the generated method declares itself");
 
         foreach (var parameter in parameters)
         {

@@ -266,8 +266,26 @@ internal sealed class SchemaReader
             return null;
         }
 
-        return new ResolvedType(new TypeRef(kind.Value, WireString: kind == ValueKind.Decimal && type == "string"), constraints, description, constant, csharpName);
+        return new ResolvedType(PrimitiveType(kind.Value, wireString: kind == ValueKind.Decimal && type == "string"), constraints, description, constant, csharpName);
     }
+
+    // The type of a primitive schema is one of a few values: shared instances (records, compared by value) instead of one per use.
+    private static readonly TypeRef[] PrimitiveTypes = CreatePrimitiveTypes();
+
+    private static TypeRef[] CreatePrimitiveTypes()
+    {
+        var types = new TypeRef[((int)ValueKind.DateTime + 1) * 2];
+        for (var kind = ValueKind.String; kind <= ValueKind.DateTime; kind++)
+        {
+            types[(int)kind * 2] = new TypeRef(kind);
+            types[((int)kind * 2) + 1] = new TypeRef(kind, WireString: true);
+        }
+
+        return types;
+    }
+
+    private static TypeRef PrimitiveType(ValueKind kind, bool wireString)
+        => kind <= ValueKind.DateTime ? PrimitiveTypes[((int)kind * 2) + (wireString ? 1 : 0)] : new TypeRef(kind, WireString: wireString);
 
     private Constraints ReadConstraints(YamlMap map)
     {
@@ -365,7 +383,7 @@ internal sealed class SchemaReader
             }
         }
 
-        var scope = NameRegistry.NewScope(values.Count + 3).Reserve(name, new Phrase("the enum ", name, " itself"));
+        var scope = NameRegistry.NewScope(values.Count + 3, values.Count + 3).Reserve(name, new Phrase("the enum ", name, " itself"));
         if (isOpen)
         {
             scope.Reserve("IsKnown", new Phrase("a generated member of ", name)).Reserve("GetDescription", new Phrase("a generated member of ", name));
@@ -465,7 +483,7 @@ internal sealed class SchemaReader
 
         var propertyMap = schema["properties"] as YamlMap;
         var properties = new List<PropertyModel>(propertyMap?.Entries.Count ?? 0);
-        var scope = NameRegistry.NewScope(1 + (2 * (propertyMap?.Entries.Count ?? 0))).Reserve(name, new Phrase("the type ", name))
+        var scope = NameRegistry.NewScope(1 + (2 * (propertyMap?.Entries.Count ?? 0)), 1 + (propertyMap?.Entries.Count ?? 0)).Reserve(name, new Phrase("the type ", name))
             .ReserveAll(ReservedMemberNames, new Phrase("a member, parameter or local the generated record ", name, " declares itself"));
 
         if (propertyMap is not null)
