@@ -53,22 +53,56 @@ internal sealed class YamlSequence : YamlNode
 
 /// <summary>
 /// A key of a map: its text, whether it was quoted, and where it is. A value, not a node: a spec has more keys
-/// than any other scalar, and keeping them inside the map's entries spares an object per key.
+/// than any other scalar, and keeping them inside the map's entries spares an object per key. A key on one line
+/// (every key the fast reader reads, and nearly every other) keeps its span as four numbers; any other key keeps
+/// its text and span in a small object.
 /// </summary>
 internal readonly struct YamlKey
 {
+    private readonly object _value; // the text, or a Spanned
+    private readonly int _start;
+    private readonly int _end;
+    private readonly int _line;
+    private readonly int _column;
+    private readonly bool _quoted;
+
     public YamlKey(string value, bool quoted, SourceSpan span)
     {
-        Value = value;
-        Quoted = quoted;
-        Span = span;
+        _quoted = quoted;
+        if (span.EndLine == span.StartLine && span.EndColumn - span.StartColumn == span.End - span.Start)
+        {
+            _value = value;
+            _start = span.Start;
+            _end = span.End;
+            _line = span.StartLine;
+            _column = span.StartColumn;
+        }
+        else
+        {
+            _value = new Spanned(value, span);
+            _start = _end = _line = _column = 0;
+        }
     }
 
-    public string Value { get; }
+    public string Value => _value as string ?? ((Spanned)_value).Value;
 
-    public bool Quoted { get; }
+    public bool Quoted => _quoted;
 
-    public SourceSpan Span { get; }
+    public SourceSpan Span => _value is Spanned spanned ? spanned.Span : new SourceSpan(_start, _end, _line, _column, _line, _column + (_end - _start));
+
+    /// <summary>A key whose span is not one line's run of characters.</summary>
+    private sealed class Spanned
+    {
+        public Spanned(string value, SourceSpan span)
+        {
+            Value = value;
+            Span = span;
+        }
+
+        public string Value { get; }
+
+        public SourceSpan Span { get; }
+    }
 }
 
 /// <summary>An entry of a map: its key and its value.</summary>

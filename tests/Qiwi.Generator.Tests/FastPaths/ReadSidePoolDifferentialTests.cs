@@ -7,7 +7,8 @@ namespace Qiwi.Generator.Tests.FastPaths;
 /// The read side's small fast structures against the simple code they replace, on seeded random inputs:
 /// <see cref="SlicePool"/> against <see cref="string.Substring(int, int)"/> (same text, one object per distinct
 /// slice, also across its growth and from load to load), and <see cref="NodeSet"/> against a
-/// <see cref="HashSet{T}"/> of nodes (the same answers for chains shorter and longer than its array).
+/// <see cref="HashSet{T}"/> of nodes (the same answers for chains shorter and longer than its array), and
+/// <see cref="YamlKey"/>'s compact span against the span it was given (one-line and any other).
 /// </summary>
 public sealed class ReadSidePoolDifferentialTests
 {
@@ -109,6 +110,32 @@ public sealed class ReadSidePoolDifferentialTests
             {
                 Assert.Equal(reference.Contains(node), set.Contains(node));
             }
+        }
+    }
+
+    [Fact]
+    public void A_key_gives_back_the_text_flag_and_span_it_was_given()
+    {
+        var random = new Random(16180);
+        for (var i = 0; i < 20000; i++)
+        {
+            var start = random.Next(0, 1_000_000);
+            var length = random.Next(0, 300);
+            var line = random.Next(0, 50_000);
+            var column = random.Next(0, 500);
+            var span = random.Next(4) switch
+            {
+                0 => new SourceSpan(start, start + length, line, column, line + random.Next(1, 3), random.Next(0, 500)), // over lines
+                1 => new SourceSpan(start, start + length, line, column, line, column + length + random.Next(-2, 3)), // columns not the length
+                2 => new SourceSpan(random.Next(0, 5), random.Next(0, 5), random.Next(0, 3), random.Next(0, 3), random.Next(0, 3), random.Next(0, 3)),
+                _ => new SourceSpan(start, start + length, line, column, line, column + length), // one line
+            };
+            var text = "k" + random.Next(1000);
+            var quoted = random.Next(2) == 0;
+            var key = new YamlKey(text, quoted, span);
+            Assert.Equal(text, key.Value);
+            Assert.Equal(quoted, key.Quoted);
+            Assert.Equal(span, key.Span);
         }
     }
 }
