@@ -289,7 +289,7 @@ internal sealed class OperationReader
             missing.Add(signature.Target);
         }
 
-        foreach (var field in signature.Fields)
+        foreach (var field in signature.Fields.AsArray())
         {
             if (!known.Contains(field))
             {
@@ -620,7 +620,7 @@ internal sealed class OperationReader
         var code = FindProperty(resultModel, envelope.ResultCode);
         var description = FindProperty(resultModel, envelope.Description);
         PropertyModel? payload = null;
-        foreach (var property in resultModel.Properties)
+        foreach (var property in resultModel.Properties.AsArray())
         {
             if (property.WireName == envelope.ResultCode || property.WireName == envelope.Description)
             {
@@ -662,7 +662,7 @@ internal sealed class OperationReader
 
     private static PropertyModel? FindProperty(ObjectModel model, string wireName)
     {
-        foreach (var property in model.Properties)
+        foreach (var property in model.Properties.AsArray())
         {
             if (property.WireName == wireName)
             {
@@ -702,7 +702,7 @@ internal sealed class OperationReader
             var name = ObjectName(schema, new Phrase("the body of ", display));
             if (name is not null && _schemas.FindObject(name) is { } model)
             {
-                foreach (var property in model.Properties)
+                foreach (var property in model.Properties.AsArray())
                 {
                     if (property.Type.Kind == ValueKind.Object)
                     {

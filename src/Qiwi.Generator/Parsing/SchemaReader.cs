@@ -106,11 +106,12 @@ internal sealed class SchemaReader
 
     public ObjectModel? FindObject(string name)
     {
-        foreach (var model in Objects)
+        var objects = Objects;
+        for (var i = 0; i < objects.Count; i++)
         {
-            if (model.Name == name)
+            if (objects[i].Name == name)
             {
-                return model;
+                return objects[i];
             }
         }
 
