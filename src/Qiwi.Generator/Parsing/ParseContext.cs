@@ -121,9 +121,17 @@ internal sealed class ParseContext
         }
 
         YamlNode? current = Root;
-        foreach (var rawSegment in pointer.Substring(2).Split('/'))
+        for (var from = 2; from <= pointer.Length; from++)
         {
-            var segment = rawSegment.Replace("~1", "/").Replace("~0", "~");
+            var slash = pointer.IndexOf('/', from);
+            var end = slash < 0 ? pointer.Length : slash;
+            var segment = pointer.Substring(from, end - from);
+            if (segment.IndexOf('~') >= 0)
+            {
+                segment = segment.Replace("~1", "/").Replace("~0", "~");
+            }
+
+            from = end;
             current = current switch
             {
                 YamlMap map => map[segment],
