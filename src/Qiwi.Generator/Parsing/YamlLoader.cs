@@ -209,13 +209,14 @@ internal static class YamlLoader
             {
                 case Scalar scalar:
                     var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
-                    var node = new YamlScalar(scalar.Value ?? string.Empty, quoted, ToSpan(scalar.Start, scalar.End));
-                    if (Name(scalar.Anchor) is string anchor)
+                    if (Name(scalar.Anchor) is not string anchor)
                     {
-                        _openAnchors.Remove(anchor);
-                        _anchors[anchor] = node;
+                        return Scalar(scalar.Value ?? string.Empty, quoted, scalar.Start, scalar.End); // a key becomes no node
                     }
 
+                    var node = new YamlScalar(scalar.Value ?? string.Empty, quoted, ToSpan(scalar.Start, scalar.End));
+                    _openAnchors.Remove(anchor);
+                    _anchors[anchor] = node;
                     return Add(node, parsingEvent.Start, parsingEvent.End);
                 case MappingStart start:
                     return Open(isMap: true, start.Start, Name(start.Anchor));
