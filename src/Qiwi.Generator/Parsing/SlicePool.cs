@@ -13,6 +13,9 @@ internal sealed class SlicePool
 
     private const int InitialSlots = 1024;
 
+    // A slice is compared with at most this many others before it is given its own string.
+    private const int MaxProbes = 8;
+
     // A pool grown past this by an unusual text is dropped rather than kept for the next load.
     private const int MaxKeptSlots = 8192;
 
@@ -60,15 +63,15 @@ internal sealed class SlicePool
             return text.Substring(start, length);
         }
 
-        var hash = 2166136261u;
-        for (var i = 0; i < length; i++)
-        {
-            hash = (hash ^ text[start + i]) * 16777619u;
-        }
-
+        var hash = Hash(length, text[start], text[start + (length / 2)], text[start + length - 1]);
         var mask = _slots.Length - 1;
-        for (var i = (int)(hash & (uint)mask); ; i = (i + 1) & mask)
+        for (int i = (int)(hash & (uint)mask), probes = 0; ; i = (i + 1) & mask, probes++)
         {
+            if (probes == MaxProbes)
+            {
+                return text.Substring(start, length); // slices built to collide are not pooled: each costs a few compares at most
+            }
+
             var slot = _slots[i];
             if (slot is null)
             {
@@ -89,6 +92,15 @@ internal sealed class SlicePool
         }
     }
 
+    /// <summary>
+    /// A hash of a slice from its length and three of its characters: constant time, since a slice is compared in
+    /// full anyway when its slot is found (keys of one length and ends, such as <c>x-qiwi-...</c>, only probe further).
+    /// </summary>
+    private static uint Hash(int length, char first, char middle, char last)
+        => Mix(unchecked(((((uint)length * 16777619u) ^ first) * 16777619u ^ middle) * 16777619u ^ last) * 2654435769u);
+
+    private static uint Mix(uint hash) => hash ^ (hash >> 15);
+
     private void Grow()
     {
         var old = _slots;
@@ -101,12 +113,7 @@ internal sealed class SlicePool
                 continue;
             }
 
-            var hash = 2166136261u;
-            foreach (var c in value)
-            {
-                hash = (hash ^ c) * 16777619u;
-            }
-
+            var hash = Hash(value.Length, value[0], value[value.Length / 2], value[value.Length - 1]);
             var i = (int)(hash & (uint)mask);
             while (_slots[i] is not null)
             {

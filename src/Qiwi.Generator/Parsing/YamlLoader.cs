@@ -190,6 +190,7 @@ internal static class YamlLoader
                 parent.Size += 1;
                 parent.HasKey = true;
                 parent.Key = new YamlKey(value, quoted, ToSpan(start, end));
+                parent.KeyIsText = true;
                 return true;
             }
 
@@ -334,8 +335,12 @@ internal static class YamlLoader
             if (!parent.HasKey)
             {
                 parent.HasKey = true;
-                parent.Key = node is YamlScalar scalar ? new YamlKey(scalar.Value, scalar.Quoted, scalar.Span) : null;
-                if (parent.Key is null)
+                parent.KeyIsText = node is YamlScalar;
+                if (node is YamlScalar scalar)
+                {
+                    parent.Key = new YamlKey(scalar.Value, scalar.Quoted, scalar.Span);
+                }
+                else
                 {
                     Report(DiagnosticDescriptors.UnsupportedConstruct, node.Span, "A map or sequence used as a key", "keys must be plain text");
                 }
@@ -344,18 +349,18 @@ internal static class YamlLoader
             }
 
             parent.HasKey = false;
-            if (parent.Key is not YamlKey key)
+            if (!parent.KeyIsText)
             {
                 return true;
             }
 
-            if (!parent.AddKey(key.Value))
+            if (!parent.AddKey(parent.Key.Value))
             {
-                Report(DiagnosticDescriptors.InvalidYaml, key.Span, "the key '" + key.Value + "' is repeated in this map (the first one is used)");
+                Report(DiagnosticDescriptors.InvalidYaml, parent.Key.Span, "the key '" + parent.Key.Value + "' is repeated in this map (the first one is used)");
                 return true;
             }
 
-            parent.Entries.Add(new YamlEntry(key, node));
+            parent.Entries.Add(new YamlEntry(parent.Key, node));
             return true;
         }
 
@@ -373,6 +378,7 @@ internal static class YamlLoader
     /// <summary>One open map or sequence; reused for the next one at its level once it is closed.</summary>
     private sealed class Frame
     {
+        private readonly string?[] _firstKeys = new string?[YamlMap.SmallMap]; // the keys of Entries while it is small
         private HashSet<string>? _keys;
 
         public bool IsMap { get; private set; }
@@ -389,7 +395,11 @@ internal static class YamlLoader
 
         public bool HasKey { get; set; }
 
-        public YamlKey? Key { get; set; }
+        // The pending key (fields, not properties: no copies of the struct on the way into the entry).
+        public YamlKey Key;
+
+        /// <summary>Whether the pending key is text (a map or sequence as a key is reported and its entry dropped).</summary>
+        public bool KeyIsText;
 
         /// <summary>Drops every reference the frame holds; false when its lists are larger than <paramref name="maxCapacity"/>.</summary>
         public bool Clear(int maxCapacity)
@@ -400,6 +410,7 @@ internal static class YamlLoader
             }
 
             Reset(IsMap, default, null);
+            Array.Clear(_firstKeys, 0, _firstKeys.Length);
             return Items.Capacity <= maxCapacity && Entries.Capacity <= maxCapacity;
         }
 
@@ -413,7 +424,8 @@ internal static class YamlLoader
             Entries.Clear();
             _keys?.Clear();
             HasKey = false;
-            Key = null;
+            Key = default;
+            KeyIsText = false;
         }
 
         /// <summary>
@@ -427,23 +439,28 @@ internal static class YamlLoader
                 return _keys.Add(key);
             }
 
-            foreach (var entry in Entries)
+            var count = Entries.Count; // at most SmallMap here: past it the set answers
+            for (var i = 0; i < count; i++)
             {
-                if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+                if (string.Equals(_firstKeys[i], key, StringComparison.Ordinal))
                 {
                     return false;
                 }
             }
 
-            if (Entries.Count >= YamlMap.SmallMap)
+            if (count >= YamlMap.SmallMap)
             {
                 _keys ??= new HashSet<string>(StringComparer.Ordinal);
-                foreach (var entry in Entries)
+                foreach (var first in _firstKeys)
                 {
-                    _keys.Add(entry.Key.Value);
+                    _keys.Add(first!);
                 }
 
                 _keys.Add(key);
+            }
+            else
+            {
+                _firstKeys[count] = key;
             }
 
             return true;

@@ -105,18 +105,18 @@ internal readonly struct YamlKey
     }
 }
 
-/// <summary>An entry of a map: its key and its value.</summary>
+/// <summary>An entry of a map: its key and its value (fields, so that reading a key in place copies nothing).</summary>
 internal readonly struct YamlEntry
 {
+    public readonly YamlKey Key;
+
+    public readonly YamlNode Value;
+
     public YamlEntry(YamlKey key, YamlNode value)
     {
         Key = key;
         Value = value;
     }
-
-    public YamlKey Key { get; }
-
-    public YamlNode Value { get; }
 }
 
 /// <summary>A mapping with its keys in document order (unique: the loader reports and drops repeated keys).</summary>
