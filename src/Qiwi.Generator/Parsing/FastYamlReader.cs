@@ -23,17 +23,27 @@ internal sealed class FastYamlReader
 {
     private readonly string _text;
     private readonly YamlLoader.TreeBuilder _builder;
-    private readonly StringBuilder _block = new();
+    // The literal block scalar being read: one builder per thread, reused from load to load (a huge one is not kept).
+    private const int MaxKeptBlock = 64 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? _spareBlock;
+
+    private readonly StringBuilder _block;
+    private readonly SlicePool _pool;
     private int _p;
     private int _line;
     private int _lineStart;
     private int _depth;
     private bool _stopped;
 
-    private FastYamlReader(string text, YamlLoader.TreeBuilder builder)
+    private FastYamlReader(string text, YamlLoader.TreeBuilder builder, SlicePool pool)
     {
         _text = text;
         _builder = builder;
+        _pool = pool;
+        _block = _spareBlock ?? new StringBuilder();
+        _spareBlock = null;
     }
 
     /// <summary>
@@ -49,19 +59,30 @@ internal sealed class FastYamlReader
             return false;
         }
 
-        var reader = new FastYamlReader(text, new YamlLoader.TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default));
+        var pool = SlicePool.Rent();
+        var builder = new YamlLoader.TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default);
+        var reader = new FastYamlReader(text, builder, pool);
         try
         {
             reader.Document();
+            root = builder.Finish();
+            return true;
         }
         catch (BailOut)
         {
             diagnostics.Clear();
             return false;
         }
-
-        root = reader._builder.Finish();
-        return true;
+        finally
+        {
+            SlicePool.Return(pool);
+            builder.Release();
+            if (reader._block.Capacity <= MaxKeptBlock)
+            {
+                reader._block.Clear();
+                _spareBlock = reader._block;
+            }
+        }
     }
 
     /// <summary>Printable characters and '\n' only: no tab, '\r', Unicode line break, byte order mark, control character or surrogate.</summary>
@@ -264,7 +285,7 @@ internal sealed class FastYamlReader
 
             var colon = KeyColon(start);
             var end = TrimEnd(start, colon);
-            Scalar(_text.Substring(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
+            Scalar(Slice(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
             _p = colon;
         }
 
@@ -365,7 +386,7 @@ internal sealed class FastYamlReader
         }
 
         var end = TrimEnd(start, i);
-        Scalar(_text.Substring(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
+        Scalar(Slice(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
         _p = end;
     }
 
@@ -405,7 +426,7 @@ internal sealed class FastYamlReader
         string value;
         if (unescaped is null)
         {
-            value = _text.Substring(start + 1, i - start - 1);
+            value = Slice(start + 1, i - start - 1);
         }
         else
         {
@@ -481,7 +502,7 @@ internal sealed class FastYamlReader
         }
 
         var end = TrimEnd(start, i);
-        Scalar(_text.Substring(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
+        Scalar(Slice(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
         _p = i;
     }
 
@@ -742,6 +763,8 @@ internal sealed class FastYamlReader
     private void SkipSpaces() => _p += CountSpaces(_p);
 
     private int Column(int i) => i - _lineStart;
+
+    private string Slice(int start, int length) => _pool.Get(_text, start, length);
 
     private char At(int i) => (uint)i < (uint)_text.Length ? _text[i] : '\0';
 

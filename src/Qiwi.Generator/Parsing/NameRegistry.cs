@@ -13,7 +13,7 @@ namespace Qiwi.Generator.Parsing;
 internal sealed class NameRegistry
 {
     private readonly ParseContext _context;
-    private readonly Dictionary<string, string> _types = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Phrase> _types = new(64, StringComparer.OrdinalIgnoreCase);
 
     private readonly string _namespace;
 
@@ -35,11 +35,11 @@ internal sealed class NameRegistry
     }
 
     /// <summary>Claims a top-level type name (and so its file); false, after QIWI0006 at <paramref name="span"/>, when taken.</summary>
-    public bool ClaimType(string name, string owner, SourceSpan span)
+    public bool ClaimType(string name, Phrase owner, SourceSpan span)
     {
         if (_types.TryGetValue(name, out var other))
         {
-            _context.Report(DiagnosticDescriptors.DuplicateIdentifier, span, name, other, owner + CaseNote(name));
+            _context.Report(DiagnosticDescriptors.DuplicateIdentifier, span, name, other.ToString(), owner.ToString() + CaseNote(name));
             return false;
         }
 
@@ -51,7 +51,10 @@ internal sealed class NameRegistry
     public string HintName(string typeName, string? part = null) => Naming.HintName(_namespace, typeName, part);
 
     /// <summary>A new scope for the members (or parameters and locals) of one type or method.</summary>
-    public static Scope NewScope() => new();
+    public static Scope NewScope() => new(0, 0);
+
+    /// <summary>A new scope sized for about <paramref name="names"/> names taken by <paramref name="owners"/> reservations and claims (no growing on the way).</summary>
+    public static Scope NewScope(int names, int owners) => new(names, owners);
 
     private void Reserve(string name, string owner) => _types[name] = owner;
 
@@ -71,40 +74,152 @@ internal sealed class NameRegistry
     /// <summary>Names within one type or method, compared as C# compares them.</summary>
     internal sealed class Scope
     {
-        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+        // Each name maps to the index of its owner: one owner per reservation or claim, however many names it takes.
+        private readonly Dictionary<string, int> _names;
+        private Phrase[] _owners;
+        private int _ownerCount;
+        private HashSet<string>? _reserved;
+        private Phrase _reservedOwner;
+
+        public Scope(int names, int owners)
+        {
+            _names = new Dictionary<string, int>(names, StringComparer.Ordinal);
+            _owners = new Phrase[Math.Max(2, owners)];
+        }
 
         /// <summary>Reserves a name the emitter writes itself.</summary>
-        public Scope Reserve(string name, string owner)
+        public Scope Reserve(string name, Phrase owner)
         {
-            _names[name] = owner;
+            _names[name] = AddOwner(owner);
+            return this;
+        }
+
+        /// <summary>
+        /// Reserves a fixed set of names with one owner (the set is shared, not copied); it takes precedence over the
+        /// names reserved before it. Call it once, after the single names and before any claim.
+        /// </summary>
+        public Scope ReserveAll(HashSet<string> names, Phrase owner)
+        {
+            _reserved = names;
+            _reservedOwner = owner;
             return this;
         }
 
         /// <summary>The owner of <paramref name="name"/> when it is taken.</summary>
-        public string? OwnerOf(string name) => _names.TryGetValue(name, out var owner) ? owner : null;
+        public string? OwnerOf(string name) => Owner(name)?.ToString();
+
+        private Phrase? Owner(string name)
+        {
+            if (_reserved is not null && _reserved.Contains(name))
+            {
+                return _reservedOwner;
+            }
+
+            return _names.TryGetValue(name, out var owner) ? _owners[owner] : (Phrase?)null;
+        }
+
+        private int AddOwner(Phrase owner)
+        {
+            if (_ownerCount == _owners.Length)
+            {
+                Array.Resize(ref _owners, _owners.Length * 2);
+            }
+
+            _owners[_ownerCount] = owner;
+            return _ownerCount++;
+        }
+
+        /// <summary>Claims <paramref name="name"/> for <paramref name="owner"/>: false, after QIWI0006 at <paramref name="span"/>, when it is taken.</summary>
+        public bool Claim(ParseContext context, SourceSpan span, Phrase owner, string name)
+            => Claim(context, span, owner, new Names(name, null, null, null, 1));
+
+        /// <summary>Claims both names, or neither (see <see cref="Claim(ParseContext, SourceSpan, Phrase, string[])"/>).</summary>
+        public bool Claim(ParseContext context, SourceSpan span, Phrase owner, string first, string second)
+            => Claim(context, span, owner, new Names(first, second, null, null, 2));
+
+        /// <summary>Claims all four names, or none (see <see cref="Claim(ParseContext, SourceSpan, Phrase, string[])"/>).</summary>
+        public bool Claim(ParseContext context, SourceSpan span, Phrase owner, string first, string second, string third, string fourth)
+            => Claim(context, span, owner, new Names(first, second, third, fourth, 4));
 
         /// <summary>
         /// Claims all of <paramref name="names"/> for <paramref name="owner"/>, or none: false, after QIWI0006
         /// at <paramref name="span"/>, when any is taken (or two of them are equal).
         /// </summary>
-        public bool Claim(ParseContext context, SourceSpan span, string owner, params string[] names)
+        public bool Claim(ParseContext context, SourceSpan span, Phrase owner, params string[] names)
         {
             for (var i = 0; i < names.Length; i++)
             {
-                var other = OwnerOf(names[i]) ?? (Array.IndexOf(names, names[i]) < i ? owner : null);
-                if (other is not null)
+                var other = Owner(names[i]) ?? (Array.IndexOf(names, names[i]) < i ? owner : (Phrase?)null);
+                if (other is { } taken)
                 {
-                    context.Report(DiagnosticDescriptors.DuplicateIdentifier, span, names[i], other, owner);
+                    context.Report(DiagnosticDescriptors.DuplicateIdentifier, span, names[i], taken.ToString(), owner.ToString());
                     return false;
                 }
             }
 
+            var index = AddOwner(owner);
             foreach (var name in names)
             {
-                _names[name] = owner;
+                _names[name] = index;
             }
 
             return true;
+        }
+
+        private bool Claim(ParseContext context, SourceSpan span, Phrase owner, Names names)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                var other = Owner(names[i]) ?? (names.IndexOf(names[i]) < i ? owner : (Phrase?)null);
+                if (other is { } taken)
+                {
+                    context.Report(DiagnosticDescriptors.DuplicateIdentifier, span, names[i], taken.ToString(), owner.ToString());
+                    return false;
+                }
+            }
+
+            var index = AddOwner(owner);
+            for (var i = 0; i < names.Count; i++)
+            {
+                _names[names[i]] = index;
+            }
+
+            return true;
+        }
+
+        /// <summary>Up to four names without an array.</summary>
+        private readonly struct Names
+        {
+            private readonly string? _a;
+            private readonly string? _b;
+            private readonly string? _c;
+            private readonly string? _d;
+
+            public Names(string a, string? b, string? c, string? d, int count)
+            {
+                _a = a;
+                _b = b;
+                _c = c;
+                _d = d;
+                Count = count;
+            }
+
+            public int Count { get; }
+
+            public string this[int index] => (index switch { 0 => _a, 1 => _b, 2 => _c, _ => _d })!;
+
+            public int IndexOf(string name)
+            {
+                for (var i = 0; i < Count; i++)
+                {
+                    if (string.Equals(this[i], name, StringComparison.Ordinal))
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
         }
     }
 }

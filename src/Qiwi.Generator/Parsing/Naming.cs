@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Qiwi.Generator.Parsing;
@@ -59,7 +58,14 @@ internal static class Naming
     public static string WireValueMember(string propertyName) => propertyName + "WireValue";
 
     /// <summary>The local a reader declares for a property (<c>_billId</c>).</summary>
-    public static string Local(string propertyName) => "_" + char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1);
+    public static string Local(string propertyName)
+    {
+        var chars = Buffer(propertyName.Length + 1);
+        chars[0] = '_';
+        chars[1] = char.ToLowerInvariant(propertyName[0]);
+        propertyName.CopyTo(1, chars, 2, propertyName.Length - 1);
+        return new string(chars, 0, propertyName.Length + 1);
+    }
 
     /// <summary>The local a reader declares for the raw wire text of a string-enum property.</summary>
     public static string WireLocal(string propertyName) => Local(propertyName) + "Wire";
@@ -74,29 +80,68 @@ internal static class Naming
     /// <summary>Splits on '_', '-', '.', ' ' and lower-to-upper case changes, and PascalCases the parts.</summary>
     public static string ToPascalCase(string wireName)
     {
-        var builder = new StringBuilder(wireName.Length);
+        if (IsPascalCase(wireName))
+        {
+            return wireName; // nothing to change (most operationIds and many wire names): no new string
+        }
+
+        var chars = Buffer(wireName.Length);
+        var length = 0;
         var startOfPart = true;
         for (var i = 0; i < wireName.Length; i++)
         {
             var c = wireName[i];
-            if (c is '_' or '-' or '.' or ' ' or '/')
+            if (IsSeparator(c))
             {
                 startOfPart = true;
                 continue;
             }
 
-            if (startOfPart)
+            chars[length++] = startOfPart ? char.ToUpperInvariant(c) : c;
+            startOfPart = false;
+        }
+
+        return new string(chars, 0, length);
+    }
+
+    // A scratch buffer per thread (emitters call these too, on any thread) for the names built character by character.
+    [System.ThreadStatic]
+    private static char[]? _buffer;
+
+    private static char[] Buffer(int length)
+    {
+        var buffer = _buffer;
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = new char[System.Math.Max(length, 64)];
+            if (length <= 1024)
             {
-                builder.Append(char.ToUpperInvariant(c));
-                startOfPart = false;
-            }
-            else
-            {
-                builder.Append(c);
+                _buffer = buffer; // a huge name is not kept
             }
         }
 
-        return builder.ToString();
+        return buffer;
+    }
+
+    private static bool IsSeparator(char c) => c is '_' or '-' or '.' or ' ' or '/';
+
+    /// <summary>True when <see cref="ToPascalCase"/> would give the name back unchanged: no separator, and a first character that upper-casing keeps.</summary>
+    private static bool IsPascalCase(string name)
+    {
+        if (name.Length == 0 || char.ToUpperInvariant(name[0]) != name[0])
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (IsSeparator(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>camelCase of a PascalCase name, escaped with '@' when it is a keyword.</summary>
@@ -107,7 +152,10 @@ internal static class Naming
             return pascalName;
         }
 
-        var camel = char.ToLowerInvariant(pascalName[0]) + pascalName.Substring(1);
+        var chars = Buffer(pascalName.Length);
+        pascalName.CopyTo(0, chars, 0, pascalName.Length);
+        chars[0] = char.ToLowerInvariant(pascalName[0]);
+        var camel = new string(chars, 0, pascalName.Length);
         return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None ? "@" + camel : camel;
     }
 

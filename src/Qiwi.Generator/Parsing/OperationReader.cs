@@ -10,11 +10,15 @@ internal sealed class OperationReader
     private static readonly string[] Methods = { "get", "put", "post", "patch", "delete", "head", "options", "trace" };
 
     /// <summary>What the runtime's QiwiClientOptions (and object) declare: a client-level parameter cannot take these names.</summary>
-    private static readonly string[] InheritedOptionMembers =
+    private static readonly HashSet<string> InheritedOptionMembers = new(System.StringComparer.Ordinal)
     {
         "BaseUrl", "SandboxBaseUrl", "ApiBaseUrl", "UseSandbox", "ServerUrl", "ApiId", "ApiPassword", "MediaType", "Timeout", "Retry",
         "TimeProvider", "Validate", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
     };
+
+    // The locals and lambda parameters an emitted method body declares (ClientEmitter, CallEmitter), and a redirect's (RedirectEmitter).
+    private static readonly HashSet<string> OperationLocals = new(System.StringComparer.Ordinal) { "cancellationToken", "request", "nameof", "call", "token", "found", "payload" };
+    private static readonly HashSet<string> RedirectLocals = new(System.StringComparer.Ordinal) { "url", "apiPassword", "notificationPassword", "query", "result", "nameof" };
 
     private readonly ParseContext _context;
     private readonly SchemaReader _schemas;
@@ -27,7 +31,7 @@ internal sealed class OperationReader
     private readonly NameRegistry.Scope _optionsMembers;
     private readonly Dictionary<string, ParameterModel> _clientParameters = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, string> _operationIds = new(System.StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> _readers = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, (bool Claimed, string Reader, string HintName)> _readers = new(System.StringComparer.Ordinal);
 
     public OperationReader(ParseContext context, SchemaReader schemas, ExtensionReader extensions, EnvelopeInfo? envelope, NameRegistry names, ClientNames client)
     {
@@ -36,11 +40,7 @@ internal sealed class OperationReader
         _clientMembers = NameRegistry.NewScope()
             .Reserve(client.Client, "the client class").Reserve("Options", "the client's Options").Reserve("_pipeline", "the client's pipeline field")
             .Reserve("Redirects", "the client's Redirects");
-        _optionsMembers = NameRegistry.NewScope().Reserve(client.Options, "the client options class");
-        foreach (var member in InheritedOptionMembers)
-        {
-            _optionsMembers.Reserve(member, "a member of QiwiClientOptions");
-        }
+        _optionsMembers = NameRegistry.NewScope().Reserve(client.Options, "the client options class").ReserveAll(InheritedOptionMembers, "a member of QiwiClientOptions");
 
         _redirectMembers = NameRegistry.NewScope().Reserve(client.Redirects, "the redirects class").Reserve("_options", "the redirects' options field");
         _context = context;
@@ -63,7 +63,7 @@ internal sealed class OperationReader
         var checkedPaths = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var (key, keySpan, pathItem, method, operation) in OperationsOf("paths"))
         {
-            var display = method.ToUpperInvariant() + " " + key;
+            var display = UpperMethod(method) + " " + key;
             _context.Current = pathItem.KeySpan(method);
             var validPath = PathTemplate.Check(key) is not string problem || Invalid(key, keySpan, problem, checkedPaths);
             if (!TryReadName(operation, pathItem.KeySpan(method), display, out var operationId, out var name) || !validPath)
@@ -87,7 +87,7 @@ internal sealed class OperationReader
     {
         foreach (var (key, _, pathItem, method, operation) in OperationsOf("x-webhooks"))
         {
-            var display = "webhook '" + key + "' (" + method.ToUpperInvariant() + ")";
+            var display = "webhook '" + key + "' (" + UpperMethod(method) + ")";
             _context.Current = pathItem.KeySpan(method);
             if (!TryReadName(operation, pathItem.KeySpan(method), display, out var operationId, out var name))
             {
@@ -96,7 +96,7 @@ internal sealed class OperationReader
 
             var body = ReadBodyObject(operation, display);
             var className = Naming.Webhook(name);
-            if (body is null || !_names.ClaimType(className, "the " + display, operation.KeySpan("operationId")))
+            if (body is null || !_names.ClaimType(className, new Phrase("the ", display), operation.KeySpan("operationId")))
             {
                 continue;
             }
@@ -108,7 +108,7 @@ internal sealed class OperationReader
                 replyMediaType = content.Entries[0].Key.Value;
                 if (content.Entries[0].Value is YamlMap media && media["schema"] is YamlNode schema)
                 {
-                    replyType = ObjectName(schema, "the reply of " + display);
+                    replyType = ObjectName(schema, new Phrase("the reply of ", display));
                 }
             }
 
@@ -201,7 +201,7 @@ internal sealed class OperationReader
         }
 
         // The locals and lambda parameters the emitted method body uses (ClientEmitter, CallEmitter).
-        if (!CheckDuplicates(parameters, operation, display, "cancellationToken", "request", "nameof", "call", "token", "found", "payload"))
+        if (!CheckDuplicates(parameters, operation, display, OperationLocals))
         {
             return;
         }
@@ -214,14 +214,14 @@ internal sealed class OperationReader
 
         var response = ReadResponse(operation, display);
         var methodName = Naming.AsyncMethod(name);
-        if (response is null || !_clientMembers.Claim(_context, operation.KeySpan("operationId"), "the method of " + display, methodName))
+        if (response is null || !_clientMembers.Claim(_context, operation.KeySpan("operationId"), new Phrase("the method of ", display), methodName))
         {
             return;
         }
 
-        var marked = _context.Flag(operation, "x-qiwi-idempotent", "x-qiwi-idempotent of " + display) ?? false;
+        var marked = _context.Flag(operation, "x-qiwi-idempotent", new Phrase("x-qiwi-idempotent of ", display)) ?? false;
         var idempotent = method is "get" or "head" || marked;
-        Operations.Add(new OperationModel(operationId, name, method.ToUpperInvariant(), path, operation.GetText("summary"), operation.GetText("description"), new(parameters), response, idempotent, methodName, OutcomeReadReader.Read(_context, operation)));
+        Operations.Add(new OperationModel(operationId, name, UpperMethod(method), path, operation.GetText("summary"), operation.GetText("description"), new(parameters), response, idempotent, methodName, OutcomeReadReader.Read(_context, operation)));
     }
 
     private void ReadRedirect(YamlNode redirect, string path, YamlMap pathItem, YamlMap operation, string operationId, string name, List<ParameterModel> parameters)
@@ -249,7 +249,7 @@ internal sealed class OperationReader
             }
         }
 
-        if (!CheckDuplicates(parameters, operation, display, "url", "apiPassword", "notificationPassword", "query", "result", "nameof"))
+        if (!CheckDuplicates(parameters, operation, display, RedirectLocals))
         {
             return;
         }
@@ -264,10 +264,10 @@ internal sealed class OperationReader
         var kind = kindText == "outbound" ? RedirectKind.Outbound : RedirectKind.Inbound;
         var names = new RedirectNames(Naming.SignedBuilder(name), Naming.SignatureProperty(name), Naming.ParseMethod(name), Naming.TryParseMethod(name), Naming.RedirectRecord(name));
         var span = operation.KeySpan("operationId");
-        var owner = "the " + display;
+        var owner = new Phrase("the ", display);
         if (kind == RedirectKind.Outbound
                 ? !(signature is null ? _redirectMembers.Claim(_context, span, owner, name) : _redirectMembers.Claim(_context, span, owner, name, names.Signed, names.Signature))
-                : !_redirectMembers.Claim(_context, span, owner, names.Parse, names.TryParse) || !_names.ClaimType(names.Record, owner + " (its record)", span) || !CheckRecordProperties(parameters, names.Record, span))
+                : !_redirectMembers.Claim(_context, span, owner, names.Parse, names.TryParse) || !_names.ClaimType(names.Record, owner.Append(" (its record)"), span) || !CheckRecordProperties(parameters, names.Record, span))
         {
             return;
         }
@@ -289,7 +289,7 @@ internal sealed class OperationReader
             missing.Add(signature.Target);
         }
 
-        foreach (var field in signature.Fields)
+        foreach (var field in signature.Fields.AsArray())
         {
             if (!known.Contains(field))
             {
@@ -309,10 +309,10 @@ internal sealed class OperationReader
     /// <summary>The parameters of an inbound redirect become properties of its record: none may be named like the record.</summary>
     private bool CheckRecordProperties(List<ParameterModel> parameters, string record, SourceSpan span)
     {
-        var scope = NameRegistry.NewScope().Reserve(record, "the record " + record).Reserve("EqualityContract", "a member of every record");
+        var scope = NameRegistry.NewScope().Reserve(record, new Phrase("the record ", record)).Reserve("EqualityContract", "a member of every record");
         foreach (var parameter in parameters)
         {
-            if (!scope.Claim(_context, span, "the parameter '" + parameter.WireName + "' of the redirect", parameter.Name))
+            if (!scope.Claim(_context, span, new Phrase("the parameter '", parameter.WireName, "' of the redirect"), parameter.Name))
             {
                 return false;
             }
@@ -321,16 +321,30 @@ internal sealed class OperationReader
         return true;
     }
 
+    /// <summary>The upper-case method (<c>ToUpperInvariant</c>), without a new string for the methods OpenAPI names.</summary>
+    private static string UpperMethod(string method) => method switch
+    {
+        "get" => "GET",
+        "put" => "PUT",
+        "post" => "POST",
+        "patch" => "PATCH",
+        "delete" => "DELETE",
+        "head" => "HEAD",
+        "options" => "OPTIONS",
+        "trace" => "TRACE",
+        _ => method.ToUpperInvariant(),
+    };
+
     private static string? ServerUrl(YamlMap owner)
         => owner["servers"] is YamlSequence { Items.Count: > 0 } servers && servers.Items[0] is YamlMap server ? server.GetString("url") : null;
 
     private List<ParameterModel> ReadParameters(YamlMap pathItem, YamlMap operation, string display)
     {
-        var byKey = new Dictionary<string, ParameterModel>();
-        var order = new List<string>();
-        foreach (var owner in new[] { pathItem, operation })
+        var result = new List<ParameterModel>();
+        Dictionary<(ParameterLocation, string), int>? indexes = null; // past a few parameters, so that a huge list stays linear
+        for (var i = 0; i < 2; i++)
         {
-            if (owner["parameters"] is not YamlSequence list)
+            if ((i == 0 ? pathItem : operation)["parameters"] is not YamlSequence list)
             {
                 continue;
             }
@@ -342,23 +356,45 @@ internal sealed class OperationReader
                     continue;
                 }
 
-                var key = model.Location + ":" + model.WireName;
-                if (!byKey.ContainsKey(key))
+                // An operation's parameter replaces the path item's of the same location and name, in its place.
+                var key = (model.Location, model.WireName);
+                var index = indexes is null ? IndexOfParameter(result, model.Location, model.WireName) : indexes.TryGetValue(key, out var at) ? at : -1;
+                if (index >= 0)
                 {
-                    order.Add(key);
+                    result[index] = model;
+                    continue;
                 }
 
-                byKey[key] = model;
+                result.Add(model);
+                if (indexes is not null)
+                {
+                    indexes[key] = result.Count - 1;
+                }
+                else if (result.Count > 16)
+                {
+                    indexes = new Dictionary<(ParameterLocation, string), int>();
+                    for (var j = 0; j < result.Count; j++)
+                    {
+                        indexes[(result[j].Location, result[j].WireName)] = j;
+                    }
+                }
             }
         }
 
-        var result = new List<ParameterModel>(order.Count);
-        foreach (var key in order)
+        return result;
+    }
+
+    private static int IndexOfParameter(List<ParameterModel> parameters, ParameterLocation location, string wireName)
+    {
+        for (var i = 0; i < parameters.Count; i++)
         {
-            result.Add(byKey[key]);
+            if (parameters[i].Location == location && string.Equals(parameters[i].WireName, wireName, System.StringComparison.Ordinal))
+            {
+                return i;
+            }
         }
 
-        return result;
+        return -1;
     }
 
     private ParameterModel? ReadParameter(YamlMap parameter, YamlNode origin, string display)
@@ -390,7 +426,7 @@ internal sealed class OperationReader
             return null;
         }
 
-        var resolved = _schemas.Resolve(schema, "parameter '" + wireName + "' of " + display);
+        var resolved = _schemas.Resolve(schema, new Phrase("parameter '", wireName, "' of ", display));
         if (resolved is null)
         {
             return null;
@@ -411,7 +447,7 @@ internal sealed class OperationReader
 
         var required = where == ParameterLocation.Path || (parameter.GetBool("required") ?? false);
         var model = NewParameter(wireName, name, where.Value, resolved, required, parameter.GetText("description") ?? resolved.Description);
-        return _context.Flag(parameter, "x-qiwi-client-parameter", "x-qiwi-client-parameter on '" + wireName + "' of " + display) == true ? ClientLevel(model, parameter, display) : model;
+        return _context.Flag(parameter, "x-qiwi-client-parameter", new Phrase("x-qiwi-client-parameter on '", wireName, "' of ", display)) == true ? ClientLevel(model, parameter, display) : model;
     }
 
     /// <summary>
@@ -441,8 +477,8 @@ internal sealed class OperationReader
             return client;
         }
 
-        if (!_optionsMembers.Claim(_context, span, "the client-level parameter '" + model.WireName + "'", client.Name)
-            || !_clientMembers.Claim(_context, span, "the field of the client-level parameter '" + model.WireName + "'", client.ClientField!))
+        if (!_optionsMembers.Claim(_context, span, new Phrase("the client-level parameter '", model.WireName, "'"), client.Name)
+            || !_clientMembers.Claim(_context, span, new Phrase("the field of the client-level parameter '", model.WireName, "'"), client.ClientField!))
         {
             return model;
         }
@@ -459,17 +495,7 @@ internal sealed class OperationReader
             return;
         }
 
-        var required = new HashSet<string>();
-        if (schema["required"] is YamlSequence requiredList)
-        {
-            foreach (var item in requiredList.Items)
-            {
-                if (item is YamlScalar scalar)
-                {
-                    required.Add(scalar.Value);
-                }
-            }
-        }
+        var required = RequiredNames.Of(schema["required"]);
 
         if (schema["properties"] is not YamlMap properties)
         {
@@ -480,7 +506,7 @@ internal sealed class OperationReader
         foreach (var entry in properties.Entries)
         {
             var wireName = entry.Key.Value;
-            var resolved = _schemas.Resolve(entry.Value, "form field '" + wireName + "' of " + display);
+            var resolved = _schemas.Resolve(entry.Value, new Phrase("form field '", wireName, "' of ", display));
             if (resolved is null)
             {
                 continue;
@@ -510,17 +536,13 @@ internal sealed class OperationReader
     }
 
     /// <summary>Parameter names are unique within the method, and differ from the names its code declares itself.</summary>
-    private bool CheckDuplicates(List<ParameterModel> parameters, YamlMap operation, string display, params string[] reserved)
+    private bool CheckDuplicates(List<ParameterModel> parameters, YamlMap operation, string display, HashSet<string> reserved)
     {
-        var scope = NameRegistry.NewScope();
-        foreach (var name in reserved)
-        {
-            scope.Reserve(name, "a parameter or local the generated method declares itself");
-        }
+        var scope = NameRegistry.NewScope(parameters.Count, parameters.Count).ReserveAll(reserved, "a parameter or local the generated method declares itself");
 
         foreach (var parameter in parameters)
         {
-            var owner = parameter.Location.ToString().ToLowerInvariant() + " parameter '" + parameter.WireName + "' of " + display;
+            var owner = new Phrase(LocationName(parameter.Location), " parameter '", parameter.WireName, "' of ", display);
             if (!scope.Claim(_context, operation.KeySpan("operationId"), owner, parameter.ParameterName.TrimStart('@')))
             {
                 return false;
@@ -529,6 +551,16 @@ internal sealed class OperationReader
 
         return true;
     }
+
+    /// <summary>The lower-case name of a location, as <c>ToString().ToLowerInvariant()</c> gives it.</summary>
+    private static string LocationName(ParameterLocation location) => location switch
+    {
+        ParameterLocation.Path => "path",
+        ParameterLocation.Query => "query",
+        ParameterLocation.Header => "header",
+        ParameterLocation.Form => "form",
+        _ => location.ToString().ToLowerInvariant(),
+    };
 
     private ResponseModel? ReadResponse(YamlMap operation, string display)
     {
@@ -551,11 +583,11 @@ internal sealed class OperationReader
             var mediaType = media.Key.Value;
             if (mediaType.Contains("json") && envelopeType is null)
             {
-                envelopeType = ObjectName(schema, "the " + mediaType + " response of " + display);
+                envelopeType = ObjectName(schema, new Phrase("the ", mediaType, " response of ", display));
             }
             else if (mediaType.Contains("xml") && xmlResultType is null)
             {
-                xmlResultType = ObjectName(schema, "the " + mediaType + " response of " + display);
+                xmlResultType = ObjectName(schema, new Phrase("the ", mediaType, " response of ", display));
             }
         }
 
@@ -588,7 +620,7 @@ internal sealed class OperationReader
         var code = FindProperty(resultModel, envelope.ResultCode);
         var description = FindProperty(resultModel, envelope.Description);
         PropertyModel? payload = null;
-        foreach (var property in resultModel.Properties)
+        foreach (var property in resultModel.Properties.AsArray())
         {
             if (property.WireName == envelope.ResultCode || property.WireName == envelope.Description)
             {
@@ -610,25 +642,27 @@ internal sealed class OperationReader
             return null;
         }
 
-        var reader = Naming.Reader(envelopeType);
-        if (!_readers.TryGetValue(envelopeType, out var claimed))
+        if (!_readers.TryGetValue(envelopeType, out var known))
         {
-            claimed = _names.ClaimType(reader, "the response reader of " + envelopeType, content.Span);
-            _readers[envelopeType] = claimed;
+            var name = Naming.Reader(envelopeType);
+            known = (_names.ClaimType(name, new Phrase("the response reader of ", envelopeType), content.Span), name, _names.HintName(name));
+            _readers[envelopeType] = known;
         }
 
-        if (!claimed)
+        if (!known.Claimed)
         {
             return null;
         }
 
+        var reader = known.Reader;
+
         return new ResponseModel(envelopeType, wrapper.Name, resultType, resultModel.XmlName, code.Name, code.Type.Kind == ValueKind.Enum, description?.Name, payload.Name, payload.Type.TypeName!, response.GetText("description") ?? string.Empty, envelope.SuccessCode,
-            reader, _names.HintName(reader), code.Required, wrapper.Required);
+            reader, known.HintName, code.Required, wrapper.Required);
     }
 
     private static PropertyModel? FindProperty(ObjectModel model, string wireName)
     {
-        foreach (var property in model.Properties)
+        foreach (var property in model.Properties.AsArray())
         {
             if (property.WireName == wireName)
             {
@@ -665,10 +699,10 @@ internal sealed class OperationReader
             && content.Entries[0].Value is YamlMap media
             && media["schema"] is YamlNode schema)
         {
-            var name = ObjectName(schema, "the body of " + display);
+            var name = ObjectName(schema, new Phrase("the body of ", display));
             if (name is not null && _schemas.FindObject(name) is { } model)
             {
-                foreach (var property in model.Properties)
+                foreach (var property in model.Properties.AsArray())
                 {
                     if (property.Type.Kind == ValueKind.Object)
                     {
@@ -690,7 +724,7 @@ internal sealed class OperationReader
         return null;
     }
 
-    private string? ObjectName(YamlNode schema, string where)
+    private string? ObjectName(YamlNode schema, Phrase where)
     {
         var resolved = _schemas.Resolve(schema, where);
         if (resolved is { Type.Kind: ValueKind.Object })

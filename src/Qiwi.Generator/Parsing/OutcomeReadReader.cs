@@ -59,9 +59,12 @@ internal static class OutcomeReadReader
     public static List<OperationModel> Link(ParseContext context, IReadOnlyList<OperationModel> operations, IReadOnlyList<ObjectModel> objects)
     {
         var result = new List<OperationModel>(operations.Count);
+        EquatableArray<OperationModel>? allOperations = null; // copied once, for the links there are
+        EquatableArray<ObjectModel>? allObjects = null;
         foreach (var operation in operations)
         {
-            if (operation.OutcomeRead is { } link && Problem(operation, link, operations, objects) is { } problem)
+            if (operation.OutcomeRead is { } link
+                && Problem(operation, link, allOperations ??= new EquatableArray<OperationModel>(operations), allObjects ??= new EquatableArray<ObjectModel>(objects)) is { } problem)
             {
                 context.Report(DiagnosticDescriptors.InvalidExtension, link.Span, Name + " of " + operation.OperationId, problem);
                 result.Add(operation with { OutcomeRead = null });
@@ -75,10 +78,13 @@ internal static class OutcomeReadReader
         return result;
     }
 
-    /// <summary>The read named by the link (valid after <see cref="Link"/>).</summary>
-    public static OperationModel? FindRead(IEnumerable<OperationModel> operations, string operationId)
+    /// <summary>The read named by the link (valid after <see cref="Link"/>), in any list of operations.</summary>
+    public static OperationModel? FindRead(IEnumerable<OperationModel> operations, string operationId) => FindRead(new EquatableArray<OperationModel>(operations), operationId);
+
+    /// <summary>The read named by the link, in the model's operations (searched in place: no enumerator).</summary>
+    public static OperationModel? FindRead(EquatableArray<OperationModel> operations, string operationId)
     {
-        foreach (var candidate in operations)
+        foreach (var candidate in operations.AsArray())
         {
             if (candidate.OperationId == operationId)
             {
@@ -89,9 +95,10 @@ internal static class OutcomeReadReader
         return null;
     }
 
-    public static ObjectModel? FindObject(IEnumerable<ObjectModel> objects, string name)
+    /// <summary>The object named <paramref name="name"/> in the model's objects (searched in place: no enumerator).</summary>
+    public static ObjectModel? FindObject(EquatableArray<ObjectModel> objects, string name)
     {
-        foreach (var candidate in objects)
+        foreach (var candidate in objects.AsArray())
         {
             if (candidate.Name == name)
             {
@@ -102,9 +109,10 @@ internal static class OutcomeReadReader
         return null;
     }
 
-    public static ParameterModel? FindParameter(IEnumerable<ParameterModel> parameters, string wireName)
+    /// <summary>The parameter with the wire name, in an operation's parameters (searched in place: no enumerator).</summary>
+    public static ParameterModel? FindParameter(EquatableArray<ParameterModel> parameters, string wireName)
     {
-        foreach (var parameter in parameters)
+        foreach (var parameter in parameters.AsArray())
         {
             if (parameter.WireName == wireName)
             {
@@ -115,9 +123,13 @@ internal static class OutcomeReadReader
         return null;
     }
 
+    public static ObjectModel? FindObject(IEnumerable<ObjectModel> objects, string name) => FindObject(new EquatableArray<ObjectModel>(objects), name);
+
+    public static ParameterModel? FindParameter(IEnumerable<ParameterModel> parameters, string wireName) => FindParameter(new EquatableArray<ParameterModel>(parameters), wireName);
+
     public static PropertyModel? FindProperty(ObjectModel model, string wireName)
     {
-        foreach (var property in model.Properties)
+        foreach (var property in model.Properties.AsArray())
         {
             if (property.WireName == wireName)
             {
@@ -128,7 +140,7 @@ internal static class OutcomeReadReader
         return null;
     }
 
-    private static string? Problem(OperationModel write, OutcomeReadModel link, IReadOnlyList<OperationModel> operations, IReadOnlyList<ObjectModel> objects)
+    private static string? Problem(OperationModel write, OutcomeReadModel link, EquatableArray<OperationModel> operations, EquatableArray<ObjectModel> objects)
     {
         if (write.Method is "GET" or "HEAD")
         {
@@ -146,7 +158,7 @@ internal static class OutcomeReadReader
             return "'" + link.OperationId + "' returns " + read.Response.PayloadType + ", not " + write.Response.PayloadType;
         }
 
-        foreach (var parameter in read.Parameters)
+        foreach (var parameter in read.Parameters.AsArray())
         {
             if (parameter.IsConstant)
             {
@@ -166,7 +178,7 @@ internal static class OutcomeReadReader
         }
 
         var payload = FindObject(objects, write.Response.PayloadType);
-        foreach (var field in link.Match)
+        foreach (var field in link.Match.AsArray())
         {
             if (FindParameter(write.Parameters, field) is not { Required: true })
             {

@@ -9,6 +9,7 @@ internal sealed class ParseContext
 {
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<string, YamlNode?> _pointers = new(System.StringComparer.Ordinal);
+    private readonly NodeSet _seen = new();
 
     public ParseContext(string filePath, YamlMap root, List<DiagnosticInfo> diagnostics)
     {
@@ -34,7 +35,7 @@ internal sealed class ParseContext
     /// A boolean extension's value: null when absent; when present but not an unquoted <c>true</c> or <c>false</c>
     /// (e.g. <c>yes</c> or <c>"true"</c>), QIWI0009 at its value and null, so a typo is never silently ignored.
     /// </summary>
-    public bool? Flag(YamlMap map, string key, string what)
+    public bool? Flag(YamlMap map, string key, Phrase what)
     {
         if (map[key] is not YamlNode node)
         {
@@ -44,7 +45,7 @@ internal sealed class ParseContext
         var value = map.GetBool(key);
         if (value is null)
         {
-            Report(DiagnosticDescriptors.InvalidExtension, node.Span, what, "must be true or false");
+            Report(DiagnosticDescriptors.InvalidExtension, node.Span, what.ToString(), "must be true or false");
         }
 
         return value;
@@ -58,10 +59,10 @@ internal sealed class ParseContext
     public YamlNode? Resolve(YamlNode node, out string? name)
     {
         name = null;
-        HashSet<YamlNode>? seen = null; // most nodes are no reference at all
+        var seen = _seen; // Resolve does not call itself: one set serves every call
+        seen.Clear();
         while (node is YamlMap map && map["$ref"] is YamlScalar reference)
         {
-            seen ??= new HashSet<YamlNode>();
             if (!seen.Add(node))
             {
                 Report(DiagnosticDescriptors.Cycle, reference.Span, "The reference '" + reference.Value + "'", "following $ref leads back to it");
@@ -120,9 +121,17 @@ internal sealed class ParseContext
         }
 
         YamlNode? current = Root;
-        foreach (var rawSegment in pointer.Substring(2).Split('/'))
+        for (var from = 2; from <= pointer.Length; from++)
         {
-            var segment = rawSegment.Replace("~1", "/").Replace("~0", "~");
+            var slash = pointer.IndexOf('/', from);
+            var end = slash < 0 ? pointer.Length : slash;
+            var segment = pointer.Substring(from, end - from);
+            if (segment.IndexOf('~') >= 0)
+            {
+                segment = segment.Replace("~1", "/").Replace("~0", "~");
+            }
+
+            from = end;
             current = current switch
             {
                 YamlMap map => map[segment],

@@ -15,7 +15,7 @@ internal sealed class SchemaReader
 
     // Members every generated record has or gets, and the parameters and locals its readers and writers
     // declare; a property (or its local) may not take these names.
-    private static readonly string[] ReservedMemberNames =
+    private static readonly HashSet<string> ReservedMemberNames = new(System.StringComparer.Ordinal)
     {
         "AdditionalProperties", "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers",
         "FromJson", "FromXml", "FromForm", "ReadJson", "ReadXml", "ReadForm", "ToXml", "WriteXml", "WriteJson", "ToJson",
@@ -34,7 +34,7 @@ internal sealed class SchemaReader
     private readonly Dictionary<string, EnumModel> _enums = new();
     private readonly Dictionary<string, YamlMap> _objectSchemas = new();
     private readonly List<string> _order = new();
-    private readonly HashSet<YamlNode> _visited = new();
+    private readonly NodeSet _visited = new();
     private readonly Dictionary<string, string?> _patternProblems = new(System.StringComparer.Ordinal);
     private List<ObjectModel>? _objects;
 
@@ -80,9 +80,8 @@ internal sealed class SchemaReader
             }
 
             var closedEnum = isEnum && schema.Contains("enum");
-            var owner = "the schema " + name;
-            if (!_names.ClaimType(name, owner, entry.Key.Span)
-                || (closedEnum && !_names.ClaimType(Naming.EnumExtensions(name), owner + " (its helpers " + Naming.EnumExtensions(name) + ")", entry.Key.Span)))
+            if (!_names.ClaimType(name, new Phrase("the schema ", name), entry.Key.Span)
+                || (closedEnum && !_names.ClaimType(Naming.EnumExtensions(name), new Phrase("the schema ", name, " (its helpers ", Naming.EnumExtensions(name), ")"), entry.Key.Span)))
             {
                 continue;
             }
@@ -107,11 +106,12 @@ internal sealed class SchemaReader
 
     public ObjectModel? FindObject(string name)
     {
-        foreach (var model in Objects)
+        var objects = Objects;
+        for (var i = 0; i < objects.Count; i++)
         {
-            if (model.Name == name)
+            if (objects[i].Name == name)
             {
-                return model;
+                return objects[i];
             }
         }
 
@@ -139,7 +139,7 @@ internal sealed class SchemaReader
     /// QIWI0013 at the reference that closes it, never a stack overflow. The outermost description and
     /// x-qiwi-name win.
     /// </summary>
-    public ResolvedType? Resolve(YamlNode node, string where)
+    public ResolvedType? Resolve(YamlNode node, Phrase where)
     {
         string? description = null;
         string? csharpName = null;
@@ -267,23 +267,49 @@ internal sealed class SchemaReader
             return null;
         }
 
-        return new ResolvedType(new TypeRef(kind.Value, WireString: kind == ValueKind.Decimal && type == "string"), constraints, description, constant, csharpName);
+        return new ResolvedType(PrimitiveType(kind.Value, wireString: kind == ValueKind.Decimal && type == "string"), constraints, description, constant, csharpName);
     }
+
+    // The type of a primitive schema is one of a few values: shared instances (records, compared by value) instead of one per use.
+    private static readonly TypeRef[] PrimitiveTypes = CreatePrimitiveTypes();
+
+    private static TypeRef[] CreatePrimitiveTypes()
+    {
+        var types = new TypeRef[((int)ValueKind.DateTime + 1) * 2];
+        for (var kind = ValueKind.String; kind <= ValueKind.DateTime; kind++)
+        {
+            types[(int)kind * 2] = new TypeRef(kind);
+            types[((int)kind * 2) + 1] = new TypeRef(kind, WireString: true);
+        }
+
+        return types;
+    }
+
+    private static TypeRef PrimitiveType(ValueKind kind, bool wireString)
+        => kind <= ValueKind.DateTime ? PrimitiveTypes[((int)kind * 2) + (wireString ? 1 : 0)] : new TypeRef(kind, WireString: wireString);
 
     private Constraints ReadConstraints(YamlMap map)
     {
-        var constraints = new Constraints
-        {
-            MinLength = map.GetInt("minLength"),
-            MaxLength = map.GetInt("maxLength"),
-            Pattern = map.GetString("pattern"),
-            Minimum = map.GetString("minimum"),
-            ExclusiveMinimum = map.GetBool("exclusiveMinimum") ?? false,
-            Maximum = map.GetString("maximum"),
-            ExclusiveMaximum = map.GetBool("exclusiveMaximum") ?? false,
-        };
+        var minLength = map.GetInt("minLength");
+        var maxLength = map.GetInt("maxLength");
+        var exclusiveMinimum = map.GetBool("exclusiveMinimum") ?? false;
+        var exclusiveMaximum = map.GetBool("exclusiveMaximum") ?? false;
+        var minimum = ReadNumber(map, "minimum");
+        var maximum = ReadNumber(map, "maximum");
+        var pattern = ReadPattern(map);
+        var constraints = minLength is null && maxLength is null && !exclusiveMinimum && !exclusiveMaximum && minimum is null && maximum is null && pattern is null
+            ? Constraints.None // the common case: one shared (equal) instance instead of a new one
+            : new Constraints
+            {
+                MinLength = minLength,
+                MaxLength = maxLength,
+                Pattern = pattern,
+                Minimum = minimum,
+                ExclusiveMinimum = exclusiveMinimum,
+                Maximum = maximum,
+                ExclusiveMaximum = exclusiveMaximum,
+            };
 
-        constraints = constraints with { Minimum = ReadNumber(map, "minimum"), Maximum = ReadNumber(map, "maximum"), Pattern = ReadPattern(map) };
         return _extensions.ReadValueRules(map, constraints);
     }
 
@@ -297,8 +323,9 @@ internal sealed class SchemaReader
             return null;
         }
 
-        var entries = new Dictionary<string, YamlMap>();
-        var entryOrder = new List<YamlMap>();
+        var listed = (schema["x-qiwi-enum"] as YamlSequence)?.Items.Count ?? 0;
+        var entries = new Dictionary<string, YamlMap>(listed);
+        var entryOrder = new List<YamlMap>(listed);
         if (schema["x-qiwi-enum"] is YamlNode extension)
         {
             if (extension is not YamlSequence list)
@@ -321,9 +348,9 @@ internal sealed class SchemaReader
             }
         }
 
-        var members = new List<EnumMemberModel>();
         var isOpen = !schema.Contains("enum");
-        var values = new List<YamlScalar>();
+        var values = new List<YamlScalar>(isOpen ? entryOrder.Count : (schema["enum"] as YamlSequence)?.Items.Count ?? 0);
+        var members = new List<EnumMemberModel>(values.Capacity);
         if (!isOpen)
         {
             if (schema["enum"] is not YamlSequence enumValues)
@@ -343,7 +370,7 @@ internal sealed class SchemaReader
             foreach (var entry in entryOrder)
             {
                 var value = entry.GetString("value")!;
-                if (!values.Exists(v => v.Value == value))
+                if (!Lists(values, value))
                 {
                     _context.Report(DiagnosticDescriptors.ConflictingExtension, entry["value"]!.Span, "x-qiwi-enum of " + name, "the value '" + value + "' is not in the schema's enum");
                 }
@@ -357,13 +384,13 @@ internal sealed class SchemaReader
             }
         }
 
-        var scope = NameRegistry.NewScope().Reserve(name, "the enum " + name + " itself");
+        var scope = NameRegistry.NewScope(values.Count + 3, values.Count + 3).Reserve(name, new Phrase("the enum ", name, " itself"));
         if (isOpen)
         {
-            scope.Reserve("IsKnown", "a generated member of " + name).Reserve("GetDescription", "a generated member of " + name);
+            scope.Reserve("IsKnown", new Phrase("a generated member of ", name)).Reserve("GetDescription", new Phrase("a generated member of ", name));
         }
 
-        var wireValues = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        var wireValues = new Dictionary<string, string>(values.Count, System.StringComparer.Ordinal);
         foreach (var value in values)
         {
             var number = 0;
@@ -394,16 +421,29 @@ internal sealed class SchemaReader
                 continue;
             }
 
-            if (!scope.Claim(_context, entry["name"]!.Span, name + " value '" + value.Value + "'", memberName))
+            if (!scope.Claim(_context, entry["name"]!.Span, new Phrase(name, " value '", value.Value, "'"), memberName))
             {
                 continue;
             }
 
-            members.Add(new EnumMemberModel(memberName, value.Value, entry.GetText("description") ?? memberName, ReadFatal(name, entry), _context.Flag(entry, "final", "x-qiwi-enum final of " + name), ReadRole(name, entry)));
+            members.Add(new EnumMemberModel(memberName, value.Value, entry.GetText("description") ?? memberName, ReadFatal(name, entry), _context.Flag(entry, "final", new Phrase("x-qiwi-enum final of ", name)), ReadRole(name, entry)));
         }
 
         return new EnumModel(name, schema.GetText("description") ?? name, isInteger, isOpen, ReadPattern(schema), new(members),
             isOpen ? null : Naming.EnumExtensions(name), _names.HintName(name));
+    }
+
+    private static bool Lists(List<YamlScalar> values, string value)
+    {
+        foreach (var candidate in values)
+        {
+            if (candidate.Value == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Fatality? ReadFatal(string enumName, YamlMap entry)
@@ -440,31 +480,19 @@ internal sealed class SchemaReader
 
     private ObjectModel ReadObject(string name, YamlMap schema)
     {
-        var required = new HashSet<string>();
-        if (schema["required"] is YamlSequence requiredList)
-        {
-            foreach (var item in requiredList.Items)
-            {
-                if (item is YamlScalar scalar)
-                {
-                    required.Add(scalar.Value);
-                }
-            }
-        }
+        var required = RequiredNames.Of(schema["required"]);
 
-        var properties = new List<PropertyModel>();
-        var scope = NameRegistry.NewScope().Reserve(name, "the type " + name);
-        foreach (var reserved in ReservedMemberNames)
-        {
-            scope.Reserve(reserved, "a member, parameter or local the generated record " + name + " declares itself");
-        }
+        var propertyMap = schema["properties"] as YamlMap;
+        var properties = new List<PropertyModel>(propertyMap?.Entries.Count ?? 0);
+        var scope = NameRegistry.NewScope(1 + (2 * (propertyMap?.Entries.Count ?? 0)), 1 + (propertyMap?.Entries.Count ?? 0)).Reserve(name, new Phrase("the type ", name))
+            .ReserveAll(ReservedMemberNames, new Phrase("a member, parameter or local the generated record ", name, " declares itself"));
 
-        if (schema["properties"] is YamlMap propertyMap)
+        if (propertyMap is not null)
         {
             foreach (var entry in propertyMap.Entries)
             {
                 var wireName = entry.Key.Value;
-                var origin = "property '" + wireName + "' of " + name;
+                var origin = new Phrase("property '", wireName, "' of ", name);
                 var resolved = Resolve(entry.Value, origin);
                 if (resolved is null)
                 {
@@ -474,7 +502,7 @@ internal sealed class SchemaReader
                 var propertyName = Naming.Member(wireName, resolved.CSharpName);
                 if (!Naming.IsValidIdentifier(propertyName))
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Span, propertyName, origin);
+                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, entry.Key.Span, propertyName, origin.ToString());
                     continue;
                 }
 
@@ -571,17 +599,36 @@ internal sealed class SchemaReader
         return max;
     }
 
+    // Whether .NET compiles a pattern depends on its text alone, and an IDE re-reads the spec on every edit: the
+    // answer is remembered across runs, for a bounded number of patterns of bounded length (the rest are compiled each time).
+    private const int MaxKnownPatterns = 512;
+    private const int MaxKnownPatternLength = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> KnownPatterns = new(System.StringComparer.Ordinal);
+
     private static bool IsValidPattern(string pattern)
     {
+        if (KnownPatterns.TryGetValue(pattern, out var known))
+        {
+            return known;
+        }
+
+        bool valid;
         try
         {
             _ = new System.Text.RegularExpressions.Regex(pattern);
-            return true;
+            valid = true;
         }
         catch (System.ArgumentException)
         {
-            return false;
+            valid = false;
         }
+
+        if (pattern.Length <= MaxKnownPatternLength && KnownPatterns.Count < MaxKnownPatterns)
+        {
+            KnownPatterns.TryAdd(pattern, valid);
+        }
+
+        return valid;
     }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);

@@ -45,6 +45,18 @@ internal static class YamlLoader
     {
         var parser = new Parser(new StringReader(text));
         var builder = new TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default);
+        try
+        {
+            return Build(parser, builder, text, filePath, diagnostics);
+        }
+        finally
+        {
+            builder.Release();
+        }
+    }
+
+    private static YamlNode? Build(Parser parser, TreeBuilder builder, string text, string filePath, List<DiagnosticInfo> diagnostics)
+    {
         while (true)
         {
             bool more;
@@ -109,7 +121,13 @@ internal static class YamlLoader
     {
         private readonly string _filePath;
         private readonly List<DiagnosticInfo> _diagnostics;
-        private readonly List<Frame> _frames = new();
+        // Frames (and their lists, grown to the document's widest maps and sequences) are reused from load to load on a thread.
+        private const int MaxKeptCapacity = 1024;
+
+        [ThreadStatic]
+        private static List<Frame>? _spareFrames;
+
+        private readonly List<Frame> _frames;
         private readonly Dictionary<string, YamlNode> _anchors = new();
         private readonly Dictionary<string, Frame> _openAnchors = new();
         private readonly long _maxExpanded;
@@ -122,6 +140,23 @@ internal static class YamlLoader
             _filePath = filePath;
             _diagnostics = diagnostics;
             _maxExpanded = limits.MaxExpandedNodes;
+            _frames = _spareFrames ?? new List<Frame>();
+            _spareFrames = null;
+        }
+
+        /// <summary>Empties the frames (they keep no node) and keeps them for this thread's next load; the builder is done.</summary>
+        public void Release()
+        {
+            foreach (var frame in _frames)
+            {
+                if (!frame.Clear(MaxKeptCapacity))
+                {
+                    return; // grown by an unusual document: not kept
+                }
+            }
+
+            _depth = 0;
+            _spareFrames = _frames;
         }
 
         public YamlNode? Root { get; private set; }
@@ -145,7 +180,25 @@ internal static class YamlLoader
         }
 
         /// <summary>Takes a scalar without an anchor; false when loading is over (a limit was hit).</summary>
-        public bool Scalar(string value, bool quoted, Mark start, Mark end) => Add(new YamlScalar(value, quoted, ToSpan(start, end)), start, end);
+        public bool Scalar(string value, bool quoted, Mark start, Mark end)
+        {
+            if (_depth > 0 && _frames[_depth - 1] is { IsMap: true, HasKey: false } parent)
+            {
+                // A key: what Add and Attach do with a scalar node, without the node (the key lives in the entry).
+                if (!Count(1, start, end))
+                {
+                    return false;
+                }
+
+                parent.Size += 1;
+                parent.HasKey = true;
+                parent.Key = new YamlKey(value, quoted, ToSpan(start, end));
+                parent.KeyIsText = true;
+                return true;
+            }
+
+            return Add(new YamlScalar(value, quoted, ToSpan(start, end)), start, end);
+        }
 
         /// <summary>Opens a map or sequence without an anchor; false when loading is over.</summary>
         public bool Open(bool isMap, Mark start) => Open(isMap, start, null);
@@ -160,13 +213,14 @@ internal static class YamlLoader
             {
                 case Scalar scalar:
                     var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
-                    var node = new YamlScalar(scalar.Value ?? string.Empty, quoted, ToSpan(scalar.Start, scalar.End));
-                    if (Name(scalar.Anchor) is string anchor)
+                    if (Name(scalar.Anchor) is not string anchor)
                     {
-                        _openAnchors.Remove(anchor);
-                        _anchors[anchor] = node;
+                        return Scalar(scalar.Value ?? string.Empty, quoted, scalar.Start, scalar.End); // a key becomes no node
                     }
 
+                    var node = new YamlScalar(scalar.Value ?? string.Empty, quoted, ToSpan(scalar.Start, scalar.End));
+                    _openAnchors.Remove(anchor);
+                    _anchors[anchor] = node;
                     return Add(node, parsingEvent.Start, parsingEvent.End);
                 case MappingStart start:
                     return Open(isMap: true, start.Start, Name(start.Anchor));
@@ -284,8 +338,12 @@ internal static class YamlLoader
             if (!parent.HasKey)
             {
                 parent.HasKey = true;
-                parent.Key = node as YamlScalar;
-                if (parent.Key is null)
+                parent.KeyIsText = node is YamlScalar;
+                if (node is YamlScalar scalar)
+                {
+                    parent.Key = new YamlKey(scalar.Value, scalar.Quoted, scalar.Span);
+                }
+                else
                 {
                     Report(DiagnosticDescriptors.UnsupportedConstruct, node.Span, "A map or sequence used as a key", "keys must be plain text");
                 }
@@ -294,19 +352,18 @@ internal static class YamlLoader
             }
 
             parent.HasKey = false;
-            var key = parent.Key;
-            if (key is null)
+            if (!parent.KeyIsText)
             {
                 return true;
             }
 
-            if (!parent.AddKey(key.Value))
+            if (!parent.AddKey(parent.Key.Value))
             {
-                Report(DiagnosticDescriptors.InvalidYaml, key.Span, "the key '" + key.Value + "' is repeated in this map (the first one is used)");
+                Report(DiagnosticDescriptors.InvalidYaml, parent.Key.Span, "the key '" + parent.Key.Value + "' is repeated in this map (the first one is used)");
                 return true;
             }
 
-            parent.Entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, node));
+            parent.Entries.Add(new YamlEntry(parent.Key, node));
             return true;
         }
 
@@ -324,6 +381,7 @@ internal static class YamlLoader
     /// <summary>One open map or sequence; reused for the next one at its level once it is closed.</summary>
     private sealed class Frame
     {
+        private readonly string?[] _firstKeys = new string?[YamlMap.SmallMap]; // the keys of Entries while it is small
         private HashSet<string>? _keys;
 
         public bool IsMap { get; private set; }
@@ -336,11 +394,28 @@ internal static class YamlLoader
 
         public List<YamlNode> Items { get; } = new();
 
-        public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = new();
+        public List<YamlEntry> Entries { get; } = new();
 
         public bool HasKey { get; set; }
 
-        public YamlScalar? Key { get; set; }
+        // The pending key (fields, not properties: no copies of the struct on the way into the entry).
+        public YamlKey Key;
+
+        /// <summary>Whether the pending key is text (a map or sequence as a key is reported and its entry dropped).</summary>
+        public bool KeyIsText;
+
+        /// <summary>Drops every reference the frame holds; false when its lists are larger than <paramref name="maxCapacity"/>.</summary>
+        public bool Clear(int maxCapacity)
+        {
+            if (_keys is { Count: > 0 } keys && keys.Count > maxCapacity)
+            {
+                _keys = null; // a set cannot shrink: a large one is dropped
+            }
+
+            Reset(IsMap, default, null);
+            Array.Clear(_firstKeys, 0, _firstKeys.Length);
+            return Items.Capacity <= maxCapacity && Entries.Capacity <= maxCapacity;
+        }
 
         public void Reset(bool isMap, Mark start, string? anchor)
         {
@@ -352,7 +427,8 @@ internal static class YamlLoader
             Entries.Clear();
             _keys?.Clear();
             HasKey = false;
-            Key = null;
+            Key = default;
+            KeyIsText = false;
         }
 
         /// <summary>
@@ -366,23 +442,28 @@ internal static class YamlLoader
                 return _keys.Add(key);
             }
 
-            foreach (var entry in Entries)
+            var count = Entries.Count; // at most SmallMap here: past it the set answers
+            for (var i = 0; i < count; i++)
             {
-                if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+                if (string.Equals(_firstKeys[i], key, StringComparison.Ordinal))
                 {
                     return false;
                 }
             }
 
-            if (Entries.Count >= YamlMap.SmallMap)
+            if (count >= YamlMap.SmallMap)
             {
                 _keys ??= new HashSet<string>(StringComparer.Ordinal);
-                foreach (var entry in Entries)
+                foreach (var first in _firstKeys)
                 {
-                    _keys.Add(entry.Key.Value);
+                    _keys.Add(first!);
                 }
 
                 _keys.Add(key);
+            }
+            else
+            {
+                _firstKeys[count] = key;
             }
 
             return true;

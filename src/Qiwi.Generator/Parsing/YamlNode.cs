@@ -51,34 +51,91 @@ internal sealed class YamlSequence : YamlNode
     public override long Size => _size;
 }
 
+/// <summary>
+/// A key of a map: its text, whether it was quoted, and where it is. A value, not a node: a spec has more keys
+/// than any other scalar, and keeping them inside the map's entries spares an object per key. A key on one line
+/// (every key the fast reader reads, and nearly every other) keeps its span as four numbers; any other key keeps
+/// its text and span in a small object.
+/// </summary>
+internal readonly struct YamlKey
+{
+    private readonly object _value; // the text, or a Spanned
+    private readonly int _start;
+    private readonly int _end;
+    private readonly int _line;
+    private readonly int _column;
+    private readonly bool _quoted;
+
+    public YamlKey(string value, bool quoted, SourceSpan span)
+    {
+        _quoted = quoted;
+        if (span.EndLine == span.StartLine && span.EndColumn - span.StartColumn == span.End - span.Start)
+        {
+            _value = value;
+            _start = span.Start;
+            _end = span.End;
+            _line = span.StartLine;
+            _column = span.StartColumn;
+        }
+        else
+        {
+            _value = new Spanned(value, span);
+            _start = _end = _line = _column = 0;
+        }
+    }
+
+    public string Value => _value as string ?? ((Spanned)_value).Value;
+
+    public bool Quoted => _quoted;
+
+    public SourceSpan Span => _value is Spanned spanned ? spanned.Span : new SourceSpan(_start, _end, _line, _column, _line, _column + (_end - _start));
+
+    /// <summary>A key whose span is not one line's run of characters.</summary>
+    private sealed class Spanned
+    {
+        public Spanned(string value, SourceSpan span)
+        {
+            Value = value;
+            Span = span;
+        }
+
+        public string Value { get; }
+
+        public SourceSpan Span { get; }
+    }
+}
+
+/// <summary>An entry of a map: its key and its value (fields, so that reading a key in place copies nothing).</summary>
+internal readonly struct YamlEntry
+{
+    public readonly YamlKey Key;
+
+    public readonly YamlNode Value;
+
+    public YamlEntry(YamlKey key, YamlNode value)
+    {
+        Key = key;
+        Value = value;
+    }
+}
+
 /// <summary>A mapping with its keys in document order (unique: the loader reports and drops repeated keys).</summary>
 internal sealed class YamlMap : YamlNode
 {
     /// <summary>Up to this many keys a lookup compares them in order; a larger map has a dictionary.</summary>
     internal const int SmallMap = 8;
 
-    private readonly KeyValuePair<YamlScalar, YamlNode>[] _entries;
-    private readonly Dictionary<string, YamlNode>? _byKey;
+    private readonly YamlEntry[] _entries;
     private readonly long _size;
+    private Dictionary<string, YamlNode>? _byKey;
 
-    public YamlMap(KeyValuePair<YamlScalar, YamlNode>[] entries, SourceSpan span, long size) : base(span)
+    public YamlMap(YamlEntry[] entries, SourceSpan span, long size) : base(span)
     {
         _entries = entries;
         _size = size;
-        if (entries.Length > SmallMap)
-        {
-            _byKey = new Dictionary<string, YamlNode>(entries.Length, StringComparer.Ordinal);
-            foreach (var entry in entries)
-            {
-                if (!_byKey.ContainsKey(entry.Key.Value))
-                {
-                    _byKey[entry.Key.Value] = entry.Value; // the loader reports duplicates; the first one counts
-                }
-            }
-        }
     }
 
-    public NodeList<KeyValuePair<YamlScalar, YamlNode>> Entries => new(_entries);
+    public NodeList<YamlEntry> Entries => new(_entries);
 
     public override long Size => _size;
 
@@ -86,9 +143,9 @@ internal sealed class YamlMap : YamlNode
     {
         get
         {
-            if (_byKey is not null)
+            if (ByKey() is { } byKey)
             {
-                return _byKey.TryGetValue(key, out var value) ? value : null;
+                return byKey.TryGetValue(key, out var value) ? value : null;
             }
 
             var index = IndexOf(key);
@@ -96,7 +153,31 @@ internal sealed class YamlMap : YamlNode
         }
     }
 
-    public bool Contains(string key) => _byKey?.ContainsKey(key) ?? IndexOf(key) >= 0;
+    public bool Contains(string key) => ByKey()?.ContainsKey(key) ?? IndexOf(key) >= 0;
+
+    /// <summary>
+    /// The dictionary of a large map, built on its first lookup by key (most large maps, such as a schema's
+    /// properties, are only enumerated); null for a small map. A race builds two equal dictionaries: harmless.
+    /// </summary>
+    private Dictionary<string, YamlNode>? ByKey()
+    {
+        if (_byKey is not null || _entries.Length <= SmallMap)
+        {
+            return _byKey;
+        }
+
+        var byKey = new Dictionary<string, YamlNode>(_entries.Length, StringComparer.Ordinal);
+        foreach (var entry in _entries)
+        {
+            if (!byKey.ContainsKey(entry.Key.Value))
+            {
+                byKey[entry.Key.Value] = entry.Value; // the loader reports duplicates; the first one counts
+            }
+        }
+
+        System.Threading.Volatile.Write(ref _byKey, byKey);
+        return byKey;
+    }
 
     /// <summary>The span of the key <paramref name="key"/>, or of the whole map when it is absent.</summary>
     public SourceSpan KeySpan(string key)

@@ -290,7 +290,7 @@ internal static class YamlDump
                 throw new InvalidOperationException("lookup of '" + entry.Key.Value + "' disagrees with the entries");
             }
 
-            yield return Of(entry.Key) + ": " + Of(entry.Value);
+            yield return Scalar(entry.Key.Value, entry.Key.Quoted, entry.Key.Span) + ": " + Of(entry.Value);
         }
     }
 
