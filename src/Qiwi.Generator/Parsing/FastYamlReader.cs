@@ -15,12 +15,17 @@ namespace Qiwi.Generator.Parsing;
 /// scalars; literal block scalars <c>|</c> (clip, indentation from the first line); flow sequences of scalars on
 /// one line and <c>{}</c>; comments and blank lines. Given up on: anchors, aliases, tags, <c>?</c> keys, folded,
 /// kept, stripped or indented block scalars, multi-line plain or quoted scalars, escapes, nested or multi-line
-/// flow collections, directives and document markers, tabs, carriage returns, Unicode line breaks, a byte order
-/// mark, control characters and surrogates, nesting deeper than <see cref="YamlLimits.MaxDepth"/>. The seeded
-/// differential test FastYamlReaderDifferentialTests holds it to the YamlDotNet path.
+/// flow collections, directives and document markers, tabs, a carriage return not followed by a line feed, Unicode
+/// line breaks, a byte order mark, control characters and surrogates, nesting deeper than <see cref="YamlLimits.MaxDepth"/>.
+/// Lines may end with "\n" or "\r\n" (a checkout on Windows): <see cref="At"/> reads the '\r' of a "\r\n" as the line's
+/// end, <see cref="NewLine"/> moves past both, and a literal block's lines end before either, so the values are the
+/// same and the marks count both characters, as YamlDotNet's do. The seeded differential test
+/// FastYamlReaderDifferentialTests holds it to the YamlDotNet path, with both line ends.
 /// </summary>
 internal sealed class FastYamlReader
 {
+    private static readonly char[] LineEnds = { '\r', '\n' };
+
     private readonly string _text;
     private readonly YamlLoader.TreeBuilder _builder;
     // The literal block scalar being read: one builder per thread, reused from load to load (a huge one is not kept).
@@ -85,12 +90,21 @@ internal sealed class FastYamlReader
         }
     }
 
-    /// <summary>Printable characters and '\n' only: no tab, '\r', Unicode line break, byte order mark, control character or surrogate.</summary>
+    /// <summary>
+    /// Printable characters, '\n' and "\r\n" only: no tab, lone '\r', Unicode line break, byte order mark, control
+    /// character or surrogate.
+    /// </summary>
     private static bool OnlySafeCharacters(string text)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (c is >= ' ' and <= '~' or '\n')
+            {
+                continue;
+            }
+
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
                 continue;
             }
@@ -591,7 +605,7 @@ internal sealed class FastYamlReader
             _block.Append('\n', breaks);
             breaks = 0;
             var from = _p + content;
-            var stop = _text.IndexOf('\n', from);
+            var stop = _text.IndexOfAny(LineEnds, from);
             if (stop < 0)
             {
                 _block.Append(_text, from, _text.Length - from);
@@ -704,10 +718,10 @@ internal sealed class FastYamlReader
         }
     }
 
-    /// <summary>Moves past the '\n' at <paramref name="at"/>.</summary>
+    /// <summary>Moves past the line end ("\n" or "\r\n") at <paramref name="at"/>.</summary>
     private void NewLine(int at)
     {
-        _p = at + 1;
+        _p = at + (_text[at] == '\r' ? 2 : 1);
         _line++;
         _lineStart = _p;
     }
@@ -766,7 +780,17 @@ internal sealed class FastYamlReader
 
     private string Slice(int start, int length) => _pool.Get(_text, start, length);
 
-    private char At(int i) => (uint)i < (uint)_text.Length ? _text[i] : '\0';
+    /// <summary>The character at <paramref name="i"/>, '\0' past the end, and '\n' for the '\r' of a "\r\n" (the only '\r' let in).</summary>
+    private char At(int i)
+    {
+        if ((uint)i >= (uint)_text.Length)
+        {
+            return '\0';
+        }
+
+        var c = _text[i];
+        return c == '\r' ? '\n' : c;
+    }
 
     private Mark MarkAt(int i) => new(i, _line + 1, i - _lineStart + 1);
 
