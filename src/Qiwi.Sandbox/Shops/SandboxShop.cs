@@ -37,11 +37,18 @@ public sealed class SandboxShop
     /// <summary>The currencies in effect: <see cref="Currencies"/>, or <see cref="DefaultCurrencies"/> when none are listed.</summary>
     public IReadOnlyList<string> EffectiveCurrencies => Currencies.Count > 0 ? Currencies : DefaultCurrencies;
 
+    // The amount settings are held boxed: a patch (PATCH /sandbox/control/shops) swaps a reference, which a request
+    // reading the setting at the same moment sees whole. A decimal field is 16 bytes, and a read racing a write could
+    // mix halves of the old and the new value (ShopSettingsRaceTests).
+    private object _minAmount = 1m;
+    private object _maxAmount = 15000m;
+    private object? _monthlyLimit;
+
     /// <summary>The smallest invoice amount (241 below it).</summary>
-    public decimal MinAmount { get; set; } = 1m;
+    public decimal MinAmount { get => (decimal)Volatile.Read(ref _minAmount); set => Volatile.Write(ref _minAmount, value); }
 
     /// <summary>The largest invoice amount (242 above it).</summary>
-    public decimal MaxAmount { get; set; } = 15000m;
+    public decimal MaxAmount { get => (decimal)Volatile.Read(ref _maxAmount); set => Volatile.Write(ref _maxAmount, value); }
 
     /// <summary>False: every API request of the shop gets 152 (the protocol is not enabled).</summary>
     public bool ProtocolEnabled { get; set; } = true;
@@ -71,7 +78,7 @@ public sealed class SandboxShop
     public List<string> UnsupportedCountries { get; set; } = new();
 
     /// <summary>The most the shop may invoice in a calendar month (Moscow time), all currencies added nominally; null: no limit. Beyond it: 700.</summary>
-    public decimal? MonthlyLimit { get; set; }
+    public decimal? MonthlyLimit { get => (decimal?)Volatile.Read(ref _monthlyLimit); set => Volatile.Write(ref _monthlyLimit, value); }
 
     /// <summary>
     /// The currency of the payers' wallets; null: each invoice is paid in its own currency. When it differs from an
