@@ -59,16 +59,15 @@ internal sealed partial class SandboxLedger
     }
 
     /// <summary>
-    /// Whether a new invoice of <paramref name="amount"/> keeps the shop's month within its limit (700 otherwise). Called under
+    /// Whether a new invoice of <paramref name="amount"/> keeps the shop's month within <paramref name="limit"/> (700 otherwise). Called under
     /// the shop's admission lock (see <see cref="Create"/>), so the running total it reads stays so until the invoice is counted.
     /// A create of an id the shop already has issues nothing (it gets that invoice, or 215 when it conflicts), so it is not
     /// held against the limit: a repeat after a lost answer gets its invoice even when the month has turned since or the
     /// limit was lowered (700 is final: the client would report a failure for an invoice that exists).
     /// </summary>
-    private bool WithinMonthlyLimit(SandboxShop shop, string billId, decimal amount, DateTimeOffset now)
-        => shop.MonthlyLimit is not decimal limit
-            || _invoices.ContainsKey((shop.ShopId, billId))
-            || _issuedByMonth.GetValueOrDefault(MonthOf(shop.ShopId, now)) + amount <= limit;
+    private bool WithinMonthlyLimit(long shopId, string billId, decimal amount, decimal limit, DateTimeOffset now)
+        => _invoices.ContainsKey((shopId, billId))
+            || _issuedByMonth.GetValueOrDefault(MonthOf(shopId, now)) + amount <= limit;
 
     /// <summary>Counts a new invoice in its shop's month (every invoice, limit or not: a limit may be set later).</summary>
     private void CountIssued(SandboxInvoice invoice)

@@ -78,20 +78,25 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
             OriginCurrency = origin.Currency,
         };
         SandboxInvoice invoice;
-
-        // The check of the month's running total and the count of the new invoice in it are one step for the shop:
-        // otherwise creates admitted together could each see room for themselves and together pass the limit.
-        lock (_admission.GetOrAdd(shop.ShopId, static _ => new object()))
+        if (shop.MonthlyLimit is not decimal limit)
         {
-            if (!WithinMonthlyLimit(shop, billId, amount, now))
+            // No limit to keep: the invoice is entered and counted (a limit may be set later) without the shop's lock, so
+            // creates of a shop without a limit do not queue behind each other. One admitted here while a limit is being
+            // set counts as admitted before it.
+            invoice = EnterAndCount(candidate);
+        }
+        else
+        {
+            // The check of the month's running total and the count of the new invoice in it are one step for the shop:
+            // otherwise creates admitted together could each see room for themselves and together pass the limit.
+            lock (_admission.GetOrAdd(shop.ShopId, static _ => new object()))
             {
-                return LedgerResult<Bill>.Refuse(ResultCode.MonthlyLimitExceeded);
-            }
+                if (!WithinMonthlyLimit(shop.ShopId, billId, amount, limit, now))
+                {
+                    return LedgerResult<Bill>.Refuse(ResultCode.MonthlyLimitExceeded);
+                }
 
-            invoice = _invoices.GetOrAdd((shop.ShopId, billId), candidate);
-            if (ReferenceEquals(invoice, candidate))
-            {
-                CountIssued(candidate);
+                invoice = EnterAndCount(candidate);
             }
         }
 
@@ -106,6 +111,18 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
             Refresh(invoice);
             return LedgerResult<Bill>.Ok(invoice.ToBill());
         }
+    }
+
+    /// <summary>Enters <paramref name="candidate"/> unless its id is taken (then the invoice holding it); a new one is counted in its month.</summary>
+    private SandboxInvoice EnterAndCount(SandboxInvoice candidate)
+    {
+        var invoice = _invoices.GetOrAdd((candidate.ShopId, candidate.BillId), candidate);
+        if (ReferenceEquals(invoice, candidate))
+        {
+            CountIssued(candidate);
+        }
+
+        return invoice;
     }
 
     /// <summary>The answer to a create of an id the shop already has: the invoice when the create asks for the same one, else 215.</summary>
