@@ -4,6 +4,7 @@ using Qiwi.Benchmarks.Tools;
 // dotnet run -c Release --project benchmarks/Qiwi.Benchmarks -- --filter '*'              (full: the numbers in docs/benchmarks.md)
 // dotnet run -c Release --project benchmarks/Qiwi.Benchmarks -- --filter '*' --job short  (a quick pass)
 // ... -- generate <spec> <folder>       the generator as a whole process (benchmarks/generation-vs-nswag.sh)
+// ... -- generate-loop <spec> <runs>   that many full generator runs in one process, for a profiler (benchmarks/profile-generator.sh)
 // ... -- generate-nswag <spec> <file> [<namespace> <class>]   NSwag (in process, same host) as a whole process (the same script)
 // ... -- scale-generation <spec> <rounds> <factor>... [--nswag]   generation time vs spec size (benchmarks/generation-scaling.sh)
 // ... -- load <url> <seconds> <conns>   a bounded load over loopback (benchmarks/sandbox-throughput.sh)
@@ -13,6 +14,7 @@ using Qiwi.Benchmarks.Tools;
 return args.FirstOrDefault() switch
 {
     "generate" => GenerateCommand.Run(args[1], args[2]),
+    "generate-loop" => GenerateCommand.RunLoop(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)),
     "generate-nswag" when args.Length >= 5 => await GenerateCommand.RunNSwagAsync(args[1], args[2], args[3], args[4]),
     "generate-nswag" => await GenerateCommand.RunNSwagAsync(args[1], args[2]),
     "load" => await LoadCommand.RunAsync(args),

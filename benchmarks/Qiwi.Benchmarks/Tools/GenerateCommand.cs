@@ -5,7 +5,9 @@ namespace Qiwi.Benchmarks.Tools;
 
 /// <summary>
 /// <c>generate &lt;spec&gt; &lt;output folder&gt;</c>: the generator as a whole process; <c>generate-nswag &lt;spec&gt;
-/// &lt;output file&gt;</c>: NSwag in the same host, to compare process against process (benchmarks/generation-vs-nswag.sh).
+/// &lt;output file&gt;</c>: NSwag in the same host, to compare process against process (benchmarks/generation-vs-nswag.sh);
+/// <c>generate-loop &lt;spec&gt; &lt;runs&gt;</c>: that many full runs (a new driver each) in one process, for a profiler
+/// (benchmarks/profile-generator.sh).
 /// </summary>
 internal static class GenerateCommand
 {
@@ -25,6 +27,21 @@ internal static class GenerateCommand
         }
 
         return result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? 1 : 0;
+    }
+
+    public static int RunLoop(string specPath, int runs)
+    {
+        var spec = new SpecText(Path.GetFullPath(specPath), File.ReadAllText(specPath));
+        var consumer = SpecText.Consumer(CSharpParseOptions.Default);
+        var files = 0;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (var run = 0; run < runs; run++)
+        {
+            files = SpecText.NewDriver(spec, CSharpParseOptions.Default).RunGenerators(consumer).GetRunResult().Results.Single().GeneratedSources.Length;
+        }
+
+        Console.WriteLine($"{runs} full runs, {files} files each, {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds / runs:0.000} ms per run (JIT warm-up included)");
+        return 0;
     }
 
     public static async Task<int> RunNSwagAsync(string specPath, string outputFile, string @namespace = "NSwagQiwi", string className = "QiwiNSwagClient")
