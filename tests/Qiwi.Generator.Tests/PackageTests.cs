@@ -78,6 +78,18 @@ public sealed class PackageTests : IDisposable
         var second = Succeeds(consumer, "dotnet run -c Release -p:UseSharedCompilation=true -nodeReuse:false", environment);
         Assert.Contains("codes 27", second, StringComparison.Ordinal);
 
+        // The spec's item metadata reaches the generator through the package's props: a size limit set below the
+        // spec's size refuses it (QIWI0016, at the limit), and the build says so.
+        var consumerProject = Path.Combine(consumer, "Consumer.csproj");
+        File.WriteAllText(consumerProject, File.ReadAllText(consumerProject).Replace(
+            "</Project>",
+            "  <ItemGroup>\n    <AdditionalFiles Update=\"$(MSBuildProjectDirectory)/qiwi-pull.yaml\" QiwiMaxSpecCharacters=\"100\" />\n  </ItemGroup>\n</Project>",
+            StringComparison.Ordinal));
+        var (limitedExit, limited) = Shell.Run(consumer, "dotnet build -c Release -p:UseSharedCompilation=true -nodeReuse:false", Slow, environment);
+        Assert.True(limitedExit != 0, "a spec over its QiwiMaxSpecCharacters built:\n" + limited);
+        Assert.Contains("QIWI0016", limited, StringComparison.Ordinal);
+        Assert.Contains("document size (100 characters", limited, StringComparison.Ordinal);
+
         Shell.Run(consumer, "dotnet build-server shutdown", Slow, environment);
     }
 
