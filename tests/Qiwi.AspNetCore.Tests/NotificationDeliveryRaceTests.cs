@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
-using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Logging;
 using Qiwi.AspNetCore.Tests.Generated;
+using static Qiwi.AspNetCore.Tests.NotificationServer;
 
 namespace Qiwi.AspNetCore.Tests;
 
@@ -20,8 +16,6 @@ namespace Qiwi.AspNetCore.Tests;
 /// </summary>
 public sealed class NotificationDeliveryRaceTests
 {
-    private const string Password = "notify-secret";
-
     [Theory]
     [InlineData(71)]
     [InlineData(72)]
@@ -47,8 +41,8 @@ public sealed class NotificationDeliveryRaceTests
             }
         }
 
-        using var node1 = await Start(store, Handler);
-        using var node2 = await Start(store, Handler);
+        using var node1 = await Start(o => o.Store = store, Handler);
+        using var node2 = await Start(o => o.Store = store, Handler);
         var nodes = new[] { node1, node2 };
         var bills = Enumerable.Range(0, 30).Select(i => "BILL-" + i).ToArray();
         var lost = new ConcurrentQueue<string>();
@@ -68,7 +62,7 @@ public sealed class NotificationDeliveryRaceTests
                     for (var attempt = 0; attempt < 60; attempt++)
                     {
                         Interlocked.Increment(ref posts);
-                        var reply = await Post(nodes[(first + attempt) % nodes.Length], form);
+                        var (_, reply) = await Post(nodes[(first + attempt) % nodes.Length], form);
                         if (reply.Contains("<result_code>0</result_code>", StringComparison.Ordinal))
                         {
                             if (database.Count(bill) != 1)
@@ -95,37 +89,6 @@ public sealed class NotificationDeliveryRaceTests
         Assert.All(bills, bill => Assert.Equal(1, database.Count(bill)));
         Assert.Equal(bills.Length, database.Keys);
         Assert.True(faults.Thrown > 20 && posts > senders.Count, $"{faults.Thrown} faults in {posts} posts: the seed exercised the failures");
-    }
-
-    private static KeyValuePair<string, string>[] Form(string bill, string status) =>
-    [
-        new("command", "bill"), new("bill_id", bill), new("status", status), new("error", "0"), new("amount", "1.00"),
-        new("user", "tel:+79031811737"), new("prv_name", "Retail_Store"), new("ccy", "RUB"), new("comment", "test"),
-    ];
-
-    private static async Task<TestServer> Start(IQiwiNotificationStore store, Func<BillNotification, HttpContext, CancellationToken, Task> handler)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapQiwiNotifications("/qiwi/notify", BillNotificationWebhook.Descriptor, new QiwiNotificationOptions { ShopId = "2042", NotificationPassword = Password, Store = store }, handler);
-        await app.StartAsync();
-        return app.GetTestServer();
-    }
-
-    private static async Task<string> Post(TestServer server, KeyValuePair<string, string>[] form)
-    {
-        var body = Encoding.UTF8.GetBytes(string.Join('&', form.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
-        var context = await server.SendAsync(c =>
-        {
-            c.Request.Method = "POST";
-            c.Request.Path = "/qiwi/notify";
-            c.Request.ContentType = "application/x-www-form-urlencoded";
-            c.Request.Headers.Authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("2042:" + Password));
-            c.Request.Body = new MemoryStream(body);
-        });
-        return await new StreamReader(context.Response.Body).ReadToEndAsync();
     }
 
     /// <summary>Seeded fault decisions shared by the handlers and the store.</summary>

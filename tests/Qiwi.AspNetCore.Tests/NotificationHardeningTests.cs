@@ -1,25 +1,15 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.TestHost;
 using Qiwi.AspNetCore.Tests.Generated;
+using static Qiwi.AspNetCore.Tests.NotificationServer;
 
 namespace Qiwi.AspNetCore.Tests;
 
 /// <summary>The optional source allow-list (with forwarded headers) and the store of applied notifications.</summary>
 public sealed class NotificationHardeningTests
 {
-    private const string Password = "notify-secret";
-
-    private static readonly KeyValuePair<string, string>[] Form =
-    [
-        new("command", "bill"), new("bill_id", "BILL-1"), new("status", "paid"), new("error", "0"), new("amount", "1.00"),
-        new("user", "tel:+79031811737"), new("prv_name", "Retail_Store"), new("ccy", "RUB"), new("comment", "test"),
-    ];
+    private static readonly KeyValuePair<string, string>[] Form = NotificationServer.Form("BILL-1", "paid");
 
     [Theory]
     [InlineData("91.232.230.17", 200)]
@@ -135,45 +125,6 @@ public sealed class NotificationHardeningTests
         {
             options.AllowedNetworks.Add(network);
         }
-    }
-
-    private static async Task<TestServer> Start(Action<QiwiNotificationOptions> configure, Func<BillNotification, HttpContext, CancellationToken, Task> handler, IPAddress? trustedProxy = null)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        var app = builder.Build();
-        if (trustedProxy is not null)
-        {
-            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor };
-            forwarded.KnownProxies.Add(trustedProxy);
-            app.UseForwardedHeaders(forwarded);
-        }
-
-        var options = new QiwiNotificationOptions { ShopId = "2042", NotificationPassword = Password };
-        configure(options);
-        app.MapQiwiNotifications("/qiwi/notify", BillNotificationWebhook.Descriptor, options, handler);
-        await app.StartAsync();
-        return app.GetTestServer();
-    }
-
-    private static async Task<(HttpStatusCode Status, string Body)> Post(TestServer server, KeyValuePair<string, string>[] form, IPAddress? remote = null, string? forwardedFor = null)
-    {
-        var body = Encoding.UTF8.GetBytes(string.Join('&', form.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
-        var context = await server.SendAsync(c =>
-        {
-            c.Request.Method = "POST";
-            c.Request.Path = "/qiwi/notify";
-            c.Request.ContentType = "application/x-www-form-urlencoded";
-            c.Request.Headers.Authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("2042:" + Password));
-            if (forwardedFor is not null)
-            {
-                c.Request.Headers["X-Forwarded-For"] = forwardedFor;
-            }
-
-            c.Request.Body = new MemoryStream(body);
-            c.Connection.RemoteIpAddress = remote ?? IPAddress.Loopback;
-        });
-        return ((HttpStatusCode)context.Response.StatusCode, await new StreamReader(context.Response.Body).ReadToEndAsync());
     }
 
     private sealed class MemoryStore : IQiwiNotificationStore

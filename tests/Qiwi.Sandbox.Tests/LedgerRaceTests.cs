@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Qiwi.Sandbox.Ledger;
 using Qiwi.Sandbox.Shops;
 using Contract = Qiwi.Sandbox.Contract;
+using static Qiwi.Sandbox.Tests.RaceWorkers;
 
 namespace Qiwi.Sandbox.Tests;
 
@@ -37,7 +38,7 @@ public sealed class LedgerRaceTests
         var accepted = new List<(long Shop, string Bill, decimal Amount)>();
         var failures = new List<string>();
 
-        Run(worker =>
+        Run(Workers, worker =>
         {
             for (var round = 0; round < Rounds; round++)
             {
@@ -54,10 +55,7 @@ public sealed class LedgerRaceTests
                     }
                     else if (result.Code is not (Contract.ResultCode.MonthlyLimitExceeded or Contract.ResultCode.InvoiceAlreadyExists))
                     {
-                        lock (failures)
-                        {
-                            failures.Add($"shop {shops[round].ShopId} bill {bill}: unexpected {result.Code}");
-                        }
+                        Fail(failures, $"shop {shops[round].ShopId} bill {bill}: unexpected {result.Code}");
                     }
                 }
             }
@@ -112,7 +110,7 @@ public sealed class LedgerRaceTests
             // Each worker: new refunds of up to a third of the amount, repeats of its own, fails of anyone's, reads; one moves the clock.
             var seeds = Enumerable.Range(0, Workers).Select(_ => random.Next()).ToArray();
             var created = new List<(string Id, decimal Amount)>();
-            Run(worker =>
+            Run(Workers, worker =>
             {
                 var r = new Random(seeds[worker]);
                 var mine = new List<(string Id, decimal Amount)>();
@@ -192,46 +190,5 @@ public sealed class LedgerRaceTests
         }
 
         return plan;
-    }
-
-    private static void Fail(List<string> failures, string failure)
-    {
-        lock (failures)
-        {
-            failures.Add(failure);
-        }
-    }
-
-    [ThreadStatic]
-    private static Barrier? t_barrier;
-
-    private static void Sync() => t_barrier!.SignalAndWait();
-
-    /// <summary>Runs <paramref name="work"/> on <see cref="Workers"/> threads at once; an exception on any fails the test.</summary>
-    private static void Run(Action<int> work)
-    {
-        using var barrier = new Barrier(Workers);
-        var errors = new List<Exception>();
-        var threads = Enumerable.Range(0, Workers).Select(worker => new Thread(() =>
-        {
-            t_barrier = barrier;
-            try
-            {
-                barrier.SignalAndWait();
-                work(worker);
-            }
-            catch (Exception exception)
-            {
-                lock (errors)
-                {
-                    errors.Add(exception);
-                }
-
-                barrier.RemoveParticipant();
-            }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
-        Assert.Empty(errors);
     }
 }

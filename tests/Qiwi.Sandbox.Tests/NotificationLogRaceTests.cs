@@ -10,6 +10,7 @@ using Qiwi.Sandbox.Notifications;
 using Qiwi.Sandbox.Persistence;
 using Qiwi.Sandbox.Shops;
 using Contract = Qiwi.Sandbox.Contract;
+using static Qiwi.Sandbox.Tests.RaceWorkers;
 
 namespace Qiwi.Sandbox.Tests;
 
@@ -190,17 +191,6 @@ public sealed class NotificationLogRaceTests
 
     private static List<string> Describe(IReadOnlyList<NotificationRecord> records)
         => records.Select(r => $"{r.Id} {r.BillId} {r.Status} {r.Delivered} {r.GaveUp} {r.FirstAttemptAt:O} {r.NextAttemptAt:O} {string.Join(",", r.Attempts)} {string.Join("&", r.Form)}").ToList();
-
-    private static void Fail(List<string> failures, string failure)
-    {
-        lock (failures)
-        {
-            if (failures.Count < 20)
-            {
-                failures.Add(failure);
-            }
-        }
-    }
 
     /// <summary>A merchant that answers each notification at random (seeded): success, result 300, HTTP 500, a body that is not XML, or no connection.</summary>
     private sealed class Merchant(int seed) : HttpMessageHandler, IHttpClientFactory

@@ -206,7 +206,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
 
     private async Task DeliverAsync(NotificationRecord record)
     {
-        var shop = _options.EffectiveShops.First(s => s.ShopId == record.ShopId);
+        var shop = _options.ShopById(record.ShopId) ?? throw new InvalidOperationException($"Shop {record.ShopId} is not configured.");
         using var request = new HttpRequestMessage(HttpMethod.Post, record.Url) { Content = new FormUrlEncodedContent(record.Form) };
         request.Headers.Accept.ParseAdd("text/xml");
         if (shop.SignNotifications)

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
+using Qiwi.AspNetCore.Tests.Generated;
+
+namespace Qiwi.AspNetCore.Tests;
+
+/// <summary>
+/// A notification endpoint on a test server (shop 2042, Basic authorization with <see cref="Password"/>), the
+/// documentation's example notification, and a post of it as QIWI makes one: what the hardening and race tests share.
+/// </summary>
+internal static class NotificationServer
+{
+    public const string Password = "notify-secret";
+
+    /// <summary>The documentation's example notification for <paramref name="bill"/> in <paramref name="status"/>.</summary>
+    public static KeyValuePair<string, string>[] Form(string bill, string status) =>
+    [
+        new("command", "bill"), new("bill_id", bill), new("status", status), new("error", "0"), new("amount", "1.00"),
+        new("user", "tel:+79031811737"), new("prv_name", "Retail_Store"), new("ccy", "RUB"), new("comment", "test"),
+    ];
+
+    /// <summary>Starts an endpoint at <c>/qiwi/notify</c> with options <paramref name="configure"/> sets; forwarded headers honoured from <paramref name="trustedProxy"/>.</summary>
+    public static async Task<TestServer> Start(Action<QiwiNotificationOptions> configure, Func<BillNotification, HttpContext, CancellationToken, Task> handler, IPAddress? trustedProxy = null)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        if (trustedProxy is not null)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor };
+            forwarded.KnownProxies.Add(trustedProxy);
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        var options = new QiwiNotificationOptions { ShopId = "2042", NotificationPassword = Password };
+        configure(options);
+        app.MapQiwiNotifications("/qiwi/notify", BillNotificationWebhook.Descriptor, options, handler);
+        await app.StartAsync();
+        return app.GetTestServer();
+    }
+
+    /// <summary>Posts <paramref name="form"/> with the shop's Basic authorization from <paramref name="remote"/> (loopback by default).</summary>
+    public static async Task<(HttpStatusCode Status, string Body)> Post(TestServer server, KeyValuePair<string, string>[] form, IPAddress? remote = null, string? forwardedFor = null)
+    {
+        var body = Encoding.UTF8.GetBytes(string.Join('&', form.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
+        var context = await server.SendAsync(c =>
+        {
+            c.Request.Method = "POST";
+            c.Request.Path = "/qiwi/notify";
+            c.Request.ContentType = "application/x-www-form-urlencoded";
+            c.Request.Headers.Authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("2042:" + Password));
+            if (forwardedFor is not null)
+            {
+                c.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            }
+
+            c.Request.Body = new MemoryStream(body);
+            c.Connection.RemoteIpAddress = remote ?? IPAddress.Loopback;
+        });
+        return ((HttpStatusCode)context.Response.StatusCode, await new StreamReader(context.Response.Body).ReadToEndAsync());
+    }
+}
