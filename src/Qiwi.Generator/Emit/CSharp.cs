@@ -172,6 +172,13 @@ internal static class CSharp
 
     private const string DefaultDateTimeFormat = "yyyy-MM-ddTHH:mm:ss";
 
+    /// <summary>Appends an optional number as a C# literal: its invariant digits, or <c>null</c>.</summary>
+    public static StringBuilder AppendIntLiteral(this StringBuilder builder, int? value)
+        => value is int number ? builder.AppendInvariant(number) : builder.Append("null");
+
+    /// <summary>The C# literal of a bool.</summary>
+    public static string BoolLiteral(bool value) => value ? "true" : "false";
+
     /// <summary>The member name of a rounding (as <c>Enum.ToString</c> writes it, without its cost).</summary>
     public static string RoundingName(Rounding rounding) => rounding switch
     {
