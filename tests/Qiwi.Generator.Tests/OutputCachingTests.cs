@@ -45,10 +45,6 @@ public sealed class OutputCachingTests
         Assert.Equal(changed, texts.Where(t => !ReferenceEquals(t.Value, beforeTexts[t.Key])).Select(t => t.Key).Order());
     }
 
-    /// <summary>
-    /// Some units hold their models without descriptions (the files do not write them), so that a doc edit leaves
-    /// them equal: emitted from the full models instead, each must give the same text.
-    /// </summary>
     /// <summary>The benchmarks' entry point (reading and generating without the driver) gives the driver's files, in its order.</summary>
     [Theory]
     [InlineData(false)]
@@ -69,6 +65,10 @@ public sealed class OutputCachingTests
         Assert.Equal(driven, direct);
     }
 
+    /// <summary>
+    /// Some units hold their models without descriptions (the files do not write them), so that a doc edit leaves
+    /// them equal: emitted from the full models instead, each must give the same text.
+    /// </summary>
     [Fact]
     public void A_unit_without_docs_emits_what_the_full_model_emits()
     {

@@ -39,7 +39,7 @@ internal static class CSharp
     /// break (<c>\r</c>, <c>\n</c>, U+0085, U+2028, U+2029) or that is a control character or a lone
     /// surrogate, so a spec value can never end the literal's line.
     /// </summary>
-    public static string Literal(string value) => NeedsEscaping(value) ? Escape(value) : "\"" + value + "\"";
+    public static string Literal(string value) => new StringBuilder(value.Length + 2).AppendLiteral(value).ToString();
 
     /// <summary>Appends <see cref="Literal"/> of the value (the value itself between quotes when it needs no escape).</summary>
     public static StringBuilder AppendLiteral(this StringBuilder builder, string value)
@@ -102,8 +102,7 @@ internal static class CSharp
     /// A UTF-8 literal for <c>Utf8JsonReader.ValueTextEquals</c>; a plain string literal (which it also takes)
     /// when the value has a lone surrogate, which has no UTF-8 form.
     /// </summary>
-    public static string Utf8Literal(string value)
-        => !NeedsEscaping(value) ? "\"" + value + "\"u8" : Text.HasLoneSurrogate(value) ? Escape(value) : Escape(value) + "u8";
+    public static string Utf8Literal(string value) => new StringBuilder(value.Length + 4).AppendUtf8Literal(value).ToString();
 
     /// <summary>Appends <see cref="Utf8Literal"/> of the value.</summary>
     public static StringBuilder AppendUtf8Literal(this StringBuilder builder, string value)
@@ -139,9 +138,6 @@ internal static class CSharp
         return builder;
     }
 
-    /// <summary>A decimal literal; the parser checked and normalized the text (QIWI0015 otherwise).</summary>
-    public static string DecimalLiteral(string text) => text + "m";
-
     /// <summary>Expression that writes <paramref name="expression"/> (non-null) as its wire text.</summary>
     public static string ToWire(TypeRef type, Constraints constraints, string expression)
         => new StringBuilder().AppendToWire(type, constraints, expression).ToString();
@@ -176,6 +172,13 @@ internal static class CSharp
 
     private const string DefaultDateTimeFormat = "yyyy-MM-ddTHH:mm:ss";
 
+    /// <summary>Appends an optional number as a C# literal: its invariant digits, or <c>null</c>.</summary>
+    public static StringBuilder AppendIntLiteral(this StringBuilder builder, int? value)
+        => value is int number ? builder.AppendInvariant(number) : builder.Append("null");
+
+    /// <summary>The C# literal of a bool.</summary>
+    public static string BoolLiteral(bool value) => value ? "true" : "false";
+
     /// <summary>The member name of a rounding (as <c>Enum.ToString</c> writes it, without its cost).</summary>
     public static string RoundingName(Rounding rounding) => rounding switch
     {
@@ -188,9 +191,6 @@ internal static class CSharp
     /// A generated type named in an expression, qualified (<c>global::Ns.Bill</c>): in a record with a
     /// property named like another generated type, the bare name would bind to the property.
     /// </summary>
-    public static string Qualified(string ns, string typeName) => "global::" + ns + "." + typeName;
-
-    /// <summary>Appends <see cref="Qualified"/>.</summary>
     public static StringBuilder AppendQualified(this StringBuilder builder, string ns, string typeName)
         => builder.Append("global::").Append(ns).Append('.').Append(typeName);
 
@@ -222,8 +222,6 @@ internal static class CSharp
                 return builder.Append(text);
         }
     }
-
-    public static string Offset(Constraints constraints) => new StringBuilder().AppendOffset(constraints).ToString();
 
     public static StringBuilder AppendOffset(this StringBuilder builder, Constraints constraints)
         => builder.Append("global::System.TimeSpan.FromMinutes(").AppendInvariant(constraints.OffsetMinutes ?? 0).Append(')');

@@ -79,13 +79,7 @@ internal sealed class CodeWriter
         return this;
     }
 
-    public CodeWriter Open(string text)
-    {
-        Line(text);
-        Line("{");
-        _indent++;
-        return this;
-    }
+    public CodeWriter Open(string text) => Line(text).OpenBrace();
 
     public CodeWriter Open(string? a, string? b) => Line(a, b).OpenBrace();
 

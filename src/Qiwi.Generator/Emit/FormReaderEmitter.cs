@@ -237,7 +237,7 @@ internal static class FormReaderEmitter
             case ValueKind.OpenEnum:
                 if (c.MinLength is not null || c.MaxLength is not null)
                 {
-                    AppendInt(AppendInt(Start(builder, ref count, "Length(", wireName, name, value).Append(", "), c.MinLength).Append(", "), c.MaxLength).Append(')');
+                    Start(builder, ref count, "Length(", wireName, name, value).Append(", ").AppendIntLiteral(c.MinLength).Append(", ").AppendIntLiteral(c.MaxLength).Append(')');
                 }
 
                 if (c.Pattern is not null)
@@ -251,19 +251,19 @@ internal static class FormReaderEmitter
             case ValueKind.Int64:
                 if (c.Minimum is not null)
                 {
-                    Start(builder, ref count, "Minimum(", wireName, name, value).Append(", ").Append(c.Minimum).Append("m, ").Append(Bool(c.ExclusiveMinimum)).Append(')');
+                    Start(builder, ref count, "Minimum(", wireName, name, value).Append(", ").Append(c.Minimum).Append("m, ").Append(CSharp.BoolLiteral(c.ExclusiveMinimum)).Append(')');
                 }
 
                 if (c.Maximum is not null)
                 {
-                    Start(builder, ref count, "Maximum(", wireName, name, value).Append(", ").Append(c.Maximum).Append("m, ").Append(Bool(c.ExclusiveMaximum)).Append(')');
+                    Start(builder, ref count, "Maximum(", wireName, name, value).Append(", ").Append(c.Maximum).Append("m, ").Append(CSharp.BoolLiteral(c.ExclusiveMaximum)).Append(')');
                 }
 
                 break;
             case ValueKind.DateTime:
                 if (c.MaxDaysAhead is not null || !c.AllowPast)
                 {
-                    AppendInt(Start(builder, ref count, "DateTimeWindow(", wireName, name, value).Append(", ").Append(time).Append(", "), c.MaxDaysAhead).Append(", ").Append(Bool(c.AllowPast)).Append(')');
+                    Start(builder, ref count, "DateTimeWindow(", wireName, name, value).Append(", ").Append(time).Append(", ").AppendIntLiteral(c.MaxDaysAhead).Append(", ").Append(CSharp.BoolLiteral(c.AllowPast)).Append(')');
                 }
 
                 break;
@@ -325,8 +325,4 @@ internal static class FormReaderEmitter
 
         return builder.AppendLiteral(enumName ?? string.Empty);
     }
-
-    private static StringBuilder AppendInt(StringBuilder builder, int? value) => value is int number ? builder.AppendInvariant(number) : builder.Append("null");
-
-    private static string Bool(bool value) => value ? "true" : "false";
 }

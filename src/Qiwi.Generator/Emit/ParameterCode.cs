@@ -144,8 +144,7 @@ internal sealed class ParameterCode
                 if (c.MinLength is not null || c.MaxLength is not null)
                 {
                     var line = Start(writer, "Length(", name, value).Append(", ");
-                    AppendInt(line, c.MinLength).Append(", ");
-                    AppendInt(line, c.MaxLength).Append(");");
+                    line.AppendIntLiteral(c.MinLength).Append(", ").AppendIntLiteral(c.MaxLength).Append(");");
                     any = End(writer);
                 }
 
@@ -180,7 +179,7 @@ internal sealed class ParameterCode
                         line.Append("(long)");
                     }
 
-                    line.Append(name).Append(value).Append(", nameof(").Append(name).Append("), ").Append(c.Minimum).Append("L, ").Append(Bool(c.ExclusiveMinimum)).Append(");");
+                    line.Append(name).Append(value).Append(", nameof(").Append(name).Append("), ").Append(c.Minimum).Append("L, ").Append(CSharp.BoolLiteral(c.ExclusiveMinimum)).Append(");");
                     any = End(writer);
                 }
 
@@ -189,7 +188,7 @@ internal sealed class ParameterCode
                 if (c.MaxDaysAhead is not null || !c.AllowPast)
                 {
                     var line = Start(writer, "DateTimeWindow(", name, value).Append(", ").Append(timeProvider).Append(", ");
-                    AppendInt(line, c.MaxDaysAhead).Append(", ").Append(Bool(c.AllowPast)).Append(");");
+                    line.AppendIntLiteral(c.MaxDaysAhead).Append(", ").Append(CSharp.BoolLiteral(c.AllowPast)).Append(");");
                     any = End(writer);
                 }
 
@@ -231,7 +230,7 @@ internal sealed class ParameterCode
             line.Append(name).Append(value);
         }
 
-        line.Append(", nameof(").Append(name).Append("), ").Append(bound).Append("m, ").Append(Bool(exclusive)).Append(");");
+        line.Append(", nameof(").Append(name).Append("), ").Append(bound).Append("m, ").Append(CSharp.BoolLiteral(exclusive)).Append(");");
         writer.LineEnd();
     }
 
@@ -335,8 +334,4 @@ internal sealed class ParameterCode
 
     /// <summary>At least two digits, as <c>ToString("00", InvariantCulture)</c>.</summary>
     private static string Two(int value) => value.ToString("00", CultureInfo.InvariantCulture);
-
-    private static StringBuilder AppendInt(StringBuilder builder, int? value) => value is int number ? builder.AppendInvariant(number) : builder.Append("null");
-
-    private static string Bool(bool value) => value ? "true" : "false";
 }

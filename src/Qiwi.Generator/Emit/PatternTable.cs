@@ -15,22 +15,7 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
 {
     public bool IsEmpty => Fields.Count == 0;
 
-    /// <summary>The field of <paramref name="pattern"/>; <paramref name="suggestedName"/> is the name <see cref="For"/> gave its first user.</summary>
-    public string Field(string pattern, string suggestedName)
-    {
-        foreach (var entry in Fields)
-        {
-            if (entry.Pattern == pattern)
-            {
-                return ClassName + "." + entry.Name;
-            }
-        }
-
-        // A bug (the assignment missed a user): the caller reports it as QIWI9999, never a dangling name.
-        throw new InvalidOperationException("The pattern of " + suggestedName + " has no field in " + ClassName + ".");
-    }
-
-    /// <summary>Appends the field of <paramref name="pattern"/>, as <see cref="Field"/> (its first user named <paramref name="owner"/> + <paramref name="member"/>).</summary>
+    /// <summary>Appends the field of <paramref name="pattern"/> (<c>Class.Field</c>); its first user is named <paramref name="owner"/> + <paramref name="member"/>.</summary>
     public StringBuilder AppendField(StringBuilder builder, string pattern, string owner, string member)
     {
         foreach (var entry in Fields)
@@ -41,7 +26,8 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
             }
         }
 
-        return builder.Append(Field(pattern, owner + member));
+        // A bug (the assignment missed a user): the caller reports it as QIWI9999, never a dangling name.
+        throw new InvalidOperationException("The pattern of " + owner + member + " has no field in " + ClassName + ".");
     }
 
     /// <summary>

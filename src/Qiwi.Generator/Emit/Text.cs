@@ -1,3 +1,5 @@
+using System;
+
 namespace Qiwi.Generator.Emit;
 
 /// <summary>Which characters of spec text cannot appear as they are in generated C# (literals, doc comments).</summary>
@@ -10,7 +12,10 @@ internal static class Text
     public static bool IsControl(char c) => c < ' ' || (c >= '\u007f' && c <= '\u009f');
 
     /// <summary>True when <c>text[index]</c> is a surrogate without its pair.</summary>
-    public static bool IsLoneSurrogate(string text, int index)
+    public static bool IsLoneSurrogate(string text, int index) => IsLoneSurrogate(text.AsSpan(), index);
+
+    /// <summary>True when <c>text[index]</c> is a surrogate without its pair.</summary>
+    public static bool IsLoneSurrogate(ReadOnlySpan<char> text, int index)
     {
         var c = text[index];
         if (char.IsHighSurrogate(c))

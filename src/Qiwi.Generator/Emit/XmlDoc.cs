@@ -17,22 +17,10 @@ internal static class XmlDoc
     private static char[]? t_normalized;
 
     /// <summary>A summary; an empty one when the text has nothing to show, so a public member always has its docs (no CS1591).</summary>
-    public static void Summary(CodeWriter writer, string? text)
-    {
-        if (!Write(writer, "summary", Load(text), string.Empty, null))
-        {
-            writer.Line("/// <summary></summary>");
-        }
-    }
+    public static void Summary(CodeWriter writer, string? text) => Summary(writer, Load(text));
 
     /// <summary>A summary of the text in <paramref name="text"/> (an emitter's scratch builder: read here, not kept).</summary>
-    public static void Summary(CodeWriter writer, StringBuilder text)
-    {
-        if (!Write(writer, "summary", Load(text), string.Empty, null))
-        {
-            writer.Line("/// <summary></summary>");
-        }
-    }
+    public static void Summary(CodeWriter writer, StringBuilder text) => Summary(writer, Load(text));
 
     public static void Remarks(CodeWriter writer, string? text) => Write(writer, "remarks", Load(text), string.Empty, null);
 
@@ -44,17 +32,23 @@ internal static class XmlDoc
     public static void Element(CodeWriter writer, string element, StringBuilder text, string attributes = "")
         => Write(writer, element, Load(text), attributes, null);
 
-    public static void Param(CodeWriter writer, string name, string? text)
+    public static void Param(CodeWriter writer, string name, string? text) => Param(writer, name, Load(text));
+
+    public static void Param(CodeWriter writer, string name, StringBuilder text) => Param(writer, name, Load(text));
+
+    /// <summary>The summary of the loaded text of <paramref name="length"/> characters (-1: none).</summary>
+    private static void Summary(CodeWriter writer, int length)
     {
-        if (!Write(writer, "param", Load(text), string.Empty, name))
+        if (!Write(writer, "summary", length, string.Empty, null))
         {
-            Write(writer, "param", Load(name), string.Empty, name);
+            writer.Line("/// <summary></summary>");
         }
     }
 
-    public static void Param(CodeWriter writer, string name, StringBuilder text)
+    /// <summary>The parameter's doc of the loaded text; its name when the text has nothing to show.</summary>
+    private static void Param(CodeWriter writer, string name, int length)
     {
-        if (!Write(writer, "param", Load(text), string.Empty, name))
+        if (!Write(writer, "param", length, string.Empty, name))
         {
             Write(writer, "param", Load(name), string.Empty, name);
         }
@@ -274,22 +268,10 @@ internal static class XmlDoc
                 continue;
             }
 
-            into[written++] = Text.IsLineBreak(c) ? '\n' : c == '\t' ? c : Text.IsControl(c) ? ' ' : IsLoneSurrogate(text, length, i) ? '\ufffd' : c;
+            into[written++] = Text.IsLineBreak(c) ? '\n' : c == '\t' ? c : Text.IsControl(c) ? ' ' : Text.IsLoneSurrogate(new ReadOnlySpan<char>(text, 0, length), i) ? '\ufffd' : c;
         }
 
         return written;
-    }
-
-    /// <summary>As <see cref="Text.IsLoneSurrogate"/>, on the buffer.</summary>
-    private static bool IsLoneSurrogate(char[] text, int length, int index)
-    {
-        var c = text[index];
-        if (char.IsHighSurrogate(c))
-        {
-            return index + 1 >= length || !char.IsLowSurrogate(text[index + 1]);
-        }
-
-        return char.IsLowSurrogate(c) && (index == 0 || !char.IsHighSurrogate(text[index - 1]));
     }
 
     // The emitters' own markup (<see cref=.../>, <paramref .../>, <c>, <para/>) passes through;

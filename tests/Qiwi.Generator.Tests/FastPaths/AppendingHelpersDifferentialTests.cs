@@ -38,6 +38,7 @@ public sealed class AppendingHelpersDifferentialTests
         foreach (var value in edges.Concat(Enumerable.Range(0, 20_000).Select(i => i % 2 == 0 ? random.Next(1000) : random.Next(int.MinValue, int.MaxValue))))
         {
             Assert.Equal(Before + value.ToString(CultureInfo.InvariantCulture), new StringBuilder(Before).AppendInvariant(value).ToString());
+            Assert.Equal(Before + value.ToString(CultureInfo.InvariantCulture), new StringBuilder(Before).AppendIntLiteral(value).ToString());
         }
     }
 
@@ -62,6 +63,8 @@ public sealed class AppendingHelpersDifferentialTests
 
             Assert.Equal(Before + ReferenceCSharp.TypeOf(type, nullable), new StringBuilder(Before).AppendType(type, nullable).ToString());
             Assert.Equal(ReferenceCSharp.TypeOf(type, nullable), CSharp.TypeOf(type, nullable));
+            Assert.Equal(Before + ReferenceCSharp.IntLiteral(constraints.DecimalScale), new StringBuilder(Before).AppendIntLiteral(constraints.DecimalScale).ToString());
+            Assert.Equal(nullable.ToString().ToLowerInvariant(), CSharp.BoolLiteral(nullable));
             Assert.Equal(Before + ReferenceCSharp.ToWire(type, constraints, expression + suffix), new StringBuilder(Before).AppendToWire(type, constraints, expression, suffix).ToString());
             Assert.Equal(ReferenceCSharp.ToWire(type, constraints, expression), CSharp.ToWire(type, constraints, expression));
             Assert.Equal(Before + ReferenceCSharp.FromWire(type, constraints, expression, "Acme.Pay"), new StringBuilder(Before).AppendFromWire(type, constraints, expression, "Acme.Pay").ToString());

@@ -54,6 +54,9 @@ internal static class ReferenceCSharp
         _ => text,
     };
 
+    /// <summary>An optional number's literal, as ParameterCode and FormReaderEmitter spelled it (their <c>Int</c>).</summary>
+    public static string IntLiteral(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
+
     private static string Offset(Constraints constraints)
         => "global::System.TimeSpan.FromMinutes(" + (constraints.OffsetMinutes ?? 0).ToString(CultureInfo.InvariantCulture) + ")";
 }

@@ -6,7 +6,7 @@ namespace Qiwi.Generator.Tests.FastPaths;
 /// <summary>
 /// The one-pass <see cref="XmlDoc"/> (it copies the text, a string or a builder, into a buffer, normalizes it there, counts
 /// a line before it writes it, and writes ranges of the buffer straight into the file) against its simple reference, on
-/// seeded random text: the same written comments.
+/// seeded random text, at several depths of indentation: the same written comments.
 /// </summary>
 public sealed class XmlDocDifferentialTests
 {
@@ -19,8 +19,7 @@ public sealed class XmlDocDifferentialTests
         for (var i = 0; i < Cases; i++)
         {
             var text = i % 50 == 0 ? null : RandomText.Next(random);
-            var fast = new CodeWriter("N");
-            var reference = new CodeWriter("N");
+            var (fast, reference) = Writers(i % 3);
             if (text is not null && i % 2 == 1)
             {
                 // The same text given as an emitter's builder.
@@ -56,8 +55,7 @@ public sealed class XmlDocDifferentialTests
 
             var name = names[random.Next(names.Length)];
             var attributes = i % 3 == 0 ? " cref=\"global::System.FormatException\"" : string.Empty;
-            var fast = new CodeWriter("N");
-            var reference = new CodeWriter("N");
+            var (fast, reference) = Writers(i / 2 % 3);
             if (i % 2 == 1)
             {
                 XmlDoc.Summary(fast, new StringBuilder(text));
@@ -94,6 +92,20 @@ public sealed class XmlDocDifferentialTests
             ReferenceXmlDoc.Param(reference, "value", text);
             Assert.True(reference.ToString() == fast.ToString(), "text of " + text.Length + " characters");
         }
+    }
+
+    /// <summary>A fast and a reference writer, both inside <paramref name="depth"/> levels of indentation (as in a nested type's member).</summary>
+    private static (CodeWriter Fast, CodeWriter Reference) Writers(int depth)
+    {
+        var fast = new CodeWriter("N");
+        var reference = new CodeWriter("N");
+        for (var level = 0; level < depth; level++)
+        {
+            fast.Indent();
+            reference.Indent();
+        }
+
+        return (fast, reference);
     }
 
     private static string OneLine(string text)
