@@ -68,6 +68,48 @@ public sealed class SpecLimitOptionTests
     }
 
     [Fact]
+    public void Random_option_values_are_taken_exactly_when_they_are_whole_numbers_in_range()
+    {
+        // Seeded values near the edges (signs, spaces, separators, leading zeros, digits of other scripts, the
+        // type's bounds) against the plain rule: ASCII digits only, from 1 to the type's maximum.
+        var random = new Random(11011);
+        var pieces = new[] { "0", "1", "9", "00", "-", "+", " ", ",", ".", "e", "x", "٣", "2147483647", "2147483648", "9223372036854775807", "9223372036854775808", "\t", "" };
+        for (var i = 0; i < 3000; i++)
+        {
+            string? Next() => random.Next(6) == 0 ? null : string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var characters = Next();
+            var nodes = Next();
+            var diagnostics = new List<Qiwi.Generator.Diagnostics.DiagnosticInfo>();
+            var limits = Qiwi.Generator.Parsing.SpecLimits.For("/spec.yaml", new Qiwi.Generator.Input.SpecOptions(null, null, null, "Demo", characters, nodes), diagnostics);
+
+            var expectedCharacters = Expected(characters, int.MaxValue, Qiwi.Generator.Parsing.SpecLimits.Default.MaxDocumentLength, out var badCharacters);
+            var expectedNodes = Expected(nodes, long.MaxValue, Qiwi.Generator.Parsing.SpecLimits.Default.MaxExpandedNodes, out var badNodes);
+            var what = "'" + characters + "', '" + nodes + "'";
+            Assert.True(expectedCharacters == limits.MaxDocumentLength, what);
+            Assert.True(expectedNodes == limits.MaxExpandedNodes, what);
+            Assert.True((badCharacters ? 1 : 0) + (badNodes ? 1 : 0) == diagnostics.Count, what);
+            Assert.All(diagnostics, d => Assert.Equal("QIWI0011", d.Id));
+        }
+    }
+
+    private static long Expected(string? value, long max, long fallback, out bool bad)
+    {
+        bad = false;
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (value.Length > 0 && value.All(c => c is >= '0' and <= '9') && System.Numerics.BigInteger.Parse(value, System.Globalization.CultureInfo.InvariantCulture) is var parsed && parsed >= 1 && parsed <= max)
+        {
+            return (long)parsed;
+        }
+
+        bad = true;
+        return fallback;
+    }
+
+    [Fact]
     public void The_build_props_make_both_options_visible_to_the_compiler()
     {
         var props = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Qiwi.Generator", "build", "Qiwi.Generator.props"));

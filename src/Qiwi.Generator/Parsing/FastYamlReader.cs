@@ -28,13 +28,6 @@ internal sealed class FastYamlReader
 
     private readonly string _text;
     private readonly YamlLoader.TreeBuilder _builder;
-    // The literal block scalar being read: one builder per thread, reused from load to load (a huge one is not kept).
-    private const int MaxKeptBlock = 64 * 1024;
-
-    [ThreadStatic]
-    private static StringBuilder? _spareBlock;
-
-    private readonly StringBuilder _block;
     private readonly SlicePool _pool;
     private int _p;
     private int _line;
@@ -47,8 +40,6 @@ internal sealed class FastYamlReader
         _text = text;
         _builder = builder;
         _pool = pool;
-        _block = _spareBlock ?? new StringBuilder();
-        _spareBlock = null;
     }
 
     /// <summary>
@@ -82,11 +73,6 @@ internal sealed class FastYamlReader
         {
             SlicePool.Return(pool);
             builder.Release();
-            if (reader._block.Capacity <= MaxKeptBlock)
-            {
-                reader._block.Clear();
-                _spareBlock = reader._block;
-            }
         }
     }
 
@@ -564,7 +550,8 @@ internal sealed class FastYamlReader
             throw new BailOut(); // an empty first line or an empty scalar: YamlDotNet's finer rules
         }
 
-        _block.Clear();
+        // The literal block's text is built in this thread's scratch builder, the one the emitters use (a huge one is not kept).
+        var block = Emit.Scratch.Take();
         var breaks = 0;
         var lastBroke = false;
         Mark end;
@@ -599,33 +586,33 @@ internal sealed class FastYamlReader
 
             if (lastBroke)
             {
-                _block.Append('\n');
+                block.Append('\n');
             }
 
-            _block.Append('\n', breaks);
+            block.Append('\n', breaks);
             breaks = 0;
             var from = _p + content;
             var stop = _text.IndexOfAny(LineEnds, from);
             if (stop < 0)
             {
-                _block.Append(_text, from, _text.Length - from);
+                block.Append(_text, from, _text.Length - from);
                 _p = _text.Length;
                 lastBroke = false;
                 end = MarkAt(_p);
                 break;
             }
 
-            _block.Append(_text, from, stop - from);
+            block.Append(_text, from, stop - from);
             lastBroke = true;
             NewLine(stop);
         }
 
         if (lastBroke)
         {
-            _block.Append('\n');
+            block.Append('\n');
         }
 
-        Scalar(_block.ToString(), quoted: true, start, end);
+        Scalar(block.ToString(), quoted: true, start, end);
         return LineContent();
     }
 

@@ -133,39 +133,22 @@ internal sealed class NameRegistry
         public bool Claim(ParseContext context, SourceSpan span, Phrase owner, string name)
             => Claim(context, span, owner, new Names(name, null, null, null, 1));
 
-        /// <summary>Claims both names, or neither (see <see cref="Claim(ParseContext, SourceSpan, Phrase, string[])"/>).</summary>
+        /// <summary>Claims both names, or neither (see <see cref="Claim(ParseContext, SourceSpan, Phrase, Names)"/>).</summary>
         public bool Claim(ParseContext context, SourceSpan span, Phrase owner, string first, string second)
             => Claim(context, span, owner, new Names(first, second, null, null, 2));
 
-        /// <summary>Claims all four names, or none (see <see cref="Claim(ParseContext, SourceSpan, Phrase, string[])"/>).</summary>
+        /// <summary>Claims all three names, or none (see <see cref="Claim(ParseContext, SourceSpan, Phrase, Names)"/>).</summary>
+        public bool Claim(ParseContext context, SourceSpan span, Phrase owner, string first, string second, string third)
+            => Claim(context, span, owner, new Names(first, second, third, null, 3));
+
+        /// <summary>Claims all four names, or none (see <see cref="Claim(ParseContext, SourceSpan, Phrase, Names)"/>).</summary>
         public bool Claim(ParseContext context, SourceSpan span, Phrase owner, string first, string second, string third, string fourth)
             => Claim(context, span, owner, new Names(first, second, third, fourth, 4));
 
         /// <summary>
-        /// Claims all of <paramref name="names"/> for <paramref name="owner"/>, or none: false, after QIWI0006
-        /// at <paramref name="span"/>, when any is taken (or two of them are equal).
+        /// Claims all of <paramref name="names"/> (up to four) for <paramref name="owner"/>, or none: false, after
+        /// QIWI0006 at <paramref name="span"/>, when any is taken (or two of them are equal).
         /// </summary>
-        public bool Claim(ParseContext context, SourceSpan span, Phrase owner, params string[] names)
-        {
-            for (var i = 0; i < names.Length; i++)
-            {
-                var other = Owner(names[i]) ?? (Array.IndexOf(names, names[i]) < i ? owner : (Phrase?)null);
-                if (other is { } taken)
-                {
-                    context.Report(DiagnosticDescriptors.DuplicateIdentifier, span, names[i], taken.ToString(), owner.ToString());
-                    return false;
-                }
-            }
-
-            var index = AddOwner(owner);
-            foreach (var name in names)
-            {
-                _names[name] = index;
-            }
-
-            return true;
-        }
-
         private bool Claim(ParseContext context, SourceSpan span, Phrase owner, Names names)
         {
             for (var i = 0; i < names.Count; i++)

@@ -598,7 +598,7 @@ internal sealed class OperationReader
         }
 
         var envelopeModel = _schemas.FindObject(envelopeType);
-        var wrapper = envelopeModel is null ? null : FindProperty(envelopeModel, envelope.Wrapper);
+        var wrapper = envelopeModel is null ? null : OutcomeReadReader.FindProperty(envelopeModel, envelope.Wrapper);
         if (wrapper?.Type.Kind != ValueKind.Object)
         {
             _context.Report(DiagnosticDescriptors.ConflictingExtension, content.Span, "x-qiwi-envelope", "the response schema " + envelopeType + " of " + display + " has no object property '" + envelope.Wrapper + "'");
@@ -617,8 +617,8 @@ internal sealed class OperationReader
             return null; // the result schema was not generated (its own diagnostic says why)
         }
 
-        var code = FindProperty(resultModel, envelope.ResultCode);
-        var description = FindProperty(resultModel, envelope.Description);
+        var code = OutcomeReadReader.FindProperty(resultModel, envelope.ResultCode);
+        var description = OutcomeReadReader.FindProperty(resultModel, envelope.Description);
         PropertyModel? payload = null;
         foreach (var property in resultModel.Properties.AsArray())
         {
@@ -658,19 +658,6 @@ internal sealed class OperationReader
 
         return new ResponseModel(envelopeType, wrapper.Name, resultType, resultModel.XmlName, code.Name, code.Type.Kind == ValueKind.Enum, description?.Name, payload.Name, payload.Type.TypeName!, response.GetText("description") ?? string.Empty, envelope.SuccessCode,
             reader, known.HintName, code.Required, wrapper.Required);
-    }
-
-    private static PropertyModel? FindProperty(ObjectModel model, string wireName)
-    {
-        foreach (var property in model.Properties.AsArray())
-        {
-            if (property.WireName == wireName)
-            {
-                return property;
-            }
-        }
-
-        return null;
     }
 
     private YamlMap? FindSuccessResponse(YamlMap operation)

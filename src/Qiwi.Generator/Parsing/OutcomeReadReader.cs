@@ -78,10 +78,7 @@ internal static class OutcomeReadReader
         return result;
     }
 
-    /// <summary>The read named by the link (valid after <see cref="Link"/>), in any list of operations.</summary>
-    public static OperationModel? FindRead(IEnumerable<OperationModel> operations, string operationId) => FindRead(new EquatableArray<OperationModel>(operations), operationId);
-
-    /// <summary>The read named by the link, in the model's operations (searched in place: no enumerator).</summary>
+    /// <summary>The read named by the link (valid after <see cref="Link"/>), in the model's operations (searched in place: no enumerator).</summary>
     public static OperationModel? FindRead(EquatableArray<OperationModel> operations, string operationId)
     {
         foreach (var candidate in operations.AsArray())
@@ -122,10 +119,6 @@ internal static class OutcomeReadReader
 
         return null;
     }
-
-    public static ObjectModel? FindObject(IEnumerable<ObjectModel> objects, string name) => FindObject(new EquatableArray<ObjectModel>(objects), name);
-
-    public static ParameterModel? FindParameter(IEnumerable<ParameterModel> parameters, string wireName) => FindParameter(new EquatableArray<ParameterModel>(parameters), wireName);
 
     public static PropertyModel? FindProperty(ObjectModel model, string wireName)
     {

@@ -37,6 +37,7 @@ internal sealed class SchemaReader
     private readonly NodeSet _visited = new();
     private readonly Dictionary<string, string?> _patternProblems = new(System.StringComparer.Ordinal);
     private List<ObjectModel>? _objects;
+    private Dictionary<string, ObjectModel>? _objectsByName;
 
     public SchemaReader(ParseContext context, ExtensionReader extensions, NameRegistry names)
     {
@@ -104,32 +105,32 @@ internal sealed class SchemaReader
     /// <summary>The object models, in document order (their properties are read once, on first use).</summary>
     public IReadOnlyList<ObjectModel> Objects => _objects ??= ReadObjects();
 
+    /// <summary>The object model named <paramref name="name"/> (the first, when the document names two alike), by key: a lookup per operation stays constant however many objects there are.</summary>
     public ObjectModel? FindObject(string name)
     {
-        var objects = Objects;
-        for (var i = 0; i < objects.Count; i++)
-        {
-            if (objects[i].Name == name)
-            {
-                return objects[i];
-            }
-        }
-
-        return null;
+        _ = Objects;
+        return _objectsByName!.TryGetValue(name, out var model) ? model : null;
     }
 
     private List<ObjectModel> ReadObjects()
     {
         var objects = new List<ObjectModel>();
+        var byName = new Dictionary<string, ObjectModel>(System.StringComparer.Ordinal);
         foreach (var name in _order)
         {
             if (_objectSchemas.TryGetValue(name, out var schema))
             {
                 _context.Current = schema.Span;
-                objects.Add(ReadObject(name, schema));
+                var model = ReadObject(name, schema);
+                objects.Add(model);
+                if (!byName.ContainsKey(model.Name))
+                {
+                    byName[model.Name] = model;
+                }
             }
         }
 
+        _objectsByName = byName;
         return objects;
     }
 
