@@ -551,7 +551,7 @@ internal sealed class FastYamlReader
         }
 
         // The literal block's text is built in this thread's scratch builder, the one the emitters use (a huge one is not kept).
-        var block = Emit.Scratch.Take();
+        var block = Scratch.Take();
         var breaks = 0;
         var lastBroke = false;
         Mark end;

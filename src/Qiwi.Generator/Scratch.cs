@@ -1,10 +1,12 @@
 using System.Text;
 
-namespace Qiwi.Generator.Emit;
+namespace Qiwi.Generator;
 
 /// <summary>
-/// One builder per thread for a text made of parts that a callee needs as one string (a doc comment's text):
-/// the parts are copied once into it, then once out. Take it, append, call ToString, and only then take it again.
+/// One builder per thread for a text made of parts that is needed as one string: a doc comment's text in the
+/// emitters, a literal block scalar in <see cref="Parsing.FastYamlReader"/>. The parts are copied once into it, then
+/// once out. Take it, append, call ToString, and only then take it again (the reader and the emitters never run
+/// inside one another, so a thread never holds it twice).
 /// </summary>
 internal static class Scratch
 {
