@@ -109,12 +109,14 @@ internal sealed class SandboxFixture : IAsyncDisposable
         return await _http.SendAsync(request);
     }
 
-    /// <summary>Changes the shop's settings through the control API (snake_case JSON, as a merchant's script would send it).</summary>
-    public async Task PatchShopAsync(object settings)
+    /// <summary>Changes the shop's settings through the control API (snake_case JSON, as a merchant's script would send it); returns the answer (the shop).</summary>
+    public async Task<System.Text.Json.JsonElement> PatchShopAsync(object settings)
     {
         using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(Host.BaseUrl, "sandbox/control/shops/" + ShopId)) { Content = System.Net.Http.Json.JsonContent.Create(settings, options: Qiwi.Sandbox.Control.SandboxControlJson.Options) };
         using var response = await _http.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.Clone();
     }
 
     /// <summary>Advances the sandbox's clock through the control API; returns the answer (the new time).</summary>

@@ -1,0 +1,190 @@
+using Microsoft.Extensions.Time.Testing;
+using Qiwi.Sandbox.Ledger;
+using Qiwi.Sandbox.Shops;
+using Contract = Qiwi.Sandbox.Contract;
+using static Qiwi.Sandbox.Tests.RaceWorkers;
+
+namespace Qiwi.Sandbox.Tests;
+
+/// <summary>
+/// A shop's settings change as a whole: a create racing <c>PATCH /sandbox/control/shops</c> is checked against the
+/// settings before the patch or after it, never against some fields of each; patches of different fields racing each
+/// other both end applied. Inputs are seeded; the interleaving is not, the verdict is.
+/// </summary>
+public sealed class ShopSnapshotRaceTests
+{
+    private const string Anyone = "tel:+79030000000";
+
+    private const string BlockedInA = "tel:+79030000001";
+
+    private const string BlockedInB = "tel:+79030000002";
+
+    private static readonly DateTimeOffset Start = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Small roubles, no limit.</summary>
+    private static readonly ShopSettingsPatch A = new() { Currencies = ["RUB"], MinAmount = 1m, MaxAmount = 10m, BlockedPayers = [BlockedInA], MonthlyLimit = 0m };
+
+    /// <summary>Large euros under a limit nothing fits in.</summary>
+    private static readonly ShopSettingsPatch B = new() { Currencies = ["EUR"], MinAmount = 100m, MaxAmount = 1000m, BlockedPayers = [BlockedInB], MonthlyLimit = 0.01m };
+
+    /// <summary>Creates that A and B each refuse (with these codes), and that some mix of their fields admits.</summary>
+    private static readonly (string User, decimal Amount, string Currency, Contract.ResultCode UnderA, Contract.ResultCode UnderB)[] MixOnly =
+    {
+        (Anyone, 50m, "RUB", Contract.ResultCode.AmountTooLarge, Contract.ResultCode.CurrencyNotAllowed),      // A's currency, B's bounds
+        (Anyone, 500m, "RUB", Contract.ResultCode.AmountTooLarge, Contract.ResultCode.CurrencyNotAllowed),     // A's currency and minimum, B's maximum
+        (Anyone, 5m, "EUR", Contract.ResultCode.CurrencyNotAllowed, Contract.ResultCode.AmountTooSmall),       // B's currency, A's bounds
+        (Anyone, 50m, "EUR", Contract.ResultCode.CurrencyNotAllowed, Contract.ResultCode.AmountTooSmall),      // B's currency and maximum, A's minimum
+        (BlockedInA, 5m, "RUB", Contract.ResultCode.UserAccountTemporarilyBlocked, Contract.ResultCode.CurrencyNotAllowed),  // A's amounts, B's payers
+        (BlockedInB, 500m, "EUR", Contract.ResultCode.CurrencyNotAllowed, Contract.ResultCode.UserAccountTemporarilyBlocked), // B's amounts, A's payers
+        (Anyone, 500m, "EUR", Contract.ResultCode.CurrencyNotAllowed, Contract.ResultCode.MonthlyLimitExceeded),             // B's amounts, A's (no) limit
+    };
+
+    [Theory]
+    [InlineData(81)]
+    [InlineData(82)]
+    public void A_create_racing_patches_between_two_settings_is_checked_against_one_of_them_whole(int seed)
+    {
+        const int Patchers = 2;
+        const int Creators = 2;
+        const int PatchesEach = 100_000;
+        var random = new Random(seed);
+        var shop = new SandboxShop { ShopId = 21 };
+        A.ApplyTo(shop);
+        var ledger = new SandboxLedger(new FakeTimeProvider(Start), new SandboxOptions { Shops = [shop] });
+        var seeds = Enumerable.Range(0, Patchers + Creators).Select(_ => random.Next()).ToArray();
+        var patching = Patchers;
+        var creates = 0L;
+        var failures = new List<string>();
+
+        Run(Patchers + Creators, worker =>
+        {
+            var r = new Random(seeds[worker]);
+            if (worker < Patchers)
+            {
+                for (var i = 0; i < PatchesEach; i++)
+                {
+                    (r.Next(2) == 0 ? A : B).ApplyTo(shop);
+                }
+
+                Interlocked.Decrement(ref patching);
+                return;
+            }
+
+            // Bounded by the patchers: they stop after a fixed count, and so do the creators then.
+            var n = 0;
+            for (; Volatile.Read(ref patching) > 0; n++)
+            {
+                var (user, amount, currency, underA, underB) = MixOnly[r.Next(MixOnly.Length)];
+                var result = ledger.Create(shop, $"W{worker}-{n}", user, amount, currency, "mix", Start.AddDays(1), Contract.PaySource.QiwiWallet, null);
+                if (result.Value is not null || (result.Code != underA && result.Code != underB))
+                {
+                    Fail(failures, $"{amount} {currency} from {user}: {(result.Value is null ? result.Code.ToString() : "admitted")}, where A gives {underA} and B {underB}");
+                }
+            }
+
+            Interlocked.Add(ref creates, n);
+        });
+
+        Assert.Empty(failures);
+        Assert.Empty(ledger.Snapshot());
+        Assert.True(creates > 1_000, $"only {creates} creates ran while the shop was patched");
+        Assert.Contains(Settings(shop), new[] { Expected(A), Expected(B) });
+    }
+
+    [Theory]
+    [InlineData(91)]
+    [InlineData(92)]
+    public void Patches_of_different_fields_at_once_all_end_applied(int seed)
+    {
+        const int Rounds = 2_000;
+        var random = new Random(seed);
+        var shop = new SandboxShop { ShopId = 22 };
+        var plans = Enumerable.Range(0, Rounds).Select(_ => Enumerable.Range(0, 4).Select(_ => random.Next(1, 5)).ToArray()).ToArray();
+        var failures = new List<string>();
+
+        // Each worker owns fields: min_amount, currencies, blocked_payers by PATCH; max_amount and the notification URL by the
+        // shop's own setters. Each writes its fields a few times per round, the last write being the round's value.
+        Run(4, worker =>
+        {
+            for (var round = 0; round < Rounds; round++)
+            {
+                Sync();
+                for (var write = plans[round][worker]; write > 0; write--)
+                {
+                    var value = write == 1 ? round : -1 - write;
+                    switch (worker)
+                    {
+                        case 0:
+                            new ShopSettingsPatch { MinAmount = Math.Abs(value) }.ApplyTo(shop);
+                            break;
+                        case 1:
+                            new ShopSettingsPatch { Currencies = ["C" + value] }.ApplyTo(shop);
+                            break;
+                        case 2:
+                            new ShopSettingsPatch { BlockedPayers = ["tel:+7" + value] }.ApplyTo(shop);
+                            break;
+                        default:
+                            shop.MaxAmount = 1_000_000m + value;
+                            shop.NotificationUrl = new Uri("http://merchant.invalid/" + value);
+                            break;
+                    }
+                }
+
+                Sync();
+                if (worker == 0)
+                {
+                    var seen = (shop.MinAmount, shop.Currencies.Single(), shop.BlockedPayers.Single(), shop.MaxAmount, shop.NotificationUrl?.AbsolutePath);
+                    var written = ((decimal)round, "C" + round, "tel:+7" + round, 1_000_000m + round, "/" + round);
+                    if (seen != written)
+                    {
+                        Fail(failures, $"round {round}: the shop holds {seen}, the last writes were {written}");
+                    }
+                }
+            }
+        });
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task The_control_api_shows_settings_one_patch_wrote_whole_while_patches_race()
+    {
+        const int Requests = 300;
+        await using var f = await SandboxFixture.StartAsync();
+        await f.PatchShopAsync(A);
+        var written = new[] { Expected(A), Expected(B) };
+        var failures = new List<string>();
+
+        // Two workers patch A and B in turn (each answer is the settings it left), two read the shops (GET).
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        {
+            for (var i = 0; i < Requests; i++)
+            {
+                var shop = worker < 2
+                    ? await f.PatchShopAsync((i + worker) % 2 == 0 ? A : B)
+                    : (await f.ControlGetAsync("shops")).EnumerateArray().Single();
+                var seen = Settings(shop);
+                if (!written.Contains(seen))
+                {
+                    Fail(failures, $"{(worker < 2 ? "PATCH" : "GET")} answered {seen}");
+                }
+            }
+        })));
+
+        Assert.Empty(failures);
+    }
+
+    private static string Expected(ShopSettingsPatch patch)
+        => $"{string.Join(",", patch.Currencies!)} {patch.MinAmount}..{patch.MaxAmount} blocked {string.Join(",", patch.BlockedPayers!)} limit {(patch.MonthlyLimit > 0 ? patch.MonthlyLimit : null)}";
+
+    private static string Settings(SandboxShop shop)
+        => $"{string.Join(",", shop.Currencies)} {shop.MinAmount}..{shop.MaxAmount} blocked {string.Join(",", shop.BlockedPayers)} limit {shop.MonthlyLimit}";
+
+    private static string Settings(System.Text.Json.JsonElement shop)
+    {
+        static string List(System.Text.Json.JsonElement list) => string.Join(",", list.EnumerateArray().Select(e => e.GetString()));
+        var limit = shop.GetProperty("monthly_limit");
+        return $"{List(shop.GetProperty("currencies"))} {shop.GetProperty("min_amount").GetDecimal()}..{shop.GetProperty("max_amount").GetDecimal()} "
+            + $"blocked {List(shop.GetProperty("blocked_payers"))} limit {(limit.ValueKind == System.Text.Json.JsonValueKind.Null ? null : limit.GetDecimal())}";
+    }
+}
