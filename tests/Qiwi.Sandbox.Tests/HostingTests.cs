@@ -29,7 +29,8 @@ public sealed class HostingTests
     [Fact]
     public async Task A_configured_shop_that_lists_no_currencies_gets_the_documented_four_and_the_condition_defaults()
     {
-        await using var app = SandboxApp.Build(["--Sandbox:Shops:0:ShopId=2042", "--Sandbox:Shops:0:ApiId=api", "--Sandbox:Shops:0:ApiPassword=pw", "--Sandbox:Shops:0:MonthlyLimit=500", "--Sandbox:Shops:0:DeniedOperations:0=cancelBill"]);
+        await using var app = SandboxApp.Build(["--Sandbox:Shops:0:ShopId=2042", "--Sandbox:Shops:0:ApiId=api", "--Sandbox:Shops:0:ApiPassword=pw", "--Sandbox:Shops:0:MonthlyLimit=500", "--Sandbox:Shops:0:DeniedOperations:0=cancelBill",
+            "--Sandbox:Shops:0:Rates:0:From=EUR", "--Sandbox:Shops:0:Rates:0:To=RUB", "--Sandbox:Shops:0:Rates:0:Rate=101.5"]);
 
         var shop = Assert.Single(app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.EffectiveShops);
 
@@ -37,5 +38,6 @@ public sealed class HostingTests
         Assert.Equal((1m, 15000m, true, false, false, "success"), (shop.MinAmount, shop.MaxAmount, shop.ProtocolEnabled, shop.ApiIdBlocked, shop.MerchantBlocked, shop.RefundOutcome));
         Assert.Equal((500m, "cancelBill"), (shop.MonthlyLimit, shop.DeniedOperations.Single()));
         Assert.Empty(shop.AllowedAddresses);
+        Assert.Equal(new SandboxRate { From = "EUR", To = "RUB", Rate = 101.5m }, Assert.Single(shop.Rates));
     }
 }

@@ -41,7 +41,7 @@ internal static class ApiEndpoints
             return request.Refuse(ResultCode.AuthorizationError);
         }
 
-        var condition = ShopConditions.ForRequest(shop, operation, context.Connection.RemoteIpAddress);
+        var condition = ShopConditions.ForRequest(shop.Settings, operation, context.Connection.RemoteIpAddress);
         if (condition != ResultCode.Success)
         {
             return request.Refuse(condition);

@@ -58,7 +58,8 @@ internal static class ControlEndpoints
             return Results.NoContent();
         });
         control.MapGet("/notifications", (Notifications.NotificationDispatcher dispatcher) => Results.Json(dispatcher.Log));
-        control.MapGet("/shops", (IOptions<SandboxOptions> options) => Results.Json(options.Value.EffectiveShops));
+        // Each shop is listed from one read of its settings (a copy holding them), so a patch racing the listing is shown whole or not at all.
+        control.MapGet("/shops", (IOptions<SandboxOptions> options) => Results.Json(options.Value.EffectiveShops.Select(s => s.Copy(s.Settings)).ToList()));
         control.MapPatch("/shops/{shopId:long}", (long shopId, ShopSettingsPatch patch, IOptions<SandboxOptions> options) =>
         {
             if (options.Value.ShopById(shopId) is not { } shop)
@@ -71,8 +72,8 @@ internal static class ControlEndpoints
                 return Results.Json(new { result_code = (int)ResultCode.IncorrectData, description = problem }, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            patch.ApplyTo(shop);
-            return Results.Json(shop);
+            // The answer is the settings this patch left (a later patch may have replaced them since).
+            return Results.Json(shop.Copy(patch.Apply(shop)));
         });
         control.MapGet("/clock", (SandboxClock clock) => Clock(clock));
         control.MapPost("/clock/advance", async (ClockAdvance advance, TimeTravel travel, SandboxClock clock, CancellationToken cancellationToken) =>

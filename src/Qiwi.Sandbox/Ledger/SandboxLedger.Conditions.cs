@@ -42,15 +42,15 @@ internal sealed partial class SandboxLedger
     /// Whether the shop takes a new invoice from this payer: the payer (298, 774, 934, 1018) and conversion (1003); and what
     /// the payer's wallet will pay. The monthly limit (700) is <see cref="WithinMonthlyLimit"/>.
     /// </summary>
-    private static (ResultCode Refusal, (decimal? Amount, string? Currency) Origin) Admit(SandboxShop shop, string user, decimal amount, string currency)
+    private static (ResultCode Refusal, (decimal? Amount, string? Currency) Origin) Admit(ShopSettings settings, string user, decimal amount, string currency)
     {
-        var payer = ShopConditions.ForPayer(shop, user);
+        var payer = ShopConditions.ForPayer(settings, user);
         if (payer != ResultCode.Success)
         {
             return (payer, default);
         }
 
-        if (ShopConditions.Origin(shop, amount, currency) is not { } origin)
+        if (ShopConditions.Origin(settings, amount, currency) is not { } origin)
         {
             return (ResultCode.NoConversionRate, default);
         }
@@ -82,7 +82,7 @@ internal sealed partial class SandboxLedger
 
     /// <summary>What a new refund of the shop settles to (its <c>RefundOutcome</c>): success, fail, or null (stays processing).</summary>
     private RefundStatus? RefundOutcome(long shopId)
-        => options.ShopById(shopId)?.RefundOutcome?.ToLowerInvariant() switch
+        => options.ShopById(shopId)?.Settings.RefundOutcome?.ToLowerInvariant() switch
         {
             "fail" => RefundStatus.Fail,
             "processing" => null,

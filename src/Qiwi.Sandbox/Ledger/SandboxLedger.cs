@@ -35,17 +35,20 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
             return Repeat(existing, user, amount, currency, comment, paySource);
         }
 
-        if (!Listed(shop.EffectiveCurrencies, currency))
+        // The shop's settings, read once: every check below is against this one value, so a patch racing this create is
+        // seen whole or not at all (never its minimum with the old maximum, its currencies with the old bounds).
+        var settings = shop.Settings;
+        if (!Listed(settings.EffectiveCurrencies, currency))
         {
             return LedgerResult<Bill>.Refuse(ResultCode.CurrencyNotAllowed);
         }
 
-        if (amount < shop.MinAmount)
+        if (amount < settings.MinAmount)
         {
             return LedgerResult<Bill>.Refuse(ResultCode.AmountTooSmall);
         }
 
-        if (amount > shop.MaxAmount)
+        if (amount > settings.MaxAmount)
         {
             return LedgerResult<Bill>.Refuse(ResultCode.AmountTooLarge);
         }
@@ -56,7 +59,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
         }
 
         var now = time.GetUtcNow();
-        var (refusal, origin) = Admit(shop, user, amount, currency);
+        var (refusal, origin) = Admit(settings, user, amount, currency);
         if (refusal != ResultCode.Success)
         {
             return LedgerResult<Bill>.Refuse(refusal);
@@ -78,7 +81,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
             OriginCurrency = origin.Currency,
         };
         SandboxInvoice invoice;
-        if (shop.MonthlyLimit is not decimal limit)
+        if (settings.MonthlyLimit is not decimal limit)
         {
             // No limit to keep: the invoice is entered and counted (a limit may be set later) without the shop's lock, so
             // creates of a shop without a limit do not queue behind each other. One admitted here while a limit is being

@@ -166,8 +166,8 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
 
     private void Enqueue(Bill bill, long shopId)
     {
-        var shop = _options.ShopById(shopId);
-        if (shop?.NotificationUrl is null)
+        // Read once: the URL and the name come from the same settings, whatever a patch does meanwhile.
+        if (_options.ShopById(shopId)?.Settings is not { NotificationUrl: { } url } settings)
         {
             return;
         }
@@ -179,7 +179,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
             Error = ResultCode.Success,
             Amount = bill.Amount,
             User = bill.User,
-            MerchantName = shop.Name,
+            MerchantName = settings.Name,
             Currency = bill.Currency,
             Comment = bill.Comment ?? string.Empty,
         };
@@ -192,7 +192,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
                 ShopId = shopId,
                 BillId = bill.BillId,
                 Status = bill.Status.ToWireValue(),
-                Url = shop.NotificationUrl,
+                Url = url,
                 Form = notification.ToForm(),
                 FirstAttemptAt = now,
                 NextAttemptAt = now,
@@ -209,7 +209,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
         var shop = _options.ShopById(record.ShopId) ?? throw new InvalidOperationException($"Shop {record.ShopId} is not configured.");
         using var request = new HttpRequestMessage(HttpMethod.Post, record.Url) { Content = new FormUrlEncodedContent(record.Form) };
         request.Headers.Accept.ParseAdd("text/xml");
-        if (shop.SignNotifications)
+        if (shop.Settings.SignNotifications)
         {
             request.Headers.Add(BillNotificationWebhook.Signature.Target, QiwiSignature.Compute(BillNotificationWebhook.Signature, record.Form, shop.NotificationPassword));
         }

@@ -53,28 +53,41 @@ public sealed record ShopSettingsPatch
             : Rates?.Any(r => r.Rate <= 0 || r.From.Length != 3 || r.To.Length != 3) == true ? "each rate needs 3-letter from and to and a positive rate."
             : null;
 
-    /// <summary>Applies the present properties to <paramref name="shop"/>.</summary>
-    public void ApplyTo(SandboxShop shop)
+    /// <summary>Applies the present properties to <paramref name="shop"/>, all at once (see <see cref="Apply"/>).</summary>
+    public void ApplyTo(SandboxShop shop) => Apply(shop);
+
+    /// <summary>
+    /// Applies the present properties to <paramref name="shop"/> as one change: a request sees the shop's settings before
+    /// it or after it, never some of each; a patch of other properties racing it is not lost (each is applied to the
+    /// settings the other left). Returns the settings this patch left.
+    /// </summary>
+    internal ShopSettings Apply(SandboxShop shop)
     {
         ArgumentNullException.ThrowIfNull(shop);
-        shop.NotificationUrl = NotificationUrl ?? shop.NotificationUrl;
-        shop.SignNotifications = SignNotifications ?? shop.SignNotifications;
-        shop.Name = Name ?? shop.Name;
-        shop.Currencies = Currencies ?? shop.Currencies;
-        shop.MinAmount = MinAmount ?? shop.MinAmount;
-        shop.MaxAmount = MaxAmount ?? shop.MaxAmount;
-        shop.ProtocolEnabled = ProtocolEnabled ?? shop.ProtocolEnabled;
-        shop.ApiIdBlocked = ApiIdBlocked ?? shop.ApiIdBlocked;
-        shop.MerchantBlocked = MerchantBlocked ?? shop.MerchantBlocked;
-        shop.AllowedAddresses = AllowedAddresses ?? shop.AllowedAddresses;
-        shop.DeniedOperations = DeniedOperations ?? shop.DeniedOperations;
-        shop.UnregisteredPayers = UnregisteredPayers ?? shop.UnregisteredPayers;
-        shop.BlockedPayers = BlockedPayers ?? shop.BlockedPayers;
-        shop.UnsupportedRegionPayers = UnsupportedRegionPayers ?? shop.UnsupportedRegionPayers;
-        shop.UnsupportedCountries = UnsupportedCountries ?? shop.UnsupportedCountries;
-        shop.MonthlyLimit = MonthlyLimit is decimal limit ? (limit > 0 ? limit : null) : shop.MonthlyLimit;
-        shop.WalletCurrency = WalletCurrency is string wallet ? (wallet.Length > 0 ? wallet : null) : shop.WalletCurrency;
-        shop.Rates = Rates ?? shop.Rates;
-        shop.RefundOutcome = RefundOutcome ?? shop.RefundOutcome;
+        return shop.Update(this, static (s, patch) => patch.ApplyTo(s));
     }
+
+    /// <summary><paramref name="s"/> with the present properties replaced.</summary>
+    private ShopSettings ApplyTo(ShopSettings s) => s with
+    {
+        NotificationUrl = NotificationUrl ?? s.NotificationUrl,
+        SignNotifications = SignNotifications ?? s.SignNotifications,
+        Name = Name ?? s.Name,
+        Currencies = Currencies ?? s.Currencies,
+        MinAmount = MinAmount ?? s.MinAmount,
+        MaxAmount = MaxAmount ?? s.MaxAmount,
+        ProtocolEnabled = ProtocolEnabled ?? s.ProtocolEnabled,
+        ApiIdBlocked = ApiIdBlocked ?? s.ApiIdBlocked,
+        MerchantBlocked = MerchantBlocked ?? s.MerchantBlocked,
+        AllowedAddresses = AllowedAddresses ?? s.AllowedAddresses,
+        DeniedOperations = DeniedOperations ?? s.DeniedOperations,
+        UnregisteredPayers = UnregisteredPayers ?? s.UnregisteredPayers,
+        BlockedPayers = BlockedPayers ?? s.BlockedPayers,
+        UnsupportedRegionPayers = UnsupportedRegionPayers ?? s.UnsupportedRegionPayers,
+        UnsupportedCountries = UnsupportedCountries ?? s.UnsupportedCountries,
+        MonthlyLimit = MonthlyLimit is decimal limit ? (limit > 0 ? limit : null) : s.MonthlyLimit,
+        WalletCurrency = WalletCurrency is string wallet ? (wallet.Length > 0 ? wallet : null) : s.WalletCurrency,
+        Rates = Rates ?? s.Rates,
+        RefundOutcome = RefundOutcome ?? s.RefundOutcome,
+    };
 }
