@@ -133,7 +133,7 @@ public sealed class ShopSnapshotRaceTests
                 Sync();
                 if (worker == 0)
                 {
-                    var seen = (shop.MinAmount, shop.Currencies.Single(), shop.BlockedPayers.Single(), shop.MaxAmount, shop.NotificationUrl?.AbsolutePath);
+                    var seen = (shop.MinAmount, string.Join(",", shop.Currencies), string.Join(",", shop.BlockedPayers), shop.MaxAmount, shop.NotificationUrl?.AbsolutePath);
                     var written = ((decimal)round, "C" + round, "tel:+7" + round, 1_000_000m + round, "/" + round);
                     if (seen != written)
                     {
@@ -144,6 +144,47 @@ public sealed class ShopSnapshotRaceTests
         });
 
         Assert.Empty(failures);
+    }
+
+    [Fact]
+    public void The_shop_listing_serialized_while_patches_race_shows_one_patch_whole()
+    {
+        const int Patches = 50_000;
+        var shop = new SandboxShop { ShopId = 23 };
+        var options = new SandboxOptions { Shops = [shop] };
+        A.ApplyTo(shop);
+        var written = new[] { Expected(A), Expected(B) };
+        var patching = 1;
+        var listings = 0;
+        var failures = new List<string>();
+
+        // One worker patches A and B in turn; the others serialize the listing GET /sandbox/control/shops answers, as it does.
+        Run(3, worker =>
+        {
+            if (worker == 0)
+            {
+                for (var i = 0; i < Patches; i++)
+                {
+                    (i % 2 == 0 ? B : A).ApplyTo(shop);
+                }
+
+                Volatile.Write(ref patching, 0);
+                return;
+            }
+
+            for (; Volatile.Read(ref patching) > 0; Interlocked.Increment(ref listings))
+            {
+                var json = System.Text.Json.JsonSerializer.SerializeToElement(Control.ControlEndpoints.Shops(options), Control.SandboxControlJson.Options);
+                var seen = Settings(json.EnumerateArray().Single());
+                if (!written.Contains(seen))
+                {
+                    Fail(failures, "listed " + seen);
+                }
+            }
+        });
+
+        Assert.Empty(failures);
+        Assert.True(listings > 100, $"only {listings} listings were taken while the shop was patched");
     }
 
     [Fact]

@@ -58,8 +58,7 @@ internal static class ControlEndpoints
             return Results.NoContent();
         });
         control.MapGet("/notifications", (Notifications.NotificationDispatcher dispatcher) => Results.Json(dispatcher.Log));
-        // Each shop is listed from one read of its settings (a copy holding them), so a patch racing the listing is shown whole or not at all.
-        control.MapGet("/shops", (IOptions<SandboxOptions> options) => Results.Json(options.Value.EffectiveShops.Select(s => s.Copy(s.Settings)).ToList()));
+        control.MapGet("/shops", (IOptions<SandboxOptions> options) => Results.Json(Shops(options.Value)));
         control.MapPatch("/shops/{shopId:long}", (long shopId, ShopSettingsPatch patch, IOptions<SandboxOptions> options) =>
         {
             if (options.Value.ShopById(shopId) is not { } shop)
@@ -98,6 +97,9 @@ internal static class ControlEndpoints
         ["sms/confirm"] = (ledger, shop, bill) => ledger.ReplySms(shop, bill, confirm: true),
         ["sms/decline"] = (ledger, shop, bill) => ledger.ReplySms(shop, bill, confirm: false),
     };
+
+    /// <summary>The shops as <c>GET /sandbox/control/shops</c> lists them: each from one read of its settings (a copy holding them), so a patch racing the listing is shown whole or not at all.</summary>
+    internal static IReadOnlyList<SandboxShop> Shops(SandboxOptions options) => options.EffectiveShops.Select(s => s.Copy(s.Settings)).ToList();
 
     private static IResult Clock(SandboxClock clock)
         => Results.Json(new { now = clock.GetUtcNow(), moscow = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(3)).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), offset_seconds = clock.Offset.TotalSeconds });
