@@ -9,7 +9,8 @@ namespace Qiwi.Sandbox.Tests;
 /// <summary>
 /// A shop's settings change as a whole: a create racing <c>PATCH /sandbox/control/shops</c> is checked against the
 /// settings before the patch or after it, never against some fields of each; patches of different fields racing each
-/// other both end applied. Inputs are seeded; the interleaving is not, the verdict is.
+/// other both end applied; the shop listing of the control API shows settings one patch wrote, whole. Inputs are seeded;
+/// the interleaving is not, the verdict is.
 /// </summary>
 public sealed class ShopSnapshotRaceTests
 {
