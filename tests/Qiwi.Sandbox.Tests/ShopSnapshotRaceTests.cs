@@ -45,50 +45,25 @@ public sealed class ShopSnapshotRaceTests
     [InlineData(82)]
     public void A_create_racing_patches_between_two_settings_is_checked_against_one_of_them_whole(int seed)
     {
-        const int Patchers = 2;
-        const int Creators = 2;
-        const int PatchesEach = 100_000;
         var random = new Random(seed);
         var shop = new SandboxShop { ShopId = 21 };
         A.ApplyTo(shop);
         var ledger = new SandboxLedger(new FakeTimeProvider(Start), new SandboxOptions { Shops = [shop] });
-        var seeds = Enumerable.Range(0, Patchers + Creators).Select(_ => random.Next()).ToArray();
-        var patching = Patchers;
-        var creates = 0L;
         var failures = new List<string>();
 
-        Run(Patchers + Creators, worker =>
+        // Two workers patch A or B at random, two create what only a mix of them would admit.
+        Overlap(random.Next(), patchers: 2, checkers: 2, checksEach: 100_000, r => (r.Next(2) == 0 ? A : B).ApplyTo(shop), (worker, r, n) =>
         {
-            var r = new Random(seeds[worker]);
-            if (worker < Patchers)
+            var (user, amount, currency, underA, underB) = MixOnly[r.Next(MixOnly.Length)];
+            var result = ledger.Create(shop, $"W{worker}-{n}", user, amount, currency, "mix", Start.AddDays(1), Contract.PaySource.QiwiWallet, null);
+            if (result.Value is not null || (result.Code != underA && result.Code != underB))
             {
-                for (var i = 0; i < PatchesEach; i++)
-                {
-                    (r.Next(2) == 0 ? A : B).ApplyTo(shop);
-                }
-
-                Interlocked.Decrement(ref patching);
-                return;
+                Fail(failures, $"{amount} {currency} from {user}: {(result.Value is null ? result.Code.ToString() : "admitted")}, where A gives {underA} and B {underB}");
             }
-
-            // Bounded by the patchers: they stop after a fixed count, and so do the creators then.
-            var n = 0;
-            for (; Volatile.Read(ref patching) > 0; n++)
-            {
-                var (user, amount, currency, underA, underB) = MixOnly[r.Next(MixOnly.Length)];
-                var result = ledger.Create(shop, $"W{worker}-{n}", user, amount, currency, "mix", Start.AddDays(1), Contract.PaySource.QiwiWallet, null);
-                if (result.Value is not null || (result.Code != underA && result.Code != underB))
-                {
-                    Fail(failures, $"{amount} {currency} from {user}: {(result.Value is null ? result.Code.ToString() : "admitted")}, where A gives {underA} and B {underB}");
-                }
-            }
-
-            Interlocked.Add(ref creates, n);
         });
 
         Assert.Empty(failures);
         Assert.Empty(ledger.Snapshot());
-        Assert.True(creates > 1_000, $"only {creates} creates ran while the shop was patched");
         Assert.Contains(Settings(shop), new[] { Expected(A), Expected(B) });
     }
 
@@ -150,42 +125,25 @@ public sealed class ShopSnapshotRaceTests
     [Fact]
     public void The_shop_listing_serialized_while_patches_race_shows_one_patch_whole()
     {
-        const int Patches = 50_000;
         var shop = new SandboxShop { ShopId = 23 };
         var options = new SandboxOptions { Shops = [shop] };
         A.ApplyTo(shop);
         var written = new[] { Expected(A), Expected(B) };
-        var patching = 1;
-        var listings = 0;
         var failures = new List<string>();
 
-        // One worker patches A and B in turn; the others serialize the listing GET /sandbox/control/shops answers, as it does.
-        Run(3, worker =>
+        // One worker patches A and B in turn; two serialize the listing GET /sandbox/control/shops answers, as it does.
+        var turn = 0;
+        Overlap(seed: 0, patchers: 1, checkers: 2, checksEach: 2_000, _ => (turn++ % 2 == 0 ? B : A).ApplyTo(shop), (_, _, _) =>
         {
-            if (worker == 0)
+            var json = System.Text.Json.JsonSerializer.SerializeToElement(Control.ControlEndpoints.Shops(options), Control.SandboxControlJson.Options);
+            var seen = Settings(json.EnumerateArray().Single());
+            if (!written.Contains(seen))
             {
-                for (var i = 0; i < Patches; i++)
-                {
-                    (i % 2 == 0 ? B : A).ApplyTo(shop);
-                }
-
-                Volatile.Write(ref patching, 0);
-                return;
-            }
-
-            for (; Volatile.Read(ref patching) > 0; Interlocked.Increment(ref listings))
-            {
-                var json = System.Text.Json.JsonSerializer.SerializeToElement(Control.ControlEndpoints.Shops(options), Control.SandboxControlJson.Options);
-                var seen = Settings(json.EnumerateArray().Single());
-                if (!written.Contains(seen))
-                {
-                    Fail(failures, "listed " + seen);
-                }
+                Fail(failures, "listed " + seen);
             }
         });
 
         Assert.Empty(failures);
-        Assert.True(listings > 100, $"only {listings} listings were taken while the shop was patched");
     }
 
     [Fact]
@@ -214,6 +172,52 @@ public sealed class ShopSnapshotRaceTests
         })));
 
         Assert.Empty(failures);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="patch"/> on <paramref name="patchers"/> workers and <paramref name="check"/> (worker, random, step)
+    /// on <paramref name="checkers"/> others, all at once: the patchers patch until the checkers are done, and each checker
+    /// makes <paramref name="checksEach"/> checks and goes on until the patchers have made 1,000 patches, so the two
+    /// overlap whatever the scheduling (bounded: a checker stops after 20 s whatever the counts, and the test then fails).
+    /// </summary>
+    private static void Overlap(int seed, int patchers, int checkers, int checksEach, Action<Random> patch, Action<int, Random, int> check)
+    {
+        const int MinPatches = 1_000;
+        var random = new Random(seed);
+        var seeds = Enumerable.Range(0, patchers + checkers).Select(_ => random.Next()).ToArray();
+        var checking = checkers;
+        var patches = 0;
+        var checks = 0;
+        var bound = System.Diagnostics.Stopwatch.StartNew();
+        Run(patchers + checkers, worker =>
+        {
+            var r = new Random(seeds[worker]);
+            if (worker < patchers)
+            {
+                while (Volatile.Read(ref checking) > 0)
+                {
+                    patch(r);
+                    Interlocked.Increment(ref patches);
+                }
+
+                return;
+            }
+
+            try
+            {
+                for (var n = 0; (n < checksEach || Volatile.Read(ref patches) < MinPatches) && bound.Elapsed < TimeSpan.FromSeconds(20); n++)
+                {
+                    check(worker, r, n);
+                    Interlocked.Increment(ref checks);
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref checking);
+            }
+        });
+
+        Assert.True(patches >= MinPatches && checks >= checkers * checksEach, $"{patches} patches and {checks} checks overlapped");
     }
 
     private static string Expected(ShopSettingsPatch patch)
