@@ -23,16 +23,8 @@ public sealed class ParameterMergeDifferentialTests
     private static readonly string[] Locations = ["path", "query", "header"];
     private static readonly string[] Methods = ["get", "delete"];
 
-    private const string Response = """
-              responses:
-                '200':
-                  description: The item.
-                  content:
-                    application/json:
-                      schema:
-                        $ref: '#/components/schemas/ItemEnvelope'
-
-        """;
+    // The operations answer as MiniSpec's getItem does.
+    private static readonly string Response = Between(MiniSpec.Text.Replace("\r\n", "\n", StringComparison.Ordinal), "      responses:\n", "components:\n");
 
     [Fact]
     public void Merged_parameters_are_the_reference_maps()
@@ -137,6 +129,14 @@ public sealed class ParameterMergeDifferentialTests
         var end = text.IndexOf("components:\n  schemas:\n", StringComparison.Ordinal);
         Assert.True(start > 0 && end > start);
         return text.Substring(0, start) + paths + components + text.Substring(end + "components:\n  schemas:\n".Length);
+    }
+
+    private static string Between(string text, string from, string to)
+    {
+        var start = text.IndexOf(from, StringComparison.Ordinal);
+        var end = text.IndexOf(to, start, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start);
+        return text.Substring(start, end - start);
     }
 
     private static void AppendList(StringBuilder text, string indent, List<Declaration> list)
