@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -8,6 +9,12 @@ namespace Qiwi.AspNetCore;
 /// length-prefixed, so the same notification repeated (in any field order) has the same key and two that
 /// differ in any field do not. Contains no secret: the authorization headers are not part of it.
 /// </summary>
+/// <remarks>
+/// The hash is taken over the UTF-8 of that text. A lone UTF-16 surrogate, which UTF-8 cannot carry (the form
+/// reader never produces one, but a caller of this method may), is written as its own three bytes (as WTF-8 does)
+/// rather than as U+FFFD, so two distinct strings never share a key; well-formed text, everything a notification
+/// posted over HTTP decodes to, keeps the key it always had.
+/// </remarks>
 public static class QiwiNotificationKey
 {
     /// <summary>Computes the key of a notification from its form fields.</summary>
@@ -21,6 +28,33 @@ public static class QiwiNotificationKey
             canonical.Append(field.Key.Length).Append(':').Append(field.Key).Append(field.Value.Length).Append(':').Append(field.Value);
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString()))).ToLowerInvariant();
+        return Convert.ToHexString(SHA256.HashData(Bytes(canonical.ToString()))).ToLowerInvariant();
+    }
+
+    /// <summary>The UTF-8 of the text, each lone surrogate as the three bytes of its code unit (which no well-formed text encodes to).</summary>
+    private static byte[] Bytes(string text)
+    {
+        var bytes = new byte[text.Length * 3]; // at most 3 bytes a UTF-16 unit (a pair: 4 for 2)
+        var written = 0;
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var consumed) == OperationStatus.Done)
+            {
+                written += rune.EncodeToUtf8(bytes.AsSpan(written));
+            }
+            else
+            {
+                var unit = rest[0]; // a lone surrogate: 1110xxxx 10xxxxxx 10xxxxxx over its 16 bits
+                bytes[written++] = (byte)(0xE0 | (unit >> 12));
+                bytes[written++] = (byte)(0x80 | ((unit >> 6) & 0x3F));
+                bytes[written++] = (byte)(0x80 | (unit & 0x3F));
+                consumed = 1;
+            }
+
+            rest = rest[consumed..];
+        }
+
+        return bytes.AsSpan(0, written).ToArray();
     }
 }

@@ -602,13 +602,11 @@ internal sealed class SchemaReader
 
     // Whether .NET compiles a pattern depends on its text alone, and an IDE re-reads the spec on every edit: the
     // answer is remembered across runs, for a bounded number of patterns of bounded length (the rest are compiled each time).
-    private const int MaxKnownPatterns = 512;
-    private const int MaxKnownPatternLength = 4096;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> KnownPatterns = new(System.StringComparer.Ordinal);
+    private static readonly PatternValidityCache KnownPatterns = new(maxCount: 512, maxLength: 4096);
 
     private static bool IsValidPattern(string pattern)
     {
-        if (KnownPatterns.TryGetValue(pattern, out var known))
+        if (KnownPatterns.TryGet(pattern, out var known))
         {
             return known;
         }
@@ -624,11 +622,7 @@ internal sealed class SchemaReader
             valid = false;
         }
 
-        if (pattern.Length <= MaxKnownPatternLength && KnownPatterns.Count < MaxKnownPatterns)
-        {
-            KnownPatterns.TryAdd(pattern, valid);
-        }
-
+        KnownPatterns.Remember(pattern, valid);
         return valid;
     }
 

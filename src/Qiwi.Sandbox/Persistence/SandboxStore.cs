@@ -94,14 +94,6 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
             r.Attempts.ToList(), r.Delivered, r.GaveUp);
 
         public NotificationRecord ToRecord()
-        {
-            var record = new NotificationRecord
-            {
-                Id = Id, ShopId = ShopId, BillId = BillId, Status = Status, Url = Url, Form = Form, FirstAttemptAt = FirstAttemptAt,
-                NextAttemptAt = NextAttemptAt, Delivered = Delivered, GaveUp = GaveUp,
-            };
-            record.Attempts.AddRange(Attempts);
-            return record;
-        }
+            => NotificationRecord.Restore(Id, ShopId, BillId, Status, Url, Form, FirstAttemptAt, NextAttemptAt, Attempts, Delivered, GaveUp);
     }
 }

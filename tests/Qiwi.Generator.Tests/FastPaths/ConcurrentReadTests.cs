@@ -65,9 +65,62 @@ public sealed class ConcurrentReadTests
             Assert.Equal(specs[index].Invalid, CountOccurrences(alone, "QIWI0004"));
         }
 
-        var known = (ConcurrentDictionary<string, bool>)typeof(SchemaReader).GetField("KnownPatterns", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-        var max = (int)typeof(SchemaReader).GetField("MaxKnownPatterns", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-        Assert.InRange(known.Count, 1, max + Workers); // the bound is checked before each add, so racing workers may pass it by one each
+        // The bound is exact: a slot is reserved before each add, so racing workers cannot pass it.
+        var known = (PatternValidityCache)typeof(SchemaReader).GetField("KnownPatterns", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        Assert.Equal(512, known.MaxCount);
+        Assert.InRange(known.Count, 1, known.MaxCount);
+    }
+
+    [Fact]
+    public void The_pattern_cache_never_holds_more_than_its_bound_under_racing_adds()
+    {
+        // A small cache filled by racing workers, each offering the same new patterns in its own order (so adds of
+        // one pattern race and lose), many times over: never more entries than the bound, and afterwards one
+        // quiet pass fills it exactly to the bound (no slot leaked by a lost add) with every answer as offered.
+        const int Bound = 32;
+        const int Distinct = 3 * Bound;
+        var patterns = Enumerable.Range(0, Distinct).Select(i => "^p" + i + "$").ToArray();
+        for (var round = 0; round < 200; round++)
+        {
+            var cache = new PatternValidityCache(Bound, maxLength: 16);
+            using var start = new Barrier(Workers);
+            var threads = Enumerable.Range(0, Workers).Select(worker => new Thread(() =>
+            {
+                var order = new Random(round * Workers + worker);
+                var mine = patterns.OrderBy(_ => order.Next()).ToArray();
+                start.SignalAndWait();
+                foreach (var pattern in mine)
+                {
+                    // Half the workers look first, as the reader does; the others offer every pattern, so adds lose often.
+                    if (worker % 2 == 1 || !cache.TryGet(pattern, out _))
+                    {
+                        cache.Remember(pattern, pattern.Length % 2 == 0);
+                    }
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            Assert.InRange(cache.Count, 1, Bound);
+
+            foreach (var pattern in patterns)
+            {
+                cache.Remember(pattern, pattern.Length % 2 == 0);
+            }
+
+            Assert.Equal(Bound, cache.Count);
+            Assert.All(patterns, pattern => Assert.True(!cache.TryGet(pattern, out var valid) || valid == (pattern.Length % 2 == 0)));
+        }
+    }
+
+    [Fact]
+    public void The_pattern_cache_skips_patterns_longer_than_its_limit()
+    {
+        var cache = new PatternValidityCache(maxCount: 4, maxLength: 8);
+        cache.Remember("12345678", true);
+        cache.Remember("123456789", true);
+        Assert.True(cache.TryGet("12345678", out _));
+        Assert.False(cache.TryGet("123456789", out _));
+        Assert.Equal(1, cache.Count);
     }
 
     [Fact]
