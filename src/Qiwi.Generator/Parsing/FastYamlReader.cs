@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 using Qiwi.Generator.Diagnostics;
 using YamlDotNet.Core;
@@ -25,6 +27,13 @@ namespace Qiwi.Generator.Parsing;
 internal sealed class FastYamlReader
 {
     private static readonly char[] LineEnds = { '\r', '\n' };
+
+    // What ends or questions a plain scalar or key on its line: a comment's '#' or a ':' (both checked where found).
+    private static readonly char[] PlainStops = { '#', ':' };
+
+    // What ends a quoted scalar on its line (or makes it one the reader gives up on).
+    private static readonly char[] SingleQuotedStops = { '\'', '\r', '\n' };
+    private static readonly char[] DoubleQuotedStops = { '"', '\\', '\r', '\n' };
 
     private readonly string _text;
     private readonly YamlLoader.TreeBuilder _builder;
@@ -78,11 +87,43 @@ internal sealed class FastYamlReader
 
     /// <summary>
     /// Printable characters, '\n' and "\r\n" only: no tab, lone '\r', Unicode line break, byte order mark, control
-    /// character or surrogate.
+    /// character or surrogate. Blocks of <see cref="Vector{T}"/> characters that are all printable ASCII or '\n' (nearly
+    /// all of a spec) are passed at once; any other block, and the tail, go through <see cref="OnlySafeCharactersSimple"/>'s
+    /// test character by character (the seeded differential test SafeCharactersDifferentialTests holds the two together).
     /// </summary>
-    private static bool OnlySafeCharacters(string text)
+    internal static bool OnlySafeCharacters(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && span.Length >= Vector<ushort>.Count)
+        {
+            var blocks = MemoryMarshal.Cast<char, Vector<ushort>>(span);
+            var space = new Vector<ushort>(' ');
+            var printableRange = new Vector<ushort>('~' - ' ');
+            var lineFeed = new Vector<ushort>('\n');
+            var all = new Vector<ushort>(ushort.MaxValue);
+            foreach (var block in blocks)
+            {
+                // (c - ' ') as unsigned <= '~' - ' ' is ' ' <= c <= '~'.
+                var plain = Vector.LessThanOrEqual(block - space, printableRange) | Vector.Equals(block, lineFeed);
+                if (!Vector.EqualsAll(plain, all) && !Safe(text, i, i + Vector<ushort>.Count))
+                {
+                    return false;
+                }
+
+                i += Vector<ushort>.Count;
+            }
+        }
+
+        return Safe(text, i, text.Length);
+    }
+
+    /// <summary>The reference: every character tested on its own.</summary>
+    internal static bool OnlySafeCharactersSimple(string text) => Safe(text, 0, text.Length);
+
+    private static bool Safe(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
         {
             var c = text[i];
             if (c is >= ' ' and <= '~' or '\n')
@@ -329,14 +370,15 @@ internal sealed class FastYamlReader
             return IsValueIndicator(i);
         }
 
-        for (; At(i) is not ('\n' or '\0'); i++)
+        var lineEnd = LineEnd(i);
+        for (var hit = NextStop(i, lineEnd); hit >= 0; hit = NextStop(hit + 1, lineEnd))
         {
-            if (IsValueIndicator(i))
+            if (IsValueIndicator(hit))
             {
                 return true;
             }
 
-            if (At(i) == '#' && At(i - 1) == ' ')
+            if (_text[hit] == '#' && At(hit - 1) == ' ')
             {
                 return false;
             }
@@ -348,22 +390,38 @@ internal sealed class FastYamlReader
     /// <summary>The ':' ending the plain key at <paramref name="start"/>.</summary>
     private int KeyColon(int start)
     {
-        for (var i = start; i - start < 1000; i++)
+        // The ':' or comment within the first 1,000 characters of the line (a ':' or '#' elsewhere is part of the key).
+        var limit = Math.Min(LineEnd(start), start + 1000);
+        for (var hit = NextStop(start, limit); hit >= 0; hit = NextStop(hit + 1, limit))
         {
-            var c = At(i);
-            if (c is '\n' or '\0' || (c == '#' && At(i - 1) == ' '))
+            if (_text[hit] == '#' && At(hit - 1) == ' ')
             {
                 break;
             }
 
-            if (IsValueIndicator(i))
+            if (IsValueIndicator(hit))
             {
-                return i;
+                return hit;
             }
         }
 
         throw new BailOut();
     }
+
+    /// <summary>The index of the line end ("\n", or the '\r' of "\r\n") at or after <paramref name="from"/>, or the text's length.</summary>
+    private int LineEnd(int from)
+    {
+        var i = from < _text.Length ? _text.IndexOf('\n', from) : -1;
+        if (i < 0)
+        {
+            return _text.Length;
+        }
+
+        return i > from && _text[i - 1] == '\r' ? i - 1 : i;
+    }
+
+    /// <summary>The next '#' or ':' in [<paramref name="from"/>, <paramref name="limit"/>), or -1 (a vectorized search: most characters are neither).</summary>
+    private int NextStop(int from, int limit) => from >= limit ? -1 : _text.IndexOfAny(PlainStops, from, limit - from);
 
     private bool IsValueIndicator(int i) => At(i) == ':' && At(i + 1) is ' ' or '\n' or '\0';
 
@@ -371,15 +429,17 @@ internal sealed class FastYamlReader
     private void PlainValue()
     {
         var start = _p;
-        var i = start;
-        for (; At(i) is not ('\n' or '\0'); i++)
+        var lineEnd = LineEnd(start);
+        var i = lineEnd;
+        for (var hit = NextStop(start, lineEnd); hit >= 0; hit = NextStop(hit + 1, lineEnd))
         {
-            if (At(i) == '#' && At(i - 1) == ' ')
+            if (_text[hit] == '#' && At(hit - 1) == ' ')
             {
+                i = hit;
                 break;
             }
 
-            if (IsValueIndicator(i))
+            if (IsValueIndicator(hit))
             {
                 throw new BailOut();
             }
@@ -398,29 +458,26 @@ internal sealed class FastYamlReader
         var i = start + 1;
         StringBuilder? unescaped = null;
         var from = i;
+        var stops = quote == '"' ? DoubleQuotedStops : SingleQuotedStops;
         while (true)
         {
-            var c = At(i);
-            if (c is '\n' or '\0' || (quote == '"' && c == '\\'))
+            // The next quote, line end or (in double quotes) backslash; the end of the text, a line end or an escape is given up on.
+            i = i < _text.Length ? _text.IndexOfAny(stops, i) : -1;
+            if (i < 0 || _text[i] != quote)
             {
                 throw new BailOut();
             }
 
-            if (c == quote)
+            if (quote == '\'' && At(i + 1) == '\'')
             {
-                if (quote == '\'' && At(i + 1) == '\'')
-                {
-                    unescaped ??= new StringBuilder();
-                    unescaped.Append(_text, from, i + 1 - from);
-                    i += 2;
-                    from = i;
-                    continue;
-                }
-
-                break;
+                unescaped ??= new StringBuilder();
+                unescaped.Append(_text, from, i + 1 - from);
+                i += 2;
+                from = i;
+                continue;
             }
 
-            i++;
+            break;
         }
 
         string value;
@@ -635,10 +692,7 @@ internal sealed class FastYamlReader
                 throw new BailOut(); // not a comment: YamlDotNet reads it as text or an error
             }
 
-            while (At(i) is not ('\n' or '\0'))
-            {
-                i++;
-            }
+            i = LineEnd(i);
         }
 
         if (At(i) == '\n')
@@ -674,10 +728,7 @@ internal sealed class FastYamlReader
 
             if (c == '#')
             {
-                while (At(i) is not ('\n' or '\0'))
-                {
-                    i++;
-                }
+                i = LineEnd(i);
 
                 if (At(i) == '\0')
                 {
