@@ -41,6 +41,7 @@ internal sealed class FastYamlReader
     private int _p;
     private int _line;
     private int _lineStart;
+    private int _lineEnd = -1;
     private int _depth;
     private bool _stopped;
 
@@ -409,15 +410,26 @@ internal sealed class FastYamlReader
     }
 
     /// <summary>The index of the line end ("\n", or the '\r' of "\r\n") at or after <paramref name="from"/>, or the text's length.</summary>
+    /// <remarks>
+    /// The key, its value and a comment after them all ask for the same line's end: it is searched for once per line
+    /// and kept (<see cref="_lineEnd"/>, valid while <paramref name="from"/> is between <see cref="_lineStart"/> and it;
+    /// the reader crosses a line end only through <see cref="NewLine"/>, which moves <see cref="_lineStart"/> past it).
+    /// </remarks>
     private int LineEnd(int from)
     {
-        var i = from < _text.Length ? _text.IndexOf('\n', from) : -1;
-        if (i < 0)
+        if (from >= _lineStart && from <= _lineEnd)
         {
-            return _text.Length;
+            return _lineEnd;
         }
 
-        return i > from && _text[i - 1] == '\r' ? i - 1 : i;
+        var i = from < _text.Length ? _text.IndexOf('\n', from) : -1;
+        var end = i < 0 ? _text.Length : i > from && _text[i - 1] == '\r' ? i - 1 : i;
+        if (from >= _lineStart)
+        {
+            _lineEnd = end;
+        }
+
+        return end;
     }
 
     /// <summary>The next '#' or ':' in [<paramref name="from"/>, <paramref name="limit"/>), or -1 (a vectorized search: most characters are neither).</summary>
