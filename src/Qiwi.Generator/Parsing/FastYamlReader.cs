@@ -4,7 +4,6 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
 using Qiwi.Generator.Diagnostics;
-using YamlDotNet.Core;
 
 namespace Qiwi.Generator.Parsing;
 
@@ -229,7 +228,7 @@ internal sealed class FastYamlReader
     /// The value after a key's ':' or a '-' (at <see cref="_p"/>, spaces skipped). <paramref name="indent"/> is the
     /// scanner's indentation (the enclosing collection's column); <paramref name="empty"/> is where an empty value is.
     /// </summary>
-    private int Value(int indent, Mark empty, bool inMap)
+    private int Value(int indent, YamlLoader.TextMark empty, bool inMap)
     {
         var c = At(_p);
         switch (c)
@@ -269,7 +268,7 @@ internal sealed class FastYamlReader
     }
 
     /// <summary>Nothing more on the line: a nested collection on the next lines, an indentless sequence, or an empty scalar.</summary>
-    private int Nested(int indent, Mark empty, bool inMap)
+    private int Nested(int indent, YamlLoader.TextMark empty, bool inMap)
     {
         EndLine();
         var next = LineContent();
@@ -623,7 +622,7 @@ internal sealed class FastYamlReader
         var block = Scratch.Take();
         var breaks = 0;
         var lastBroke = false;
-        Mark end;
+        YamlLoader.TextMark end;
         while (true)
         {
             // At the start of a line.
@@ -777,15 +776,15 @@ internal sealed class FastYamlReader
     }
 
     /// <summary>Where YamlDotNet closes a collection at <paramref name="column"/> at the end of the text.</summary>
-    private Mark EndOfStream(int column)
+    private YamlLoader.TextMark EndOfStream(int column)
     {
         var offset = _text.Length - _lineStart;
         if (column > offset || offset == 0)
         {
-            return new Mark(_text.Length, _line + 1, offset + 1);
+            return new YamlLoader.TextMark(_text.Length, _line + 1, offset + 1);
         }
 
-        return new Mark(_text.Length, _line + 2, 1);
+        return new YamlLoader.TextMark(_text.Length, _line + 2, 1);
     }
 
     /// <summary>True at a '-' followed by a space or the line's end.</summary>
@@ -842,7 +841,7 @@ internal sealed class FastYamlReader
         return c == '\r' ? '\n' : c;
     }
 
-    private Mark MarkAt(int i) => new(i, _line + 1, i - _lineStart + 1);
+    private YamlLoader.TextMark MarkAt(int i) => new(i, _line + 1, i - _lineStart + 1);
 
     private void Open(bool isMap)
     {
@@ -857,7 +856,7 @@ internal sealed class FastYamlReader
         }
     }
 
-    private void Close(Mark end)
+    private void Close(YamlLoader.TextMark end)
     {
         _depth--;
         if (!_stopped && !_builder.Close(end))
@@ -866,7 +865,7 @@ internal sealed class FastYamlReader
         }
     }
 
-    private void Scalar(string value, bool quoted, Mark start, Mark end)
+    private void Scalar(string value, bool quoted, YamlLoader.TextMark start, YamlLoader.TextMark end)
     {
         if (!_stopped && !_builder.Scalar(value, quoted, start, end))
         {
