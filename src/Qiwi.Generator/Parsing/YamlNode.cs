@@ -63,32 +63,37 @@ internal readonly struct YamlKey
     private readonly int _start;
     private readonly int _end;
     private readonly int _line;
-    private readonly int _column;
-    private readonly bool _quoted;
+
+    // The column (never negative), or its complement for a quoted key: the flag costs no field (an entry is 32 bytes, not 40).
+    private readonly int _columnOrQuoted;
 
     public YamlKey(string value, bool quoted, SourceSpan span)
     {
-        _quoted = quoted;
-        if (span.EndLine == span.StartLine && span.EndColumn - span.StartColumn == span.End - span.Start)
+        var column = 0;
+        if (span.EndLine == span.StartLine && span.EndColumn - span.StartColumn == span.End - span.Start && span.StartColumn >= 0)
         {
             _value = value;
             _start = span.Start;
             _end = span.End;
             _line = span.StartLine;
-            _column = span.StartColumn;
+            column = span.StartColumn;
         }
         else
         {
             _value = new Spanned(value, span);
-            _start = _end = _line = _column = 0;
+            _start = _end = _line = 0;
         }
+
+        _columnOrQuoted = quoted ? ~column : column;
     }
 
     public string Value => _value as string ?? ((Spanned)_value).Value;
 
-    public bool Quoted => _quoted;
+    public bool Quoted => _columnOrQuoted < 0;
 
-    public SourceSpan Span => _value is Spanned spanned ? spanned.Span : new SourceSpan(_start, _end, _line, _column, _line, _column + (_end - _start));
+    private int Column => _columnOrQuoted < 0 ? ~_columnOrQuoted : _columnOrQuoted;
+
+    public SourceSpan Span => _value is Spanned spanned ? spanned.Span : new SourceSpan(_start, _end, _line, Column, _line, Column + (_end - _start));
 
     /// <summary>A key whose span is not one line's run of characters.</summary>
     private sealed class Spanned
