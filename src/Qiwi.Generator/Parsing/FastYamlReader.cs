@@ -43,6 +43,7 @@ internal sealed class FastYamlReader
     private int _lineEnd = -1;
     private int _depth;
     private bool _stopped;
+    private StringBuilder? _block;
 
     private FastYamlReader(string text, YamlLoader.TreeBuilder builder, SlicePool pool)
     {
@@ -618,8 +619,9 @@ internal sealed class FastYamlReader
             throw new BailOut(); // an empty first line or an empty scalar: YamlDotNet's finer rules
         }
 
-        // The literal block's text is built in this thread's scratch builder, the one the emitters use (a huge one is not kept).
-        var block = Scratch.Take();
+        // The literal block's text is built in this thread's scratch builder, the one the emitters use (a huge one is not
+        // kept past the next Take); it is fetched once per load, not once per block (a thread-static read each).
+        var block = _block is null ? _block = Scratch.Take() : _block.Clear();
         var breaks = 0;
         var lastBroke = false;
         YamlLoader.TextMark end;

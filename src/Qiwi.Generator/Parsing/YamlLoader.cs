@@ -220,7 +220,28 @@ internal static class YamlLoader
                 return true;
             }
 
-            return Add(new YamlScalar(value, quoted, ToSpan(start, end)), start, end);
+            // A value: what Add and Attach do with a scalar (its size is 1), without their virtual calls and type tests.
+            if (!Count(1, start, end))
+            {
+                return false;
+            }
+
+            var node = new YamlScalar(value, quoted, ToSpan(start, end));
+            if (_depth == 0)
+            {
+                Root ??= node;
+                return true;
+            }
+
+            var frame = _frames[_depth - 1];
+            frame.Size += 1;
+            if (!frame.IsMap)
+            {
+                frame.Items.Add(node);
+                return true;
+            }
+
+            return AttachValue(frame, node); // a map waiting for this value: its key was taken above
         }
 
         /// <summary>Opens a map or sequence without an anchor; false when loading is over.</summary>
@@ -374,6 +395,12 @@ internal static class YamlLoader
                 return true;
             }
 
+            return AttachValue(parent, node);
+        }
+
+        /// <summary>Adds <paramref name="node"/> as the value of <paramref name="parent"/>'s pending key (a repeated key is reported and its entry dropped).</summary>
+        private bool AttachValue(Frame parent, YamlNode node)
+        {
             parent.HasKey = false;
             if (!parent.KeyIsText)
             {
