@@ -7,10 +7,8 @@ namespace Qiwi.Generator.Parsing;
 /// <summary>A node of the loaded YAML document with the place it came from.</summary>
 internal abstract class YamlNode
 {
-    protected YamlNode(SourceSpan span) => Span = span;
-
     /// <summary>Where the node is in the file.</summary>
-    public SourceSpan Span { get; }
+    public abstract SourceSpan Span { get; }
 
     /// <summary>Nodes in this subtree with every alias expanded (itself included): what walking it costs.</summary>
     public abstract long Size { get; }
@@ -19,15 +17,34 @@ internal abstract class YamlNode
 /// <summary>A scalar: its text and whether it was quoted (a quoted scalar is always a string).</summary>
 internal sealed class YamlScalar : YamlNode
 {
-    public YamlScalar(string value, bool quoted, SourceSpan span) : base(span)
+    private readonly int _start;
+    private readonly int _end;
+    private readonly int _startLine;
+    private readonly int _endLine;
+    private readonly int _endColumn;
+
+    // The start column (never negative: spans come from YamlLoader.ToSpan, which clamps at 0), or its complement for a
+    // quoted scalar: the flag costs no field, so a scalar is 48 bytes, not 56 (a spec has more scalars than anything else).
+    private readonly int _startColumnOrQuoted;
+
+    public YamlScalar(string value, bool quoted, SourceSpan span)
     {
         Value = value;
-        Quoted = quoted;
+        _start = span.Start;
+        _end = span.End;
+        _startLine = span.StartLine;
+        _endLine = span.EndLine;
+        _endColumn = span.EndColumn;
+        var column = Math.Max(0, span.StartColumn);
+        _startColumnOrQuoted = quoted ? ~column : column;
     }
 
     public string Value { get; }
 
-    public bool Quoted { get; }
+    public bool Quoted => _startColumnOrQuoted < 0;
+
+    public override SourceSpan Span
+        => new(_start, _end, _startLine, _startColumnOrQuoted < 0 ? ~_startColumnOrQuoted : _startColumnOrQuoted, _endLine, _endColumn);
 
     public override long Size => 1;
 
@@ -40,11 +57,14 @@ internal sealed class YamlSequence : YamlNode
 {
     private readonly long _size;
 
-    public YamlSequence(YamlNode[] items, SourceSpan span, long size) : base(span)
+    public YamlSequence(YamlNode[] items, SourceSpan span, long size)
     {
         Items = new NodeList<YamlNode>(items);
+        Span = span;
         _size = size;
     }
+
+    public override SourceSpan Span { get; }
 
     public NodeList<YamlNode> Items { get; }
 
@@ -134,11 +154,14 @@ internal sealed class YamlMap : YamlNode
     private readonly long _size;
     private Dictionary<string, YamlNode>? _byKey;
 
-    public YamlMap(YamlEntry[] entries, SourceSpan span, long size) : base(span)
+    public YamlMap(YamlEntry[] entries, SourceSpan span, long size)
     {
         _entries = entries;
+        Span = span;
         _size = size;
     }
+
+    public override SourceSpan Span { get; }
 
     public NodeList<YamlEntry> Entries => new(_entries);
 
