@@ -391,7 +391,7 @@ internal sealed class FastYamlReader
     /// <summary>The ':' ending the plain key at <paramref name="start"/>.</summary>
     private int KeyColon(int start)
     {
-        // The ':' or comment within the first 1,000 characters of the line (a ':' or '#' elsewhere is part of the key).
+        // Only '#' and ':' can end the key: the first ':' before a value, within 1,000 characters (YamlDotNet's simple keys end at 1,024) and before a comment.
         var limit = Math.Min(LineEnd(start), start + 1000);
         for (var hit = NextStop(start, limit); hit >= 0; hit = NextStop(hit + 1, limit))
         {
