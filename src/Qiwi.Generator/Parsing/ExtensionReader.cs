@@ -12,10 +12,10 @@ internal sealed class ExtensionReader
 
     public ExtensionReader(ParseContext context) => _context = context;
 
-    /// <summary>Adds x-qiwi-decimal and x-qiwi-datetime of <paramref name="schema"/> to <paramref name="constraints"/>.</summary>
-    public Constraints ReadValueRules(YamlMap schema, Constraints constraints)
+    /// <summary>Adds a schema's x-qiwi-decimal and x-qiwi-datetime (its values, null when absent) to <paramref name="constraints"/>.</summary>
+    public Constraints ReadValueRules(YamlNode? decimalValue, YamlNode? dateTimeValue, Constraints constraints)
     {
-        if (schema["x-qiwi-decimal"] is YamlNode decimalNode)
+        if (decimalValue is YamlNode decimalNode)
         {
             if (decimalNode is not YamlMap rules || rules.GetInt("scale") is not int scale || scale < 0 || scale > 28)
             {
@@ -33,7 +33,7 @@ internal sealed class ExtensionReader
             }
         }
 
-        if (schema["x-qiwi-datetime"] is YamlNode dateNode)
+        if (dateTimeValue is YamlNode dateNode)
         {
             if (dateNode is not YamlMap rules)
             {

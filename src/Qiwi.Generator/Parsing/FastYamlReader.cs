@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 using Qiwi.Generator.Diagnostics;
-using YamlDotNet.Core;
 
 namespace Qiwi.Generator.Parsing;
 
@@ -26,14 +27,23 @@ internal sealed class FastYamlReader
 {
     private static readonly char[] LineEnds = { '\r', '\n' };
 
+    // What ends or questions a plain scalar or key on its line: a comment's '#' or a ':' (both checked where found).
+    private static readonly char[] PlainStops = { '#', ':' };
+
+    // What ends a quoted scalar on its line (or makes it one the reader gives up on).
+    private static readonly char[] SingleQuotedStops = { '\'', '\r', '\n' };
+    private static readonly char[] DoubleQuotedStops = { '"', '\\', '\r', '\n' };
+
     private readonly string _text;
     private readonly YamlLoader.TreeBuilder _builder;
     private readonly SlicePool _pool;
     private int _p;
     private int _line;
     private int _lineStart;
+    private int _lineEnd = -1;
     private int _depth;
     private bool _stopped;
+    private StringBuilder? _block;
 
     private FastYamlReader(string text, YamlLoader.TreeBuilder builder, SlicePool pool)
     {
@@ -78,11 +88,43 @@ internal sealed class FastYamlReader
 
     /// <summary>
     /// Printable characters, '\n' and "\r\n" only: no tab, lone '\r', Unicode line break, byte order mark, control
-    /// character or surrogate.
+    /// character or surrogate. Blocks of <see cref="Vector{T}"/> characters that are all printable ASCII or '\n' (nearly
+    /// all of a spec) are passed at once; any other block, and the tail, go through <see cref="OnlySafeCharactersSimple"/>'s
+    /// test character by character (the seeded differential test SafeCharactersDifferentialTests holds the two together).
     /// </summary>
-    private static bool OnlySafeCharacters(string text)
+    internal static bool OnlySafeCharacters(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && span.Length >= Vector<ushort>.Count)
+        {
+            var blocks = MemoryMarshal.Cast<char, Vector<ushort>>(span);
+            var space = new Vector<ushort>(' ');
+            var printableRange = new Vector<ushort>('~' - ' ');
+            var lineFeed = new Vector<ushort>('\n');
+            var all = new Vector<ushort>(ushort.MaxValue);
+            foreach (var block in blocks)
+            {
+                // (c - ' ') as unsigned <= '~' - ' ' is ' ' <= c <= '~'.
+                var plain = Vector.LessThanOrEqual(block - space, printableRange) | Vector.Equals(block, lineFeed);
+                if (!Vector.EqualsAll(plain, all) && !Safe(text, i, i + Vector<ushort>.Count))
+                {
+                    return false;
+                }
+
+                i += Vector<ushort>.Count;
+            }
+        }
+
+        return Safe(text, i, text.Length);
+    }
+
+    /// <summary>The reference: every character tested on its own.</summary>
+    internal static bool OnlySafeCharactersSimple(string text) => Safe(text, 0, text.Length);
+
+    private static bool Safe(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
         {
             var c = text[i];
             if (c is >= ' ' and <= '~' or '\n')
@@ -187,7 +229,7 @@ internal sealed class FastYamlReader
     /// The value after a key's ':' or a '-' (at <see cref="_p"/>, spaces skipped). <paramref name="indent"/> is the
     /// scanner's indentation (the enclosing collection's column); <paramref name="empty"/> is where an empty value is.
     /// </summary>
-    private int Value(int indent, Mark empty, bool inMap)
+    private int Value(int indent, YamlLoader.TextMark empty, bool inMap)
     {
         var c = At(_p);
         switch (c)
@@ -227,7 +269,7 @@ internal sealed class FastYamlReader
     }
 
     /// <summary>Nothing more on the line: a nested collection on the next lines, an indentless sequence, or an empty scalar.</summary>
-    private int Nested(int indent, Mark empty, bool inMap)
+    private int Nested(int indent, YamlLoader.TextMark empty, bool inMap)
     {
         EndLine();
         var next = LineContent();
@@ -329,14 +371,15 @@ internal sealed class FastYamlReader
             return IsValueIndicator(i);
         }
 
-        for (; At(i) is not ('\n' or '\0'); i++)
+        var lineEnd = LineEnd(i);
+        for (var hit = NextStop(i, lineEnd); hit >= 0; hit = NextStop(hit + 1, lineEnd))
         {
-            if (IsValueIndicator(i))
+            if (IsValueIndicator(hit))
             {
                 return true;
             }
 
-            if (At(i) == '#' && At(i - 1) == ' ')
+            if (_text[hit] == '#' && At(hit - 1) == ' ')
             {
                 return false;
             }
@@ -348,22 +391,49 @@ internal sealed class FastYamlReader
     /// <summary>The ':' ending the plain key at <paramref name="start"/>.</summary>
     private int KeyColon(int start)
     {
-        for (var i = start; i - start < 1000; i++)
+        // Only '#' and ':' can end the key: the first ':' before a value, within 1,000 characters (YamlDotNet's simple keys end at 1,024) and before a comment.
+        var limit = Math.Min(LineEnd(start), start + 1000);
+        for (var hit = NextStop(start, limit); hit >= 0; hit = NextStop(hit + 1, limit))
         {
-            var c = At(i);
-            if (c is '\n' or '\0' || (c == '#' && At(i - 1) == ' '))
+            if (_text[hit] == '#' && At(hit - 1) == ' ')
             {
                 break;
             }
 
-            if (IsValueIndicator(i))
+            if (IsValueIndicator(hit))
             {
-                return i;
+                return hit;
             }
         }
 
         throw new BailOut();
     }
+
+    /// <summary>The index of the line end ("\n", or the '\r' of "\r\n") at or after <paramref name="from"/>, or the text's length.</summary>
+    /// <remarks>
+    /// The key, its value and a comment after them all ask for the same line's end: it is searched for once per line
+    /// and kept (<see cref="_lineEnd"/>, valid while <paramref name="from"/> is between <see cref="_lineStart"/> and it;
+    /// the reader crosses a line end only through <see cref="NewLine"/>, which moves <see cref="_lineStart"/> past it).
+    /// </remarks>
+    private int LineEnd(int from)
+    {
+        if (from >= _lineStart && from <= _lineEnd)
+        {
+            return _lineEnd;
+        }
+
+        var i = from < _text.Length ? _text.IndexOf('\n', from) : -1;
+        var end = i < 0 ? _text.Length : i > from && _text[i - 1] == '\r' ? i - 1 : i;
+        if (from >= _lineStart)
+        {
+            _lineEnd = end;
+        }
+
+        return end;
+    }
+
+    /// <summary>The next '#' or ':' in [<paramref name="from"/>, <paramref name="limit"/>), or -1 (a vectorized search: most characters are neither).</summary>
+    private int NextStop(int from, int limit) => from >= limit ? -1 : _text.IndexOfAny(PlainStops, from, limit - from);
 
     private bool IsValueIndicator(int i) => At(i) == ':' && At(i + 1) is ' ' or '\n' or '\0';
 
@@ -371,15 +441,17 @@ internal sealed class FastYamlReader
     private void PlainValue()
     {
         var start = _p;
-        var i = start;
-        for (; At(i) is not ('\n' or '\0'); i++)
+        var lineEnd = LineEnd(start);
+        var i = lineEnd;
+        for (var hit = NextStop(start, lineEnd); hit >= 0; hit = NextStop(hit + 1, lineEnd))
         {
-            if (At(i) == '#' && At(i - 1) == ' ')
+            if (_text[hit] == '#' && At(hit - 1) == ' ')
             {
+                i = hit;
                 break;
             }
 
-            if (IsValueIndicator(i))
+            if (IsValueIndicator(hit))
             {
                 throw new BailOut();
             }
@@ -398,29 +470,26 @@ internal sealed class FastYamlReader
         var i = start + 1;
         StringBuilder? unescaped = null;
         var from = i;
+        var stops = quote == '"' ? DoubleQuotedStops : SingleQuotedStops;
         while (true)
         {
-            var c = At(i);
-            if (c is '\n' or '\0' || (quote == '"' && c == '\\'))
+            // The next quote, line end or (in double quotes) backslash; the end of the text, a line end or an escape is given up on.
+            i = i < _text.Length ? _text.IndexOfAny(stops, i) : -1;
+            if (i < 0 || _text[i] != quote)
             {
                 throw new BailOut();
             }
 
-            if (c == quote)
+            if (quote == '\'' && At(i + 1) == '\'')
             {
-                if (quote == '\'' && At(i + 1) == '\'')
-                {
-                    unescaped ??= new StringBuilder();
-                    unescaped.Append(_text, from, i + 1 - from);
-                    i += 2;
-                    from = i;
-                    continue;
-                }
-
-                break;
+                unescaped ??= new StringBuilder();
+                unescaped.Append(_text, from, i + 1 - from);
+                i += 2;
+                from = i;
+                continue;
             }
 
-            i++;
+            break;
         }
 
         string value;
@@ -550,11 +619,12 @@ internal sealed class FastYamlReader
             throw new BailOut(); // an empty first line or an empty scalar: YamlDotNet's finer rules
         }
 
-        // The literal block's text is built in this thread's scratch builder, the one the emitters use (a huge one is not kept).
-        var block = Scratch.Take();
+        // The literal block's text is built in this thread's scratch builder, the one the emitters use (a huge one is not
+        // kept past the next Take); it is fetched once per load, not once per block (a thread-static read each).
+        var block = _block is null ? _block = Scratch.Take() : _block.Clear();
         var breaks = 0;
         var lastBroke = false;
-        Mark end;
+        YamlLoader.TextMark end;
         while (true)
         {
             // At the start of a line.
@@ -635,10 +705,7 @@ internal sealed class FastYamlReader
                 throw new BailOut(); // not a comment: YamlDotNet reads it as text or an error
             }
 
-            while (At(i) is not ('\n' or '\0'))
-            {
-                i++;
-            }
+            i = LineEnd(i);
         }
 
         if (At(i) == '\n')
@@ -674,10 +741,7 @@ internal sealed class FastYamlReader
 
             if (c == '#')
             {
-                while (At(i) is not ('\n' or '\0'))
-                {
-                    i++;
-                }
+                i = LineEnd(i);
 
                 if (At(i) == '\0')
                 {
@@ -714,15 +778,15 @@ internal sealed class FastYamlReader
     }
 
     /// <summary>Where YamlDotNet closes a collection at <paramref name="column"/> at the end of the text.</summary>
-    private Mark EndOfStream(int column)
+    private YamlLoader.TextMark EndOfStream(int column)
     {
         var offset = _text.Length - _lineStart;
         if (column > offset || offset == 0)
         {
-            return new Mark(_text.Length, _line + 1, offset + 1);
+            return new YamlLoader.TextMark(_text.Length, _line + 1, offset + 1);
         }
 
-        return new Mark(_text.Length, _line + 2, 1);
+        return new YamlLoader.TextMark(_text.Length, _line + 2, 1);
     }
 
     /// <summary>True at a '-' followed by a space or the line's end.</summary>
@@ -779,7 +843,7 @@ internal sealed class FastYamlReader
         return c == '\r' ? '\n' : c;
     }
 
-    private Mark MarkAt(int i) => new(i, _line + 1, i - _lineStart + 1);
+    private YamlLoader.TextMark MarkAt(int i) => new(i, _line + 1, i - _lineStart + 1);
 
     private void Open(bool isMap)
     {
@@ -794,7 +858,7 @@ internal sealed class FastYamlReader
         }
     }
 
-    private void Close(Mark end)
+    private void Close(YamlLoader.TextMark end)
     {
         _depth--;
         if (!_stopped && !_builder.Close(end))
@@ -803,7 +867,7 @@ internal sealed class FastYamlReader
         }
     }
 
-    private void Scalar(string value, bool quoted, Mark start, Mark end)
+    private void Scalar(string value, bool quoted, YamlLoader.TextMark start, YamlLoader.TextMark end)
     {
         if (!_stopped && !_builder.Scalar(value, quoted, start, end))
         {

@@ -26,8 +26,6 @@ internal sealed class SchemaReader
     // The members of an open enum's class and of a closed enum's helpers.
     private static readonly string[] ReservedEnumMembers = { "Unknown", "IsKnown", "GetDescription" };
 
-    private static readonly string[] Combinators = { "oneOf", "anyOf", "not" };
-
     private readonly ParseContext _context;
     private readonly ExtensionReader _extensions;
     private readonly NameRegistry _names;
@@ -147,6 +145,7 @@ internal sealed class SchemaReader
         var visited = _visited; // Resolve does not call itself: one set serves every call
         visited.Clear();
         YamlMap map;
+        SchemaKeys keys;
         while (true)
         {
             if (node is not YamlMap current)
@@ -157,10 +156,11 @@ internal sealed class SchemaReader
 
             map = current;
             visited.Add(map);
-            description ??= map.GetText("description");
-            csharpName ??= map.GetString("x-qiwi-name");
+            keys = SchemaKeys.Of(map); // one pass over the entries instead of a lookup per key
+            description ??= YamlExtensions.TextOf(keys.Description);
+            csharpName ??= YamlExtensions.StringOf(keys.Name);
             YamlNode next;
-            if (map["$ref"] is YamlScalar reference)
+            if (keys.Ref is YamlScalar reference)
             {
                 if (reference.Value.StartsWith(SchemaPrefix, System.StringComparison.Ordinal))
                 {
@@ -197,16 +197,14 @@ internal sealed class SchemaReader
                 continue;
             }
 
-            foreach (var combinator in Combinators)
+            if ((keys.OneOf is not null ? "oneOf" : keys.AnyOf is not null ? "anyOf" : keys.Not is not null ? "not" : null) is string combinator)
             {
-                if (map.Contains(combinator))
-                {
-                    _context.Report(DiagnosticDescriptors.UnsupportedConstruct, map.KeySpan(combinator), "'" + combinator + "' in the schema of " + where, "use a single type, or allOf with one $ref");
-                    return null;
-                }
+                // In the order oneOf, anyOf, not: the first one the schema has is reported.
+                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, map.KeySpan(combinator), "'" + combinator + "' in the schema of " + where, "use a single type, or allOf with one $ref");
+                return null;
             }
 
-            if (map["allOf"] is not YamlNode allOf)
+            if (keys.AllOf is not YamlNode allOf)
             {
                 break;
             }
@@ -226,10 +224,10 @@ internal sealed class SchemaReader
             node = single.Items[0];
         }
 
-        var type = map.GetString("type");
-        var constraints = ReadConstraints(map);
+        var type = YamlExtensions.StringOf(keys.Type);
+        var constraints = ReadConstraints(keys);
         string? constant = null;
-        if (map["enum"] is YamlNode enumNode)
+        if (keys.Enum is YamlNode enumNode)
         {
             if (enumNode is YamlSequence { Items.Count: 1 } values && values.Items[0] is YamlScalar value)
             {
@@ -244,10 +242,10 @@ internal sealed class SchemaReader
 
         ValueKind? kind = type switch
         {
-            "string" when map.GetString("format") == "decimal" => ValueKind.Decimal,
-            "string" when map.Contains("x-qiwi-datetime") => ValueKind.DateTime,
+            "string" when YamlExtensions.StringOf(keys.Format) == "decimal" => ValueKind.Decimal,
+            "string" when keys.DateTime is not null => ValueKind.DateTime,
             "string" => ValueKind.String,
-            "integer" when map.GetString("format") == "int64" => ValueKind.Int64,
+            "integer" when YamlExtensions.StringOf(keys.Format) == "int64" => ValueKind.Int64,
             "integer" => ValueKind.Int32,
             "number" => ValueKind.Decimal,
             "boolean" => ValueKind.Boolean,
@@ -263,7 +261,7 @@ internal sealed class SchemaReader
                 null => "a schema without 'type' (" + where + ")",
                 _ => "the type '" + type + "' in the schema of " + where,
             };
-            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, map.Contains("type") ? map["type"]!.Span : map.Span, Capitalize(what),
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, keys.Type?.Span ?? map.Span, Capitalize(what),
                 type == "object" ? "move the object to components/schemas so that it has a name" : "use string, integer, number, boolean or a $ref");
             return null;
         }
@@ -289,15 +287,15 @@ internal sealed class SchemaReader
     private static TypeRef PrimitiveType(ValueKind kind, bool wireString)
         => kind <= ValueKind.DateTime ? PrimitiveTypes[((int)kind * 2) + (wireString ? 1 : 0)] : new TypeRef(kind, WireString: wireString);
 
-    private Constraints ReadConstraints(YamlMap map)
+    private Constraints ReadConstraints(in SchemaKeys keys)
     {
-        var minLength = map.GetInt("minLength");
-        var maxLength = map.GetInt("maxLength");
-        var exclusiveMinimum = map.GetBool("exclusiveMinimum") ?? false;
-        var exclusiveMaximum = map.GetBool("exclusiveMaximum") ?? false;
-        var minimum = ReadNumber(map, "minimum");
-        var maximum = ReadNumber(map, "maximum");
-        var pattern = ReadPattern(map);
+        var minLength = YamlExtensions.IntOf(keys.MinLength);
+        var maxLength = YamlExtensions.IntOf(keys.MaxLength);
+        var exclusiveMinimum = YamlExtensions.BoolOf(keys.ExclusiveMinimum) ?? false;
+        var exclusiveMaximum = YamlExtensions.BoolOf(keys.ExclusiveMaximum) ?? false;
+        var minimum = ReadNumber(keys.Minimum, "minimum");
+        var maximum = ReadNumber(keys.Maximum, "maximum");
+        var pattern = ReadPattern(keys.Pattern);
         var constraints = minLength is null && maxLength is null && !exclusiveMinimum && !exclusiveMaximum && minimum is null && maximum is null && pattern is null
             ? Constraints.None // the common case: one shared (equal) instance instead of a new one
             : new Constraints
@@ -311,7 +309,7 @@ internal sealed class SchemaReader
                 ExclusiveMaximum = exclusiveMaximum,
             };
 
-        return _extensions.ReadValueRules(map, constraints);
+        return _extensions.ReadValueRules(keys.Decimal, keys.DateTime, constraints);
     }
 
     private EnumModel? ReadEnum(string name, YamlMap schema)
@@ -430,7 +428,7 @@ internal sealed class SchemaReader
             members.Add(new EnumMemberModel(memberName, value.Value, entry.GetText("description") ?? memberName, ReadFatal(name, entry), _context.Flag(entry, "final", new Phrase("x-qiwi-enum final of ", name)), ReadRole(name, entry)));
         }
 
-        return new EnumModel(name, schema.GetText("description") ?? name, isInteger, isOpen, ReadPattern(schema), new(members),
+        return new EnumModel(name, schema.GetText("description") ?? name, isInteger, isOpen, ReadPattern(schema["pattern"]), new(members),
             isOpen ? null : Naming.EnumExtensions(name), _names.HintName(name));
     }
 
@@ -533,9 +531,9 @@ internal sealed class SchemaReader
     /// A minimum or maximum as the invariant text of a <see cref="decimal"/> (it becomes a C# <c>...m</c>
     /// literal); null, after QIWI0015, when it is not a plain decimal number that fits.
     /// </summary>
-    private string? ReadNumber(YamlMap map, string key)
+    private string? ReadNumber(YamlNode? found, string key)
     {
-        if (map[key] is not YamlNode node)
+        if (found is not YamlNode node)
         {
             return null;
         }
@@ -551,9 +549,9 @@ internal sealed class SchemaReader
     }
 
     /// <summary>The schema's pattern; null, after QIWI0004, when .NET cannot compile it or it nests groups too deeply.</summary>
-    private string? ReadPattern(YamlMap map)
+    private string? ReadPattern(YamlNode? value)
     {
-        if (map.GetString("pattern") is not string pattern)
+        if (YamlExtensions.StringOf(value) is not string pattern)
         {
             return null;
         }
@@ -570,7 +568,7 @@ internal sealed class SchemaReader
             return pattern;
         }
 
-        _context.Report(DiagnosticDescriptors.UnsupportedConstruct, map["pattern"]!.Span, "The pattern '" + (pattern.Length > 100 ? pattern.Substring(0, 100) + "..." : pattern) + "'", problem);
+        _context.Report(DiagnosticDescriptors.UnsupportedConstruct, value!.Span, "The pattern '" + (pattern.Length > 100 ? pattern.Substring(0, 100) + "..." : pattern) + "'", problem);
         return null;
     }
 

@@ -1,3 +1,5 @@
+using System;
+
 namespace Qiwi.Generator.Parsing;
 
 /// <summary>
@@ -85,7 +87,7 @@ internal sealed class SlicePool
                 return slot;
             }
 
-            if (slot.Length == length && string.CompareOrdinal(slot, 0, text, start, length) == 0)
+            if (slot.Length == length && slot.AsSpan().SequenceEqual(text.AsSpan(start, length)))
             {
                 return slot;
             }

@@ -88,14 +88,37 @@ internal static class YamlLoader
         return builder.Finish();
     }
 
-    internal static SourceSpan ToSpan(Mark start, Mark end)
+    internal static SourceSpan ToSpan(Mark start, Mark end) => ToSpan(TextMark.Of(start), TextMark.Of(end));
+
+    internal static SourceSpan ToSpan(TextMark start, TextMark end)
         => new(
-            (int)Math.Max(0, start.Index),
-            (int)Math.Max(Math.Max(0, start.Index), end.Index),
-            (int)Math.Max(0, start.Line - 1),
-            (int)Math.Max(0, start.Column - 1),
-            (int)Math.Max(0, Math.Max(start.Line, end.Line) - 1),
-            (int)Math.Max(0, end.Column - 1));
+            Math.Max(0, start.Index),
+            Math.Max(Math.Max(0, start.Index), end.Index),
+            Math.Max(0, start.Line - 1),
+            Math.Max(0, start.Column - 1),
+            Math.Max(0, Math.Max(start.Line, end.Line) - 1),
+            Math.Max(0, end.Column - 1));
+
+    /// <summary>
+    /// A place in the text as YamlDotNet's <see cref="Mark"/> gives it (index, line and column from 1), in ints: the fast
+    /// reader makes two per token, without the range checks of <see cref="Mark"/>'s constructor and its longs.
+    /// </summary>
+    internal readonly struct TextMark
+    {
+        public readonly int Index;
+        public readonly int Line;
+        public readonly int Column;
+
+        public TextMark(int index, int line, int column)
+        {
+            Index = index;
+            Line = line;
+            Column = column;
+        }
+
+        /// <summary>A YamlDotNet mark (its values are bounded by the text's length, an int).</summary>
+        public static TextMark Of(Mark mark) => new((int)mark.Index, (int)mark.Line, (int)mark.Column);
+    }
 
     /// <summary>
     /// The place of a YamlDotNet error. It reports a tab used as indentation at the start of the
@@ -180,7 +203,7 @@ internal static class YamlLoader
         }
 
         /// <summary>Takes a scalar without an anchor; false when loading is over (a limit was hit).</summary>
-        public bool Scalar(string value, bool quoted, Mark start, Mark end)
+        public bool Scalar(string value, bool quoted, TextMark start, TextMark end)
         {
             if (_depth > 0 && _frames[_depth - 1] is { IsMap: true, HasKey: false } parent)
             {
@@ -197,14 +220,35 @@ internal static class YamlLoader
                 return true;
             }
 
-            return Add(new YamlScalar(value, quoted, ToSpan(start, end)), start, end);
+            // A value: what Add and Attach do with a scalar (its size is 1), without their virtual calls and type tests.
+            if (!Count(1, start, end))
+            {
+                return false;
+            }
+
+            var node = new YamlScalar(value, quoted, ToSpan(start, end));
+            if (_depth == 0)
+            {
+                Root ??= node;
+                return true;
+            }
+
+            var frame = _frames[_depth - 1];
+            frame.Size += 1;
+            if (!frame.IsMap)
+            {
+                frame.Items.Add(node);
+                return true;
+            }
+
+            return AttachValue(frame, node); // a map waiting for this value: its key was taken above
         }
 
         /// <summary>Opens a map or sequence without an anchor; false when loading is over.</summary>
-        public bool Open(bool isMap, Mark start) => Open(isMap, start, null);
+        public bool Open(bool isMap, TextMark start) => Open(isMap, start, null);
 
         /// <summary>Closes the innermost open map or sequence; false when loading is over.</summary>
-        public bool Close(Mark end) => CloseFrame(end);
+        public bool Close(TextMark end) => CloseFrame(end);
 
         /// <summary>Takes one event; false when loading is over (the first document ended, or a limit was hit).</summary>
         public bool Accept(ParsingEvent parsingEvent)
@@ -215,26 +259,26 @@ internal static class YamlLoader
                     var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
                     if (Name(scalar.Anchor) is not string anchor)
                     {
-                        return Scalar(scalar.Value ?? string.Empty, quoted, scalar.Start, scalar.End); // a key becomes no node
+                        return Scalar(scalar.Value ?? string.Empty, quoted, TextMark.Of(scalar.Start), TextMark.Of(scalar.End)); // a key becomes no node
                     }
 
                     var node = new YamlScalar(scalar.Value ?? string.Empty, quoted, ToSpan(scalar.Start, scalar.End));
                     _openAnchors.Remove(anchor);
                     _anchors[anchor] = node;
-                    return Add(node, parsingEvent.Start, parsingEvent.End);
+                    return Add(node, TextMark.Of(parsingEvent.Start), TextMark.Of(parsingEvent.End));
                 case MappingStart start:
-                    return Open(isMap: true, start.Start, Name(start.Anchor));
+                    return Open(isMap: true, TextMark.Of(start.Start), Name(start.Anchor));
                 case SequenceStart start:
-                    return Open(isMap: false, start.Start, Name(start.Anchor));
+                    return Open(isMap: false, TextMark.Of(start.Start), Name(start.Anchor));
                 case MappingEnd or SequenceEnd:
-                    return CloseFrame(parsingEvent.End);
+                    return CloseFrame(TextMark.Of(parsingEvent.End));
                 case DocumentStart:
                     _documents++;
                     return _documents == 1;
                 case DocumentEnd:
                     return false;
                 case AnchorAlias alias:
-                    return Add(Dereference(alias), parsingEvent.Start, parsingEvent.End);
+                    return Add(Dereference(alias), TextMark.Of(parsingEvent.Start), TextMark.Of(parsingEvent.End));
                 default:
                     return true;
             }
@@ -262,7 +306,7 @@ internal static class YamlLoader
             return new YamlScalar(string.Empty, quoted: false, span);
         }
 
-        private bool Open(bool isMap, Mark start, string? anchor)
+        private bool Open(bool isMap, TextMark start, string? anchor)
         {
             if (_depth >= YamlLimits.MaxDepth)
             {
@@ -290,7 +334,7 @@ internal static class YamlLoader
             return true;
         }
 
-        private bool CloseFrame(Mark end)
+        private bool CloseFrame(TextMark end)
         {
             if (_depth == 0)
             {
@@ -310,9 +354,9 @@ internal static class YamlLoader
         }
 
         /// <summary>Adds a scalar or an alias: it costs its expanded size (an alias repeats its whole node).</summary>
-        private bool Add(YamlNode node, Mark start, Mark end) => Count(node.Size, start, end) && Attach(node);
+        private bool Add(YamlNode node, TextMark start, TextMark end) => Count(node.Size, start, end) && Attach(node);
 
-        private bool Count(long nodes, Mark start, Mark end)
+        private bool Count(long nodes, TextMark start, TextMark end)
         {
             _expanded += nodes;
             return _expanded <= _maxExpanded
@@ -351,6 +395,12 @@ internal static class YamlLoader
                 return true;
             }
 
+            return AttachValue(parent, node);
+        }
+
+        /// <summary>Adds <paramref name="node"/> as the value of <paramref name="parent"/>'s pending key (a repeated key is reported and its entry dropped).</summary>
+        private bool AttachValue(Frame parent, YamlNode node)
+        {
             parent.HasKey = false;
             if (!parent.KeyIsText)
             {
@@ -386,7 +436,7 @@ internal static class YamlLoader
 
         public bool IsMap { get; private set; }
 
-        public Mark Start { get; private set; }
+        public TextMark Start { get; private set; }
 
         public string? Anchor { get; private set; }
 
@@ -417,7 +467,7 @@ internal static class YamlLoader
             return Items.Capacity <= maxCapacity && Entries.Capacity <= maxCapacity;
         }
 
-        public void Reset(bool isMap, Mark start, string? anchor)
+        public void Reset(bool isMap, TextMark start, string? anchor)
         {
             IsMap = isMap;
             Start = start;

@@ -7,10 +7,8 @@ namespace Qiwi.Generator.Parsing;
 /// <summary>A node of the loaded YAML document with the place it came from.</summary>
 internal abstract class YamlNode
 {
-    protected YamlNode(SourceSpan span) => Span = span;
-
     /// <summary>Where the node is in the file.</summary>
-    public SourceSpan Span { get; }
+    public abstract SourceSpan Span { get; }
 
     /// <summary>Nodes in this subtree with every alias expanded (itself included): what walking it costs.</summary>
     public abstract long Size { get; }
@@ -19,15 +17,34 @@ internal abstract class YamlNode
 /// <summary>A scalar: its text and whether it was quoted (a quoted scalar is always a string).</summary>
 internal sealed class YamlScalar : YamlNode
 {
-    public YamlScalar(string value, bool quoted, SourceSpan span) : base(span)
+    private readonly int _start;
+    private readonly int _end;
+    private readonly int _startLine;
+    private readonly int _endLine;
+    private readonly int _endColumn;
+
+    // The start column (never negative: spans come from YamlLoader.ToSpan, which clamps at 0), or its complement for a
+    // quoted scalar: the flag costs no field, so a scalar is 48 bytes, not 56 (a spec has more scalars than anything else).
+    private readonly int _startColumnOrQuoted;
+
+    public YamlScalar(string value, bool quoted, SourceSpan span)
     {
         Value = value;
-        Quoted = quoted;
+        _start = span.Start;
+        _end = span.End;
+        _startLine = span.StartLine;
+        _endLine = span.EndLine;
+        _endColumn = span.EndColumn;
+        var column = Math.Max(0, span.StartColumn);
+        _startColumnOrQuoted = quoted ? ~column : column;
     }
 
     public string Value { get; }
 
-    public bool Quoted { get; }
+    public bool Quoted => _startColumnOrQuoted < 0;
+
+    public override SourceSpan Span
+        => new(_start, _end, _startLine, _startColumnOrQuoted < 0 ? ~_startColumnOrQuoted : _startColumnOrQuoted, _endLine, _endColumn);
 
     public override long Size => 1;
 
@@ -40,11 +57,14 @@ internal sealed class YamlSequence : YamlNode
 {
     private readonly long _size;
 
-    public YamlSequence(YamlNode[] items, SourceSpan span, long size) : base(span)
+    public YamlSequence(YamlNode[] items, SourceSpan span, long size)
     {
         Items = new NodeList<YamlNode>(items);
+        Span = span;
         _size = size;
     }
+
+    public override SourceSpan Span { get; }
 
     public NodeList<YamlNode> Items { get; }
 
@@ -63,32 +83,37 @@ internal readonly struct YamlKey
     private readonly int _start;
     private readonly int _end;
     private readonly int _line;
-    private readonly int _column;
-    private readonly bool _quoted;
+
+    // The column (never negative), or its complement for a quoted key: the flag costs no field (an entry is 32 bytes, not 40).
+    private readonly int _columnOrQuoted;
 
     public YamlKey(string value, bool quoted, SourceSpan span)
     {
-        _quoted = quoted;
-        if (span.EndLine == span.StartLine && span.EndColumn - span.StartColumn == span.End - span.Start)
+        var column = 0;
+        if (span.EndLine == span.StartLine && span.EndColumn - span.StartColumn == span.End - span.Start && span.StartColumn >= 0)
         {
             _value = value;
             _start = span.Start;
             _end = span.End;
             _line = span.StartLine;
-            _column = span.StartColumn;
+            column = span.StartColumn;
         }
         else
         {
             _value = new Spanned(value, span);
-            _start = _end = _line = _column = 0;
+            _start = _end = _line = 0;
         }
+
+        _columnOrQuoted = quoted ? ~column : column;
     }
 
     public string Value => _value as string ?? ((Spanned)_value).Value;
 
-    public bool Quoted => _quoted;
+    public bool Quoted => _columnOrQuoted < 0;
 
-    public SourceSpan Span => _value is Spanned spanned ? spanned.Span : new SourceSpan(_start, _end, _line, _column, _line, _column + (_end - _start));
+    private int Column => _columnOrQuoted < 0 ? ~_columnOrQuoted : _columnOrQuoted;
+
+    public SourceSpan Span => _value is Spanned spanned ? spanned.Span : new SourceSpan(_start, _end, _line, Column, _line, Column + (_end - _start));
 
     /// <summary>A key whose span is not one line's run of characters.</summary>
     private sealed class Spanned
@@ -129,11 +154,14 @@ internal sealed class YamlMap : YamlNode
     private readonly long _size;
     private Dictionary<string, YamlNode>? _byKey;
 
-    public YamlMap(YamlEntry[] entries, SourceSpan span, long size) : base(span)
+    public YamlMap(YamlEntry[] entries, SourceSpan span, long size)
     {
         _entries = entries;
+        Span = span;
         _size = size;
     }
+
+    public override SourceSpan Span { get; }
 
     public NodeList<YamlEntry> Entries => new(_entries);
 
