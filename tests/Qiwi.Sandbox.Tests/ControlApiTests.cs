@@ -98,6 +98,9 @@ public sealed class ControlApiTests
     [InlineData("shops/{shop}", "{\"monthly_limit\":\"x\"}")]
     [InlineData("shops/{shop}", "{\"rates\":[{\"from\":\"EU\",\"to\":\"RUB\",\"rate\":1}]}")]
     [InlineData("shops/{shop}", "{\"min_amount\":10,\"max_amount\":5}")]
+    [InlineData("shops/{shop}", "{\"min_amount\":15000.01}")]
+    [InlineData("shops/{shop}", "{\"max_amount\":0.99}")]
+    [InlineData("shops/{shop}", "{\"min_amount\":20000,\"name\":\"x\"}")]
     [InlineData("clock/advance", "{\"seconds\":\"soon\"}")]
     [InlineData("clock/advance", "null")]
     public async Task Malformed_control_bodies_are_400_and_change_nothing(string path, string body)

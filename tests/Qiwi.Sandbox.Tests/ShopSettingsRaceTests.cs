@@ -8,8 +8,9 @@ namespace Qiwi.Sandbox.Tests;
 /// </summary>
 public sealed class ShopSettingsRaceTests
 {
-    // Every 64-bit half of these differs (sign and scale in one word, the digits in the others).
-    private static readonly decimal[] Values = { 1.00m, -79228162514264337593543950.335m, 123456789012.345678m, 0.0000000001m };
+    // Every 64-bit half of these differs (the scale and the top digits in one, the low digits in the other); all are
+    // amounts a patch accepts (0 or more).
+    private static readonly decimal[] Values = { 1.00m, 79228162514264337593543950.335m, 123456789012.345678m, 0.0000000001m };
 
     [Fact]
     public void A_reader_sees_each_amount_setting_whole_while_patches_change_it()
@@ -23,7 +24,7 @@ public sealed class ShopSettingsRaceTests
             for (var i = 0; Volatile.Read(ref stop) == 0; i++)
             {
                 var value = Values[i & 3];
-                new ShopSettingsPatch { MinAmount = value, MaxAmount = value, MonthlyLimit = value > 0 ? value : 1m }.ApplyTo(shop);
+                new ShopSettingsPatch { MinAmount = value, MaxAmount = value, MonthlyLimit = value }.ApplyTo(shop);
             }
         });
         writer.Start();

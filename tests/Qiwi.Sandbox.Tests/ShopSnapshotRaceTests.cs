@@ -68,6 +68,43 @@ public sealed class ShopSnapshotRaceTests
     }
 
     [Theory]
+    [InlineData(95)]
+    [InlineData(96)]
+    public void Patches_of_one_bound_each_never_leave_the_minimum_above_the_maximum(int seed)
+    {
+        var shop = new SandboxShop { ShopId = 23, MinAmount = 1m, MaxAmount = 100m };
+        var failures = new List<string>();
+        var refused = 0;
+
+        // One worker moves only the minimum, one only the maximum, over the same range: each patch is checked against the
+        // bound the other left, at the moment it is applied, so some are refused and none lands a crossed pair.
+        Overlap(seed, patchers: 2, checkers: 2, checksEach: 50_000, r =>
+        {
+            var value = r.Next(1, 101);
+            var patch = Interlocked.Increment(ref refused) % 2 == 0 ? new ShopSettingsPatch { MinAmount = value } : new ShopSettingsPatch { MaxAmount = value };
+            try
+            {
+                patch.ApplyTo(shop);
+            }
+            catch (ArgumentException)
+            {
+                // Refused whole; the next patch goes on from the settings as they are.
+            }
+        }, (worker, r, n) =>
+        {
+            var settings = shop.Settings;
+            if (settings.MinAmount > settings.MaxAmount)
+            {
+                Fail(failures, $"min {settings.MinAmount} above max {settings.MaxAmount}");
+            }
+        });
+
+        Assert.Empty(failures);
+        Assert.True(shop.MinAmount <= shop.MaxAmount);
+        Assert.Throws<ArgumentException>(() => new ShopSettingsPatch { MinAmount = shop.MaxAmount + 0.01m }.ApplyTo(shop));
+    }
+
+    [Theory]
     [InlineData(91)]
     [InlineData(92)]
     public void Patches_of_different_fields_at_once_all_end_applied(int seed)

@@ -66,13 +66,10 @@ internal static class ControlEndpoints
                 return Results.Json(new { result_code = (int)ResultCode.AuthorizationError, description = "No shop " + shopId + "." }, statusCode: StatusCodes.Status404NotFound);
             }
 
-            if (patch.Problem() is { } problem)
-            {
-                return Results.Json(new { result_code = (int)ResultCode.IncorrectData, description = problem }, statusCode: StatusCodes.Status400BadRequest);
-            }
-
             // The answer is the settings this patch left (a later patch may have replaced them since).
-            return Results.Json(shop.Copy(patch.Apply(shop)));
+            return patch.TryApply(shop, out var problem) is { } left
+                ? Results.Json(shop.Copy(left))
+                : Results.Json(new { result_code = (int)ResultCode.IncorrectData, description = problem }, statusCode: StatusCodes.Status400BadRequest);
         });
         control.MapGet("/clock", (SandboxClock clock) => Clock(clock));
         control.MapPost("/clock/advance", async (ClockAdvance advance, TimeTravel travel, SandboxClock clock, CancellationToken cancellationToken) =>

@@ -112,11 +112,22 @@ public sealed class SandboxShop
     /// build the new value.
     /// </summary>
     internal ShopSettings Update<TState>(TState state, Func<ShopSettings, TState, ShopSettings> change)
+        => TryUpdate((state, change), static (s, c) => c.change(s, c.state))!;
+
+    /// <summary>
+    /// <see cref="Update"/> for a change that may refuse: when <paramref name="change"/> returns null for the settings it
+    /// was given, nothing is replaced and null is returned.
+    /// </summary>
+    internal ShopSettings? TryUpdate<TState>(TState state, Func<ShopSettings, TState, ShopSettings?> change)
     {
         var current = Settings;
         while (true)
         {
-            var next = change(current, state);
+            if (change(current, state) is not { } next)
+            {
+                return null;
+            }
+
             var found = Interlocked.CompareExchange(ref _settings, next, current);
             if (ReferenceEquals(found, current))
             {

@@ -53,18 +53,39 @@ public sealed record ShopSettingsPatch
             : Rates?.Any(r => r.Rate <= 0 || r.From.Length != 3 || r.To.Length != 3) == true ? "each rate needs 3-letter from and to and a positive rate."
             : null;
 
-    /// <summary>Applies the present properties to <paramref name="shop"/>, all at once (see <see cref="Apply"/>).</summary>
-    public void ApplyTo(SandboxShop shop) => Apply(shop);
+    /// <summary>
+    /// Applies the present properties to <paramref name="shop"/>, all at once (see <see cref="TryApply"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The patch has a <see cref="Problem"/>, or would leave the shop's minimum above
+    /// its maximum; the shop's settings are then unchanged.</exception>
+    public void ApplyTo(SandboxShop shop)
+    {
+        if (TryApply(shop, out var problem) is null)
+        {
+            throw new ArgumentException(problem, nameof(shop));
+        }
+    }
 
     /// <summary>
     /// Applies the present properties to <paramref name="shop"/> as one change: a request sees the shop's settings before
     /// it or after it, never some of each; a patch of other properties racing it is not lost (each is applied to the
-    /// settings the other left). Returns the settings this patch left.
+    /// settings the other left). Returns the settings this patch left, or null with <paramref name="problem"/> when the
+    /// patch is refused: it has a <see cref="Problem"/>, or the settings it would leave have a minimum above the maximum
+    /// (checked against the settings it is applied to, so a <c>min_amount</c> alone above the shop's maximum is refused,
+    /// and so is a patch racing another into such a pair). A refused patch changes nothing.
     /// </summary>
-    internal ShopSettings Apply(SandboxShop shop)
+    internal ShopSettings? TryApply(SandboxShop shop, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(shop);
-        return shop.Update(this, static (s, patch) => patch.ApplyTo(s));
+        problem = Problem();
+        if (problem is not null)
+        {
+            return null;
+        }
+
+        var left = shop.TryUpdate(this, static (s, patch) => patch.ApplyTo(s) is var next && next.MinAmount <= next.MaxAmount ? next : null);
+        problem = left is null ? "min_amount must be at most max_amount: the patch would leave the shop's min_amount above its max_amount." : null;
+        return left;
     }
 
     /// <summary><paramref name="s"/> with the present properties replaced.</summary>
