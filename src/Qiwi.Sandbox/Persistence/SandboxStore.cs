@@ -30,11 +30,15 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
     private SqliteConnection? _connection;
     private bool _whole;
     private (TimeSpan Offset, int NextId)? _meta;
+    private bool _disposed;
 
     public bool Enabled => _connectionString is not null;
 
-    /// <summary>What the last committed save wrote: invoice rows, notification rows, meta rows (tests).</summary>
+    /// <summary>The rows the last committed save wrote (as SQLite counts changes): invoice rows, notification rows, meta rows (tests).</summary>
     internal (int Invoices, int Notifications, int Meta) LastSave { get; private set; }
+
+    /// <summary>The rows every committed save of this store wrote together: invoice rows, notification rows (tests).</summary>
+    internal (long Invoices, long Notifications) TotalWritten { get; private set; }
 
     /// <summary>Called inside a save's transaction after its writes and before the commit (tests inject faults here).</summary>
     internal Action? BeforeCommit { get; set; }
@@ -77,8 +81,10 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
 
     public void Dispose()
     {
+        dispatcher.Delivered -= Save;
         lock (_saving)
         {
+            _disposed = true;
             _connection?.Dispose();
             _connection = null;
         }
@@ -95,6 +101,7 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
         // Held for the whole save: a request whose change another save took waits here until that save committed.
         lock (_saving)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             SaveLocked(whole: !_whole, dropLegacy: false);
         }
     }
@@ -110,6 +117,7 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
             var (records, nextId) = whole ? dispatcher.Export() : dispatcher.Export(recordIds);
             var meta = (clock.Offset, nextId);
             var connection = Connection();
+            var (invoiceRows, recordRows, metaRows) = (0, 0, 0);
             using var transaction = connection.BeginTransaction();
             using (var write = Command(connection, transaction, "INSERT INTO sandbox_invoice (shop_id, bill_id, json) VALUES ($shop, $bill, $json) ON CONFLICT (shop_id, bill_id) DO UPDATE SET json = excluded.json"))
             {
@@ -117,7 +125,7 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
                 foreach (var invoice in invoices)
                 {
                     (shop.Value, bill.Value, json.Value) = (invoice.ShopId, invoice.BillId, JsonSerializer.Serialize(invoice));
-                    write.ExecuteNonQuery();
+                    invoiceRows += write.ExecuteNonQuery();
                 }
             }
 
@@ -127,11 +135,10 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
                 foreach (var record in records)
                 {
                     (id.Value, json.Value) = (record.Id, JsonSerializer.Serialize(StoredNotification.From(record)));
-                    write.ExecuteNonQuery();
+                    recordRows += write.ExecuteNonQuery();
                 }
             }
 
-            var metaRows = 0;
             if (_meta != meta)
             {
                 using var write = Command(connection, transaction, "INSERT INTO sandbox_meta (id, clock_offset_ticks, next_notification_id) VALUES (1, $offset, $next) ON CONFLICT (id) DO UPDATE SET clock_offset_ticks = excluded.clock_offset_ticks, next_notification_id = excluded.next_notification_id");
@@ -150,7 +157,8 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
             transaction.Commit();
             _meta = meta;
             _whole = true;
-            LastSave = (invoices.Count, records.Count, metaRows);
+            LastSave = (invoiceRows, recordRows, metaRows);
+            TotalWritten = (TotalWritten.Invoices + invoiceRows, TotalWritten.Notifications + recordRows);
         }
         catch
         {
