@@ -5,7 +5,7 @@ namespace Qiwi.Sandbox.Ledger;
 /// <summary>The ledger's state as plain records, for the data file (<see cref="Persistence.SandboxStore"/>).</summary>
 internal sealed partial class SandboxLedger
 {
-    /// <summary>The invoices changed since the data file's last save (marked after each change, under the invoice's lock).</summary>
+    /// <summary>The invoices changed since the data file's last save (each marked once its change is made: under its lock, or once it is entered).</summary>
     public Persistence.DirtySet<(long Shop, string Bill)> Changed { get; } = new();
 
     /// <summary>A copy of every invoice and refund, each read under its invoice's lock.</summary>
