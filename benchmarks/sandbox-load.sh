@@ -10,8 +10,9 @@ connections=${CONNECTIONS:-64}
 # wait_for URL: waits up to 30 s for URL to answer; exits the script when it does not.
 wait_for() { for _ in $(seq 1 60); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "$1 did not come up" >&2; exit 1; }
 
-# start_sandbox DLL PORT: starts that sandbox (logging at Warning: the load is the point) in the background; its pid in $!.
-start_sandbox() { Logging__LogLevel__Default=Warning dotnet "$1" --urls "http://127.0.0.1:$2" >/dev/null 2>&1 & }
+# start_sandbox DLL PORT [ARG]: starts that sandbox (logging at Warning: the load is the point) in the background, with ARG
+# (a setting such as --Sandbox:DataFile=...) when given; its pid in $!.
+start_sandbox() { Logging__LogLevel__Default=Warning dotnet "$1" --urls "http://127.0.0.1:$2" ${3:+"$3"} >/dev/null 2>&1 & }
 
 # paid PORT BILL: a paid invoice in the sandbox on PORT for the load's refunds.
 paid() {

@@ -5,6 +5,8 @@
 # existing bounded load (`Qiwi.Benchmarks load`: create / status / refund, CONNECTIONS=64, SECONDS_PER_RUN=5), each
 # pair on a newly paid invoice for the refunds; prints each pair, the median ratio level / baseline of requests/s,
 # and each sandbox's resident memory. One level's sandbox runs at a time, so memory stays bounded.
+# DATA_FILE=1: each sandbox keeps a fresh data file (--Sandbox:DataFile, in a temporary directory), so every state-changing
+# request also commits its save (the fill then commits one row per invoice).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/timing.sh
@@ -13,11 +15,13 @@ pairs=${PAIRS:-5}
 seconds=${SECONDS_PER_RUN:-5}
 source benchmarks/sandbox-load.sh
 declare -A pid
-trap 'for p in "${pid[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+data_dir=$(mktemp -d)
+trap 'for p in "${pid[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$data_dir"' EXIT
 
 start() { # port: a fresh sandbox (logging at Warning: the load is the point)
   [ -n "${pid[$1]:-}" ] && { kill "${pid[$1]}" 2>/dev/null || true; wait "${pid[$1]}" 2>/dev/null || true; }
-  start_sandbox "$sandbox_dll" "$1"
+  rm -f "$data_dir/$1.db"
+  start_sandbox "$sandbox_dll" "$1" ${DATA_FILE:+"--Sandbox:DataFile=$data_dir/$1.db"}
   pid[$1]=$!
   wait_for "http://127.0.0.1:$1/sandbox/control/notifications"
 }

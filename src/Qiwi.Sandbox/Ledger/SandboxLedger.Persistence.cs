@@ -5,21 +5,44 @@ namespace Qiwi.Sandbox.Ledger;
 /// <summary>The ledger's state as plain records, for the data file (<see cref="Persistence.SandboxStore"/>).</summary>
 internal sealed partial class SandboxLedger
 {
+    /// <summary>The invoices changed since the data file's last save (each marked once its change is made: under its lock, or once it is entered).</summary>
+    public Persistence.DirtySet<(long Shop, string Bill)> Changed { get; } = new();
+
     /// <summary>A copy of every invoice and refund, each read under its invoice's lock.</summary>
     public List<StoredInvoice> Export()
     {
         var stored = new List<StoredInvoice>();
         foreach (var invoice in _invoices.Values)
         {
-            lock (invoice)
+            stored.Add(Store(invoice));
+        }
+
+        return stored;
+    }
+
+    /// <summary>A copy of the invoices with these keys as they are now (each under its lock); the data file's incremental save.</summary>
+    public List<StoredInvoice> Export(IEnumerable<(long Shop, string Bill)> keys)
+    {
+        var stored = new List<StoredInvoice>();
+        foreach (var key in keys)
+        {
+            if (_invoices.TryGetValue(key, out var invoice))
             {
-                stored.Add(new StoredInvoice(invoice.ShopId, invoice.BillId, invoice.User, invoice.Amount, invoice.Currency, invoice.Comment, invoice.ExpiresAt,
-                    invoice.PaySource.ToWireValue(), invoice.MerchantName, invoice.IssuedAt, invoice.OriginAmount, invoice.OriginCurrency, invoice.Status.ToWireValue(),
-                    invoice.Refunds.Values.Select(r => new StoredRefund(r.RefundId, r.Amount, r.SettlesAt, r.Status.ToWireValue(), r.SettlesTo?.ToWireValue())).ToList()));
+                stored.Add(Store(invoice));
             }
         }
 
         return stored;
+    }
+
+    private static StoredInvoice Store(SandboxInvoice invoice)
+    {
+        lock (invoice)
+        {
+            return new StoredInvoice(invoice.ShopId, invoice.BillId, invoice.User, invoice.Amount, invoice.Currency, invoice.Comment, invoice.ExpiresAt,
+                invoice.PaySource.ToWireValue(), invoice.MerchantName, invoice.IssuedAt, invoice.OriginAmount, invoice.OriginCurrency, invoice.Status.ToWireValue(),
+                invoice.Refunds.Values.Select(r => new StoredRefund(r.RefundId, r.Amount, r.SettlesAt, r.Status.ToWireValue(), r.SettlesTo?.ToWireValue())).ToList());
+        }
     }
 
     /// <summary>Adds the invoices kept in the data file (at start-up, before any request).</summary>

@@ -123,6 +123,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
         if (ReferenceEquals(invoice, candidate))
         {
             CountIssued(candidate);
+            Changed.Mark((candidate.ShopId, candidate.BillId));
         }
 
         return invoice;
@@ -166,6 +167,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
             }
 
             invoice.Status = status;
+            Changed.Mark((invoice.ShopId, invoice.BillId));
             Finalized?.Invoke(invoice.ToBill(), invoice.ShopId);
             return LedgerResult<Bill>.Ok(invoice.ToBill());
         });
@@ -215,6 +217,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
 
             var refund = new SandboxRefund { RefundId = refundId, Amount = amount, SettlesAt = time.GetUtcNow() + options.RefundSettleDelay, SettlesTo = RefundOutcome(shopId) };
             invoice.AddRefund(refund);
+            Changed.Mark((invoice.ShopId, invoice.BillId));
             Settle(invoice, refund);
             return LedgerResult<Refund>.Ok(refund.ToRefund());
         });
@@ -247,6 +250,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
             }
 
             invoice.SetRefundStatus(refund, RefundStatus.Fail);
+            Changed.Mark((invoice.ShopId, invoice.BillId));
             return LedgerResult<Refund>.Ok(refund.ToRefund());
         });
 
@@ -307,6 +311,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
         if (invoice.Status == BillStatus.Waiting && time.GetUtcNow() >= invoice.ExpiresAt)
         {
             invoice.Status = BillStatus.Expired;
+            Changed.Mark((invoice.ShopId, invoice.BillId));
             Finalized?.Invoke(invoice.ToBill(), invoice.ShopId);
         }
     }
@@ -316,6 +321,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
         if (refund.Status == RefundStatus.Processing && refund.SettlesTo is { } outcome && time.GetUtcNow() >= refund.SettlesAt)
         {
             invoice.SetRefundStatus(refund, outcome);
+            Changed.Mark((invoice.ShopId, invoice.BillId));
         }
     }
 }

@@ -27,6 +27,9 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
     private readonly ILogger<NotificationDispatcher> _logger;
     private readonly List<NotificationRecord> _records = new();
 
+    // The same records by id (under the _records lock), for the data file's incremental save.
+    private readonly Dictionary<int, NotificationRecord> _byId = new();
+
     // The records neither delivered nor given up (under the _records lock): what a tick looks at, so its cost
     // follows what is pending, not every notification ever sent.
     private readonly List<NotificationRecord> _pending = new();
@@ -84,6 +87,27 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
         }
     }
 
+    /// <summary>The records changed since the data file's last save (marked under the _records lock, after each change).</summary>
+    public Persistence.DirtySet<int> Changed { get; } = new();
+
+    /// <summary>Copies of the records with these ids as they are now, and the next id; the data file's incremental save.</summary>
+    public (List<NotificationRecord> Records, int NextId) Export(IEnumerable<int> ids)
+    {
+        lock (_records)
+        {
+            var copies = new List<NotificationRecord>();
+            foreach (var id in ids)
+            {
+                if (_byId.TryGetValue(id, out var record))
+                {
+                    copies.Add(record.Snapshot());
+                }
+            }
+
+            return (copies, _nextId);
+        }
+    }
+
     /// <summary>Replaces the log with one kept in the data file; pending attempts resume at their due times.</summary>
     public void Import(IEnumerable<NotificationRecord> records, int nextId)
     {
@@ -91,6 +115,12 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
         {
             _records.Clear();
             _records.AddRange(records);
+            _byId.Clear();
+            foreach (var record in _records)
+            {
+                _byId[record.Id] = record;
+            }
+
             _pending.Clear();
             _pending.AddRange(_records.Where(r => !r.Delivered && !r.GaveUp));
             _nextId = Math.Max(nextId, _records.Select(r => r.Id).DefaultIfEmpty().Max());
@@ -198,7 +228,9 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
                 NextAttemptAt = now,
             };
             _records.Add(record);
+            _byId[record.Id] = record;
             _pending.Add(record);
+            Changed.Mark(record.Id);
         }
 
         _ = Task.Run(() => TickAsync());
@@ -258,6 +290,8 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
             {
                 _pending.Remove(record);
             }
+
+            Changed.Mark(record.Id);
         }
 
         LogAttempt(_logger, record.BillId, record.Attempts.Count, attempt.HttpStatus, attempt.ResultCode, record.Delivered);

@@ -10,19 +10,38 @@ using Qiwi.Sandbox.Shops;
 namespace Qiwi.Sandbox.Persistence;
 
 /// <summary>
-/// The optional data file (<c>Sandbox:DataFile</c>): a SQLite database holding the invoices with their refunds,
-/// the notification log and the clock's advance, so the sandbox and a merchant's app can be restarted independently.
-/// Loaded at start-up; saved, whole and in one transaction, after every request that may change state and after
-/// every notification attempt. Without a data file nothing is written and state lives in memory.
+/// The optional data file (<c>Sandbox:DataFile</c>): a SQLite database holding the invoices with their refunds (one row
+/// each), the notification log (one row per record) and a meta row (the clock's advance, the next notification id), so
+/// the sandbox and a merchant's app can be restarted independently. Loaded at start-up; saved after every request that
+/// may change state and after every notification attempt, in one transaction that writes only the invoices and records
+/// changed since the last save (the ledger and the dispatcher mark them, <see cref="DirtySet{TKey}"/>), so a save costs
+/// what changed, not what is held. A file of the earlier format (the whole state as one JSON row, <c>sandbox_state</c>)
+/// is read and rewritten in this one at start-up. Without a data file nothing is written and state lives in memory.
 /// </summary>
-internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedger ledger, NotificationDispatcher dispatcher, SandboxClock clock) : IHostedService
+internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedger ledger, NotificationDispatcher dispatcher, SandboxClock clock) : IHostedService, IDisposable
 {
     private readonly object _saving = new();
     private readonly string? _connectionString = options.Value.DataFile is { Length: > 0 } file
         ? new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString()
         : null;
 
+    // Under _saving: the open connection (reopened after a failed save), whether the file is known to hold the whole
+    // state (after a load or a first full save; until then a save writes everything), and the meta row last committed.
+    private SqliteConnection? _connection;
+    private bool _whole;
+    private (TimeSpan Offset, int NextId)? _meta;
+    private bool _disposed;
+
     public bool Enabled => _connectionString is not null;
+
+    /// <summary>The rows the last committed save wrote (as SQLite counts changes): invoice rows, notification rows, meta rows (tests).</summary>
+    internal (int Invoices, int Notifications, int Meta) LastSave { get; private set; }
+
+    /// <summary>The rows every committed save of this store wrote together: invoice rows, notification rows (tests).</summary>
+    internal (long Invoices, long Notifications) TotalWritten { get; private set; }
+
+    /// <summary>Called inside a save's transaction after its writes and before the commit (tests inject faults here).</summary>
+    internal Action? BeforeCommit { get; set; }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,14 +50,22 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
             return Task.CompletedTask;
         }
 
-        using var connection = Open();
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT json FROM sandbox_state WHERE id = 1";
-        if (read.ExecuteScalar() is string json && JsonSerializer.Deserialize<StoredState>(json) is { } state)
+        lock (_saving)
         {
-            clock.Restore(state.ClockOffset);
-            ledger.Import(state.Invoices);
-            dispatcher.Import(state.Notifications.Select(n => n.ToRecord()), state.NextNotificationId);
+            var connection = Connection();
+            if (ReadLegacy(connection) is { } legacy)
+            {
+                // The earlier format: loaded, then written whole in this one (dropping the old row) in one transaction.
+                clock.Restore(legacy.ClockOffset);
+                ledger.Import(legacy.Invoices);
+                dispatcher.Import(legacy.Notifications.Select(n => n.ToRecord()), legacy.NextNotificationId);
+                SaveLocked(whole: true, dropLegacy: true);
+            }
+            else
+            {
+                Load(connection);   // an import marks nothing dirty: what was loaded is what the file holds
+                _whole = true;
+            }
         }
 
         dispatcher.Delivered += Save;
@@ -52,7 +79,18 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
         return Task.CompletedTask;
     }
 
-    /// <summary>Writes the whole state (no effect without a data file).</summary>
+    public void Dispose()
+    {
+        dispatcher.Delivered -= Save;
+        lock (_saving)
+        {
+            _disposed = true;
+            _connection?.Dispose();
+            _connection = null;
+        }
+    }
+
+    /// <summary>Writes what changed since the last save (everything at a store's first save without a load); no effect without a data file.</summary>
     public void Save()
     {
         if (_connectionString is null)
@@ -60,34 +98,172 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
             return;
         }
 
+        // Held for the whole save: a request whose change another save took waits here until that save committed.
         lock (_saving)
         {
-            var (records, nextId) = dispatcher.Export();
-            var json = JsonSerializer.Serialize(new StoredState(clock.Offset, ledger.Export(), records.Select(StoredNotification.From).ToList(), nextId));
-            using var connection = Open();
-            using var transaction = connection.BeginTransaction();
-            using var write = connection.CreateCommand();
-            write.Transaction = transaction;
-            write.CommandText = "INSERT INTO sandbox_state (id, json) VALUES (1, $json) ON CONFLICT (id) DO UPDATE SET json = excluded.json";
-            write.Parameters.AddWithValue("$json", json);
-            write.ExecuteNonQuery();
-            transaction.Commit();
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            SaveLocked(whole: !_whole, dropLegacy: false);
         }
     }
 
-    private SqliteConnection Open()
+    private void SaveLocked(bool whole, bool dropLegacy)
     {
+        var invoiceKeys = ledger.Changed.Take();
+        var recordIds = dispatcher.Changed.Take();
+        try
+        {
+            // Read after the keys were taken: each is as it is now; a change from here on is marked for the next save.
+            var invoices = whole ? ledger.Export() : ledger.Export(invoiceKeys);
+            var (records, nextId) = whole ? dispatcher.Export() : dispatcher.Export(recordIds);
+            var meta = (clock.Offset, nextId);
+            var connection = Connection();
+            var (invoiceRows, recordRows, metaRows) = (0, 0, 0);
+            using var transaction = connection.BeginTransaction();
+            using (var write = Command(connection, transaction, "INSERT INTO sandbox_invoice (shop_id, bill_id, json) VALUES ($shop, $bill, $json) ON CONFLICT (shop_id, bill_id) DO UPDATE SET json = excluded.json"))
+            {
+                var (shop, bill, json) = (write.Parameters.Add("$shop", SqliteType.Integer), write.Parameters.Add("$bill", SqliteType.Text), write.Parameters.Add("$json", SqliteType.Text));
+                foreach (var invoice in invoices)
+                {
+                    (shop.Value, bill.Value, json.Value) = (invoice.ShopId, invoice.BillId, JsonSerializer.Serialize(invoice));
+                    invoiceRows += write.ExecuteNonQuery();
+                }
+            }
+
+            using (var write = Command(connection, transaction, "INSERT INTO sandbox_notification (id, json) VALUES ($id, $json) ON CONFLICT (id) DO UPDATE SET json = excluded.json"))
+            {
+                var (id, json) = (write.Parameters.Add("$id", SqliteType.Integer), write.Parameters.Add("$json", SqliteType.Text));
+                foreach (var record in records)
+                {
+                    (id.Value, json.Value) = (record.Id, JsonSerializer.Serialize(StoredNotification.From(record)));
+                    recordRows += write.ExecuteNonQuery();
+                }
+            }
+
+            if (_meta != meta)
+            {
+                using var write = Command(connection, transaction, "INSERT INTO sandbox_meta (id, clock_offset_ticks, next_notification_id) VALUES (1, $offset, $next) ON CONFLICT (id) DO UPDATE SET clock_offset_ticks = excluded.clock_offset_ticks, next_notification_id = excluded.next_notification_id");
+                write.Parameters.AddWithValue("$offset", meta.Offset.Ticks);
+                write.Parameters.AddWithValue("$next", meta.nextId);
+                metaRows = write.ExecuteNonQuery();
+            }
+
+            if (dropLegacy)
+            {
+                using var drop = Command(connection, transaction, "DROP TABLE sandbox_state");
+                drop.ExecuteNonQuery();
+            }
+
+            BeforeCommit?.Invoke();
+            transaction.Commit();
+            _meta = meta;
+            _whole = true;
+            LastSave = (invoiceRows, recordRows, metaRows);
+            TotalWritten = (TotalWritten.Invoices + invoiceRows, TotalWritten.Notifications + recordRows);
+        }
+        catch
+        {
+            // Nothing of this save is in the file: its keys are marked again, and the connection is opened afresh next time.
+            ledger.Changed.Return(invoiceKeys);
+            dispatcher.Changed.Return(recordIds);
+            _connection?.Dispose();
+            _connection = null;
+            throw;
+        }
+    }
+
+    private void Load(SqliteConnection connection)
+    {
+        using (var meta = Command(connection, null, "SELECT clock_offset_ticks, next_notification_id FROM sandbox_meta WHERE id = 1"))
+        using (var row = meta.ExecuteReader())
+        {
+            if (row.Read())
+            {
+                clock.Restore(TimeSpan.FromTicks(row.GetInt64(0)));
+                _meta = (TimeSpan.FromTicks(row.GetInt64(0)), row.GetInt32(1));
+            }
+        }
+
+        var invoices = new List<StoredInvoice>();
+        using (var read = Command(connection, null, "SELECT json FROM sandbox_invoice"))
+        using (var row = read.ExecuteReader())
+        {
+            while (row.Read())
+            {
+                invoices.Add(JsonSerializer.Deserialize<StoredInvoice>(row.GetString(0)) ?? throw new InvalidDataException("An invoice row of the data file is null."));
+            }
+        }
+
+        var records = new List<NotificationRecord>();
+        using (var read = Command(connection, null, "SELECT json FROM sandbox_notification ORDER BY id"))
+        using (var row = read.ExecuteReader())
+        {
+            while (row.Read())
+            {
+                records.Add((JsonSerializer.Deserialize<StoredNotification>(row.GetString(0)) ?? throw new InvalidDataException("A notification row of the data file is null.")).ToRecord());
+            }
+        }
+
+        ledger.Import(invoices);
+        if (_meta is not null || records.Count > 0)
+        {
+            dispatcher.Import(records, _meta?.NextId ?? 0);
+        }
+    }
+
+    /// <summary>The state in the earlier format (one JSON row), or null when the file has none.</summary>
+    private static StoredState? ReadLegacy(SqliteConnection connection)
+    {
+        using var exists = Command(connection, null, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sandbox_state'");
+        if ((long)exists.ExecuteScalar()! == 0)
+        {
+            return null;
+        }
+
+        using var read = Command(connection, null, "SELECT json FROM sandbox_state WHERE id = 1");
+        return read.ExecuteScalar() is string json ? JsonSerializer.Deserialize<StoredState>(json) : new StoredState(TimeSpan.Zero, [], [], 0);
+    }
+
+    private SqliteConnection Connection()
+    {
+        if (_connection is not null)
+        {
+            return _connection;
+        }
+
         var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var create = connection.CreateCommand();
-        create.CommandText = "CREATE TABLE IF NOT EXISTS sandbox_state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL)";
-        create.ExecuteNonQuery();
+        try
+        {
+            connection.Open();
+            using var create = Command(connection, null, """
+                CREATE TABLE IF NOT EXISTS sandbox_invoice (shop_id INTEGER NOT NULL, bill_id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (shop_id, bill_id));
+                CREATE TABLE IF NOT EXISTS sandbox_notification (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS sandbox_meta (id INTEGER PRIMARY KEY CHECK (id = 1), clock_offset_ticks INTEGER NOT NULL, next_notification_id INTEGER NOT NULL);
+                """);
+            create.ExecuteNonQuery();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        _connection = connection;
         return connection;
     }
 
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>The earlier format's single row (read at start-up, then rewritten as rows).</summary>
     private sealed record StoredState(TimeSpan ClockOffset, List<StoredInvoice> Invoices, List<StoredNotification> Notifications, int NextNotificationId);
 
-    private sealed record StoredNotification(int Id, long ShopId, string BillId, string Status, Uri Url, List<KeyValuePair<string, string>> Form,
+    /// <summary>A notification record in the data file (one row; also inside the earlier format's single row).</summary>
+    internal sealed record StoredNotification(int Id, long ShopId, string BillId, string Status, Uri Url, List<KeyValuePair<string, string>> Form,
         DateTimeOffset FirstAttemptAt, DateTimeOffset NextAttemptAt, List<NotificationAttempt> Attempts, bool Delivered, bool GaveUp)
     {
         public static StoredNotification From(NotificationRecord r) => new(r.Id, r.ShopId, r.BillId, r.Status, r.Url, r.Form.ToList(), r.FirstAttemptAt, r.NextAttemptAt,
