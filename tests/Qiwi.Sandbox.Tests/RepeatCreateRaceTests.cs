@@ -23,15 +23,18 @@ public sealed class RepeatCreateRaceTests
 
     private static readonly DateTimeOffset Start = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Patches a worker applies between its creates: each one lets new invoices in or keeps them out.</summary>
+    /// <summary>
+    /// Patches a worker applies between its creates: each one lets new invoices in or keeps them out. A patch that keeps
+    /// them out by an amount bound sets both bounds, as one that would leave the minimum above the maximum is refused.
+    /// </summary>
     private static readonly ShopSettingsPatch[] Patches =
     {
         new() { Currencies = ["RUB"] },
         new() { Currencies = ["KZT"] },
         new() { MinAmount = 0.01m },
-        new() { MinAmount = 10_000m },
+        new() { MinAmount = 10_000m, MaxAmount = 1_000_000m },
         new() { MaxAmount = 1_000_000m },
-        new() { MaxAmount = 1m },
+        new() { MinAmount = 0.01m, MaxAmount = 1m },
         new() { BlockedPayers = [] },
         new() { BlockedPayers = [Payer] },
         new() { MonthlyLimit = 0m },
@@ -40,7 +43,7 @@ public sealed class RepeatCreateRaceTests
     };
 
     /// <summary>Keeps every new invoice out at once.</summary>
-    private static readonly ShopSettingsPatch Hostile = new() { Currencies = ["KZT"], MinAmount = 10_000m, MaxAmount = 1m, BlockedPayers = [Payer], MonthlyLimit = 0.01m };
+    private static readonly ShopSettingsPatch Hostile = new() { Currencies = ["KZT"], MinAmount = 10_000m, MaxAmount = 1_000_000m, BlockedPayers = [Payer], MonthlyLimit = 0.01m };
 
     /// <summary>Lets every new invoice in, up to a monthly limit set per check.</summary>
     private static readonly ShopSettingsPatch Open = new() { Currencies = ["RUB"], MinAmount = 0.01m, MaxAmount = 1_000_000m, BlockedPayers = [] };
