@@ -242,7 +242,13 @@ internal static class XmlDoc
     {
         for (var i = 0; i < length; i++)
         {
+            // Printable ASCII, nearly all of a description, is told by one comparison.
             var c = text[i];
+            if ((uint)(c - ' ') < '\u007f' - ' ')
+            {
+                continue;
+            }
+
             if ((c < ' ' && c != '\n' && c != '\t') || (c >= '\u007f' && c <= '\u009f') || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
             {
                 return true;
