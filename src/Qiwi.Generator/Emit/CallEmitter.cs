@@ -23,16 +23,14 @@ internal static class CallEmitter
         var payload = OutcomeReadReader.FindObject(spec.Objects, operation.Response.PayloadType);
         var read = OutcomeRead(spec, operation, payload);
 
-        // Once (into a scratch builder) to learn what the lambdas use, once to write them with it.
+        // What the lambdas use, told from the model before they are written (writing checks it: see CallState).
         var state = new CallState(operation);
-        var scratch = Scratch.Take();
-        var checks = AppendChecks(scratch, null, operation, payload, state);
+        var checks = CollectChecks(operation, payload, state);
         if (read is not null)
         {
-            AppendOutcomeRead(scratch, null, operation, read, payload!, state);
+            CollectOutcomeRead(operation, read, state);
         }
 
-        state.Freeze();
         if (checks == 0 && read is null)
         {
             writer.Line("return _pipeline.SendAsync(request, ", reader, ".Instance, cancellationToken);");
@@ -48,6 +46,7 @@ internal static class CallEmitter
             line.Append(" };");
             writer.LineEnd();
             writer.Line("return _pipeline.SendAsync(request, call, cancellationToken);");
+            state.CheckAllWritten();
             return;
         }
 
@@ -84,6 +83,77 @@ internal static class CallEmitter
 
         writer.Outdent();
         writer.Line("return _pipeline.SendAsync(request, call, cancellationToken);");
+        state.CheckAllWritten();
+    }
+
+    /// <summary>Which checks a success payload has (see <see cref="AppendChecks"/>): how many, and the arguments they use, collected into <paramref name="state"/>.</summary>
+    private static int CollectChecks(OperationModel operation, ObjectModel? payload, CallState state)
+    {
+        if (payload is null)
+        {
+            return 0;
+        }
+
+        var count = 0;
+        foreach (var property in payload.Properties)
+        {
+            var check = CheckOf(operation, property, out var echoed);
+            if (check != PayloadCheck.None)
+            {
+                count++;
+            }
+
+            if (echoed is not null)
+            {
+                state.Collect(echoed);
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>What the status read (see <see cref="AppendOutcomeRead"/>) uses: the client, the read's arguments, the matched ones.</summary>
+    private static void CollectOutcomeRead(OperationModel operation, OperationModel read, CallState state)
+    {
+        state.CollectClient();
+        foreach (var parameter in ParameterCode.Ordered(read.Parameters))
+        {
+            state.Collect(OutcomeReadReader.FindParameter(operation.Parameters, parameter.WireName)!);
+        }
+
+        foreach (var field in operation.OutcomeRead!.Match)
+        {
+            var parameter = OutcomeReadReader.FindParameter(operation.Parameters, field)!;
+            if (!parameter.IsConstant)
+            {
+                state.Collect(parameter);
+            }
+        }
+    }
+
+    private enum PayloadCheck
+    {
+        None,
+        Echo,
+        Amount,
+    }
+
+    /// <summary>
+    /// The check of a payload field: a string naming the resource repeats the request's (required, string) path parameter
+    /// <paramref name="echoed"/>; a decimal with a scale is an amount.
+    /// </summary>
+    private static PayloadCheck CheckOf(OperationModel operation, PropertyModel property, out ParameterModel? echoed)
+    {
+        echoed = null;
+        if (property.Type.Kind == ValueKind.String
+            && OutcomeReadReader.FindParameter(operation.Parameters, property.WireName) is { Location: ParameterLocation.Path, IsConstant: false } parameter
+            && parameter.Type.Kind == ValueKind.String && parameter.Required)
+        {
+            echoed = parameter;
+            return PayloadCheck.Echo;
+        }
+
+        return property.Type.Kind == ValueKind.Decimal && property.Constraints.DecimalScale is not null ? PayloadCheck.Amount : PayloadCheck.None;
     }
 
     /// <summary>
@@ -100,16 +170,15 @@ internal static class CallEmitter
         var count = 0;
         foreach (var property in payload.Properties)
         {
-            if (property.Type.Kind == ValueKind.String
-                && OutcomeReadReader.FindParameter(operation.Parameters, property.WireName) is { Location: ParameterLocation.Path, IsConstant: false } echoed
-                && echoed.Type.Kind == ValueKind.String && echoed.Required)
+            var check = CheckOf(operation, property, out var echoed);
+            if (check == PayloadCheck.Echo)
             {
                 Start(builder, lines, ref count, "Echo(", property).Append(", ");
-                state.AppendUse(builder, echoed).Append(')');
+                state.AppendUse(builder, echoed!).Append(')');
             }
-            else if (property.Type.Kind == ValueKind.Decimal && property.Constraints.DecimalScale is int scale)
+            else if (check == PayloadCheck.Amount)
             {
-                Start(builder, lines, ref count, "Amount(", property).Append(", ").AppendInvariant(scale).Append(", ");
+                Start(builder, lines, ref count, "Amount(", property).Append(", ").AppendInvariant(property.Constraints.DecimalScale!.Value).Append(", ");
                 if (property.Constraints.Minimum is { } minimum)
                 {
                     builder.Append(minimum).Append('m');
@@ -218,14 +287,16 @@ internal static class CallEmitter
 
     /// <summary>
     /// What a call's static lambdas take from the method: the arguments they use and the client (for the status read
-    /// or a client-level value), as one value or a tuple named after them. Uses are recorded until frozen.
+    /// or a client-level value), as one value or a tuple named after them. Uses are collected from the model first; writing
+    /// one that was not collected, or leaving one collected unwritten, is a bug and throws (QIWI9999, never wrong code).
     /// </summary>
     private sealed class CallState
     {
         private readonly List<string> _arguments = new List<string>();
+        private readonly List<string> _written = new List<string>();
         private readonly string _client;
         private bool _usesClient;
-        private bool _frozen;
+        private bool _clientWritten;
 
         public CallState(OperationModel operation)
         {
@@ -288,7 +359,29 @@ internal static class CallEmitter
 
         private bool IsSingle => _arguments.Count + (_usesClient ? 1 : 0) == 1;
 
-        public void Freeze() => _frozen = true;
+        /// <summary>Collects a use of <paramref name="parameter"/>'s value (the client's, for a client-level value).</summary>
+        public void Collect(ParameterModel parameter)
+        {
+            if (parameter.ClientField is not null)
+            {
+                _usesClient = true;
+            }
+            else if (!_arguments.Contains(parameter.ParameterName))
+            {
+                _arguments.Add(parameter.ParameterName);
+            }
+        }
+
+        public void CollectClient() => _usesClient = true;
+
+        /// <summary>Throws unless every use collected was written.</summary>
+        public void CheckAllWritten()
+        {
+            if (_clientWritten != _usesClient || _written.Count != _arguments.Count)
+            {
+                throw new System.InvalidOperationException("The call's state holds a value its lambdas do not use.");
+            }
+        }
 
         /// <summary>The expression for <paramref name="parameter"/>'s value inside the lambdas.</summary>
         public string Use(ParameterModel parameter) => AppendUse(new StringBuilder(), parameter).ToString();
@@ -302,9 +395,14 @@ internal static class CallEmitter
             }
 
             var name = parameter.ParameterName;
-            if (!_frozen && !_arguments.Contains(name))
+            if (!_arguments.Contains(name))
             {
-                _arguments.Add(name);
+                throw new System.InvalidOperationException("The call's lambdas use " + name + ", which their state does not hold.");
+            }
+
+            if (!_written.Contains(name))
+            {
+                _written.Add(name);
             }
 
             return IsSingle ? builder.Append(name) : builder.Append("state.").Append(name);
@@ -313,10 +411,12 @@ internal static class CallEmitter
         /// <summary>Appends the expression for the client inside the lambdas.</summary>
         public StringBuilder AppendClient(StringBuilder builder)
         {
-            if (!_frozen)
+            if (!_usesClient)
             {
-                _usesClient = true;
+                throw new System.InvalidOperationException("The call's lambdas use the client, which their state does not hold.");
             }
+
+            _clientWritten = true;
 
             return IsSingle ? builder.Append(_client) : builder.Append("state.").Append(_client);
         }

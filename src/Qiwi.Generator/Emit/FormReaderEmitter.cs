@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using Qiwi.Generator.Model;
@@ -166,11 +167,11 @@ internal static class FormReaderEmitter
         var parameters = new List<ParameterModel>();
         foreach (var operation in spec.Operations)
         {
-            // Which parameters have rules (counted into a scratch builder), so that only they are documented and taken.
+            // Which parameters have rules, so that only they are documented and taken.
             parameters.Clear();
             foreach (var parameter in operation.Parameters)
             {
-                if (ParameterCode.IsPathChecked(parameter) && AppendPathChecks(Scratch.Take(), spec, operation, parameter, patterns) > 0)
+                if (ParameterCode.IsPathChecked(parameter) && RulesOf(parameter.Type, parameter.Constraints) != Rule.None)
                 {
                     parameters.Add(parameter);
                 }
@@ -230,19 +231,71 @@ internal static class FormReaderEmitter
     /// </summary>
     private static int AppendChecks(StringBuilder builder, FormScope spec, string wireName, string name, string value, TypeRef type, Constraints c, PatternTable patterns, string owner, string member, string time, string wireText)
     {
+        var rules = RulesOf(type, c);
         var count = 0;
+        if ((rules & Rule.Length) != 0)
+        {
+            Start(builder, ref count, "Length(", wireName, name, value).Append(", ").AppendIntLiteral(c.MinLength).Append(", ").AppendIntLiteral(c.MaxLength).Append(')');
+        }
+
+        if ((rules & Rule.Pattern) != 0)
+        {
+            Start(builder, ref count, "Pattern(", wireName, name, value).Append(", ").AppendPatternField(patterns, c.Pattern!, owner, member).Append(", ").AppendLiteral(c.Pattern!).Append(')');
+        }
+
+        if ((rules & Rule.Minimum) != 0)
+        {
+            Start(builder, ref count, "Minimum(", wireName, name, value).Append(", ").Append(c.Minimum).Append("m, ").Append(CSharp.BoolLiteral(c.ExclusiveMinimum)).Append(')');
+        }
+
+        if ((rules & Rule.Maximum) != 0)
+        {
+            Start(builder, ref count, "Maximum(", wireName, name, value).Append(", ").Append(c.Maximum).Append("m, ").Append(CSharp.BoolLiteral(c.ExclusiveMaximum)).Append(')');
+        }
+
+        if ((rules & Rule.DateTimeWindow) != 0)
+        {
+            Start(builder, ref count, "DateTimeWindow(", wireName, name, value).Append(", ").Append(time).Append(", ").AppendIntLiteral(c.MaxDaysAhead).Append(", ").Append(CSharp.BoolLiteral(c.AllowPast)).Append(')');
+        }
+
+        if ((rules & Rule.Listed) != 0)
+        {
+            Start(builder, ref count, "Listed(", wireName, name, value).Append(".IsDefined(), ").Append(wireText).Append(" ?? string.Empty, ");
+            AppendAllowed(builder, spec, type.TypeName).Append(')');
+        }
+
+        return count;
+    }
+
+    /// <summary>The checks <see cref="AppendChecks"/> writes, in its order (each at most once).</summary>
+    [Flags]
+    internal enum Rule
+    {
+        None = 0,
+        Length = 1,
+        Pattern = 2,
+        Minimum = 4,
+        Maximum = 8,
+        DateTimeWindow = 16,
+        Listed = 32,
+    }
+
+    /// <summary>The rules a present value of the type has: what the form reader and the path checks write, told without writing it.</summary>
+    internal static Rule RulesOf(TypeRef type, Constraints c)
+    {
+        var rules = Rule.None;
         switch (type.Kind)
         {
             case ValueKind.String:
             case ValueKind.OpenEnum:
                 if (c.MinLength is not null || c.MaxLength is not null)
                 {
-                    Start(builder, ref count, "Length(", wireName, name, value).Append(", ").AppendIntLiteral(c.MinLength).Append(", ").AppendIntLiteral(c.MaxLength).Append(')');
+                    rules |= Rule.Length;
                 }
 
                 if (c.Pattern is not null)
                 {
-                    Start(builder, ref count, "Pattern(", wireName, name, value).Append(", ").AppendPatternField(patterns, c.Pattern, owner, member).Append(", ").AppendLiteral(c.Pattern).Append(')');
+                    rules |= Rule.Pattern;
                 }
 
                 break;
@@ -251,29 +304,28 @@ internal static class FormReaderEmitter
             case ValueKind.Int64:
                 if (c.Minimum is not null)
                 {
-                    Start(builder, ref count, "Minimum(", wireName, name, value).Append(", ").Append(c.Minimum).Append("m, ").Append(CSharp.BoolLiteral(c.ExclusiveMinimum)).Append(')');
+                    rules |= Rule.Minimum;
                 }
 
                 if (c.Maximum is not null)
                 {
-                    Start(builder, ref count, "Maximum(", wireName, name, value).Append(", ").Append(c.Maximum).Append("m, ").Append(CSharp.BoolLiteral(c.ExclusiveMaximum)).Append(')');
+                    rules |= Rule.Maximum;
                 }
 
                 break;
             case ValueKind.DateTime:
                 if (c.MaxDaysAhead is not null || !c.AllowPast)
                 {
-                    Start(builder, ref count, "DateTimeWindow(", wireName, name, value).Append(", ").Append(time).Append(", ").AppendIntLiteral(c.MaxDaysAhead).Append(", ").Append(CSharp.BoolLiteral(c.AllowPast)).Append(')');
+                    rules |= Rule.DateTimeWindow;
                 }
 
                 break;
             case ValueKind.Enum when !type.IntegerEnum:
-                Start(builder, ref count, "Listed(", wireName, name, value).Append(".IsDefined(), ").Append(wireText).Append(" ?? string.Empty, ");
-                AppendAllowed(builder, spec, type.TypeName).Append(')');
+                rules |= Rule.Listed;
                 break;
         }
 
-        return count;
+        return rules;
     }
 
     /// <summary>Starts <c>QiwiFieldCheck.Method("wire", value</c> (after a <c> ?? </c> when a check came before).</summary>

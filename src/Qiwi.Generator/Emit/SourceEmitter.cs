@@ -174,10 +174,27 @@ internal static class SourceEmitter
     /// </summary>
     private static ObjectModel WithoutDocs(ObjectModel model)
     {
-        var properties = new PropertyModel[model.Properties.Count];
+        // A property without a description is taken as it is (equal to its copy), and so is a model with no description at all.
+        PropertyModel[]? properties = null;
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            if (model.Properties[i].Description is null)
+            {
+                continue;
+            }
+
+            properties ??= new PropertyModel[model.Properties.Count];
+            properties[i] = model.Properties[i] with { Description = null };
+        }
+
+        if (properties is null)
+        {
+            return model.Description.Length == 0 ? model : model with { Description = string.Empty };
+        }
+
         for (var i = 0; i < properties.Length; i++)
         {
-            properties[i] = model.Properties[i] with { Description = null };
+            properties[i] ??= model.Properties[i];
         }
 
         return model with { Description = string.Empty, Properties = new EquatableArray<PropertyModel>(properties) };

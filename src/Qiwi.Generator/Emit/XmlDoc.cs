@@ -146,25 +146,25 @@ internal static class XmlDoc
         var builder = writer.LineStart();
         OpenTag(builder, element, attributes, paramName);
 
-        // Trimmed, the text starts and ends with a non-blank line: one line exactly when it has no '\n'.
+        // Trimmed, the text starts and ends with a non-blank line: one line exactly when it has no '\n'. It is written
+        // on the tag's line at once; when it turns out 100 characters or longer, it is taken back and written below.
         if (Array.IndexOf(source, '\n', start, end - start) < 0)
         {
-            var count = Inline(source, start, end, null);
+            var tagEnd = builder.Length;
+            var count = Inline(source, start, end, builder);
             if (count < 100)
             {
                 if (count == 0)
                 {
                     builder.Append(Paragraph);
                 }
-                else
-                {
-                    Inline(source, start, end, builder);
-                }
 
                 builder.Append("</").Append(element).Append('>');
                 writer.LineEnd();
                 return true;
             }
+
+            builder.Length = tagEnd;
         }
 
         writer.LineEnd();
@@ -242,7 +242,13 @@ internal static class XmlDoc
     {
         for (var i = 0; i < length; i++)
         {
+            // Printable ASCII, nearly all of a description, is told by one comparison.
             var c = text[i];
+            if ((uint)(c - ' ') < '\u007f' - ' ')
+            {
+                continue;
+            }
+
             if ((c < ' ' && c != '\n' && c != '\t') || (c >= '\u007f' && c <= '\u009f') || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
             {
                 return true;

@@ -4,8 +4,8 @@ using Qiwi.Generator.Emit;
 namespace Qiwi.Generator.Tests.FastPaths;
 
 /// <summary>
-/// The one-pass <see cref="XmlDoc"/> (it copies the text, a string or a builder, into a buffer, normalizes it there, counts
-/// a line before it writes it, and writes ranges of the buffer straight into the file) against its simple reference, on
+/// The one-pass <see cref="XmlDoc"/> (it copies the text, a string or a builder, into a buffer, normalizes it there, writes
+/// a line on its tag's line and takes it back when it is too long, and writes ranges of the buffer straight into the file) against its simple reference, on
 /// seeded random text, at several depths of indentation: the same written comments.
 /// </summary>
 public sealed class XmlDocDifferentialTests
