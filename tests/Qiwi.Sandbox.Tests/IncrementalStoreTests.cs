@@ -138,6 +138,42 @@ public sealed class IncrementalStoreTests
     }
 
     [Fact]
+    public async Task Without_a_data_file_no_change_is_kept_and_a_store_first_saving_whole_tracks_what_follows()
+    {
+        // No data file: the ledger and the dispatcher keep nothing, however much changes (no lock, no growing set).
+        var fake = new FakeTimeProvider(Start);
+        using (var memory = await Sandbox.OpenAsync(null, fake, 3))
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                memory.Create("M" + i);
+            }
+
+            await memory.QuiesceAsync();
+            Assert.Equal((0, 0), (memory.Ledger.Changed.Count, memory.Dispatcher.Changed.Count));
+        }
+
+        // A store that never loaded: its first save is whole and from then on changes are kept, so the next writes one row.
+        using var file = new DataFile();
+        var clock = new SandboxClock(new FakeTimeProvider(Start));
+        var shop = new SandboxShop { ShopId = 78, MinAmount = 0.01m, MaxAmount = 1_000_000m };
+        var options = new SandboxOptions { Shops = [shop], DataFile = file.Path };
+        var ledger = new SandboxLedger(clock, options);
+        using var dispatcher = new NotificationDispatcher(ledger, Options.Create(options), clock, new Merchant(4), NullLogger<NotificationDispatcher>.Instance);
+        using var store = new SandboxStore(Options.Create(options), ledger, dispatcher, clock);
+        var bill = (string id) => Assert.Equal(Contract.ResultCode.Success, ledger.Create(shop, id, "tel:+79031234567", 10m, "RUB", "c", clock.GetUtcNow().AddDays(30), Contract.PaySource.QiwiWallet, null).Code);
+        bill("B0");
+        Assert.Equal(0, ledger.Changed.Count);
+        store.Save();
+        Assert.Equal(1, store.LastSave.Invoices);
+        bill("B1");
+        Assert.Equal(1, ledger.Changed.Count);
+        store.Save();
+        Assert.Equal(1, store.LastSave.Invoices);
+        Assert.Equal(2, Count(file.Path, "sandbox_invoice"));
+    }
+
+    [Fact]
     public async Task A_notification_attempt_writes_its_record_and_not_the_invoices()
     {
         using var file = new DataFile();

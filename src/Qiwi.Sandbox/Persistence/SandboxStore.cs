@@ -52,6 +52,7 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
 
         lock (_saving)
         {
+            Track();
             var connection = Connection();
             if (ReadLegacy(connection) is { } legacy)
             {
@@ -106,8 +107,20 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
         }
     }
 
+    /// <summary>From here on the ledger and the dispatcher keep what changes; a whole save or a load covers what came before.</summary>
+    private void Track()
+    {
+        ledger.Changed.Track();
+        dispatcher.Changed.Track();
+    }
+
     private void SaveLocked(bool whole, bool dropLegacy)
     {
+        if (whole)
+        {
+            Track();   // before the keys are taken and the state read, so no change falls between the two
+        }
+
         var invoiceKeys = ledger.Changed.Take();
         var recordIds = dispatcher.Changed.Take();
         try
