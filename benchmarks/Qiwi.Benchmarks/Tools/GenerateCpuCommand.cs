@@ -21,7 +21,7 @@ internal static class GenerateCpuCommand
         object? sink = null;
         var made = SpecText.NewDriver(spec, CSharpParseOptions.Default).RunGenerators(consumer).GetRunResult().Results.Single().GeneratedSources.Select(g => (g.HintName, g.SourceText.ToString())).ToList();
         var replay = new ReplayGenerator(made).AsSourceGenerator();
-        var replayPerFile = new ReplayPerFileGenerator(made).AsSourceGenerator();
+        var replayPerFile = new ReplayGenerator(made, perFile: true).AsSourceGenerator();
         var cases = new (string Name, Action Run)[]
         {
             ("replay, one output", () => sink = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create([replay], [spec], CSharpParseOptions.Default, SpecItemOptions.None).RunGenerators(consumer)),
