@@ -9,16 +9,7 @@ internal sealed partial class SandboxLedger
     public Persistence.DirtySet<(long Shop, string Bill)> Changed { get; } = new();
 
     /// <summary>A copy of every invoice and refund, each read under its invoice's lock.</summary>
-    public List<StoredInvoice> Export()
-    {
-        var stored = new List<StoredInvoice>();
-        foreach (var invoice in _invoices.Values)
-        {
-            stored.Add(Store(invoice));
-        }
-
-        return stored;
-    }
+    public List<StoredInvoice> Export() => _invoices.Values.Select(Store).ToList();
 
     /// <summary>A copy of the invoices with these keys as they are now (each under its lock); the data file's incremental save.</summary>
     public List<StoredInvoice> Export(IEnumerable<(long Shop, string Bill)> keys)
