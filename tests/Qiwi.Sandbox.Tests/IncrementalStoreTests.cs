@@ -19,7 +19,7 @@ namespace Qiwi.Sandbox.Tests;
 /// concurrent changes while other threads save are never lost; a failed save loses nothing; and a file in the earlier
 /// single-row format is read and migrated.
 /// </summary>
-public sealed class IncrementalStoreTests
+public sealed partial class IncrementalStoreTests
 {
     private static readonly DateTimeOffset Start = new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
 
