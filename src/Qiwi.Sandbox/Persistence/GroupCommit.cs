@@ -69,11 +69,11 @@ internal sealed class GroupCommit(Action commit)
             {
                 commit();
                 Interlocked.Increment(ref _commits);
-                batch.SetResult();
+                batch.TrySetResult();
             }
             catch (Exception exception)
             {
-                batch.SetException(exception);
+                batch.TrySetException(exception);
             }
         }
     }
