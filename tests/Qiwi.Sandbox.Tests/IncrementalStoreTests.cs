@@ -336,23 +336,9 @@ public sealed partial class IncrementalStoreTests
         Assert.Equal(expected, reopened.State());
     }
 
-    private static long Count(string path, string table)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM " + table;
-        return (long)count.ExecuteScalar()!;
-    }
+    private static long Count(string path, string table) => Scalar(path, "SELECT count(*) FROM " + table);
 
-    private static bool Holds(SqliteConnection reader, long shopId, string bill, string status)
-    {
-        using var read = reader.CreateCommand();
-        read.CommandText = "SELECT json FROM sandbox_invoice WHERE shop_id = $shop AND bill_id = $bill";
-        read.Parameters.AddWithValue("$shop", shopId);
-        read.Parameters.AddWithValue("$bill", bill);
-        return read.ExecuteScalar() is string json && JsonSerializer.Deserialize<StoredInvoice>(json)!.Status == status;
-    }
+    private static bool Holds(SqliteConnection reader, long shopId, string bill, string status) => Row(reader, shopId, bill)?.Status == status;
 
     /// <summary>Everything a restart must bring back, as text per invoice and per record (every field), plus the clock's advance and the next id.</summary>
     private sealed record StoreState(List<string> Invoices, List<string> Notifications, TimeSpan Offset, int NextId)
