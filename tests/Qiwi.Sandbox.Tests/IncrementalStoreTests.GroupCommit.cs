@@ -207,6 +207,33 @@ public sealed partial class IncrementalStoreTests
         }
     }
 
+    [Fact]
+    public async Task A_save_failing_after_notification_attempts_does_not_fail_the_tick_and_the_next_save_writes_the_record()
+    {
+        using var file = new DataFile();
+        var fake = new FakeTimeProvider(Start);
+        var sandbox = await Sandbox.OpenAsync(file.Path, fake, 31, merchantRefuses: true);
+        sandbox.Create("T1");
+        sandbox.Ledger.Move(sandbox.Shop.ShopId, "T1", Contract.BillStatus.Paid);
+        await sandbox.QuiesceAsync();   // the first attempt, refused; the repeat waits
+        sandbox.Store.Save();
+
+        sandbox.Store.BeforeCommit = () => throw new IOException("injected: disk full");
+        fake.Advance(TimeSpan.FromMinutes(10));
+        await sandbox.Dispatcher.TickAsync(wait: true);   // the repeat is made; its save fails, the tick does not
+        Assert.Equal(2, Assert.Single(sandbox.Dispatcher.Log).Attempts.Count);
+        Assert.Equal(1, sandbox.Dispatcher.Changed.Count);   // given back for the next save
+        Assert.NotNull(sandbox.Dispatcher.NextDue());
+
+        sandbox.Store.BeforeCommit = null;
+        sandbox.Store.Save();
+        Assert.Equal((0, 1, 0), sandbox.Store.LastSave);
+        var before = sandbox.State();
+        sandbox.Dispose();
+        using var again = await Sandbox.OpenAsync(file.Path, new FakeTimeProvider(Start), 31, merchantRefuses: true);
+        Assert.Equal(before, again.State());
+    }
+
     /// <summary>One random operation of a worker on its own invoices, applied once now (and again by a repeat); the model says what it leaves.</summary>
     private static (string Bill, Action Operation) NextOperation(Sandbox sandbox, Random random, int worker, int step, List<string> mine, Dictionary<string, Expected> model)
     {

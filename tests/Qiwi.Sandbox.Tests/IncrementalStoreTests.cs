@@ -368,7 +368,7 @@ public sealed partial class IncrementalStoreTests
 
         public SandboxStore Store { get; }
 
-        public static async Task<Sandbox> OpenAsync(string? path, FakeTimeProvider fake, int seed, bool merchantUrl = true)
+        public static async Task<Sandbox> OpenAsync(string? path, FakeTimeProvider fake, int seed, bool merchantUrl = true, bool merchantRefuses = false)
         {
             var shop = new SandboxShop { ShopId = 77, MinAmount = 0.01m, MaxAmount = 1_000_000m, NotificationPassword = "secret" };
             if (merchantUrl)
@@ -379,7 +379,7 @@ public sealed partial class IncrementalStoreTests
             var options = new SandboxOptions { Shops = [shop], DataFile = path, RefundSettleDelay = TimeSpan.FromMinutes(30), NotificationTimeScale = 10 };
             var clock = new SandboxClock(fake);
             var ledger = new SandboxLedger(clock, options);
-            var dispatcher = new NotificationDispatcher(ledger, Options.Create(options), clock, new Merchant(seed), NullLogger<NotificationDispatcher>.Instance);
+            var dispatcher = new NotificationDispatcher(ledger, Options.Create(options), clock, new Merchant(seed, merchantRefuses), NullLogger<NotificationDispatcher>.Instance);
             var store = new SandboxStore(Options.Create(options), ledger, dispatcher, clock);
             await store.StartAsync(default);   // the dispatcher's timers are not started: the test ticks it
             var sandbox = new Sandbox(shop, clock, ledger, dispatcher, store);
@@ -426,8 +426,8 @@ public sealed partial class IncrementalStoreTests
         public void Dispose() => File.Delete(Path);
     }
 
-    /// <summary>A merchant that answers at random (seeded): delivered, HTTP 500, or no connection.</summary>
-    private sealed class Merchant(int seed) : HttpMessageHandler, IHttpClientFactory
+    /// <summary>A merchant that answers at random (seeded): delivered, HTTP 500, or no connection; or, when it refuses, always HTTP 500.</summary>
+    private sealed class Merchant(int seed, bool refuses = false) : HttpMessageHandler, IHttpClientFactory
     {
         private readonly Random _random = new(seed);
 
@@ -438,7 +438,7 @@ public sealed partial class IncrementalStoreTests
             int pick;
             lock (_random)
             {
-                pick = _random.Next(3);
+                pick = refuses ? 1 : _random.Next(3);
             }
 
             return pick switch

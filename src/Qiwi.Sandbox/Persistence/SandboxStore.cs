@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Qiwi.Sandbox.Hosting;
 using Qiwi.Sandbox.Ledger;
@@ -20,9 +22,11 @@ namespace Qiwi.Sandbox.Persistence;
 /// rewritten in this one at start-up; a file of a newer format is refused (<see cref="DataFileFormat"/>). Without a data
 /// file nothing is written and state lives in memory.
 /// </summary>
-internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedger ledger, NotificationDispatcher dispatcher, SandboxClock clock) : IHostedService, IDisposable
+internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, SandboxLedger ledger, NotificationDispatcher dispatcher, SandboxClock clock, ILogger<SandboxStore>? logger = null)
+    : IHostedService, IDisposable
 {
     private readonly object _saving = new();
+    private readonly ILogger _logger = logger ?? NullLogger<SandboxStore>.Instance;
     private readonly string? _path = options.Value.DataFile is { Length: > 0 } file ? file : null;
     private readonly string? _connectionString = options.Value.DataFile is { Length: > 0 } file
         ? new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString()
@@ -87,20 +91,20 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
             }
         }
 
-        dispatcher.Delivered += Save;
+        dispatcher.Delivered += SaveAfterAttempts;
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        dispatcher.Delivered -= Save;
+        dispatcher.Delivered -= SaveAfterAttempts;
         Save();
         return Task.CompletedTask;
     }
 
     public void Dispose()
     {
-        dispatcher.Delivered -= Save;
+        dispatcher.Delivered -= SaveAfterAttempts;
         lock (_saving)
         {
             _disposed = true;
@@ -131,6 +135,27 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
             SaveLocked(whole: !_whole, dropLegacy: false);
         }
     }
+
+    /// <summary>
+    /// The save after a tick that made notification attempts. When it fails, its keys stay marked for the next save (a
+    /// request's, the next tick's, the stop's) and the failure is logged: it does not fail the tick, so the dispatcher's
+    /// wake-up is still set and a clock advance still goes through every attempt due on the way (the advance request's own
+    /// save then tells its caller whether the file holds the result).
+    /// </summary>
+    private void SaveAfterAttempts()
+    {
+        try
+        {
+            Save();
+        }
+        catch (Exception exception) when (exception is not ObjectDisposedException)
+        {
+            LogSaveFailed(_logger, exception);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "The data file could not be saved after notification attempts; the next save writes what changed")]
+    private static partial void LogSaveFailed(ILogger logger, Exception exception);
 
     /// <summary>From here on the ledger and the dispatcher keep what changes; a whole save or a load covers what came before.</summary>
     private void Track()
