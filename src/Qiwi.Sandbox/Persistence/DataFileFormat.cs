@@ -7,7 +7,7 @@ namespace Qiwi.Sandbox.Persistence;
 /// JSON row (<c>sandbox_state</c>), 2 the rows (one per invoice, one per notification record, the meta row). A file of
 /// format 2 written before the version was kept has no such column and is read as 2 (the column is added, holding 2).
 /// A file of a format above <see cref="Current"/> was written by a newer sandbox: it is refused with an error naming the
-/// file and both formats, before anything of it is read or written, rather than read as far as it happens to match.
+/// file and both formats, before anything else of it is read or anything written, rather than read as far as it happens to match.
 /// Every later format keeps <c>sandbox_meta.format_version</c>: it is what an older sandbox reads first.
 /// </summary>
 internal static class DataFileFormat
@@ -46,7 +46,7 @@ internal static class DataFileFormat
         if (!HasVersionColumn(connection))
         {
             using var add = connection.CreateCommand();
-            add.CommandText = $"ALTER TABLE sandbox_meta ADD COLUMN format_version INTEGER NOT NULL DEFAULT {Current}";
+            add.CommandText = $"ALTER TABLE sandbox_meta ADD COLUMN format_version INTEGER NOT NULL DEFAULT {Unversioned}";   // the row holds what it was written as
             add.ExecuteNonQuery();
         }
     }

@@ -13,8 +13,8 @@ namespace Qiwi.Sandbox.Persistence;
 
 /// <summary>
 /// The optional data file (<c>Sandbox:DataFile</c>): a SQLite database holding the invoices with their refunds (one row
-/// each), the notification log (one row per record) and a meta row (the clock's advance, the next notification id), so
-/// the sandbox and a merchant's app can be restarted independently. Loaded at start-up; saved before the answer to every
+/// each), the notification log (one row per record) and a meta row (the clock's advance, the next notification id, the
+/// format version), so the sandbox and a merchant's app can be restarted independently. Loaded at start-up; saved before the answer to every
 /// request that may change state (<see cref="SaveAsync"/>: a group commit, one transaction for every request waiting at
 /// once) and after every notification attempt, in one transaction that writes only the invoices and records changed since
 /// the last save (the ledger and the dispatcher mark them, <see cref="DirtySet{TKey}"/>), so a save costs what changed,
