@@ -4,6 +4,8 @@
 # (@stoplight/prism-cli, tools/prism) mocking the same spec, alternating (S P, P S, ...) for PAIRS pairs (default 3) so
 # that drift in the machine's other load falls on both; prints each run (requests/s, p50/p99, answers refused, the
 # driver's CPU), each pair's ratio sandbox / Prism of requests/s, and the median ratio.
+# DATA_FILE=1: the sandbox keeps a fresh data file (--Sandbox:DataFile, in a temporary directory), so every state-changing
+# request waits for its (group) commit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/timing.sh
@@ -12,10 +14,11 @@ pairs=${PAIRS:-3}
 npm ci --prefix tools/prism --no-audit --no-fund --loglevel=error >/dev/null
 source benchmarks/sandbox-load.sh
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+data_dir=$(mktemp -d)
+trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$data_dir"' EXIT
 
 # The sandbox (logging at Warning: the load is the point) and Prism, both up for the whole run.
-start_sandbox "$sandbox_dll" 5181
+start_sandbox "$sandbox_dll" 5181 ${DATA_FILE:+"--Sandbox:DataFile=$data_dir/5181.db"}
 pids+=($!)
 tools/prism/node_modules/.bin/prism mock spec/qiwi-pull.yaml --port 5182 --host 127.0.0.1 --errors false >/dev/null 2>&1 &
 pids+=($!)

@@ -19,7 +19,7 @@ namespace Qiwi.Sandbox.Tests;
 /// concurrent changes while other threads save are never lost; a failed save loses nothing; and a file in the earlier
 /// single-row format is read and migrated.
 /// </summary>
-public sealed class IncrementalStoreTests
+public sealed partial class IncrementalStoreTests
 {
     private static readonly DateTimeOffset Start = new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
 
@@ -336,23 +336,9 @@ public sealed class IncrementalStoreTests
         Assert.Equal(expected, reopened.State());
     }
 
-    private static long Count(string path, string table)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM " + table;
-        return (long)count.ExecuteScalar()!;
-    }
+    private static long Count(string path, string table) => Scalar(path, "SELECT count(*) FROM " + table);
 
-    private static bool Holds(SqliteConnection reader, long shopId, string bill, string status)
-    {
-        using var read = reader.CreateCommand();
-        read.CommandText = "SELECT json FROM sandbox_invoice WHERE shop_id = $shop AND bill_id = $bill";
-        read.Parameters.AddWithValue("$shop", shopId);
-        read.Parameters.AddWithValue("$bill", bill);
-        return read.ExecuteScalar() is string json && JsonSerializer.Deserialize<StoredInvoice>(json)!.Status == status;
-    }
+    private static bool Holds(SqliteConnection reader, long shopId, string bill, string status) => Row(reader, shopId, bill)?.Status == status;
 
     /// <summary>Everything a restart must bring back, as text per invoice and per record (every field), plus the clock's advance and the next id.</summary>
     private sealed record StoreState(List<string> Invoices, List<string> Notifications, TimeSpan Offset, int NextId)
@@ -382,7 +368,7 @@ public sealed class IncrementalStoreTests
 
         public SandboxStore Store { get; }
 
-        public static async Task<Sandbox> OpenAsync(string? path, FakeTimeProvider fake, int seed, bool merchantUrl = true)
+        public static async Task<Sandbox> OpenAsync(string? path, FakeTimeProvider fake, int seed, bool merchantUrl = true, bool merchantRefuses = false)
         {
             var shop = new SandboxShop { ShopId = 77, MinAmount = 0.01m, MaxAmount = 1_000_000m, NotificationPassword = "secret" };
             if (merchantUrl)
@@ -393,7 +379,7 @@ public sealed class IncrementalStoreTests
             var options = new SandboxOptions { Shops = [shop], DataFile = path, RefundSettleDelay = TimeSpan.FromMinutes(30), NotificationTimeScale = 10 };
             var clock = new SandboxClock(fake);
             var ledger = new SandboxLedger(clock, options);
-            var dispatcher = new NotificationDispatcher(ledger, Options.Create(options), clock, new Merchant(seed), NullLogger<NotificationDispatcher>.Instance);
+            var dispatcher = new NotificationDispatcher(ledger, Options.Create(options), clock, new Merchant(seed, merchantRefuses), NullLogger<NotificationDispatcher>.Instance);
             var store = new SandboxStore(Options.Create(options), ledger, dispatcher, clock);
             await store.StartAsync(default);   // the dispatcher's timers are not started: the test ticks it
             var sandbox = new Sandbox(shop, clock, ledger, dispatcher, store);
@@ -440,8 +426,8 @@ public sealed class IncrementalStoreTests
         public void Dispose() => File.Delete(Path);
     }
 
-    /// <summary>A merchant that answers at random (seeded): delivered, HTTP 500, or no connection.</summary>
-    private sealed class Merchant(int seed) : HttpMessageHandler, IHttpClientFactory
+    /// <summary>A merchant that answers at random (seeded): delivered, HTTP 500, or no connection; or, when it refuses, always HTTP 500.</summary>
+    private sealed class Merchant(int seed, bool refuses = false) : HttpMessageHandler, IHttpClientFactory
     {
         private readonly Random _random = new(seed);
 
@@ -452,7 +438,7 @@ public sealed class IncrementalStoreTests
             int pick;
             lock (_random)
             {
-                pick = _random.Next(3);
+                pick = refuses ? 1 : _random.Next(3);
             }
 
             return pick switch

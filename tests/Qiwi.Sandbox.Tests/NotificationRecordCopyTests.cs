@@ -86,6 +86,28 @@ public sealed class NotificationRecordCopyTests
         }
     }
 
+    [Theory]
+    [InlineData(2411)]
+    [InlineData(2412)]
+    public void Records_found_by_id_for_the_data_file_are_those_a_filter_of_the_whole_log_finds(int seed)
+    {
+        // The dispatcher finds a changed record by binary search over its log; the reference is a filter of the whole log.
+        var random = new Random(seed);
+        var options = new SandboxOptions();
+        var clock = new SandboxClock(new FakeTimeProvider(Now));
+        using var dispatcher = new NotificationDispatcher(new SandboxLedger(clock, options), Options.Create(options), clock, new NoMerchant(), NullLogger<NotificationDispatcher>.Instance);
+        var ids = Enumerable.Range(1, 500).Where(_ => random.Next(3) > 0).ToList();   // gaps, as a file whose rows were dropped could have
+        dispatcher.Import(ids.OrderBy(_ => random.Next()).Select(id => Record(random, id)).ToList(), nextId: ids[^1]);
+        var whole = dispatcher.Export().Records;
+        Assert.Equal(ids, whole.Select(r => r.Id));   // kept in id order whatever order the records came in
+        for (var round = 0; round < 300; round++)
+        {
+            var asked = Enumerable.Range(0, random.Next(0, 25)).Select(_ => random.Next(-3, 505)).ToList();
+            var expected = asked.SelectMany(id => whole.Where(r => r.Id == id)).Select(Describe).ToList();
+            Compare(expected, dispatcher.Export(asked).Records);
+        }
+    }
+
     private static void Compare(List<string[]> expected, IReadOnlyList<NotificationRecord> actual)
     {
         Assert.Equal(expected.Count, actual.Count);

@@ -56,17 +56,15 @@ public static class SandboxApp
             {
                 // With a data file, whatever may have changed state is saved before the answer goes out: after every
                 // non-GET request, and the web form (a GET that issues an invoice); also when no answer went out at all.
+                // The answer waits (without holding a thread) for a commit that includes its change; requests waiting at
+                // once share one commit. A failed save fails the answer (HTTP 500) and the next save carries the change.
                 if (HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/order/external/create.action", StringComparison.Ordinal))
                 {
                     await next(context);
                     return;
                 }
 
-                context.Response.OnStarting(() =>
-                {
-                    store.Save();
-                    return Task.CompletedTask;
-                });
+                context.Response.OnStarting(static state => ((Persistence.SandboxStore)state).SaveAsync(), store);
                 try
                 {
                     await next(context);
@@ -75,7 +73,7 @@ public static class SandboxApp
                 {
                     if (!context.Response.HasStarted)
                     {
-                        store.Save();
+                        await store.SaveAsync();
                     }
                 }
             });

@@ -25,10 +25,9 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
     private readonly Hosting.SandboxClock _time;
     private readonly HttpClient _http;
     private readonly ILogger<NotificationDispatcher> _logger;
+    // Every record, in ascending id order (ids are handed out in order and records only appended), so a record is found
+    // by id with a binary search (the data file's incremental save); no second index by id to keep in step.
     private readonly List<NotificationRecord> _records = new();
-
-    // The same records by id (under the _records lock), for the data file's incremental save.
-    private readonly Dictionary<int, NotificationRecord> _byId = new();
 
     // The records neither delivered nor given up (under the _records lock): what a tick looks at, so its cost
     // follows what is pending, not every notification ever sent.
@@ -98,14 +97,33 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
             var copies = new List<NotificationRecord>();
             foreach (var id in ids)
             {
-                if (_byId.TryGetValue(id, out var record))
+                if (IndexOf(id) is var at and >= 0)
                 {
-                    copies.Add(record.Snapshot());
+                    copies.Add(_records[at].Snapshot());
                 }
             }
 
             return (copies, _nextId);
         }
+    }
+
+    /// <summary>Where the record with this id is in <see cref="_records"/> (under its lock), or a negative number when none is.</summary>
+    private int IndexOf(int id)
+    {
+        var (low, high) = (0, _records.Count - 1);
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var at = _records[middle].Id;
+            if (at == id)
+            {
+                return middle;
+            }
+
+            (low, high) = at < id ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return -1;
     }
 
     /// <summary>Replaces the log with one kept in the data file; pending attempts resume at their due times.</summary>
@@ -115,11 +133,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
         {
             _records.Clear();
             _records.AddRange(records);
-            _byId.Clear();
-            foreach (var record in _records)
-            {
-                _byId[record.Id] = record;
-            }
+            _records.Sort(static (a, b) => a.Id.CompareTo(b.Id));   // the file's rows come in id order; sorted whatever the source
 
             _pending.Clear();
             _pending.AddRange(_records.Where(r => !r.Delivered && !r.GaveUp));
@@ -227,8 +241,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
                 FirstAttemptAt = now,
                 NextAttemptAt = now,
             };
-            _records.Add(record);
-            _byId[record.Id] = record;
+            _records.Add(record);   // its id is above every other: the list stays in id order
             _pending.Add(record);
             Changed.Mark(record.Id);
         }

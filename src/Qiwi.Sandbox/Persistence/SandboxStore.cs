@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Qiwi.Sandbox.Hosting;
 using Qiwi.Sandbox.Ledger;
@@ -11,19 +13,25 @@ namespace Qiwi.Sandbox.Persistence;
 
 /// <summary>
 /// The optional data file (<c>Sandbox:DataFile</c>): a SQLite database holding the invoices with their refunds (one row
-/// each), the notification log (one row per record) and a meta row (the clock's advance, the next notification id), so
-/// the sandbox and a merchant's app can be restarted independently. Loaded at start-up; saved after every request that
-/// may change state and after every notification attempt, in one transaction that writes only the invoices and records
-/// changed since the last save (the ledger and the dispatcher mark them, <see cref="DirtySet{TKey}"/>), so a save costs
-/// what changed, not what is held. A file of the earlier format (the whole state as one JSON row, <c>sandbox_state</c>)
-/// is read and rewritten in this one at start-up. Without a data file nothing is written and state lives in memory.
+/// each), the notification log (one row per record) and a meta row (the clock's advance, the next notification id, the
+/// format version), so the sandbox and a merchant's app can be restarted independently. Loaded at start-up; saved before the answer to every
+/// request that may change state (<see cref="SaveAsync"/>: a group commit, one transaction for every request waiting at
+/// once) and after every notification attempt, in one transaction that writes only the invoices and records changed since
+/// the last save (the ledger and the dispatcher mark them, <see cref="DirtySet{TKey}"/>), so a save costs what changed,
+/// not what is held. A file of the earlier format (the whole state as one JSON row, <c>sandbox_state</c>) is read and
+/// rewritten in this one at start-up; a file of a newer format is refused (<see cref="DataFileFormat"/>). Without a data
+/// file nothing is written and state lives in memory.
 /// </summary>
-internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedger ledger, NotificationDispatcher dispatcher, SandboxClock clock) : IHostedService, IDisposable
+internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, SandboxLedger ledger, NotificationDispatcher dispatcher, SandboxClock clock, ILogger<SandboxStore>? logger = null)
+    : IHostedService, IDisposable
 {
     private readonly object _saving = new();
+    private readonly ILogger _logger = logger ?? NullLogger<SandboxStore>.Instance;
+    private readonly string? _path = options.Value.DataFile is { Length: > 0 } file ? file : null;
     private readonly string? _connectionString = options.Value.DataFile is { Length: > 0 } file
         ? new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString()
         : null;
+    private GroupCommit? _group;
 
     // Under _saving: the open connection (reopened after a failed save), whether the file is known to hold the whole
     // state (after a load or a first full save; until then a save writes everything), and the meta row last committed.
@@ -43,6 +51,11 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
     /// <summary>Called inside a save's transaction after its writes and before the commit (tests inject faults here).</summary>
     internal Action? BeforeCommit { get; set; }
 
+    /// <summary>How many group commits (<see cref="SaveAsync"/>) completed (tests).</summary>
+    internal long GroupCommits => _group?.Commits ?? 0;
+
+    private GroupCommit Group => LazyInitializer.EnsureInitialized(ref _group, () => new GroupCommit(Save));
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (_connectionString is null)
@@ -53,7 +66,16 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
         lock (_saving)
         {
             Track();
-            var connection = Connection();
+            SqliteConnection connection;
+            try
+            {
+                connection = Connection();
+            }
+            catch (SqliteException exception)
+            {
+                throw new InvalidDataException($"The data file '{_path}' cannot be opened as a sandbox data file: {exception.Message}", exception);
+            }
+
             if (ReadLegacy(connection) is { } legacy)
             {
                 // The earlier format: loaded, then written whole in this one (dropping the old row) in one transaction.
@@ -69,20 +91,20 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
             }
         }
 
-        dispatcher.Delivered += Save;
+        dispatcher.Delivered += SaveAfterAttempts;
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        dispatcher.Delivered -= Save;
+        dispatcher.Delivered -= SaveAfterAttempts;
         Save();
         return Task.CompletedTask;
     }
 
     public void Dispose()
     {
-        dispatcher.Delivered -= Save;
+        dispatcher.Delivered -= SaveAfterAttempts;
         lock (_saving)
         {
             _disposed = true;
@@ -91,7 +113,14 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
         }
     }
 
-    /// <summary>Writes what changed since the last save (everything at a store's first save without a load); no effect without a data file.</summary>
+    /// <summary>
+    /// Completes once a save that includes every change made before this call has been committed (faults, and the next
+    /// save carries the changes, when that save fails); concurrent calls share one transaction. A request's answer waits
+    /// for this. Completed at once without a data file.
+    /// </summary>
+    public Task SaveAsync() => _connectionString is null ? Task.CompletedTask : Group.WaitAsync();
+
+    /// <summary>Writes what changed since the last save (everything at a store's first save without a load), now, on this thread; no effect without a data file.</summary>
     public void Save()
     {
         if (_connectionString is null)
@@ -106,6 +135,27 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
             SaveLocked(whole: !_whole, dropLegacy: false);
         }
     }
+
+    /// <summary>
+    /// The save after a tick that made notification attempts. When it fails, its keys stay marked for the next save (a
+    /// request's, the next tick's, the stop's) and the failure is logged: it does not fail the tick, so the dispatcher's
+    /// wake-up is still set and a clock advance still goes through every attempt due on the way (the advance request's own
+    /// save then tells its caller whether the file holds the result).
+    /// </summary>
+    private void SaveAfterAttempts()
+    {
+        try
+        {
+            Save();
+        }
+        catch (Exception exception) when (exception is not ObjectDisposedException)
+        {
+            LogSaveFailed(_logger, exception);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "The data file could not be saved after notification attempts; the next save writes what changed")]
+    private static partial void LogSaveFailed(ILogger logger, Exception exception);
 
     /// <summary>From here on the ledger and the dispatcher keep what changes; a whole save or a load covers what came before.</summary>
     private void Track()
@@ -154,9 +204,10 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
 
             if (_meta != meta)
             {
-                using var write = Command(connection, transaction, "INSERT INTO sandbox_meta (id, clock_offset_ticks, next_notification_id) VALUES (1, $offset, $next) ON CONFLICT (id) DO UPDATE SET clock_offset_ticks = excluded.clock_offset_ticks, next_notification_id = excluded.next_notification_id");
+                using var write = Command(connection, transaction, "INSERT INTO sandbox_meta (id, clock_offset_ticks, next_notification_id, format_version) VALUES (1, $offset, $next, $format) ON CONFLICT (id) DO UPDATE SET clock_offset_ticks = excluded.clock_offset_ticks, next_notification_id = excluded.next_notification_id, format_version = excluded.format_version");
                 write.Parameters.AddWithValue("$offset", meta.Offset.Ticks);
                 write.Parameters.AddWithValue("$next", meta.nextId);
+                write.Parameters.AddWithValue("$format", DataFileFormat.Current);
                 metaRows = write.ExecuteNonQuery();
             }
 
@@ -247,12 +298,7 @@ internal sealed class SandboxStore(IOptions<SandboxOptions> options, SandboxLedg
         try
         {
             connection.Open();
-            using var create = Command(connection, null, """
-                CREATE TABLE IF NOT EXISTS sandbox_invoice (shop_id INTEGER NOT NULL, bill_id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (shop_id, bill_id));
-                CREATE TABLE IF NOT EXISTS sandbox_notification (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
-                CREATE TABLE IF NOT EXISTS sandbox_meta (id INTEGER PRIMARY KEY CHECK (id = 1), clock_offset_ticks INTEGER NOT NULL, next_notification_id INTEGER NOT NULL);
-                """);
-            create.ExecuteNonQuery();
+            DataFileFormat.Prepare(connection, _path!);   // refuses a newer format before writing anything
         }
         catch
         {
