@@ -11,7 +11,7 @@ namespace Qiwi.Benchmarks.Tools;
 /// two floors (generators that add the very files ours made through the same driver, in one output and in one
 /// output per file as ours does); read + generate (no driver); read + generate followed by the per-file floor (both
 /// in one run, no pipeline between them); read + generate inside one step of a driver with one output per file
-/// (<see cref="OneStepGenerator"/>); read, split and emit unit by unit without a driver (the real pipeline's work
+/// (<see cref="OneStepGenerator"/>); split alone (on a model read once); read, split and emit unit by unit without a driver (the real pipeline's work
 /// in its order); and the full run. Each difference is one part of what the full run costs beyond its phases.
 /// </summary>
 internal static class GenerateCpuCommand
@@ -27,6 +27,7 @@ internal static class GenerateCpuCommand
         var replay = new ReplayGenerator(made).AsSourceGenerator();
         var replayPerFile = new ReplayGenerator(made, perFile: true).AsSourceGenerator();
         var oneStep = new OneStepGenerator().AsSourceGenerator();
+        var model = Qiwi.Generator.Parsing.SpecReader.Read(file).Model!;
         GeneratorDriver Drive(ISourceGenerator generator) => CSharpGeneratorDriver.Create([generator], [spec], CSharpParseOptions.Default, SpecItemOptions.None).RunGenerators(consumer);
         var all = new (string Name, Action Run)[]
         {
@@ -39,6 +40,7 @@ internal static class GenerateCpuCommand
                 sink = Drive(replayPerFile);
             }),
             ("read + generate in one driver step", () => sink = Drive(oneStep)),
+            ("split (a model read once)", () => sink = Qiwi.Generator.Emit.SourceEmitter.Split(model)),
             ("read, split, emit unit by unit", () => sink = GeneratorBenchmarks.ReadSplitEmit(file)),
             ("full run", () => sink = SpecText.NewDriver(spec, CSharpParseOptions.Default).RunGenerators(consumer)),
         };
