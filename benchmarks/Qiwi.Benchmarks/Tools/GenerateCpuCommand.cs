@@ -13,6 +13,7 @@ namespace Qiwi.Benchmarks.Tools;
 /// in one run, no pipeline between them); read + generate inside one step of a driver with one output per file
 /// (<see cref="OneStepGenerator"/>); split alone (on a model read once); read, split and emit unit by unit without a driver (the real pipeline's work
 /// in its order); and the full run. Each difference is one part of what the full run costs beyond its phases.
+/// Two more price one pipeline step: a driver with no step, and with 20 empty ones.
 /// </summary>
 internal static class GenerateCpuCommand
 {
@@ -31,6 +32,8 @@ internal static class GenerateCpuCommand
         GeneratorDriver Drive(ISourceGenerator generator) => CSharpGeneratorDriver.Create([generator], [spec], CSharpParseOptions.Default, SpecItemOptions.None).RunGenerators(consumer);
         var all = new (string Name, Action Run)[]
         {
+            ("no step", () => sink = Drive(new ChainGenerator(0).AsSourceGenerator())),
+            ("20 empty steps", () => sink = Drive(new ChainGenerator(20).AsSourceGenerator())),
             ("replay, one output", () => sink = Drive(replay)),
             ("replay, one output per file", () => sink = Drive(replayPerFile)),
             ("read + generate", () => sink = Qiwi.Generator.Emit.SourceEmitter.EmitAll(Qiwi.Generator.Parsing.SpecReader.Read(file).Model!)),
