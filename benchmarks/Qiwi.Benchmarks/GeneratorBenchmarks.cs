@@ -14,6 +14,10 @@ namespace Qiwi.Benchmarks;
 /// FullRun is what a build pays (a new driver: the pipeline, AddSource, a lazily parsed tree per file);
 /// "ours: read spec, generate sources" is NSwag's like (spec text in, source text out, nothing parsed, no
 /// driver): NSwag / it is the NSwag row's ratio divided by its own.
+/// The rows between them take FullRun apart: read + generate followed by the per-file floor (both phases and
+/// Roslyn's share in one operation, no pipeline between them), read + generate inside one driver step with one
+/// output per file (our code hosted by the driver), and read, split and emit unit by unit without a driver (the
+/// pipeline's own work in its order). FullRun minus the one-step row is what our pipeline's shape costs.
 /// </summary>
 [MemoryDiagnoser]
 public class GeneratorBenchmarks
@@ -29,6 +33,8 @@ public class GeneratorBenchmarks
     private Qiwi.Generator.Input.SpecFile _file = null!;
     private bool _flip;
     private ReplayGenerator _replay = null!;
+    private ISourceGenerator _replayPerFile = null!;
+    private ISourceGenerator _oneStep = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -51,6 +57,8 @@ public class GeneratorBenchmarks
         }
 
         _replay = new ReplayGenerator(driven.ToList());
+        _replayPerFile = new ReplayGenerator(driven.ToList(), perFile: true).AsSourceGenerator();
+        _oneStep = new OneStepGenerator().AsSourceGenerator();
     }
 
     [Benchmark(Baseline = true)]
@@ -80,6 +88,36 @@ public class GeneratorBenchmarks
     {
         var model = Qiwi.Generator.Parsing.SpecReader.Read(_file).Model ?? throw new InvalidOperationException("the spec did not read");
         return Qiwi.Generator.Emit.SourceEmitter.EmitAll(model);
+    }
+
+    [Benchmark(Description = "ours: read + generate, then the per-file floor")]
+    public object ReadAndGenerateThenFloor()
+    {
+        ReadAndGenerate();
+        return CSharpGeneratorDriver.Create([_replayPerFile], [_spec], ParseOptions, Tools.SpecItemOptions.None).RunGenerators(_compilation);
+    }
+
+    [Benchmark(Description = "ours: read + generate in one driver step, an output per file")]
+    public GeneratorDriver OneStepRun()
+        => CSharpGeneratorDriver.Create([_oneStep], [_spec], ParseOptions, Tools.SpecItemOptions.None).RunGenerators(_compilation);
+
+    [Benchmark(Description = "ours: read, split, emit unit by unit (no driver)")]
+    public object ReadSplitEmit() => ReadSplitEmit(_file);
+
+    /// <summary>The real pipeline's work in its order, without the driver: read, split into units, emit each (as the driver calls it).</summary>
+    internal static List<string> ReadSplitEmit(Qiwi.Generator.Input.SpecFile file)
+    {
+        var model = Qiwi.Generator.Parsing.SpecReader.Read(file).Model ?? throw new InvalidOperationException("the spec did not read");
+        var texts = new List<string>();
+        foreach (var unit in Qiwi.Generator.Emit.SourceEmitter.Split(model).All())
+        {
+            if (Qiwi.Generator.Emit.SourceEmitter.TryEmit(unit).Text is { } text)
+            {
+                texts.Add(text);
+            }
+        }
+
+        return texts;
     }
 
     [Benchmark(Description = "NSwag: read spec, generate client")]

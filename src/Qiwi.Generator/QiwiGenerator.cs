@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Qiwi.Generator.Diagnostics;
 using Qiwi.Generator.Emit;
@@ -29,10 +30,9 @@ public sealed class QiwiGenerator : IIncrementalGenerator
             .Select(static (file, _) => Parse(file))
             .WithTrackingName(TrackingNames.Parse);
 
+        // One step (not Select, Where, Select): each step is a table the driver builds, fills and keeps on every run.
         var models = parsed
-            .Select(static (result, _) => result.Model)
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
+            .SelectMany(static (result, _) => result.Model is null ? ImmutableArray<SpecModel>.Empty : ImmutableArray.Create(result.Model))
             .WithTrackingName(TrackingNames.Models);
 
         var diagnostics = parsed

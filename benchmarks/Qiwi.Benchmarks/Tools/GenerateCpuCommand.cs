@@ -4,15 +4,20 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Qiwi.Benchmarks.Tools;
 
 /// <summary>
-/// <c>generate-cpu &lt;spec&gt; &lt;rounds&gt; &lt;iterations&gt;</c>, in CPU time, alternating round by round in one process
-/// (steadier than wall time on a shared machine): two floors, generators that add the very files ours made through the
-/// same driver (in one output, and in one output per file as ours does), then the generator's full run (a new driver
-/// each), then read + generate without the driver. What the full run costs beyond read + generate and the per-file
-/// floor is the pipeline around the two phases.
+/// <c>generate-cpu &lt;spec&gt; &lt;rounds&gt; &lt;iterations&gt; [case...]</c>: the generator's full run taken apart, in CPU
+/// time, alternating round by round in one process (steadier than wall time on a shared machine), with what the
+/// collector did per run (pause, bytes allocated, bytes it promoted). Nothing is collected between batches, so each
+/// case pays its own collections as in BenchmarkDotNet. The cases, from the floor up:
+/// two floors (generators that add the very files ours made through the same driver, in one output and in one
+/// output per file as ours does); read + generate (no driver); read + generate followed by the per-file floor (both
+/// in one run, no pipeline between them); read + generate inside one step of a driver with one output per file
+/// (<see cref="OneStepGenerator"/>); split alone (on a model read once); read, split and emit unit by unit without a driver (the real pipeline's work
+/// in its order); and the full run. Each difference is one part of what the full run costs beyond its phases.
+/// Two more price one pipeline step: a driver with no step, and with 20 empty ones.
 /// </summary>
 internal static class GenerateCpuCommand
 {
-    public static int Run(string specPath, int rounds, int iterations)
+    public static int Run(string specPath, int rounds, int iterations, IReadOnlyCollection<string> only)
     {
         var text = File.ReadAllText(specPath);
         var spec = new SpecText("/bench/qiwi-pull.yaml", text);
@@ -22,36 +27,63 @@ internal static class GenerateCpuCommand
         var made = SpecText.NewDriver(spec, CSharpParseOptions.Default).RunGenerators(consumer).GetRunResult().Results.Single().GeneratedSources.Select(g => (g.HintName, g.SourceText.ToString())).ToList();
         var replay = new ReplayGenerator(made).AsSourceGenerator();
         var replayPerFile = new ReplayGenerator(made, perFile: true).AsSourceGenerator();
-        var cases = new (string Name, Action Run)[]
+        var oneStep = new OneStepGenerator().AsSourceGenerator();
+        var model = Qiwi.Generator.Parsing.SpecReader.Read(file).Model!;
+        GeneratorDriver Drive(ISourceGenerator generator) => CSharpGeneratorDriver.Create([generator], [spec], CSharpParseOptions.Default, SpecItemOptions.None).RunGenerators(consumer);
+        var all = new (string Name, Action Run)[]
         {
-            ("replay, one output", () => sink = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create([replay], [spec], CSharpParseOptions.Default, SpecItemOptions.None).RunGenerators(consumer)),
-            ("replay, one output per file", () => sink = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create([replayPerFile], [spec], CSharpParseOptions.Default, SpecItemOptions.None).RunGenerators(consumer)),
-            ("full run", () => sink = SpecText.NewDriver(spec, CSharpParseOptions.Default).RunGenerators(consumer)),
+            ("no step", () => sink = Drive(new ChainGenerator(0).AsSourceGenerator())),
+            ("20 empty steps", () => sink = Drive(new ChainGenerator(20).AsSourceGenerator())),
+            ("replay, one output", () => sink = Drive(replay)),
+            ("replay, one output per file", () => sink = Drive(replayPerFile)),
             ("read + generate", () => sink = Qiwi.Generator.Emit.SourceEmitter.EmitAll(Qiwi.Generator.Parsing.SpecReader.Read(file).Model!)),
+            ("read + generate, then replay per file", () =>
+            {
+                sink = Qiwi.Generator.Emit.SourceEmitter.EmitAll(Qiwi.Generator.Parsing.SpecReader.Read(file).Model!);
+                sink = Drive(replayPerFile);
+            }),
+            ("read + generate in one driver step", () => sink = Drive(oneStep)),
+            ("split (a model read once)", () => sink = Qiwi.Generator.Emit.SourceEmitter.Split(model)),
+            ("read, split, emit unit by unit", () => sink = GeneratorBenchmarks.ReadSplitEmit(file)),
+            ("full run", () => sink = SpecText.NewDriver(spec, CSharpParseOptions.Default).RunGenerators(consumer)),
         };
-        var results = cases.Select(_ => new List<double>()).ToArray();
+        var cases = only.Count == 0 ? all : all.Where(c => only.Contains(c.Name)).ToArray();
+        var cpu = cases.Select(_ => new List<double>()).ToArray();
+        var pause = new double[cases.Length];
+        var allocated = new long[cases.Length];
+        var promoted = new long[cases.Length];
+        using var promotions = new GcPromotions();
         for (var round = -1; round < rounds; round++)
         {
             for (var c = 0; c < cases.Length; c++)
             {
-                GC.Collect();
+                var promotedBefore = promotions.Read();
+                var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                var pausedBefore = GC.GetTotalPauseDuration();
                 var started = CpuClock.Milliseconds();
                 for (var i = 0; i < iterations; i++)
                 {
                     cases[c].Run();
                 }
 
+                var used = CpuClock.Milliseconds() - started;
                 if (round >= 0)
                 {
-                    results[c].Add((CpuClock.Milliseconds() - started) * 1000 / iterations);
+                    cpu[c].Add(used * 1000 / iterations);
+                    pause[c] += (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
+                    allocated[c] += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+                    promoted[c] += promotions.Read() - promotedBefore;
                 }
             }
         }
 
+        var runs = (double)rounds * iterations;
         for (var c = 0; c < cases.Length; c++)
         {
-            var sorted = results[c].Order().ToList();
-            Console.WriteLine($"{cases[c].Name}: median {sorted[sorted.Count / 2]:0} us CPU per run ({sorted[0]:0} to {sorted[^1]:0} over {rounds} rounds of {iterations})");
+            var sorted = cpu[c].Order().ToList();
+            Console.WriteLine(
+                $"{cases[c].Name}: median {sorted[sorted.Count / 2]:0} us CPU per run ({sorted[0]:0} to {sorted[^1]:0} over {rounds} rounds of {iterations}); " +
+                $"GC pause {pause[c] * 1000 / runs:0} us, allocated {allocated[c] / runs / 1024:0.0} KB, promoted {promoted[c] / runs / 1024:0.0} KB per run");
         }
 
         GC.KeepAlive(sink);

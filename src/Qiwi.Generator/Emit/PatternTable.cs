@@ -43,13 +43,13 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
             {
                 foreach (var parameter in ParameterCode.Ordered(operation.Parameters))
                 {
-                    builder.Guarded(parameter, operation.Name + parameter.Name);
+                    builder.Guarded(parameter, operation.Name);
                 }
             }
 
             foreach (var parameter in spec.ClientParameters)
             {
-                builder.Guarded(parameter, spec.Names.Options + parameter.Name);
+                builder.Guarded(parameter, spec.Names.Options);
             }
         }
 
@@ -62,7 +62,7 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
                 {
                     if (redirect.Signature is null || parameter.WireName != redirect.Signature.Target)
                     {
-                        builder.Guarded(parameter, redirect.Name + parameter.Name);
+                        builder.Guarded(parameter, redirect.Name);
                     }
                 }
             }
@@ -76,7 +76,7 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
                 {
                     if (property.ConstantValue is null)
                     {
-                        builder.Checked(property.Type, property.Constraints, model.Name + property.Name);
+                        builder.Checked(property.Type, property.Constraints, model.Name, property.Name);
                     }
                 }
             }
@@ -88,7 +88,7 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
             {
                 if (ParameterCode.IsPathChecked(parameter))
                 {
-                    builder.Checked(parameter.Type, parameter.Constraints, operation.Name + parameter.Name);
+                    builder.Checked(parameter.Type, parameter.Constraints, operation.Name, parameter.Name);
                 }
             }
         }
@@ -130,25 +130,29 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
 
         public List<PatternField> Fields { get; } = new();
 
-        /// <summary>A parameter the client, the options or a redirect builder guards (ParameterCode.Guards).</summary>
+        /// <summary>A parameter of <paramref name="owner"/> the client, the options or a redirect builder guards (ParameterCode.Guards).</summary>
         public void Guarded(ParameterModel parameter, string owner)
         {
             if (!parameter.IsFlag)
             {
-                Checked(parameter.Type, parameter.Constraints, owner);
+                Checked(parameter.Type, parameter.Constraints, owner, parameter.Name);
             }
         }
 
-        /// <summary>A value whose string rules are checked: its pattern, if any, gets a field.</summary>
-        public void Checked(TypeRef type, Constraints constraints, string owner)
+        /// <summary>
+        /// A value whose string rules are checked: its pattern, if any, gets a field named <paramref name="owner"/> +
+        /// <paramref name="member"/> (the name is made only then: most values have no pattern, or one already named).
+        /// </summary>
+        public void Checked(TypeRef type, Constraints constraints, string owner, string member)
         {
             if (type.Kind is ValueKind.String or ValueKind.OpenEnum && constraints.Pattern is string pattern && !_names.ContainsKey(pattern))
             {
-                var field = owner;
+                var name = owner + member;
+                var field = name;
                 var suffix = 2;
                 while (_taken.Contains(field) || field == _className)
                 {
-                    field = owner + suffix++;
+                    field = name + suffix++;
                 }
 
                 _names[pattern] = field;

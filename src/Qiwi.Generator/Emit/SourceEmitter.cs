@@ -24,15 +24,17 @@ internal static class SourceEmitter
         var ns = spec.Namespace;
         var context = EmitContext.Of(spec);
         var patterns = PatternTable.For(spec);
-        var enums = new List<OutputUnit>();
-        var objects = new List<OutputUnit>();
-        var client = new List<OutputUnit>();
-        var webhooks = new List<OutputUnit>();
+        // Sized up front: this runs on every spec edit, and its units are what the driver keeps between runs.
+        var enums = new OutputUnit[spec.Enums.Count];
+        var objects = new List<OutputUnit>(spec.Objects.Count * 3);
+        var client = new List<OutputUnit>(spec.Operations.Count + 9);
+        var webhooks = new OutputUnit[spec.Webhooks.Count];
         ResultCodeEnum? resultCodes = null;
 
-        foreach (var model in spec.Enums)
+        for (var i = 0; i < enums.Length; i++)
         {
-            enums.Add(new EnumUnit(path, model.HintName, context, model));
+            var model = spec.Enums[i];
+            enums[i] = new EnumUnit(path, model.HintName, context, model);
             if (model.Name == spec.ResultCodeEnum)
             {
                 resultCodes = new ResultCodeEnum(model.Name, model.HasFatal);
@@ -87,12 +89,13 @@ internal static class SourceEmitter
             client.Add(new DependencyInjectionUnit(path, Naming.HintName(ns, names.ServiceCollectionExtensions), context));
         }
 
-        foreach (var webhook in spec.Webhooks)
+        for (var i = 0; i < webhooks.Length; i++)
         {
-            webhooks.Add(new WebhookUnit(path, webhook.HintName, WebhookScopeOf(spec, bareObjects, webhook), webhook));
+            var webhook = spec.Webhooks[i];
+            webhooks[i] = new WebhookUnit(path, webhook.HintName, WebhookScopeOf(spec, bareObjects, webhook), webhook);
         }
 
-        return new OutputGroups(Array(enums), Array(objects), Array(client), Array(webhooks));
+        return new OutputGroups(new(enums), Array(objects), Array(client), new(webhooks));
     }
 
     private static EquatableArray<OutputUnit> Array(List<OutputUnit> units) => new(units.ToArray());
