@@ -56,7 +56,8 @@ internal sealed class FastYamlReader
     /// Loads <paramref name="text"/> when it keeps to the subset: the root (null when a limit was hit) and the
     /// diagnostics YamlDotNet's path would give. False, with nothing reported, when it does not.
     /// </summary>
-    public static bool TryLoad(string filePath, string text, out YamlNode? root, out List<DiagnosticInfo> diagnostics, SpecLimits? limits = null)
+    /// <remarks>With <paramref name="arena"/>, the nodes come from it; when the text leaves the subset, the arena is rewound.</remarks>
+    public static bool TryLoad(string filePath, string text, out YamlNode? root, out List<DiagnosticInfo> diagnostics, SpecLimits? limits = null, NodeArena? arena = null)
     {
         root = null;
         diagnostics = new List<DiagnosticInfo>();
@@ -66,7 +67,7 @@ internal sealed class FastYamlReader
         }
 
         var pool = SlicePool.Rent();
-        var builder = new YamlLoader.TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default);
+        var builder = new YamlLoader.TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default, arena);
         var reader = new FastYamlReader(text, builder, pool);
         try
         {
@@ -77,6 +78,7 @@ internal sealed class FastYamlReader
         catch (BailOut)
         {
             diagnostics.Clear();
+            arena?.Rewind();
             return false;
         }
         finally
