@@ -309,7 +309,8 @@ internal sealed class OperationReader
     /// <summary>The parameters of an inbound redirect become properties of its record: none may be named like the record.</summary>
     private bool CheckRecordProperties(List<ParameterModel> parameters, string record, SourceSpan span)
     {
-        var scope = NameRegistry.NewScope().Reserve(record, new Phrase("the record ", record)).Reserve("EqualityContract", "a member of every record");
+        using var scope = _names.LocalScope(0, 0);
+        scope.Reserve(record, new Phrase("the record ", record)).Reserve("EqualityContract", "a member of every record");
         foreach (var parameter in parameters)
         {
             if (!scope.Claim(_context, span, new Phrase("the parameter '", parameter.WireName, "' of the redirect"), parameter.Name))
@@ -538,7 +539,8 @@ internal sealed class OperationReader
     /// <summary>Parameter names are unique within the method, and differ from the names its code declares itself.</summary>
     private bool CheckDuplicates(List<ParameterModel> parameters, YamlMap operation, string display, HashSet<string> reserved)
     {
-        var scope = NameRegistry.NewScope(parameters.Count, parameters.Count).ReserveAll(reserved, "a parameter or local the generated method declares itself");
+        using var scope = _names.LocalScope(parameters.Count, parameters.Count);
+        scope.ReserveAll(reserved, "a parameter or local the generated method declares itself");
 
         foreach (var parameter in parameters)
         {
