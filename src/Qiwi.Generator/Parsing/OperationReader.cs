@@ -427,8 +427,7 @@ internal sealed class OperationReader
             return null;
         }
 
-        var resolved = _schemas.Resolve(schema, new Phrase("parameter '", wireName, "' of ", display));
-        if (resolved is null)
+        if (_schemas.Resolve(schema, new Phrase("parameter '", wireName, "' of ", display)) is not { } resolved)
         {
             return null;
         }
@@ -507,8 +506,7 @@ internal sealed class OperationReader
         foreach (var entry in properties.Entries)
         {
             var wireName = entry.Key.Value;
-            var resolved = _schemas.Resolve(entry.Value, new Phrase("form field '", wireName, "' of ", display));
-            if (resolved is null)
+            if (_schemas.Resolve(entry.Value, new Phrase("form field '", wireName, "' of ", display)) is not { } resolved)
             {
                 continue;
             }
@@ -715,17 +713,17 @@ internal sealed class OperationReader
 
     private string? ObjectName(YamlNode schema, Phrase where)
     {
-        var resolved = _schemas.Resolve(schema, where);
-        if (resolved is { Type.Kind: ValueKind.Object })
+        if (_schemas.Resolve(schema, where) is not { } resolved)
+        {
+            return null;
+        }
+
+        if (resolved.Type.Kind == ValueKind.Object)
         {
             return resolved.Type.TypeName;
         }
 
-        if (resolved is not null)
-        {
-            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.Span, "The schema of " + where, "it must be a $ref to an object in components/schemas");
-        }
-
+        _context.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.Span, "The schema of " + where, "it must be a $ref to an object in components/schemas");
         return null;
     }
 }

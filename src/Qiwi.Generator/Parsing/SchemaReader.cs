@@ -494,8 +494,7 @@ internal sealed class SchemaReader
             {
                 var wireName = entry.Key.Value;
                 var origin = new Phrase("property '", wireName, "' of ", name);
-                var resolved = Resolve(entry.Value, origin);
-                if (resolved is null)
+                if (Resolve(entry.Value, origin) is not { } resolved)
                 {
                     continue;
                 }
