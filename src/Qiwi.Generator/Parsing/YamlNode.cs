@@ -211,6 +211,24 @@ internal sealed class YamlMap : YamlNode
 
     public bool Contains(string key) => ByKey()?.ContainsKey(key) ?? IndexOf(key) >= 0;
 
+    /// <summary>
+    /// <c>this[text.Substring(start, length)]</c> without the substring: the value of the first entry whose key is those
+    /// characters (keys are unique, so the first is the one the dictionary of a large map holds), or null.
+    /// </summary>
+    public YamlNode? Find(string text, int start, int length)
+    {
+        for (var i = _offset; i < _offset + _count; i++)
+        {
+            var key = _entries[i].Key.Value;
+            if (key.Length == length && string.CompareOrdinal(key, 0, text, start, length) == 0)
+            {
+                return _entries[i].Value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Makes this node a map of <paramref name="count"/> entries of <paramref name="entries"/> from <paramref name="offset"/> (a reused node forgets its dictionary).</summary>
     internal void Set(YamlEntry[] entries, int offset, int count, SourceSpan span, long size)
     {
