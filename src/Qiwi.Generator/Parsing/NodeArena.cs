@@ -14,8 +14,9 @@ namespace Qiwi.Generator.Parsing;
 /// </summary>
 internal sealed class NodeArena
 {
-    // An arena grown past this by an unusual spec is dropped rather than kept for the next load.
-    private const int MaxKeptNodes = 1 << 16;
+    // An arena grown past this (about nine times the nodes of spec/qiwi-pull.yaml) is dropped rather than kept for the
+    // next load: what a thread keeps between reads stays under about 1.5 MB however large a spec it read.
+    private const int MaxKeptNodes = 1 << 14;
 
     [ThreadStatic]
     private static NodeArena? _spare;

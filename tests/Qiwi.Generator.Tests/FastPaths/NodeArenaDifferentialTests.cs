@@ -73,6 +73,18 @@ public sealed class NodeArenaDifferentialTests
         NodeArena.Return(returned);
     }
 
+    [Fact]
+    public void An_arena_grown_by_a_large_document_is_not_kept()
+    {
+        var arena = NodeArena.Rent();
+        var text = string.Concat(Enumerable.Repeat("- a\n", 20_000)); // 20,001 nodes: past the 16,384 an arena is kept for
+        Assert.NotNull(YamlLoader.Load("/ref.yaml", text, new List<DiagnosticInfo>(), null, arena));
+        NodeArena.Return(arena);
+        var next = NodeArena.Rent();
+        Assert.NotSame(arena, next);
+        NodeArena.Return(next);
+    }
+
     private static (WeakReference Value, NodeArena Arena) LoadAndReturn()
     {
         var arena = NodeArena.Rent();
