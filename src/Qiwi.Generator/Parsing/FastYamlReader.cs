@@ -30,6 +30,9 @@ internal sealed class FastYamlReader
     // What ends or questions a plain scalar or key on its line: a comment's '#' or a ':' (both checked where found).
     private static readonly char[] PlainStops = { '#', ':' };
 
+    // What ends or questions a plain value: those, and the line's end (one search finds the first of the three).
+    private static readonly char[] ValueStops = { '#', ':', '\n' };
+
     // What ends a quoted scalar on its line (or makes it one the reader gives up on).
     private static readonly char[] SingleQuotedStops = { '\'', '\r', '\n' };
     private static readonly char[] DoubleQuotedStops = { '"', '\\', '\r', '\n' };
@@ -56,7 +59,8 @@ internal sealed class FastYamlReader
     /// Loads <paramref name="text"/> when it keeps to the subset: the root (null when a limit was hit) and the
     /// diagnostics YamlDotNet's path would give. False, with nothing reported, when it does not.
     /// </summary>
-    public static bool TryLoad(string filePath, string text, out YamlNode? root, out List<DiagnosticInfo> diagnostics, SpecLimits? limits = null)
+    /// <remarks>With <paramref name="arena"/>, the nodes come from it; when the text leaves the subset, the arena is rewound.</remarks>
+    public static bool TryLoad(string filePath, string text, out YamlNode? root, out List<DiagnosticInfo> diagnostics, SpecLimits? limits = null, NodeArena? arena = null)
     {
         root = null;
         diagnostics = new List<DiagnosticInfo>();
@@ -66,7 +70,7 @@ internal sealed class FastYamlReader
         }
 
         var pool = SlicePool.Rent();
-        var builder = new YamlLoader.TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default);
+        var builder = new YamlLoader.TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default, arena);
         var reader = new FastYamlReader(text, builder, pool);
         try
         {
@@ -77,6 +81,7 @@ internal sealed class FastYamlReader
         catch (BailOut)
         {
             diagnostics.Clear();
+            arena?.Rewind();
             return false;
         }
         finally
@@ -389,9 +394,45 @@ internal sealed class FastYamlReader
     }
 
     /// <summary>The ':' ending the plain key at <paramref name="start"/>.</summary>
+    /// <remarks>
+    /// Only '#' and ':' can end the key: the first ':' before a value, within 1,000 characters (YamlDotNet's simple keys
+    /// end at 1,024), before a comment and before the line's end ('\r' comes only before '\n'). Keys are short: a loop
+    /// over their characters costs less than a vectorized search of the line's end and another of its stops.
+    /// <see cref="KeyColonSimple"/> is the reference (FastYamlReaderScanDifferentialTests).
+    /// </remarks>
     private int KeyColon(int start)
     {
-        // Only '#' and ':' can end the key: the first ':' before a value, within 1,000 characters (YamlDotNet's simple keys end at 1,024) and before a comment.
+        var text = _text;
+        var limit = Math.Min(text.Length, start + 1000);
+        for (var i = start; i < limit; i++)
+        {
+            switch (text[i])
+            {
+                case ':':
+                    if (IsValueIndicator(i))
+                    {
+                        return i;
+                    }
+
+                    break;
+                case '#':
+                    if (At(i - 1) == ' ')
+                    {
+                        throw new BailOut();
+                    }
+
+                    break;
+                case '\n' or '\r':
+                    throw new BailOut();
+            }
+        }
+
+        throw new BailOut();
+    }
+
+    /// <summary>The reference for <see cref="KeyColon"/>: the line's end, then its stops (-1 where that throws).</summary>
+    internal int KeyColonSimple(int start)
+    {
         var limit = Math.Min(LineEnd(start), start + 1000);
         for (var hit = NextStop(start, limit); hit >= 0; hit = NextStop(hit + 1, limit))
         {
@@ -406,7 +447,7 @@ internal sealed class FastYamlReader
             }
         }
 
-        throw new BailOut();
+        return -1;
     }
 
     /// <summary>The index of the line end ("\n", or the '\r' of "\r\n") at or after <paramref name="from"/>, or the text's length.</summary>
@@ -441,6 +482,54 @@ internal sealed class FastYamlReader
     private void PlainValue()
     {
         var start = _p;
+        var end = TrimEnd(start, PlainValueEnd(start));
+        Scalar(Slice(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
+        _p = end;
+    }
+
+    /// <summary>
+    /// Where the plain value at <paramref name="start"/> ends (before trailing spaces are trimmed): at a comment or the
+    /// line's end ("\n", or the '\r' of "\r\n"); a value indicator in it is given up on. One search for the first
+    /// '#', ':' or '\n' (most values have none of the first two). <see cref="PlainValueEndSimple"/> is the reference.
+    /// </summary>
+    private int PlainValueEnd(int start)
+    {
+        var text = _text;
+        for (var from = start; ; )
+        {
+            var hit = from < text.Length ? text.IndexOfAny(ValueStops, from) : -1;
+            if (hit < 0)
+            {
+                return text.Length;
+            }
+
+            switch (text[hit])
+            {
+                case '\n':
+                    return hit > start && text[hit - 1] == '\r' ? hit - 1 : hit;
+                case '#':
+                    if (At(hit - 1) == ' ')
+                    {
+                        return hit;
+                    }
+
+                    break;
+                default:
+                    if (IsValueIndicator(hit))
+                    {
+                        throw new BailOut();
+                    }
+
+                    break;
+            }
+
+            from = hit + 1;
+        }
+    }
+
+    /// <summary>The reference for <see cref="PlainValueEnd"/>: the line's end, then its stops (-1 where that throws).</summary>
+    internal int PlainValueEndSimple(int start)
+    {
         var lineEnd = LineEnd(start);
         var i = lineEnd;
         for (var hit = NextStop(start, lineEnd); hit >= 0; hit = NextStop(hit + 1, lineEnd))
@@ -453,13 +542,11 @@ internal sealed class FastYamlReader
 
             if (IsValueIndicator(hit))
             {
-                throw new BailOut();
+                return -1;
             }
         }
 
-        var end = TrimEnd(start, i);
-        Scalar(Slice(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
-        _p = end;
+        return i;
     }
 
     /// <summary>A single- or double-quoted scalar on one line (no escapes in double quotes).</summary>
@@ -816,8 +903,9 @@ internal sealed class FastYamlReader
 
     private int CountSpaces(int from)
     {
+        var text = _text;
         var i = from;
-        while (At(i) == ' ')
+        while ((uint)i < (uint)text.Length && text[i] == ' ')
         {
             i++;
         }
@@ -874,6 +962,45 @@ internal sealed class FastYamlReader
             _stopped = true;
         }
     }
+
+    /// <summary>
+    /// For the seeded differential test FastYamlReaderScanDifferentialTests: <see cref="KeyColon"/> and
+    /// <see cref="PlainValueEnd"/> at <paramref name="start"/> of <paramref name="text"/> (which passes
+    /// <see cref="OnlySafeCharacters"/>), -1 where they give up, with their references' answers.
+    /// </summary>
+    internal static (int Fast, int Simple) CompareKeyColon(string text, int start)
+    {
+        int fast;
+        try
+        {
+            fast = Scanner(text).KeyColon(start);
+        }
+        catch (BailOut)
+        {
+            fast = -1;
+        }
+
+        return (fast, Scanner(text).KeyColonSimple(start));
+    }
+
+    /// <summary>See <see cref="CompareKeyColon"/>.</summary>
+    internal static (int Fast, int Simple) ComparePlainValueEnd(string text, int start)
+    {
+        int fast;
+        try
+        {
+            fast = Scanner(text).PlainValueEnd(start);
+        }
+        catch (BailOut)
+        {
+            fast = -1;
+        }
+
+        return (fast, Scanner(text).PlainValueEndSimple(start));
+    }
+
+    // A reader that only scans (no tree is built).
+    private static FastYamlReader Scanner(string text) => new(text, null!, null!);
 
     /// <summary>Thrown the moment the text leaves the subset (a fresh one each time: loads run concurrently); caught by <see cref="TryLoad"/>.</summary>
     private sealed class BailOut : Exception

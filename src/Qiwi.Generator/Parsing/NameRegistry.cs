@@ -17,6 +17,9 @@ internal sealed class NameRegistry
 
     private readonly string _namespace;
 
+    // The scope handed back last (emptied by LocalScope), for the next type or method.
+    private Scope? _spareScope;
+
     public NameRegistry(ParseContext context, string clientName, string ns)
     {
         _context = context;
@@ -56,6 +59,23 @@ internal sealed class NameRegistry
     /// <summary>A new scope sized for about <paramref name="names"/> names taken by <paramref name="owners"/> reservations and claims (no growing on the way).</summary>
     public static Scope NewScope(int names, int owners) => new(names, owners);
 
+    /// <summary>
+    /// A new scope as <see cref="NewScope(int, int)"/> gives, reusing the one last disposed (its dictionary and owner array
+    /// kept, emptied): types and methods are read one after another, so one scope serves them all. Dispose it when done;
+    /// a scope not yet disposed is never handed out again (a nested read gets a new one).
+    /// </summary>
+    public Scope LocalScope(int names, int owners)
+    {
+        var scope = _spareScope;
+        if (scope is null)
+        {
+            return new Scope(names, owners, this);
+        }
+
+        _spareScope = null;
+        return scope.Empty();
+    }
+
     private void Reserve(string name, string owner) => _types[name] = owner;
 
     private string CaseNote(string name)
@@ -72,19 +92,41 @@ internal sealed class NameRegistry
     }
 
     /// <summary>Names within one type or method, compared as C# compares them.</summary>
-    internal sealed class Scope
+    internal sealed class Scope : IDisposable
     {
         // Each name maps to the index of its owner: one owner per reservation or claim, however many names it takes.
         private readonly Dictionary<string, int> _names;
+        private readonly NameRegistry? _registry;
         private Phrase[] _owners;
         private int _ownerCount;
         private HashSet<string>? _reserved;
         private Phrase _reservedOwner;
 
-        public Scope(int names, int owners)
+        public Scope(int names, int owners, NameRegistry? registry = null)
         {
             _names = new Dictionary<string, int>(names, StringComparer.Ordinal);
             _owners = new Phrase[Math.Max(2, owners)];
+            _registry = registry;
+        }
+
+        /// <summary>Hands a scope from <see cref="LocalScope"/> back to its registry for the next type or method.</summary>
+        public void Dispose()
+        {
+            if (_registry is not null)
+            {
+                _registry._spareScope = this;
+            }
+        }
+
+        /// <summary>This scope with no name, owner or reserved set: what a new one is.</summary>
+        internal Scope Empty()
+        {
+            _names.Clear();
+            Array.Clear(_owners, 0, _ownerCount);
+            _ownerCount = 0;
+            _reserved = null;
+            _reservedOwner = default;
+            return this;
         }
 
         /// <summary>Reserves a name the emitter writes itself.</summary>

@@ -309,7 +309,8 @@ internal sealed class OperationReader
     /// <summary>The parameters of an inbound redirect become properties of its record: none may be named like the record.</summary>
     private bool CheckRecordProperties(List<ParameterModel> parameters, string record, SourceSpan span)
     {
-        var scope = NameRegistry.NewScope().Reserve(record, new Phrase("the record ", record)).Reserve("EqualityContract", "a member of every record");
+        using var scope = _names.LocalScope(0, 0);
+        scope.Reserve(record, new Phrase("the record ", record)).Reserve("EqualityContract", "a member of every record");
         foreach (var parameter in parameters)
         {
             if (!scope.Claim(_context, span, new Phrase("the parameter '", parameter.WireName, "' of the redirect"), parameter.Name))
@@ -426,8 +427,7 @@ internal sealed class OperationReader
             return null;
         }
 
-        var resolved = _schemas.Resolve(schema, new Phrase("parameter '", wireName, "' of ", display));
-        if (resolved is null)
+        if (_schemas.Resolve(schema, new Phrase("parameter '", wireName, "' of ", display)) is not { } resolved)
         {
             return null;
         }
@@ -506,8 +506,7 @@ internal sealed class OperationReader
         foreach (var entry in properties.Entries)
         {
             var wireName = entry.Key.Value;
-            var resolved = _schemas.Resolve(entry.Value, new Phrase("form field '", wireName, "' of ", display));
-            if (resolved is null)
+            if (_schemas.Resolve(entry.Value, new Phrase("form field '", wireName, "' of ", display)) is not { } resolved)
             {
                 continue;
             }
@@ -538,7 +537,8 @@ internal sealed class OperationReader
     /// <summary>Parameter names are unique within the method, and differ from the names its code declares itself.</summary>
     private bool CheckDuplicates(List<ParameterModel> parameters, YamlMap operation, string display, HashSet<string> reserved)
     {
-        var scope = NameRegistry.NewScope(parameters.Count, parameters.Count).ReserveAll(reserved, "a parameter or local the generated method declares itself");
+        using var scope = _names.LocalScope(parameters.Count, parameters.Count);
+        scope.ReserveAll(reserved, "a parameter or local the generated method declares itself");
 
         foreach (var parameter in parameters)
         {
@@ -713,17 +713,17 @@ internal sealed class OperationReader
 
     private string? ObjectName(YamlNode schema, Phrase where)
     {
-        var resolved = _schemas.Resolve(schema, where);
-        if (resolved is { Type.Kind: ValueKind.Object })
+        if (_schemas.Resolve(schema, where) is not { } resolved)
+        {
+            return null;
+        }
+
+        if (resolved.Type.Kind == ValueKind.Object)
         {
             return resolved.Type.TypeName;
         }
 
-        if (resolved is not null)
-        {
-            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.Span, "The schema of " + where, "it must be a $ref to an object in components/schemas");
-        }
-
+        _context.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.Span, "The schema of " + where, "it must be a $ref to an object in components/schemas");
         return null;
     }
 }

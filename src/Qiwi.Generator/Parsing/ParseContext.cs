@@ -125,19 +125,29 @@ internal sealed class ParseContext
         {
             var slash = pointer.IndexOf('/', from);
             var end = slash < 0 ? pointer.Length : slash;
-            var segment = pointer.Substring(from, end - from);
-            if (segment.IndexOf('~') >= 0)
+            if (current is YamlMap inMap && pointer.IndexOf('~', from, end - from) < 0)
             {
-                segment = segment.Replace("~1", "/").Replace("~0", "~");
+                // A segment without escapes is its own text: compared in place, no string made for it.
+                current = inMap.Find(pointer, from, end - from);
+                from = end;
+            }
+            else
+            {
+                var segment = pointer.Substring(from, end - from);
+                if (segment.IndexOf('~') >= 0)
+                {
+                    segment = segment.Replace("~1", "/").Replace("~0", "~");
+                }
+
+                from = end;
+                current = current switch
+                {
+                    YamlMap map => map[segment],
+                    YamlSequence sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Items.Count => sequence.Items[index],
+                    _ => null,
+                };
             }
 
-            from = end;
-            current = current switch
-            {
-                YamlMap map => map[segment],
-                YamlSequence sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Items.Count => sequence.Items[index],
-                _ => null,
-            };
             if (current is null)
             {
                 return null;

@@ -383,7 +383,8 @@ internal sealed class SchemaReader
             }
         }
 
-        var scope = NameRegistry.NewScope(values.Count + 3, values.Count + 3).Reserve(name, new Phrase("the enum ", name, " itself"));
+        using var scope = _names.LocalScope(values.Count + 3, values.Count + 3);
+        scope.Reserve(name, new Phrase("the enum ", name, " itself"));
         if (isOpen)
         {
             scope.Reserve("IsKnown", new Phrase("a generated member of ", name)).Reserve("GetDescription", new Phrase("a generated member of ", name));
@@ -483,7 +484,8 @@ internal sealed class SchemaReader
 
         var propertyMap = schema["properties"] as YamlMap;
         var properties = new List<PropertyModel>(propertyMap?.Entries.Count ?? 0);
-        var scope = NameRegistry.NewScope(1 + (2 * (propertyMap?.Entries.Count ?? 0)), 1 + (propertyMap?.Entries.Count ?? 0)).Reserve(name, new Phrase("the type ", name))
+        using var scope = _names.LocalScope(1 + (2 * (propertyMap?.Entries.Count ?? 0)), 1 + (propertyMap?.Entries.Count ?? 0));
+        scope.Reserve(name, new Phrase("the type ", name))
             .ReserveAll(ReservedMemberNames, new Phrase("a member, parameter or local the generated record ", name, " declares itself"));
 
         if (propertyMap is not null)
@@ -492,8 +494,7 @@ internal sealed class SchemaReader
             {
                 var wireName = entry.Key.Value;
                 var origin = new Phrase("property '", wireName, "' of ", name);
-                var resolved = Resolve(entry.Value, origin);
-                if (resolved is null)
+                if (Resolve(entry.Value, origin) is not { } resolved)
                 {
                     continue;
                 }

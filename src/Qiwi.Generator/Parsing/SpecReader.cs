@@ -10,10 +10,35 @@ internal static class SpecReader
 {
     private const string SchemaPrefix = "#/components/schemas/";
 
-    public static ParseResult Read(SpecFile file)
+    public static ParseResult Read(SpecFile file) => Read(file, reuseNodes: true);
+
+    /// <summary>
+    /// Reads <paramref name="file"/>; with <paramref name="reuseNodes"/>, into this thread's <see cref="NodeArena"/>
+    /// (no node allocated once the thread has read a spec as large), else into new nodes (the reference path the
+    /// seeded differential test NodeArenaDifferentialTests holds the arena to). The model keeps no node.
+    /// </summary>
+    internal static ParseResult Read(SpecFile file, bool reuseNodes)
+    {
+        if (!reuseNodes)
+        {
+            return Read(file, arena: null);
+        }
+
+        var arena = NodeArena.Rent();
+        try
+        {
+            return Read(file, arena);
+        }
+        finally
+        {
+            NodeArena.Return(arena);
+        }
+    }
+
+    private static ParseResult Read(SpecFile file, NodeArena? arena)
     {
         var loaded = new List<DiagnosticInfo>();
-        var root = YamlLoader.Load(file.Path, file.Text, loaded, SpecLimits.For(file.Path, file.Options, loaded));
+        var root = YamlLoader.Load(file.Path, file.Text, loaded, SpecLimits.For(file.Path, file.Options, loaded), arena);
         if (root is null)
         {
             return new ParseResult(null, new(loaded));

@@ -21,7 +21,8 @@ internal static class YamlLoader
     /// subset (the same tree, spans and diagnostics), else with YamlDotNet. Every problem goes to <paramref name="diagnostics"/>;
     /// returns null when nothing usable was read (a syntax error, a limit exceeded, an empty file).
     /// </summary>
-    public static YamlNode? Load(string filePath, string text, List<DiagnosticInfo> diagnostics, SpecLimits? limits = null)
+    /// <remarks>With <paramref name="arena"/>, the nodes come from it (see <see cref="NodeArena"/>): the tree is valid until it is returned.</remarks>
+    public static YamlNode? Load(string filePath, string text, List<DiagnosticInfo> diagnostics, SpecLimits? limits = null, NodeArena? arena = null)
     {
         limits ??= SpecLimits.Default;
         if (text.Length > limits.MaxDocumentLength)
@@ -31,20 +32,20 @@ internal static class YamlLoader
             return null;
         }
 
-        if (FastYamlReader.TryLoad(filePath, text, out var fastRoot, out var fastDiagnostics, limits))
+        if (FastYamlReader.TryLoad(filePath, text, out var fastRoot, out var fastDiagnostics, limits, arena))
         {
             diagnostics.AddRange(fastDiagnostics);
             return fastRoot;
         }
 
-        return LoadWithYamlDotNet(filePath, text, diagnostics, limits);
+        return LoadWithYamlDotNet(filePath, text, diagnostics, limits, arena);
     }
 
     /// <summary>Loads with YamlDotNet's parser: every YAML construct, every syntax error.</summary>
-    internal static YamlNode? LoadWithYamlDotNet(string filePath, string text, List<DiagnosticInfo> diagnostics, SpecLimits? limits = null)
+    internal static YamlNode? LoadWithYamlDotNet(string filePath, string text, List<DiagnosticInfo> diagnostics, SpecLimits? limits = null, NodeArena? arena = null)
     {
         var parser = new Parser(new StringReader(text));
-        var builder = new TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default);
+        var builder = new TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default, arena);
         try
         {
             return Build(parser, builder, text, filePath, diagnostics);
@@ -153,13 +154,15 @@ internal static class YamlLoader
         private readonly List<Frame> _frames;
         private readonly Dictionary<string, YamlNode> _anchors = new();
         private readonly Dictionary<string, Frame> _openAnchors = new();
+        private readonly NodeArena? _arena;
         private readonly long _maxExpanded;
         private int _depth;
         private long _expanded;
         private int _documents;
 
-        public TreeBuilder(string filePath, List<DiagnosticInfo> diagnostics, SpecLimits limits)
+        public TreeBuilder(string filePath, List<DiagnosticInfo> diagnostics, SpecLimits limits, NodeArena? arena = null)
         {
+            _arena = arena;
             _filePath = filePath;
             _diagnostics = diagnostics;
             _maxExpanded = limits.MaxExpandedNodes;
@@ -226,7 +229,7 @@ internal static class YamlLoader
                 return false;
             }
 
-            var node = new YamlScalar(value, quoted, ToSpan(start, end));
+            var node = NewScalar(value, quoted, ToSpan(start, end));
             if (_depth == 0)
             {
                 Root ??= node;
@@ -262,7 +265,7 @@ internal static class YamlLoader
                         return Scalar(scalar.Value ?? string.Empty, quoted, TextMark.Of(scalar.Start), TextMark.Of(scalar.End)); // a key becomes no node
                     }
 
-                    var node = new YamlScalar(scalar.Value ?? string.Empty, quoted, ToSpan(scalar.Start, scalar.End));
+                    var node = NewScalar(scalar.Value ?? string.Empty, quoted, ToSpan(scalar.Start, scalar.End));
                     _openAnchors.Remove(anchor);
                     _anchors[anchor] = node;
                     return Add(node, TextMark.Of(parsingEvent.Start), TextMark.Of(parsingEvent.End));
@@ -283,6 +286,9 @@ internal static class YamlLoader
                     return true;
             }
         }
+
+        private YamlScalar NewScalar(string value, bool quoted, SourceSpan span)
+            => _arena is { } arena ? arena.Scalar(value, quoted, span) : new YamlScalar(value, quoted, span);
 
         private static string? Name(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
 
@@ -343,7 +349,9 @@ internal static class YamlLoader
 
             var frame = _frames[--_depth];
             var span = ToSpan(frame.Start, end);
-            YamlNode node = frame.IsMap ? new YamlMap(frame.Entries.ToArray(), span, frame.Size) : new YamlSequence(frame.Items.ToArray(), span, frame.Size);
+            YamlNode node = _arena is { } arena
+                ? frame.IsMap ? arena.Map(frame.Entries, span, frame.Size) : arena.Sequence(frame.Items, span, frame.Size)
+                : frame.IsMap ? new YamlMap(frame.Entries.ToArray(), span, frame.Size) : new YamlSequence(frame.Items.ToArray(), span, frame.Size);
             if (frame.Anchor is string anchor && _openAnchors.TryGetValue(anchor, out var open) && open == frame)
             {
                 _openAnchors.Remove(anchor);

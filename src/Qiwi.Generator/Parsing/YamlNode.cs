@@ -15,19 +15,39 @@ internal abstract class YamlNode
 }
 
 /// <summary>A scalar: its text and whether it was quoted (a quoted scalar is always a string).</summary>
+/// <remarks>Its fields are set again when a <see cref="NodeArena"/> reuses it for the next load on its thread.</remarks>
 internal sealed class YamlScalar : YamlNode
 {
-    private readonly int _start;
-    private readonly int _end;
-    private readonly int _startLine;
-    private readonly int _endLine;
-    private readonly int _endColumn;
+    private int _start;
+    private int _end;
+    private int _startLine;
+    private int _endLine;
+    private int _endColumn;
 
     // The start column (never negative: spans come from YamlLoader.ToSpan, which clamps at 0), or its complement for a
     // quoted scalar: the flag costs no field, so a scalar is 48 bytes, not 56 (a spec has more scalars than anything else).
-    private readonly int _startColumnOrQuoted;
+    private int _startColumnOrQuoted;
 
     public YamlScalar(string value, bool quoted, SourceSpan span)
+    {
+        Value = value;
+        Set(value, quoted, span);
+    }
+
+    public string Value { get; private set; }
+
+    public bool Quoted => _startColumnOrQuoted < 0;
+
+    public override SourceSpan Span
+        => new(_start, _end, _startLine, _startColumnOrQuoted < 0 ? ~_startColumnOrQuoted : _startColumnOrQuoted, _endLine, _endColumn);
+
+    public override long Size => 1;
+
+    /// <summary>True for an unquoted <c>null</c>, <c>~</c> or empty scalar.</summary>
+    public bool IsNull => !Quoted && (Value.Length == 0 || Value == "~" || Value == "null");
+
+    /// <summary>Makes this node the scalar the constructor would make (a reused node).</summary>
+    internal void Set(string value, bool quoted, SourceSpan span)
     {
         Value = value;
         _start = span.Start;
@@ -39,36 +59,41 @@ internal sealed class YamlScalar : YamlNode
         _startColumnOrQuoted = quoted ? ~column : column;
     }
 
-    public string Value { get; }
-
-    public bool Quoted => _startColumnOrQuoted < 0;
-
-    public override SourceSpan Span
-        => new(_start, _end, _startLine, _startColumnOrQuoted < 0 ? ~_startColumnOrQuoted : _startColumnOrQuoted, _endLine, _endColumn);
-
-    public override long Size => 1;
-
-    /// <summary>True for an unquoted <c>null</c>, <c>~</c> or empty scalar.</summary>
-    public bool IsNull => !Quoted && (Value.Length == 0 || Value == "~" || Value == "null");
+    /// <summary>Drops the text (a node kept for reuse holds no string of a past load).</summary>
+    internal void Clear() => Value = string.Empty;
 }
 
 /// <summary>A sequence.</summary>
+/// <remarks>Its items are a run of an array (a <see cref="NodeArena"/>'s, shared by the sequences of one load, or its own).</remarks>
 internal sealed class YamlSequence : YamlNode
 {
-    private readonly long _size;
+    private YamlNode[] _items;
+    private int _offset;
+    private int _count;
+    private long _size;
+    private SourceSpan _span;
 
     public YamlSequence(YamlNode[] items, SourceSpan span, long size)
     {
-        Items = new NodeList<YamlNode>(items);
-        Span = span;
-        _size = size;
+        _items = items;
+        Set(items, 0, items.Length, span, size);
     }
 
-    public override SourceSpan Span { get; }
+    public override SourceSpan Span => _span;
 
-    public NodeList<YamlNode> Items { get; }
+    public NodeList<YamlNode> Items => new(_items, _offset, _count);
 
     public override long Size => _size;
+
+    /// <summary>Makes this node a sequence of <paramref name="count"/> items of <paramref name="items"/> from <paramref name="offset"/>.</summary>
+    internal void Set(YamlNode[] items, int offset, int count, SourceSpan span, long size)
+    {
+        _items = items;
+        _offset = offset;
+        _count = count;
+        _span = span;
+        _size = size;
+    }
 }
 
 /// <summary>
@@ -145,25 +170,28 @@ internal readonly struct YamlEntry
 }
 
 /// <summary>A mapping with its keys in document order (unique: the loader reports and drops repeated keys).</summary>
+/// <remarks>Its entries are a run of an array (a <see cref="NodeArena"/>'s, shared by the maps of one load, or its own).</remarks>
 internal sealed class YamlMap : YamlNode
 {
     /// <summary>Up to this many keys a lookup compares them in order; a larger map has a dictionary.</summary>
     internal const int SmallMap = 8;
 
-    private readonly YamlEntry[] _entries;
-    private readonly long _size;
+    private YamlEntry[] _entries;
+    private int _offset;
+    private int _count;
+    private long _size;
+    private SourceSpan _span;
     private Dictionary<string, YamlNode>? _byKey;
 
     public YamlMap(YamlEntry[] entries, SourceSpan span, long size)
     {
         _entries = entries;
-        Span = span;
-        _size = size;
+        Set(entries, 0, entries.Length, span, size);
     }
 
-    public override SourceSpan Span { get; }
+    public override SourceSpan Span => _span;
 
-    public NodeList<YamlEntry> Entries => new(_entries);
+    public NodeList<YamlEntry> Entries => new(_entries, _offset, _count);
 
     public override long Size => _size;
 
@@ -184,19 +212,49 @@ internal sealed class YamlMap : YamlNode
     public bool Contains(string key) => ByKey()?.ContainsKey(key) ?? IndexOf(key) >= 0;
 
     /// <summary>
+    /// <c>this[text.Substring(start, length)]</c> without the substring: the value of the first entry whose key is those
+    /// characters (keys are unique, so the first is the one the dictionary of a large map holds), or null.
+    /// </summary>
+    public YamlNode? Find(string text, int start, int length)
+    {
+        for (var i = _offset; i < _offset + _count; i++)
+        {
+            var key = _entries[i].Key.Value;
+            if (key.Length == length && string.CompareOrdinal(key, 0, text, start, length) == 0)
+            {
+                return _entries[i].Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Makes this node a map of <paramref name="count"/> entries of <paramref name="entries"/> from <paramref name="offset"/> (a reused node forgets its dictionary).</summary>
+    internal void Set(YamlEntry[] entries, int offset, int count, SourceSpan span, long size)
+    {
+        _entries = entries;
+        _offset = offset;
+        _count = count;
+        _span = span;
+        _size = size;
+        _byKey = null;
+    }
+
+    /// <summary>
     /// The dictionary of a large map, built on its first lookup by key (most large maps, such as a schema's
     /// properties, are only enumerated); null for a small map. A race builds two equal dictionaries: harmless.
     /// </summary>
     private Dictionary<string, YamlNode>? ByKey()
     {
-        if (_byKey is not null || _entries.Length <= SmallMap)
+        if (_byKey is not null || _count <= SmallMap)
         {
             return _byKey;
         }
 
-        var byKey = new Dictionary<string, YamlNode>(_entries.Length, StringComparer.Ordinal);
-        foreach (var entry in _entries)
+        var byKey = new Dictionary<string, YamlNode>(_count, StringComparer.Ordinal);
+        for (var i = _offset; i < _offset + _count; i++)
         {
+            ref readonly var entry = ref _entries[i];
             if (!byKey.ContainsKey(entry.Key.Value))
             {
                 byKey[entry.Key.Value] = entry.Value; // the loader reports duplicates; the first one counts
@@ -214,10 +272,10 @@ internal sealed class YamlMap : YamlNode
         return index >= 0 ? _entries[index].Key.Span : Span;
     }
 
-    /// <summary>The index of the first entry with the key, or -1 (in order: small maps, and a key's span).</summary>
+    /// <summary>The index in the array of the first entry with the key, or -1 (in order: small maps, and a key's span).</summary>
     private int IndexOf(string key)
     {
-        for (var i = 0; i < _entries.Length; i++)
+        for (var i = _offset; i < _offset + _count; i++)
         {
             if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
             {
@@ -229,36 +287,50 @@ internal sealed class YamlMap : YamlNode
     }
 }
 
-/// <summary>The children of a node: indexed, counted and enumerated without allocating.</summary>
+/// <summary>The children of a node (a run of an array): indexed, counted and enumerated without allocating.</summary>
 internal readonly struct NodeList<T>
 {
     private static readonly T[] None = new T[0];
     private readonly T[]? _items;
+    private readonly int _offset;
+    private readonly int _count;
 
-    public NodeList(T[] items) => _items = items;
+    public NodeList(T[] items)
+        : this(items, 0, items.Length)
+    {
+    }
 
-    public int Count => Items.Length;
+    public NodeList(T[] items, int offset, int count)
+    {
+        _items = items;
+        _offset = offset;
+        _count = count;
+    }
 
-    public T this[int index] => Items[index];
+    public int Count => _count;
+
+    public T this[int index] => (uint)index < (uint)_count ? Items[_offset + index] : throw new IndexOutOfRangeException();
 
     private T[] Items => _items ?? None;
 
-    public Enumerator GetEnumerator() => new(Items);
+    public Enumerator GetEnumerator() => new(Items, _offset, _count);
 
     /// <summary>Enumerates a <see cref="NodeList{T}"/>.</summary>
     public struct Enumerator
     {
         private readonly T[] _items;
+        private readonly int _end;
         private int _index;
 
-        public Enumerator(T[] items)
+        public Enumerator(T[] items, int offset, int count)
         {
             _items = items;
-            _index = -1;
+            _index = offset - 1;
+            _end = offset + count;
         }
 
         public readonly T Current => _items[_index];
 
-        public bool MoveNext() => ++_index < _items.Length;
+        public bool MoveNext() => ++_index < _end;
     }
 }

@@ -6,7 +6,9 @@ namespace Qiwi.Generator.Tests.FastPaths;
 /// <summary>
 /// <see cref="ParseContext.FindPointer"/> (segment by segment, '~' escapes replaced only where present) against the
 /// plain reading of a JSON pointer (split on '/', then "~1" to "/" and "~0" to "~"), on seeded random pointers over
-/// a document whose keys hold '/', '~', "~0", "~1", digits and empty text, and whose sequences are indexed.
+/// a document whose keys hold '/', '~', "~0", "~1", digits and empty text, and whose sequences are indexed. The map
+/// <c>a</c> has more than <see cref="YamlMap.SmallMap"/> keys, so the reference looks its segments up in the map's
+/// dictionary while the walk compares them in place (<see cref="YamlMap.Find"/>).
 /// </summary>
 public sealed class PointerWalkDifferentialTests
 {
@@ -18,6 +20,8 @@ public sealed class PointerWalkDifferentialTests
           '~1': 4
           '~0': 5
           '': 6
+          c: 11
+          u: 12
           '0':
             - p
             - q: 7
