@@ -56,7 +56,18 @@ internal static class CSharp
     {
         foreach (var c in value)
         {
-            if (c is '"' or '\\' || c < ' ' || (c >= '\u007f' && c <= '\u009f') || c is '\u2028' or '\u2029' || char.IsSurrogate(c))
+            // Printable ASCII, nearly all of a spec's values, is told by one comparison (then only its quote and backslash escape).
+            if ((uint)(c - ' ') <= '~' - ' ')
+            {
+                if (c is '"' or '\\')
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (c < ' ' || (c >= '\u007f' && c <= '\u009f') || c is '\u2028' or '\u2029' || char.IsSurrogate(c))
             {
                 return true;
             }

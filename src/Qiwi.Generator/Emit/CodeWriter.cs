@@ -37,7 +37,7 @@ internal sealed class CodeWriter
         var builder = Builder;
         if (text.Length > 0)
         {
-            builder.Append(' ', _indent * 4).Append(text);
+            AppendIndent(builder).Append(text);
         }
 
         builder.Append('\n');
@@ -70,7 +70,27 @@ internal sealed class CodeWriter
     }
 
     /// <summary>Starts a non-empty line (its indentation written): append its text to the builder, then call <see cref="LineEnd"/>.</summary>
-    public StringBuilder LineStart() => Builder.Append(' ', _indent * 4);
+    public StringBuilder LineStart() => AppendIndent(Builder);
+
+    private StringBuilder AppendIndent(StringBuilder builder)
+    {
+        var indent = _indent;
+        return (uint)indent < (uint)Indents.Length ? builder.Append(Indents[indent]) : builder.Append(' ', indent * 4);
+    }
+
+    /// <summary>The indentation of each depth a file commonly reaches, each appended as one string.</summary>
+    private static readonly string[] Indents = MakeIndents(12);
+
+    private static string[] MakeIndents(int count)
+    {
+        var indents = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            indents[i] = new string(' ', i * 4);
+        }
+
+        return indents;
+    }
 
     /// <summary>Ends the line begun with <see cref="LineStart"/>.</summary>
     public CodeWriter LineEnd()
