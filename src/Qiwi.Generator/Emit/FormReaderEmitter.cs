@@ -16,6 +16,15 @@ internal static class FormReaderEmitter
     private const string Check = CSharp.Runtime + ".QiwiFieldCheck.";
     private const string Pairs = "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>";
 
+    private static readonly CodeBlock ReadFormParams = CodeBlock.Docs(w =>
+    {
+        XmlDoc.Param(w, "fields", "The form fields.");
+        XmlDoc.Param(w, "timeProvider", "The clock date windows are checked against; the system clock when null.");
+    });
+
+    /// <summary>The end of the result's initializer (written after <c>writer.Line("{").Indent()</c>), of ReadForm and of the type.</summary>
+    private static readonly CodeBlock ReadFormEnd = new("});\n}\n}");
+
     public static string EmitReader(FormScope spec, ObjectModel model, PatternTable patterns)
     {
         var result = CSharp.Runtime + ".QiwiFormResult<" + model.Name + ">";
@@ -24,10 +33,9 @@ internal static class FormReaderEmitter
         XmlDoc.Summary(writer, Scratch.Of("Reads a <see cref=\"", model.Name, "\"/> from form fields (already URL-decoded) and checks every rule the spec gives its fields"
             + " (presence, format, length, pattern, bounds after rounding, date window, listed values). Never throws for bad input: the result names the first field that breaks a rule, and the rule."
             + " Decimals are rounded as the spec says before their bounds are checked."));
-        XmlDoc.Param(writer, "fields", "The form fields.");
-        XmlDoc.Param(writer, "timeProvider", "The clock date windows are checked against; the system clock when null.");
+        writer.Write(ReadFormParams);
         writer.Open("public static ", result, " ReadForm(" + Pairs + " fields, global::System.TimeProvider? timeProvider = null)");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(fields);");
+        writer.Write(SerializationEmitter.FieldsNotNull);
         SerializationEmitter.EmitFormFields(writer, model, spec.Namespace, result);
         var declared = false;
         foreach (var property in model.Properties)
@@ -131,9 +139,7 @@ internal static class FormReaderEmitter
             writer.Line("AdditionalProperties = _additional,");
         }
 
-        writer.Outdent().Line("});");
-        writer.Close();
-        writer.Close();
+        writer.Write(ReadFormEnd);
         return writer.ToString();
     }
 
