@@ -100,17 +100,23 @@ internal sealed class CodeWriter
     }
 
     /// <summary>'\n' and the indentation of each depth a file commonly reaches, each appended as one string.</summary>
-    private static readonly string[] LineStarts = MakeLineStarts(12);
+    private static readonly string[] LineStarts = MakeLines(string.Empty);
 
-    private static string[] MakeLineStarts(int count)
+    /// <summary>The line "{" at each of those depths, with its '\n'.</summary>
+    private static readonly string[] OpenLines = MakeLines("{");
+
+    /// <summary>The line "}" at each of those depths, with its '\n'.</summary>
+    private static readonly string[] CloseLines = MakeLines("}");
+
+    private static string[] MakeLines(string text)
     {
-        var starts = new string[count];
-        for (var i = 0; i < count; i++)
+        var lines = new string[12];
+        for (var i = 0; i < lines.Length; i++)
         {
-            starts[i] = "\n" + new string(' ', i * 4);
+            lines[i] = "\n" + new string(' ', i * 4) + text;
         }
 
-        return starts;
+        return lines;
     }
 
     /// <summary>Ends the line begun with <see cref="LineStart"/> (its '\n' comes with the next line).</summary>
@@ -148,16 +154,31 @@ internal sealed class CodeWriter
 
     private CodeWriter OpenBrace()
     {
-        Line("{");
-        _indent++;
+        var indent = _indent;
+        if ((uint)indent < (uint)OpenLines.Length)
+        {
+            Builder.Append(OpenLines[indent]);
+        }
+        else
+        {
+            Line("{");
+        }
+
+        _indent = indent + 1;
         return this;
     }
 
     public CodeWriter Close(string suffix = "")
     {
-        _indent--;
+        var indent = --_indent;
         if (suffix.Length == 0)
         {
+            if ((uint)indent < (uint)CloseLines.Length)
+            {
+                Builder.Append(CloseLines[indent]);
+                return this;
+            }
+
             return Line("}");
         }
 

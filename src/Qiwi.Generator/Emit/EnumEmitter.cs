@@ -154,9 +154,15 @@ internal static class EnumEmitter
         }
 
         writer.Line();
-        XmlDoc.Summary(writer, model.IsInteger
-            ? "Reads a wire value. Returns false for a value the spec does not list; the number is kept in <paramref name=\"value\"/> all the same."
-            : string.Concat("Reads a wire value. Returns false for a value the spec does not list; <paramref name=\"value\"/> is then <see cref=\"", name, ".Unknown\"/>."));
+        if (model.IsInteger)
+        {
+            XmlDoc.Summary(writer, "Reads a wire value. Returns false for a value the spec does not list; the number is kept in <paramref name=\"value\"/> all the same.");
+        }
+        else
+        {
+            XmlDoc.Summary(writer, Scratch.Of("Reads a wire value. Returns false for a value the spec does not list; <paramref name=\"value\"/> is then <see cref=\"", name, ".Unknown\"/>."));
+        }
+
         if (model.IsInteger)
         {
             writer.Open("public static bool TryParse(int wireValue, out ", name, " value)");

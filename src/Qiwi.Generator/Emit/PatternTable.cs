@@ -41,15 +41,27 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
         {
             foreach (var operation in spec.Operations)
             {
-                foreach (var parameter in ParameterCode.Ordered(operation.Parameters))
+                // In ParameterCode.Ordered's order (required ones first), without making its list.
+                foreach (var parameter in operation.Parameters)
                 {
-                    builder.Guarded(parameter, operation.Name + parameter.Name);
+                    if (IsParameter(parameter) && IsOrderedFirst(parameter))
+                    {
+                        builder.Guarded(parameter, operation.Name, parameter.Name);
+                    }
+                }
+
+                foreach (var parameter in operation.Parameters)
+                {
+                    if (IsParameter(parameter) && !IsOrderedFirst(parameter))
+                    {
+                        builder.Guarded(parameter, operation.Name, parameter.Name);
+                    }
                 }
             }
 
             foreach (var parameter in spec.ClientParameters)
             {
-                builder.Guarded(parameter, spec.Names.Options + parameter.Name);
+                builder.Guarded(parameter, spec.Names.Options, parameter.Name);
             }
         }
 
@@ -62,7 +74,7 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
                 {
                     if (redirect.Signature is null || parameter.WireName != redirect.Signature.Target)
                     {
-                        builder.Guarded(parameter, redirect.Name + parameter.Name);
+                        builder.Guarded(parameter, redirect.Name, parameter.Name);
                     }
                 }
             }
@@ -76,7 +88,7 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
                 {
                     if (property.ConstantValue is null)
                     {
-                        builder.Checked(property.Type, property.Constraints, model.Name + property.Name);
+                        builder.Checked(property.Type, property.Constraints, model.Name, property.Name);
                     }
                 }
             }
@@ -88,13 +100,19 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
             {
                 if (ParameterCode.IsPathChecked(parameter))
                 {
-                    builder.Checked(parameter.Type, parameter.Constraints, operation.Name + parameter.Name);
+                    builder.Checked(parameter.Type, parameter.Constraints, operation.Name, parameter.Name);
                 }
             }
         }
 
         return new PatternTable(spec.Names.Patterns, new EquatableArray<PatternField>(builder.Fields));
     }
+
+    /// <summary>A method parameter as <see cref="ParameterCode.Ordered"/> takes it (constants and client-level values are not).</summary>
+    private static bool IsParameter(ParameterModel parameter) => !parameter.IsConstant && !parameter.ClientLevel;
+
+    /// <summary>True for a parameter <see cref="ParameterCode.Ordered"/> puts first (required, not a flag).</summary>
+    private static bool IsOrderedFirst(ParameterModel parameter) => parameter.Required && !parameter.IsFlag;
 
     /// <summary>OpenAPI patterns are ECMAScript: a final '$' is the very end, where .NET's '$' also allows a trailing newline.</summary>
     private static string ToDotNet(string pattern)
@@ -131,19 +149,20 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
         public List<PatternField> Fields { get; } = new();
 
         /// <summary>A parameter the client, the options or a redirect builder guards (ParameterCode.Guards).</summary>
-        public void Guarded(ParameterModel parameter, string owner)
+        public void Guarded(ParameterModel parameter, string owner, string member)
         {
             if (!parameter.IsFlag)
             {
-                Checked(parameter.Type, parameter.Constraints, owner);
+                Checked(parameter.Type, parameter.Constraints, owner, member);
             }
         }
 
-        /// <summary>A value whose string rules are checked: its pattern, if any, gets a field.</summary>
-        public void Checked(TypeRef type, Constraints constraints, string owner)
+        /// <summary>A value whose string rules are checked: its pattern, if any, gets a field named <paramref name="owner"/> + <paramref name="member"/>.</summary>
+        public void Checked(TypeRef type, Constraints constraints, string owner, string member)
         {
             if (type.Kind is ValueKind.String or ValueKind.OpenEnum && constraints.Pattern is string pattern && !_names.ContainsKey(pattern))
             {
+                owner += member;
                 var field = owner;
                 var suffix = 2;
                 while (_taken.Contains(field) || field == _className)

@@ -41,7 +41,7 @@ internal static class XmlDoc
     /// <summary>The summary of the loaded text (<see cref="Loaded.None"/>: none).</summary>
     private static void Summary(CodeWriter writer, Loaded text)
     {
-        if (!Write(writer, "summary", text, string.Empty, null))
+        if (!Write(writer, SummaryElement, text, string.Empty, null))
         {
             writer.Line("/// <summary></summary>");
         }
@@ -50,9 +50,9 @@ internal static class XmlDoc
     /// <summary>The parameter's doc of the loaded text; its name when the text has nothing to show.</summary>
     private static void Param(CodeWriter writer, string name, Loaded text)
     {
-        if (!Write(writer, "param", text, string.Empty, name))
+        if (!Write(writer, ParamElement, text, string.Empty, name))
         {
-            Write(writer, "param", Load(name), string.Empty, name);
+            Write(writer, ParamElement, Load(name), string.Empty, name);
         }
     }
 
@@ -169,7 +169,7 @@ internal static class XmlDoc
                     builder.Append(Paragraph);
                 }
 
-                builder.Append("</").Append(element).Append('>');
+                AppendCloseTag(builder, element);
                 writer.LineEnd();
                 return true;
             }
@@ -179,9 +179,27 @@ internal static class XmlDoc
 
         writer.LineEnd();
         WriteLines(writer, source, start, end);
-        writer.LineStart().Append("/// </").Append(element).Append('>');
+        AppendCloseTag(writer.LineStart().Append("/// "), element);
         writer.LineEnd();
         return true;
+    }
+
+    /// <summary>Appends <c>&lt;/element&gt;</c>: one string for the elements written most.</summary>
+    private static void AppendCloseTag(StringBuilder builder, string element)
+    {
+        // The emitters pass these names as literals, the very strings compared here; any other string takes the general path.
+        if ((object)element == SummaryElement)
+        {
+            builder.Append("</summary>");
+        }
+        else if ((object)element == ParamElement)
+        {
+            builder.Append("</param>");
+        }
+        else
+        {
+            builder.Append("</").Append(element).Append('>');
+        }
     }
 
     private static void WriteLines(CodeWriter writer, char[] source, int start, int end)
@@ -230,7 +248,21 @@ internal static class XmlDoc
 
     private static void OpenTag(StringBuilder builder, string element, string attributes, string? paramName)
     {
-        builder.Append("/// <").Append(element).Append(attributes);
+        if (attributes.Length == 0 && (object)element == SummaryElement)
+        {
+            builder.Append("/// <summary>");
+            return;
+        }
+
+        if (attributes.Length == 0 && (object)element == ParamElement)
+        {
+            builder.Append("/// <param");
+        }
+        else
+        {
+            builder.Append("/// <").Append(element).Append(attributes);
+        }
+
         if (paramName is not null)
         {
             var at = 0;
@@ -246,6 +278,10 @@ internal static class XmlDoc
     }
 
     private const string Paragraph = "<para/>";
+
+    private const string SummaryElement = "summary";
+
+    private const string ParamElement = "param";
 
     /// <summary>
     /// True when <see cref="Normalize"/> would change the text. Blocks of <see cref="Vector{T}"/> characters that are all
