@@ -156,7 +156,7 @@ internal static class FormReaderEmitter
         SerializationEmitter.FormRead(writer, property, ns);
         writer.Close();
         writer.Open("catch (global::System.FormatException)");
-        writer.LineStart().Append("return ").Append(result).Append(".Fail(" + Check + "Unreadable(").AppendLiteral(property.WireName).Append(", field.Value, ").AppendLiteral(expected).Append("));");
+        writer.LineStart().Append("return ").Append(result).Append(".Fail(" + Check + "Unreadable(").AppendLiteral(property.WireName).Append(", field.Value, ").AppendLiteral(expected, ExpectedFormat(property)).Append("));");
         writer.LineEnd();
         writer.Close();
         writer.Line();
@@ -345,7 +345,7 @@ internal static class FormReaderEmitter
         return builder.Append(Check).Append(method).AppendLiteral(wireName).Append(", ").Append(name).Append(value);
     }
 
-    /// <summary>What a value must look like, for a type whose reading can fail; null when any text is accepted.</summary>
+    /// <summary>What a value must look like, for a type whose reading can fail (then <see cref="ExpectedFormat"/>); null when any text is accepted.</summary>
     private static string? Expected(PropertyModel property)
     {
         if (property.ConstantValue is not null)
@@ -358,11 +358,15 @@ internal static class FormReaderEmitter
             ValueKind.Int32 or ValueKind.Int64 => "an integer",
             ValueKind.Decimal => "a decimal number with a point as separator",
             ValueKind.Boolean => "true or false",
-            ValueKind.DateTime => "a date and time as " + (property.Constraints.DateTimeFormat ?? "yyyy-MM-ddTHH:mm:ss"),
+            ValueKind.DateTime => "a date and time as ",
             ValueKind.Enum when property.Type.IntegerEnum => "an integer",
             _ => null,
         };
     }
+
+    /// <summary>The end of <see cref="Expected"/>'s text: a date and time's format, else nothing.</summary>
+    private static string ExpectedFormat(PropertyModel property)
+        => property.Type.Kind == ValueKind.DateTime ? property.Constraints.DateTimeFormat ?? "yyyy-MM-ddTHH:mm:ss" : string.Empty;
 
     /// <summary>Appends the literal of the enum's wire values, joined by ", " (the enum's name when it is not in the scope).</summary>
     private static StringBuilder AppendAllowed(StringBuilder builder, FormScope spec, string? enumName)
@@ -371,13 +375,7 @@ internal static class FormReaderEmitter
         {
             if (model.Name == enumName)
             {
-                var values = new string[model.Members.Count];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = model.Members[i].WireValue;
-                }
-
-                return builder.AppendLiteral(string.Join(", ", values));
+                return CSharp.AppendJoinedLiteral(builder, model.Members);
             }
         }
 
