@@ -5,6 +5,7 @@ using Qiwi.Benchmarks.Tools;
 // dotnet run -c Release --project benchmarks/Qiwi.Benchmarks -- --filter '*' --job short  (a quick pass)
 // ... -- generate <spec> <folder>       the generator as a whole process (benchmarks/generation-vs-nswag.sh)
 // ... -- generate-cpu <spec> <rounds> <iterations> [case...]   the full run taken apart in CPU time, alternating
+// ... -- emit-units <spec> <rounds> <iterations>   the emit phase per unit kind in CPU time, its allocation beyond the output, and its floors
 // ... -- generate-loop <spec> <runs>   that many full generator runs in one process, for a profiler (benchmarks/profile-generator.sh)
 // ... -- generate-nswag <spec> <file> [<namespace> <class>]   NSwag (in process, same host) as a whole process (the same script)
 // ... -- scale-generation <spec> <rounds> <factor>... [--nswag]   generation time vs spec size (benchmarks/generation-scaling.sh)
@@ -23,6 +24,7 @@ return args.FirstOrDefault() switch
     "notify-cpu" => NotificationCpuCommand.Run(args),
     "client-cpu" => ClientCpuCommand.Run(args),
     "generate-cpu" => GenerateCpuCommand.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), args[4..]),
+    "emit-units" => EmitUnitsCommand.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)),
     "scale-generation" => await GenerationScalingCommand.RunAsync(args),
     _ => Run(args),
 };

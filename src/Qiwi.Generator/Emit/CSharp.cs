@@ -51,12 +51,52 @@ internal static class CSharp
             ? AppendEscaped(builder, a + b + c + d)
             : builder.Append('"').Append(a).Append(b).Append(c).Append(d).Append('"');
 
+    /// <summary>
+    /// Appends <see cref="Literal"/> of the members' wire values joined by ", ": the values themselves between quotes
+    /// when none needs an escape (", " needs none), else the literal of the joined string.
+    /// </summary>
+    public static StringBuilder AppendJoinedLiteral(StringBuilder builder, EquatableArray<EnumWireValue> members)
+    {
+        foreach (var member in members)
+        {
+            if (NeedsEscaping(member.WireValue))
+            {
+                var values = new string[members.Count];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = members[i].WireValue;
+                }
+
+                return builder.AppendLiteral(string.Join(", ", values));
+            }
+        }
+
+        builder.Append('"');
+        for (var i = 0; i < members.Count; i++)
+        {
+            builder.Append(i == 0 ? string.Empty : ", ").Append(members[i].WireValue);
+        }
+
+        return builder.Append('"');
+    }
+
     /// <summary>True when <see cref="Escape"/> would write some character of the value otherwise than as it is.</summary>
     private static bool NeedsEscaping(string value)
     {
         foreach (var c in value)
         {
-            if (c is '"' or '\\' || c < ' ' || (c >= '\u007f' && c <= '\u009f') || c is '\u2028' or '\u2029' || char.IsSurrogate(c))
+            // Printable ASCII, nearly all of a spec's values, is told by one comparison (then only its quote and backslash escape).
+            if ((uint)(c - ' ') <= '~' - ' ')
+            {
+                if (c is '"' or '\\')
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (c < ' ' || (c >= '\u007f' && c <= '\u009f') || c is '\u2028' or '\u2029' || char.IsSurrogate(c))
             {
                 return true;
             }

@@ -8,6 +8,54 @@ namespace Qiwi.Generator.Emit;
 /// </summary>
 internal static class EnumEmitter
 {
+    private static readonly CodeBlock GeneratedCode = new(CSharp.GeneratedCode);
+
+    private static readonly CodeBlock IntegerEnumHead = new(
+        CodeWriter.LinesOf(w => XmlDoc.Remarks(w, "A value the spec does not list keeps its number: cast it back to int, or call `ToWireValue()`.")) + "\n" + CSharp.GeneratedCode);
+
+    private static readonly CodeBlock UnknownMember = new(
+        CodeWriter.LinesOf(w => XmlDoc.Summary(w, "A value the spec does not list; models keep the raw wire value beside it.")) + "\nUnknown = 0,");
+
+    private static readonly CodeBlock ValuesDoc = CodeBlock.Docs(w => XmlDoc.Summary(w, "The values the spec lists, in its order."));
+
+    private static readonly CodeBlock WireValueDoc = new("\n" + CodeWriter.LinesOf(w => XmlDoc.Summary(w, "The value as it travels on the wire.")));
+
+    private static readonly CodeBlock IntegerTryParseEnd = new(
+        "return value.IsDefined();\n}\n\n"
+        + CodeWriter.LinesOf(w => XmlDoc.Summary(w, "Reads a wire value written as text (\"150\"). Returns false for text that is not an integer or a value the spec does not list.")));
+
+    private static readonly CodeBlock IntegerTryParseText = new(
+        "if (int.TryParse(wireValue, global::System.Globalization.NumberStyles.AllowLeadingSign, " + CSharp.Invariant + ", out var number))\n{\n"
+        + "return TryParse(number, out value);\n}\n\nvalue = default;\nreturn false;\n}\n\n"
+        + CodeWriter.LinesOf(w => XmlDoc.Summary(w, "The value for a wire value, listed or not.")));
+
+    private static readonly CodeBlock CloseTwoAndBlank = new("}\n}\n");
+
+    private static readonly CodeBlock IsDefinedDoc = new("\n" + CodeWriter.LinesOf(w => XmlDoc.Summary(w, "Whether the spec lists <paramref name=\"value\"/>.")));
+
+    private static readonly CodeBlock DescriptionDoc = new(
+        "\n" + CodeWriter.LinesOf(w => XmlDoc.Summary(w, "The spec's description of <paramref name=\"value\"/>, or null when the spec does not list it.")));
+
+    private static readonly CodeBlock IsFatalDoc = new("\n" + CodeWriter.LinesOf(w => XmlDoc.Summary(
+        w, "Whether the result will not change when the request is repeated: true (fatal, do not retry), false (temporary), or null when the docs do not say or the spec does not list the code.")));
+
+    private static readonly CodeBlock IsFinalDoc = new(
+        "\n" + CodeWriter.LinesOf(w => XmlDoc.Summary(w, "Whether the status is final (cannot change any more). False for a status the spec does not list.")));
+
+    /// <summary>The end of a switch expression written after <c>writer.Line("{").Indent()</c>.</summary>
+    private static readonly CodeBlock SwitchEnd = new("};");
+
+    private static readonly CodeBlock OpenSetHead = new(
+        CodeWriter.LinesOf(w => XmlDoc.Remarks(w, "An open set: these are the well-known values; any value the schema allows is valid.")) + "\n" + CSharp.GeneratedCode);
+
+    private static readonly CodeBlock OpenSetQueries = new(
+        CodeWriter.LinesOf(w => XmlDoc.Summary(w, "Whether <paramref name=\"value\"/> is one of the well-known values (ordinal comparison)."))
+        + "\npublic static bool IsKnown(string? value) => GetDescription(value) is not null;\n\n"
+        + CodeWriter.LinesOf(w => XmlDoc.Summary(w, "The description of a well-known value, or null."))
+        + "\npublic static string? GetDescription(string? value) => value switch\n{");
+
+    private static readonly CodeBlock OpenSetEnd = new("_ => null,\n};\n}");
+
     public static string Emit(EmitContext spec, EnumModel model)
     {
         var writer = new CodeWriter(spec.Namespace);
@@ -28,17 +76,11 @@ internal static class EnumEmitter
     private static void EmitEnum(CodeWriter writer, EmitContext spec, EnumModel model)
     {
         XmlDoc.Summary(writer, model.Description);
-        if (model.IsInteger)
-        {
-            XmlDoc.Remarks(writer, "A value the spec does not list keeps its number: cast it back to int, or call `ToWireValue()`.");
-        }
-
-        writer.Line(CSharp.GeneratedCode);
+        writer.Write(model.IsInteger ? IntegerEnumHead : GeneratedCode);
         writer.Open(spec.Visibility, " enum ", model.Name);
         if (!model.IsInteger)
         {
-            XmlDoc.Summary(writer, "A value the spec does not list; models keep the raw wire value beside it.");
-            writer.Line("Unknown = 0,");
+            writer.Write(UnknownMember);
         }
 
         for (var i = 0; i < model.Members.Count; i++)
@@ -82,7 +124,7 @@ internal static class EnumEmitter
         writer.Line(CSharp.GeneratedCode);
         writer.Open(spec.Visibility, " static partial class ", model.ExtensionsName);
 
-        XmlDoc.Summary(writer, "The values the spec lists, in its order.");
+        writer.Write(ValuesDoc);
         writer.Line("public static ", name, "[] GetValues() => new[]");
         writer.Line("{").Indent();
         foreach (var member in model.Members)
@@ -91,9 +133,7 @@ internal static class EnumEmitter
         }
 
         writer.Outdent().Line("};");
-        writer.Line();
-
-        XmlDoc.Summary(writer, "The value as it travels on the wire.");
+        writer.Write(WireValueDoc);
         if (model.IsInteger)
         {
             writer.Line("public static int ToWireValue(this ", name, " value) => (int)value;");
@@ -114,27 +154,22 @@ internal static class EnumEmitter
         }
 
         writer.Line();
-        XmlDoc.Summary(writer, model.IsInteger
-            ? "Reads a wire value. Returns false for a value the spec does not list; the number is kept in <paramref name=\"value\"/> all the same."
-            : string.Concat("Reads a wire value. Returns false for a value the spec does not list; <paramref name=\"value\"/> is then <see cref=\"", name, ".Unknown\"/>."));
+        if (model.IsInteger)
+        {
+            XmlDoc.Summary(writer, "Reads a wire value. Returns false for a value the spec does not list; the number is kept in <paramref name=\"value\"/> all the same.");
+        }
+        else
+        {
+            XmlDoc.Summary(writer, Scratch.Of("Reads a wire value. Returns false for a value the spec does not list; <paramref name=\"value\"/> is then <see cref=\"", name, ".Unknown\"/>."));
+        }
+
         if (model.IsInteger)
         {
             writer.Open("public static bool TryParse(int wireValue, out ", name, " value)");
             writer.Line("value = (", name, ")wireValue;");
-            writer.Line("return value.IsDefined();");
-            writer.Close();
-            writer.Line();
-            XmlDoc.Summary(writer, "Reads a wire value written as text (\"150\"). Returns false for text that is not an integer or a value the spec does not list.");
+            writer.Write(IntegerTryParseEnd);
             writer.Open("public static bool TryParse(string? wireValue, out ", name, " value)");
-            writer.Open("if (int.TryParse(wireValue, global::System.Globalization.NumberStyles.AllowLeadingSign, " + CSharp.Invariant + ", out var number))");
-            writer.Line("return TryParse(number, out value);");
-            writer.Close();
-            writer.Line();
-            writer.Line("value = default;");
-            writer.Line("return false;");
-            writer.Close();
-            writer.Line();
-            XmlDoc.Summary(writer, "The value for a wire value, listed or not.");
+            writer.Write(IntegerTryParseText);
             writer.Line("public static ", name, " FromWireValue(int wireValue) => (", name, ")wireValue;");
         }
         else
@@ -152,32 +187,26 @@ internal static class EnumEmitter
             writer.Line("default:").Indent();
             writer.Line("value = ", name, ".Unknown;");
             writer.Line("return false;").Outdent();
-            writer.Close();
-            writer.Close();
-            writer.Line();
+            writer.Write(CloseTwoAndBlank);
             XmlDoc.Summary(writer, Scratch.Of("The value for a wire value; <see cref=\"", name, ".Unknown\"/> when the spec does not list it."));
             writer.Line("public static ", name, " FromWireValue(string? wireValue) => TryParse(wireValue, out var value) ? value : ", name, ".Unknown;");
         }
 
-        writer.Line();
-        XmlDoc.Summary(writer, "Whether the spec lists <paramref name=\"value\"/>.");
+        writer.Write(IsDefinedDoc);
         Switch(writer, "public static bool IsDefined(this ", " value)", model, Query.IsDefined, "false");
 
-        writer.Line();
-        XmlDoc.Summary(writer, "The spec's description of <paramref name=\"value\"/>, or null when the spec does not list it.");
+        writer.Write(DescriptionDoc);
         Switch(writer, "public static string? GetDescription(this ", " value)", model, Query.Description, "null");
 
         if (model.HasFatal)
         {
-            writer.Line();
-            XmlDoc.Summary(writer, "Whether the result will not change when the request is repeated: true (fatal, do not retry), false (temporary), or null when the docs do not say or the spec does not list the code.");
+            writer.Write(IsFatalDoc);
             Switch(writer, "public static bool? IsFatal(this ", " value)", model, Query.IsFatal, "null");
         }
 
         if (model.HasFinal)
         {
-            writer.Line();
-            XmlDoc.Summary(writer, "Whether the status is final (cannot change any more). False for a status the spec does not list.");
+            writer.Write(IsFinalDoc);
             Switch(writer, "public static bool IsFinal(this ", " value)", model, Query.IsFinal, "false");
         }
 
@@ -228,14 +257,13 @@ internal static class EnumEmitter
         }
 
         writer.Line("_ => ", fallback, ",");
-        writer.Outdent().Line("};");
+        writer.Write(SwitchEnd);
     }
 
     private static void EmitOpen(CodeWriter writer, EmitContext spec, EnumModel model)
     {
         XmlDoc.Summary(writer, model.Description);
-        XmlDoc.Remarks(writer, "An open set: these are the well-known values; any value the schema allows is valid.");
-        writer.Line(CSharp.GeneratedCode);
+        writer.Write(OpenSetHead);
         writer.Open(spec.Visibility, " static partial class ", model.Name);
         foreach (var member in model.Members)
         {
@@ -245,20 +273,13 @@ internal static class EnumEmitter
             writer.Line();
         }
 
-        XmlDoc.Summary(writer, "Whether <paramref name=\"value\"/> is one of the well-known values (ordinal comparison).");
-        writer.Line("public static bool IsKnown(string? value) => GetDescription(value) is not null;");
-        writer.Line();
-        XmlDoc.Summary(writer, "The description of a well-known value, or null.");
-        writer.Line("public static string? GetDescription(string? value) => value switch");
-        writer.Line("{").Indent();
+        writer.Write(OpenSetQueries);
         foreach (var member in model.Members)
         {
             writer.LineStart().Append(member.Name).Append(" => ").AppendLiteral(member.Description).Append(',');
             writer.LineEnd();
         }
 
-        writer.Line("_ => null,");
-        writer.Outdent().Line("};");
-        writer.Close();
+        writer.Write(OpenSetEnd);
     }
 }

@@ -16,6 +16,15 @@ internal static class FormReaderEmitter
     private const string Check = CSharp.Runtime + ".QiwiFieldCheck.";
     private const string Pairs = "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>";
 
+    private static readonly CodeBlock ReadFormParams = CodeBlock.Docs(w =>
+    {
+        XmlDoc.Param(w, "fields", "The form fields.");
+        XmlDoc.Param(w, "timeProvider", "The clock date windows are checked against; the system clock when null.");
+    });
+
+    /// <summary>The end of the result's initializer (written after <c>writer.Line("{").Indent()</c>), of ReadForm and of the type.</summary>
+    private static readonly CodeBlock ReadFormEnd = new("});\n}\n}");
+
     public static string EmitReader(FormScope spec, ObjectModel model, PatternTable patterns)
     {
         var result = CSharp.Runtime + ".QiwiFormResult<" + model.Name + ">";
@@ -24,10 +33,9 @@ internal static class FormReaderEmitter
         XmlDoc.Summary(writer, Scratch.Of("Reads a <see cref=\"", model.Name, "\"/> from form fields (already URL-decoded) and checks every rule the spec gives its fields"
             + " (presence, format, length, pattern, bounds after rounding, date window, listed values). Never throws for bad input: the result names the first field that breaks a rule, and the rule."
             + " Decimals are rounded as the spec says before their bounds are checked."));
-        XmlDoc.Param(writer, "fields", "The form fields.");
-        XmlDoc.Param(writer, "timeProvider", "The clock date windows are checked against; the system clock when null.");
+        writer.Write(ReadFormParams);
         writer.Open("public static ", result, " ReadForm(" + Pairs + " fields, global::System.TimeProvider? timeProvider = null)");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(fields);");
+        writer.Write(SerializationEmitter.FieldsNotNull);
         SerializationEmitter.EmitFormFields(writer, model, spec.Namespace, result);
         var declared = false;
         foreach (var property in model.Properties)
@@ -131,9 +139,7 @@ internal static class FormReaderEmitter
             writer.Line("AdditionalProperties = _additional,");
         }
 
-        writer.Outdent().Line("});");
-        writer.Close();
-        writer.Close();
+        writer.Write(ReadFormEnd);
         return writer.ToString();
     }
 
@@ -150,7 +156,7 @@ internal static class FormReaderEmitter
         SerializationEmitter.FormRead(writer, property, ns);
         writer.Close();
         writer.Open("catch (global::System.FormatException)");
-        writer.LineStart().Append("return ").Append(result).Append(".Fail(" + Check + "Unreadable(").AppendLiteral(property.WireName).Append(", field.Value, ").AppendLiteral(expected).Append("));");
+        writer.LineStart().Append("return ").Append(result).Append(".Fail(" + Check + "Unreadable(").AppendLiteral(property.WireName).Append(", field.Value, ").AppendLiteral(expected, ExpectedFormat(property)).Append("));");
         writer.LineEnd();
         writer.Close();
         writer.Line();
@@ -339,7 +345,7 @@ internal static class FormReaderEmitter
         return builder.Append(Check).Append(method).AppendLiteral(wireName).Append(", ").Append(name).Append(value);
     }
 
-    /// <summary>What a value must look like, for a type whose reading can fail; null when any text is accepted.</summary>
+    /// <summary>What a value must look like, for a type whose reading can fail (then <see cref="ExpectedFormat"/>); null when any text is accepted.</summary>
     private static string? Expected(PropertyModel property)
     {
         if (property.ConstantValue is not null)
@@ -352,11 +358,15 @@ internal static class FormReaderEmitter
             ValueKind.Int32 or ValueKind.Int64 => "an integer",
             ValueKind.Decimal => "a decimal number with a point as separator",
             ValueKind.Boolean => "true or false",
-            ValueKind.DateTime => "a date and time as " + (property.Constraints.DateTimeFormat ?? "yyyy-MM-ddTHH:mm:ss"),
+            ValueKind.DateTime => "a date and time as ",
             ValueKind.Enum when property.Type.IntegerEnum => "an integer",
             _ => null,
         };
     }
+
+    /// <summary>The end of <see cref="Expected"/>'s text: a date and time's format, else nothing.</summary>
+    private static string ExpectedFormat(PropertyModel property)
+        => property.Type.Kind == ValueKind.DateTime ? property.Constraints.DateTimeFormat ?? "yyyy-MM-ddTHH:mm:ss" : string.Empty;
 
     /// <summary>Appends the literal of the enum's wire values, joined by ", " (the enum's name when it is not in the scope).</summary>
     private static StringBuilder AppendAllowed(StringBuilder builder, FormScope spec, string? enumName)
@@ -365,13 +375,7 @@ internal static class FormReaderEmitter
         {
             if (model.Name == enumName)
             {
-                var values = new string[model.Members.Count];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = model.Members[i].WireValue;
-                }
-
-                return builder.AppendLiteral(string.Join(", ", values));
+                return CSharp.AppendJoinedLiteral(builder, model.Members);
             }
         }
 

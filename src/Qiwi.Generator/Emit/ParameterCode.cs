@@ -20,31 +20,44 @@ internal sealed class ParameterCode
         => parameter.Location == ParameterLocation.Path && parameter.Type.Kind == ValueKind.String;
 
     /// <summary>Required parameters first (spec order), then optional ones; constants and client-level parameters are not parameters.</summary>
-    public static List<ParameterModel> Ordered(IEnumerable<ParameterModel> parameters, System.Func<ParameterModel, bool>? forceRequired = null)
-    {
-        var required = new List<ParameterModel>();
-        var optional = new List<ParameterModel>();
-        foreach (var parameter in parameters)
-        {
-            if (parameter.IsConstant || parameter.ClientLevel)
-            {
-                continue;
-            }
+    public static List<ParameterModel> Ordered(EquatableArray<ParameterModel> parameters) => Ordered(parameters, null);
 
-            var isRequired = parameter.Required || (forceRequired?.Invoke(parameter) ?? false);
-            if (isRequired && !parameter.IsFlag)
+    /// <summary>
+    /// <see cref="Ordered(EquatableArray{ParameterModel})"/>, a parameter for which <paramref name="forceRequired"/> is true
+    /// taken as required. One list, filled in two passes over the parameters (a struct list is read without boxing).
+    /// </summary>
+    public static List<ParameterModel> Ordered<TList>(TList parameters, System.Func<ParameterModel, bool>? forceRequired)
+        where TList : IReadOnlyList<ParameterModel>
+    {
+        var ordered = new List<ParameterModel>(parameters.Count);
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var i = 0; i < parameters.Count; i++)
             {
-                required.Add(parameter.Required ? parameter : parameter with { Required = true });
-            }
-            else
-            {
-                optional.Add(parameter);
+                var parameter = parameters[i];
+                if (!IsListed(parameter))
+                {
+                    continue;
+                }
+
+                var first = IsFirst(parameter, forceRequired?.Invoke(parameter) ?? false);
+                if (first != (pass == 0))
+                {
+                    continue;
+                }
+
+                ordered.Add(first && !parameter.Required ? parameter with { Required = true } : parameter);
             }
         }
 
-        required.AddRange(optional);
-        return required;
+        return ordered;
     }
+
+    /// <summary>True for a parameter <see cref="Ordered(EquatableArray{ParameterModel})"/> lists (not a constant, not client-level).</summary>
+    public static bool IsListed(ParameterModel parameter) => !parameter.IsConstant && !parameter.ClientLevel;
+
+    /// <summary>True for a listed parameter <see cref="Ordered(EquatableArray{ParameterModel})"/> puts first: required (or taken as required), not a flag.</summary>
+    public static bool IsFirst(ParameterModel parameter, bool forceRequired) => (parameter.Required || forceRequired) && !parameter.IsFlag;
 
     public static string Name(ParameterModel parameter) => parameter.ParameterName;
 

@@ -41,9 +41,21 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
         {
             foreach (var operation in spec.Operations)
             {
-                foreach (var parameter in ParameterCode.Ordered(operation.Parameters))
+                // In ParameterCode.Ordered's order (required ones first), without making its list.
+                foreach (var parameter in operation.Parameters)
                 {
-                    builder.Guarded(parameter, operation.Name);
+                    if (ParameterCode.IsListed(parameter) && ParameterCode.IsFirst(parameter, false))
+                    {
+                        builder.Guarded(parameter, operation.Name);
+                    }
+                }
+
+                foreach (var parameter in operation.Parameters)
+                {
+                    if (ParameterCode.IsListed(parameter) && !ParameterCode.IsFirst(parameter, false))
+                    {
+                        builder.Guarded(parameter, operation.Name);
+                    }
                 }
             }
 

@@ -7,9 +7,15 @@ internal static class ResultCodeCatalogEmitter
     {
         var name = spec.Names.ResultCodes;
         var writer = new CodeWriter(spec.Namespace);
-        XmlDoc.Summary(writer, codes is null
-            ? "The spec names no result-code enum, so every code is unknown to the runtime."
-            : string.Concat("The result codes of <see cref=\"", codes.Name, "\"/> as the runtime sees them: whether each is fatal, and its description."));
+        if (codes is null)
+        {
+            XmlDoc.Summary(writer, "The spec names no result-code enum, so every code is unknown to the runtime.");
+        }
+        else
+        {
+            XmlDoc.Summary(writer, Scratch.Of("The result codes of <see cref=\"", codes.Name, "\"/> as the runtime sees them: whether each is fatal, and its description."));
+        }
+
         writer.Line(CSharp.GeneratedCode);
         writer.Open(spec.Visibility, " sealed class ", name, " : " + CSharp.Runtime + ".IQiwiResultCodeCatalog");
         writer.Line("private ", name, "()");

@@ -132,48 +132,64 @@ internal static class SerializationEmitter
         writer.Outdent().Line("};");
     }
 
+    private static readonly CodeBlock FromJsonExceptions = new(
+        "/// <exception cref=\"" + Json + ".JsonException\">The JSON is malformed or has a value of the wrong type.</exception>\n" +
+        "/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
+
+    private static readonly CodeBlock FromJsonStart = new("var reader = new " + Json + ".Utf8JsonReader(utf8Json);\nif (!reader.Read())\n{");
+
+    private static readonly CodeBlock FromJsonRead = new("}\n\nvar result = ReadJson(ref reader);\nif (reader.Read())\n{");
+
+    private static readonly CodeBlock FromJsonEnd = new("}\n\nreturn result;\n}");
+
     private static void EmitFromJson(CodeWriter writer, ObjectModel model)
     {
         XmlDoc.Summary(writer, Scratch.Of("Reads a <see cref=\"", model.Name, "\"/> from UTF-8 JSON. Unknown fields are ", model.KeepsUnknown ? "kept in <see cref=\"AdditionalProperties\"/> when they are strings." : "skipped."));
-        writer.Line("/// <exception cref=\"" + Json + ".JsonException\">The JSON is malformed or has a value of the wrong type.</exception>");
-        writer.Line("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
+        writer.Write(FromJsonExceptions);
         writer.Open("public static ", model.Name, " FromJson(global::System.ReadOnlySpan<byte> utf8Json)");
-        writer.Line("var reader = new " + Json + ".Utf8JsonReader(utf8Json);");
-        writer.Open("if (!reader.Read())");
+        writer.Write(FromJsonStart);
         ThrowJson(writer, model, ": the JSON is empty.");
-        writer.Close();
-        writer.Line();
-        writer.Line("var result = ReadJson(ref reader);");
-        writer.Open("if (reader.Read())");
+        writer.Write(FromJsonRead);
         ThrowJson(writer, model, ": unexpected content after the JSON object.");
-        writer.Close();
-        writer.Line();
-        writer.Line("return result;");
-        writer.Close();
+        writer.Write(FromJsonEnd);
     }
+
+    private static readonly CodeBlock ReadJsonDoc = new("/// <summary>Reads the JSON object the reader is on; leaves the reader on its end.</summary>");
+
+    private static readonly CodeBlock ReadJsonStart = new("if (reader.TokenType != " + Json + ".JsonTokenType.StartObject)\n{");
+
+    private static readonly CodeBlock CloseAndBlank = new("}\n");
+
+    private static readonly CodeBlock CloseTwo = new("}\n}");
+
+    private static readonly CodeBlock ReadJsonLoop = new("while (reader.Read())\n{\nif (reader.TokenType == " + Json + ".JsonTokenType.EndObject)\n{");
+
+    private static readonly CodeBlock ReadJsonValue = new("reader.Read();\nif (reader.TokenType != " + Json + ".JsonTokenType.Null)\n{");
+
+    private static readonly CodeBlock ReadJsonKeepUnknown = new(
+        "var name = reader.GetString()!;\nreader.Read();\nif (reader.TokenType == " + Json + ".JsonTokenType.String)\n{\n_additional[name] = reader.GetString()!;\n}\nelse\n{\n"
+        + QiwiJson + ".Skip(ref reader);\n}\n}\n}\n");
+
+    private static readonly CodeBlock ReadJsonSkipUnknown = new("reader.Read();\n" + QiwiJson + ".Skip(ref reader);\n}\n}\n");
 
     private static void EmitReadJson(CodeWriter writer, ObjectModel model, string ns)
     {
-        XmlDoc.Summary(writer, "Reads the JSON object the reader is on; leaves the reader on its end.");
+        writer.Write(ReadJsonDoc);
         writer.Open("internal static ", model.Name, " ReadJson(ref " + Json + ".Utf8JsonReader reader)");
-        writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.StartObject)");
+        writer.Write(ReadJsonStart);
         ThrowJson(writer, model, ": expected a JSON object.");
-        writer.Close();
-        writer.Line();
+        writer.Write(CloseAndBlank);
         DeclareLocals(writer, model);
-        writer.Open("while (reader.Read())");
-        writer.Open("if (reader.TokenType == " + Json + ".JsonTokenType.EndObject)");
+        writer.Write(ReadJsonLoop);
         EmitConstruct(writer, model);
-        writer.Close();
-        writer.Line();
+        writer.Write(CloseAndBlank);
         var keyword = "if";
         foreach (var property in model.Properties)
         {
             writer.LineStart().Append(keyword).Append(" (reader.ValueTextEquals(").AppendUtf8Literal(property.WireName).Append("))");
             writer.OpenEnd();
             keyword = "else if";
-            writer.Line("reader.Read();");
-            writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.Null)");
+            writer.Write(ReadJsonValue);
             var local = property.LocalName;
             if (property.ConstantValue is not null)
             {
@@ -191,31 +207,11 @@ internal static class SerializationEmitter
                 writer.LineEnd();
             }
 
-            writer.Close();
-            writer.Close();
+            writer.Write(CloseTwo);
         }
 
         writer.Open(model.Properties.Count == 0 ? "" : "else");
-        if (model.KeepsUnknown)
-        {
-            writer.Line("var name = reader.GetString()!;");
-            writer.Line("reader.Read();");
-            writer.Open("if (reader.TokenType == " + Json + ".JsonTokenType.String)");
-            writer.Line("_additional[name] = reader.GetString()!;");
-            writer.Close();
-            writer.Open("else");
-            writer.Line(QiwiJson + ".Skip(ref reader);");
-            writer.Close();
-        }
-        else
-        {
-            writer.Line("reader.Read();");
-            writer.Line(QiwiJson + ".Skip(ref reader);");
-        }
-
-        writer.Close();
-        writer.Close();
-        writer.Line();
+        writer.Write(model.KeepsUnknown ? ReadJsonKeepUnknown : ReadJsonSkipUnknown);
         ThrowJson(writer, model, ": the JSON ends inside the object.");
         writer.Close();
     }
@@ -238,31 +234,45 @@ internal static class SerializationEmitter
         writer.LineEnd();
     }
 
+    private static readonly CodeBlock XmlExceptionDoc = new("/// <exception cref=\"global::System.Xml.XmlException\">The XML is malformed.</exception>");
+
+    private static readonly CodeBlock FromXmlParse = new("var root = " + QiwiXml + ".Parse(utf8Xml);");
+
+    private static readonly CodeBlock FromXmlEnd = new("}\n\nreturn ReadXml(root);\n}");
+
     private static void EmitFromXml(CodeWriter writer, ObjectModel model)
     {
         XmlDoc.Summary(writer, Scratch.Take().Append("Reads a <see cref=\"").Append(model.Name).Append("\"/> from UTF-8 XML whose root element is `<").Append(model.XmlName).Append(">`."));
-        writer.Line("/// <exception cref=\"global::System.Xml.XmlException\">The XML is malformed.</exception>");
+        writer.Write(XmlExceptionDoc);
         XmlDoc.Element(writer, "exception", Scratch.Of("The root element is not `", model.XmlName, "`, a required field is missing, or a value cannot be read."), " cref=\"global::System.FormatException\"");
         writer.Open("public static ", model.Name, " FromXml(global::System.ReadOnlySpan<byte> utf8Xml)");
-        writer.Line("var root = " + QiwiXml + ".Parse(utf8Xml);");
+        writer.Write(FromXmlParse);
         writer.LineStart().Append("if (root.Name.LocalName != ").AppendLiteral(model.XmlName).Append(')');
         writer.OpenEnd();
         writer.LineStart().Append("throw new global::System.FormatException(").AppendLiteral(model.Name, ": expected the XML element <", model.XmlName, ">, found <")
             .Append(" + root.Name.LocalName + \">.\");");
         writer.LineEnd();
-        writer.Close();
-        writer.Line();
-        writer.Line("return ReadXml(root);");
-        writer.Close();
+        writer.Write(FromXmlEnd);
     }
+
+    private static readonly CodeBlock ReadXmlDocKeep = new("/// <summary>Reads the element's children by name; unknown elements are kept.</summary>");
+
+    private static readonly CodeBlock ReadXmlDocSkip = new("/// <summary>Reads the element's children by name; unknown elements are skipped.</summary>");
+
+    private static readonly CodeBlock ReadXmlLoop = new("foreach (var child in element.Elements())\n{\nswitch (child.Name.LocalName)\n{");
+
+    private static readonly CodeBlock ReadXmlDefaultKeep = new(
+        "default:\n    if (!child.HasElements)\n    {\n        _additional[child.Name.LocalName] = child.Value;\n    }\n\n    break;\n}\n}\n");
+
+    /// <summary>A switch's default that skips, the switch's and its loop's ends, and a blank line.</summary>
+    private static readonly CodeBlock DefaultSkip = new("default:\n    break;\n}\n}\n");
 
     private static void EmitReadXml(CodeWriter writer, ObjectModel model, string ns)
     {
-        XmlDoc.Summary(writer, model.KeepsUnknown ? "Reads the element's children by name; unknown elements are kept." : "Reads the element's children by name; unknown elements are skipped.");
+        writer.Write(model.KeepsUnknown ? ReadXmlDocKeep : ReadXmlDocSkip);
         writer.Open("internal static ", model.Name, " ReadXml(" + XElement + " element)");
         DeclareLocals(writer, model);
-        writer.Open("foreach (var child in element.Elements())");
-        writer.Open("switch (child.Name.LocalName)");
+        writer.Write(ReadXmlLoop);
         foreach (var property in model.Properties)
         {
             Case(writer, property);
@@ -290,27 +300,21 @@ internal static class SerializationEmitter
             writer.Line("break;").Outdent();
         }
 
-        writer.Line("default:").Indent();
-        if (model.KeepsUnknown)
-        {
-            writer.Open("if (!child.HasElements)");
-            writer.Line("_additional[child.Name.LocalName] = child.Value;");
-            writer.Close();
-            writer.Line();
-        }
-
-        writer.Line("break;").Outdent();
-        writer.Close();
-        writer.Close();
-        writer.Line();
+        writer.Write(model.KeepsUnknown ? ReadXmlDefaultKeep : DefaultSkip);
         EmitConstruct(writer, model);
         writer.Close();
     }
 
+    private static readonly CodeBlock ToXmlHead = new("public " + XElement + " ToXml()\n{");
+
+    private static readonly CodeBlock ToXmlEnd = new("return element;\n}");
+
+    private static readonly CodeBlock ToXmlEndKeep = new("foreach (var pair in AdditionalProperties)\n{\nelement.Add(new " + XElement + "(pair.Key, pair.Value));\n}\nreturn element;\n}");
+
     private static void EmitToXml(CodeWriter writer, ObjectModel model, string ns)
     {
         XmlDoc.Summary(writer, Scratch.Of("Writes this value as the XML element `<", model.XmlName, ">`."));
-        writer.Open("public " + XElement + " ToXml()");
+        writer.Write(ToXmlHead);
         writer.LineStart().Append("var element = new " + XElement + "(").AppendLiteral(model.XmlName).Append(");");
         writer.LineEnd();
         foreach (var property in model.Properties)
@@ -328,24 +332,31 @@ internal static class SerializationEmitter
             CloseWhenPresent(writer, property);
         }
 
-        if (model.KeepsUnknown)
-        {
-            writer.Open("foreach (var pair in AdditionalProperties)");
-            writer.Line("element.Add(new " + XElement + "(pair.Key, pair.Value));");
-            writer.Close();
-        }
-
-        writer.Line("return element;");
-        writer.Close();
+        writer.Write(model.KeepsUnknown ? ToXmlEndKeep : ToXmlEnd);
     }
+
+    private static readonly CodeBlock WriteJsonHead = new(
+        "/// <summary>Writes this value as a JSON object, with the spec's wire names and types.</summary>\n" +
+        "/// <param name=\"writer\">Where to write.</param>\n" +
+        "public void WriteJson(" + Json + ".Utf8JsonWriter writer)\n{\n" +
+        "global::System.ArgumentNullException.ThrowIfNull(writer);\n" +
+        "writer.WriteStartObject();");
+
+    private static readonly CodeBlock WriteJsonUnknown = new("foreach (var pair in AdditionalProperties)\n{\nwriter.WriteString(pair.Key, pair.Value);\n}");
+
+    // Relaxed escaping writes "tel:+7..." as the docs show it; this JSON is never embedded in HTML.
+    private static readonly CodeBlock WriteJsonEnd = new(
+        "writer.WriteEndObject();\n}\n\n" +
+        "/// <summary>This value as UTF-8 JSON.</summary>\n" +
+        "public byte[] ToJson()\n{\n" +
+        "var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();\n" +
+        "using (var writer = new " + Json + ".Utf8JsonWriter(buffer, new " + Json + ".JsonWriterOptions { Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))\n{\n" +
+        "WriteJson(writer);\n}\n\n" +
+        "return buffer.WrittenSpan.ToArray();\n}");
 
     private static void EmitWriteJson(CodeWriter writer, ObjectModel model, string ns)
     {
-        XmlDoc.Summary(writer, "Writes this value as a JSON object, with the spec's wire names and types.");
-        XmlDoc.Param(writer, "writer", "Where to write.");
-        writer.Open("public void WriteJson(" + Json + ".Utf8JsonWriter writer)");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
-        writer.Line("writer.WriteStartObject();");
+        writer.Write(WriteJsonHead);
         foreach (var property in model.Properties)
         {
             var value = property.Required || CSharp.IsReferenceType(property.Type) || property.ConstantValue is not null ? string.Empty : ".Value";
@@ -370,32 +381,23 @@ internal static class SerializationEmitter
 
         if (model.KeepsUnknown)
         {
-            writer.Open("foreach (var pair in AdditionalProperties)");
-            writer.Line("writer.WriteString(pair.Key, pair.Value);");
-            writer.Close();
+            writer.Write(WriteJsonUnknown);
         }
 
-        writer.Line("writer.WriteEndObject();");
-        writer.Close();
-        writer.Line();
-        XmlDoc.Summary(writer, "This value as UTF-8 JSON.");
-        writer.Open("public byte[] ToJson()");
-        writer.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();");
-        // Relaxed escaping writes "tel:+7..." as the docs show it; this JSON is never embedded in HTML.
-        writer.Open("using (var writer = new " + Json + ".Utf8JsonWriter(buffer, new " + Json + ".JsonWriterOptions { Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))");
-        writer.Line("WriteJson(writer);");
-        writer.Close();
-        writer.Line();
-        writer.Line("return buffer.WrittenSpan.ToArray();");
-        writer.Close();
+        writer.Write(WriteJsonEnd);
     }
+
+    private static readonly CodeBlock FormatExceptionDoc = new("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
+
+    /// <summary>The null check of a method's form fields.</summary>
+    internal static readonly CodeBlock FieldsNotNull = new("global::System.ArgumentNullException.ThrowIfNull(fields);");
 
     private static void EmitFromForm(CodeWriter writer, ObjectModel model, string ns)
     {
         XmlDoc.Summary(writer, Scratch.Of("Reads a <see cref=\"", model.Name, "\"/> from form fields (already URL-decoded). ", model.KeepsUnknown ? "Unknown fields are kept in <see cref=\"AdditionalProperties\"/>." : "Unknown fields are skipped."));
-        writer.Line("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
+        writer.Write(FormatExceptionDoc);
         writer.Open("public static ", model.Name, " FromForm(" + Pairs + " fields)");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(fields);");
+        writer.Write(FieldsNotNull);
         EmitFormFields(writer, model, ns, readFormResult: null);
         EmitConstruct(writer, model);
         writer.Close();
@@ -408,8 +410,7 @@ internal static class SerializationEmitter
     internal static void EmitFormFields(CodeWriter writer, ObjectModel model, string ns, string? readFormResult)
     {
         DeclareLocals(writer, model);
-        writer.Open("foreach (var field in fields)");
-        writer.Open("switch (field.Key)");
+        writer.Write(FormFieldsLoop);
         foreach (var property in model.Properties)
         {
             Case(writer, property);
@@ -431,39 +432,37 @@ internal static class SerializationEmitter
             writer.Line("break;").Outdent();
         }
 
-        writer.Line("default:").Indent();
-        if (model.KeepsUnknown)
-        {
-            writer.Line("_additional[field.Key] = field.Value;");
-        }
-
-        writer.Line("break;").Outdent();
-        writer.Close();
-        writer.Close();
-        writer.Line();
+        writer.Write(model.KeepsUnknown ? FormFieldsDefaultKeep : DefaultSkip);
     }
+
+    private static readonly CodeBlock FormFieldsLoop = new("foreach (var field in fields)\n{\nswitch (field.Key)\n{");
+
+    private static readonly CodeBlock FormFieldsDefaultKeep = new("default:\n    _additional[field.Key] = field.Value;\n    break;\n}\n}\n");
 
     private static void EmitToForm(CodeWriter writer, ObjectModel model, string ns)
     {
-        XmlDoc.Summary(writer, model.KeepsUnknown ? "The form fields of this value, in the spec's order, then the additional properties." : "The form fields of this value, in the spec's order.");
-        writer.Open("public global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> ToForm()");
-        writer.Line("var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+        writer.Write(model.KeepsUnknown ? ToFormHeadKeep : ToFormHead);
         foreach (var property in model.Properties)
         {
             AppendWireText(OpenWhenPresent(writer, property).Append("fields.Add(new(").AppendLiteral(property.WireName).Append(", "), property, ns).Append("));");
             CloseWhenPresent(writer, property);
         }
 
-        if (model.KeepsUnknown)
-        {
-            writer.Open("foreach (var pair in AdditionalProperties)");
-            writer.Line("fields.Add(pair);");
-            writer.Close();
-        }
-
-        writer.Line("return fields;");
-        writer.Close();
+        writer.Write(model.KeepsUnknown ? ToFormEndKeep : ToFormEnd);
     }
+
+    private const string ToFormBody =
+        "public global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> ToForm()\n{\n" +
+        "var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();";
+
+    private static readonly CodeBlock ToFormHead = new("/// <summary>The form fields of this value, in the spec's order.</summary>\n" + ToFormBody);
+
+    private static readonly CodeBlock ToFormHeadKeep = new(
+        "/// <summary>The form fields of this value, in the spec's order, then the additional properties.</summary>\n" + ToFormBody);
+
+    private static readonly CodeBlock ToFormEnd = new("return fields;\n}");
+
+    private static readonly CodeBlock ToFormEndKeep = new("foreach (var pair in AdditionalProperties)\n{\nfields.Add(pair);\n}\nreturn fields;\n}");
 
     /// <summary>Writes the statement that reads a form field's value into its local.</summary>
     internal static void FormRead(CodeWriter writer, PropertyModel property, string ns)

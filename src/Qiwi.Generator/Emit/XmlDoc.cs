@@ -1,4 +1,6 @@
 using System;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Qiwi.Generator.Emit;
@@ -36,95 +38,103 @@ internal static class XmlDoc
 
     public static void Param(CodeWriter writer, string name, StringBuilder text) => Param(writer, name, Load(text));
 
-    /// <summary>The summary of the loaded text of <paramref name="length"/> characters (-1: none).</summary>
-    private static void Summary(CodeWriter writer, int length)
+    /// <summary>The summary of the loaded text (<see cref="Loaded.None"/>: none).</summary>
+    private static void Summary(CodeWriter writer, Loaded text)
     {
-        if (!Write(writer, "summary", length, string.Empty, null))
+        if (!Write(writer, SummaryElement, text, string.Empty, null))
         {
             writer.Line("/// <summary></summary>");
         }
     }
 
     /// <summary>The parameter's doc of the loaded text; its name when the text has nothing to show.</summary>
-    private static void Param(CodeWriter writer, string name, int length)
+    private static void Param(CodeWriter writer, string name, Loaded text)
     {
-        if (!Write(writer, "param", length, string.Empty, name))
+        if (!Write(writer, ParamElement, text, string.Empty, name))
         {
-            Write(writer, "param", Load(name), string.Empty, name);
+            Write(writer, ParamElement, Load(name), string.Empty, name);
         }
     }
 
-    /// <summary>Copies the text into the thread's buffer; its length, or -1 for no text.</summary>
-    private static int Load(string? text)
+    /// <summary>A text copied into a buffer: the thread's, or, for a huge text, one left to the collector.</summary>
+    private readonly struct Loaded
+    {
+        public static readonly Loaded None = new(null, -1);
+
+        public readonly char[]? Text;
+        public readonly int Length;
+
+        public Loaded(char[]? text, int length)
+        {
+            Text = text;
+            Length = length;
+        }
+    }
+
+    /// <summary>Copies the text into a buffer (<see cref="Loaded.None"/> for no text).</summary>
+    private static Loaded Load(string? text)
     {
         if (text is null)
         {
-            return -1;
+            return Loaded.None;
         }
 
-        text.CopyTo(0, Buffer(ref t_text, text.Length), 0, text.Length);
-        return text.Length;
+        var buffer = Buffer(ref t_text, text.Length);
+        text.CopyTo(0, buffer, 0, text.Length);
+        return new Loaded(buffer, text.Length);
     }
 
-    private static int Load(StringBuilder text)
+    private static Loaded Load(StringBuilder text)
     {
-        text.CopyTo(0, Buffer(ref t_text, text.Length), 0, text.Length);
-        return text.Length;
+        var buffer = Buffer(ref t_text, text.Length);
+        text.CopyTo(0, buffer, 0, text.Length);
+        return new Loaded(buffer, text.Length);
     }
 
-    private static char[] Buffer(ref char[]? buffer, int length)
+    /// <summary>The thread's buffer when it holds <paramref name="length"/> characters; a larger one, kept unless the text is huge.</summary>
+    private static char[] Buffer(ref char[]? kept, int length)
     {
+        var buffer = kept;
         if (buffer is null || buffer.Length < length)
         {
             buffer = new char[Math.Max(length, 1024)];
+
+            // A huge text's buffer is left to the collector rather than held by the thread.
+            if (length <= MaxKeptLength)
+            {
+                kept = buffer;
+            }
         }
 
         return buffer;
     }
 
+    private const int MaxKeptLength = 64 * 1024;
+
     /// <summary>
-    /// Writes the element of the loaded text of <paramref name="length"/> characters into the writer (false when there is
-    /// no text or it has no line to show): on one line when it is one short line, else its lines between the tags. The tag
-    /// has <paramref name="attributes"/> as they are, then <c> name="..."</c> of a parameter <paramref name="paramName"/>
-    /// (without its '@') when one is given.
+    /// Writes the element of the loaded text into the writer (false when there is no text or it has no line to show):
+    /// on one line when it is one short line, else its lines between the tags. The tag has <paramref name="attributes"/>
+    /// as they are, then <c> name="..."</c> of a parameter <paramref name="paramName"/> (without its '@') when one is given.
     /// </summary>
     /// <remarks>
     /// The text is trimmed and split into lines, each trimmed at its end; a run of blank lines is one
     /// <c>&lt;para/&gt;</c>, as is a line whose markup leaves nothing. Text with control characters, other line breaks or
     /// lone surrogates is normalized into a second buffer first.
     /// </remarks>
-    private static bool Write(CodeWriter writer, string element, int length, string attributes, string? paramName)
+    private static bool Write(CodeWriter writer, string element, Loaded text, string attributes, string? paramName)
     {
-        var written = WriteLoaded(writer, element, length, attributes, paramName);
-
-        // A huge text's buffers are left to the collector rather than held by the thread.
-        if (t_text is { Length: > MaxKeptLength })
-        {
-            t_text = null;
-        }
-
-        if (t_normalized is { Length: > MaxKeptLength })
-        {
-            t_normalized = null;
-        }
-
-        return written;
-    }
-
-    private const int MaxKeptLength = 64 * 1024;
-
-    private static bool WriteLoaded(CodeWriter writer, string element, int length, string attributes, string? paramName)
-    {
-        if (length < 0)
+        if (text.Length < 0)
         {
             return false;
         }
 
-        var source = t_text!;
+        var source = text.Text!;
+        var length = text.Length;
         if (NeedsNormalizing(source, length))
         {
-            length = Normalize(source, length, Buffer(ref t_normalized, length));
-            source = t_normalized!;
+            var normalized = Buffer(ref t_normalized, length);
+            length = Normalize(source, length, normalized);
+            source = normalized;
         }
 
         int start = 0, end = length;
@@ -159,7 +169,7 @@ internal static class XmlDoc
                     builder.Append(Paragraph);
                 }
 
-                builder.Append("</").Append(element).Append('>');
+                AppendCloseTag(builder, element);
                 writer.LineEnd();
                 return true;
             }
@@ -169,9 +179,27 @@ internal static class XmlDoc
 
         writer.LineEnd();
         WriteLines(writer, source, start, end);
-        writer.LineStart().Append("/// </").Append(element).Append('>');
+        AppendCloseTag(writer.LineStart().Append("/// "), element);
         writer.LineEnd();
         return true;
+    }
+
+    /// <summary>Appends <c>&lt;/element&gt;</c>: one string for the elements written most.</summary>
+    private static void AppendCloseTag(StringBuilder builder, string element)
+    {
+        // The emitters pass these names as literals, the very strings compared here; any other string takes the general path.
+        if ((object)element == SummaryElement)
+        {
+            builder.Append("</summary>");
+        }
+        else if ((object)element == ParamElement)
+        {
+            builder.Append("</param>");
+        }
+        else
+        {
+            builder.Append("</").Append(element).Append('>');
+        }
     }
 
     private static void WriteLines(CodeWriter writer, char[] source, int start, int end)
@@ -220,7 +248,21 @@ internal static class XmlDoc
 
     private static void OpenTag(StringBuilder builder, string element, string attributes, string? paramName)
     {
-        builder.Append("/// <").Append(element).Append(attributes);
+        if (attributes.Length == 0 && (object)element == SummaryElement)
+        {
+            builder.Append("/// <summary>");
+            return;
+        }
+
+        if (attributes.Length == 0 && (object)element == ParamElement)
+        {
+            builder.Append("/// <param");
+        }
+        else
+        {
+            builder.Append("/// <").Append(element).Append(attributes);
+        }
+
         if (paramName is not null)
         {
             var at = 0;
@@ -237,10 +279,47 @@ internal static class XmlDoc
 
     private const string Paragraph = "<para/>";
 
-    /// <summary>True when <see cref="Normalize"/> would change the text.</summary>
-    private static bool NeedsNormalizing(char[] text, int length)
+    private const string SummaryElement = "summary";
+
+    private const string ParamElement = "param";
+
+    /// <summary>
+    /// True when <see cref="Normalize"/> would change the text. Blocks of <see cref="Vector{T}"/> characters that are all
+    /// printable ASCII or '\n' (nearly all of a description) are passed at once; any other block, and the tail, go
+    /// through <see cref="NeedsNormalizingSimple"/>'s test character by character (XmlDocDifferentialTests holds the two together).
+    /// </summary>
+    internal static bool NeedsNormalizing(char[] text, int length)
     {
-        for (var i = 0; i < length; i++)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && length >= Vector<ushort>.Count)
+        {
+            var blocks = MemoryMarshal.Cast<char, Vector<ushort>>(new ReadOnlySpan<char>(text, 0, length));
+            var space = new Vector<ushort>(' ');
+            var printableRange = new Vector<ushort>('~' - ' ');
+            var lineFeed = new Vector<ushort>('\n');
+            var all = new Vector<ushort>(ushort.MaxValue);
+            foreach (var block in blocks)
+            {
+                // (c - ' ') as unsigned <= '~' - ' ' is ' ' <= c <= '~'.
+                var plain = Vector.LessThanOrEqual(block - space, printableRange) | Vector.Equals(block, lineFeed);
+                if (!Vector.EqualsAll(plain, all) && NeedsNormalizing(text, i, i + Vector<ushort>.Count))
+                {
+                    return true;
+                }
+
+                i += Vector<ushort>.Count;
+            }
+        }
+
+        return NeedsNormalizing(text, i, length);
+    }
+
+    /// <summary>The reference of <see cref="NeedsNormalizing(char[], int)"/>: every character tested on its own.</summary>
+    internal static bool NeedsNormalizingSimple(char[] text, int length) => NeedsNormalizing(text, 0, length);
+
+    private static bool NeedsNormalizing(char[] text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
         {
             // Printable ASCII, nearly all of a description, is told by one comparison.
             var c = text[i];

@@ -27,4 +27,18 @@ public sealed class LiteralDifferentialTests
             Assert.Equal(value, token.ValueText);
         }
     }
+
+    [Fact]
+    public void A_joined_literal_is_the_literal_of_the_joined_values()
+    {
+        // AppendJoinedLiteral writes the values between quotes when none needs an escape; the reference joins them first.
+        var random = new Random(1607);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var values = Enumerable.Range(0, random.Next(0, 5)).Select(_ => i % 2 == 0 ? RandomText.Next(random, 3) : "v" + random.Next(100)).ToArray();
+            var members = new Qiwi.Generator.EquatableArray<Qiwi.Generator.Model.EnumWireValue>(values.Select(v => new Qiwi.Generator.Model.EnumWireValue(v)).ToArray());
+            var joined = CSharp.AppendJoinedLiteral(new System.Text.StringBuilder(), members).ToString();
+            Assert.True(CSharp.Escape(string.Join(", ", values)) == joined, "case " + i + ": " + joined);
+        }
+    }
 }

@@ -94,6 +94,50 @@ public sealed class XmlDocDifferentialTests
         }
     }
 
+    // The edges of the printable ASCII blocks the vector test passes at once: just outside and inside, the line breaks
+    // and whitespace that normalizing keeps or changes, C1 controls, Unicode line breaks, surrogates.
+    private static readonly char[] Edges =
+    {
+        '\u0000', '\t', '\n', '\r', '\u000b', '\u001f', ' ', '~', '\u007f', '\u0080', '\u0085', '\u009f', '\u00a0', 'ж',
+        '\u2028', '\u2029', '\ufeff', '\uffff', '\ud800', '\udbff', '\udc00', '\udfff', '\ue000', '\u0120', '\u207e', '\u7e20',
+    };
+
+    [Fact]
+    public void Printable_text_with_edge_characters_needs_normalizing_as_the_reference_says()
+    {
+        // NeedsNormalizing passes blocks of Vector<ushort>.Count characters at once; the edits fall often on a block's
+        // first or last character (blocks of 8, 16 or 32), and the text lies at the buffer's start with junk after it.
+        var random = new Random(1604);
+        var needing = 0;
+        const int cases = 60_000;
+        for (var i = 0; i < cases; i++)
+        {
+            var length = random.Next(0, 140);
+            var chars = new char[length + random.Next(0, 40)];
+            for (var k = 0; k < chars.Length; k++)
+            {
+                chars[k] = k >= length ? Edges[random.Next(Edges.Length)] : random.Next(12) == 0 ? '\n' : (char)random.Next(' ', '~' + 1);
+            }
+
+            for (var edits = random.Next(0, 3); edits > 0 && length > 0; edits--)
+            {
+                var at = random.Next(3) switch
+                {
+                    0 => Math.Min(length - 1, random.Next(0, 5) * (8 << random.Next(3))),
+                    1 => Math.Min(length - 1, (random.Next(1, 5) * (8 << random.Next(3))) - 1),
+                    _ => random.Next(length),
+                };
+                chars[at] = Edges[random.Next(Edges.Length)];
+            }
+
+            var expected = XmlDoc.NeedsNormalizingSimple(chars, length);
+            needing += expected ? 1 : 0;
+            Assert.True(expected == XmlDoc.NeedsNormalizing(chars, length), "case " + i + ": " + Show(new string(chars, 0, length)));
+        }
+
+        Assert.True(needing > cases / 10 && needing < cases * 9 / 10, needing + " of " + cases + " texts needed normalizing: the comparison would prove little");
+    }
+
     /// <summary>A fast and a reference writer, both inside <paramref name="depth"/> levels of indentation (as in a nested type's member).</summary>
     private static (CodeWriter Fast, CodeWriter Reference) Writers(int depth)
     {
