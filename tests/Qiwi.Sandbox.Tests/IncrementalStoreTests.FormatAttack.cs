@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Qiwi.Sandbox.Persistence;
+using Contract = Qiwi.Sandbox.Contract;
 
 namespace Qiwi.Sandbox.Tests;
 
@@ -22,12 +24,7 @@ public sealed partial class IncrementalStoreTests
     public async Task A_meta_row_with_an_unknown_format_is_refused_at_start_naming_the_file(string format)
     {
         using var file = new DataFile();
-        var fake = new FakeTimeProvider(Start);
-        using (var sandbox = await Sandbox.OpenAsync(file.Path, fake, 24, merchantUrl: false))
-        {
-            sandbox.Create("F1");
-            sandbox.Store.Save();
-        }
+        var fake = await SavedAsync(file, 24, "F1");
 
         Execute(file.Path, $"UPDATE sandbox_meta SET format_version = {format}");
         if (format == "'2'")
@@ -47,12 +44,7 @@ public sealed partial class IncrementalStoreTests
     public async Task A_file_with_the_tables_and_no_meta_row_is_read_with_its_invoices()
     {
         using var file = new DataFile();
-        var fake = new FakeTimeProvider(Start);
-        using (var sandbox = await Sandbox.OpenAsync(file.Path, fake, 25, merchantUrl: false))
-        {
-            sandbox.Create("M1");
-            sandbox.Store.Save();
-        }
+        var fake = await SavedAsync(file, 25, "M1");
 
         Execute(file.Path, "DELETE FROM sandbox_meta");
         using var reopened = await Sandbox.OpenAsync(file.Path, fake, 25, merchantUrl: false);
@@ -63,12 +55,7 @@ public sealed partial class IncrementalStoreTests
     public async Task A_data_row_that_is_not_json_is_refused_at_start_naming_the_file()
     {
         using var file = new DataFile();
-        var fake = new FakeTimeProvider(Start);
-        using (var sandbox = await Sandbox.OpenAsync(file.Path, fake, 26, merchantUrl: false))
-        {
-            sandbox.Create("J1");
-            sandbox.Store.Save();
-        }
+        var fake = await SavedAsync(file, 26, "J1");
 
         Execute(file.Path, "UPDATE sandbox_invoice SET json = '{not json'");
         var refused = await Assert.ThrowsAsync<InvalidDataException>(() => Sandbox.OpenAsync(file.Path, fake, 26, merchantUrl: false));
@@ -118,5 +105,36 @@ public sealed partial class IncrementalStoreTests
                 Assert.Fail($"cut at {length} of {whole.Length}: {other.GetType().Name}: {other.Message}");
             }
         }
+    }
+
+    /// <summary>
+    /// The log is searched by id (ids only grow, one record each): a single-row file whose log names one id twice (edited
+    /// by hand; the sandbox never writes one) is refused at start naming the file, not loaded with one of the two
+    /// records unreachable by id (its later changes never saved).
+    /// </summary>
+    [Fact]
+    public async Task A_single_row_file_with_a_notification_id_twice_is_refused_at_start_naming_the_file()
+    {
+        using var file = new DataFile();
+        var fake = new FakeTimeProvider(Start);
+        var source = await Sandbox.OpenAsync(null, fake, 28);
+        source.Create("D1");
+        source.Ledger.Move(source.Shop.ShopId, "D1", Contract.BillStatus.Paid);
+        await source.QuiesceAsync();
+        var (records, nextId) = source.Dispatcher.Export();
+        var stored = records.Select(SandboxStore.StoredNotification.From).ToList();
+        Assert.NotEmpty(stored);
+        var json = JsonSerializer.Serialize(new
+        {
+            ClockOffset = TimeSpan.Zero,
+            Invoices = source.Ledger.Export(),
+            Notifications = stored.Concat(stored).ToList(),
+            NextNotificationId = nextId,
+        });
+        source.Dispose();
+        Execute(file.Path, $"CREATE TABLE sandbox_state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL); INSERT INTO sandbox_state (id, json) VALUES (1, '{json.Replace("'", "''", StringComparison.Ordinal)}')");
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => Sandbox.OpenAsync(file.Path, fake, 28));
+        Assert.Contains($"'{file.Path}'", refused.Message, StringComparison.Ordinal);
     }
 }
