@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Qiwi.Sandbox.Persistence;
 
 namespace Qiwi.Sandbox.Tests;
 
@@ -15,25 +16,7 @@ public sealed partial class IncrementalStoreTests
     public async Task A_store_disposed_while_an_answer_waits_fails_that_answer_or_commits_its_change_and_never_hangs(bool disposeFirst)
     {
         using var file = new DataFile();
-        var fake = new FakeTimeProvider(Start);
-        var sandbox = await Sandbox.OpenAsync(file.Path, fake, 41, merchantUrl: false);
-        sandbox.Create("H0");
-        sandbox.Store.Save();
-
-        using var entered = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var held = 1;
-        sandbox.Store.BeforeCommit = () =>
-        {
-            if (Interlocked.Exchange(ref held, 0) == 1)
-            {
-                entered.Set();
-                release.Wait(TimeSpan.FromSeconds(30));
-            }
-        };
-        sandbox.Create("FIRST");
-        var first = sandbox.Store.SaveAsync();
-        Assert.True(entered.Wait(TimeSpan.FromSeconds(30)), "the first commit began");
+        var (sandbox, hold, first) = await HoldingACommitAsync(file, 41);
         sandbox.Create("WAITING");
         var waiting = sandbox.Store.SaveAsync();
 
@@ -44,7 +27,7 @@ public sealed partial class IncrementalStoreTests
             await Task.Delay(50);   // most often Dispose is then waiting for the lock before the commit ends (either order is checked below)
         }
 
-        release.Set();
+        hold.Release();
         await first;
         await dispose;
         var outcome = await Record.ExceptionAsync(() => waiting.WaitAsync(TimeSpan.FromSeconds(60)));
@@ -79,5 +62,44 @@ public sealed partial class IncrementalStoreTests
         sandbox.Store.BeforeCommit = null;
         await sandbox.Store.SaveAsync();
         Assert.Equal(1, Count(file.Path, "sandbox_invoice"));
+    }
+
+    /// <summary>A sandbox on a data file holding one saved invoice, whose next commit (of a second, FIRST) is held open.</summary>
+    private static async Task<(Sandbox Sandbox, HeldCommit Hold, Task First)> HoldingACommitAsync(DataFile file, int seed)
+    {
+        var sandbox = await Sandbox.OpenAsync(file.Path, new FakeTimeProvider(Start), seed, merchantUrl: false);
+        sandbox.Create("H0");
+        sandbox.Store.Save();
+        var hold = HeldCommit.Of(sandbox.Store);
+        sandbox.Create("FIRST");
+        var first = sandbox.Store.SaveAsync();
+        Assert.True(hold.WaitEntered(), "the first commit began");
+        return (sandbox, hold, first);
+    }
+
+    /// <summary>Holds the store's next commit inside its transaction, after its writes, until released (once).</summary>
+    private sealed class HeldCommit
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _held = 1;
+
+        public static HeldCommit Of(SandboxStore store)
+        {
+            var hold = new HeldCommit();
+            store.BeforeCommit = () =>
+            {
+                if (Interlocked.Exchange(ref hold._held, 0) == 1)
+                {
+                    hold._entered.TrySetResult();
+                    hold._release.Task.Wait(TimeSpan.FromSeconds(30));
+                }
+            };
+            return hold;
+        }
+
+        public bool WaitEntered() => _entered.Task.Wait(TimeSpan.FromSeconds(30));
+
+        public void Release() => _release.TrySetResult();
     }
 }
