@@ -51,6 +51,19 @@ public sealed partial class IncrementalStoreTests
         Assert.Equal("M1", Assert.Single(reopened.Ledger.Export()).BillId);
     }
 
+    [Theory]
+    [InlineData("sandbox_invoice")]
+    [InlineData("sandbox_notification")]
+    public async Task A_file_with_a_meta_row_and_a_table_missing_is_refused_at_start_naming_the_file(string table)
+    {
+        using var file = new DataFile();
+        var fake = await SavedAsync(file, 30, "X1");
+        Execute(file.Path, "DROP TABLE " + table);
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => Sandbox.OpenAsync(file.Path, fake, 30, merchantUrl: false));
+        Assert.Contains($"'{file.Path}'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(table, refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_data_row_that_is_not_json_is_refused_at_start_naming_the_file()
     {

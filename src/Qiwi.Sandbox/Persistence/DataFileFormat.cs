@@ -35,6 +35,13 @@ internal static class DataFileFormat
                 + "Run the newer sandbox on it, or give this one another data file (Sandbox:DataFile).");
         }
 
+        // The meta table is created last of the three (below): a file that has it and lacks another lost it afterwards.
+        if (found >= Unversioned && new[] { "sandbox_invoice", "sandbox_notification" }.FirstOrDefault(table => !TableExists(connection, table)) is { } missing)
+        {
+            throw new InvalidDataException(
+                $"The data file '{path}' has a meta row but no {missing} table: it was edited or damaged, and starting on it would start without what that table held.");
+        }
+
         using var create = connection.CreateCommand();
         create.CommandText = $"""
             CREATE TABLE IF NOT EXISTS sandbox_invoice (shop_id INTEGER NOT NULL, bill_id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (shop_id, bill_id));
