@@ -19,12 +19,7 @@ public sealed partial class IncrementalStoreTests
     public async Task A_new_file_records_its_format_and_a_file_without_a_version_is_read_and_gets_one()
     {
         using var file = new DataFile();
-        var fake = new FakeTimeProvider(Start);
-        using (var sandbox = await Sandbox.OpenAsync(file.Path, fake, 21, merchantUrl: false))
-        {
-            sandbox.Create("V1");
-            sandbox.Store.Save();
-        }
+        var fake = await SavedAsync(file, 21, "V1");
 
         Assert.Equal(DataFileFormat.Current, Scalar(file.Path, "SELECT format_version FROM sandbox_meta"));
 
@@ -50,12 +45,7 @@ public sealed partial class IncrementalStoreTests
     public async Task A_file_of_a_newer_format_is_refused_at_start_naming_the_file_and_both_formats_and_left_as_it_was()
     {
         using var file = new DataFile();
-        var fake = new FakeTimeProvider(Start);
-        using (var sandbox = await Sandbox.OpenAsync(file.Path, fake, 22, merchantUrl: false))
-        {
-            sandbox.Create("N1");
-            sandbox.Store.Save();
-        }
+        var fake = await SavedAsync(file, 22, "N1");
 
         var newer = DataFileFormat.Current + 1;
         Execute(file.Path, $"UPDATE sandbox_meta SET format_version = {newer}; CREATE TABLE sandbox_future (x INTEGER)");
@@ -85,6 +75,16 @@ public sealed partial class IncrementalStoreTests
         await File.WriteAllTextAsync(file.Path, "not a database, but an invoice list someone put here by mistake\n" + new string('x', 4096));
         var refused = await Assert.ThrowsAsync<InvalidDataException>(() => Sandbox.OpenAsync(file.Path, new FakeTimeProvider(Start), 23, merchantUrl: false));
         Assert.Contains($"'{file.Path}'", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A data file holding one saved invoice (the sandbox closed); the clock the sandbox ran on, for reopening it.</summary>
+    private static async Task<FakeTimeProvider> SavedAsync(DataFile file, int seed, string billId)
+    {
+        var fake = new FakeTimeProvider(Start);
+        using var sandbox = await Sandbox.OpenAsync(file.Path, fake, seed, merchantUrl: false);
+        sandbox.Create(billId);
+        sandbox.Store.Save();
+        return fake;
     }
 
     private static long Scalar(string path, string sql)

@@ -1,17 +1,6 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Qiwi.Sandbox.Hosting;
 using Qiwi.Sandbox.Ledger;
 using Qiwi.Sandbox.Persistence;
 using Contract = Qiwi.Sandbox.Contract;
@@ -30,26 +19,10 @@ public sealed partial class IncrementalStoreTests
     public async Task Requests_waiting_during_a_commit_share_the_next_one_and_none_is_released_before_it()
     {
         using var file = new DataFile();
-        var fake = new FakeTimeProvider(Start);
-        using var sandbox = await Sandbox.OpenAsync(file.Path, fake, 11, merchantUrl: false);
-        sandbox.Create("H0");
-        sandbox.Store.Save();
 
         // The first commit is held inside its transaction; requests that change state meanwhile wait for the next.
-        using var entered = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var held = 1;
-        sandbox.Store.BeforeCommit = () =>
-        {
-            if (Interlocked.Exchange(ref held, 0) == 1)
-            {
-                entered.Set();
-                release.Wait(TimeSpan.FromSeconds(30));
-            }
-        };
-        sandbox.Create("FIRST");
-        var first = sandbox.Store.SaveAsync();
-        Assert.True(entered.Wait(TimeSpan.FromSeconds(30)), "the first commit began");
+        var (sandbox, hold, first) = await HoldingACommitAsync(file, 11);
+        using var disposing = sandbox;
         const int waiting = 40;
         var saves = new List<Task>();
         for (var i = 0; i < waiting; i++)
@@ -60,7 +33,7 @@ public sealed partial class IncrementalStoreTests
 
         Assert.False(first.IsCompleted);
         Assert.DoesNotContain(saves, save => save.IsCompleted);   // their change is not in the commit under way
-        release.Set();
+        hold.Release();
         await first;
         await Task.WhenAll(saves);
 
@@ -160,50 +133,6 @@ public sealed partial class IncrementalStoreTests
         {
             Assert.True(expected.Matches(loaded[bill]), $"{bill}: {JsonSerializer.Serialize(loaded[bill])}, expected {expected}");
             Assert.True(loaded[bill].Refunds.Sum(r => r.Amount) <= loaded[bill].Amount, $"{bill} refunded more than its amount");
-        }
-    }
-
-    [Fact]
-    public async Task Over_http_a_request_whose_commit_fails_gets_500_and_its_repeat_gets_the_invoice_once()
-    {
-        using var file = new DataFile();
-        await using var app = SandboxApp.Build(["--Sandbox:DataFile=" + file.Path], builder =>
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-        });
-        await app.StartAsync();
-        try
-        {
-            var store = app.Services.GetRequiredService<SandboxStore>();
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            using var http = new HttpClient { BaseAddress = new Uri(address) };
-            var shop = Shops.SandboxOptions.TestShop;
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(shop.ApiId + ":" + shop.ApiPassword)));
-            Task<HttpResponseMessage> Create() => http.PutAsync($"api/v2/prv/{shop.ShopId}/bills/G-1", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["user"] = "tel:+79031234567", ["amount"] = "10.00", ["ccy"] = "RUB", ["comment"] = "group", ["lifetime"] = "2099-01-01T00:00:00",
-            }));
-
-            store.BeforeCommit = () => throw new IOException("injected: disk full");
-            using (var failed = await Create())
-            {
-                Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);   // ambiguous to the client: it repeats
-            }
-
-            Assert.Equal(0, Count(file.Path, "sandbox_invoice"));
-            store.BeforeCommit = null;
-            using (var repeated = await Create())
-            {
-                Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
-                Assert.Contains("\"result_code\":0", await repeated.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            }
-
-            Assert.Equal(1, Count(file.Path, "sandbox_invoice"));
-        }
-        finally
-        {
-            await app.StopAsync();
         }
     }
 

@@ -28,7 +28,12 @@ internal static class GenerateCpuCommand
         var replay = new ReplayGenerator(made).AsSourceGenerator();
         var replayPerFile = new ReplayGenerator(made, perFile: true).AsSourceGenerator();
         var oneStep = new OneStepGenerator().AsSourceGenerator();
-        var model = Qiwi.Generator.Parsing.SpecReader.Read(file).Model!;
+        if (Qiwi.Generator.Parsing.SpecReader.Read(file).Model is not { } model)
+        {
+            Console.Error.WriteLine($"generate-cpu: '{specPath}' has diagnostics and no model; nothing to measure");
+            return 2;
+        }
+
         GeneratorDriver Drive(ISourceGenerator generator) => CSharpGeneratorDriver.Create([generator], [spec], CSharpParseOptions.Default, SpecItemOptions.None).RunGenerators(consumer);
         var all = new (string Name, Action Run)[]
         {
@@ -47,6 +52,16 @@ internal static class GenerateCpuCommand
             ("read, split, emit unit by unit", () => sink = GeneratorBenchmarks.ReadSplitEmit(file)),
             ("full run", () => sink = SpecText.NewDriver(spec, CSharpParseOptions.Default).RunGenerators(consumer)),
         };
+        var unknown = only.FirstOrDefault(name => !all.Any(c => c.Name == name));
+        if (unknown is not null || rounds < 1 || iterations < 1)
+        {
+            // A misspelt case would otherwise measure nothing and print nothing, as if it ran.
+            Console.Error.WriteLine(unknown is not null
+                ? $"generate-cpu: no case named '{unknown}'; the cases are: {string.Join(", ", all.Select(c => $"'{c.Name}'"))}"
+                : "generate-cpu: rounds and iterations must be at least 1");
+            return 2;
+        }
+
         var cases = only.Count == 0 ? all : all.Where(c => only.Contains(c.Name)).ToArray();
         var cpu = cases.Select(_ => new List<double>()).ToArray();
         var pause = new double[cases.Length];

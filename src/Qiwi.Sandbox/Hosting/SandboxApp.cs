@@ -58,7 +58,7 @@ public static class SandboxApp
                 // non-GET request, and the web form (a GET that issues an invoice); also when no answer went out at all.
                 // The answer waits (without holding a thread) for a commit that includes its change; requests waiting at
                 // once share one commit. A failed save fails the answer (HTTP 500) and the next save carries the change.
-                if (HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/order/external/create.action", StringComparison.Ordinal))
+                if (HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/order/external/create.action", StringComparison.OrdinalIgnoreCase))
                 {
                     await next(context);
                     return;

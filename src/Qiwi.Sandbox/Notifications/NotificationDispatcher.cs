@@ -127,13 +127,23 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
     }
 
     /// <summary>Replaces the log with one kept in the data file; pending attempts resume at their due times.</summary>
+    /// <exception cref="ArgumentException">Two records have the same id (a hand-edited file): the log is searched by id, so one of them could not be found; nothing is imported.</exception>
     public void Import(IEnumerable<NotificationRecord> records, int nextId)
     {
+        var sorted = records.ToList();
+        sorted.Sort(static (a, b) => a.Id.CompareTo(b.Id));   // the file's rows come in id order; sorted whatever the source
+        for (var i = 1; i < sorted.Count; i++)
+        {
+            if (sorted[i].Id == sorted[i - 1].Id)
+            {
+                throw new ArgumentException($"The notification log holds two records with id {sorted[i].Id}.", nameof(records));
+            }
+        }
+
         lock (_records)
         {
             _records.Clear();
-            _records.AddRange(records);
-            _records.Sort(static (a, b) => a.Id.CompareTo(b.Id));   // the file's rows come in id order; sorted whatever the source
+            _records.AddRange(sorted);
 
             _pending.Clear();
             _pending.AddRange(_records.Where(r => !r.Delivered && !r.GaveUp));

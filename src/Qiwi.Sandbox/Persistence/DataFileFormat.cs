@@ -27,12 +27,19 @@ internal static class DataFileFormat
     /// </summary>
     public static void Prepare(SqliteConnection connection, string path)
     {
-        var found = Read(connection);
+        var found = Read(connection, path);
         if (found > Current)
         {
             throw new InvalidDataException(
                 $"The data file '{path}' is in format {found}, written by a newer sandbox; this sandbox reads formats up to {Current}. "
                 + "Run the newer sandbox on it, or give this one another data file (Sandbox:DataFile).");
+        }
+
+        // The meta table is created last of the three (below): a file that has it and lacks another lost it afterwards.
+        if (found >= Unversioned && new[] { "sandbox_invoice", "sandbox_notification" }.FirstOrDefault(table => !TableExists(connection, table)) is { } missing)
+        {
+            throw new InvalidDataException(
+                $"The data file '{path}' has a meta row but no {missing} table: it was edited or damaged, and starting on it would start without what that table held.");
         }
 
         using var create = connection.CreateCommand();
@@ -51,8 +58,12 @@ internal static class DataFileFormat
         }
     }
 
-    /// <summary>The file's format: 0 for a file with no sandbox tables (new), 1 for the single row, else the meta row's version.</summary>
-    internal static long Read(SqliteConnection connection)
+    /// <summary>
+    /// The file's format: 0 for a file with no sandbox tables (new), 1 for the single row, else the meta row's version,
+    /// which is an integer of at least 2 (anything else in it, 0, a negative, 1, a real, text, is an edited or damaged
+    /// file: <see cref="InvalidDataException"/> naming it).
+    /// </summary>
+    internal static long Read(SqliteConnection connection, string path)
     {
         if (TableExists(connection, "sandbox_meta"))
         {
@@ -63,11 +74,54 @@ internal static class DataFileFormat
 
             using var read = connection.CreateCommand();
             read.CommandText = "SELECT format_version FROM sandbox_meta WHERE id = 1";
-            return read.ExecuteScalar() is long version ? version : Current;   // tables created, no save yet
+            return read.ExecuteScalar() switch
+            {
+                null => Current,   // tables created, no save yet
+                long version when version >= Unversioned => version,
+                var other => throw new InvalidDataException(
+                    $"The data file '{path}' has format_version {Describe(other)} in its meta row, which is no format of the sandbox's data file "
+                    + $"(this sandbox reads formats up to {Current}); it was edited or damaged."),
+            };
         }
 
         return TableExists(connection, "sandbox_state") ? SingleRow : 0;
     }
+
+    /// <summary>
+    /// Refuses, before SQLite opens it, a file that is not empty and yet no whole SQLite database: shorter than its header,
+    /// without SQLite's magic, or not a whole number of its pages long (cut short inside a page, which SQLite would read
+    /// with the missing bytes as zeros, or a file of a few bytes, which it would take for a new, empty database).
+    /// </summary>
+    public static void CheckWhole(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length == 0)
+        {
+            return;   // a new data file
+        }
+
+        Span<byte> header = stackalloc byte[100];
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            header = header[..stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false)];
+        }
+
+        var pageSize = header.Length == 100 ? (header[16] << 8) | header[17] : 0;
+        pageSize = pageSize == 1 ? 65536 : pageSize;
+        if (header.Length < 100 || !header[..16].SequenceEqual("SQLite format 3\0"u8) || pageSize < 512 || info.Length % pageSize != 0)
+        {
+            throw new InvalidDataException(
+                $"The data file '{path}' ({info.Length} bytes) is not a whole SQLite database (cut short, or not a database at all); "
+                + "the sandbox does not start on it. Restore it, or give the sandbox another data file (Sandbox:DataFile).");
+        }
+    }
+
+    private static string Describe(object value) => value switch
+    {
+        string text => $"'{text}'",
+        byte[] blob => $"a blob of {blob.Length} bytes",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "?",
+    };
 
     private static bool TableExists(SqliteConnection connection, string name)
     {

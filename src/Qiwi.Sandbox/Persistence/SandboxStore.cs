@@ -66,33 +66,41 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
         lock (_saving)
         {
             Track();
-            SqliteConnection connection;
             try
             {
-                connection = Connection();
+                DataFileFormat.CheckWhole(_path!);
+                Open();
             }
-            catch (SqliteException exception)
+            catch (Exception exception) when (exception is SqliteException or JsonException or NotSupportedException or FormatException or OverflowException
+                or InvalidCastException or ArgumentException or NullReferenceException)
             {
-                throw new InvalidDataException($"The data file '{_path}' cannot be opened as a sandbox data file: {exception.Message}", exception);
-            }
-
-            if (ReadLegacy(connection) is { } legacy)
-            {
-                // The earlier format: loaded, then written whole in this one (dropping the old row) in one transaction.
-                clock.Restore(legacy.ClockOffset);
-                ledger.Import(legacy.Invoices);
-                dispatcher.Import(legacy.Notifications.Select(n => n.ToRecord()), legacy.NextNotificationId);
-                SaveLocked(whole: true, dropLegacy: true);
-            }
-            else
-            {
-                Load(connection);   // an import marks nothing dirty: what was loaded is what the file holds
-                _whole = true;
+                // Whatever in the file cannot be read (a damaged page, a row that is not the JSON it should be): a start
+                // error naming the file, not a bare exception from somewhere inside the read.
+                throw new InvalidDataException($"The data file '{_path}' cannot be read as a sandbox data file: {exception.Message}", exception);
             }
         }
 
         dispatcher.Delivered += SaveAfterAttempts;
         return Task.CompletedTask;
+    }
+
+    /// <summary>Opens the file (its format checked) and loads it (under _saving).</summary>
+    private void Open()
+    {
+        var connection = Connection();
+        if (ReadLegacy(connection) is { } legacy)
+        {
+            // The earlier format: loaded, then written whole in this one (dropping the old row) in one transaction.
+            clock.Restore(legacy.ClockOffset);
+            ledger.Import(legacy.Invoices);
+            dispatcher.Import(legacy.Notifications.Select(n => n.ToRecord()), legacy.NextNotificationId);
+            SaveLocked(whole: true, dropLegacy: true);
+        }
+        else
+        {
+            Load(connection);   // an import marks nothing dirty: what was loaded is what the file holds
+            _whole = true;
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -253,7 +261,7 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
         {
             while (row.Read())
             {
-                invoices.Add(JsonSerializer.Deserialize<StoredInvoice>(row.GetString(0)) ?? throw new InvalidDataException("An invoice row of the data file is null."));
+                invoices.Add(JsonSerializer.Deserialize<StoredInvoice>(row.GetString(0)) ?? throw new InvalidDataException($"An invoice row of the data file '{_path}' is null."));
             }
         }
 
@@ -263,7 +271,7 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
         {
             while (row.Read())
             {
-                records.Add((JsonSerializer.Deserialize<StoredNotification>(row.GetString(0)) ?? throw new InvalidDataException("A notification row of the data file is null.")).ToRecord());
+                records.Add((JsonSerializer.Deserialize<StoredNotification>(row.GetString(0)) ?? throw new InvalidDataException($"A notification row of the data file '{_path}' is null.")).ToRecord());
             }
         }
 

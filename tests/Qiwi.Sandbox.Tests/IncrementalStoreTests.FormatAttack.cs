@@ -1,0 +1,153 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using Qiwi.Sandbox.Persistence;
+using Contract = Qiwi.Sandbox.Contract;
+
+namespace Qiwi.Sandbox.Tests;
+
+/// <summary>
+/// A data file that is damaged or edited by hand is a clear start error naming the file, or read correctly: never
+/// started on as an empty or half-read state, never a bare SQLite or JSON exception that names nothing.
+/// </summary>
+public sealed partial class IncrementalStoreTests
+{
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("1")]
+    [InlineData("'2'")]            // text that reads as 2 to SQLite's INTEGER affinity: stored as the integer 2, accepted
+    [InlineData("'two'")]
+    [InlineData("1e30")]
+    [InlineData("2.5")]
+    [InlineData("x'02'")]
+    [InlineData("9223372036854775807")]
+    public async Task A_meta_row_with_an_unknown_format_is_refused_at_start_naming_the_file(string format)
+    {
+        using var file = new DataFile();
+        var fake = await SavedAsync(file, 24, "F1");
+
+        Execute(file.Path, $"UPDATE sandbox_meta SET format_version = {format}");
+        if (format == "'2'")
+        {
+            using var reopened = await Sandbox.OpenAsync(file.Path, fake, 24, merchantUrl: false);
+            Assert.Equal("F1", Assert.Single(reopened.Ledger.Export()).BillId);
+            return;
+        }
+
+        var bytes = await File.ReadAllBytesAsync(file.Path);
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => Sandbox.OpenAsync(file.Path, fake, 24, merchantUrl: false));
+        Assert.Contains($"'{file.Path}'", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(file.Path));
+    }
+
+    [Fact]
+    public async Task A_file_with_the_tables_and_no_meta_row_is_read_with_its_invoices()
+    {
+        using var file = new DataFile();
+        var fake = await SavedAsync(file, 25, "M1");
+
+        Execute(file.Path, "DELETE FROM sandbox_meta");
+        using var reopened = await Sandbox.OpenAsync(file.Path, fake, 25, merchantUrl: false);
+        Assert.Equal("M1", Assert.Single(reopened.Ledger.Export()).BillId);
+    }
+
+    [Theory]
+    [InlineData("sandbox_invoice")]
+    [InlineData("sandbox_notification")]
+    public async Task A_file_with_a_meta_row_and_a_table_missing_is_refused_at_start_naming_the_file(string table)
+    {
+        using var file = new DataFile();
+        var fake = await SavedAsync(file, 30, "X1");
+        Execute(file.Path, "DROP TABLE " + table);
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => Sandbox.OpenAsync(file.Path, fake, 30, merchantUrl: false));
+        Assert.Contains($"'{file.Path}'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(table, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_data_row_that_is_not_json_is_refused_at_start_naming_the_file()
+    {
+        using var file = new DataFile();
+        var fake = await SavedAsync(file, 26, "J1");
+
+        Execute(file.Path, "UPDATE sandbox_invoice SET json = '{not json'");
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => Sandbox.OpenAsync(file.Path, fake, 26, merchantUrl: false));
+        Assert.Contains($"'{file.Path}'", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A file cut short at every page boundary and a few offsets inside pages and the header.</summary>
+    [Fact]
+    public async Task A_truncated_file_is_a_start_error_naming_it_or_read_whole()
+    {
+        using var file = new DataFile();
+        var fake = new FakeTimeProvider(Start);
+        using (var sandbox = await Sandbox.OpenAsync(file.Path, fake, 27, merchantUrl: false))
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                sandbox.Create("T" + i);
+            }
+
+            sandbox.Store.Save();
+        }
+
+        var whole = await File.ReadAllBytesAsync(file.Path);
+        Assert.True(whole.Length > 8 * 4096, $"the file is {whole.Length} bytes");
+        var offsets = new SortedSet<int> { 1, 16, 50, 99, 100, 101, 1000, whole.Length - 1 };
+        for (var page = 4096; page < whole.Length; page += 4096)
+        {
+            offsets.Add(page);
+            offsets.Add(page + 1500);
+        }
+
+        foreach (var length in offsets.Where(o => o > 0 && o < whole.Length))
+        {
+            using var cut = new DataFile();
+            await File.WriteAllBytesAsync(cut.Path, whole.AsSpan(0, length).ToArray());
+            try
+            {
+                using var opened = await Sandbox.OpenAsync(cut.Path, fake, 27, merchantUrl: false);
+                Assert.Equal(300, opened.Ledger.Export().Count);
+            }
+            catch (InvalidDataException refused)
+            {
+                Assert.Contains($"'{cut.Path}'", refused.Message, StringComparison.Ordinal);
+            }
+            catch (Exception other)
+            {
+                Assert.Fail($"cut at {length} of {whole.Length}: {other.GetType().Name}: {other.Message}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The log is searched by id (ids only grow, one record each): a single-row file whose log names one id twice (edited
+    /// by hand; the sandbox never writes one) is refused at start naming the file, not loaded with one of the two
+    /// records unreachable by id (its later changes never saved).
+    /// </summary>
+    [Fact]
+    public async Task A_single_row_file_with_a_notification_id_twice_is_refused_at_start_naming_the_file()
+    {
+        using var file = new DataFile();
+        var fake = new FakeTimeProvider(Start);
+        var source = await Sandbox.OpenAsync(null, fake, 28);
+        source.Create("D1");
+        source.Ledger.Move(source.Shop.ShopId, "D1", Contract.BillStatus.Paid);
+        await source.QuiesceAsync();
+        var (records, nextId) = source.Dispatcher.Export();
+        var stored = records.Select(SandboxStore.StoredNotification.From).ToList();
+        Assert.NotEmpty(stored);
+        var json = JsonSerializer.Serialize(new
+        {
+            ClockOffset = TimeSpan.Zero,
+            Invoices = source.Ledger.Export(),
+            Notifications = stored.Concat(stored).ToList(),
+            NextNotificationId = nextId,
+        });
+        source.Dispose();
+        Execute(file.Path, $"CREATE TABLE sandbox_state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL); INSERT INTO sandbox_state (id, json) VALUES (1, '{json.Replace("'", "''", StringComparison.Ordinal)}')");
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => Sandbox.OpenAsync(file.Path, fake, 28));
+        Assert.Contains($"'{file.Path}'", refused.Message, StringComparison.Ordinal);
+    }
+}
