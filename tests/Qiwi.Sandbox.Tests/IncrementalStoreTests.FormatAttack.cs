@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Qiwi.Sandbox.Persistence;
@@ -149,5 +150,62 @@ public sealed partial class IncrementalStoreTests
 
         var refused = await Assert.ThrowsAsync<InvalidDataException>(() => Sandbox.OpenAsync(file.Path, fake, 28));
         Assert.Contains($"'{file.Path}'", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A crash during a commit: the file holds pages of a transaction that never committed (SQLite spilled them while
+    /// appending rows) and is cut inside the page it was appending, with its rollback journal beside it. The sandbox starts
+    /// on the state before that transaction (SQLite rolls the journal back as it opens the file), not refused as cut short.
+    /// </summary>
+    [Fact]
+    public async Task A_file_cut_by_a_crash_inside_a_commit_is_rolled_back_from_its_journal_and_read()
+    {
+        using var file = new DataFile();
+        var fake = await SavedAsync(file, 31, "C1");
+        var committed = new FileInfo(file.Path).Length;
+        using var crashed = new DataFile();
+
+        // A writer that spills to the file mid-transaction: the crash state is the file and its journal copied then.
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file.Path, Pooling = false }.ToString()))
+        {
+            connection.Open();
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA cache_size = 2";
+                pragma.ExecuteNonQuery();
+            }
+
+            using var transaction = connection.BeginTransaction();
+            using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO sandbox_invoice (shop_id, bill_id, json) VALUES (999, 'X' || $i, $json)";
+                var i = insert.Parameters.Add("$i", SqliteType.Integer);
+                insert.Parameters.AddWithValue("$json", new string('x', 3000));
+                for (var n = 0; n < 200; n++)
+                {
+                    i.Value = n;
+                    insert.ExecuteNonQuery();
+                }
+            }
+
+            var grown = new FileInfo(file.Path).Length;
+            Assert.True(grown > committed + 8192, $"the uncommitted pages were not spilled ({committed} -> {grown} bytes)");
+            Assert.True(File.Exists(file.Path + "-journal"), "no rollback journal during the transaction");
+            var bytes = await File.ReadAllBytesAsync(file.Path);
+            await File.WriteAllBytesAsync(crashed.Path, bytes.AsSpan(0, (int)(committed + ((grown - committed) / 2)) + 1500).ToArray());
+            File.Copy(file.Path + "-journal", crashed.Path + "-journal");
+            transaction.Rollback();
+        }
+
+        try
+        {
+            using var reopened = await Sandbox.OpenAsync(crashed.Path, fake, 31, merchantUrl: false);
+            Assert.Equal("C1", Assert.Single(reopened.Ledger.Export()).BillId);
+        }
+        finally
+        {
+            File.Delete(crashed.Path + "-journal");
+        }
     }
 }

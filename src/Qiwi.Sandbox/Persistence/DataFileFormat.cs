@@ -91,13 +91,16 @@ internal static class DataFileFormat
     /// Refuses, before SQLite opens it, a file that is not empty and yet no whole SQLite database: shorter than its header,
     /// without SQLite's magic, or not a whole number of its pages long (cut short inside a page, which SQLite would read
     /// with the missing bytes as zeros, or a file of a few bytes, which it would take for a new, empty database).
+    /// A file with a rollback journal or write-ahead log beside it is left to SQLite: a crash during a commit can leave
+    /// the file cut inside a page it was appending, and SQLite puts it back from the journal as it opens it (the load's
+    /// own checks then apply to what it restored).
     /// </summary>
     public static void CheckWhole(string path)
     {
         var info = new FileInfo(path);
-        if (!info.Exists || info.Length == 0)
+        if (!info.Exists || info.Length == 0 || HasJournal(path))
         {
-            return;   // a new data file
+            return;   // a new data file, or one SQLite recovers first
         }
 
         Span<byte> header = stackalloc byte[100];
@@ -115,6 +118,9 @@ internal static class DataFileFormat
                 + "the sandbox does not start on it. Restore it, or give the sandbox another data file (Sandbox:DataFile).");
         }
     }
+
+    private static bool HasJournal(string path)
+        => new FileInfo(path + "-journal") is { Exists: true, Length: > 0 } || File.Exists(path + "-wal");
 
     private static string Describe(object value) => value switch
     {
