@@ -33,6 +33,9 @@ internal sealed class FastYamlReader
     // What ends or questions a plain value: those, and the line's end (one search finds the first of the three).
     private static readonly char[] ValueStops = { '#', ':', '\n' };
 
+    // How many characters of a plain value are looked at one by one before a vectorized search takes over.
+    private const int ShortValue = 24;
+
     // What ends a quoted scalar on its line (or makes it one the reader gives up on).
     private static readonly char[] SingleQuotedStops = { '\'', '\r', '\n' };
     private static readonly char[] DoubleQuotedStops = { '"', '\\', '\r', '\n' };
@@ -318,7 +321,7 @@ internal sealed class FastYamlReader
         {
             Quoted();
             SkipSpaces();
-            if (_p - start > 1000)
+            if (_p - start > 1000 || !IsValueIndicator(_p))
             {
                 throw new BailOut(); // YamlDotNet's simple keys end at 1024 characters
             }
@@ -333,12 +336,7 @@ internal sealed class FastYamlReader
             var colon = KeyColon(start);
             var end = TrimEnd(start, colon);
             Scalar(Slice(start, end - start), quoted: false, MarkAt(start), MarkAt(end));
-            _p = colon;
-        }
-
-        if (!IsValueIndicator(_p))
-        {
-            throw new BailOut();
+            _p = colon; // a value indicator: KeyColon returns no other ':'
         }
 
         _p++;
@@ -489,13 +487,28 @@ internal sealed class FastYamlReader
 
     /// <summary>
     /// Where the plain value at <paramref name="start"/> ends (before trailing spaces are trimmed): at a comment or the
-    /// line's end ("\n", or the '\r' of "\r\n"); a value indicator in it is given up on. One search for the first
-    /// '#', ':' or '\n' (most values have none of the first two). <see cref="PlainValueEndSimple"/> is the reference.
+    /// line's end ("\n", or the '\r' of "\r\n"); a value indicator in it is given up on. Most values are short
+    /// (<c>string</c>, <c>object</c>, a name): their first <see cref="ShortValue"/> characters are looked at one by one,
+    /// which costs less than setting up a vectorized search; a longer value (a description) is searched from there for
+    /// the first '#', ':' or '\n' (most have none of the first two). <see cref="PlainValueEndSimple"/> is the reference.
     /// </summary>
     private int PlainValueEnd(int start)
     {
         var text = _text;
-        for (var from = start; ; )
+        var scanned = Math.Min(text.Length, start + ShortValue);
+        for (var i = start; i < scanned; i++)
+        {
+            if (text[i] is '\n' or '#' or ':')
+            {
+                var end = PlainValueStop(start, i);
+                if (end >= 0)
+                {
+                    return end;
+                }
+            }
+        }
+
+        for (var from = scanned; ; )
         {
             var hit = from < text.Length ? text.IndexOfAny(ValueStops, from) : -1;
             if (hit < 0)
@@ -503,27 +516,32 @@ internal sealed class FastYamlReader
                 return text.Length;
             }
 
-            switch (text[hit])
+            var end = PlainValueStop(start, hit);
+            if (end >= 0)
             {
-                case '\n':
-                    return hit > start && text[hit - 1] == '\r' ? hit - 1 : hit;
-                case '#':
-                    if (At(hit - 1) == ' ')
-                    {
-                        return hit;
-                    }
-
-                    break;
-                default:
-                    if (IsValueIndicator(hit))
-                    {
-                        throw new BailOut();
-                    }
-
-                    break;
+                return end;
             }
 
             from = hit + 1;
+        }
+    }
+
+    /// <summary>At a '#', ':' or '\n' (<paramref name="hit"/>) of the plain value at <paramref name="start"/>: where the value ends, or -1 when it goes on.</summary>
+    private int PlainValueStop(int start, int hit)
+    {
+        switch (_text[hit])
+        {
+            case '\n':
+                return hit > start && _text[hit - 1] == '\r' ? hit - 1 : hit;
+            case '#':
+                return At(hit - 1) == ' ' ? hit : -1;
+            default:
+                if (IsValueIndicator(hit))
+                {
+                    throw new BailOut();
+                }
+
+                return -1;
         }
     }
 

@@ -208,7 +208,8 @@ internal static class YamlLoader
         /// <summary>Takes a scalar without an anchor; false when loading is over (a limit was hit).</summary>
         public bool Scalar(string value, bool quoted, TextMark start, TextMark end)
         {
-            if (_depth > 0 && _frames[_depth - 1] is { IsMap: true, HasKey: false } parent)
+            var frame = _depth > 0 ? _frames[_depth - 1] : null;
+            if (frame is { IsMap: true, HasKey: false })
             {
                 // A key: what Add and Attach do with a scalar node, without the node (the key lives in the entry).
                 if (!Count(1, start, end))
@@ -216,10 +217,10 @@ internal static class YamlLoader
                     return false;
                 }
 
-                parent.Size += 1;
-                parent.HasKey = true;
-                parent.Key = new YamlKey(value, quoted, ToSpan(start, end));
-                parent.KeyIsText = true;
+                frame.Size += 1;
+                frame.HasKey = true;
+                frame.Key = new YamlKey(value, quoted, ToSpan(start, end));
+                frame.KeyIsText = true;
                 return true;
             }
 
@@ -230,13 +231,12 @@ internal static class YamlLoader
             }
 
             var node = NewScalar(value, quoted, ToSpan(start, end));
-            if (_depth == 0)
+            if (frame is null)
             {
                 Root ??= node;
                 return true;
             }
 
-            var frame = _frames[_depth - 1];
             frame.Size += 1;
             if (!frame.IsMap)
             {

@@ -6,7 +6,9 @@ namespace Qiwi.Generator.Tests.FastPaths;
 /// The fast reader's one-search scans against the two-search code they replace, on seeded random lines built from
 /// the characters that matter (':', '#', spaces, '\n', "\r\n", letters) at every start offset: the ':' ending a plain
 /// key (a loop over the key's characters against the line's end, then a vectorized search of its stops) and the end
-/// of a plain value (one search for '#', ':' or '\n' against the line's end, then its stops), -1 where either gives up.
+/// of a plain value (its first 24 characters one by one, then one search for '#', ':' or '\n', against the line's end,
+/// then its stops), -1 where either gives up. Lines run from empty to past 1,000 characters, so the stops fall before,
+/// at and after the 24th character; a loop that misses a comment's '#' fails here.
 /// </summary>
 public sealed class FastYamlReaderScanDifferentialTests
 {
