@@ -34,6 +34,7 @@ internal sealed class SchemaReader
     private readonly List<string> _order = new();
     private readonly NodeSet _visited = new();
     private readonly Dictionary<string, string?> _patternProblems = new(System.StringComparer.Ordinal);
+    private readonly EnumScratch _enumScratch = new();
     private List<ObjectModel>? _objects;
     private Dictionary<string, ObjectModel>? _objectsByName;
 
@@ -322,9 +323,10 @@ internal sealed class SchemaReader
             return null;
         }
 
-        var listed = (schema["x-qiwi-enum"] as YamlSequence)?.Items.Count ?? 0;
-        var entries = new Dictionary<string, YamlMap>(listed);
-        var entryOrder = new List<YamlMap>(listed);
+        // ReadEnum does not call itself: one set of scratch collections, cleared here, serves every enum of the read.
+        var scratch = _enumScratch.Clear();
+        var entries = scratch.Entries;
+        var entryOrder = scratch.EntryOrder;
         if (schema["x-qiwi-enum"] is YamlNode extension)
         {
             if (extension is not YamlSequence list)
@@ -348,8 +350,8 @@ internal sealed class SchemaReader
         }
 
         var isOpen = !schema.Contains("enum");
-        var values = new List<YamlScalar>(isOpen ? entryOrder.Count : (schema["enum"] as YamlSequence)?.Items.Count ?? 0);
-        var members = new List<EnumMemberModel>(values.Capacity);
+        var values = scratch.Values;
+        var members = scratch.Members;
         if (!isOpen)
         {
             if (schema["enum"] is not YamlSequence enumValues)
@@ -390,7 +392,7 @@ internal sealed class SchemaReader
             scope.Reserve("IsKnown", new Phrase("a generated member of ", name)).Reserve("GetDescription", new Phrase("a generated member of ", name));
         }
 
-        var wireValues = new Dictionary<string, string>(values.Count, System.StringComparer.Ordinal);
+        var wireValues = scratch.WireValues;
         foreach (var value in values)
         {
             var number = 0;
@@ -429,8 +431,32 @@ internal sealed class SchemaReader
             members.Add(new EnumMemberModel(memberName, value.Value, entry.GetText("description") ?? memberName, ReadFatal(name, entry), _context.Flag(entry, "final", new Phrase("x-qiwi-enum final of ", name)), ReadRole(name, entry)));
         }
 
-        return new EnumModel(name, schema.GetText("description") ?? name, isInteger, isOpen, ReadPattern(schema["pattern"]), new(members),
+        return new EnumModel(name, schema.GetText("description") ?? name, isInteger, isOpen, ReadPattern(schema["pattern"]), new(members.ToArray()),
             isOpen ? null : Naming.EnumExtensions(name), _names.HintName(name));
+    }
+
+    /// <summary>The collections <see cref="ReadEnum"/> works in, kept for the next enum of the same read (none reaches the model).</summary>
+    private sealed class EnumScratch
+    {
+        public Dictionary<string, YamlMap> Entries { get; } = new(System.StringComparer.Ordinal);
+
+        public List<YamlMap> EntryOrder { get; } = new();
+
+        public List<YamlScalar> Values { get; } = new();
+
+        public List<EnumMemberModel> Members { get; } = new();
+
+        public Dictionary<string, string> WireValues { get; } = new(System.StringComparer.Ordinal);
+
+        public EnumScratch Clear()
+        {
+            Entries.Clear();
+            EntryOrder.Clear();
+            Values.Clear();
+            Members.Clear();
+            WireValues.Clear();
+            return this;
+        }
     }
 
     private static bool Lists(List<YamlScalar> values, string value)
