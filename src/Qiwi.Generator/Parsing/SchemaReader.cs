@@ -29,12 +29,13 @@ internal sealed class SchemaReader
     private readonly ParseContext _context;
     private readonly ExtensionReader _extensions;
     private readonly NameRegistry _names;
-    private readonly Dictionary<string, EnumModel> _enums = new();
-    private readonly Dictionary<string, YamlMap> _objectSchemas = new();
-    private readonly List<string> _order = new();
+    private Dictionary<string, EnumModel> _enums = new();
+    private Dictionary<string, YamlMap> _objectSchemas = new();
+    private List<string> _order = new();
     private readonly NodeSet _visited = new();
     private readonly Dictionary<string, string?> _patternProblems = new(System.StringComparer.Ordinal);
     private readonly EnumScratch _enumScratch = new();
+    private List<PropertyModel>? _spareProperties;
     private List<ObjectModel>? _objects;
     private Dictionary<string, ObjectModel>? _objectsByName;
 
@@ -57,6 +58,11 @@ internal sealed class SchemaReader
             return;
         }
 
+        // Sized once for every schema (ReadComponents runs once per read): no growing by doubling on the way.
+        var count = schemas.Entries.Count;
+        _enums = new Dictionary<string, EnumModel>(count);
+        _objectSchemas = new Dictionary<string, YamlMap>(count);
+        _order = new List<string>(count);
         foreach (var entry in schemas.Entries)
         {
             var name = entry.Key.Value;
@@ -113,8 +119,8 @@ internal sealed class SchemaReader
 
     private List<ObjectModel> ReadObjects()
     {
-        var objects = new List<ObjectModel>();
-        var byName = new Dictionary<string, ObjectModel>(System.StringComparer.Ordinal);
+        var objects = new List<ObjectModel>(_objectSchemas.Count);
+        var byName = new Dictionary<string, ObjectModel>(_objectSchemas.Count, System.StringComparer.Ordinal);
         foreach (var name in _order)
         {
             if (_objectSchemas.TryGetValue(name, out var schema))
@@ -509,7 +515,11 @@ internal sealed class SchemaReader
         var required = RequiredNames.Of(schema["required"]);
 
         var propertyMap = schema["properties"] as YamlMap;
-        var properties = new List<PropertyModel>(propertyMap?.Entries.Count ?? 0);
+        // The list of the last object read (emptied), copied to the model's array at the end; an object read while
+        // another is being read (none is today) gets a new one, as the spare is taken until handed back.
+        var properties = _spareProperties ?? new List<PropertyModel>(propertyMap?.Entries.Count ?? 0);
+        _spareProperties = null;
+        properties.Clear();
         using var scope = _names.LocalScope(1 + (2 * (propertyMap?.Entries.Count ?? 0)), 1 + (propertyMap?.Entries.Count ?? 0));
         scope.Reserve(name, new Phrase("the type ", name))
             .ReserveAll(ReservedMemberNames, new Phrase("a member, parameter or local the generated record ", name, " declares itself"));
@@ -551,7 +561,9 @@ internal sealed class SchemaReader
 
         var keepsUnknown = schema["additionalProperties"] is YamlMap additional && additional.GetString("type") == "string";
         var xmlName = schema.GetMap("xml")?.GetString("name") ?? name;
-        return new ObjectModel(name, schema.GetText("description") ?? name, xmlName, new(properties), keepsUnknown, _names.HintName(name), _names.HintName(name, "Serialization"));
+        var model = new ObjectModel(name, schema.GetText("description") ?? name, xmlName, new(properties.ToArray()), keepsUnknown, _names.HintName(name), _names.HintName(name, "Serialization"));
+        _spareProperties = properties;
+        return model;
     }
 
     /// <summary>
