@@ -44,6 +44,21 @@ internal static class GenerateCommand
         return 0;
     }
 
+    /// <summary>That many reads of the spec (load + model, no emit) in one process: the reader alone under a profiler.</summary>
+    public static int RunReadLoop(string specPath, int runs)
+    {
+        var file = new Qiwi.Generator.Input.SpecFile(Path.GetFullPath(specPath), File.ReadAllText(specPath), new Qiwi.Generator.Input.SpecOptions(null, null, null, string.Empty));
+        var diagnostics = 0;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (var run = 0; run < runs; run++)
+        {
+            diagnostics = Qiwi.Generator.Parsing.SpecReader.Read(file).Diagnostics.Count;
+        }
+
+        Console.WriteLine($"{runs} reads, {diagnostics} diagnostics each, {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds * 1000 / runs:0.0} us per read (JIT warm-up included)");
+        return 0;
+    }
+
     public static async Task<int> RunNSwagAsync(string specPath, string outputFile, string @namespace = "NSwagQiwi", string className = "QiwiNSwagClient")
     {
         var code = await Qiwi.Testing.NSwagClientSource.GenerateAsync(File.ReadAllText(specPath), Path.GetFullPath(specPath), @namespace, className);

@@ -71,11 +71,44 @@ internal static class Naming
     public static string WireLocal(string propertyName) => Local(propertyName) + "Wire";
 
     /// <summary>The <c>out var</c> local a redirect parser reads a parameter's text into.</summary>
-    public static string TextLocal(string parameterName) => parameterName.TrimStart('@') + "Text";
+    public static string TextLocal(string parameterName) => WithoutAt(parameterName) + "Text";
+
+    /// <summary>
+    /// A name without its leading '@'s (the keyword escape): <c>name.TrimStart('@')</c> without the <c>char[]</c>
+    /// netstandard2.0's <c>TrimStart(params char[])</c> allocates on every call, and the name itself when it has none.
+    /// </summary>
+    public static string WithoutAt(string name)
+    {
+        var start = 0;
+        while (start < name.Length && name[start] == '@')
+        {
+            start++;
+        }
+
+        return start == 0 ? name : name.Substring(start);
+    }
 
     /// <summary>The hint name (file name) of a generated type's file, with an optional part (<c>Serialization</c>).</summary>
+    /// <remarks>Built in the thread's buffer: one string, where the concatenation made an array of parts and, with a part, a second string.</remarks>
     public static string HintName(string ns, string typeName, string? part = null)
-        => ns + "." + typeName + (part is null ? string.Empty : "." + part) + ".g.cs";
+    {
+        var length = ns.Length + 1 + typeName.Length + (part is null ? 0 : part.Length + 1) + 5;
+        var chars = Buffer(length);
+        ns.CopyTo(0, chars, 0, ns.Length);
+        var at = ns.Length;
+        chars[at++] = '.';
+        typeName.CopyTo(0, chars, at, typeName.Length);
+        at += typeName.Length;
+        if (part is not null)
+        {
+            chars[at++] = '.';
+            part.CopyTo(0, chars, at, part.Length);
+            at += part.Length;
+        }
+
+        ".g.cs".CopyTo(0, chars, at, 5);
+        return new string(chars, 0, length);
+    }
 
     /// <summary>Splits on '_', '-', '.', ' ' and lower-to-upper case changes, and PascalCases the parts.</summary>
     public static string ToPascalCase(string wireName)

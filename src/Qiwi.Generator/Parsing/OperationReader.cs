@@ -543,7 +543,7 @@ internal sealed class OperationReader
         foreach (var parameter in parameters)
         {
             var owner = new Phrase(LocationName(parameter.Location), " parameter '", parameter.WireName, "' of ", display);
-            if (!scope.Claim(_context, operation.KeySpan("operationId"), owner, parameter.ParameterName.TrimStart('@')))
+            if (!scope.Claim(_context, operation.KeySpan("operationId"), owner, Naming.WithoutAt(parameter.ParameterName)))
             {
                 return false;
             }

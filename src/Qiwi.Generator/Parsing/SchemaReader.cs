@@ -29,11 +29,13 @@ internal sealed class SchemaReader
     private readonly ParseContext _context;
     private readonly ExtensionReader _extensions;
     private readonly NameRegistry _names;
-    private readonly Dictionary<string, EnumModel> _enums = new();
-    private readonly Dictionary<string, YamlMap> _objectSchemas = new();
-    private readonly List<string> _order = new();
+    private Dictionary<string, EnumModel> _enums = new();
+    private Dictionary<string, YamlMap> _objectSchemas = new();
+    private List<string> _order = new();
     private readonly NodeSet _visited = new();
     private readonly Dictionary<string, string?> _patternProblems = new(System.StringComparer.Ordinal);
+    private readonly EnumScratch _enumScratch = new();
+    private List<PropertyModel>? _spareProperties;
     private List<ObjectModel>? _objects;
     private Dictionary<string, ObjectModel>? _objectsByName;
 
@@ -56,6 +58,11 @@ internal sealed class SchemaReader
             return;
         }
 
+        // Sized once for every schema (ReadComponents runs once per read): no growing by doubling on the way.
+        var count = schemas.Entries.Count;
+        _enums = new Dictionary<string, EnumModel>(count);
+        _objectSchemas = new Dictionary<string, YamlMap>(count);
+        _order = new List<string>(count);
         foreach (var entry in schemas.Entries)
         {
             var name = entry.Key.Value;
@@ -112,8 +119,8 @@ internal sealed class SchemaReader
 
     private List<ObjectModel> ReadObjects()
     {
-        var objects = new List<ObjectModel>();
-        var byName = new Dictionary<string, ObjectModel>(System.StringComparer.Ordinal);
+        var objects = new List<ObjectModel>(_objectSchemas.Count);
+        var byName = new Dictionary<string, ObjectModel>(_objectSchemas.Count, System.StringComparer.Ordinal);
         foreach (var name in _order)
         {
             if (_objectSchemas.TryGetValue(name, out var schema))
@@ -322,9 +329,10 @@ internal sealed class SchemaReader
             return null;
         }
 
-        var listed = (schema["x-qiwi-enum"] as YamlSequence)?.Items.Count ?? 0;
-        var entries = new Dictionary<string, YamlMap>(listed);
-        var entryOrder = new List<YamlMap>(listed);
+        // ReadEnum does not call itself: one set of scratch collections, cleared here, serves every enum of the read.
+        var scratch = _enumScratch.Clear();
+        var entries = scratch.Entries;
+        var entryOrder = scratch.EntryOrder;
         if (schema["x-qiwi-enum"] is YamlNode extension)
         {
             if (extension is not YamlSequence list)
@@ -348,8 +356,8 @@ internal sealed class SchemaReader
         }
 
         var isOpen = !schema.Contains("enum");
-        var values = new List<YamlScalar>(isOpen ? entryOrder.Count : (schema["enum"] as YamlSequence)?.Items.Count ?? 0);
-        var members = new List<EnumMemberModel>(values.Capacity);
+        var values = scratch.Values;
+        var members = scratch.Members;
         if (!isOpen)
         {
             if (schema["enum"] is not YamlSequence enumValues)
@@ -390,7 +398,7 @@ internal sealed class SchemaReader
             scope.Reserve("IsKnown", new Phrase("a generated member of ", name)).Reserve("GetDescription", new Phrase("a generated member of ", name));
         }
 
-        var wireValues = new Dictionary<string, string>(values.Count, System.StringComparer.Ordinal);
+        var wireValues = scratch.WireValues;
         foreach (var value in values)
         {
             var number = 0;
@@ -429,8 +437,32 @@ internal sealed class SchemaReader
             members.Add(new EnumMemberModel(memberName, value.Value, entry.GetText("description") ?? memberName, ReadFatal(name, entry), _context.Flag(entry, "final", new Phrase("x-qiwi-enum final of ", name)), ReadRole(name, entry)));
         }
 
-        return new EnumModel(name, schema.GetText("description") ?? name, isInteger, isOpen, ReadPattern(schema["pattern"]), new(members),
+        return new EnumModel(name, schema.GetText("description") ?? name, isInteger, isOpen, ReadPattern(schema["pattern"]), new(members.ToArray()),
             isOpen ? null : Naming.EnumExtensions(name), _names.HintName(name));
+    }
+
+    /// <summary>The collections <see cref="ReadEnum"/> works in, kept for the next enum of the same read (none reaches the model).</summary>
+    private sealed class EnumScratch
+    {
+        public Dictionary<string, YamlMap> Entries { get; } = new(System.StringComparer.Ordinal);
+
+        public List<YamlMap> EntryOrder { get; } = new();
+
+        public List<YamlScalar> Values { get; } = new();
+
+        public List<EnumMemberModel> Members { get; } = new();
+
+        public Dictionary<string, string> WireValues { get; } = new(System.StringComparer.Ordinal);
+
+        public EnumScratch Clear()
+        {
+            Entries.Clear();
+            EntryOrder.Clear();
+            Values.Clear();
+            Members.Clear();
+            WireValues.Clear();
+            return this;
+        }
     }
 
     private static bool Lists(List<YamlScalar> values, string value)
@@ -483,7 +515,11 @@ internal sealed class SchemaReader
         var required = RequiredNames.Of(schema["required"]);
 
         var propertyMap = schema["properties"] as YamlMap;
-        var properties = new List<PropertyModel>(propertyMap?.Entries.Count ?? 0);
+        // The list of the last object read (emptied), copied to the model's array at the end; an object read while
+        // another is being read (none is today) gets a new one, as the spare is taken until handed back.
+        var properties = _spareProperties ?? new List<PropertyModel>(propertyMap?.Entries.Count ?? 0);
+        _spareProperties = null;
+        properties.Clear();
         using var scope = _names.LocalScope(1 + (2 * (propertyMap?.Entries.Count ?? 0)), 1 + (propertyMap?.Entries.Count ?? 0));
         scope.Reserve(name, new Phrase("the type ", name))
             .ReserveAll(ReservedMemberNames, new Phrase("a member, parameter or local the generated record ", name, " declares itself"));
@@ -525,7 +561,9 @@ internal sealed class SchemaReader
 
         var keepsUnknown = schema["additionalProperties"] is YamlMap additional && additional.GetString("type") == "string";
         var xmlName = schema.GetMap("xml")?.GetString("name") ?? name;
-        return new ObjectModel(name, schema.GetText("description") ?? name, xmlName, new(properties), keepsUnknown, _names.HintName(name), _names.HintName(name, "Serialization"));
+        var model = new ObjectModel(name, schema.GetText("description") ?? name, xmlName, new(properties.ToArray()), keepsUnknown, _names.HintName(name), _names.HintName(name, "Serialization"));
+        _spareProperties = properties;
+        return model;
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ using Qiwi.Generator.Parsing;
 namespace Qiwi.Generator.Tests.FastPaths;
 
 /// <summary>
-/// <see cref="Naming"/>'s names built in a per-thread buffer (and <see cref="Naming.ToPascalCase"/>'s shortcut for a
+/// <see cref="Naming"/>'s names built in a per-thread buffer (hint names among them, and a name without its '@' escape) (and <see cref="Naming.ToPascalCase"/>'s shortcut for a
 /// name already PascalCased) against the simple string code they replaced, on seeded random names: separators,
 /// digits, letters whose case mapping is unusual ('ß', 'ǅ', 'ı', 'İ'), lengths across the buffer's kept size, and
 /// workers on four threads at once.
@@ -28,6 +28,12 @@ public sealed class NamingDifferentialTests
                 var name = new string(Enumerable.Range(0, length).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
                 Check(failures, "ToPascalCase", name, Naming.ToPascalCase(name), PascalCase(name));
                 Check(failures, "ToParameterName", name, Naming.ToParameterName(name), ParameterName(name));
+                var escaped = random.Next(3) == 0 ? new string('@', random.Next(1, 3)) + name : name;
+                Check(failures, "WithoutAt", escaped, Naming.WithoutAt(escaped), escaped.TrimStart('@'));
+                Check(failures, "TextLocal", escaped, Naming.TextLocal(escaped), escaped.TrimStart('@') + "Text");
+                var part = random.Next(3) == 0 ? null : name.Substring(0, random.Next(name.Length + 1));
+                var ns = random.Next(4) == 0 ? string.Empty : "Qiwi.Generated" + name.Substring(0, Math.Min(3, name.Length));
+                Check(failures, "HintName", name, Naming.HintName(ns, name, part), ns + "." + name + (part is null ? string.Empty : "." + part) + ".g.cs");
                 if (name.Length > 0)
                 {
                     Check(failures, "Local", name, Naming.Local(name), "_" + char.ToLowerInvariant(name[0]) + name.Substring(1));
