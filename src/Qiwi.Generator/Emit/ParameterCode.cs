@@ -97,17 +97,73 @@ internal sealed class ParameterCode
     {
         foreach (var parameter in parameters)
         {
-            var text = Scratch.Take().Append(parameter.Description ?? parameter.WireName);
-            if (parameter.IsFlag)
-            {
-                text.Append("\nWhen true, sends `").Append(parameter.WireName).Append('=').Append(parameter.ConstantValue).Append("`.");
-            }
-
-            text.Append("\n(`").Append(parameter.WireName).Append('`');
-            AppendRules(text, parameter.Constraints);
-            XmlDoc.Param(writer, Name(parameter), text.Append(')'));
+            Doc(writer, parameter);
         }
     }
+
+    /// <summary>
+    /// <see cref="Docs(CodeWriter, List{ParameterModel})"/>, each parameter's lines kept in <paramref name="kept"/> as a
+    /// range of the writer's text, for <see cref="DocsAgain"/> to copy instead of rendering them a second time.
+    /// </summary>
+    public static void Docs(CodeWriter writer, List<ParameterModel> parameters, List<DocLines> kept)
+    {
+        foreach (var parameter in parameters)
+        {
+            var start = writer.Mark();
+            Doc(writer, parameter);
+            kept.Add(new DocLines(parameter, start.Length, writer.Mark().Length - start.Length, start.Indent));
+        }
+    }
+
+    /// <summary>
+    /// The docs of <paramref name="parameters"/> as <see cref="Docs(CodeWriter, List{ParameterModel})"/> writes them, each
+    /// copied from the lines <paramref name="kept"/> holds for a parameter with the same docs written at this depth, and
+    /// rendered when there is none.
+    /// </summary>
+    public static void DocsAgain(CodeWriter writer, List<ParameterModel> parameters, List<DocLines> kept)
+    {
+        var depth = writer.Mark().Indent;
+        foreach (var parameter in parameters)
+        {
+            var copied = false;
+            foreach (var lines in kept)
+            {
+                if (lines.Indent == depth && SameDocs(lines.Parameter, parameter))
+                {
+                    writer.Repeat(lines.Start, lines.Length);
+                    copied = true;
+                    break;
+                }
+            }
+
+            if (!copied)
+            {
+                Doc(writer, parameter);
+            }
+        }
+    }
+
+    /// <summary>True when the two parameters' docs are the same text: every field <see cref="Doc"/> reads is equal.</summary>
+    internal static bool SameDocs(ParameterModel a, ParameterModel b)
+        => ReferenceEquals(a, b)
+        || (a.ParameterName == b.ParameterName && a.WireName == b.WireName && a.Description == b.Description
+            && a.IsFlag == b.IsFlag && a.ConstantValue == b.ConstantValue && a.Constraints.Equals(b.Constraints));
+
+    private static void Doc(CodeWriter writer, ParameterModel parameter)
+    {
+        var text = Scratch.Take().Append(parameter.Description ?? parameter.WireName);
+        if (parameter.IsFlag)
+        {
+            text.Append("\nWhen true, sends `").Append(parameter.WireName).Append('=').Append(parameter.ConstantValue).Append("`.");
+        }
+
+        text.Append("\n(`").Append(parameter.WireName).Append('`');
+        AppendRules(text, parameter.Constraints);
+        XmlDoc.Param(writer, Name(parameter), text.Append(')'));
+    }
+
+    /// <summary>A parameter's doc lines in a writer's text: <see cref="CodeWriter.Repeat"/>'s range, and the depth they were written at.</summary>
+    internal readonly record struct DocLines(ParameterModel Parameter, int Start, int Length, int Indent);
 
     /// <summary>Checks a parameter before anything is sent; <paramref name="timeProvider"/> is the clock expression.</summary>
     public void Guards(CodeWriter writer, ParameterModel parameter, string owner, string timeProvider)
