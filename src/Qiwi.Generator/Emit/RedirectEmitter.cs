@@ -89,6 +89,28 @@ internal static class RedirectEmitter
         return writer.ToString();
     }
 
+    /// <summary>
+    /// A builder's parameters: all but the signature's target; the signed one takes the fields it must sign (listed and not
+    /// optional) as required.
+    /// </summary>
+    internal readonly struct BuilderOrder : ParameterCode.IOrderRule
+    {
+        private readonly SignatureModel? _signature;
+        private readonly bool _signed;
+
+        public BuilderOrder(SignatureModel? signature, bool signed)
+        {
+            _signature = signature;
+            _signed = signed && signature is not null;
+        }
+
+        public bool Sends(ParameterModel parameter) => _signature is null || parameter.WireName != _signature.Target;
+
+        public bool ForcesRequired(ParameterModel parameter)
+            => _signed && System.Array.IndexOf(_signature!.Fields.AsArray(), parameter.WireName) >= 0
+            && System.Array.IndexOf(_signature.Optional.AsArray(), parameter.WireName) < 0;
+    }
+
     private static void EmitSignatureSpec(CodeWriter writer, RedirectModel redirect)
     {
         XmlDoc.Summary(writer, Scratch.Take().Append("How <see cref=\"").Append(redirect.Names.Signed).Append("\"/> signs the URL (x-qiwi-signature)."));
@@ -104,28 +126,7 @@ internal static class RedirectEmitter
     private static void EmitBuilder(CodeWriter writer, ParameterCode code, RedirectModel redirect, bool signed, List<ParameterCode.DocLines>? kept)
     {
         var signature = redirect.Signature;
-        var sent = new List<ParameterModel>();
-        foreach (var parameter in redirect.Parameters)
-        {
-            if (signature is null || parameter.WireName != signature.Target)
-            {
-                sent.Add(parameter);
-            }
-        }
-
-        var mustSign = new HashSet<string>();
-        if (signed)
-        {
-            foreach (var field in signature!.Fields)
-            {
-                if (System.Array.IndexOf(signature.Optional.AsArray(), field) < 0)
-                {
-                    mustSign.Add(field);
-                }
-            }
-        }
-
-        var ordered = ParameterCode.Ordered(sent, p => mustSign.Contains(p.WireName));
+        var ordered = ParameterCode.Ordered(redirect.Parameters, new BuilderOrder(signature, signed));
         var keyName = signed ? signature!.Key : null;
         var name = signed ? redirect.Names.Signed : redirect.Name;
 
