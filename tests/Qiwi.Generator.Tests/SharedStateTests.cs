@@ -44,6 +44,8 @@ public sealed class SharedStateTests
             new[]
             {
                 "Qiwi.Generator.Emit.CodeWriter.t_cached",
+                "Qiwi.Generator.Emit.CodeWriter.t_copy",
+                "Qiwi.Generator.Emit.RedirectEmitter.t_kept",
                 "Qiwi.Generator.Emit.XmlDoc.t_normalized",
                 "Qiwi.Generator.Emit.XmlDoc.t_text",
                 "Qiwi.Generator.Parsing.Naming._buffer",

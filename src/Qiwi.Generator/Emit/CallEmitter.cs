@@ -116,7 +116,7 @@ internal static class CallEmitter
     private static void CollectOutcomeRead(OperationModel operation, OperationModel read, CallState state)
     {
         state.CollectClient();
-        foreach (var parameter in ParameterCode.Ordered(read.Parameters))
+        foreach (var parameter in ParameterCode.InOrder(read.Parameters))
         {
             state.Collect(OutcomeReadReader.FindParameter(operation.Parameters, parameter.WireName)!);
         }
@@ -235,7 +235,7 @@ internal static class CallEmitter
         builder.AppendLiteral(read.OperationId);
         Next(builder, lines).Append("token => ");
         state.AppendClient(builder).Append('.').Append(read.MethodName).Append('(');
-        foreach (var parameter in ParameterCode.Ordered(read.Parameters))
+        foreach (var parameter in ParameterCode.InOrder(read.Parameters))
         {
             state.AppendUse(builder, OutcomeReadReader.FindParameter(operation.Parameters, parameter.WireName)!).Append(", ");
         }

@@ -21,6 +21,12 @@ internal sealed class CodeWriter
     [ThreadStatic]
     private static StringBuilder? t_cached;
 
+    // Larger copies (a huge doc) take a buffer of their own rather than one the thread holds.
+    private const int MaxCachedCopy = 16 * 1024;
+
+    [ThreadStatic]
+    private static char[]? t_copy;
+
     private StringBuilder? _builder;
     private string? _text;
     private int _indent;
@@ -184,6 +190,33 @@ internal sealed class CodeWriter
 
         LineStart().Append('}').Append(suffix);
         return LineEnd();
+    }
+
+    /// <summary>
+    /// Writes again the <paramref name="length"/> characters written from <paramref name="start"/> on (lines already written
+    /// at this depth: each starts with its '\n' and indentation, so the copy is those very lines once more).
+    /// </summary>
+    public CodeWriter Repeat(int start, int length)
+    {
+        var builder = Builder;
+        if (start < 0 || length < 0 || start > builder.Length - length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), "The range is not in the text written so far.");
+        }
+
+        var buffer = t_copy;
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = new char[Math.Max(length, 1024)];
+            if (buffer.Length <= MaxCachedCopy)
+            {
+                t_copy = buffer;
+            }
+        }
+
+        builder.CopyTo(start, buffer, 0, length);
+        builder.Append(buffer, 0, length);
+        return this;
     }
 
     /// <summary>Where the file is now, to <see cref="Rewind"/> to when what was written after it turns out not to be needed.</summary>

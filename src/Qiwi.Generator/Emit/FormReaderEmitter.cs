@@ -27,16 +27,16 @@ internal static class FormReaderEmitter
 
     public static string EmitReader(FormScope spec, ObjectModel model, PatternTable patterns)
     {
-        var result = CSharp.Runtime + ".QiwiFormResult<" + model.Name + ">";
         var writer = new CodeWriter(spec.Namespace);
         writer.Open(spec.Visibility, " sealed partial record ", model.Name);
         XmlDoc.Summary(writer, Scratch.Of("Reads a <see cref=\"", model.Name, "\"/> from form fields (already URL-decoded) and checks every rule the spec gives its fields"
             + " (presence, format, length, pattern, bounds after rounding, date window, listed values). Never throws for bad input: the result names the first field that breaks a rule, and the rule."
             + " Decimals are rounded as the spec says before their bounds are checked."));
         writer.Write(ReadFormParams);
-        writer.Open("public static ", result, " ReadForm(" + Pairs + " fields, global::System.TimeProvider? timeProvider = null)");
+        Result(writer.LineStart().Append("public static "), model.Name).Append(" ReadForm(" + Pairs + " fields, global::System.TimeProvider? timeProvider = null)");
+        writer.OpenEnd();
         writer.Write(SerializationEmitter.FieldsNotNull);
-        SerializationEmitter.EmitFormFields(writer, model, spec.Namespace, result);
+        SerializationEmitter.EmitFormFields(writer, model, spec.Namespace, readForm: true);
         var declared = false;
         foreach (var property in model.Properties)
         {
@@ -44,7 +44,7 @@ internal static class FormReaderEmitter
             if (property.Required)
             {
                 writer.Open("if (", local, " is null)");
-                writer.LineStart().Append("return ").Append(result).Append(".Fail(" + Check + "Missing(").AppendLiteral(property.WireName).Append("));");
+                Result(writer.LineStart().Append("return "), model.Name).Append(".Fail(" + Check + "Missing(").AppendLiteral(property.WireName).Append("));");
                 writer.LineEnd();
                 writer.Close();
                 writer.Line();
@@ -106,12 +106,14 @@ internal static class FormReaderEmitter
             declared = true;
             line.Append(") is not null)");
             writer.OpenEnd();
-            writer.Line("return ", result, ".Fail(problem);");
+            Result(writer.LineStart().Append("return "), model.Name).Append(".Fail(problem);");
+            writer.LineEnd();
             writer.Close();
             writer.Line();
         }
 
-        writer.Line("return ", result, ".Ok(new ", model.Name);
+        Result(writer.LineStart().Append("return "), model.Name).Append(".Ok(new ").Append(model.Name);
+        writer.LineEnd();
         writer.Line("{").Indent();
         foreach (var property in model.Properties)
         {
@@ -143,8 +145,11 @@ internal static class FormReaderEmitter
         return writer.ToString();
     }
 
+    /// <summary>Appends <c>ReadForm</c>'s result type for the model named <paramref name="model"/> (no string of it is made).</summary>
+    private static StringBuilder Result(StringBuilder builder, string model) => builder.Append(CSharp.Runtime + ".QiwiFormResult<").Append(model).Append('>');
+
     /// <summary>The read of a form field in <c>ReadForm</c>: a read that can fail returns the field and what it must look like instead of throwing.</summary>
-    internal static void GuardedRead(CodeWriter writer, PropertyModel property, string ns, string result)
+    internal static void GuardedRead(CodeWriter writer, PropertyModel property, string ns, string model)
     {
         if (Expected(property) is not string expected)
         {
@@ -156,7 +161,7 @@ internal static class FormReaderEmitter
         SerializationEmitter.FormRead(writer, property, ns);
         writer.Close();
         writer.Open("catch (global::System.FormatException)");
-        writer.LineStart().Append("return ").Append(result).Append(".Fail(" + Check + "Unreadable(").AppendLiteral(property.WireName).Append(", field.Value, ").AppendLiteral(expected, ExpectedFormat(property)).Append("));");
+        Result(writer.LineStart().Append("return "), model).Append(".Fail(" + Check + "Unreadable(").AppendLiteral(property.WireName).Append(", field.Value, ").AppendLiteral(expected, ExpectedFormat(property)).Append("));");
         writer.LineEnd();
         writer.Close();
         writer.Line();

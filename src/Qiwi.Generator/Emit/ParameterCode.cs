@@ -20,14 +20,21 @@ internal sealed class ParameterCode
         => parameter.Location == ParameterLocation.Path && parameter.Type.Kind == ValueKind.String;
 
     /// <summary>Required parameters first (spec order), then optional ones; constants and client-level parameters are not parameters.</summary>
-    public static List<ParameterModel> Ordered(EquatableArray<ParameterModel> parameters) => Ordered(parameters, null);
+    public static List<ParameterModel> Ordered(EquatableArray<ParameterModel> parameters) => Ordered(parameters, default(AsDeclared));
 
     /// <summary>
-    /// <see cref="Ordered(EquatableArray{ParameterModel})"/>, a parameter for which <paramref name="forceRequired"/> is true
-    /// taken as required. One list, filled in two passes over the parameters (a struct list is read without boxing).
+    /// The parameters of <see cref="Ordered(EquatableArray{ParameterModel})"/> in its order, read from the array as they
+    /// are enumerated (no list): for a loop over them.
     /// </summary>
-    public static List<ParameterModel> Ordered<TList>(TList parameters, System.Func<ParameterModel, bool>? forceRequired)
+    public static InOrderParameters InOrder(EquatableArray<ParameterModel> parameters) => new(parameters.AsArray());
+
+    /// <summary>
+    /// <see cref="Ordered(EquatableArray{ParameterModel})"/> of the parameters <paramref name="rule"/> sends, a parameter it
+    /// forces taken as required. One list, filled in two passes over the parameters (a struct list and rule without boxing).
+    /// </summary>
+    public static List<ParameterModel> Ordered<TList, TRule>(TList parameters, TRule rule)
         where TList : IReadOnlyList<ParameterModel>
+        where TRule : struct, IOrderRule
     {
         var ordered = new List<ParameterModel>(parameters.Count);
         for (var pass = 0; pass < 2; pass++)
@@ -35,12 +42,12 @@ internal sealed class ParameterCode
             for (var i = 0; i < parameters.Count; i++)
             {
                 var parameter = parameters[i];
-                if (!IsListed(parameter))
+                if (!rule.Sends(parameter) || !IsListed(parameter))
                 {
                     continue;
                 }
 
-                var first = IsFirst(parameter, forceRequired?.Invoke(parameter) ?? false);
+                var first = IsFirst(parameter, rule.ForcesRequired(parameter));
                 if (first != (pass == 0))
                 {
                     continue;
@@ -51,6 +58,67 @@ internal sealed class ParameterCode
         }
 
         return ordered;
+    }
+
+    /// <summary>Which parameters a method sends, and which of them it takes as required though the spec does not.</summary>
+    internal interface IOrderRule
+    {
+        bool Sends(ParameterModel parameter);
+
+        bool ForcesRequired(ParameterModel parameter);
+    }
+
+    /// <summary>Every parameter, as the spec declares it.</summary>
+    private readonly struct AsDeclared : IOrderRule
+    {
+        public bool Sends(ParameterModel parameter) => true;
+
+        public bool ForcesRequired(ParameterModel parameter) => false;
+    }
+
+    /// <summary><see cref="InOrder"/>: a struct enumerable and its own enumerator (two passes over the array).</summary>
+    internal struct InOrderParameters
+    {
+        private readonly ParameterModel[] _items;
+        private int _index;
+        private bool _second;
+
+        public InOrderParameters(ParameterModel[] items)
+        {
+            _items = items;
+            _index = -1;
+            _second = false;
+            Current = null!;
+        }
+
+        public ParameterModel Current { get; private set; }
+
+        public readonly InOrderParameters GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (true)
+            {
+                if (++_index >= _items.Length)
+                {
+                    if (_second)
+                    {
+                        return false;
+                    }
+
+                    _second = true;
+                    _index = -1;
+                    continue;
+                }
+
+                var parameter = _items[_index];
+                if (IsListed(parameter) && IsFirst(parameter, forceRequired: false) != _second)
+                {
+                    Current = parameter;
+                    return true;
+                }
+            }
+        }
     }
 
     /// <summary>True for a parameter <see cref="Ordered(EquatableArray{ParameterModel})"/> lists (not a constant, not client-level).</summary>
@@ -97,17 +165,73 @@ internal sealed class ParameterCode
     {
         foreach (var parameter in parameters)
         {
-            var text = Scratch.Take().Append(parameter.Description ?? parameter.WireName);
-            if (parameter.IsFlag)
-            {
-                text.Append("\nWhen true, sends `").Append(parameter.WireName).Append('=').Append(parameter.ConstantValue).Append("`.");
-            }
-
-            text.Append("\n(`").Append(parameter.WireName).Append('`');
-            AppendRules(text, parameter.Constraints);
-            XmlDoc.Param(writer, Name(parameter), text.Append(')'));
+            Doc(writer, parameter);
         }
     }
+
+    /// <summary>
+    /// <see cref="Docs(CodeWriter, List{ParameterModel})"/>, each parameter's lines kept in <paramref name="kept"/> as a
+    /// range of the writer's text, for <see cref="DocsAgain"/> to copy instead of rendering them a second time.
+    /// </summary>
+    public static void Docs(CodeWriter writer, List<ParameterModel> parameters, List<DocLines> kept)
+    {
+        foreach (var parameter in parameters)
+        {
+            var start = writer.Mark();
+            Doc(writer, parameter);
+            kept.Add(new DocLines(parameter, start.Length, writer.Mark().Length - start.Length, start.Indent));
+        }
+    }
+
+    /// <summary>
+    /// The docs of <paramref name="parameters"/> as <see cref="Docs(CodeWriter, List{ParameterModel})"/> writes them, each
+    /// copied from the lines <paramref name="kept"/> holds for a parameter with the same docs written at this depth, and
+    /// rendered when there is none.
+    /// </summary>
+    public static void DocsAgain(CodeWriter writer, List<ParameterModel> parameters, List<DocLines> kept)
+    {
+        var depth = writer.Mark().Indent;
+        foreach (var parameter in parameters)
+        {
+            var copied = false;
+            foreach (var lines in kept)
+            {
+                if (lines.Indent == depth && SameDocs(lines.Parameter, parameter))
+                {
+                    writer.Repeat(lines.Start, lines.Length);
+                    copied = true;
+                    break;
+                }
+            }
+
+            if (!copied)
+            {
+                Doc(writer, parameter);
+            }
+        }
+    }
+
+    /// <summary>True when the two parameters' docs are the same text: every field <see cref="Doc"/> reads is equal.</summary>
+    internal static bool SameDocs(ParameterModel a, ParameterModel b)
+        => ReferenceEquals(a, b)
+        || (a.ParameterName == b.ParameterName && a.WireName == b.WireName && a.Description == b.Description
+            && a.IsFlag == b.IsFlag && a.ConstantValue == b.ConstantValue && a.Constraints.Equals(b.Constraints));
+
+    private static void Doc(CodeWriter writer, ParameterModel parameter)
+    {
+        var text = Scratch.Take().Append(parameter.Description ?? parameter.WireName);
+        if (parameter.IsFlag)
+        {
+            text.Append("\nWhen true, sends `").Append(parameter.WireName).Append('=').Append(parameter.ConstantValue).Append("`.");
+        }
+
+        text.Append("\n(`").Append(parameter.WireName).Append('`');
+        AppendRules(text, parameter.Constraints);
+        XmlDoc.Param(writer, Name(parameter), text.Append(')'));
+    }
+
+    /// <summary>A parameter's doc lines in a writer's text: <see cref="CodeWriter.Repeat"/>'s range, and the depth they were written at.</summary>
+    internal readonly record struct DocLines(ParameterModel Parameter, int Start, int Length, int Indent);
 
     /// <summary>Checks a parameter before anything is sent; <paramref name="timeProvider"/> is the clock expression.</summary>
     public void Guards(CodeWriter writer, ParameterModel parameter, string owner, string timeProvider)

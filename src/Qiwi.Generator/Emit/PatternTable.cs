@@ -70,7 +70,7 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
         {
             if (redirect.Kind == RedirectKind.Outbound)
             {
-                foreach (var parameter in ParameterCode.Ordered(redirect.Parameters))
+                foreach (var parameter in ParameterCode.InOrder(redirect.Parameters))
                 {
                     if (redirect.Signature is null || parameter.WireName != redirect.Signature.Target)
                     {

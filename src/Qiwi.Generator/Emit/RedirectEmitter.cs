@@ -9,9 +9,20 @@ namespace Qiwi.Generator.Emit;
 /// </summary>
 internal static class RedirectEmitter
 {
-    public static string Emit(RedirectsScope spec, PatternTable patterns)
+    // The doc ranges of the last file's builders, kept by the thread for its next file (cleared before each use).
+    [System.ThreadStatic]
+    private static List<ParameterCode.DocLines>? t_kept;
+
+    public static string Emit(RedirectsScope spec, PatternTable patterns) => Emit(spec, patterns, reuseDocs: true);
+
+    /// <summary>
+    /// The redirects' file; with <paramref name="reuseDocs"/> a signed builder's parameter docs are copied from its unsigned
+    /// twin's just above (the same lines), without it rendered again (the reference RedirectDocsReuseTests compares with).
+    /// </summary>
+    internal static string Emit(RedirectsScope spec, PatternTable patterns, bool reuseDocs)
     {
         var code = new ParameterCode(patterns);
+        List<ParameterCode.DocLines>? kept = null;
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, "The browser redirects of the spec: URLs the merchant sends the payer to, and the URLs the payer comes back to.");
         XmlDoc.Remarks(writer, "The builders are instance methods on the hosts of one environment: production (the spec's servers) unless the options name a sandbox (`QiwiClientOptions.SandboxBaseUrl`), which then serves every redirect. The parsers are static.");
@@ -36,13 +47,21 @@ internal static class RedirectEmitter
             first = false;
             if (redirect.Kind == RedirectKind.Outbound)
             {
-                EmitBuilder(writer, code, redirect, signed: false);
+                var keep = reuseDocs && redirect.Signature is not null;
+                if (keep)
+                {
+                    kept ??= t_kept ?? new List<ParameterCode.DocLines>();
+                    t_kept = null;
+                    kept.Clear();
+                }
+
+                EmitBuilder(writer, code, redirect, signed: false, keep ? kept : null);
                 if (redirect.Signature is not null)
                 {
                     writer.Line();
                     EmitSignatureSpec(writer, redirect);
                     writer.Line();
-                    EmitBuilder(writer, code, redirect, signed: true);
+                    EmitBuilder(writer, code, redirect, signed: true, keep ? kept : null);
                 }
             }
             else
@@ -52,6 +71,12 @@ internal static class RedirectEmitter
         }
 
         writer.Close();
+        if (kept is not null)
+        {
+            kept.Clear();
+            t_kept = kept;
+        }
+
         foreach (var redirect in spec.Redirects)
         {
             if (redirect.Kind == RedirectKind.Inbound)
@@ -64,6 +89,28 @@ internal static class RedirectEmitter
         return writer.ToString();
     }
 
+    /// <summary>
+    /// A builder's parameters: all but the signature's target; the signed one takes the fields it must sign (listed and not
+    /// optional) as required.
+    /// </summary>
+    internal readonly struct BuilderOrder : ParameterCode.IOrderRule
+    {
+        private readonly SignatureModel? _signature;
+        private readonly bool _signed;
+
+        public BuilderOrder(SignatureModel? signature, bool signed)
+        {
+            _signature = signature;
+            _signed = signed && signature is not null;
+        }
+
+        public bool Sends(ParameterModel parameter) => _signature is null || parameter.WireName != _signature.Target;
+
+        public bool ForcesRequired(ParameterModel parameter)
+            => _signed && System.Array.IndexOf(_signature!.Fields.AsArray(), parameter.WireName) >= 0
+            && System.Array.IndexOf(_signature.Optional.AsArray(), parameter.WireName) < 0;
+    }
+
     private static void EmitSignatureSpec(CodeWriter writer, RedirectModel redirect)
     {
         XmlDoc.Summary(writer, Scratch.Take().Append("How <see cref=\"").Append(redirect.Names.Signed).Append("\"/> signs the URL (x-qiwi-signature)."));
@@ -72,31 +119,14 @@ internal static class RedirectEmitter
         writer.LineEnd();
     }
 
-    private static void EmitBuilder(CodeWriter writer, ParameterCode code, RedirectModel redirect, bool signed)
+    /// <summary>
+    /// A URL builder; <paramref name="kept"/> (when not null) gets the unsigned builder's parameter docs as ranges of the
+    /// text, and gives them to the signed one.
+    /// </summary>
+    private static void EmitBuilder(CodeWriter writer, ParameterCode code, RedirectModel redirect, bool signed, List<ParameterCode.DocLines>? kept)
     {
         var signature = redirect.Signature;
-        var sent = new List<ParameterModel>();
-        foreach (var parameter in redirect.Parameters)
-        {
-            if (signature is null || parameter.WireName != signature.Target)
-            {
-                sent.Add(parameter);
-            }
-        }
-
-        var mustSign = new HashSet<string>();
-        if (signed)
-        {
-            foreach (var field in signature!.Fields)
-            {
-                if (System.Array.IndexOf(signature.Optional.AsArray(), field) < 0)
-                {
-                    mustSign.Add(field);
-                }
-            }
-        }
-
-        var ordered = ParameterCode.Ordered(sent, p => mustSign.Contains(p.WireName));
+        var ordered = ParameterCode.Ordered(redirect.Parameters, new BuilderOrder(signature, signed));
         var keyName = signed ? signature!.Key : null;
         var name = signed ? redirect.Names.Signed : redirect.Name;
 
@@ -115,7 +145,18 @@ internal static class RedirectEmitter
             XmlDoc.Param(writer, keyName, Scratch.Take().Append("The secret the signature is keyed with (").Append(keyName).Append("); it is not put in the URL."));
         }
 
-        ParameterCode.Docs(writer, ordered);
+        if (kept is null)
+        {
+            ParameterCode.Docs(writer, ordered);
+        }
+        else if (signed)
+        {
+            ParameterCode.DocsAgain(writer, ordered, kept);
+        }
+        else
+        {
+            ParameterCode.Docs(writer, ordered, kept);
+        }
         XmlDoc.Element(writer, "returns", "The absolute URL, every value percent-encoded.");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">An argument breaks a rule of the spec.</exception>");
 

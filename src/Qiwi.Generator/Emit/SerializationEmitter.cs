@@ -398,16 +398,16 @@ internal static class SerializationEmitter
         writer.Write(FormatExceptionDoc);
         writer.Open("public static ", model.Name, " FromForm(" + Pairs + " fields)");
         writer.Write(FieldsNotNull);
-        EmitFormFields(writer, model, ns, readFormResult: null);
+        EmitFormFields(writer, model, ns, readForm: false);
         EmitConstruct(writer, model);
         writer.Close();
     }
 
     /// <summary>
-    /// Declares the locals and reads each form field into its local; for <c>ReadForm</c> (<paramref name="readFormResult"/>
-    /// is its result type) a read that can fail is guarded (<see cref="FormReaderEmitter.GuardedRead"/>).
+    /// Declares the locals and reads each form field into its local; for <c>ReadForm</c> (<paramref name="readForm"/>) a read
+    /// that can fail is guarded (<see cref="FormReaderEmitter.GuardedRead"/>).
     /// </summary>
-    internal static void EmitFormFields(CodeWriter writer, ObjectModel model, string ns, string? readFormResult)
+    internal static void EmitFormFields(CodeWriter writer, ObjectModel model, string ns, bool readForm)
     {
         DeclareLocals(writer, model);
         writer.Write(FormFieldsLoop);
@@ -420,13 +420,13 @@ internal static class SerializationEmitter
                 writer.Line(local, "Wire = field.Value;");
             }
 
-            if (readFormResult is null)
+            if (!readForm)
             {
                 FormRead(writer, property, ns);
             }
             else
             {
-                FormReaderEmitter.GuardedRead(writer, property, ns, readFormResult);
+                FormReaderEmitter.GuardedRead(writer, property, ns, model.Name);
             }
 
             writer.Line("break;").Outdent();
