@@ -290,28 +290,19 @@ internal static class XmlDoc
     /// </summary>
     internal static bool NeedsNormalizing(char[] text, int length)
     {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && length >= Vector<ushort>.Count)
+        var span = new ReadOnlySpan<char>(text, 0, length);
+        for (var i = PlainBlocks.Skip(span, 0); i < length; i = PlainBlocks.Skip(span, i))
         {
-            var blocks = MemoryMarshal.Cast<char, Vector<ushort>>(new ReadOnlySpan<char>(text, 0, length));
-            var space = new Vector<ushort>(' ');
-            var printableRange = new Vector<ushort>('~' - ' ');
-            var lineFeed = new Vector<ushort>('\n');
-            var all = new Vector<ushort>(ushort.MaxValue);
-            foreach (var block in blocks)
+            var end = Math.Min(i + PlainBlocks.Width, length);
+            if (NeedsNormalizing(text, i, end))
             {
-                // (c - ' ') as unsigned <= '~' - ' ' is ' ' <= c <= '~'.
-                var plain = Vector.LessThanOrEqual(block - space, printableRange) | Vector.Equals(block, lineFeed);
-                if (!Vector.EqualsAll(plain, all) && NeedsNormalizing(text, i, i + Vector<ushort>.Count))
-                {
-                    return true;
-                }
-
-                i += Vector<ushort>.Count;
+                return true;
             }
+
+            i = end;
         }
 
-        return NeedsNormalizing(text, i, length);
+        return false;
     }
 
     /// <summary>The reference of <see cref="NeedsNormalizing(char[], int)"/>: every character tested on its own.</summary>

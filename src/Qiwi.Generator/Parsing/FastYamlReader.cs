@@ -103,28 +103,18 @@ internal sealed class FastYamlReader
     internal static bool OnlySafeCharacters(string text)
     {
         var span = text.AsSpan();
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && span.Length >= Vector<ushort>.Count)
+        for (var i = PlainBlocks.Skip(span, 0); i < text.Length; i = PlainBlocks.Skip(span, i))
         {
-            var blocks = MemoryMarshal.Cast<char, Vector<ushort>>(span);
-            var space = new Vector<ushort>(' ');
-            var printableRange = new Vector<ushort>('~' - ' ');
-            var lineFeed = new Vector<ushort>('\n');
-            var all = new Vector<ushort>(ushort.MaxValue);
-            foreach (var block in blocks)
+            var end = Math.Min(i + PlainBlocks.Width, text.Length);
+            if (!Safe(text, i, end))
             {
-                // (c - ' ') as unsigned <= '~' - ' ' is ' ' <= c <= '~'.
-                var plain = Vector.LessThanOrEqual(block - space, printableRange) | Vector.Equals(block, lineFeed);
-                if (!Vector.EqualsAll(plain, all) && !Safe(text, i, i + Vector<ushort>.Count))
-                {
-                    return false;
-                }
-
-                i += Vector<ushort>.Count;
+                return false;
             }
+
+            i = end;
         }
 
-        return Safe(text, i, text.Length);
+        return true;
     }
 
     /// <summary>The reference: every character tested on its own.</summary>
