@@ -100,16 +100,7 @@ internal sealed class NodeArena
     public YamlMap Map(List<YamlEntry> entries, SourceSpan span, long size)
     {
         var count = entries.Count;
-        if (_usedEntries + count > _entries.Length)
-        {
-            // The maps made so far keep the full array; this and later maps use a larger one (kept for the next load).
-            _entries = new YamlEntry[Math.Max(_entries.Length * 2, count)];
-            _usedEntries = 0;
-        }
-
-        var offset = _usedEntries;
-        entries.CopyTo(_entries, offset);
-        _usedEntries += count;
+        var offset = Place(ref _entries, ref _usedEntries, entries);
         YamlMap map;
         if (_usedMaps < _maps.Count)
         {
@@ -131,15 +122,7 @@ internal sealed class NodeArena
     public YamlSequence Sequence(List<YamlNode> items, SourceSpan span, long size)
     {
         var count = items.Count;
-        if (_usedItems + count > _items.Length)
-        {
-            _items = new YamlNode[Math.Max(_items.Length * 2, count)];
-            _usedItems = 0;
-        }
-
-        var offset = _usedItems;
-        items.CopyTo(_items, offset);
-        _usedItems += count;
+        var offset = Place(ref _items, ref _usedItems, items);
         YamlSequence sequence;
         if (_usedSequences < _sequences.Count)
         {
@@ -155,5 +138,24 @@ internal sealed class NodeArena
 
         _usedSequences++;
         return sequence;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="children"/> into the run array and returns where they start. When they do not fit, the
+    /// nodes made so far keep the full array, and this and later nodes use a larger one (kept for the next load).
+    /// </summary>
+    private static int Place<T>(ref T[] run, ref int used, List<T> children)
+    {
+        var count = children.Count;
+        if (used + count > run.Length)
+        {
+            run = new T[Math.Max(run.Length * 2, count)];
+            used = 0;
+        }
+
+        var offset = used;
+        children.CopyTo(run, offset);
+        used += count;
+        return offset;
     }
 }
