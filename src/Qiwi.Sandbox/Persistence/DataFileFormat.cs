@@ -129,7 +129,8 @@ internal static class DataFileFormat
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "?",
     };
 
-    private static bool TableExists(SqliteConnection connection, string name)
+    /// <summary>True when the file has a table named <paramref name="name"/>.</summary>
+    internal static bool TableExists(SqliteConnection connection, string name)
     {
         using var exists = connection.CreateCommand();
         exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";

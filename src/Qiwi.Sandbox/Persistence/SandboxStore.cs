@@ -285,8 +285,7 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
     /// <summary>The state in the earlier format (one JSON row), or null when the file has none.</summary>
     private static StoredState? ReadLegacy(SqliteConnection connection)
     {
-        using var exists = Command(connection, null, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sandbox_state'");
-        if ((long)exists.ExecuteScalar()! == 0)
+        if (!DataFileFormat.TableExists(connection, "sandbox_state"))
         {
             return null;
         }
