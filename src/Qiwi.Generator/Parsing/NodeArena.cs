@@ -101,20 +101,13 @@ internal sealed class NodeArena
     {
         var count = entries.Count;
         var offset = Place(ref _entries, ref _usedEntries, entries);
-        YamlMap map;
-        if (_usedMaps < _maps.Count)
+        if (_usedMaps == _maps.Count)
         {
-            map = _maps[_usedMaps];
-            map.Set(_entries, offset, count, span, size);
-        }
-        else
-        {
-            map = new YamlMap(Array.Empty<YamlEntry>(), span, size);
-            map.Set(_entries, offset, count, span, size);
-            _maps.Add(map);
+            _maps.Add(new YamlMap(Array.Empty<YamlEntry>(), default, 0));
         }
 
-        _usedMaps++;
+        var map = _maps[_usedMaps++];
+        map.Set(_entries, offset, count, span, size);
         return map;
     }
 
@@ -123,20 +116,13 @@ internal sealed class NodeArena
     {
         var count = items.Count;
         var offset = Place(ref _items, ref _usedItems, items);
-        YamlSequence sequence;
-        if (_usedSequences < _sequences.Count)
+        if (_usedSequences == _sequences.Count)
         {
-            sequence = _sequences[_usedSequences];
-            sequence.Set(_items, offset, count, span, size);
-        }
-        else
-        {
-            sequence = new YamlSequence(Array.Empty<YamlNode>(), span, size);
-            sequence.Set(_items, offset, count, span, size);
-            _sequences.Add(sequence);
+            _sequences.Add(new YamlSequence(Array.Empty<YamlNode>(), default, 0));
         }
 
-        _usedSequences++;
+        var sequence = _sequences[_usedSequences++];
+        sequence.Set(_items, offset, count, span, size);
         return sequence;
     }
 
