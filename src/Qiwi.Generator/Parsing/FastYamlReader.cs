@@ -977,34 +977,23 @@ internal sealed class FastYamlReader
     /// <see cref="OnlySafeCharacters"/>), -1 where they give up, with their references' answers.
     /// </summary>
     internal static (int Fast, int Simple) CompareKeyColon(string text, int start)
-    {
-        int fast;
-        try
-        {
-            fast = Scanner(text).KeyColon(start);
-        }
-        catch (BailOut)
-        {
-            fast = -1;
-        }
-
-        return (fast, Scanner(text).KeyColonSimple(start));
-    }
+        => (OrGiveUp(() => Scanner(text).KeyColon(start)), Scanner(text).KeyColonSimple(start));
 
     /// <summary>See <see cref="CompareKeyColon"/>.</summary>
     internal static (int Fast, int Simple) ComparePlainValueEnd(string text, int start)
+        => (OrGiveUp(() => Scanner(text).PlainValueEnd(start)), Scanner(text).PlainValueEndSimple(start));
+
+    /// <summary>What <paramref name="scan"/> finds, or -1 when it gives up (tests only).</summary>
+    private static int OrGiveUp(Func<int> scan)
     {
-        int fast;
         try
         {
-            fast = Scanner(text).PlainValueEnd(start);
+            return scan();
         }
         catch (BailOut)
         {
-            fast = -1;
+            return -1;
         }
-
-        return (fast, Scanner(text).PlainValueEndSimple(start));
     }
 
     // A reader that only scans (no tree is built).
