@@ -23,7 +23,7 @@ internal static class CheckoutEndpoints
     {
         app.MapGet("/form", Show);
         app.MapGet("/order/external/main.action", Show);
-        app.MapGet("/order/external/create.action", WebForm);
+        app.MapGet("/order/external/create.action", WebForm).WithMetadata(Persistence.ChangesState.Instance);   // issues an invoice: saved before its answer
         app.MapPost("/form/{action}", Act).DisableAntiforgery();
     }
 

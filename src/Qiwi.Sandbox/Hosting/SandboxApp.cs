@@ -50,15 +50,17 @@ public static class SandboxApp
         // Singletons, resolved once here rather than from every request's services.
         var store = app.Services.GetRequiredService<Persistence.SandboxStore>();
         var faults = app.Services.GetRequiredService<Control.FaultInjector>();
+        app.UseRouting();   // before the save middleware, which asks the matched endpoint whether a GET changes state
         if (store.Enabled)   // fixed for the app's life (the DataFile setting); without it, no middleware (and no async state machine per request)
         {
             app.Use(async (context, next) =>
             {
                 // With a data file, whatever may have changed state is saved before the answer goes out: after every
-                // non-GET request, and the web form (a GET that issues an invoice); also when no answer went out at all.
+                // non-GET request, and a GET endpoint marked ChangesState (the web form, which issues an invoice); also when
+                // no answer went out at all.
                 // The answer waits (without holding a thread) for a commit that includes its change; requests waiting at
                 // once share one commit. A failed save fails the answer (HTTP 500) and the next save carries the change.
-                if (HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/order/external/create.action", StringComparison.OrdinalIgnoreCase))
+                if (HttpMethods.IsGet(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<Persistence.ChangesState>() is null)
                 {
                     await next(context);
                     return;
@@ -80,7 +82,6 @@ public static class SandboxApp
         }
 
         app.Use((context, next) => faults.InvokeAsync(context, next));
-        app.UseRouting();
         app.MapQiwiApi();
         Checkout.CheckoutEndpoints.MapCheckout(app);
         app.MapSandboxControl();
