@@ -6,11 +6,36 @@ using Microsoft.CodeAnalysis.Text;
 namespace Qiwi.Benchmarks.Tools;
 
 /// <summary>A spec held in memory, handed to the generator as an additional file.</summary>
-internal sealed class SpecText(string path, string text) : AdditionalText
+internal sealed class SpecText : AdditionalText
 {
-    private readonly SourceText _text = SourceText.From(text);
+    private readonly string _path;
+    private readonly SourceText _text;
 
-    public override string Path => path;
+    public SpecText(string path, string text)
+        : this(path, SourceText.From(text))
+    {
+    }
+
+    private SpecText(string path, SourceText text)
+    {
+        _path = path;
+        _text = text;
+    }
+
+    /// <summary>
+    /// The file's text as the compiler loads an additional file (from a stream, once per build): for a text past about
+    /// 40K characters that is a chunked text, not one string, so the generator's <c>ToString</c> copies it.
+    /// </summary>
+    public static SpecText AsABuildLoadsIt(string path, string file)
+    {
+        using var stream = File.OpenRead(file);
+        return new SpecText(path, SourceText.From(stream, System.Text.Encoding.UTF8, SourceHashAlgorithm.Sha256, throwIfBinaryDetected: true, canBeEmbedded: true));
+    }
+
+    /// <summary>The text's type (a string-backed text or a chunked one).</summary>
+    public string Kind => _text.GetType().Name;
+
+    public override string Path => _path;
 
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 

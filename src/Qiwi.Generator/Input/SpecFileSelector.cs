@@ -40,7 +40,8 @@ internal static class SpecFileSelector
             Get(options, "QiwiMaxSpecNodes"));
         try
         {
-            var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
+            var source = text.GetText(cancellationToken);
+            var content = source is null ? string.Empty : SpecTextContent.Of(source);
             return new SpecFile(text.Path, content, specOptions);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
