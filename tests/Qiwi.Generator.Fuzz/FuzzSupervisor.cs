@@ -21,6 +21,10 @@ public sealed class FuzzSupervisor(string specPath)
 
     public int BatchSize { get; init; } = 100;
 
+    /// <summary>A seed on which every child fails fast, as a stack overflow would kill it (tests of the supervisor); null for none.</summary>
+    /// <remarks>Passed to the children alone: setting it on this process would reach every child any test starts.</remarks>
+    public int? CrashSeed { get; init; }
+
     /// <summary>Told of every result as it arrives (progress of a long run); null for none.</summary>
     public Action<CheckResult>? Progress { get; init; }
 
@@ -67,6 +71,10 @@ public sealed class FuzzSupervisor(string specPath)
         }
 
         start.Environment["DOTNET_DbgEnableMiniDump"] = "0";
+        if (CrashSeed is { } crash)
+        {
+            start.Environment["QIWI_FUZZ_CRASH_SEED"] = crash.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start " + RunnerPath);
         var stderr = new StringBuilder();
         process.ErrorDataReceived += (_, e) =>
