@@ -8,7 +8,7 @@ namespace Qiwi.Sandbox.Persistence;
 /// other type out of the load is not taken for a damaged file.
 /// </summary>
 internal sealed class DataFileException(string path, string row, string? field, string problem)
-    : Exception($"The data file '{path}' cannot be read as a sandbox data file: {row}" + (field is null ? ": " : $", field {field}: ") + problem + ".")
+    : Exception($"The data file '{path}' cannot be read as a sandbox data file: {row}" + (field is null ? " " : $", field {field} ") + problem + ".")
 {
     /// <summary>The table and key of the row, such as <c>sandbox_invoice row (shop_id 77, bill_id 'B1')</c>.</summary>
     public string Row { get; } = row;
