@@ -28,7 +28,7 @@ internal sealed class DataFileRow(string path, string name)
     public long Integer(SqliteDataReader reader, int ordinal, long min, long max)
         => reader.GetValue(ordinal) is long value && value >= min && value <= max
             ? value
-            : throw Bad(reader.GetName(ordinal), $"is {Describe(reader.GetValue(ordinal))}, not an integer from {min} to {max}");
+            : throw Bad(reader.GetName(ordinal), $"is {Describe(reader.GetValue(ordinal))}, not an integer" + (min == long.MinValue && max == long.MaxValue ? string.Empty : $" from {min} to {max}"));
 
     /// <summary>The column's value, which must be text.</summary>
     public string Text(SqliteDataReader reader, int ordinal)

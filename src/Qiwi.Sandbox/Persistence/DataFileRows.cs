@@ -66,9 +66,12 @@ internal static class DataFileRows
 
     /// <summary>What a refund settles to: success, fail, or null (it stays processing), as the shop's <c>RefundOutcome</c> gives it.</summary>
     private static string? SettlesTo(JsonFields json)
-        => json.OptionalListed<RefundStatus>(nameof(StoredRefund.SettlesTo), RefundStatusExtensions.TryParse) is { } outcome && outcome == RefundStatus.Processing.ToWireValue()
-            ? throw json.Bad(nameof(StoredRefund.SettlesTo), "is 'processing', which is no outcome (a refund that stays processing settles to null)")
-            : json.OptionalString(nameof(StoredRefund.SettlesTo));
+    {
+        var outcome = json.OptionalListed<RefundStatus>(nameof(StoredRefund.SettlesTo), RefundStatusExtensions.TryParse);
+        return outcome != RefundStatus.Processing.ToWireValue()
+            ? outcome
+            : throw json.Bad(nameof(StoredRefund.SettlesTo), "is 'processing', which is no outcome (a refund that stays processing settles to null)");
+    }
 
     private static KeyValuePair<string, string> FormField(JsonFields json) => new(json.String("Key"), json.String("Value"));
 
