@@ -71,12 +71,13 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
                 DataFileFormat.CheckWhole(_path!);
                 Open();
             }
-            catch (Exception exception) when (exception is SqliteException or JsonException or NotSupportedException or FormatException or OverflowException
-                or InvalidCastException or ArgumentException or NullReferenceException)
+            catch (Exception exception) when (exception is SqliteException or JsonException or DataFileException)
             {
-                // Whatever in the file cannot be read (a damaged page, a row that is not the JSON it should be): a start
-                // error naming the file, not a bare exception from somewhere inside the read.
-                throw new InvalidDataException($"The data file '{_path}' cannot be read as a sandbox data file: {exception.Message}", exception);
+                // What means the file cannot be read (a damaged page, not a database, a row or field the load's own checks
+                // refused): a start error naming the file. Nothing else: an exception of another type out of the load is a
+                // fault of the sandbox's own code and surfaces as itself, not as "your file is damaged".
+                throw new InvalidDataException(
+                    exception is DataFileException ? exception.Message : $"The data file '{_path}' cannot be read as a sandbox data file: {exception.Message}", exception);
             }
         }
 
@@ -91,14 +92,14 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
         if (ReadLegacy(connection) is { } legacy)
         {
             // The earlier format: loaded, then written whole in this one (dropping the old row) in one transaction.
-            clock.Restore(legacy.ClockOffset);
-            ledger.Import(legacy.Invoices);
-            dispatcher.Import(legacy.Notifications.Select(n => n.ToRecord()), legacy.NextNotificationId);
+            Restore(legacy.Content, (legacy.ClockOffset, legacy.NextId));
             SaveLocked(whole: true, dropLegacy: true);
         }
         else
         {
-            Load(connection);   // an import marks nothing dirty: what was loaded is what the file holds
+            var (content, meta) = Read(connection);
+            Restore(content, meta);   // an import marks nothing dirty: what was loaded is what the file holds
+            _meta = meta;
             _whole = true;
         }
     }
@@ -243,57 +244,6 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
         }
     }
 
-    private void Load(SqliteConnection connection)
-    {
-        using (var meta = Command(connection, null, "SELECT clock_offset_ticks, next_notification_id FROM sandbox_meta WHERE id = 1"))
-        using (var row = meta.ExecuteReader())
-        {
-            if (row.Read())
-            {
-                clock.Restore(TimeSpan.FromTicks(row.GetInt64(0)));
-                _meta = (TimeSpan.FromTicks(row.GetInt64(0)), row.GetInt32(1));
-            }
-        }
-
-        var invoices = new List<StoredInvoice>();
-        using (var read = Command(connection, null, "SELECT json FROM sandbox_invoice"))
-        using (var row = read.ExecuteReader())
-        {
-            while (row.Read())
-            {
-                invoices.Add(JsonSerializer.Deserialize<StoredInvoice>(row.GetString(0)) ?? throw new InvalidDataException($"An invoice row of the data file '{_path}' is null."));
-            }
-        }
-
-        var records = new List<NotificationRecord>();
-        using (var read = Command(connection, null, "SELECT json FROM sandbox_notification ORDER BY id"))
-        using (var row = read.ExecuteReader())
-        {
-            while (row.Read())
-            {
-                records.Add((JsonSerializer.Deserialize<StoredNotification>(row.GetString(0)) ?? throw new InvalidDataException($"A notification row of the data file '{_path}' is null.")).ToRecord());
-            }
-        }
-
-        ledger.Import(invoices);
-        if (_meta is not null || records.Count > 0)
-        {
-            dispatcher.Import(records, _meta?.NextId ?? 0);
-        }
-    }
-
-    /// <summary>The state in the earlier format (one JSON row), or null when the file has none.</summary>
-    private static StoredState? ReadLegacy(SqliteConnection connection)
-    {
-        if (!DataFileFormat.TableExists(connection, "sandbox_state"))
-        {
-            return null;
-        }
-
-        using var read = Command(connection, null, "SELECT json FROM sandbox_state WHERE id = 1");
-        return read.ExecuteScalar() is string json ? JsonSerializer.Deserialize<StoredState>(json) : new StoredState(TimeSpan.Zero, [], [], 0);
-    }
-
     private SqliteConnection Connection()
     {
         if (_connection is not null)
@@ -323,19 +273,5 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
         command.Transaction = transaction;
         command.CommandText = sql;
         return command;
-    }
-
-    /// <summary>The earlier format's single row (read at start-up, then rewritten as rows).</summary>
-    private sealed record StoredState(TimeSpan ClockOffset, List<StoredInvoice> Invoices, List<StoredNotification> Notifications, int NextNotificationId);
-
-    /// <summary>A notification record in the data file (one row; also inside the earlier format's single row).</summary>
-    internal sealed record StoredNotification(int Id, long ShopId, string BillId, string Status, Uri Url, List<KeyValuePair<string, string>> Form,
-        DateTimeOffset FirstAttemptAt, DateTimeOffset NextAttemptAt, List<NotificationAttempt> Attempts, bool Delivered, bool GaveUp)
-    {
-        public static StoredNotification From(NotificationRecord r) => new(r.Id, r.ShopId, r.BillId, r.Status, r.Url, r.Form.ToList(), r.FirstAttemptAt, r.NextAttemptAt,
-            r.Attempts.ToList(), r.Delivered, r.GaveUp);
-
-        public NotificationRecord ToRecord()
-            => NotificationRecord.Restore(Id, ShopId, BillId, Status, Url, Form, FirstAttemptAt, NextAttemptAt, Attempts, Delivered, GaveUp);
     }
 }

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Qiwi.Sandbox.Hosting;
+using Qiwi.Sandbox.Ledger;
+using Qiwi.Sandbox.Notifications;
+using Qiwi.Sandbox.Persistence;
+using Qiwi.Sandbox.Shops;
+
+namespace Qiwi.Sandbox.Tests;
+
+public sealed partial class IncrementalStoreTests
+{
+    /// <summary>
+    /// A sandbox's store started on a data file, kept whether the start failed or not (what a failed start left in the
+    /// ledger and the log is checked too); nothing is ticked by the test, and the shop has no notification URL, so no
+    /// record is added after the load.
+    /// </summary>
+    private sealed class Started : IDisposable
+    {
+        private Started(SandboxShop shop, SandboxClock clock, SandboxLedger ledger, NotificationDispatcher dispatcher, SandboxStore store)
+            => (Shop, Clock, Ledger, Dispatcher, Store) = (shop, clock, ledger, dispatcher, store);
+
+        public SandboxShop Shop { get; }
+
+        public SandboxClock Clock { get; }
+
+        public SandboxLedger Ledger { get; }
+
+        public NotificationDispatcher Dispatcher { get; }
+
+        public SandboxStore Store { get; }
+
+        /// <summary>What the start threw, or null when it started.</summary>
+        public Exception? Error { get; private set; }
+
+        public static async Task<Started> StartAsync(string path, FakeTimeProvider fake, int seed, Action<SandboxStore>? before = null)
+        {
+            var shop = new SandboxShop { ShopId = 77, MinAmount = 0.01m, MaxAmount = 1_000_000m, NotificationPassword = "secret" };
+            var options = new SandboxOptions { Shops = [shop], DataFile = path, RefundSettleDelay = TimeSpan.FromMinutes(30), NotificationTimeScale = 10 };
+            var clock = new SandboxClock(fake);
+            var ledger = new SandboxLedger(clock, options);
+            var dispatcher = new NotificationDispatcher(ledger, Options.Create(options), clock, new Merchant(seed), NullLogger<NotificationDispatcher>.Instance);
+            var started = new Started(shop, clock, ledger, dispatcher, new SandboxStore(Options.Create(options), ledger, dispatcher, clock));
+            before?.Invoke(started.Store);
+            try
+            {
+                await started.Store.StartAsync(default);
+            }
+            catch (Exception exception)
+            {
+                started.Error = exception;
+            }
+
+            return started;
+        }
+
+        /// <summary>Writes this state whole into another data file (a store that never loaded saves everything at its first save).</summary>
+        public void SaveWholeTo(string path)
+        {
+            var options = new SandboxOptions { Shops = [Shop], DataFile = path };
+            using var store = new SandboxStore(Options.Create(options), Ledger, Dispatcher, Clock);
+            store.Save();
+        }
+
+        public void Dispose()
+        {
+            Store.Dispose();
+            Dispatcher.Dispose();
+        }
+    }
+}
