@@ -86,6 +86,9 @@ internal static partial class QiwiNotificationHandler
         context.Features.Set<IQiwiNotificationFeature>(new QiwiNotificationFeature(key));
         try
         {
+            // One copy of this notification at a time (in this process): a copy that waited asks the store after
+            // the one before it marked the key. Released whatever happens below, so the next copy is not stuck.
+            using var gate = await options.Gate.EnterAsync(key, context.RequestAborted).ConfigureAwait(false);
             if (store is not null && await store.IsAppliedAsync(key, context.RequestAborted).ConfigureAwait(false))
             {
                 LogDuplicate(logger, fields.Find(f => f.Key == "bill_id").Value);

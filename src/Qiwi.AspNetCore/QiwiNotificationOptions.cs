@@ -44,6 +44,12 @@ public sealed class QiwiNotificationOptions
     /// </summary>
     public IQiwiNotificationStore? Store { get; set; }
 
+    /// <summary>
+    /// Lets the copies of one notification through one at a time at the endpoints mapped with these options (in this
+    /// process): see <see cref="IQiwiNotificationStore"/>.
+    /// </summary>
+    internal QiwiNotificationGate Gate { get; } = new();
+
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
