@@ -18,6 +18,9 @@ internal sealed class QiwiNotificationGate
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>Tests only: called between the look-up of a key's entry and taking its lock (where the last copy may leave).</summary>
+    internal Action? AfterLookup { get; set; }
+
     /// <summary>The keys in flight (held, or waited for): zero when no notification is being handled.</summary>
     internal int Count => _entries.Count;
 
@@ -52,6 +55,7 @@ internal sealed class QiwiNotificationGate
         while (true)
         {
             var entry = _entries.GetOrAdd(key, static _ => new Entry());
+            AfterLookup?.Invoke();
             Waiter waiter;
             lock (entry)
             {
