@@ -10,7 +10,8 @@ namespace Qiwi.AspNetCore;
 /// <summary>
 /// Handles one notification: authorization, parsing, the user's handler, and the reply. Result 0 only after
 /// the handler succeeded; otherwise the role's code (malformed, bad password or certificate, bad signature,
-/// failure), so that QIWI repeats the notification.
+/// failure), so that QIWI repeats the notification. Copies of one notification are handled one at a time
+/// (<see cref="QiwiNotificationGate"/>).
 /// </summary>
 internal static partial class QiwiNotificationHandler
 {

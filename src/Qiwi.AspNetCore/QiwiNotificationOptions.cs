@@ -40,7 +40,8 @@ public sealed class QiwiNotificationOptions
 
     /// <summary>
     /// Where applied notifications are remembered so that repeats are recognized across restarts and nodes;
-    /// null (the default) uses the <see cref="IQiwiNotificationStore"/> registered in DI, if any.
+    /// null (the default) uses the <see cref="IQiwiNotificationStore"/> registered in DI, if any. Copies arriving
+    /// together at one node go through one at a time with or without a store (see <see cref="IQiwiNotificationStore"/>).
     /// </summary>
     public IQiwiNotificationStore? Store { get; set; }
 
