@@ -116,4 +116,22 @@ public sealed class QiwiNotificationGateTests
         (await third.WaitAsync(Bound)).Dispose();
         Assert.Equal(0, gate.Count);
     }
+
+    [Fact]
+    public async Task A_copy_passing_a_free_gate_allocates_only_its_entry_and_the_tables_node()
+    {
+        var gate = new QiwiNotificationGate();
+        (await gate.EnterAsync("warm-up", CancellationToken.None)).Dispose();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            var entering = gate.EnterAsync("a", CancellationToken.None);
+            Assert.True(entering.IsCompletedSuccessfully); // so the await below neither waits nor leaves this thread
+            (await entering).Dispose();
+        }
+
+        var perCopy = (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
+        Assert.True(perCopy is > 0 and <= 96, $"{perCopy} bytes a copy");
+        Assert.Equal(0, gate.Count);
+    }
 }
