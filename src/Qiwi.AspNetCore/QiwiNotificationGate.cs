@@ -11,7 +11,8 @@ namespace Qiwi.AspNetCore;
 /// <remarks>
 /// One <see cref="Entry"/> per key in flight, created by the first copy and removed by the last one out, under
 /// the entry's own lock: a copy that found an entry being removed takes a fresh one. Nothing is kept once no copy
-/// of the key is in flight, and no lock is shared between keys (the table is a <see cref="ConcurrentDictionary{TKey,TValue}"/>).
+/// of the key is in flight. Keys share no lock but the table's own (<see cref="ConcurrentDictionary{TKey,TValue}"/>:
+/// striped, held only while an entry is added or removed), and no lock is held while a copy is handled.
 /// Waiting copies queue in arrival order; the holder, when it leaves, hands the gate to the first of them.
 /// </remarks>
 internal sealed class QiwiNotificationGate
