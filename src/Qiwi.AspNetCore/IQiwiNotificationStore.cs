@@ -7,11 +7,26 @@ namespace Qiwi.AspNetCore;
 /// <see cref="QiwiNotificationOptions.Store"/>, else the one registered in DI, else none.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The endpoint asks <see cref="IsAppliedAsync"/> before calling the handler (a known notification is answered
 /// with result 0 and the handler is not called) and calls <see cref="MarkAppliedAsync"/> after the handler
-/// succeeded. Two copies that arrive at the same moment can both pass the first check, so the handler must still
-/// apply its change idempotently (a conditional update, a unique constraint); to record the key in the same
-/// transaction as the change, read it from <see cref="IQiwiNotificationFeature"/>.
+/// succeeded.
+/// </para>
+/// <para>
+/// One node is safe by itself: in one process, the copies of one notification reaching an endpoint go through one
+/// at a time. A copy that arrives while another is being handled waits for it (and leaves if its request is
+/// aborted), then asks this store, finds the key marked and is answered result 0 without the handler. When the
+/// first copy failed (the handler, this store, or its request aborted), the next one runs the handler, as a repeat
+/// would. Copies of other notifications never wait.
+/// </para>
+/// <para>
+/// Several nodes sharing this store are not: that gate is in each process's memory, so two copies reaching two
+/// nodes at the same moment can both pass the first check and both call the handler. There the handler must still
+/// apply its change conditionally (a conditional update, a unique constraint on the key). On any number of nodes,
+/// a change made but not recorded (the handler failing after its change, <see cref="MarkAppliedAsync"/> failing,
+/// the process stopping in between) is made again by the repeat unless the handler records the key in the same
+/// transaction as its change: read it from <see cref="IQiwiNotificationFeature"/>.
+/// </para>
 /// </remarks>
 public interface IQiwiNotificationStore
 {

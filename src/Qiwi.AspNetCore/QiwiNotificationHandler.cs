@@ -10,7 +10,8 @@ namespace Qiwi.AspNetCore;
 /// <summary>
 /// Handles one notification: authorization, parsing, the user's handler, and the reply. Result 0 only after
 /// the handler succeeded; otherwise the role's code (malformed, bad password or certificate, bad signature,
-/// failure), so that QIWI repeats the notification.
+/// failure), so that QIWI repeats the notification. Copies of one notification are handled one at a time
+/// (<see cref="QiwiNotificationGate"/>).
 /// </summary>
 internal static partial class QiwiNotificationHandler
 {
@@ -86,6 +87,9 @@ internal static partial class QiwiNotificationHandler
         context.Features.Set<IQiwiNotificationFeature>(new QiwiNotificationFeature(key));
         try
         {
+            // One copy of this notification at a time (in this process): a copy that waited asks the store after
+            // the one before it marked the key. Released whatever happens below, so the next copy is not stuck.
+            using var gate = await options.Gate.EnterAsync(key, context.RequestAborted).ConfigureAwait(false);
             if (store is not null && await store.IsAppliedAsync(key, context.RequestAborted).ConfigureAwait(false))
             {
                 LogDuplicate(logger, fields.Find(f => f.Key == "bill_id").Value);

@@ -40,9 +40,16 @@ public sealed class QiwiNotificationOptions
 
     /// <summary>
     /// Where applied notifications are remembered so that repeats are recognized across restarts and nodes;
-    /// null (the default) uses the <see cref="IQiwiNotificationStore"/> registered in DI, if any.
+    /// null (the default) uses the <see cref="IQiwiNotificationStore"/> registered in DI, if any. Copies arriving
+    /// together at one node go through one at a time with or without a store (see <see cref="IQiwiNotificationStore"/>).
     /// </summary>
     public IQiwiNotificationStore? Store { get; set; }
+
+    /// <summary>
+    /// Lets the copies of one notification through one at a time at the endpoints mapped with these options (in this
+    /// process): see <see cref="IQiwiNotificationStore"/>.
+    /// </summary>
+    internal QiwiNotificationGate Gate { get; } = new();
 
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Qiwi.AspNetCore.Tests.Generated;
 using static Qiwi.AspNetCore.Tests.NotificationServer;
@@ -22,8 +21,8 @@ public sealed class NotificationDeliveryRaceTests
     public async Task Concurrent_copies_with_failing_handlers_and_stores_apply_each_notification_exactly_once_and_lose_none(int seed)
     {
         var random = new Random(seed);
-        var faults = new Faults(seed);
-        var store = new FlakyStore(faults);
+        var faults = new DeliveryRace.Faults(seed);
+        var store = new DeliveryRace.FlakyStore(faults);
         var database = new Database();
         async Task Handler(BillNotification notification, HttpContext context, CancellationToken cancellationToken)
         {
@@ -43,77 +42,14 @@ public sealed class NotificationDeliveryRaceTests
 
         using var node1 = await Start(o => o.Store = store, Handler);
         using var node2 = await Start(o => o.Store = store, Handler);
-        var nodes = new[] { node1, node2 };
         var bills = Enumerable.Range(0, 30).Select(i => "BILL-" + i).ToArray();
-        var lost = new ConcurrentQueue<string>();
-        var posts = 0;
-        var senders = new List<Task>();
-        foreach (var bill in bills)
-        {
-            var form = Form(bill, random.Next(2) == 0 ? "paid" : "rejected");
-            var copies = random.Next(2, 5);
-            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            for (var copy = 0; copy < copies; copy++)
-            {
-                var first = random.Next(nodes.Length);
-                senders.Add(Task.Run(async () =>
-                {
-                    await start.Task;
-                    for (var attempt = 0; attempt < 60; attempt++)
-                    {
-                        Interlocked.Increment(ref posts);
-                        var (_, reply) = await Post(nodes[(first + attempt) % nodes.Length], form);
-                        if (reply.Contains("<result_code>0</result_code>", StringComparison.Ordinal))
-                        {
-                            if (database.Count(bill) != 1)
-                            {
-                                lost.Enqueue($"{bill}: result 0 with the change made {database.Count(bill)} times");
-                            }
 
-                            return;
-                        }
-
-                        Assert.Contains("<result_code>300</result_code>", reply, StringComparison.Ordinal);
-                    }
-
-                    lost.Enqueue($"{bill}: never acknowledged");
-                }));
-            }
-
-            start.SetResult();
-        }
-
-        await Task.WhenAll(senders);
+        var (lost, posts, senders) = await DeliveryRace.SendAllAsync(random, [node1, node2], bills, database.Count);
 
         Assert.Empty(lost);
         Assert.All(bills, bill => Assert.Equal(1, database.Count(bill)));
         Assert.Equal(bills.Length, database.Keys);
-        Assert.True(faults.Thrown > 20 && posts > senders.Count, $"{faults.Thrown} faults in {posts} posts: the seed exercised the failures");
-    }
-
-    /// <summary>Seeded fault decisions shared by the handlers and the store.</summary>
-    private sealed class Faults(int seed)
-    {
-        private readonly Random _random = new(seed);
-        private int _thrown;
-
-        public int Thrown => Volatile.Read(ref _thrown);
-
-        public int Next(int odds)
-        {
-            int roll;
-            lock (_random)
-            {
-                roll = _random.Next(odds);
-            }
-
-            if (roll == 0)
-            {
-                Interlocked.Increment(ref _thrown);
-            }
-
-            return roll;
-        }
+        Assert.True(faults.Thrown > 20 && posts > senders, $"{faults.Thrown} faults in {posts} posts: the seed exercised the failures");
     }
 
     /// <summary>The merchant's database: each bill's change, and the keys applied, in one transaction (a lock).</summary>
@@ -151,29 +87,6 @@ public sealed class NotificationDeliveryRaceTests
             {
                 return _changes.GetValueOrDefault(bill);
             }
-        }
-    }
-
-    /// <summary>A store shared by the nodes that fails at random when asked or told.</summary>
-    private sealed class FlakyStore(Faults faults) : IQiwiNotificationStore
-    {
-        private readonly ConcurrentDictionary<string, bool> _applied = new(StringComparer.Ordinal);
-
-        public async ValueTask<bool> IsAppliedAsync(string key, CancellationToken cancellationToken)
-        {
-            await Task.Yield();
-            return faults.Next(8) == 0 ? throw new InvalidOperationException("store down when asked") : _applied.ContainsKey(key);
-        }
-
-        public async ValueTask MarkAppliedAsync(string key, CancellationToken cancellationToken)
-        {
-            await Task.Yield();
-            if (faults.Next(8) == 0)
-            {
-                throw new InvalidOperationException("store down when told");
-            }
-
-            _applied[key] = true;
         }
     }
 }

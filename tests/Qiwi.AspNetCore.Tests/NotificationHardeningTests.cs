@@ -126,20 +126,4 @@ public sealed class NotificationHardeningTests
             options.AllowedNetworks.Add(network);
         }
     }
-
-    private sealed class MemoryStore : IQiwiNotificationStore
-    {
-        public ConcurrentDictionary<string, bool> Keys { get; } = new();
-
-        public bool Broken { get; set; }
-
-        public ValueTask<bool> IsAppliedAsync(string key, CancellationToken cancellationToken)
-            => Broken ? throw new InvalidOperationException("store down") : ValueTask.FromResult(Keys.ContainsKey(key));
-
-        public ValueTask MarkAppliedAsync(string key, CancellationToken cancellationToken)
-        {
-            Keys[key] = true;
-            return ValueTask.CompletedTask;
-        }
-    }
 }

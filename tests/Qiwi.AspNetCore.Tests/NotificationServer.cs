@@ -46,8 +46,11 @@ internal static class NotificationServer
         return app.GetTestServer();
     }
 
-    /// <summary>Posts <paramref name="form"/> with the shop's Basic authorization from <paramref name="remote"/> (loopback by default).</summary>
-    public static async Task<(HttpStatusCode Status, string Body)> Post(TestServer server, KeyValuePair<string, string>[] form, IPAddress? remote = null, string? forwardedFor = null)
+    /// <summary>
+    /// Posts <paramref name="form"/> with the shop's Basic authorization from <paramref name="remote"/> (loopback by
+    /// default); cancelling <paramref name="cancellationToken"/> aborts the request, as a client that gives up.
+    /// </summary>
+    public static async Task<(HttpStatusCode Status, string Body)> Post(TestServer server, KeyValuePair<string, string>[] form, IPAddress? remote = null, string? forwardedFor = null, CancellationToken cancellationToken = default)
     {
         var body = Encoding.UTF8.GetBytes(string.Join('&', form.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
         var context = await server.SendAsync(c =>
@@ -63,7 +66,7 @@ internal static class NotificationServer
 
             c.Request.Body = new MemoryStream(body);
             c.Connection.RemoteIpAddress = remote ?? IPAddress.Loopback;
-        });
+        }, cancellationToken);
         return ((HttpStatusCode)context.Response.StatusCode, await new StreamReader(context.Response.Body).ReadToEndAsync());
     }
 }
