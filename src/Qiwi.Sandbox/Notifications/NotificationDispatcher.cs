@@ -261,7 +261,16 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
 
     private async Task DeliverAsync(NotificationRecord record)
     {
-        var shop = _options.ShopById(record.ShopId) ?? throw new InvalidOperationException($"Shop {record.ShopId} is not configured.");
+        if (_options.ShopById(record.ShopId) is not { } shop)
+        {
+            // A record from the data file of a shop since taken out of the configuration: nothing to sign or authorize
+            // it with, and nobody to send it for. It is given up at once, with the reason as its attempt, and the
+            // tick goes on to the other records (it used to throw here and stop the tick at this record, every tick).
+            Settle(record, new NotificationAttempt(_time.GetUtcNow(), null, null, $"shop {record.ShopId} is not configured: the notification is given up"), giveUp: true);
+            LogShopGone(_logger, record.BillId, record.ShopId);
+            return;
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, record.Url) { Content = new FormUrlEncodedContent(record.Form) };
         request.Headers.Accept.ParseAdd("text/xml");
         if (shop.Settings.SignNotifications)
@@ -296,6 +305,13 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
             attempt = new NotificationAttempt(at, null, null, exception.GetType().Name + ": " + exception.Message);
         }
 
+        Settle(record, attempt, giveUp: false);
+        LogAttempt(_logger, record.BillId, record.Attempts.Count, attempt.HttpStatus, attempt.ResultCode, record.Delivered);
+    }
+
+    /// <summary>Records an attempt: delivered, given up (past the schedule, or <paramref name="giveUp"/>), or due again.</summary>
+    private void Settle(NotificationRecord record, NotificationAttempt attempt, bool giveUp)
+    {
         lock (_records)
         {
             record.Attempts.Add(attempt);
@@ -305,7 +321,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
                 // The next attempt is due a wait after this one was due (not after it ended), so the schedule holds
                 // whatever the merchant's latency.
                 var next = record.NextAttemptAt + NotificationSchedule.WaitAfter(record.Attempts.Count, _options.NotificationTimeScale);
-                record.GaveUp = record.Attempts.Count >= NotificationSchedule.MaxAttempts || next - record.FirstAttemptAt > NotificationSchedule.WindowAt(_options.NotificationTimeScale);
+                record.GaveUp = giveUp || record.Attempts.Count >= NotificationSchedule.MaxAttempts || next - record.FirstAttemptAt > NotificationSchedule.WindowAt(_options.NotificationTimeScale);
                 record.NextAttemptAt = next;
             }
 
@@ -316,9 +332,10 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
 
             Changed.Mark(record.Id);
         }
-
-        LogAttempt(_logger, record.BillId, record.Attempts.Count, attempt.HttpStatus, attempt.ResultCode, record.Delivered);
     }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Notification for bill {BillId} given up: shop {ShopId} is not configured")]
+    private static partial void LogShopGone(ILogger logger, string billId, long shopId);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Notification for bill {BillId}, attempt {Attempt}: HTTP {Status}, result {ResultCode}, delivered {Delivered}")]
     private static partial void LogAttempt(ILogger logger, string billId, int attempt, int? status, int? resultCode, bool delivered);
