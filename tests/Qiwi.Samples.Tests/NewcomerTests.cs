@@ -81,7 +81,6 @@ public sealed partial class NewcomerTests : IDisposable
 
         await using var sandbox = await SandboxHost.StartAsync();
         using var control = new HttpClient { BaseAddress = sandbox.BaseUrl };
-        var app = new Uri("http://127.0.0.1:" + FreePort() + "/");
         var run = new Dictionary<string, string?>(environment)
         {
             ["Qiwi__SandboxBaseUrl"] = sandbox.BaseUrl.AbsoluteUri,
@@ -90,7 +89,9 @@ public sealed partial class NewcomerTests : IDisposable
             ["Qiwi__ApiPassword"] = sandbox.Shop.ApiPassword,
             ["Qiwi__NotificationPassword"] = sandbox.Shop.NotificationPassword,
         };
-        using var web = new BackgroundProcess(project, $"dotnet run --no-build --no-launch-profile --urls {app.AbsoluteUri}", run);
+        // Port 0: the app takes a free port itself and says which (a port picked here and freed could be taken meanwhile).
+        using var web = new BackgroundProcess(project, "dotnet run --no-build --no-launch-profile --urls http://127.0.0.1:0", run);
+        var app = new Uri(await Eventually(web, () => Task.FromResult(ListeningOn().Match(web.Output()) is { Success: true } m ? m.Groups[1].Value + "/" : null)));
 
         // The README's PATCH, with the app's URL in place of its placeholder.
         var patch = NotificationPatch().Match(readme);
@@ -101,17 +102,7 @@ public sealed partial class NewcomerTests : IDisposable
         }
 
         using var shopper = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app, Timeout = TimeSpan.FromSeconds(20) };
-        var created = await Eventually(web, async () =>
-        {
-            try
-            {
-                return await shopper.PostAsync("orders/web-1", content: null);
-            }
-            catch (HttpRequestException)
-            {
-                return null; // not listening yet
-            }
-        });
+        var created = await shopper.PostAsync("orders/web-1", content: null);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal(sandbox.BaseUrl.AbsoluteUri + "form?shop=" + sandbox.Shop.ShopId + "&transaction=web-1", created.Headers.Location!.AbsoluteUri);
 
@@ -190,14 +181,8 @@ public sealed partial class NewcomerTests : IDisposable
         throw new Xunit.Sdk.XunitException("No answer within a minute. The web shop wrote:\n" + app.Output());
     }
 
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:[0-9]+)")]
+    private static partial Regex ListeningOn();
 
     /// <summary>The variables of the README's `export` line for trying the quick start against the sandbox.</summary>
     private static Dictionary<string, string> Exports(string readme)
