@@ -56,6 +56,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LimitExceeded = Error(
         "QIWI0016", "The spec exceeds a limit of the generator", "The spec exceeds the generator's limit on {0}; nothing is generated from it");
 
+    public static readonly DiagnosticDescriptor UnknownExtension = Warning(
+        "QIWI0017", "An x-qiwi extension is not one the generator reads", "'{0}' is not an extension the generator reads, so it is ignored{1}; the extensions are listed in docs/spec-extensions.md");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "QIWI9999", "The generator failed", "The Qiwi generator failed on this spec (a bug; please report it with the spec): {0}");
 
@@ -63,7 +66,7 @@ internal static class DiagnosticDescriptors
     {
         InvalidYaml, UnresolvedReference, MissingOperationId, UnsupportedConstruct, InvalidIdentifier, DuplicateIdentifier,
         EnumWithoutNames, ConflictingExtension, InvalidExtension, NotOpenApi, InvalidOption, InvalidPathTemplate, Cycle,
-        DuplicateOperation, InvalidNumber, LimitExceeded, InternalError,
+        DuplicateOperation, InvalidNumber, LimitExceeded, UnknownExtension, InternalError,
     };
 
     public static DiagnosticDescriptor Find(string id)
@@ -81,4 +84,7 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message)
+        => new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

@@ -219,8 +219,10 @@ internal static class YamlLoader
 
                 frame.Size += 1;
                 frame.HasKey = true;
-                frame.Key = new YamlKey(value, quoted, ToSpan(start, end));
+                var span = ToSpan(start, end);
+                frame.Key = new YamlKey(value, quoted, span);
                 frame.KeyIsText = true;
+                UnknownExtensions.Check(value, span, _filePath, _diagnostics);
                 return true;
             }
 
@@ -394,6 +396,7 @@ internal static class YamlLoader
                 if (node is YamlScalar scalar)
                 {
                     parent.Key = new YamlKey(scalar.Value, scalar.Quoted, scalar.Span);
+                    UnknownExtensions.Check(scalar.Value, scalar.Span, _filePath, _diagnostics);
                 }
                 else
                 {

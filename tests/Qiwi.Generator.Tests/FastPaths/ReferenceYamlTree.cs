@@ -174,6 +174,11 @@ internal sealed class ReferenceYamlTree
             {
                 Report(DiagnosticDescriptors.UnsupportedConstruct, child.Span, "A map or sequence used as a key", "keys must be plain text");
             }
+            else
+            {
+                // As the loader does when it takes a key: an x-qiwi- key no extension has is reported (QIWI0017).
+                UnknownExtensions.Check(child.Key, child.Span, Path, Diagnostics);
+            }
 
             var value = Value(Next()!)!;
             size += value.Size;
