@@ -36,12 +36,8 @@ public sealed partial class IncrementalStoreTests
 
         public static async Task<Started> StartAsync(string path, FakeTimeProvider fake, int seed, Action<SandboxStore>? before = null)
         {
-            var shop = new SandboxShop { ShopId = 77, MinAmount = 0.01m, MaxAmount = 1_000_000m, NotificationPassword = "secret" };
-            var options = new SandboxOptions { Shops = [shop], DataFile = path, RefundSettleDelay = TimeSpan.FromMinutes(30), NotificationTimeScale = 10 };
-            var clock = new SandboxClock(fake);
-            var ledger = new SandboxLedger(clock, options);
-            var dispatcher = new NotificationDispatcher(ledger, Options.Create(options), clock, new Merchant(seed), NullLogger<NotificationDispatcher>.Instance);
-            var started = new Started(shop, clock, ledger, dispatcher, new SandboxStore(Options.Create(options), ledger, dispatcher, clock));
+            var (shop, clock, ledger, dispatcher, store) = Parts(path, fake, seed, merchantUrl: false, merchantRefuses: false);
+            var started = new Started(shop, clock, ledger, dispatcher, store);
             before?.Invoke(started.Store);
             try
             {

@@ -352,6 +352,23 @@ public sealed partial class IncrementalStoreTests
             + string.Join("\n", Invoices) + "\n" + string.Join("\n", Notifications);
     }
 
+    /// <summary>The parts of one sandbox on <paramref name="path"/> (shop 77, its store not started): what <see cref="Sandbox"/> and <see cref="Started"/> hold.</summary>
+    private static (SandboxShop Shop, SandboxClock Clock, SandboxLedger Ledger, NotificationDispatcher Dispatcher, SandboxStore Store) Parts(
+        string? path, FakeTimeProvider fake, int seed, bool merchantUrl, bool merchantRefuses)
+    {
+        var shop = new SandboxShop { ShopId = 77, MinAmount = 0.01m, MaxAmount = 1_000_000m, NotificationPassword = "secret" };
+        if (merchantUrl)
+        {
+            shop.NotificationUrl = new Uri("http://merchant.invalid/notify");
+        }
+
+        var options = new SandboxOptions { Shops = [shop], DataFile = path, RefundSettleDelay = TimeSpan.FromMinutes(30), NotificationTimeScale = 10 };
+        var clock = new SandboxClock(fake);
+        var ledger = new SandboxLedger(clock, options);
+        var dispatcher = new NotificationDispatcher(ledger, Options.Create(options), clock, new Merchant(seed, merchantRefuses), NullLogger<NotificationDispatcher>.Instance);
+        return (shop, clock, ledger, dispatcher, new SandboxStore(Options.Create(options), ledger, dispatcher, clock));
+    }
+
     /// <summary>One sandbox's state and its data file (no HTTP; the tick and saves are driven by the test).</summary>
     private sealed class Sandbox : IDisposable
     {
@@ -370,17 +387,7 @@ public sealed partial class IncrementalStoreTests
 
         public static async Task<Sandbox> OpenAsync(string? path, FakeTimeProvider fake, int seed, bool merchantUrl = true, bool merchantRefuses = false)
         {
-            var shop = new SandboxShop { ShopId = 77, MinAmount = 0.01m, MaxAmount = 1_000_000m, NotificationPassword = "secret" };
-            if (merchantUrl)
-            {
-                shop.NotificationUrl = new Uri("http://merchant.invalid/notify");
-            }
-
-            var options = new SandboxOptions { Shops = [shop], DataFile = path, RefundSettleDelay = TimeSpan.FromMinutes(30), NotificationTimeScale = 10 };
-            var clock = new SandboxClock(fake);
-            var ledger = new SandboxLedger(clock, options);
-            var dispatcher = new NotificationDispatcher(ledger, Options.Create(options), clock, new Merchant(seed, merchantRefuses), NullLogger<NotificationDispatcher>.Instance);
-            var store = new SandboxStore(Options.Create(options), ledger, dispatcher, clock);
+            var (shop, clock, ledger, dispatcher, store) = Parts(path, fake, seed, merchantUrl, merchantRefuses);
             await store.StartAsync(default);   // the dispatcher's timers are not started: the test ticks it
             var sandbox = new Sandbox(shop, clock, ledger, dispatcher, store);
             await sandbox.QuiesceAsync();
