@@ -48,7 +48,7 @@ public sealed partial class ShopBrowserTests
             await page.ClickAsync("#pay");
             try
             {
-                await page.WaitForURLAsync(url => url.StartsWith(shop.Url.AbsoluteUri + "success", StringComparison.Ordinal));
+                await ArriveAsync(page, shop.Url.AbsoluteUri + "success");
             }
             catch (TimeoutException timeout)
             {
@@ -82,7 +82,7 @@ public sealed partial class ShopBrowserTests
             // The payer declines: the failure page, with a link back.
             await page.ClickAsync("#checkout");
             await page.ClickAsync("#reject");
-            await page.WaitForURLAsync(url => url.StartsWith(shop.Url.AbsoluteUri + "fail", StringComparison.Ordinal));
+            await ArriveAsync(page, shop.Url.AbsoluteUri + "fail");
             Assert.Equal((second, "rejected"), (await page.InnerTextAsync("#order"), await page.InnerTextAsync("#status")));
             await CheckPageAsync(page, "fail");
             await page.ClickAsync("#back");
@@ -135,6 +135,26 @@ public sealed partial class ShopBrowserTests
     {
         using var log = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(sandbox.BaseUrl, "sandbox/control/notifications")));
         return log.RootElement.EnumerateArray().Any(n => n.GetProperty("bill_id").GetString() == billId && n.GetProperty("delivered").GetBoolean());
+    }
+
+    /// <summary>
+    /// Waits for the browser to reach a URL starting with <paramref name="prefix"/> and for the page's order line; on a
+    /// timeout, says where it is and what it shows. The wait is for the navigation's commit and then for the content, not
+    /// for the page's load event: once in about ten runs on a loaded machine the browser sat on the right page, fully
+    /// shown, network idle, and the wait for its load event still ran out (the shop's pages have no script).
+    /// </summary>
+    private static async Task ArriveAsync(IPage page, string prefix)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url => url.StartsWith(prefix, StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForSelectorAsync("#order");
+        }
+        catch (TimeoutException exception)
+        {
+            var shown = await page.InnerTextAsync("body", new PageInnerTextOptions { Timeout = 5_000 });
+            throw new Xunit.Sdk.XunitException($"The browser did not reach {prefix}: it is at {page.Url}, showing:\n{shown[..Math.Min(shown.Length, 1_000)]}\n({exception.Message})");
+        }
     }
 
     private static async Task<string> BuyAsync(IPage page)
