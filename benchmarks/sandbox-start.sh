@@ -17,7 +17,7 @@ trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
 start_sandbox "$sandbox_dll" 5197 "--Sandbox:DataFile=$dir/filled.db"; pid=$!
 wait_for "http://127.0.0.1:5197/sandbox/control/notifications"
 $bench fill http://127.0.0.1:5197 "$invoices" 32 >/dev/null
-kill -INT "$pid"; wait "$pid" 2>/dev/null || true; pid=
+kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 echo "data file: $invoices invoices, $(du -k "$dir/filled.db" | cut -f1) KB"
 
 # first_answer URL: waits (polling every 50 ms, at most 60 s) until URL answers.
