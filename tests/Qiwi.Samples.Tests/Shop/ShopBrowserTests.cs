@@ -132,7 +132,8 @@ public sealed partial class ShopBrowserTests
     /// <paramref name="prefix"/> and shows the page's order line; on a timeout, says where the browser is and what it
     /// shows. The URL is read from the page as it goes, not waited for with <c>WaitForURLAsync</c>: that lost a race
     /// about once in ten runs on a loaded machine (it timed out with the browser on the right page, fully shown; the
-    /// navigation had committed between its check of the URL and its wait for the next navigation).
+    /// navigation had committed between its check of the URL and its wait for the next navigation: Playwright .NET's
+    /// check-then-subscribe race, microsoft/playwright-dotnet#3364).
     /// </summary>
     private static async Task ArriveAsync(IPage page, Func<Task> click, string prefix)
     {
