@@ -138,15 +138,8 @@ public sealed partial class IncrementalStoreTests
         var (records, nextId) = source.Dispatcher.Export();
         var stored = records.Select(SandboxStore.StoredNotification.From).ToList();
         Assert.NotEmpty(stored);
-        var json = JsonSerializer.Serialize(new
-        {
-            ClockOffset = TimeSpan.Zero,
-            Invoices = source.Ledger.Export(),
-            Notifications = stored.Concat(stored).ToList(),
-            NextNotificationId = nextId,
-        });
+        WriteSingleRow(file.Path, TimeSpan.Zero, source.Ledger.Export(), stored.Concat(stored).ToList(), nextId);
         source.Dispose();
-        Execute(file.Path, $"CREATE TABLE sandbox_state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL); INSERT INTO sandbox_state (id, json) VALUES (1, '{json.Replace("'", "''", StringComparison.Ordinal)}')");
 
         var refused = await Assert.ThrowsAsync<InvalidDataException>(() => Sandbox.OpenAsync(file.Path, fake, 28));
         Assert.Contains($"'{file.Path}'", refused.Message, StringComparison.Ordinal);

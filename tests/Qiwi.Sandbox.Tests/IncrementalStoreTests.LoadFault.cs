@@ -67,19 +67,6 @@ public sealed partial class IncrementalStoreTests
             return;
         }
 
-        var (records, nextId) = source.Dispatcher.Export();
-        var json = JsonSerializer.Serialize(new
-        {
-            ClockOffset = source.Clock.Offset,
-            Invoices = source.Ledger.Export(),
-            Notifications = records.Select(SandboxStore.StoredNotification.From).ToList(),
-            NextNotificationId = nextId,
-        });
-        using var legacy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        legacy.Open();
-        using var write = legacy.CreateCommand();
-        write.CommandText = "CREATE TABLE sandbox_state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL); INSERT INTO sandbox_state (id, json) VALUES (1, $json)";
-        write.Parameters.AddWithValue("$json", json);
-        write.ExecuteNonQuery();
+        WriteSingleRow(path, source);
     }
 }

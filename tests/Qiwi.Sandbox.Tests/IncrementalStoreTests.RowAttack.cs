@@ -158,14 +158,7 @@ public sealed partial class IncrementalStoreTests
         sandbox.Store.Save();
         var (records, nextId) = sandbox.Dispatcher.Export();
         Assert.True(records.Count >= 4 && records.Any(r => r.Attempts.Count > 0), "the file holds notification records with attempts");
-        var json = JsonSerializer.Serialize(new
-        {
-            ClockOffset = sandbox.Clock.Offset,
-            Invoices = sandbox.Ledger.Export(),
-            Notifications = records.Select(SandboxStore.StoredNotification.From).ToList(),
-            NextNotificationId = nextId,
-        });
-        Execute(singleRowPath, $"CREATE TABLE sandbox_state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL); INSERT INTO sandbox_state (id, json) VALUES (1, '{json.Replace("'", "''", StringComparison.Ordinal)}')");
+        WriteSingleRow(singleRowPath, sandbox.Clock.Offset, sandbox.Ledger.Export(), records.Select(SandboxStore.StoredNotification.From).ToList(), nextId);
         return fake;
     }
 

@@ -308,23 +308,8 @@ public sealed partial class IncrementalStoreTests
         source.Clock.AdvanceTo(source.Clock.GetUtcNow().AddMinutes(90));
         await source.QuiesceAsync();
         var expected = source.State();
-        var (records, nextId) = source.Dispatcher.Export();
-        var json = JsonSerializer.Serialize(new
-        {
-            ClockOffset = source.Clock.Offset,
-            Invoices = source.Ledger.Export(),
-            Notifications = records.Select(SandboxStore.StoredNotification.From).ToList(),
-            NextNotificationId = nextId,
-        });
+        WriteSingleRow(file.Path, source);
         source.Dispose();
-        using (var legacy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file.Path, Pooling = false }.ToString()))
-        {
-            legacy.Open();
-            using var write = legacy.CreateCommand();
-            write.CommandText = "CREATE TABLE sandbox_state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL); INSERT INTO sandbox_state (id, json) VALUES (1, $json)";
-            write.Parameters.AddWithValue("$json", json);
-            write.ExecuteNonQuery();
-        }
 
         var migrated = await Sandbox.OpenAsync(file.Path, fake, 4);
         Assert.Equal(expected, migrated.State());
@@ -350,6 +335,25 @@ public sealed partial class IncrementalStoreTests
 
         public override string ToString() => $"{Invoices.Count} invoices, {Notifications.Count} records, offset {Offset}, next id {NextId}\n"
             + string.Join("\n", Invoices) + "\n" + string.Join("\n", Notifications);
+    }
+
+    /// <summary>Writes into <paramref name="path"/> the earlier format's single JSON row (table <c>sandbox_state</c>), as the version before rows did.</summary>
+    private static void WriteSingleRow(string path, TimeSpan clockOffset, List<StoredInvoice> invoices, List<SandboxStore.StoredNotification> notifications, int nextId)
+    {
+        var json = JsonSerializer.Serialize(new { ClockOffset = clockOffset, Invoices = invoices, Notifications = notifications, NextNotificationId = nextId });
+        using var legacy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        legacy.Open();
+        using var write = legacy.CreateCommand();
+        write.CommandText = "CREATE TABLE sandbox_state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL); INSERT INTO sandbox_state (id, json) VALUES (1, $json)";
+        write.Parameters.AddWithValue("$json", json);
+        write.ExecuteNonQuery();
+    }
+
+    /// <summary>Writes <paramref name="source"/>'s whole state into <paramref name="path"/> as the earlier format's single row.</summary>
+    private static void WriteSingleRow(string path, Sandbox source)
+    {
+        var (records, nextId) = source.Dispatcher.Export();
+        WriteSingleRow(path, source.Clock.Offset, source.Ledger.Export(), records.Select(SandboxStore.StoredNotification.From).ToList(), nextId);
     }
 
     /// <summary>The parts of one sandbox on <paramref name="path"/> (shop 77, its store not started): what <see cref="Sandbox"/> and <see cref="Started"/> hold.</summary>
