@@ -26,12 +26,7 @@ public sealed partial class ShopBrowserTests
         try
         {
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = chromium,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-            });
+            await using var browser = await HeadlessChromium.LaunchAsync(playwright, chromium);
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 700 } });
             var page = await context.NewPageAsync();
 
@@ -127,29 +122,11 @@ public sealed partial class ShopBrowserTests
         return log.RootElement.EnumerateArray().Any(n => n.GetProperty("bill_id").GetString() == billId && n.GetProperty("delivered").GetBoolean());
     }
 
-    /// <summary>
-    /// Clicks (<paramref name="click"/>) and waits (at most 30 s) until the browser is on a URL starting with
-    /// <paramref name="prefix"/> and shows the page's order line; on a timeout, says where the browser is and what it
-    /// shows. The URL is read from the page as it goes, not waited for with <c>WaitForURLAsync</c>: that lost a race
-    /// about once in ten runs on a loaded machine (it timed out with the browser on the right page, fully shown; the
-    /// navigation had committed between its check of the URL and its wait for the next navigation: Playwright .NET's
-    /// check-then-subscribe race, microsoft/playwright-dotnet#3364).
-    /// </summary>
+    /// <summary>Clicks (<paramref name="click"/>), waits for the browser to reach a URL starting with <paramref name="prefix"/>, then for the page's order line.</summary>
     private static async Task ArriveAsync(IPage page, Func<Task> click, string prefix)
     {
         await click();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!page.Url.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                var shown = await page.InnerTextAsync("body", new PageInnerTextOptions { Timeout = 5_000 });
-                throw new Xunit.Sdk.XunitException($"The browser did not reach {prefix} within 30 s: it is at {page.Url}, showing:\n{shown[..Math.Min(shown.Length, 1_000)]}");
-            }
-
-            await Task.Delay(100);
-        }
-
+        await HeadlessChromium.ReachAsync(page, prefix);
         await page.WaitForSelectorAsync("#order");
     }
 
