@@ -45,6 +45,35 @@ public sealed class NotificationShopGoneTests
         Assert.Null(dispatcher.NextDue());   // nothing pending: the record is not tried again, every tick
     }
 
+    [Theory]
+    [InlineData(161)]
+    [InlineData(162)]
+    [InlineData(163)]
+    public async Task Seeded_logs_of_configured_and_removed_shops_deliver_every_configured_record_and_give_up_every_other(int seed)
+    {
+        var random = new Random(seed);
+        var clock = new SandboxClock(new FakeTimeProvider(Start));
+        var shop = new SandboxShop { ShopId = 9, NotificationUrl = new Uri("http://merchant.invalid/notify"), NotificationPassword = "secret" };
+        var options = new SandboxOptions { Shops = [shop] };
+        var merchant = new Merchant();
+        using var dispatcher = new NotificationDispatcher(new SandboxLedger(clock, options), Options.Create(options), clock, merchant, NullLogger<NotificationDispatcher>.Instance);
+
+        // 40 records in random order of shops (the configured one, and two taken out), every one due now.
+        var shops = Enumerable.Range(1, 40).ToDictionary(id => id, _ => new long[] { 9, 77, 78 }[random.Next(3)]);
+        dispatcher.Import(shops.Select(p => Pending(p.Key, p.Value)).OrderBy(_ => random.Next()), 40);
+        await dispatcher.TickAsync(wait: true);
+
+        Assert.Equal(shops.Where(p => p.Value == 9).Select(p => p.Key).Order(), merchant.Bills.Order());
+        foreach (var record in dispatcher.Log)
+        {
+            var gone = shops[record.Id] != 9;
+            Assert.True((record.Delivered, record.GaveUp) == (!gone, gone), $"record {record.Id} of shop {record.ShopId}");
+            Assert.Single(record.Attempts);
+        }
+
+        Assert.Null(dispatcher.NextDue());
+    }
+
     private static NotificationRecord Pending(int id, long shopId)
         => NotificationRecord.Restore(id, shopId, id.ToString(System.Globalization.CultureInfo.InvariantCulture), "paid", new Uri("http://merchant.invalid/notify"),
             [new("bill_id", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("status", "paid")], Start, Start, [], false, false);
