@@ -74,10 +74,10 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
             catch (Exception exception) when (exception is SqliteException or JsonException or DataFileException)
             {
                 // What means the file cannot be read (a damaged page, not a database, a row or field the load's own checks
-                // refused): a start error naming the file. Nothing else: an exception of another type out of the load is a
+                // refused) or cannot be reached (locked, read-only, full, missing directory): a start error naming the file,
+                // which tells the two apart (DataFileFault). Nothing else: an exception of another type out of the load is a
                 // fault of the sandbox's own code and surfaces as itself, not as "your file is damaged".
-                throw new InvalidDataException(
-                    exception is DataFileException ? exception.Message : $"The data file '{_path}' cannot be read as a sandbox data file: {exception.Message}", exception);
+                throw DataFileFault.AtStart(_path!, exception);
             }
         }
 
