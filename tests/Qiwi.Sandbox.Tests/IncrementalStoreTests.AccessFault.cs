@@ -87,10 +87,10 @@ public sealed partial class IncrementalStoreTests
 
         using var started = await Started.StartAsync(path, new FakeTimeProvider(Start), 35);
 
-        var error = Assert.IsType<IOException>(started.Error);   // exactly: SQLite's "unable to open database file" (14)
+        var error = Assert.IsType<IOException>(started.Error);   // exactly: the lock file beside it cannot be made
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
         Assert.Contains("not a sign that the file is damaged", error.Message, StringComparison.Ordinal);
-        Assert.Equal(14, Assert.IsType<SqliteException>(error.InnerException).SqliteErrorCode);
+        Assert.IsType<DirectoryNotFoundException>(error.InnerException);
         Assert.False(Directory.Exists(directory));
     }
 
@@ -110,6 +110,7 @@ public sealed partial class IncrementalStoreTests
         finally
         {
             Directory.Delete(directory, recursive: true);
+            File.Delete(Qiwi.Sandbox.Persistence.DataFileLock.PathFor(directory));
         }
     }
 

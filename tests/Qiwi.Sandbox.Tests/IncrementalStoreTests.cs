@@ -434,7 +434,11 @@ public sealed partial class IncrementalStoreTests
     {
         public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "qiwi-sandbox-inc-" + Guid.NewGuid().ToString("N") + ".db");
 
-        public void Dispose() => File.Delete(Path);
+        public void Dispose()
+        {
+            File.Delete(Path);
+            File.Delete(DataFileLock.PathFor(Path));
+        }
     }
 
     /// <summary>A merchant that answers at random (seeded): delivered, HTTP 500, or no connection; or, when it refuses, always HTTP 500.</summary>

@@ -41,7 +41,7 @@ public sealed class NotificationLogRaceTests
         var options = new SandboxOptions { Shops = [shop], NotificationTimeScale = TimeScale, DataFile = file };
         var ledger = new SandboxLedger(clock, options);
         using var dispatcher = new NotificationDispatcher(ledger, Options.Create(options), clock, new Merchant(seed), NullLogger<NotificationDispatcher>.Instance);
-        var store = new SandboxStore(Options.Create(options), ledger, dispatcher, clock);
+        using var store = new SandboxStore(Options.Create(options), ledger, dispatcher, clock);
         await dispatcher.StartAsync(default);   // the store is not started: only the saver below writes the data file, while attempts are made
         try
         {
@@ -106,6 +106,7 @@ public sealed class NotificationLogRaceTests
             await Task.WhenAll(readers.Append(saver));
             await dispatcher.TickAsync(wait: true);
             store.Save();
+            store.Dispose();   // as a stopped sandbox does: the file's lock is let go, so the next one can start on it
 
             Assert.Empty(failures);
             var final = dispatcher.Export();
@@ -120,7 +121,8 @@ public sealed class NotificationLogRaceTests
             var again = new SandboxClock(new FakeTimeProvider(Start.AddDays(-1)));
             var reloadedLedger = new SandboxLedger(again, options);
             using var reloaded = new NotificationDispatcher(reloadedLedger, Options.Create(options), again, new Merchant(seed), NullLogger<NotificationDispatcher>.Instance);
-            await new SandboxStore(Options.Create(options), reloadedLedger, reloaded, again).StartAsync(default);
+            using var reloading = new SandboxStore(Options.Create(options), reloadedLedger, reloaded, again);
+            await reloading.StartAsync(default);
             var back = reloaded.Export();
             Assert.Equal(final.NextId, back.NextId);
             Assert.Equal(Describe(final.Records), Describe(back.Records));
@@ -130,6 +132,7 @@ public sealed class NotificationLogRaceTests
             await dispatcher.StopAsync(default);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             File.Delete(file);
+            File.Delete(DataFileLock.PathFor(file));
         }
     }
 

@@ -68,10 +68,14 @@ public sealed class NotificationRecordCopyTests
             Assert.All(log.Zip(records), pair => Assert.NotSame(pair.Second.Attempts, pair.First.Attempts));
 
             // The data file: saved, then read by a fresh sandbox.
-            new SandboxStore(Options.Create(options), ledger, dispatcher, clock).Save();
+            using (var saving = new SandboxStore(Options.Create(options), ledger, dispatcher, clock))
+            {
+                saving.Save();
+            }
+
             var reloadedLedger = new SandboxLedger(clock, options);
             using var reloaded = new NotificationDispatcher(reloadedLedger, Options.Create(options), clock, merchant, NullLogger<NotificationDispatcher>.Instance);
-            var store = new SandboxStore(Options.Create(options), reloadedLedger, reloaded, clock);
+            using var store = new SandboxStore(Options.Create(options), reloadedLedger, reloaded, clock);
             await store.StartAsync(default);
             await store.StopAsync(default);
             var back = reloaded.Export();
@@ -83,6 +87,7 @@ public sealed class NotificationRecordCopyTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             File.Delete(file);
+            File.Delete(Qiwi.Sandbox.Persistence.DataFileLock.PathFor(file));
         }
     }
 

@@ -43,6 +43,7 @@ public sealed class PersistenceTests
         finally
         {
             File.Delete(file);
+            File.Delete(Qiwi.Sandbox.Persistence.DataFileLock.PathFor(file));
         }
     }
 
@@ -73,6 +74,7 @@ public sealed class PersistenceTests
         finally
         {
             File.Delete(file);
+            File.Delete(Qiwi.Sandbox.Persistence.DataFileLock.PathFor(file));
         }
     }
 

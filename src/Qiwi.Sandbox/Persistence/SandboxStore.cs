@@ -36,6 +36,7 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
     // Under _saving: the open connection (reopened after a failed save), whether the file is known to hold the whole
     // state (after a load or a first full save; until then a save writes everything), and the meta row last committed.
     private SqliteConnection? _connection;
+    private FileStream? _lock;   // DataFileLock, taken at the first use of the file, held until Dispose
     private bool _whole;
     private (TimeSpan Offset, int NextId)? _meta;
     private bool _disposed;
@@ -66,18 +67,27 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
         lock (_saving)
         {
             Track();
+            _lock ??= DataFileLock.Acquire(_path!);   // before the file is read: a second sandbox on it is refused here
             try
             {
                 DataFileFormat.CheckWhole(_path!);
                 Open();
             }
-            catch (Exception exception) when (exception is SqliteException or JsonException or DataFileException)
+            catch (Exception exception)
             {
+                // A failed start holds nothing: the lock and the connection are let go, so the file can be started on again.
+                Release();
+
                 // What means the file cannot be read (a damaged page, not a database, a row or field the load's own checks
-                // refused) or cannot be reached (locked, read-only, full, missing directory): a start error naming the file,
-                // which tells the two apart (DataFileFault). Nothing else: an exception of another type out of the load is a
-                // fault of the sandbox's own code and surfaces as itself, not as "your file is damaged".
-                throw DataFileFault.AtStart(_path!, exception);
+                // refused) or cannot be reached (locked, read-only, full): a start error naming the file, which tells the two
+                // apart (DataFileFault). Nothing else: an exception of another type out of the load is a fault of the
+                // sandbox's own code and surfaces as itself, not as "your file is damaged".
+                if (exception is SqliteException or JsonException or DataFileException)
+                {
+                    throw DataFileFault.AtStart(_path!, exception);
+                }
+
+                throw;
             }
         }
 
@@ -117,9 +127,17 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
         lock (_saving)
         {
             _disposed = true;
-            _connection?.Dispose();
-            _connection = null;
+            Release();
         }
+    }
+
+    /// <summary>Closes the connection and lets the file's lock go (under _saving).</summary>
+    private void Release()
+    {
+        _connection?.Dispose();
+        _connection = null;
+        _lock?.Dispose();
+        _lock = null;
     }
 
     /// <summary>
@@ -251,6 +269,7 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
             return _connection;
         }
 
+        _lock ??= DataFileLock.Acquire(_path!);   // a store that saves without a start locks the file too
         var connection = new SqliteConnection(_connectionString);
         try
         {
