@@ -68,6 +68,19 @@ public sealed partial class IncrementalStoreTests
         Assert.Equal(0, OtherProcessTakesLock(file.Path));   // free once this one is gone
     }
 
+    [Theory]
+    [InlineData(":memory:")]
+    [InlineData("file::memory:")]
+    [InlineData("FILE:sandbox.db?mode=memory")]
+    public async Task A_data_file_setting_SQLite_would_take_for_memory_or_a_URI_is_refused_at_start(string setting)
+    {
+        using var started = await Started.StartAsync(setting, new FakeTimeProvider(Start), 45);
+
+        var error = Assert.IsType<InvalidOperationException>(started.Error);
+        Assert.Contains($"Sandbox:DataFile '{setting}' is not a file path", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(DataFileLock.PathFor(setting)));
+    }
+
     /// <summary>Runs <c>flock -n</c> on the lock file in a child process: 0 when it took the lock, 1 when it is held.</summary>
     private static int OtherProcessTakesLock(string path)
     {

@@ -21,9 +21,21 @@ internal static class DataFileLock
     /// <summary>The lock file's path for the data file at <paramref name="path"/>.</summary>
     public static string PathFor(string path) => path + ".lock";
 
-    /// <summary>Takes the lock, or throws <see cref="IOException"/> naming the data file (held by another sandbox, or the lock file cannot be made).</summary>
+    /// <summary>
+    /// Takes the lock, or throws <see cref="IOException"/> naming the data file (held by another sandbox, or the lock file
+    /// cannot be made); a setting that is no file path (<c>:memory:</c>, a <c>file:</c> URI) is refused first with
+    /// <see cref="InvalidOperationException"/>.
+    /// </summary>
     public static FileStream Acquire(string path)
     {
+        // SQLite takes these for an in-memory database (or a URI naming one): a sandbox on it would lose everything at its stop.
+        if (path is ":memory:" || path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Sandbox:DataFile '{path}' is not a file path: SQLite would take it for an in-memory database or a URI, and nothing "
+                + "would outlive the sandbox. Give a path such as 'sandbox.db', or no DataFile to keep state in memory.");
+        }
+
         var lockPath = PathFor(path);
         try
         {
