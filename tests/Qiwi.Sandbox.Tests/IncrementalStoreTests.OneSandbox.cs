@@ -32,11 +32,9 @@ public sealed partial class IncrementalStoreTests
             }
 
             // A store that saves without starting is refused too, before it writes anything.
-            var (_, _, _, dispatcher, saver) = Parts(file.Path, fake, 42, merchantUrl: false, merchantRefuses: false);
-            using (dispatcher)
-            using (saver)
+            using (var saver = Parts(file.Path, fake, 42, merchantUrl: false, merchantRefuses: false))
             {
-                var refused = Assert.Throws<IOException>(saver.Save);
+                var refused = Assert.Throws<IOException>(saver.Store.Save);
                 Assert.Contains("is in use by another sandbox", refused.Message, StringComparison.Ordinal);
             }
 

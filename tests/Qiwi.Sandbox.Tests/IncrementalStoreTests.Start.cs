@@ -16,28 +16,14 @@ public sealed partial class IncrementalStoreTests
     /// ledger and the log is checked too); nothing is ticked by the test, and the shop has no notification URL, so no
     /// record is added after the load.
     /// </summary>
-    private sealed class Started : IDisposable
+    private sealed class Started(StoreParts parts) : StoreParts(parts)
     {
-        private Started(SandboxShop shop, SandboxClock clock, SandboxLedger ledger, NotificationDispatcher dispatcher, SandboxStore store)
-            => (Shop, Clock, Ledger, Dispatcher, Store) = (shop, clock, ledger, dispatcher, store);
-
-        public SandboxShop Shop { get; }
-
-        public SandboxClock Clock { get; }
-
-        public SandboxLedger Ledger { get; }
-
-        public NotificationDispatcher Dispatcher { get; }
-
-        public SandboxStore Store { get; }
-
         /// <summary>What the start threw, or null when it started.</summary>
         public Exception? Error { get; private set; }
 
         public static async Task<Started> StartAsync(string path, FakeTimeProvider fake, int seed, Action<SandboxStore>? before = null)
         {
-            var (shop, clock, ledger, dispatcher, store) = Parts(path, fake, seed, merchantUrl: false, merchantRefuses: false);
-            var started = new Started(shop, clock, ledger, dispatcher, store);
+            var started = new Started(Parts(path, fake, seed, merchantUrl: false, merchantRefuses: false));
             before?.Invoke(started.Store);
             try
             {
@@ -57,12 +43,6 @@ public sealed partial class IncrementalStoreTests
             var options = new SandboxOptions { Shops = [Shop], DataFile = path };
             using var store = new SandboxStore(Options.Create(options), Ledger, Dispatcher, Clock);
             store.Save();
-        }
-
-        public void Dispose()
-        {
-            Store.Dispose();
-            Dispatcher.Dispose();
         }
     }
 }

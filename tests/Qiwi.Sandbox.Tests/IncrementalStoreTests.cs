@@ -357,8 +357,7 @@ public sealed partial class IncrementalStoreTests
     }
 
     /// <summary>The parts of one sandbox on <paramref name="path"/> (shop 77, its store not started): what <see cref="Sandbox"/> and <see cref="Started"/> hold.</summary>
-    private static (SandboxShop Shop, SandboxClock Clock, SandboxLedger Ledger, NotificationDispatcher Dispatcher, SandboxStore Store) Parts(
-        string? path, FakeTimeProvider fake, int seed, bool merchantUrl, bool merchantRefuses)
+    private static StoreParts Parts(string? path, FakeTimeProvider fake, int seed, bool merchantUrl, bool merchantRefuses)
     {
         var shop = new SandboxShop { ShopId = 77, MinAmount = 0.01m, MaxAmount = 1_000_000m, NotificationPassword = "secret" };
         if (merchantUrl)
@@ -370,30 +369,42 @@ public sealed partial class IncrementalStoreTests
         var clock = new SandboxClock(fake);
         var ledger = new SandboxLedger(clock, options);
         var dispatcher = new NotificationDispatcher(ledger, Options.Create(options), clock, new Merchant(seed, merchantRefuses), NullLogger<NotificationDispatcher>.Instance);
-        return (shop, clock, ledger, dispatcher, new SandboxStore(Options.Create(options), ledger, dispatcher, clock));
+        return new StoreParts(shop, clock, ledger, dispatcher, new SandboxStore(Options.Create(options), ledger, dispatcher, clock));
     }
 
-    /// <summary>One sandbox's state and its data file (no HTTP; the tick and saves are driven by the test).</summary>
-    private sealed class Sandbox : IDisposable
+    /// <summary>A sandbox's parts around one store, nothing started (no HTTP; the tick and saves are driven by the test).</summary>
+    private class StoreParts(SandboxShop shop, SandboxClock clock, SandboxLedger ledger, NotificationDispatcher dispatcher, SandboxStore store) : IDisposable
     {
-        private Sandbox(SandboxShop shop, SandboxClock clock, SandboxLedger ledger, NotificationDispatcher dispatcher, SandboxStore store)
-            => (Shop, Clock, Ledger, Dispatcher, Store) = (shop, clock, ledger, dispatcher, store);
+        protected StoreParts(StoreParts parts)
+            : this(parts.Shop, parts.Clock, parts.Ledger, parts.Dispatcher, parts.Store)
+        {
+        }
 
-        public SandboxShop Shop { get; }
+        public SandboxShop Shop { get; } = shop;
 
-        public SandboxClock Clock { get; }
+        public SandboxClock Clock { get; } = clock;
 
-        public SandboxLedger Ledger { get; }
+        public SandboxLedger Ledger { get; } = ledger;
 
-        public NotificationDispatcher Dispatcher { get; }
+        public NotificationDispatcher Dispatcher { get; } = dispatcher;
 
-        public SandboxStore Store { get; }
+        public SandboxStore Store { get; } = store;
 
+        public void Dispose()
+        {
+            Store.Dispose();
+            Dispatcher.Dispose();
+        }
+    }
+
+    /// <summary>One sandbox's state and its data file, started (no HTTP; the tick and saves are driven by the test).</summary>
+    private sealed class Sandbox(StoreParts parts) : StoreParts(parts)
+    {
         public static async Task<Sandbox> OpenAsync(string? path, FakeTimeProvider fake, int seed, bool merchantUrl = true, bool merchantRefuses = false)
         {
-            var (shop, clock, ledger, dispatcher, store) = Parts(path, fake, seed, merchantUrl, merchantRefuses);
-            await store.StartAsync(default);   // the dispatcher's timers are not started: the test ticks it
-            var sandbox = new Sandbox(shop, clock, ledger, dispatcher, store);
+            var parts = Parts(path, fake, seed, merchantUrl, merchantRefuses);
+            await parts.Store.StartAsync(default);   // the dispatcher's timers are not started: the test ticks it
+            var sandbox = new Sandbox(parts);
             await sandbox.QuiesceAsync();
             return sandbox;
         }
@@ -421,12 +432,6 @@ public sealed partial class IncrementalStoreTests
                 records.Select(r => JsonSerializer.Serialize(SandboxStore.StoredNotification.From(r))).ToList(),
                 Clock.Offset,
                 nextId);
-        }
-
-        public void Dispose()
-        {
-            Store.Dispose();
-            Dispatcher.Dispose();
         }
     }
 
