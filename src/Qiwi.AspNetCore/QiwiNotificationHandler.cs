@@ -95,7 +95,10 @@ internal static partial class QiwiNotificationHandler
         }
 
         var store = options.Store ?? context.RequestServices.GetService<IQiwiNotificationStore>();
-        var key = QiwiNotificationKey.Compute(fields);
+        // Signed: the key of what the signature covers (values, not names), so a renamed replay is the same notification.
+        var key = options.Authentication == QiwiNotificationAuthentication.Signature
+            ? QiwiNotificationKey.Compute(webhook.Signature!, fields)
+            : QiwiNotificationKey.Compute(fields);
         context.Features.Set<IQiwiNotificationFeature>(new QiwiNotificationFeature(key));
         try
         {
