@@ -39,6 +39,31 @@ public sealed class NotificationAbortTests
         Assert.Equal(1, changes);
     }
 
+    [Fact]
+    public async Task A_handler_that_times_out_on_its_own_gets_300_and_the_repeat_runs_it_again()
+    {
+        var store = new MemoryStore();
+        var calls = 0;
+        using var server = await NotificationServer.Start(o => o.Store = store, async (_, _, _) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                using var own = new CancellationTokenSource();
+                await own.CancelAsync();
+                await Task.Delay(Timeout.Infinite, own.Token); // its own timeout, not QIWI giving up
+            }
+        });
+        var form = NotificationServer.Form("BILL-TIMEOUT", "paid");
+
+        var (_, first) = await NotificationServer.Post(server, form);
+        var (_, repeat) = await NotificationServer.Post(server, form);
+
+        Assert.Contains("<result_code>300</result_code>", first, StringComparison.Ordinal);
+        Assert.Contains("<result_code>0</result_code>", repeat, StringComparison.Ordinal);
+        Assert.Equal(2, calls);
+        Assert.Single(store.Keys);
+    }
+
     private static async Task WaitAsync(CancellationToken token)
     {
         var aborted = new TaskCompletionSource();

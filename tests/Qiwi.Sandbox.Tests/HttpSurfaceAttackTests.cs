@@ -103,21 +103,21 @@ public sealed class HttpSurfaceAttackTests
     }
 
     [Theory]
-    [InlineData("1e5")]
-    [InlineData("-0")]
-    [InlineData("-1")]
-    [InlineData("0.001")]
-    [InlineData("1 000")]
-    [InlineData("1,5")]
-    [InlineData("0x10")]
-    [InlineData("NaN")]
-    [InlineData("Infinity")]
-    [InlineData("١٠")]
-    [InlineData("79228162514264337593543950336")]
-    [InlineData("1000000000000000000000000000000000000000000000000000000000")]
-    [InlineData("0.0000000000000000000000000000000000000001")]
-    [InlineData("")]
-    public async Task Odd_amounts_get_a_documented_code_never_an_error(string amount)
+    [InlineData("1e5", 5)]
+    [InlineData("-0", 5)]
+    [InlineData("-1", 5)]
+    [InlineData("0.001", 5)]
+    [InlineData("1 000", 5)]
+    [InlineData("1,5", 5)]
+    [InlineData("0x10", 5)]
+    [InlineData("NaN", 5)]
+    [InlineData("Infinity", 5)]
+    [InlineData("١٠", 5)]
+    [InlineData("79228162514264337593543950336", 5)]
+    [InlineData("1000000000000000000000000000000000000000000000000000000000", 5)]
+    [InlineData("0.0000000000000000000000000000000000000001", 5)]
+    [InlineData("", 5)]
+    public async Task Odd_amounts_get_a_documented_code_never_an_error(string amount, int expected)
     {
         await using var f = await SandboxFixture.StartAsync();
         var form = "user=tel%3A%2B79031234567&amount=" + Uri.EscapeDataString(amount) + "&ccy=RUB&comment=c&lifetime=2026-03-02T12%3A00%3A00";
@@ -126,8 +126,7 @@ public sealed class HttpSurfaceAttackTests
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var code = ResultCode(text);
-        Assert.True(code is 5 or 241 or 242 or 341, $"{amount}: {text}");
+        Assert.True(ResultCode(text) == expected, $"{amount}: {text}");
     }
 
     [Fact]
