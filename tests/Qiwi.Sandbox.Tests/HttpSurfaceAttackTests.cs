@@ -187,6 +187,36 @@ public sealed class HttpSurfaceAttackTests
     }
 
     [Theory]
+    [InlineData("99999999999999999999")]
+    [InlineData("-1")]
+    [InlineData("1e3")]
+    [InlineData("%201")]
+    [InlineData("0x1")]
+    [InlineData("{shop}.0")]
+    [InlineData("%2B{shop}")]
+    [InlineData("%D9%A1")] // an Arabic-Indic one
+    public async Task A_shop_id_that_names_no_shop_is_150_with_http_401(string shop)
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        shop = shop.Replace("{shop}", f.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        var (status, text) = await RawAsync(f, $"GET /api/v2/prv/{shop}/bills/ANY HTTP/1.1", null);
+
+        Assert.True(status == 401 && ResultCode(text) == 150, $"{shop}: HTTP {status} {text}");
+    }
+
+    [Fact]
+    public async Task A_shop_id_with_leading_zeros_is_that_shop()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        await f.CreateBillAsync("ZERO-1");
+
+        var (status, text) = await RawAsync(f, $"GET /api/v2/prv/00{f.ShopId}/bills/ZERO-1 HTTP/1.1", null);
+
+        Assert.Equal((200, 0), (status, ResultCode(text)));
+    }
+
+    [Theory]
     [InlineData("basic {credentials}", 0)]
     [InlineData("BASIC {credentials}", 0)]
     [InlineData("Basic  {credentials}", 0)]
