@@ -33,7 +33,7 @@ internal static class RawPath
     /// <summary>
     /// The path of a request target as sent, without the query: the target itself in origin form (<c>/api/...</c>),
     /// the part after the authority in absolute form (<c>http://host/api/...</c>, which HTTP/1.1 servers must accept
-    /// and Kestrel routes on its path), else empty.
+    /// and Kestrel routes on its path; <c>/</c> when it has none); any other target as it is.
     /// </summary>
     public static ReadOnlySpan<char> OriginPath(string rawTarget)
     {
