@@ -294,8 +294,10 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
             {
                 code = (int)NotificationReply.FromXml(body).ResultCode;
             }
-            catch (Exception exception) when (exception is FormatException or System.Xml.XmlException)
+            catch (Exception exception) when (exception is FormatException or System.Xml.XmlException or OverflowException)
             {
+                // Not the reply the docs describe (a result code past int is an OverflowException: escaping here, it
+                // stopped every tick at this record, so no notification after it was sent again).
             }
 
             attempt = new NotificationAttempt(at, (int)response.StatusCode, code, code is null ? "the reply is not <result><result_code>N</result_code></result>" : null);
