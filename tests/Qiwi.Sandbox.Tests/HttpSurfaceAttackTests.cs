@@ -222,6 +222,27 @@ public sealed class HttpSurfaceAttackTests
     }
 
     [Theory]
+    [InlineData("ftp://127.0.0.1/notify")]
+    [InlineData("file:///tmp/notify")]
+    [InlineData("notify")]
+    [InlineData("/notify")]
+    public async Task A_notification_url_that_is_no_http_url_is_refused_by_the_control_api(string url)
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, new Uri(f.Host.BaseUrl, "sandbox/control/shops/" + f.ShopId))
+        {
+            Content = new StringContent("{\"notification_url\": " + JsonSerializer.Serialize(url) + "}", Encoding.UTF8, "application/json"),
+        };
+        using var http = new HttpClient();
+        using var response = await http.SendAsync(patch);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("notification_url must be an absolute http or https URL", text, StringComparison.Ordinal);
+        Assert.Null(f.Host.Shop.NotificationUrl);
+    }
+
+    [Theory]
     [InlineData("*/*")]
     [InlineData("garbage")]
     [InlineData("text/xml;q=0")]

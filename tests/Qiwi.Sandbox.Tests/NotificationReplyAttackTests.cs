@@ -58,6 +58,44 @@ public sealed class NotificationReplyAttackTests
         Assert.Equal(2 * Replies.Length, merchant.Posts);
     }
 
+    [Theory]
+    [InlineData("ftp://127.0.0.1/notify")]
+    [InlineData("file:///tmp/notify")]
+    [InlineData("notify")]
+    [InlineData("/notify")]
+    [InlineData("mailto:merchant@example.com")]
+    public async Task A_notification_url_no_http_client_can_post_to_is_an_attempt_not_delivered_and_the_next_is_delivered(string url)
+    {
+        await using var sink = await NotificationSink.StartAsync();
+        var clock = new SandboxClock(new FakeTimeProvider(Start));
+        var options = new SandboxOptions { Shops = [new SandboxShop { ShopId = 9, NotificationUrl = sink.Url, NotificationPassword = "secret" }] };
+        using var factory = new RealClients();
+        using var dispatcher = new NotificationDispatcher(new SandboxLedger(clock, options), Options.Create(options), clock, factory, NullLogger<NotificationDispatcher>.Instance);
+
+        // A data file (or a patch) left record 1 with that URL; record 2 goes to the merchant.
+        dispatcher.Import([Record(1, new Uri(url, UriKind.RelativeOrAbsolute)), Record(2, sink.Url)], 2);
+        await dispatcher.TickAsync(wait: true);
+
+        var log = dispatcher.Log;
+        var bad = Assert.Single(Assert.Single(log, r => r.Id == 1).Attempts);
+        Assert.False(log.Single(r => r.Id == 1).Delivered);
+        Assert.NotNull(bad.Error);
+        Assert.True(log.Single(r => r.Id == 2).Delivered);
+    }
+
+    private static NotificationRecord Record(int id, Uri url)
+        => NotificationRecord.Restore(id, 9, "B" + id, "paid", url, [new("bill_id", "B" + id), new("status", "paid")], Start, Start, [], false, false);
+
+    /// <summary>Clients as the sandbox's own: real sockets.</summary>
+    private sealed class RealClients : IHttpClientFactory, IDisposable
+    {
+        private readonly SocketsHttpHandler _handler = new();
+
+        public HttpClient CreateClient(string name) => new(_handler, disposeHandler: false);
+
+        public void Dispose() => _handler.Dispose();
+    }
+
     /// <summary>Answers the notification of bill 2i + 1 with <see cref="Replies"/>[i] (BREAK: a body that breaks off), every other with result 0.</summary>
     private sealed class HostileMerchant : HttpMessageHandler, IHttpClientFactory
     {

@@ -302,8 +302,10 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
 
             attempt = new NotificationAttempt(at, (int)response.StatusCode, code, code is null ? "the reply is not <result><result_code>N</result_code></result>" : null);
         }
-        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or InvalidOperationException or NotSupportedException)
         {
+            // The last two: a URL no HTTP client posts to (relative; ftp:, file:), from a data file or the configuration.
+            // Escaping here, they stopped every tick at this record.
             attempt = new NotificationAttempt(at, null, null, exception.GetType().Name + ": " + exception.Message);
         }
 
