@@ -86,6 +86,35 @@ public sealed class NotificationFormAttackTests
         Assert.Equal((HttpStatusCode.OK, 5, 0), (status, NotificationSignatureAttackTests.SignedEndpoint.ResultCode(reply), calls));
     }
 
+    [Theory]
+    [InlineData("Basic {good}", 0)]
+    [InlineData("basic {good}", 0)]
+    [InlineData("BASIC {good}", 0)]
+    [InlineData("Basic {good}, Basic {good}", 150)]
+    [InlineData("Basic {newline}", 150)] // the docs' example header carries "2042:test\n"
+    [InlineData("Basic {upper login}", 150)]
+    [InlineData("Basic {no colon}", 150)]
+    [InlineData("Basic {good}=", 150)]
+    [InlineData("Basic ", 150)]
+    [InlineData("Basic", 150)]
+    [InlineData("Bearer {good}", 150)]
+    [InlineData("Basic ***", 150)]
+    [InlineData("", 150)]
+    public async Task Basic_authorization_spellings_are_150_unless_they_carry_exactly_the_credentials(string header, int expected)
+    {
+        var calls = 0;
+        using var server = await NotificationServer.Start(o => o.ShopId = "shop", (_, _, _) => { calls++; return Task.CompletedTask; });
+        static string B64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
+        header = header.Replace("{good}", B64("shop:" + NotificationServer.Password), StringComparison.Ordinal)
+            .Replace("{newline}", B64("shop:" + NotificationServer.Password + "\n"), StringComparison.Ordinal)
+            .Replace("{upper login}", B64("SHOP:" + NotificationServer.Password), StringComparison.Ordinal)
+            .Replace("{no colon}", B64("shop" + NotificationServer.Password), StringComparison.Ordinal);
+
+        var (status, reply) = await NotificationServer.PostBody(server, NotificationServer.Body(Form), r => r.Headers.Authorization = header);
+
+        Assert.Equal((HttpStatusCode.OK, expected, expected == 0 ? 1 : 0), (status, NotificationSignatureAttackTests.SignedEndpoint.ResultCode(reply), calls));
+    }
+
     [Fact]
     public async Task A_thousand_fields_within_the_limit_are_one_notification()
     {
