@@ -37,7 +37,10 @@ public interface IQiwiNotificationStore
 
     /// <summary>Records that the notification was applied; recording a known key again is not an error.</summary>
     /// <param name="key">The notification's key (<see cref="QiwiNotificationKey"/>).</param>
-    /// <param name="cancellationToken">The request's cancellation.</param>
+    /// <param name="cancellationToken">
+    /// <see cref="CancellationToken.None"/>: the handler's change is made, so it is recorded even when QIWI has
+    /// stopped waiting for the reply (else its repeat would run the handler again).
+    /// </param>
     ValueTask MarkAppliedAsync(string key, CancellationToken cancellationToken);
 }
 

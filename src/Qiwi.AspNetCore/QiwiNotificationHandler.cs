@@ -42,7 +42,19 @@ internal static partial class QiwiNotificationHandler
             return codes.InvalidRequest;
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsUnreadableForm(exception) && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Beyond the form reader's limits (FormOptions: 1024 fields, 2 KiB names, 4 MiB values), a NUL in a value,
+            // broken multipart, a charset .NET refuses (utf-7): a malformed request, not a server error.
+            LogRejected(logger, "the body is not a readable form (" + exception.GetType().Name + ")");
+            return codes.InvalidRequest;
+        }
+
         var fields = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.Count == 0 ? string.Empty : f.Value[^1] ?? string.Empty)).ToList();
 
         if (options.Authentication == QiwiNotificationAuthentication.Certificate)
@@ -83,7 +95,10 @@ internal static partial class QiwiNotificationHandler
         }
 
         var store = options.Store ?? context.RequestServices.GetService<IQiwiNotificationStore>();
-        var key = QiwiNotificationKey.Compute(fields);
+        // Signed: the key of what the signature covers (values, not names), so a renamed replay is the same notification.
+        var key = options.Authentication == QiwiNotificationAuthentication.Signature
+            ? QiwiNotificationKey.Compute(webhook.Signature!, fields)
+            : QiwiNotificationKey.Compute(fields);
         context.Features.Set<IQiwiNotificationFeature>(new QiwiNotificationFeature(key));
         try
         {
@@ -99,7 +114,9 @@ internal static partial class QiwiNotificationHandler
             await handler(notification, context, context.RequestAborted).ConfigureAwait(false);
             if (store is not null)
             {
-                await store.MarkAppliedAsync(key, context.RequestAborted).ConfigureAwait(false);
+                // The change is made: record it even when QIWI has stopped waiting for the reply (its repeat must
+                // find the mark), so not with the request's token, which is cancelled when the client gives up.
+                await store.MarkAppliedAsync(key, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
@@ -111,6 +128,9 @@ internal static partial class QiwiNotificationHandler
         LogHandled(logger, fields.Find(f => f.Key == "bill_id").Value);
         return codes.Success;
     }
+
+    /// <summary>What the form reader throws for a body it cannot read as a form (<c>BadHttpRequestException</c> is an <see cref="IOException"/>).</summary>
+    private static bool IsUnreadableForm(Exception exception) => exception is InvalidDataException or IOException or NotSupportedException;
 
     /// <summary>
     /// ASP.NET Core's certificate authentication validated the certificate the connection presented (chain, period,

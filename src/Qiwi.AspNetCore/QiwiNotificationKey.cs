@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using Qiwi.Runtime;
 
 namespace Qiwi.AspNetCore;
 
@@ -29,6 +30,23 @@ public static class QiwiNotificationKey
         }
 
         return Convert.ToHexString(SHA256.HashData(Bytes(canonical.ToString()))).ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// The key of a notification authorized by its <paramref name="signature"/>: a SHA-256 (hex) over what the
+    /// signature covers (<see cref="QiwiSignature.CanonicalString"/>), so that every form the signature cannot tell
+    /// from another is the same notification. QIWI's signature covers the values in name order, not the names: a
+    /// captured notification posted again with a field renamed to a name that sorts in the same place passes the
+    /// signature, and must be recognized as the notification it is, not applied a second time.
+    /// </summary>
+    /// <param name="signature">How the notification is signed (the webhook's <see cref="QiwiWebhook{T}.Signature"/>).</param>
+    /// <param name="fields">The fields as posted (the last value of a repeated name counts).</param>
+    /// <exception cref="ArgumentException">A field the signature needs is missing.</exception>
+    public static string Compute(QiwiSignatureSpec signature, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        ArgumentNullException.ThrowIfNull(fields);
+        return Convert.ToHexString(SHA256.HashData(Bytes(QiwiSignature.CanonicalString(signature, fields)))).ToLowerInvariant();
     }
 
     /// <summary>The UTF-8 of the text, each lone surrogate as the three bytes of its code unit (which no well-formed text encodes to).</summary>

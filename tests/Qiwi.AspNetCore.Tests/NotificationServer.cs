@@ -26,11 +26,16 @@ internal static class NotificationServer
     ];
 
     /// <summary>Starts an endpoint at <c>/qiwi/notify</c> with options <paramref name="configure"/> sets; forwarded headers honoured from <paramref name="trustedProxy"/>.</summary>
-    public static async Task<TestServer> Start(Action<QiwiNotificationOptions> configure, Func<BillNotification, HttpContext, CancellationToken, Task> handler, IPAddress? trustedProxy = null)
+    public static async Task<TestServer> Start(Action<QiwiNotificationOptions> configure, Func<BillNotification, HttpContext, CancellationToken, Task> handler, IPAddress? trustedProxy = null, ILoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         var app = builder.Build();
         if (trustedProxy is not null)
         {
@@ -50,22 +55,39 @@ internal static class NotificationServer
     /// Posts <paramref name="form"/> with the shop's Basic authorization from <paramref name="remote"/> (loopback by
     /// default); cancelling <paramref name="cancellationToken"/> aborts the request, as a client that gives up.
     /// </summary>
-    public static async Task<(HttpStatusCode Status, string Body)> Post(TestServer server, KeyValuePair<string, string>[] form, IPAddress? remote = null, string? forwardedFor = null, CancellationToken cancellationToken = default)
+    public static Task<(HttpStatusCode Status, string Body)> Post(TestServer server, KeyValuePair<string, string>[] form, IPAddress? remote = null, string? forwardedFor = null, CancellationToken cancellationToken = default)
+        => PostBody(server, Body(form), request =>
+        {
+            request.Headers.Authorization = BasicAuthorization;
+            if (forwardedFor is not null)
+            {
+                request.Headers["X-Forwarded-For"] = forwardedFor;
+            }
+
+            request.HttpContext.Connection.RemoteIpAddress = remote ?? IPAddress.Loopback;
+        }, cancellationToken);
+
+    /// <summary>The shop's Basic authorization header value.</summary>
+    public static string BasicAuthorization => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("2042:" + Password));
+
+    /// <summary>The form as a body, each name and value escaped with <see cref="Uri.EscapeDataString"/>.</summary>
+    public static byte[] Body(KeyValuePair<string, string>[] form)
+        => Encoding.UTF8.GetBytes(string.Join('&', form.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
+
+    /// <summary>
+    /// Posts <paramref name="body"/> as it is, as a form (<c>application/x-www-form-urlencoded</c>) from loopback;
+    /// <paramref name="prepare"/> then sets headers (authorization, another Content-Type) as the test needs.
+    /// </summary>
+    public static async Task<(HttpStatusCode Status, string Body)> PostBody(TestServer server, byte[] body, Action<HttpRequest> prepare, CancellationToken cancellationToken = default)
     {
-        var body = Encoding.UTF8.GetBytes(string.Join('&', form.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
         var context = await server.SendAsync(c =>
         {
             c.Request.Method = "POST";
             c.Request.Path = "/qiwi/notify";
             c.Request.ContentType = "application/x-www-form-urlencoded";
-            c.Request.Headers.Authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("2042:" + Password));
-            if (forwardedFor is not null)
-            {
-                c.Request.Headers["X-Forwarded-For"] = forwardedFor;
-            }
-
             c.Request.Body = new MemoryStream(body);
-            c.Connection.RemoteIpAddress = remote ?? IPAddress.Loopback;
+            c.Connection.RemoteIpAddress = IPAddress.Loopback;
+            prepare(c.Request);
         }, cancellationToken);
         return ((HttpStatusCode)context.Response.StatusCode, await new StreamReader(context.Response.Body).ReadToEndAsync());
     }

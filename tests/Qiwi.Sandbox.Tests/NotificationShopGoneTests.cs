@@ -74,7 +74,7 @@ public sealed class NotificationShopGoneTests
         Assert.Null(dispatcher.NextDue());
     }
 
-    private static NotificationRecord Pending(int id, long shopId)
+    internal static NotificationRecord Pending(int id, long shopId)
         => NotificationRecord.Restore(id, shopId, id.ToString(System.Globalization.CultureInfo.InvariantCulture), "paid", new Uri("http://merchant.invalid/notify"),
             [new("bill_id", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("status", "paid")], Start, Start, [], false, false);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,15 +25,18 @@ internal static class ApiEndpoints
 
     public static void MapQiwiApi(this IEndpointRouteBuilder app)
     {
-        app.MapPut(Bill, (HttpContext c, long prvId) => Handle(c, prvId, "createBill", CreateBill)).DisableAntiforgery();
-        app.MapGet(Bill, (HttpContext c, long prvId) => Handle(c, prvId, "getBillStatus", (r, _) => Task.FromResult(r.Reply(r.Ledger.Get(prvId, r.BillId)))));
-        app.MapPatch(Bill, (HttpContext c, long prvId) => Handle(c, prvId, "cancelBill", CancelBill)).DisableAntiforgery();
-        app.MapPut(Refund, (HttpContext c, long prvId) => Handle(c, prvId, "createRefund", CreateRefund)).DisableAntiforgery();
-        app.MapGet(Refund, (HttpContext c, long prvId) => Handle(c, prvId, "getRefundStatus", (r, _) => Task.FromResult(r.Reply(r.Ledger.GetRefund(prvId, r.BillId, r.RefundId!)))));
+        // The Shop ID is bound as text: one that is no Shop ID (not digits, past long) names no shop, so it is 150
+        // like another shop's id, not the framework's bare HTTP 400 for a route value it cannot convert.
+        app.MapPut(Bill, (HttpContext c, string prvId) => Handle(c, prvId, "createBill", CreateBill)).DisableAntiforgery();
+        app.MapGet(Bill, (HttpContext c, string prvId) => Handle(c, prvId, "getBillStatus", (r, shop) => Task.FromResult(r.Reply(r.Ledger.Get(shop.ShopId, r.BillId)))));
+        app.MapPatch(Bill, (HttpContext c, string prvId) => Handle(c, prvId, "cancelBill", CancelBill)).DisableAntiforgery();
+        app.MapPut(Refund, (HttpContext c, string prvId) => Handle(c, prvId, "createRefund", CreateRefund)).DisableAntiforgery();
+        app.MapGet(Refund, (HttpContext c, string prvId) => Handle(c, prvId, "getRefundStatus", (r, shop) => Task.FromResult(r.Reply(r.Ledger.GetRefund(shop.ShopId, r.BillId, r.RefundId!)))));
     }
 
-    private static async Task<IResult> Handle(HttpContext context, long prvId, string operation, Func<ApiRequest, SandboxShop, Task<IResult>> action)
+    private static async Task<IResult> Handle(HttpContext context, string shopIdText, string operation, Func<ApiRequest, SandboxShop, Task<IResult>> action)
     {
+        var prvId = long.TryParse(shopIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
         var services = context.RequestServices.GetRequiredService<ApiServices>();
         var request = new ApiRequest(context, operation, prvId, services.Ledger, services.Clock, services.Logger);
         var shop = ApiAuthorization.Authorize(services.Options.EffectiveShops, prvId, context.Request.Headers.Authorization);

@@ -28,8 +28,23 @@ internal static class RawPath
 
     /// <summary>The path as sent, without the query; segments are read from it in place.</summary>
     private static ReadOnlySpan<char> Path(HttpContext context)
+        => OriginPath(context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty);
+
+    /// <summary>
+    /// The path of a request target as sent, without the query: the target itself in origin form (<c>/api/...</c>),
+    /// the part after the authority in absolute form (<c>http://host/api/...</c>, which HTTP/1.1 servers must accept
+    /// and Kestrel routes on its path; <c>/</c> when it has none); any other target as it is.
+    /// </summary>
+    public static ReadOnlySpan<char> OriginPath(string rawTarget)
     {
-        var raw = (context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty).AsSpan();
+        var raw = rawTarget.AsSpan();
+        if (!raw.StartsWith("/") && raw.IndexOf("://") is var scheme and >= 0)
+        {
+            var authority = raw[(scheme + 3)..];
+            var slash = authority.IndexOfAny('/', '?');
+            raw = slash >= 0 && authority[slash] == '/' ? authority[slash..] : "/";
+        }
+
         var query = raw.IndexOf('?');
         return query < 0 ? raw : raw[..query];
     }

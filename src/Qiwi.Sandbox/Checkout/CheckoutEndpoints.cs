@@ -43,7 +43,16 @@ internal static class CheckoutEndpoints
 
     private static async Task<IResult> Act(HttpContext context, string action, SandboxLedger ledger)
     {
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
+        }
+        catch (Exception exception) when (Api.FormInput.IsUnreadableForm(exception) && !context.RequestAborted.IsCancellationRequested)
+        {
+            form = FormCollection.Empty;   // a body that is no readable form: as a page that lost the invoice
+        }
+
         if (!long.TryParse(form["shop"], NumberStyles.None, CultureInfo.InvariantCulture, out var shopId) || string.IsNullOrEmpty(form["transaction"]))
         {
             return Html(CheckoutPage.Message("Cannot continue", "The page lost the invoice."), StatusCodes.Status400BadRequest);

@@ -38,11 +38,12 @@ public static class SandboxApp
         // routed on the path exactly as sent, so that any bill id (even "..") reaches them as QIWI would receive it.
         app.Use((context, next) =>
         {
+            // In absolute form too (http://host/api/...), whose path the ids are read from (Api.RawPath).
             var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
-            if (raw is not null && (raw.StartsWith("/api/", StringComparison.Ordinal) || raw.StartsWith("/sandbox/control/", StringComparison.Ordinal)))
+            var path = raw is null ? default : Api.RawPath.OriginPath(raw);
+            if (path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/sandbox/control/", StringComparison.Ordinal))
             {
-                var query = raw.IndexOf('?', StringComparison.Ordinal);
-                context.Request.Path = new Microsoft.AspNetCore.Http.PathString(query < 0 ? raw : raw[..query]);
+                context.Request.Path = new Microsoft.AspNetCore.Http.PathString(path.ToString());
             }
 
             return next(context);

@@ -294,14 +294,18 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
             {
                 code = (int)NotificationReply.FromXml(body).ResultCode;
             }
-            catch (Exception exception) when (exception is FormatException or System.Xml.XmlException)
+            catch (Exception exception) when (exception is FormatException or System.Xml.XmlException or OverflowException)
             {
+                // Not the reply the docs describe (a result code past int is an OverflowException: escaping here, it
+                // stopped every tick at this record, so no notification after it was sent again).
             }
 
             attempt = new NotificationAttempt(at, (int)response.StatusCode, code, code is null ? "the reply is not <result><result_code>N</result_code></result>" : null);
         }
-        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or InvalidOperationException or NotSupportedException)
         {
+            // The last two: a URL no HTTP client posts to (relative; ftp:, file:), from a data file or the configuration.
+            // Escaping here, they stopped every tick at this record.
             attempt = new NotificationAttempt(at, null, null, exception.GetType().Name + ": " + exception.Message);
         }
 

@@ -49,6 +49,7 @@ public sealed record ShopSettingsPatch
     /// <summary>The refusal of the patch, or null when it can be applied.</summary>
     public string? Problem()
         => RefundOutcome is not (null or "success" or "fail" or "processing") ? "refund_outcome must be success, fail or processing."
+            : NotificationUrl is { } url && !(url.IsAbsoluteUri && url.Scheme is "http" or "https") ? "notification_url must be an absolute http or https URL."
             : MinAmount is < 0 || MaxAmount is < 0 || (MinAmount is decimal min && MaxAmount is decimal max && min > max) ? "min_amount and max_amount must be 0 or more, min_amount at most max_amount."
             : Rates?.Any(r => r.Rate <= 0 || r.From.Length != 3 || r.To.Length != 3) == true ? "each rate needs 3-letter from and to and a positive rate."
             : null;
