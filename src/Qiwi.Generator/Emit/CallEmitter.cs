@@ -76,7 +76,7 @@ internal static class CallEmitter
             state.AppendParameter(line).Append(" => new " + CSharp.Runtime + ".QiwiOutcomeRead<").Append(operation.Response.PayloadType).Append(">(");
             writer.LineEnd();
             writer.Indent();
-            AppendOutcomeRead(writer.LineStart(), writer, operation, read, payload!, state);
+            AppendOutcomeRead(writer.LineStart(), writer, operation, read, payload!, state, spec.Namespace);
             writer.LineEnd();
             writer.Outdent();
         }
@@ -229,7 +229,7 @@ internal static class CallEmitter
     /// Appends the arguments of the <c>QiwiOutcomeRead</c> constructor and its closing <c>))</c>, separated by ", ", or
     /// each on its own line when <paramref name="lines"/> is the writer whose line <paramref name="builder"/> is.
     /// </summary>
-    private static void AppendOutcomeRead(StringBuilder builder, CodeWriter? lines, OperationModel operation, OperationModel read, ObjectModel payload, CallState state)
+    private static void AppendOutcomeRead(StringBuilder builder, CodeWriter? lines, OperationModel operation, OperationModel read, ObjectModel payload, CallState state, string ns)
     {
         var link = operation.OutcomeRead!;
         builder.AppendLiteral(read.OperationId);
@@ -259,7 +259,18 @@ internal static class CallEmitter
             var field = link.Match[i];
             var parameter = OutcomeReadReader.FindParameter(operation.Parameters, field)!;
             var property = OutcomeReadReader.FindProperty(payload, field)!;
-            builder.Append(i == 0 ? string.Empty : " && ").AppendToWire(property.Type, parameter.Constraints, "found.", property.Name).Append(" == ");
+            builder.Append(i == 0 ? string.Empty : " && ");
+            if (SerializationEmitter.IsStringEnum(property))
+            {
+                // An unknown status has no wire value of its own (ToWireValue throws): compare the raw one kept.
+                SerializationEmitter.AppendStringEnumWire(builder, property, ns, "found.");
+            }
+            else
+            {
+                builder.AppendToWire(property.Type, parameter.Constraints, "found.", property.Name);
+            }
+
+            builder.Append(" == ");
             if (parameter.IsConstant)
             {
                 builder.AppendLiteral(parameter.ConstantValue!);

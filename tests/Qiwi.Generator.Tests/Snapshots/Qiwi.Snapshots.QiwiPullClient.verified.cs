@@ -143,7 +143,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
                 "getBillStatus",
                 token => state.client.GetBillStatusAsync(state.billId, token),
                 new int[] { 210 },
-                found => found.Status.ToWireValue() == "rejected"));
+                found => (found.Status == global::Qiwi.Snapshots.BillStatus.Unknown ? found.StatusWireValue ?? string.Empty : found.Status.ToWireValue()) == "rejected"));
         return _pipeline.SendAsync(request, call, cancellationToken);
     }
 
