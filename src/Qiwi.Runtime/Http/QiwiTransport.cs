@@ -118,9 +118,15 @@ internal sealed class QiwiTransport
             return response!;
         }
 
+        // Without the options' timeout, HttpClient.Timeout stays the backstop it was while it read bodies itself
+        // (HttpClient's own timeout ends with the headers when they are read first).
+        using var backstop = message.Options.Timeout == System.Threading.Timeout.InfiniteTimeSpan && _httpClient.Timeout != System.Threading.Timeout.InfiniteTimeSpan
+            ? CancellationTokenSource.CreateLinkedTokenSource(message.CancellationToken)
+            : null;
+        backstop?.CancelAfter(_httpClient.Timeout);
         try
         {
-            var body = await ReadBoundedAsync(content, message, response).ConfigureAwait(false);
+            var body = await ReadBoundedAsync(content, message, response, backstop?.Token ?? message.CancellationToken).ConfigureAwait(false);
             var buffered = new BodyContent(body);
             foreach (var header in content.Headers)
             {
@@ -144,14 +150,14 @@ internal sealed class QiwiTransport
     /// <summary>The longest response body read, in bytes (1 MiB; QIWI's answers are well under 1 KiB). A longer one is a <see cref="QiwiProtocolException"/> carrying its first this many bytes.</summary>
     internal const int MaxBodyBytes = 1 << 20;
 
-    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, QiwiMessage message, HttpResponseMessage response)
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, QiwiMessage message, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         const int Limit = MaxBodyBytes + 1; // one byte more tells a body that is too long
         var declared = content.Headers.ContentLength is long length && length < Limit ? (int)length : -1; // -1: unknown, or too long
         var end = declared >= 0 ? declared : Limit;
         var buffer = new byte[declared >= 0 ? declared : 1024];
         var read = 0;
-        using (var stream = await content.ReadAsStreamAsync(message.CancellationToken).ConfigureAwait(false))
+        using (var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
         {
             while (read < end)
             {
@@ -160,7 +166,7 @@ internal sealed class QiwiTransport
                     Array.Resize(ref buffer, Math.Min(buffer.Length * 2, Limit));
                 }
 
-                var count = await stream.ReadAsync(buffer.AsMemory(read, Math.Min(buffer.Length, end) - read), message.CancellationToken).ConfigureAwait(false);
+                var count = await stream.ReadAsync(buffer.AsMemory(read, Math.Min(buffer.Length, end) - read), cancellationToken).ConfigureAwait(false);
                 if (count == 0)
                 {
                     break;

@@ -142,6 +142,23 @@ public sealed class HostileBodyTests
         }
     }
 
+    [Fact]
+    public async Task A_body_that_stops_coming_is_still_ended_by_HttpClient_Timeout_when_the_options_have_none()
+    {
+        // The body is read after the headers now; without the options' timeout HttpClient.Timeout stays the backstop.
+        using var f = new ClientFixture(maxAttempts: 1);
+        f.Options.Timeout = Timeout.InfiniteTimeSpan;
+        f.Http.Timeout = TimeSpan.FromMilliseconds(200);
+        f.Handler.Answer(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StreamContent(new FaultingBody(Encoding.UTF8.GetBytes(Docs.BillPaidJson), 20, hang: true)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        });
+
+        var error = await Assert.ThrowsAsync<QiwiTransportException>(() => f.Client.GetBillStatusAsync("BILL-1").WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
+    }
+
     /// <summary>A JSON-looking body of <c>size</c> bytes made as it is read; counts the bytes the client pulled.</summary>
     private sealed class EndlessContent : HttpContent
     {
