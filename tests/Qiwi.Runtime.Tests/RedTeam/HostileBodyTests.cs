@@ -159,6 +159,39 @@ public sealed class HostileBodyTests
         Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
     }
 
+    [Theory]
+    [InlineData(QiwiMediaType.Xml, "text/xml")]
+    [InlineData(QiwiMediaType.Json, "application/json")]
+    public async Task Deep_nesting_within_the_size_bound_is_a_protocol_error_at_once(QiwiMediaType mediaType, string contentType)
+    {
+        // 140,000 nested XML elements (980 KB) took a minute of CPU to load and read, per attempt.
+        const int Depth = 140_000;
+        var body = mediaType == QiwiMediaType.Xml
+            ? "<response><result_code>5</result_code><description>" + string.Concat(Enumerable.Repeat("<a>", Depth)) + "x" + string.Concat(Enumerable.Repeat("</a>", Depth)) + "</description></response>"
+            : """{"response":{"result_code":5,"description":"x","more":""" + new string('[', Depth) + new string(']', Depth) + "}}";
+        using var f = new ClientFixture(mediaType, maxAttempts: 1);
+        f.Handler.Respond(HttpStatusCode.OK, body, contentType);
+
+        var error = await Assert.ThrowsAsync<QiwiProtocolException>(() => f.Client.GetBillStatusAsync("BILL-1").WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(Encoding.UTF8.GetBytes(body), error.RawBytes);
+    }
+
+    [Theory]
+    [InlineData(62, true)]
+    [InlineData(63, false)]
+    public async Task Xml_nesting_up_to_64_levels_is_read_and_one_more_is_refused(int inside, bool read)
+    {
+        // response and description, then the levels inside the description.
+        var body = "<response><result_code>5</result_code><description>" + string.Concat(Enumerable.Repeat("<a>", inside)) + "x" + string.Concat(Enumerable.Repeat("</a>", inside)) + "</description></response>";
+        using var f = new ClientFixture(QiwiMediaType.Xml, maxAttempts: 1);
+        f.Handler.Respond(HttpStatusCode.OK, body, "text/xml");
+
+        var error = await Assert.ThrowsAnyAsync<QiwiException>(() => f.Client.GetBillStatusAsync("BILL-1"));
+
+        Assert.IsType(read ? typeof(QiwiApiException) : typeof(QiwiProtocolException), error);
+    }
+
     /// <summary>A JSON-looking body of <c>size</c> bytes made as it is read; counts the bytes the client pulled.</summary>
     private sealed class EndlessContent : HttpContent
     {
