@@ -106,6 +106,22 @@ public sealed class RefundFaultPointTests
         await Assert.ThrowsAsync<QiwiTransportException>(() => f.WithClockRunning(() => f.Client.CancelBillAsync("BILL-1")));
     }
 
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(-1.0)]
+    public async Task A_jitter_out_of_range_does_not_fail_a_refund_between_its_attempts(double jitter)
+    {
+        // NaN made the delay before the status read an ArgumentException: an unknown outcome reported as a bad argument.
+        using var f = new ClientFixture(maxAttempts: 2);
+        f.Options.Retry.Jitter = () => jitter;
+        f.Handler.Fail(new HttpRequestException("reset")).Respond(HttpStatusCode.OK, Docs.RefundJson("REF1"));
+
+        var refund = await f.WithClockRunning(() => f.Client.CreateRefundAsync("BILL-1", "REF1", 5m));
+
+        Assert.Equal("REF1", refund.RefundId);
+    }
+
     /// <summary>A server with one invoice of 10.00 that applies every refund it commits, faulting where the script says.</summary>
     private sealed class LedgerServer(CancellationTokenSource caller, Func<Fault> next, Random random)
     {
