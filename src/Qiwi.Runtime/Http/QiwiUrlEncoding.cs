@@ -28,7 +28,7 @@ public static class QiwiUrlEncoding
     }
 
     /// <summary>The index of the first UTF-16 surrogate that is not half of a pair, or null.</summary>
-    private static int? LoneSurrogateAt(string value)
+    internal static int? LoneSurrogateAt(string value)
     {
         for (var i = 0; i < value.Length; i++)
         {

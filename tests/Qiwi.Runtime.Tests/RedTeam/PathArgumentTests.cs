@@ -74,6 +74,21 @@ public sealed class PathArgumentTests
         }
     }
 
+    [Fact]
+    public void A_redirect_for_a_bill_id_with_a_lone_surrogate_is_refused_it_would_send_the_payer_to_another_invoice()
+    {
+        // Was: transaction=x%EF%BF%BD, the checkout of the invoice "x\uFFFD".
+        using var f = new ClientFixture();
+        foreach (var billId in new[] { "x\uD800", "\uDC00" })
+        {
+            var error = Assert.ThrowsAny<ArgumentException>(() => f.Client.Redirects.Checkout("373712", billId));
+            Assert.Contains("'transaction'", error.Message, StringComparison.Ordinal);
+            Assert.ThrowsAny<ArgumentException>(() => f.Client.Redirects.LegacyCheckout("373712", billId));
+        }
+
+        Assert.EndsWith("transaction=x%F0%9F%98%80", f.Client.Redirects.Checkout("373712", "x\uD83D\uDE00").AbsoluteUri, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, decimal> BadArguments() => new()
     {
         { string.Empty, "R1", 5m },
