@@ -22,7 +22,13 @@ public sealed partial class QiwiLoggingPolicy : QiwiPipelinePolicy
             LogAttempt(_logger, message.Request.OperationId, message.Request.Method.Method, message.Request.Path, message.Attempt, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // The attempt's timeout (the timeout policy turns it into a QiwiTimeoutException outside) or the caller.
+            LogCancelled(_logger, message.Request.OperationId, message.Request.Method.Method, message.Request.Path, message.Attempt, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
+        catch (Exception exception)
         {
             LogFailed(_logger, message.Request.OperationId, message.Request.Method.Method, message.Request.Path, message.Attempt, exception.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw;
@@ -31,6 +37,9 @@ public sealed partial class QiwiLoggingPolicy : QiwiPipelinePolicy
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "QIWI {Operation} {Method} {Path} attempt {Attempt}: HTTP {Status} in {ElapsedMs:0} ms")]
     private static partial void LogAttempt(ILogger logger, string operation, string method, string path, int attempt, int status, double elapsedMs);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "QIWI {Operation} {Method} {Path} attempt {Attempt} cancelled (its timeout or the caller) after {ElapsedMs:0} ms")]
+    private static partial void LogCancelled(ILogger logger, string operation, string method, string path, int attempt, double elapsedMs);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "QIWI {Operation} {Method} {Path} attempt {Attempt} failed: {Error} after {ElapsedMs:0} ms")]
     private static partial void LogFailed(ILogger logger, string operation, string method, string path, int attempt, string error, double elapsedMs);

@@ -12,7 +12,8 @@ public static class QiwiServiceCollectionExtensions
     /// <summary>
     /// Registers <typeparamref name="TClient"/>, created by <paramref name="create"/> on a pipeline over a named
     /// <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>, with options validated at start-up and a
-    /// logging policy. Returns the HTTP client builder for further configuration (handlers, proxies).
+    /// logging policy (instead of IHttpClientFactory's own logging, whose structured state holds the Authorization
+    /// header). Returns the HTTP client builder for further configuration (handlers, proxies).
     /// </summary>
     public static IHttpClientBuilder AddQiwiClient<TClient>(
         this IServiceCollection services,
@@ -53,6 +54,9 @@ public static class QiwiServiceCollectionExtensions
             var policies = new List<QiwiPipelinePolicy>(QiwiPipeline.DefaultPolicies()) { new QiwiLoggingPolicy(logger) };
             return create(new QiwiPipeline(http, options, resultCodes, policies));
         });
-        return services.AddHttpClient(name);
+        // IHttpClientFactory's own logging is removed: its Trace-level header log shows "Authorization: *" as text but
+        // carries the header's real value in its structured state, which structured log sinks write out. The logging
+        // policy logs each attempt instead. A caller who wants it back adds it on the builder (AddDefaultLogger).
+        return services.AddHttpClient(name).RemoveAllLoggers();
     }
 }

@@ -35,8 +35,8 @@ public sealed class ValueTests
         using var f = new ClientFixture();
         f.Handler.Respond(HttpStatusCode.OK, Docs.BillPaidJsonFor("B1")).Respond(HttpStatusCode.OK, Docs.BillPaidJsonFor("B2"));
 
-        await f.Client.CreateBillAsync("B1", "tel:+7", 1m, "RUB", "c", new DateTimeOffset(2026, 1, 20, 21, 30, 0, TimeSpan.Zero));
-        await f.Client.CreateBillAsync("B2", "tel:+7", 1m, "RUB", "c", new DateTimeOffset(2026, 1, 20, 21, 30, 0, TimeSpan.FromHours(-5)));
+        await f.Client.CreateBillAsync("B1", "tel:+7", 10m, "RUB", "c", new DateTimeOffset(2026, 1, 20, 21, 30, 0, TimeSpan.Zero));
+        await f.Client.CreateBillAsync("B2", "tel:+7", 10m, "RUB", "c", new DateTimeOffset(2026, 1, 20, 21, 30, 0, TimeSpan.FromHours(-5)));
 
         Assert.Contains("lifetime=2026-01-21T00%3A30%3A00", f.Handler.Requests[0].Body, StringComparison.Ordinal);
         Assert.Contains("lifetime=2026-01-21T05%3A30%3A00", f.Handler.Requests[1].Body, StringComparison.Ordinal);
@@ -49,8 +49,8 @@ public sealed class ValueTests
         var now = f.Clock.GetUtcNow();
         f.Handler.Respond(HttpStatusCode.OK, Docs.BillPaidJsonFor("B1")).Respond(HttpStatusCode.OK, Docs.BillPaidJsonFor("B2"));
 
-        await f.Client.CreateBillAsync("B1", "tel:+7", 1m, "RUB", "c", now.AddDays(60));
-        await f.Client.CreateBillAsync("B2", "tel:+7", 1m, "RUB", "c", now.AddSeconds(-1));
+        await f.Client.CreateBillAsync("B1", "tel:+7", 10m, "RUB", "c", now.AddDays(60));
+        await f.Client.CreateBillAsync("B2", "tel:+7", 10m, "RUB", "c", now.AddSeconds(-1));
 
         Assert.Equal(2, f.Handler.Requests.Count);
 

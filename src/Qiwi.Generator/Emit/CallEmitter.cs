@@ -25,7 +25,7 @@ internal static class CallEmitter
 
         // What the lambdas use, told from the model before they are written (writing checks it: see CallState).
         var state = new CallState(operation);
-        var checks = CollectChecks(operation, payload, state);
+        var checks = CollectChecks(operation, payload, read, state);
         if (read is not null)
         {
             CollectOutcomeRead(operation, read, state);
@@ -42,7 +42,7 @@ internal static class CallEmitter
             // Nothing from the call: a static lambda, one delegate for every call.
             var line = writer.LineStart().Append("var call = new " + CSharp.Runtime + ".QiwiCall<").Append(operation.Response.PayloadType).Append(">(").Append(reader)
                 .Append(".Instance) { Check = static payload => ");
-            AppendChecks(line, null, operation, payload, state);
+            AppendChecks(line, null, operation, payload, null, state, spec.Namespace);
             line.Append(" };");
             writer.LineEnd();
             writer.Line("return _pipeline.SendAsync(request, call, cancellationToken);");
@@ -64,7 +64,7 @@ internal static class CallEmitter
             var line = writer.LineStart().Append("check: static (payload, ");
             state.AppendParameter(line).Append(") => ");
             writer.Indent();
-            AppendChecks(line, writer, operation, payload, state);
+            AppendChecks(line, writer, operation, payload, read, state, spec.Namespace);
             line.Append(read is null ? ");" : ",");
             writer.LineEnd();
             writer.Outdent();
@@ -76,7 +76,7 @@ internal static class CallEmitter
             state.AppendParameter(line).Append(" => new " + CSharp.Runtime + ".QiwiOutcomeRead<").Append(operation.Response.PayloadType).Append(">(");
             writer.LineEnd();
             writer.Indent();
-            AppendOutcomeRead(writer.LineStart(), writer, operation, read, payload!, state);
+            AppendOutcomeRead(writer.LineStart(), writer, operation, read, payload!, state, spec.Namespace);
             writer.LineEnd();
             writer.Outdent();
         }
@@ -87,7 +87,7 @@ internal static class CallEmitter
     }
 
     /// <summary>Which checks a success payload has (see <see cref="AppendChecks"/>): how many, and the arguments they use, collected into <paramref name="state"/>.</summary>
-    private static int CollectChecks(OperationModel operation, ObjectModel? payload, CallState state)
+    private static int CollectChecks(OperationModel operation, ObjectModel? payload, OperationModel? read, CallState state)
     {
         if (payload is null)
         {
@@ -109,7 +109,9 @@ internal static class CallEmitter
             }
         }
 
-        return count;
+        // A write's own success must show its effect as its status read would: the matched fields repeat the request's
+        // (their arguments are collected with the status read's, CollectOutcomeRead).
+        return read is null ? count : count + operation.OutcomeRead!.Match.Count;
     }
 
     /// <summary>What the status read (see <see cref="AppendOutcomeRead"/>) uses: the client, the read's arguments, the matched ones.</summary>
@@ -160,7 +162,7 @@ internal static class CallEmitter
     /// Appends the checks on a success payload, joined by <c> ?? </c>, or each after the first on its own line
     /// starting <c>?? </c> when <paramref name="lines"/> is the writer whose line <paramref name="builder"/> is; returns how many.
     /// </summary>
-    private static int AppendChecks(StringBuilder builder, CodeWriter? lines, OperationModel operation, ObjectModel? payload, CallState state)
+    private static int AppendChecks(StringBuilder builder, CodeWriter? lines, OperationModel operation, ObjectModel? payload, OperationModel? read, CallState state, string ns)
     {
         if (payload is null)
         {
@@ -192,7 +194,53 @@ internal static class CallEmitter
             }
         }
 
+        if (read is not null)
+        {
+            // Another amount (or a status without the cancel) is another resource's, not this write's effect.
+            foreach (var field in operation.OutcomeRead!.Match)
+            {
+                var property = OutcomeReadReader.FindProperty(payload, field)!;
+                if (count++ > 0)
+                {
+                    if (lines is null)
+                    {
+                        builder.Append(" ?? ");
+                    }
+                    else
+                    {
+                        lines.LineEnd();
+                        lines.LineStart().Append("?? ");
+                    }
+                }
+
+                builder.Append(CSharp.Runtime + ".Serialization.QiwiPayloadChecks.Echo(").AppendLiteral(property.WireName).Append(", ");
+                AppendMatch(builder, operation, payload, field, state, ns, "payload.", ", ").Append(')');
+            }
+        }
+
         return count;
+    }
+
+    /// <summary>
+    /// Appends the wire text of the matched <paramref name="field"/> of <paramref name="owner"/> (<c>found.</c>, <c>payload.</c>),
+    /// <paramref name="separator"/>, and the request's wire text of it.
+    /// </summary>
+    private static StringBuilder AppendMatch(StringBuilder builder, OperationModel operation, ObjectModel payload, string field, CallState state, string ns, string owner, string separator)
+    {
+        var parameter = OutcomeReadReader.FindParameter(operation.Parameters, field)!;
+        var property = OutcomeReadReader.FindProperty(payload, field)!;
+        if (SerializationEmitter.IsStringEnum(property))
+        {
+            // An unknown status has no wire value of its own (ToWireValue throws): compare the raw one kept.
+            SerializationEmitter.AppendStringEnumWire(builder, property, ns, owner);
+        }
+        else
+        {
+            builder.AppendToWire(property.Type, parameter.Constraints, owner, property.Name);
+        }
+
+        builder.Append(separator);
+        return parameter.IsConstant ? builder.AppendLiteral(parameter.ConstantValue!) : builder.AppendToWire(parameter.Type, parameter.Constraints, state.Use(parameter));
     }
 
     /// <summary>Starts a payload check, <c>QiwiPayloadChecks.Method("wire", payload.Name</c>, after the separator when one came before.</summary>
@@ -229,7 +277,7 @@ internal static class CallEmitter
     /// Appends the arguments of the <c>QiwiOutcomeRead</c> constructor and its closing <c>))</c>, separated by ", ", or
     /// each on its own line when <paramref name="lines"/> is the writer whose line <paramref name="builder"/> is.
     /// </summary>
-    private static void AppendOutcomeRead(StringBuilder builder, CodeWriter? lines, OperationModel operation, OperationModel read, ObjectModel payload, CallState state)
+    private static void AppendOutcomeRead(StringBuilder builder, CodeWriter? lines, OperationModel operation, OperationModel read, ObjectModel payload, CallState state, string ns)
     {
         var link = operation.OutcomeRead!;
         builder.AppendLiteral(read.OperationId);
@@ -256,18 +304,7 @@ internal static class CallEmitter
 
         for (var i = 0; i < link.Match.Count; i++)
         {
-            var field = link.Match[i];
-            var parameter = OutcomeReadReader.FindParameter(operation.Parameters, field)!;
-            var property = OutcomeReadReader.FindProperty(payload, field)!;
-            builder.Append(i == 0 ? string.Empty : " && ").AppendToWire(property.Type, parameter.Constraints, "found.", property.Name).Append(" == ");
-            if (parameter.IsConstant)
-            {
-                builder.AppendLiteral(parameter.ConstantValue!);
-            }
-            else
-            {
-                builder.AppendToWire(parameter.Type, parameter.Constraints, state.Use(parameter));
-            }
+            AppendMatch(builder.Append(i == 0 ? string.Empty : " && "), operation, payload, link.Match[i], state, ns, "found.", " == ");
         }
 
         builder.Append("));");

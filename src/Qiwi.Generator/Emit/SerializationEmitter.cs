@@ -88,10 +88,17 @@ internal static class SerializationEmitter
 
     /// <summary>The wire text of a string enum property: the kept raw value when it is Unknown.</summary>
     private static StringBuilder AppendStringEnumWire(StringBuilder builder, PropertyModel property, string ns)
+        => AppendStringEnumWire(builder, property, ns, string.Empty);
+
+    /// <summary>
+    /// The wire text of a string enum property of <paramref name="owner"/> (an expression and '.', or empty for the
+    /// model's own): the kept raw value when it is Unknown, which has no wire value of its own (ToWireValue throws).
+    /// </summary>
+    internal static StringBuilder AppendStringEnumWire(StringBuilder builder, PropertyModel property, string ns, string owner)
     {
         var value = property.Required ? string.Empty : ".Value";
-        return builder.Append('(').Append(property.Name).Append(value).Append(" == ").AppendQualified(ns, property.Type.TypeName!).Append(".Unknown ? ")
-            .Append(property.WireValueName).Append(" ?? string.Empty : ").Append(property.Name).Append(value).Append(".ToWireValue())");
+        return builder.Append('(').Append(owner).Append(property.Name).Append(value).Append(" == ").AppendQualified(ns, property.Type.TypeName!).Append(".Unknown ? ")
+            .Append(owner).Append(property.WireValueName).Append(" ?? string.Empty : ").Append(owner).Append(property.Name).Append(value).Append(".ToWireValue())");
     }
 
     internal static bool IsStringEnum(PropertyModel property) => property.WireValueName is not null;

@@ -17,7 +17,13 @@ public sealed class QiwiApiException : QiwiException
 
     /// <summary>Creates the exception from the body's bytes as received.</summary>
     public QiwiApiException(string? operationId, int resultCode, string? description, string? catalogDescription, bool? isFatal, HttpStatusCode statusCode, byte[] rawBytes)
-        : base(operationId, BuildMessage(operationId, resultCode, description, catalogDescription, statusCode), null)
+        : this(operationId, resultCode, description, catalogDescription, isFatal, statusCode, rawBytes, [])
+    {
+    }
+
+    /// <summary>Creates the exception; the message's excerpt of the description has <paramref name="secrets"/> (the client's credentials) removed too.</summary>
+    internal QiwiApiException(string? operationId, int resultCode, string? description, string? catalogDescription, bool? isFatal, HttpStatusCode statusCode, byte[] rawBytes, string?[] secrets)
+        : base(operationId, BuildMessage(operationId, resultCode, description, catalogDescription, statusCode, secrets), null)
     {
         ResultCode = resultCode;
         Description = description ?? catalogDescription;
@@ -45,7 +51,7 @@ public sealed class QiwiApiException : QiwiException
     /// <summary>The response body's bytes exactly as received.</summary>
     public byte[] RawBytes { get; }
 
-    private static string BuildMessage(string? operationId, int resultCode, string? description, string? catalogDescription, HttpStatusCode statusCode)
+    private static string BuildMessage(string? operationId, int resultCode, string? description, string? catalogDescription, HttpStatusCode statusCode, string?[] secrets)
     {
         var text = "QIWI result code " + resultCode.ToString(CultureInfo.InvariantCulture);
         if (catalogDescription is not null)
@@ -55,7 +61,7 @@ public sealed class QiwiApiException : QiwiException
 
         if (description is not null)
         {
-            text += ": " + QiwiExcerpt.Of(description);
+            text += ": " + QiwiExcerpt.Of(description, secrets);
         }
 
         return text + $" [HTTP {(int)statusCode}, operation {operationId}]";

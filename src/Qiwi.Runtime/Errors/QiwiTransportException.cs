@@ -9,8 +9,15 @@ public sealed class QiwiTransportException : QiwiException
 {
     /// <summary>Creates the exception.</summary>
     public QiwiTransportException(string? operationId, Exception innerException)
-        : base(operationId, $"{operationId} failed in transport: {innerException?.GetType().Name}: {QiwiExcerpt.Of(innerException?.Message)}", innerException)
+        : this(operationId, innerException, [])
     {
+    }
+
+    /// <summary>Creates the exception; the excerpts of the inner messages have <paramref name="secrets"/> (the client's credentials) removed too.</summary>
+    internal QiwiTransportException(string? operationId, Exception innerException, string?[] secrets)
+        : base(operationId, $"{operationId} failed in transport: {innerException?.GetType().Name}: {QiwiExcerpt.Of(innerException?.Message, secrets)}", innerException)
+    {
+        RedactInnerMessages(secrets);
     }
 
     /// <summary>Creates the exception without an inner one (a handler that returned no response).</summary>

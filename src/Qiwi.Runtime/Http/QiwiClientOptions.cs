@@ -66,6 +66,12 @@ public class QiwiClientOptions
             throw new ArgumentException("SandboxBaseUrl must be an absolute URL (e.g. http://127.0.0.1:5080/).", nameof(SandboxBaseUrl));
         }
 
+        CheckEndpoint(BaseUrl, nameof(BaseUrl));
+        if (SandboxBaseUrl is not null)
+        {
+            CheckEndpoint(SandboxBaseUrl, nameof(SandboxBaseUrl));
+        }
+
         if (string.IsNullOrWhiteSpace(ApiId))
         {
             throw new ArgumentException("ApiId is required.", nameof(ApiId));
@@ -97,6 +103,23 @@ public class QiwiClientOptions
         }
 
         Retry.Validate();
+    }
+
+    /// <summary>
+    /// An http(s) URL that paths can be appended to: a query or fragment would swallow every request's path (all calls
+    /// would go to the root), and credentials in it would reach <see cref="ToString"/> (the message never quotes the URL).
+    /// </summary>
+    private static void CheckEndpoint(Uri url, string name)
+    {
+        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new ArgumentException($"{name} must be an http or https URL.", name);
+        }
+
+        if (url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)
+        {
+            throw new ArgumentException($"{name} must have no query, fragment or user info: request paths are appended to it.", name);
+        }
     }
 
     /// <summary>The options without the password.</summary>

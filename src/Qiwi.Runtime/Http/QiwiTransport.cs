@@ -35,7 +35,12 @@ internal sealed class QiwiTransport
         {
             response = await _first(message).ConfigureAwait(false)
                 ?? throw new QiwiTransportException(request.OperationId, "the HTTP handler returned no response");
-            var body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var body = response.Content switch
+            {
+                null => Array.Empty<byte>(),
+                BodyContent read => read.Body,
+                var other => await other.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), // a policy replaced it
+            };
             return new QiwiResponse(response.StatusCode, response.Content?.Headers.ContentType?.MediaType, body);
         }
         catch (QiwiException)
@@ -50,7 +55,7 @@ internal sealed class QiwiTransport
         {
             // HttpRequestException, IOException, SocketException, but also whatever a custom handler throws
             // (InvalidOperationException, a cancellation that is not the caller's, such as HttpClient.Timeout).
-            throw new QiwiTransportException(request.OperationId, exception);
+            throw new QiwiTransportException(request.OperationId, exception, [BasicAuthPolicy.Token(_options), _options.ApiPassword]);
         }
         finally
         {
@@ -101,8 +106,89 @@ internal sealed class QiwiTransport
         return next;
     }
 
+    /// <summary>
+    /// Sends and reads the body, both within the attempt's token (the timeout's), the body bounded by
+    /// <see cref="MaxBodyBytes"/>: the headers first, then at most that many bytes, never a whole hostile body in memory.
+    /// </summary>
     private async ValueTask<HttpResponseMessage> Send(QiwiMessage message)
-        => await _httpClient.SendAsync(message.HttpRequest, HttpCompletionOption.ResponseContentRead, message.CancellationToken).ConfigureAwait(false);
+    {
+        var response = await _httpClient.SendAsync(message.HttpRequest, HttpCompletionOption.ResponseHeadersRead, message.CancellationToken).ConfigureAwait(false);
+        if (response?.Content is not { } content)
+        {
+            return response!;
+        }
+
+        // Without the options' timeout, HttpClient.Timeout stays the backstop it was while it read bodies itself
+        // (HttpClient's own timeout ends with the headers when they are read first).
+        using var backstop = message.Options.Timeout == System.Threading.Timeout.InfiniteTimeSpan && _httpClient.Timeout != System.Threading.Timeout.InfiniteTimeSpan
+            ? CancellationTokenSource.CreateLinkedTokenSource(message.CancellationToken)
+            : null;
+        backstop?.CancelAfter(_httpClient.Timeout);
+        try
+        {
+            var body = await ReadBoundedAsync(content, message, response, backstop?.Token ?? message.CancellationToken).ConfigureAwait(false);
+            var buffered = new BodyContent(body);
+            foreach (var header in content.Headers)
+            {
+                if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+            }
+
+            response.Content = buffered;
+            content.Dispose();
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The longest response body read, in bytes (1 MiB; QIWI's answers are well under 1 KiB). A longer one is a <see cref="QiwiProtocolException"/> carrying its first this many bytes.</summary>
+    internal const int MaxBodyBytes = 1 << 20;
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, QiwiMessage message, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        const int Limit = MaxBodyBytes + 1; // one byte more tells a body that is too long
+        var declared = content.Headers.ContentLength is long length && length < Limit ? (int)length : -1; // -1: unknown, or too long
+        var end = declared >= 0 ? declared : Limit;
+        var buffer = new byte[declared >= 0 ? declared : 1024];
+        var read = 0;
+        using (var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (read < end)
+            {
+                if (read == buffer.Length)
+                {
+                    Array.Resize(ref buffer, Math.Min(buffer.Length * 2, Limit));
+                }
+
+                var count = await stream.ReadAsync(buffer.AsMemory(read, Math.Min(buffer.Length, end) - read), cancellationToken).ConfigureAwait(false);
+                if (count == 0)
+                {
+                    break;
+                }
+
+                read += count;
+            }
+        }
+
+        if (read == Limit)
+        {
+            throw new QiwiProtocolException(message.Request.OperationId, $"the body is longer than {MaxBodyBytes} bytes (only its start is kept)", response.StatusCode, buffer[..MaxBodyBytes], content.Headers.ContentType?.MediaType, null);
+        }
+
+        return read == buffer.Length ? buffer : buffer[..read];
+    }
+
+    /// <summary>A body read by <see cref="Send"/>, kept as the array it was read into.</summary>
+    private sealed class BodyContent(byte[] body) : ByteArrayContent(body)
+    {
+        public byte[] Body { get; } = body;
+    }
 
     /// <summary>Replaced whole, never torn, when calls on several threads see the options change.</summary>
     private sealed record BaseUrl(Uri Source, string Text);

@@ -14,11 +14,35 @@ public static class QiwiUrlEncoding
     /// One path segment, encoded so that no value can change the path: '/', '?', '#', '%', spaces and
     /// non-ASCII are encoded, and a segment of "." or ".." has its dots encoded.
     /// </summary>
+    /// <exception cref="ArgumentException">The value holds a lone UTF-16 surrogate: it has no UTF-8 form, and sent as U+FFFD it would name another resource.</exception>
     public static string PathSegment(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (LoneSurrogateAt(value) is int at)
+        {
+            throw new ArgumentException($"A path parameter must be well-formed text: it has a lone surrogate at index {at}, which has no UTF-8 form (sent as U+FFFD it would name another invoice or refund).", nameof(value));
+        }
+
         var encoded = Uri.EscapeDataString(value);
         return encoded is "." or ".." ? encoded.Replace(".", "%2E", StringComparison.Ordinal) : encoded;
+    }
+
+    /// <summary>The index of the first UTF-16 surrogate that is not half of a pair, or null.</summary>
+    internal static int? LoneSurrogateAt(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Appends <c>name=value</c> pairs joined by '&amp;', each part encoded; the first preceded by <paramref name="first"/> unless it is '\0'.</summary>

@@ -20,10 +20,16 @@ public sealed class QiwiUrlBuilder
     public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
 
     /// <summary>Adds a query parameter.</summary>
+    /// <exception cref="ArgumentException">The value holds a lone UTF-16 surrogate: it has no UTF-8 form, and sent as U+FFFD a <c>transaction</c> would name another invoice.</exception>
     public QiwiUrlBuilder Add(string name, string value)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(value);
+        if (QiwiUrlEncoding.LoneSurrogateAt(value) is int at)
+        {
+            throw new ArgumentException($"'{name}' must be well-formed text: it has a lone surrogate at index {at}, which has no UTF-8 form (sent as U+FFFD it would name something else).", nameof(value));
+        }
+
         _query.Add(new(name, value));
         return this;
     }

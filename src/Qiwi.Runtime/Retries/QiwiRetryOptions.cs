@@ -14,7 +14,7 @@ public sealed class QiwiRetryOptions
 
     /// <summary>
     /// A number in [0, 1) for the jitter (half of each delay is random so that many clients do not retry
-    /// in step). Defaults to <see cref="Random.Shared"/>; tests set a fixed one.
+    /// in step). Defaults to <see cref="Random.Shared"/>; tests set a fixed one. Values outside are clamped, NaN taken as 0.
     /// </summary>
     public Func<double> Jitter { get; set; } = static () => Random.Shared.NextDouble();
 
@@ -23,7 +23,8 @@ public sealed class QiwiRetryOptions
     {
         var exponential = BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, retry - 1));
         var capped = Math.Min(exponential, MaxDelay.TotalMilliseconds);
-        var jitter = Math.Clamp(Jitter(), 0, 1);
+        var random = Jitter();
+        var jitter = double.IsNaN(random) ? 0 : Math.Clamp(random, 0, 1); // NaN would fail the call between its attempts
         return TimeSpan.FromMilliseconds((capped / 2) + (capped / 2 * jitter));
     }
 

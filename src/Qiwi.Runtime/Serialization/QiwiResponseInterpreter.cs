@@ -31,7 +31,7 @@ internal sealed class QiwiResponseInterpreter(IQiwiResultCodeCatalog resultCodes
 
         if (envelope.ResultCode != call.Reader.SuccessCode)
         {
-            throw new QiwiApiException(request.OperationId, envelope.ResultCode, envelope.Description, resultCodes.GetDescription(envelope.ResultCode), resultCodes.IsFatal(envelope.ResultCode), response.StatusCode, body);
+            throw new QiwiApiException(request.OperationId, envelope.ResultCode, envelope.Description, resultCodes.GetDescription(envelope.ResultCode), resultCodes.IsFatal(envelope.ResultCode), response.StatusCode, body, Secrets());
         }
 
         var payload = envelope.Payload ?? throw Protocol(request, response, $"result code {envelope.ResultCode} (success) came without a payload", null);
@@ -83,8 +83,20 @@ internal sealed class QiwiResponseInterpreter(IQiwiResultCodeCatalog resultCodes
     }
 
     /// <summary>An excerpt of server-supplied text with the client's own credentials removed too.</summary>
-    private string Excerpt(string text) => QiwiExcerpt.Of(text, BasicAuthPolicy.Token(options), options.ApiPassword);
+    private string Excerpt(string text) => QiwiExcerpt.Of(text, Secrets());
 
-    private static QiwiProtocolException Protocol(QiwiRequest request, QiwiResponse response, string reason, Exception? inner)
-        => new(request.OperationId, reason, response.StatusCode, response.Body, response.ContentType, inner);
+    /// <summary>What no message may quote: the Basic token and the API password (a server or proxy may echo either).</summary>
+    private string?[] Secrets() => [BasicAuthPolicy.Token(options), options.ApiPassword];
+
+    /// <summary>The exception; its <see cref="QiwiException.ToString"/> quotes the parser's message (which may quote the body) without the credentials too.</summary>
+    private QiwiProtocolException Protocol(QiwiRequest request, QiwiResponse response, string reason, Exception? inner)
+    {
+        var exception = new QiwiProtocolException(request.OperationId, reason, response.StatusCode, response.Body, response.ContentType, inner);
+        if (inner is not null)
+        {
+            exception.RedactInnerMessages(Secrets());
+        }
+
+        return exception;
+    }
 }

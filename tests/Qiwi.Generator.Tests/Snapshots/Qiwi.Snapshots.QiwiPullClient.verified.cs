@@ -92,7 +92,8 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
             (client: this, billId, amount),
             check: static (payload, state) => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("bill_id", payload.BillId, state.billId)
                 ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true)
-                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("originAmount", payload.OriginAmount, 2, 0m, true),
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("originAmount", payload.OriginAmount, 2, 0m, true)
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("amount", global::Qiwi.Runtime.QiwiFormat.Decimal(payload.Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down), global::Qiwi.Runtime.QiwiFormat.Decimal(state.amount, 2, global::Qiwi.Runtime.QiwiRounding.Down)),
             outcomeRead: static state => new global::Qiwi.Runtime.QiwiOutcomeRead<Bill>(
                 "getBillStatus",
                 token => state.client.GetBillStatusAsync(state.billId, token),
@@ -138,12 +139,13 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
             (client: this, billId),
             check: static (payload, state) => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("bill_id", payload.BillId, state.billId)
                 ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true)
-                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("originAmount", payload.OriginAmount, 2, 0m, true),
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("originAmount", payload.OriginAmount, 2, 0m, true)
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("status", (payload.Status == global::Qiwi.Snapshots.BillStatus.Unknown ? payload.StatusWireValue ?? string.Empty : payload.Status.ToWireValue()), "rejected"),
             outcomeRead: static state => new global::Qiwi.Runtime.QiwiOutcomeRead<Bill>(
                 "getBillStatus",
                 token => state.client.GetBillStatusAsync(state.billId, token),
                 new int[] { 210 },
-                found => found.Status.ToWireValue() == "rejected"));
+                found => (found.Status == global::Qiwi.Snapshots.BillStatus.Unknown ? found.StatusWireValue ?? string.Empty : found.Status.ToWireValue()) == "rejected"));
         return _pipeline.SendAsync(request, call, cancellationToken);
     }
 
@@ -168,7 +170,8 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
             RefundEnvelopeReader.Instance,
             (client: this, refundId, billId, amount),
             check: static (payload, state) => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("refund_id", payload.RefundId, state.refundId)
-                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true),
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true)
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("amount", global::Qiwi.Runtime.QiwiFormat.Decimal(payload.Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down), global::Qiwi.Runtime.QiwiFormat.Decimal(state.amount, 2, global::Qiwi.Runtime.QiwiRounding.Down)),
             outcomeRead: static state => new global::Qiwi.Runtime.QiwiOutcomeRead<Refund>(
                 "getRefundStatus",
                 token => state.client.GetRefundStatusAsync(state.billId, state.refundId, token),

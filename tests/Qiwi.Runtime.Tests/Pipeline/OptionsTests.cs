@@ -27,6 +27,11 @@ public sealed class OptionsTests
         { "ApiId", o => o.ApiId = "  " },
         { "ApiPassword", o => o.ApiPassword = "" },
         { "BaseUrl", o => o.BaseUrl = new Uri("/api", UriKind.Relative) },
+        { "BaseUrl", o => o.BaseUrl = new Uri("https://api.qiwi.test/?region=ru") }, // every path would go into the query
+        { "BaseUrl", o => o.BaseUrl = new Uri("https://api.qiwi.test/#top") },
+        { "BaseUrl", o => o.BaseUrl = new Uri("https://23441234:" + Uri.EscapeDataString(Secret) + "@api.qiwi.test/") }, // would reach ToString
+        { "BaseUrl", o => o.BaseUrl = new Uri("ftp://api.qiwi.test/") },
+        { "SandboxBaseUrl", o => o.SandboxBaseUrl = new Uri("http://127.0.0.1:5080/?x") },
         { "Timeout", o => o.Timeout = TimeSpan.Zero },
         { "Timeout", o => o.Timeout = TimeSpan.FromSeconds(-1) },
     };
