@@ -128,13 +128,7 @@ internal sealed class QiwiTransport
         {
             var body = await ReadBoundedAsync(content, message, response, backstop?.Token ?? message.CancellationToken).ConfigureAwait(false);
             var buffered = new BodyContent(body);
-            foreach (var header in content.Headers)
-            {
-                if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
-                {
-                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-            }
+            CopyHeaders(content.Headers, buffered.Headers);
 
             response.Content = buffered;
             content.Dispose();
@@ -144,6 +138,33 @@ internal sealed class QiwiTransport
         {
             response.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The content headers of the body as received, but its length (the buffer's own): the content type alone as its
+    /// object when it is all there is (the usual answer, and no enumeration of the headers), else every header.
+    /// </summary>
+    private static void CopyHeaders(HttpContentHeaders from, HttpContentHeaders to)
+    {
+        var received = from.NonValidated;
+        var plain = (received.Contains("Content-Type") ? 1 : 0) + (received.Contains("Content-Length") ? 1 : 0);
+        if (received.Count == plain)
+        {
+            if (from.ContentType is { } type)
+            {
+                to.ContentType = type;
+            }
+
+            return;
+        }
+
+        foreach (var header in from)
+        {
+            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                to.TryAddWithoutValidation(header.Key, header.Value);
+            }
         }
     }
 

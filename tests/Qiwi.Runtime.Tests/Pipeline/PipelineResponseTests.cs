@@ -28,6 +28,32 @@ public sealed class PipelineResponseTests
         Assert.Equal(new TestBill("BILL-1", 10.00m), bill);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_content_type_decides_the_reading_whatever_other_content_headers_come_with_it(bool moreHeaders)
+    {
+        // The transport keeps the content type as its object when it is the only content header, else copies them all.
+        // A JSON body labelled XML is read as XML (and refused): had the type been lost, the first character would decide.
+        using var f = new PipelineFixture();
+        f.Handler.Answer(_ =>
+        {
+            var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(BillJson)) { Headers = { { "Content-Type", "application/xml" } } };
+            if (moreHeaders)
+            {
+                content.Headers.Add("Content-Language", "ru");
+                content.Headers.Add("X-Extra", "1");
+            }
+
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        });
+
+        var error = await Assert.ThrowsAsync<QiwiProtocolException>(() => f.SendAsync(PipelineFixture.GetBill("BILL-1")));
+
+        Assert.Equal("application/xml", error.ContentType);
+        Assert.Equal(BillJson, error.RawBody);
+    }
+
     [Fact]
     public async Task A_body_without_content_type_is_read_by_its_first_character()
     {
