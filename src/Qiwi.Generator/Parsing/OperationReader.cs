@@ -310,7 +310,7 @@ internal sealed class OperationReader
     private bool CheckRecordProperties(List<ParameterModel> parameters, string record, SourceSpan span)
     {
         using var scope = _names.LocalScope(0, 0);
-        scope.Reserve(record, new Phrase("the record ", record)).Reserve("EqualityContract", "a member of every record");
+        scope.Reserve(record, new Phrase("the record ", record)).ReserveAll(SchemaReader.RecordMemberNames, "a member of every record");
         foreach (var parameter in parameters)
         {
             if (!scope.Claim(_context, span, new Phrase("the parameter '", parameter.WireName, "' of the redirect"), parameter.Name))

@@ -13,11 +13,20 @@ internal sealed class SchemaReader
 {
     private const string SchemaPrefix = "#/components/schemas/";
 
-    // Members every generated record has or gets, and the parameters and locals its readers and writers
-    // declare; a property (or its local) may not take these names.
-    private static readonly HashSet<string> ReservedMemberNames = new(System.StringComparer.Ordinal)
+    /// <summary>
+    /// Members every record has or inherits from <c>object</c>, and <c>Clone</c>, which C# forbids in records (CS8859):
+    /// a property named like one fails to compile or hides it (CS0108, an error under warnings-as-errors).
+    /// </summary>
+    internal static readonly HashSet<string> RecordMemberNames = new(System.StringComparer.Ordinal)
     {
-        "AdditionalProperties", "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers",
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "Clone", "GetType", "MemberwiseClone", "ReferenceEquals",
+    };
+
+    // Members every generated record has or gets, and the parameters and locals its readers and writers
+    // declare; a property (or its local) may not take these names, nor the record itself its members' (CS0542).
+    private static readonly HashSet<string> ReservedMemberNames = new(RecordMemberNames, System.StringComparer.Ordinal)
+    {
+        "AdditionalProperties",
         "FromJson", "FromXml", "FromForm", "ReadJson", "ReadXml", "ReadForm", "ToXml", "WriteXml", "WriteJson", "ToJson",
         "ToForm", "Missing", "reader", "result", "element", "child", "root", "fields", "field", "name", "writer", "buffer",
         "pair", "utf8Json", "utf8Xml", "wireName", "_additional",
@@ -86,6 +95,13 @@ internal sealed class SchemaReader
             }
 
             var closedEnum = isEnum && schema.Contains("enum");
+            if (!isEnum && ReservedMemberNames.Contains(name))
+            {
+                // A type cannot have a member of its own name (CS0542), and every record declares these.
+                _context.Report(DiagnosticDescriptors.DuplicateIdentifier, entry.Key.Span, name, "a member every generated record declares", "the schema " + name);
+                continue;
+            }
+
             if (!_names.ClaimType(name, new Phrase("the schema ", name), entry.Key.Span)
                 || (closedEnum && !_names.ClaimType(Naming.EnumExtensions(name), new Phrase("the schema ", name, " (its helpers ", Naming.EnumExtensions(name), ")"), entry.Key.Span)))
             {
