@@ -72,6 +72,12 @@ internal sealed class OperationReader
             }
 
             var parameters = ReadParameters(pathItem, operation, display);
+            if (PathTemplate.Unmatched(key, parameters, display) is string unmatched)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidPathTemplate, pathItem.KeySpan(method), key, unmatched);
+                continue;
+            }
+
             if (operation["x-qiwi-redirect"] is YamlNode redirect)
             {
                 ReadRedirect(redirect, key, pathItem, operation, operationId, name, parameters);
