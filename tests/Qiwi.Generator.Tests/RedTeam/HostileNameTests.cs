@@ -27,4 +27,23 @@ public sealed class HostileNameTests
     [InlineData("ToXml")]
     public void A_schema_named_like_a_member_of_its_own_record_is_a_collision_at_the_schema(string name)
         => SpecAssert.At(MiniSpec.Text + "\n    " + name + ":\n      type: object\n      properties:\n        a:\n          type: string\n", "QIWI0006", "    " + name + ":", name);
+
+    /// <summary>
+    /// An enum named like a method its helpers class has or inherits: there the simple name binds to the method (CS0119),
+    /// so the helpers name the enum qualified. A string enum used by a property, and the envelope's integer result-code enum.
+    /// </summary>
+    [Theory]
+    [InlineData("Equals")]
+    [InlineData("ReferenceEquals")]
+    [InlineData("GetType")]
+    [InlineData("ToString")]
+    [InlineData("TryParse")]
+    [InlineData("FromWireValue")]
+    [InlineData("GetDescription")]
+    [InlineData("IsDefined")]
+    public void An_enum_named_like_a_method_of_its_helpers_compiles_cleanly(string name)
+    {
+        SpecAssert.Clean(HostileSpecs.Places["enum schema"](name));
+        SpecAssert.Clean(MiniSpec.Text.Replace("    Code:\n", "    " + name + ":\n", StringComparison.Ordinal).Replace("'#/components/schemas/Code'", "'#/components/schemas/" + name + "'", StringComparison.Ordinal));
+    }
 }
