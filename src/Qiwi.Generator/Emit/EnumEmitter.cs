@@ -117,10 +117,21 @@ internal static class EnumEmitter
         writer.Close();
     }
 
+    // Inside the helpers class, a simple name that is one of these binds to the inherited or declared method, not to the enum.
+    private static readonly System.Collections.Generic.HashSet<string> HiddenInHelpers = new(System.StringComparer.Ordinal)
+    {
+        "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize",
+        "GetValues", "ToWireValue", "TryParse", "FromWireValue", "IsDefined", "GetDescription", "IsFatal", "IsFinal",
+    };
+
+    /// <summary>The enum as the helpers' expressions name it: qualified when its simple name would bind to a method of the helpers class (an enum <c>Equals</c>).</summary>
+    private static string InExpressions(EmitContext spec, string name) => HiddenInHelpers.Contains(name) ? "global::" + spec.Namespace + "." + name : name;
+
     private static void EmitExtensions(CodeWriter writer, EmitContext spec, EnumModel model)
     {
         var name = model.Name;
-        XmlDoc.Summary(writer, Scratch.Of("Wire values, descriptions and QIWI semantics of <see cref=\"", name, "\"/>, without reflection."));
+        var enumName = InExpressions(spec, name);
+        XmlDoc.Summary(writer, Scratch.Of("Wire values, descriptions and QIWI semantics of <see cref=\"", enumName, "\"/>, without reflection."));
         writer.Line(CSharp.GeneratedCode);
         writer.Open(spec.Visibility, " static partial class ", model.ExtensionsName);
 
@@ -129,7 +140,7 @@ internal static class EnumEmitter
         writer.Line("{").Indent();
         foreach (var member in model.Members)
         {
-            writer.Line(name, ".", member.Name, ",");
+            writer.Line(enumName, ".", member.Name, ",");
         }
 
         writer.Outdent().Line("};");
@@ -140,12 +151,12 @@ internal static class EnumEmitter
         }
         else
         {
-            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"value\"/> is not a listed value (for example <see cref=\"", name, ".Unknown\"/>).</exception>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"value\"/> is not a listed value (for example <see cref=\"", enumName, ".Unknown\"/>).</exception>");
             writer.Line("public static string ToWireValue(this ", name, " value) => value switch");
             writer.Line("{").Indent();
             foreach (var member in model.Members)
             {
-                writer.LineStart().Append(name).Append('.').Append(member.Name).Append(" => ").AppendLiteral(member.WireValue).Append(',');
+                writer.LineStart().Append(enumName).Append('.').Append(member.Name).Append(" => ").AppendLiteral(member.WireValue).Append(',');
                 writer.LineEnd();
             }
 
@@ -160,17 +171,17 @@ internal static class EnumEmitter
         }
         else
         {
-            XmlDoc.Summary(writer, Scratch.Of("Reads a wire value. Returns false for a value the spec does not list; <paramref name=\"value\"/> is then <see cref=\"", name, ".Unknown\"/>."));
+            XmlDoc.Summary(writer, Scratch.Of("Reads a wire value. Returns false for a value the spec does not list; <paramref name=\"value\"/> is then <see cref=\"", enumName, ".Unknown\"/>."));
         }
 
         if (model.IsInteger)
         {
             writer.Open("public static bool TryParse(int wireValue, out ", name, " value)");
-            writer.Line("value = (", name, ")wireValue;");
+            writer.Line("value = (", enumName, ")wireValue;");
             writer.Write(IntegerTryParseEnd);
             writer.Open("public static bool TryParse(string? wireValue, out ", name, " value)");
             writer.Write(IntegerTryParseText);
-            writer.Line("public static ", name, " FromWireValue(int wireValue) => (", name, ")wireValue;");
+            writer.Line("public static ", name, " FromWireValue(int wireValue) => (", enumName, ")wireValue;");
         }
         else
         {
@@ -180,34 +191,34 @@ internal static class EnumEmitter
             {
                 writer.LineStart().Append("case ").AppendLiteral(member.WireValue).Append(':');
                 writer.LineEnd().Indent();
-                writer.Line("value = ", name, ".", member.Name, ";");
+                writer.Line("value = ", enumName, ".", member.Name, ";");
                 writer.Line("return true;").Outdent();
             }
 
             writer.Line("default:").Indent();
-            writer.Line("value = ", name, ".Unknown;");
+            writer.Line("value = ", enumName, ".Unknown;");
             writer.Line("return false;").Outdent();
             writer.Write(CloseTwoAndBlank);
-            XmlDoc.Summary(writer, Scratch.Of("The value for a wire value; <see cref=\"", name, ".Unknown\"/> when the spec does not list it."));
-            writer.Line("public static ", name, " FromWireValue(string? wireValue) => TryParse(wireValue, out var value) ? value : ", name, ".Unknown;");
+            XmlDoc.Summary(writer, Scratch.Of("The value for a wire value; <see cref=\"", enumName, ".Unknown\"/> when the spec does not list it."));
+            writer.Line("public static ", name, " FromWireValue(string? wireValue) => TryParse(wireValue, out var value) ? value : ", enumName, ".Unknown;");
         }
 
         writer.Write(IsDefinedDoc);
-        Switch(writer, "public static bool IsDefined(this ", " value)", model, Query.IsDefined, "false");
+        Switch(writer, "public static bool IsDefined(this ", " value)", enumName, model, Query.IsDefined, "false");
 
         writer.Write(DescriptionDoc);
-        Switch(writer, "public static string? GetDescription(this ", " value)", model, Query.Description, "null");
+        Switch(writer, "public static string? GetDescription(this ", " value)", enumName, model, Query.Description, "null");
 
         if (model.HasFatal)
         {
             writer.Write(IsFatalDoc);
-            Switch(writer, "public static bool? IsFatal(this ", " value)", model, Query.IsFatal, "null");
+            Switch(writer, "public static bool? IsFatal(this ", " value)", enumName, model, Query.IsFatal, "null");
         }
 
         if (model.HasFinal)
         {
             writer.Write(IsFinalDoc);
-            Switch(writer, "public static bool IsFinal(this ", " value)", model, Query.IsFinal, "false");
+            Switch(writer, "public static bool IsFinal(this ", " value)", enumName, model, Query.IsFinal, "false");
         }
 
         writer.Close();
@@ -223,7 +234,7 @@ internal static class EnumEmitter
     }
 
     /// <summary>The method <paramref name="head"/> + the enum's name + <paramref name="tail"/>: a switch with an arm for each value whose answer is not <paramref name="fallback"/>.</summary>
-    private static void Switch(CodeWriter writer, string head, string tail, EnumModel model, Query query, string fallback)
+    private static void Switch(CodeWriter writer, string head, string tail, string enumName, EnumModel model, Query query, string fallback)
     {
         writer.Line(head, model.Name, tail, " => value switch");
         writer.Line("{").Indent();
@@ -242,7 +253,7 @@ internal static class EnumEmitter
                 continue;
             }
 
-            var line = writer.LineStart().Append(model.Name).Append('.').Append(member.Name).Append(" => ");
+            var line = writer.LineStart().Append(enumName).Append('.').Append(member.Name).Append(" => ");
             if (value is null)
             {
                 line.AppendLiteral(member.Description);

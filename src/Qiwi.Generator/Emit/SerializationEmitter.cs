@@ -249,14 +249,15 @@ internal static class SerializationEmitter
 
     private static void EmitFromXml(CodeWriter writer, ObjectModel model)
     {
-        XmlDoc.Summary(writer, Scratch.Take().Append("Reads a <see cref=\"").Append(model.Name).Append("\"/> from UTF-8 XML whose root element is `<").Append(model.XmlName).Append(">`."));
+        var root = XmlNames.Root(model.XmlName, model.Name);
+        XmlDoc.Summary(writer, Scratch.Take().Append("Reads a <see cref=\"").Append(model.Name).Append("\"/> from UTF-8 XML whose root element is `<").Append(root).Append(">`."));
         writer.Write(XmlExceptionDoc);
-        XmlDoc.Element(writer, "exception", Scratch.Of("The root element is not `", model.XmlName, "`, a required field is missing, or a value cannot be read."), " cref=\"global::System.FormatException\"");
+        XmlDoc.Element(writer, "exception", Scratch.Of("The root element is not `", root, "`, a required field is missing, or a value cannot be read."), " cref=\"global::System.FormatException\"");
         writer.Open("public static ", model.Name, " FromXml(global::System.ReadOnlySpan<byte> utf8Xml)");
         writer.Write(FromXmlParse);
-        writer.LineStart().Append("if (root.Name.LocalName != ").AppendLiteral(model.XmlName).Append(')');
+        writer.LineStart().Append("if (root.Name.LocalName != ").AppendLiteral(root).Append(')');
         writer.OpenEnd();
-        writer.LineStart().Append("throw new global::System.FormatException(").AppendLiteral(model.Name, ": expected the XML element <", model.XmlName, ">, found <")
+        writer.LineStart().Append("throw new global::System.FormatException(").AppendLiteral(model.Name, ": expected the XML element <", root, ">, found <")
             .Append(" + root.Name.LocalName + \">.\");");
         writer.LineEnd();
         writer.Write(FromXmlEnd);
@@ -269,7 +270,7 @@ internal static class SerializationEmitter
     private static readonly CodeBlock ReadXmlLoop = new("foreach (var child in element.Elements())\n{\nswitch (child.Name.LocalName)\n{");
 
     private static readonly CodeBlock ReadXmlDefaultKeep = new(
-        "default:\n    if (!child.HasElements)\n    {\n        _additional[child.Name.LocalName] = child.Value;\n    }\n\n    break;\n}\n}\n");
+        "default:\n    if (!child.HasElements)\n    {\n        _additional[global::System.Xml.XmlConvert.DecodeName(child.Name.LocalName)] = child.Value;\n    }\n\n    break;\n}\n}\n");
 
     /// <summary>A switch's default that skips, the switch's and its loop's ends, and a blank line.</summary>
     private static readonly CodeBlock DefaultSkip = new("default:\n    break;\n}\n}\n");
@@ -282,7 +283,13 @@ internal static class SerializationEmitter
         writer.Write(ReadXmlLoop);
         foreach (var property in model.Properties)
         {
-            Case(writer, property);
+            if (XmlNames.Element(property.WireName) is not string elementName)
+            {
+                continue; // the empty wire name has no XML element
+            }
+
+            writer.LineStart().Append("case ").AppendLiteral(elementName).Append(':');
+            writer.LineEnd().Indent();
             var local = property.LocalName;
             if (property.ConstantValue is not null)
             {
@@ -316,24 +323,31 @@ internal static class SerializationEmitter
 
     private static readonly CodeBlock ToXmlEnd = new("return element;\n}");
 
-    private static readonly CodeBlock ToXmlEndKeep = new("foreach (var pair in AdditionalProperties)\n{\nelement.Add(new " + XElement + "(pair.Key, pair.Value));\n}\nreturn element;\n}");
+    private static readonly CodeBlock ToXmlEndKeep = new("foreach (var pair in AdditionalProperties)\n{\nif (pair.Key.Length != 0)\n{\nelement.Add(new " + XElement + "(global::System.Xml.XmlConvert.EncodeLocalName(pair.Key), pair.Value));\n}\n}\nreturn element;\n}");
 
     private static void EmitToXml(CodeWriter writer, ObjectModel model, string ns)
     {
-        XmlDoc.Summary(writer, Scratch.Of("Writes this value as the XML element `<", model.XmlName, ">`."));
+        var root = XmlNames.Root(model.XmlName, model.Name);
+        XmlDoc.Summary(writer, Scratch.Of("Writes this value as the XML element `<", root, ">`."));
         writer.Write(ToXmlHead);
-        writer.LineStart().Append("var element = new " + XElement + "(").AppendLiteral(model.XmlName).Append(");");
+        writer.LineStart().Append("var element = new " + XElement + "(").AppendLiteral(root).Append(");");
         writer.LineEnd();
         foreach (var property in model.Properties)
         {
+            if (XmlNames.Element(property.WireName) is not string elementName)
+            {
+                continue; // the empty wire name has no XML element
+            }
+
             var line = OpenWhenPresent(writer, property);
             if (property.Type.Kind == ValueKind.Object)
             {
-                line.Append("element.Add(").Append(property.Name).Append(".ToXml());");
+                // Under the property's name, as ReadXml reads it (the object's own ToXml names it after its schema's xml.name).
+                line.Append("element.Add(new " + XElement + "(").AppendLiteral(elementName).Append(", ").Append(property.Name).Append(".ToXml().Nodes()));");
             }
             else
             {
-                AppendWireText(line.Append("element.Add(new " + XElement + "(").AppendLiteral(property.WireName).Append(", "), property, ns).Append("));");
+                AppendWireText(line.Append("element.Add(new " + XElement + "(").AppendLiteral(elementName).Append(", "), property, ns).Append("));");
             }
 
             CloseWhenPresent(writer, property);

@@ -72,6 +72,12 @@ internal sealed class OperationReader
             }
 
             var parameters = ReadParameters(pathItem, operation, display);
+            if (PathTemplate.Unmatched(key, parameters, display) is string unmatched)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidPathTemplate, pathItem.KeySpan(method), key, unmatched);
+                continue;
+            }
+
             if (operation["x-qiwi-redirect"] is YamlNode redirect)
             {
                 ReadRedirect(redirect, key, pathItem, operation, operationId, name, parameters);
@@ -310,7 +316,7 @@ internal sealed class OperationReader
     private bool CheckRecordProperties(List<ParameterModel> parameters, string record, SourceSpan span)
     {
         using var scope = _names.LocalScope(0, 0);
-        scope.Reserve(record, new Phrase("the record ", record)).Reserve("EqualityContract", "a member of every record");
+        scope.Reserve(record, new Phrase("the record ", record)).ReserveAll(SchemaReader.RecordMemberNames, "a member of every record");
         foreach (var parameter in parameters)
         {
             if (!scope.Claim(_context, span, new Phrase("the parameter '", parameter.WireName, "' of the redirect"), parameter.Name))

@@ -13,11 +13,20 @@ internal sealed class SchemaReader
 {
     private const string SchemaPrefix = "#/components/schemas/";
 
-    // Members every generated record has or gets, and the parameters and locals its readers and writers
-    // declare; a property (or its local) may not take these names.
-    private static readonly HashSet<string> ReservedMemberNames = new(System.StringComparer.Ordinal)
+    /// <summary>
+    /// Members every record has or inherits from <c>object</c>, and <c>Clone</c>, which C# forbids in records (CS8859):
+    /// a property named like one fails to compile or hides it (CS0108, an error under warnings-as-errors).
+    /// </summary>
+    internal static readonly HashSet<string> RecordMemberNames = new(System.StringComparer.Ordinal)
     {
-        "AdditionalProperties", "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers",
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "Clone", "GetType", "MemberwiseClone", "ReferenceEquals",
+    };
+
+    // Members every generated record has or gets, and the parameters and locals its readers and writers
+    // declare; a property (or its local) may not take these names, nor the record itself its members' (CS0542).
+    private static readonly HashSet<string> ReservedMemberNames = new(RecordMemberNames, System.StringComparer.Ordinal)
+    {
+        "AdditionalProperties",
         "FromJson", "FromXml", "FromForm", "ReadJson", "ReadXml", "ReadForm", "ToXml", "WriteXml", "WriteJson", "ToJson",
         "ToForm", "Missing", "reader", "result", "element", "child", "root", "fields", "field", "name", "writer", "buffer",
         "pair", "utf8Json", "utf8Xml", "wireName", "_additional",
@@ -86,6 +95,13 @@ internal sealed class SchemaReader
             }
 
             var closedEnum = isEnum && schema.Contains("enum");
+            if (!isEnum && ReservedMemberNames.Contains(name))
+            {
+                // A type cannot have a member of its own name (CS0542), and every record declares these.
+                _context.Report(DiagnosticDescriptors.DuplicateIdentifier, entry.Key.Span, name, "a member every generated record declares", "the schema " + name);
+                continue;
+            }
+
             if (!_names.ClaimType(name, new Phrase("the schema ", name), entry.Key.Span)
                 || (closedEnum && !_names.ClaimType(Naming.EnumExtensions(name), new Phrase("the schema ", name, " (its helpers ", Naming.EnumExtensions(name), ")"), entry.Key.Span)))
             {
@@ -296,12 +312,25 @@ internal sealed class SchemaReader
 
     private Constraints ReadConstraints(in SchemaKeys keys)
     {
-        var minLength = YamlExtensions.IntOf(keys.MinLength);
-        var maxLength = YamlExtensions.IntOf(keys.MaxLength);
+        var minLength = ReadLength(keys.MinLength, "minLength");
+        var maxLength = ReadLength(keys.MaxLength, "maxLength");
         var exclusiveMinimum = YamlExtensions.BoolOf(keys.ExclusiveMinimum) ?? false;
         var exclusiveMaximum = YamlExtensions.BoolOf(keys.ExclusiveMaximum) ?? false;
         var minimum = ReadNumber(keys.Minimum, "minimum");
         var maximum = ReadNumber(keys.Maximum, "maximum");
+        if (minLength > maxLength)
+        {
+            _context.Report(DiagnosticDescriptors.InvalidNumber, keys.MinLength!.Span, minLength.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "minLength",
+                "it is greater than maxLength (" + maxLength!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "), so no value would be valid");
+            minLength = null;
+        }
+
+        if (minimum is not null && maximum is not null && Empty(decimal.Parse(minimum, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(maximum, System.Globalization.CultureInfo.InvariantCulture), exclusiveMinimum || exclusiveMaximum))
+        {
+            _context.Report(DiagnosticDescriptors.InvalidNumber, keys.Minimum!.Span, minimum, "minimum",
+                "it is " + (exclusiveMinimum || exclusiveMaximum ? "not less than the maximum (" : "greater than the maximum (") + maximum + ") with the exclusive bounds given, so no value would be valid");
+            minimum = null;
+        }
         var pattern = ReadPattern(keys.Pattern);
         var constraints = minLength is null && maxLength is null && !exclusiveMinimum && !exclusiveMaximum && minimum is null && maximum is null && pattern is null
             ? Constraints.None // the common case: one shared (equal) instance instead of a new one
@@ -570,6 +599,27 @@ internal sealed class SchemaReader
     /// A minimum or maximum as the invariant text of a <see cref="decimal"/> (it becomes a C# <c>...m</c>
     /// literal); null, after QIWI0015, when it is not a plain decimal number that fits.
     /// </summary>
+    /// <summary>True when no number lies between the bounds: the minimum above the maximum, or at it with either bound exclusive.</summary>
+    private static bool Empty(decimal minimum, decimal maximum, bool exclusive) => minimum > maximum || (minimum == maximum && exclusive);
+
+    /// <summary>A <c>minLength</c> or <c>maxLength</c>: a whole number from 0 up that fits an int; null, after QIWI0015, for anything else.</summary>
+    private int? ReadLength(YamlNode? found, string key)
+    {
+        if (found is not YamlNode node)
+        {
+            return null;
+        }
+
+        if (YamlExtensions.IntOf(node) is int length && length >= 0)
+        {
+            return length;
+        }
+
+        var text = node is YamlScalar { } value ? value.Value : "(a " + (node is YamlMap ? "map" : "sequence") + ")";
+        _context.Report(DiagnosticDescriptors.InvalidNumber, node.Span, text, key, "write a whole number from 0 to 2147483647");
+        return null;
+    }
+
     private string? ReadNumber(YamlNode? found, string key)
     {
         if (found is not YamlNode node)

@@ -87,9 +87,17 @@ public static class QiwiFieldCheck
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(pattern);
-        return pattern.IsMatch(value)
-            ? null
-            : new(field, QiwiFieldRule.Pattern, $"'{field}' must match {patternText} (was '{QiwiFormat.Shorten(value)}').");
+        try
+        {
+            return pattern.IsMatch(value)
+                ? null
+                : new(field, QiwiFieldRule.Pattern, $"'{field}' must match {patternText} (was '{QiwiFormat.Shorten(value)}').");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pattern that backtracks catastrophically on this value: refused, as it is not known to match.
+            return new(field, QiwiFieldRule.Pattern, $"'{field}' could not be checked against {patternText} in time (a value of {value.Length} characters), so it is refused.");
+        }
     }
 
     /// <summary>The number must be at least (or, exclusive, greater than) the minimum.</summary>

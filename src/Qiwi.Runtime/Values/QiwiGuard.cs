@@ -42,7 +42,18 @@ public static class QiwiGuard
     {
         NotNull(value, paramName);
         ArgumentNullException.ThrowIfNull(pattern);
-        if (!pattern.IsMatch(value))
+        bool matches;
+        try
+        {
+            matches = pattern.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException exception)
+        {
+            // A pattern that backtracks catastrophically on this value: refused, as it is not known to match.
+            throw new ArgumentException($"{paramName} could not be checked against {patternText} in time (a value of {value.Length} characters), so it is refused.", paramName, exception);
+        }
+
+        if (!matches)
         {
             throw new ArgumentException($"{paramName} must match {patternText} (was '{QiwiFormat.Shorten(value)}').", paramName);
         }

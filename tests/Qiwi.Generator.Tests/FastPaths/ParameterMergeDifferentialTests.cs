@@ -34,7 +34,12 @@ public sealed class ParameterMergeDifferentialTests
         for (var round = 0; round < 300; round++)
         {
             var declarations = new List<Declaration>();
-            var pathLevel = Draw(random, declarations);
+
+            // The template names every name, each declared in the path first on the path item (a later declaration of the
+            // key replaces it in place), so every operation's path parameters match the template (else QIWI0012).
+            var pathLevel = Names.Select((name, tag) => new Declaration(tag, name, "path", true, false)).ToList();
+            declarations.AddRange(pathLevel);
+            pathLevel.AddRange(Draw(random, declarations));
             var operationLevel = Methods.Select(_ => Draw(random, declarations)).ToList();
             var text = Spec(pathLevel, operationLevel, declarations);
 
@@ -107,7 +112,7 @@ public sealed class ParameterMergeDifferentialTests
 
     private static string Spec(List<Declaration> pathLevel, List<List<Declaration>> operationLevel, List<Declaration> all)
     {
-        var paths = new StringBuilder("paths:\n  /items/{item_id}:\n");
+        var paths = new StringBuilder("paths:\n  /items/{" + string.Join("}/{", Names) + "}:\n");
         AppendList(paths, "    ", pathLevel);
         for (var m = 0; m < Methods.Length; m++)
         {

@@ -109,7 +109,7 @@ public sealed partial record BillEnvelope
     public global::System.Xml.Linq.XElement ToXml()
     {
         var element = new global::System.Xml.Linq.XElement("BillEnvelope");
-        element.Add(Response.ToXml());
+        element.Add(new global::System.Xml.Linq.XElement("response", Response.ToXml().Nodes()));
         return element;
     }
 

@@ -227,7 +227,7 @@ public sealed partial record BillNotification
                 default:
                     if (!child.HasElements)
                     {
-                        _additional[child.Name.LocalName] = child.Value;
+                        _additional[global::System.Xml.XmlConvert.DecodeName(child.Name.LocalName)] = child.Value;
                     }
 
                     break;
@@ -268,7 +268,10 @@ public sealed partial record BillNotification
         element.Add(new global::System.Xml.Linq.XElement("command", Command));
         foreach (var pair in AdditionalProperties)
         {
-            element.Add(new global::System.Xml.Linq.XElement(pair.Key, pair.Value));
+            if (pair.Key.Length != 0)
+            {
+                element.Add(new global::System.Xml.Linq.XElement(global::System.Xml.XmlConvert.EncodeLocalName(pair.Key), pair.Value));
+            }
         }
         return element;
     }

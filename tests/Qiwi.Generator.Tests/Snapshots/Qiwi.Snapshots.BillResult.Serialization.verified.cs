@@ -142,7 +142,7 @@ public sealed partial record BillResult
         }
         if (Bill is not null)
         {
-            element.Add(Bill.ToXml());
+            element.Add(new global::System.Xml.Linq.XElement("bill", Bill.ToXml().Nodes()));
         }
         return element;
     }

@@ -142,7 +142,7 @@ public sealed partial record RefundResult
         }
         if (Refund is not null)
         {
-            element.Add(Refund.ToXml());
+            element.Add(new global::System.Xml.Linq.XElement("refund", Refund.ToXml().Nodes()));
         }
         return element;
     }
