@@ -33,11 +33,12 @@ public static class QiwiNotificationKey
     }
 
     /// <summary>
-    /// The key of a notification authorized by its <paramref name="signature"/>: a SHA-256 (hex) over what the
-    /// signature covers (<see cref="QiwiSignature.CanonicalString"/>), so that every form the signature cannot tell
-    /// from another is the same notification. QIWI's signature covers the values in name order, not the names: a
-    /// captured notification posted again with a field renamed to a name that sorts in the same place passes the
-    /// signature, and must be recognized as the notification it is, not applied a second time.
+    /// The key of a notification authorized by its <paramref name="signature"/>: a SHA-256 (hex) over the values the
+    /// signature covers, in its order, each length-prefixed. QIWI's signature covers the values in name order, not the
+    /// names: a captured notification posted again with a field renamed to a name that sorts in the same place passes
+    /// the signature, and must be recognized as the notification it is, not applied a second time. The values are
+    /// length-prefixed rather than joined by the signature's separator, so two notifications whose values differ only
+    /// in where a separator falls ('a|b', 'c' and 'a', 'b|c') never share a key.
     /// </summary>
     /// <param name="signature">How the notification is signed (the webhook's <see cref="QiwiWebhook{T}.Signature"/>).</param>
     /// <param name="fields">The fields as posted (the last value of a repeated name counts).</param>
@@ -46,7 +47,10 @@ public static class QiwiNotificationKey
     {
         ArgumentNullException.ThrowIfNull(signature);
         ArgumentNullException.ThrowIfNull(fields);
-        return Convert.ToHexString(SHA256.HashData(Bytes(QiwiSignature.CanonicalString(signature, fields)))).ToLowerInvariant();
+        // The signature's own gathering (its order, the last of a repeated name, its missing-field check) over the
+        // values made length-prefixed, so the joined text reads back into exactly one list of values.
+        var prefixed = fields.Select(f => f.Value is null ? f : new KeyValuePair<string, string>(f.Key, f.Value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + f.Value));
+        return Convert.ToHexString(SHA256.HashData(Bytes(QiwiSignature.CanonicalString(signature, prefixed)))).ToLowerInvariant();
     }
 
     /// <summary>The UTF-8 of the text, each lone surrogate as the three bytes of its code unit (which no well-formed text encodes to).</summary>

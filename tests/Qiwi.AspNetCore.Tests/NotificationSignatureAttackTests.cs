@@ -148,6 +148,28 @@ public sealed class NotificationSignatureAttackTests
     }
 
     [Fact]
+    public async Task Two_signed_notifications_whose_values_differ_only_in_where_a_separator_falls_are_two_notifications()
+    {
+        // comment|error|prv_name: 'c', '0', '0|Shop' and 'c|0', '0', 'Shop' sign alike; keyed by the joined text they
+        // shared a key, and the second was answered as applied without its handler.
+        var store = new MemoryStore();
+        await using var endpoint = await SignedEndpoint.Start(store);
+        KeyValuePair<string, string>[] With(string comment, string shop)
+            => Form.Select(p => p.Key switch { "comment" => new(p.Key, comment), "prv_name" => new(p.Key, shop), _ => p }).ToArray();
+        var first = With("c", "0|Shop");
+        var second = With("c|0", "Shop");
+        Assert.Equal("0", Form.Single(p => p.Key == "error").Value);
+        Assert.Equal(SignedEndpoint.Canonical(first), SignedEndpoint.Canonical(second));
+
+        Assert.Equal(0, await endpoint.Code(NotificationServer.Body(first), SignedEndpoint.Sign(first)));
+        Assert.Equal(0, await endpoint.Code(NotificationServer.Body(second), SignedEndpoint.Sign(second)));
+
+        Assert.Equal(2, endpoint.Calls);
+        Assert.Equal(2, store.Keys.Count);
+        Assert.NotEqual(SignedEndpoint.Key(first), SignedEndpoint.Key(second));
+    }
+
+    [Fact]
     public async Task Seeded_respellings_of_a_signed_body_are_one_notification_applied_once()
     {
         var store = new MemoryStore();

@@ -65,8 +65,8 @@ public sealed class ShopPaymentStateTests : ShopOnSqlite
 
         var placed = await PlaceAsync();
         var store = Shop.Services.GetRequiredService<IQiwiNotificationStore>();
-        var key = QiwiNotificationKey.Compute(SignedNotifications.Fields(placed.Order.Id, "paid", 1500m));
-        Assert.False(await store.IsAppliedAsync(QiwiNotificationKey.Compute(SignedNotifications.Fields("SHOP-UNKNOWN", "paid", 1500m)), CancellationToken.None));
+        var key = SignedNotifications.Key(placed.Order.Id, "paid", 1500m);
+        Assert.False(await store.IsAppliedAsync(SignedNotifications.Key("SHOP-UNKNOWN", "paid", 1500m), CancellationToken.None));
         Assert.False(await store.IsAppliedAsync(key, CancellationToken.None));
         for (var copy = 0; copy < 3; copy++)
         {
@@ -90,8 +90,8 @@ public sealed class ShopPaymentStateTests : ShopOnSqlite
         }
 
         var store = Shop.Services.GetRequiredService<IQiwiNotificationStore>();
-        var oldKey = QiwiNotificationKey.Compute(SignedNotifications.Fields(old.Order.Id, "paid", 1500m));
-        var recentKey = QiwiNotificationKey.Compute(SignedNotifications.Fields(recent.Order.Id, "paid", 1500m));
+        var oldKey = SignedNotifications.Key(old.Order.Id, "paid", 1500m);
+        var recentKey = SignedNotifications.Key(recent.Order.Id, "paid", 1500m);
         var retention = new ReconciliationOptions().AppliedNotificationRetention;
         var database = Shop.Services.GetRequiredService<ShopDatabase>();
         await using (var connection = await database.OpenAsync(CancellationToken.None))

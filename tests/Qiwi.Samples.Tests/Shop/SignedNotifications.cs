@@ -1,3 +1,4 @@
+using Qiwi.AspNetCore;
 using Qiwi.Runtime;
 
 namespace Qiwi.Samples.Tests.Shop;
@@ -14,6 +15,10 @@ internal static class SignedNotifications
         using var response = await http.SendAsync(request);
         return await response.Content.ReadAsStringAsync();
     }
+
+    /// <summary>The key the shop's endpoint (Signature mode) gives this notification: that of the values its signature covers.</summary>
+    public static string Key(string billId, string status, decimal amount)
+        => QiwiNotificationKey.Compute(BillNotificationWebhook.Signature, Fields(billId, status, amount));
 
     public static KeyValuePair<string, string>[] Fields(string billId, string status, decimal amount)
         =>
