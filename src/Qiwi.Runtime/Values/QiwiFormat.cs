@@ -11,7 +11,13 @@ public static class QiwiFormat
 
     /// <summary>The amount with exactly <paramref name="scale"/> places: 10 -> "10.00", 10.999 -> "10.99".</summary>
     public static string Decimal(decimal value, int scale, QiwiRounding rounding)
-        => Round(value, scale, rounding).ToString("F" + scale.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        => Round(value, scale, rounding).ToString(FixedFormat(scale), CultureInfo.InvariantCulture);
+
+    /// <summary>The format "F{scale}": one string for each scale a spec uses (0 to 8), not one per call.</summary>
+    private static string FixedFormat(int scale)
+        => (uint)scale < (uint)FixedFormats.Length ? FixedFormats[scale] : "F" + scale.ToString(CultureInfo.InvariantCulture);
+
+    private static readonly string[] FixedFormats = ["F0", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8"];
 
     /// <summary>The moment in the zone <paramref name="offset"/>, formatted with <paramref name="format"/>.</summary>
     public static string DateTime(DateTimeOffset value, TimeSpan offset, string format)
