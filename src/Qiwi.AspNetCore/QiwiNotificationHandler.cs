@@ -36,9 +36,22 @@ internal static partial class QiwiNotificationHandler
         where T : class
     {
         var codes = webhook.ReplyCodes;
+
+        // Basic and certificate authorization need no body: checked first, so nobody unauthorized has a body read.
+        if (options.Authentication != QiwiNotificationAuthentication.Signature && await AuthorizeAsync(context, options, codes, logger).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
         if (!context.Request.HasFormContentType)
         {
             LogRejected(logger, "the body is not a form");
+            return codes.InvalidRequest;
+        }
+
+        if (!BoundBody(context, options.MaxBodyBytes))
+        {
+            LogRejected(logger, $"the body is longer than {options.MaxBodyBytes} bytes");
             return codes.InvalidRequest;
         }
 
@@ -49,31 +62,15 @@ internal static partial class QiwiNotificationHandler
         }
         catch (Exception exception) when (IsUnreadableForm(exception) && !context.RequestAborted.IsCancellationRequested)
         {
-            // Beyond the form reader's limits (FormOptions: 1024 fields, 2 KiB names, 4 MiB values), a NUL in a value,
-            // broken multipart, a charset .NET refuses (utf-7): a malformed request, not a server error.
+            // Beyond MaxBodyBytes or the form reader's limits (FormOptions: 1024 fields, 2 KiB names, 4 MiB values), a
+            // NUL in a value, broken multipart, a charset .NET refuses (utf-7): a malformed request, not a server error.
             LogRejected(logger, "the body is not a readable form (" + exception.GetType().Name + ")");
             return codes.InvalidRequest;
         }
 
         var fields = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.Count == 0 ? string.Empty : f.Value[^1] ?? string.Empty)).ToList();
 
-        if (options.Authentication == QiwiNotificationAuthentication.Certificate)
-        {
-            if (!await IsCertificateAcceptedAsync(context, options).ConfigureAwait(false))
-            {
-                LogRejected(logger, "the client certificate was not accepted");
-                return codes.BadPassword;
-            }
-        }
-        else if (options.Authentication == QiwiNotificationAuthentication.Basic)
-        {
-            if (!QiwiBasicAuthorization.Verify(context.Request.Headers.Authorization, options.ShopId, options.NotificationPassword))
-            {
-                LogRejected(logger, "Basic authorization failed");
-                return codes.BadPassword;
-            }
-        }
-        else
+        if (options.Authentication == QiwiNotificationAuthentication.Signature)
         {
             var signature = webhook.Signature ?? throw new InvalidOperationException("The webhook has no signature in the spec; use Basic authorization.");
             if (!QiwiSignature.Verify(signature, fields, options.NotificationPassword, context.Request.Headers[signature.Target]))
@@ -127,6 +124,48 @@ internal static partial class QiwiNotificationHandler
 
         LogHandled(logger, fields.Find(f => f.Key == "bill_id").Value);
         return codes.Success;
+    }
+
+    /// <summary>The Basic or certificate check: null when authorized, else the code to answer.</summary>
+    private static async ValueTask<int?> AuthorizeAsync(HttpContext context, QiwiNotificationOptions options, QiwiWebhookReplyCodes codes, ILogger logger)
+    {
+        if (options.Authentication == QiwiNotificationAuthentication.Certificate)
+        {
+            if (!await IsCertificateAcceptedAsync(context, options).ConfigureAwait(false))
+            {
+                LogRejected(logger, "the client certificate was not accepted");
+                return codes.BadPassword;
+            }
+        }
+        else if (!QiwiBasicAuthorization.Verify(context.Request.Headers.Authorization, options.ShopId, options.NotificationPassword))
+        {
+            LogRejected(logger, "Basic authorization failed");
+            return codes.BadPassword;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// False when the declared length is over <paramref name="max"/>; else the body is read through a bound of
+    /// <paramref name="max"/> bytes (<see cref="BoundedRequestBody"/>; Kestrel is told the limit too, where it lets it
+    /// be set), so a body without a declared length fails the form read instead of being read to the server's own limit.
+    /// </summary>
+    private static bool BoundBody(HttpContext context, long max)
+    {
+        if (context.Request.ContentLength > max)
+        {
+            return false;
+        }
+
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit
+            && (limit.MaxRequestBodySize is null || limit.MaxRequestBodySize > max))
+        {
+            limit.MaxRequestBodySize = max;
+        }
+
+        context.Request.Body = new BoundedRequestBody(context.Request.Body, max);
+        return true;
     }
 
     /// <summary>What the form reader throws for a body it cannot read as a form (<c>BadHttpRequestException</c> is an <see cref="IOException"/>).</summary>

@@ -46,6 +46,13 @@ public sealed class QiwiNotificationOptions
     public IQiwiNotificationStore? Store { get; set; }
 
     /// <summary>
+    /// The longest notification body read, in bytes (default 64 KiB; a QIWI notification is under 1 KiB). A longer one
+    /// is refused as malformed before it is read whole, instead of up to the server's own limit (Kestrel's 30 MB) per
+    /// request from anyone who can reach the endpoint.
+    /// </summary>
+    public long MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
     /// Lets the copies of one notification through one at a time at the endpoints mapped with these options (in this
     /// process): see <see cref="IQiwiNotificationStore"/>.
     /// </summary>
@@ -54,6 +61,11 @@ public sealed class QiwiNotificationOptions
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
+        if (MaxBodyBytes <= 0)
+        {
+            throw new ArgumentException("MaxBodyBytes must be above 0.", nameof(MaxBodyBytes));
+        }
+
         if (Authentication == QiwiNotificationAuthentication.Certificate)
         {
             // Chain validation alone would accept any certificate a trusted CA ever issued to anyone.

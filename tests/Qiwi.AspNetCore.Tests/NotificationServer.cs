@@ -78,14 +78,18 @@ internal static class NotificationServer
     /// Posts <paramref name="body"/> as it is, as a form (<c>application/x-www-form-urlencoded</c>) from loopback;
     /// <paramref name="prepare"/> then sets headers (authorization, another Content-Type) as the test needs.
     /// </summary>
-    public static async Task<(HttpStatusCode Status, string Body)> PostBody(TestServer server, byte[] body, Action<HttpRequest> prepare, CancellationToken cancellationToken = default)
+    public static Task<(HttpStatusCode Status, string Body)> PostBody(TestServer server, byte[] body, Action<HttpRequest> prepare, CancellationToken cancellationToken = default)
+        => PostBody(server, new MemoryStream(body), prepare, cancellationToken);
+
+    /// <summary>Posts the stream as the body (a test reads its position afterwards: how much of it the endpoint read).</summary>
+    public static async Task<(HttpStatusCode Status, string Body)> PostBody(TestServer server, Stream body, Action<HttpRequest> prepare, CancellationToken cancellationToken = default)
     {
         var context = await server.SendAsync(c =>
         {
             c.Request.Method = "POST";
             c.Request.Path = "/qiwi/notify";
             c.Request.ContentType = "application/x-www-form-urlencoded";
-            c.Request.Body = new MemoryStream(body);
+            c.Request.Body = body;
             c.Connection.RemoteIpAddress = IPAddress.Loopback;
             prepare(c.Request);
         }, cancellationToken);
