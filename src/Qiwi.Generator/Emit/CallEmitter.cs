@@ -200,18 +200,7 @@ internal static class CallEmitter
             foreach (var field in operation.OutcomeRead!.Match)
             {
                 var property = OutcomeReadReader.FindProperty(payload, field)!;
-                if (count++ > 0)
-                {
-                    if (lines is null)
-                    {
-                        builder.Append(" ?? ");
-                    }
-                    else
-                    {
-                        lines.LineEnd();
-                        lines.LineStart().Append("?? ");
-                    }
-                }
+                Separate(builder, lines, ref count);
 
                 builder.Append(CSharp.Runtime + ".Serialization.QiwiPayloadChecks.Echo(").AppendLiteral(property.WireName).Append(", ");
                 AppendMatch(builder, operation, payload, field, state, ns, "payload.", ", ").Append(')');
@@ -243,22 +232,29 @@ internal static class CallEmitter
         return parameter.IsConstant ? builder.AppendLiteral(parameter.ConstantValue!) : builder.AppendToWire(parameter.Type, parameter.Constraints, state.Use(parameter));
     }
 
+    /// <summary>Counts a check, writing <c> ?? </c> before it when one came before (a new line starting <c>?? </c> when <paramref name="lines"/> is the writer).</summary>
+    private static void Separate(StringBuilder builder, CodeWriter? lines, ref int count)
+    {
+        if (count++ == 0)
+        {
+            return;
+        }
+
+        if (lines is null)
+        {
+            builder.Append(" ?? ");
+        }
+        else
+        {
+            lines.LineEnd();
+            lines.LineStart().Append("?? ");
+        }
+    }
+
     /// <summary>Starts a payload check, <c>QiwiPayloadChecks.Method("wire", payload.Name</c>, after the separator when one came before.</summary>
     private static StringBuilder Start(StringBuilder builder, CodeWriter? lines, ref int count, string method, PropertyModel property)
     {
-        if (count++ > 0)
-        {
-            if (lines is null)
-            {
-                builder.Append(" ?? ");
-            }
-            else
-            {
-                lines.LineEnd();
-                lines.LineStart().Append("?? ");
-            }
-        }
-
+        Separate(builder, lines, ref count);
         return builder.Append(CSharp.Runtime + ".Serialization.QiwiPayloadChecks.").Append(method).AppendLiteral(property.WireName).Append(", payload.").Append(property.Name);
     }
 
