@@ -32,6 +32,7 @@ public sealed class NotificationReplyAttackTests
         "0",
         "",
         "BREAK",
+        "HUGE",
     ];
 
     [Fact]
@@ -53,7 +54,13 @@ public sealed class NotificationReplyAttackTests
             var hostile = record.Id % 2 == 1;
             Assert.True(record.Delivered != hostile, $"record {record.Id} ({(hostile ? Replies[record.Id / 2] : "good")}): delivered {record.Delivered}");
             Assert.True(!hostile || attempt.Error is not null || attempt.ResultCode is not (null or 0), $"record {record.Id}: no reason recorded");
+            if (hostile && Replies[record.Id / 2] == "HUGE")
+            {
+                Assert.Equal($"the reply is longer than {NotificationDispatcher.MaxReplyBytes} bytes", attempt.Error);
+            }
         }
+
+        Assert.InRange(merchant.HugeBytesRead, NotificationDispatcher.MaxReplyBytes + 1, NotificationDispatcher.MaxReplyBytes + HugeStream.Chunk);
 
         Assert.Equal(2 * Replies.Length, merchant.Posts);
     }
@@ -100,8 +107,12 @@ public sealed class NotificationReplyAttackTests
     private sealed class HostileMerchant : HttpMessageHandler, IHttpClientFactory
     {
         private int _posts;
+        private HugeStream? _huge;
 
         public int Posts => Volatile.Read(ref _posts);
+
+        /// <summary>How much of the 8 MiB reply the sandbox read.</summary>
+        public long HugeBytesRead => _huge?.Position ?? 0;
 
         public HttpClient CreateClient(string name) => new(this, disposeHandler: false);
 
@@ -113,9 +124,54 @@ public sealed class NotificationReplyAttackTests
             var reply = bill % 2 == 1 ? Replies[bill / 2] : "<result><result_code>0</result_code></result>";
             return new HttpResponseMessage(HttpStatusCode.OK)
             {
-                Content = reply == "BREAK" ? new StreamContent(new BreakingStream()) : new ByteArrayContent(Encoding.UTF8.GetBytes(reply)),
+                Content = reply switch
+                {
+                    "BREAK" => new StreamContent(new BreakingStream()),
+                    "HUGE" => new StreamContent(_huge = new HugeStream(8 << 20), HugeStream.Chunk),
+                    _ => new ByteArrayContent(Encoding.UTF8.GetBytes(reply)),
+                },
             };
         }
+    }
+
+    /// <summary>A reply of <c>length</c> bytes of '&lt;' given out in reads of at most <see cref="Chunk"/>, counting what was taken.</summary>
+    private sealed class HugeStream(long length) : Stream
+    {
+        public const int Chunk = 16 * 1024;
+
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position
+        {
+            get => Interlocked.Read(ref _position);
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(Math.Min(count, Chunk), length - _position);
+            buffer.AsSpan(offset, n).Fill((byte)'<');
+            Interlocked.Add(ref _position, n);
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>A body that gives a few bytes, then fails as a connection reset does.</summary>

@@ -287,12 +287,12 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var body = await ReadReplyAsync(response.Content, timeout.Token).ConfigureAwait(false);
             int? code = null;
             try
             {
-                code = (int)NotificationReply.FromXml(body).ResultCode;
+                code = body is null ? null : (int)NotificationReply.FromXml(body).ResultCode;
             }
             catch (Exception exception) when (exception is FormatException or System.Xml.XmlException or OverflowException)
             {
@@ -300,17 +300,50 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
                 // stopped every tick at this record, so no notification after it was sent again).
             }
 
-            attempt = new NotificationAttempt(at, (int)response.StatusCode, code, code is null ? "the reply is not <result><result_code>N</result_code></result>" : null);
+            attempt = new NotificationAttempt(at, (int)response.StatusCode, code, code is not null ? null
+                : body is null ? $"the reply is longer than {MaxReplyBytes} bytes" : "the reply is not <result><result_code>N</result_code></result>");
         }
-        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or InvalidOperationException or NotSupportedException)
+        catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException or InvalidOperationException or NotSupportedException)
         {
-            // The last two: a URL no HTTP client posts to (relative; ftp:, file:), from a data file or the configuration.
-            // Escaping here, they stopped every tick at this record.
+            // IOException: the reply's body breaking off while it is read (read after the headers, so not wrapped in an
+            // HttpRequestException). The last two: a URL no HTTP client posts to (relative; ftp:, file:), from a data
+            // file or the configuration. Escaping here, any of them stopped every tick at this record.
             attempt = new NotificationAttempt(at, null, null, exception.GetType().Name + ": " + exception.Message);
         }
 
         Settle(record, attempt, giveUp: false);
         LogAttempt(_logger, record.BillId, record.Attempts.Count, attempt.HttpStatus, attempt.ResultCode, record.Delivered);
+    }
+
+    /// <summary>The longest merchant reply read, in bytes (the docs' reply is under 100).</summary>
+    internal const int MaxReplyBytes = 64 * 1024;
+
+    /// <summary>The reply's bytes, or null when it is longer than <see cref="MaxReplyBytes"/> (read no further than one byte past it).</summary>
+    private static async Task<byte[]?> ReadReplyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        const int Limit = MaxReplyBytes + 1;   // one byte more tells a reply that is too long
+        var buffer = new byte[content.Headers.ContentLength is long declared and < Limit ? Math.Max((int)declared, 1) : 256];
+        var read = 0;
+        using (var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (read < Limit)
+            {
+                if (read == buffer.Length)
+                {
+                    Array.Resize(ref buffer, Math.Min(buffer.Length * 2, Limit));
+                }
+
+                var count = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+                if (count == 0)
+                {
+                    break;
+                }
+
+                read += count;
+            }
+        }
+
+        return read > MaxReplyBytes ? null : buffer[..read];
     }
 
     /// <summary>Records an attempt: delivered, given up (past the schedule, or <paramref name="giveUp"/>), or due again.</summary>
