@@ -21,7 +21,7 @@ public sealed class TimeoutPolicy : QiwiPipelinePolicy
             ? CancellationTokenSource.CreateLinkedTokenSource(callerToken)
             : new CancellationTokenSource(timeout, message.Options.TimeProvider);
         using var timer = linked
-            ? message.Options.TimeProvider.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), timeoutSource, timeout, System.Threading.Timeout.InfiniteTimeSpan)
+            ? message.Options.TimeProvider.CreateTimer(CancelSource, timeoutSource, timeout, System.Threading.Timeout.InfiniteTimeSpan)
             : null;
         message.CancellationToken = timeoutSource.Token;
         try
@@ -35,6 +35,22 @@ public sealed class TimeoutPolicy : QiwiPipelinePolicy
         finally
         {
             message.CancellationToken = callerToken;
+        }
+    }
+
+    /// <summary>
+    /// The timer's callback. Disposing a timer does not stop a callback already on its way to a thread-pool thread, so
+    /// it can run after the attempt ended and disposed its source: there is nothing left to cancel then, and an
+    /// exception here, on a timer thread, would end the process.
+    /// </summary>
+    private static void CancelSource(object? state)
+    {
+        try
+        {
+            ((CancellationTokenSource)state!).Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 }

@@ -26,6 +26,46 @@ public sealed class PipelineTimeoutTests
     }
 
     [Fact]
+    public async Task A_timeout_timer_firing_after_its_attempt_ended_is_harmless()
+    {
+        // A system timer's callback can already be on its way to a thread-pool thread when the attempt ends and
+        // disposes its source: the callback must not throw (on a timer thread, an exception ends the process; it
+        // did, once, in a CI run). The clock here keeps the callback, and the test fires it after the attempt.
+        var clock = new LateTimers();
+        using var f = new PipelineFixture(clock: clock, timeout: TimeSpan.FromSeconds(5));
+        f.Handler.Respond(HttpStatusCode.OK, """{"response":{"result_code":0,"bill":{"bill_id":"B","amount":"1.00","status":"paid"}}}""", "application/json");
+        using var caller = new CancellationTokenSource();   // a caller who can cancel: the linked source and its timer
+
+        await f.SendAsync(PipelineFixture.GetBill("B"), caller.Token);
+
+        var (callback, state) = Assert.Single(clock.Timers);
+        callback(state);
+    }
+
+    /// <summary>A clock whose timers never fire by themselves; the test fires them.</summary>
+    private sealed class LateTimers : TimeProvider
+    {
+        public List<(TimerCallback Callback, object? State)> Timers { get; } = [];
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Timers.Add((callback, state));
+            return new Never();
+        }
+
+        private sealed class Never : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+            public void Dispose()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
+
+    [Fact]
     public async Task The_timeout_works_on_the_system_clock_too()
     {
         using var f = new PipelineFixture(clock: TimeProvider.System, timeout: TimeSpan.FromMilliseconds(1));
