@@ -16,6 +16,49 @@ public sealed class NotificationKeyTests
     private static readonly string[] Pieces = ["a", "b", "1", "2", ":", "Ж", "\uFFFD", "\U0001F600", "\uD83D", "\uDE00", "\uD800", "\uDFFF", ""];
 
     [Fact]
+    public void The_signed_key_tells_apart_any_two_lists_of_values_and_only_them()
+    {
+        // Seeded value lists over the notification's names, built from pieces that include the signature's separator
+        // and the length prefix's colon: two lists share a key exactly when their values, in name order, are equal
+        // (the signed text, '|'-joined, cannot tell 'a|b','c' from 'a','b|c'; the key must).
+        var signature = Generated.BillNotificationWebhook.Descriptor.Signature!;
+        var names = new[] { "amount", "bill_id", "ccy", "command", "comment", "error", "prv_name", "status", "user" };
+        string[] pieces = ["a", "|", "1", ":", "", "|1", "1:", "2|"];
+        var random = new Random(26_11_2026);
+        string[] Values() => names.Select(_ => string.Concat(Enumerable.Range(0, random.Next(3)).Select(_ => pieces[random.Next(pieces.Length)]))).ToArray();
+        KeyValuePair<string, string>[] Form(string[] values) => names.Zip(values, (n, v) => new KeyValuePair<string, string>(n, v)).ToArray();
+
+        var byKey = new Dictionary<string, string[]>();
+        var sameSigned = 0;
+        for (var i = 0; i < 4000; i++)
+        {
+            var values = Values();
+            var key = QiwiNotificationKey.Compute(signature, Form(values));
+            if (byKey.TryGetValue(key, out var earlier))
+            {
+                Assert.Equal(earlier, values);   // a shared key only for the same values
+            }
+            else
+            {
+                byKey[key] = values;
+            }
+
+            // A separator moved from one value into its neighbour: the same signed text, another key.
+            var at = random.Next(names.Length - 1);
+            if (values[at].EndsWith('|'))
+            {
+                var moved = (string[])values.Clone();
+                (moved[at], moved[at + 1]) = (moved[at][..^1], "|" + moved[at + 1]);
+                Assert.Equal(string.Join('|', values), string.Join('|', moved));
+                Assert.NotEqual(key, QiwiNotificationKey.Compute(signature, Form(moved)));
+                sameSigned++;
+            }
+        }
+
+        Assert.True(sameSigned > 100, $"only {sameSigned} lists with a separator to move");
+    }
+
+    [Fact]
     public void Well_formed_fields_keep_the_keys_they_had()
     {
         // Pinned: the key of this notification before lone surrogates were told apart.
