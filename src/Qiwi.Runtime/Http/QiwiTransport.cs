@@ -173,36 +173,10 @@ internal sealed class QiwiTransport
 
     private static async Task<byte[]> ReadBoundedAsync(HttpContent content, QiwiMessage message, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        const int Limit = MaxBodyBytes + 1; // one byte more tells a body that is too long
-        var declared = content.Headers.ContentLength is long length && length < Limit ? (int)length : -1; // -1: unknown, or too long
-        var end = declared >= 0 ? declared : Limit;
-        var buffer = new byte[declared >= 0 ? declared : 1024];
-        var read = 0;
-        using (var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (read < end)
-            {
-                if (read == buffer.Length)
-                {
-                    Array.Resize(ref buffer, Math.Min(buffer.Length * 2, Limit));
-                }
-
-                var count = await stream.ReadAsync(buffer.AsMemory(read, Math.Min(buffer.Length, end) - read), cancellationToken).ConfigureAwait(false);
-                if (count == 0)
-                {
-                    break;
-                }
-
-                read += count;
-            }
-        }
-
-        if (read == Limit)
-        {
-            throw new QiwiProtocolException(message.Request.OperationId, $"the body is longer than {MaxBodyBytes} bytes (only its start is kept)", response.StatusCode, buffer[..MaxBodyBytes], content.Headers.ContentType?.MediaType, null);
-        }
-
-        return read == buffer.Length ? buffer : buffer[..read];
+        var (body, tooLong) = await Qiwi.Shared.BoundedBodyRead.ReadAsync(content, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        return tooLong
+            ? throw new QiwiProtocolException(message.Request.OperationId, $"the body is longer than {MaxBodyBytes} bytes (only its start is kept)", response.StatusCode, body, content.Headers.ContentType?.MediaType, null)
+            : body;
     }
 
     /// <summary>A body read by <see cref="Send"/>, kept as the array it was read into.</summary>

@@ -321,29 +321,8 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
     /// <summary>The reply's bytes, or null when it is longer than <see cref="MaxReplyBytes"/> (read no further than one byte past it).</summary>
     private static async Task<byte[]?> ReadReplyAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        const int Limit = MaxReplyBytes + 1;   // one byte more tells a reply that is too long
-        var buffer = new byte[content.Headers.ContentLength is long declared and < Limit ? Math.Max((int)declared, 1) : 256];
-        var read = 0;
-        using (var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (read < Limit)
-            {
-                if (read == buffer.Length)
-                {
-                    Array.Resize(ref buffer, Math.Min(buffer.Length * 2, Limit));
-                }
-
-                var count = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
-                if (count == 0)
-                {
-                    break;
-                }
-
-                read += count;
-            }
-        }
-
-        return read > MaxReplyBytes ? null : buffer[..read];
+        var (body, tooLong) = await Qiwi.Shared.BoundedBodyRead.ReadAsync(content, MaxReplyBytes, cancellationToken).ConfigureAwait(false);
+        return tooLong ? null : body;
     }
 
     /// <summary>Records an attempt: delivered, given up (past the schedule, or <paramref name="giveUp"/>), or due again.</summary>
