@@ -60,7 +60,7 @@ internal static partial class QiwiNotificationHandler
         {
             form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         }
-        catch (Exception exception) when (IsUnreadableForm(exception) && !context.RequestAborted.IsCancellationRequested)
+        catch (Exception exception) when (Qiwi.Shared.UnreadableForm.Is(exception) && !context.RequestAborted.IsCancellationRequested)
         {
             // Beyond MaxBodyBytes or the form reader's limits (FormOptions: 1024 fields, 2 KiB names, 4 MiB values), a
             // NUL in a value, broken multipart, a charset .NET refuses (utf-7): a malformed request, not a server error.
@@ -167,9 +167,6 @@ internal static partial class QiwiNotificationHandler
         context.Request.Body = new BoundedRequestBody(context.Request.Body, max);
         return true;
     }
-
-    /// <summary>What the form reader throws for a body it cannot read as a form (<c>BadHttpRequestException</c> is an <see cref="IOException"/>).</summary>
-    private static bool IsUnreadableForm(Exception exception) => exception is InvalidDataException or IOException or NotSupportedException;
 
     /// <summary>
     /// ASP.NET Core's certificate authentication validated the certificate the connection presented (chain, period,

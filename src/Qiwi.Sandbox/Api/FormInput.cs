@@ -27,7 +27,7 @@ internal static class FormInput
         {
             form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         }
-        catch (Exception exception) when (IsUnreadableForm(exception) && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        catch (Exception exception) when (Qiwi.Shared.UnreadableForm.Is(exception) && !request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             return (null, ResultCode.IncorrectData, Describe(ResultCode.IncorrectData, "the body is not a readable form (" + exception.Message.TrimEnd('.') + ")."));
         }
@@ -47,12 +47,6 @@ internal static class FormInput
         var code = CodeOf(problem);
         return (null, code, Describe(code, problem.Description));
     }
-
-    /// <summary>
-    /// What the form reader throws for a body it cannot read (over its limits: 1024 fields, 2 KiB names, 4 MiB values;
-    /// a NUL; broken multipart; a charset .NET refuses, such as utf-7). <c>BadHttpRequestException</c> is an <see cref="IOException"/>.
-    /// </summary>
-    public static bool IsUnreadableForm(Exception exception) => exception is InvalidDataException or IOException or NotSupportedException;
 
     /// <summary>The documented code for a field that breaks a rule of the spec.</summary>
     public static ResultCode CodeOf(QiwiFieldProblem problem) => problem switch

@@ -48,7 +48,7 @@ internal static class CheckoutEndpoints
         {
             form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
         }
-        catch (Exception exception) when (Api.FormInput.IsUnreadableForm(exception) && !context.RequestAborted.IsCancellationRequested)
+        catch (Exception exception) when (Qiwi.Shared.UnreadableForm.Is(exception) && !context.RequestAborted.IsCancellationRequested)
         {
             form = FormCollection.Empty;   // a body that is no readable form: as a page that lost the invoice
         }
