@@ -595,10 +595,6 @@ internal sealed class SchemaReader
         return model;
     }
 
-    /// <summary>
-    /// A minimum or maximum as the invariant text of a <see cref="decimal"/> (it becomes a C# <c>...m</c>
-    /// literal); null, after QIWI0015, when it is not a plain decimal number that fits.
-    /// </summary>
     /// <summary>True when no number lies between the bounds: the minimum above the maximum, or at it with either bound exclusive.</summary>
     private static bool Empty(decimal minimum, decimal maximum, bool exclusive) => minimum > maximum || (minimum == maximum && exclusive);
 
@@ -620,6 +616,10 @@ internal sealed class SchemaReader
         return null;
     }
 
+    /// <summary>
+    /// A minimum or maximum as the invariant text of a <see cref="decimal"/> (it becomes a C# <c>...m</c>
+    /// literal); null, after QIWI0015, when it is not a plain decimal number that fits.
+    /// </summary>
     private string? ReadNumber(YamlNode? found, string key)
     {
         if (found is not YamlNode node)
