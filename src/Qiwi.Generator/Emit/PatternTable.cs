@@ -122,10 +122,11 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
         writer.Open("internal static class ", ClassName);
         foreach (var entry in Fields)
         {
-            // A valid pattern may still backtrack for hours on a value from outside ('^(a+)+$' and 40 'a's and a '!'): each
-            // match is bounded, and the runtime's checks refuse a value whose check ran out of time (docs/generator.md, "Patterns").
-            writer.LineStart().Append("internal static readonly global::System.Text.RegularExpressions.Regex ").Append(entry.Name).Append(" = new(").AppendLiteral(ToDotNet(entry.Pattern))
-                .Append(", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+            // A valid pattern may backtrack for hours on a value from outside ('^(a+)+$' and 40 'a's and a '!'): the runtime
+            // builds it with the linear-time engine where it can, else with the backtracking one; both have a match
+            // timeout, and the checks refuse a value whose check ran out of time (docs/generator.md, "Patterns").
+            writer.LineStart().Append("internal static readonly global::System.Text.RegularExpressions.Regex ").Append(entry.Name).Append(" = global::Qiwi.Runtime.QiwiPattern.Compile(").AppendLiteral(ToDotNet(entry.Pattern))
+                .Append(");");
             writer.LineEnd();
         }
 

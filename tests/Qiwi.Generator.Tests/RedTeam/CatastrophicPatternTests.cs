@@ -5,9 +5,10 @@ namespace Qiwi.Generator.Tests.RedTeam;
 /// <summary>
 /// Red team of the generator: a catastrophic pattern (<c>^(a+)+$</c>) is a valid regular expression, so the spec is
 /// accepted, and the code generated from it checks values from outside (a form a server reads). Before, its Regex had
-/// no match timeout: 40 'a's and a '!' kept a thread busy for hours (2^40 steps). Now every pattern field has one, and
-/// a value whose check runs out of time is refused as breaking the pattern (a field problem, or the argument exception
-/// of a client method), never an exception of the regex engine.
+/// no match timeout: 40 'a's and a '!' kept a thread busy for hours (2^40 steps). Then every pattern field got a
+/// timeout, and a value whose check runs out of time is refused as breaking the pattern. Now a pattern the linear-time
+/// engine can run is built with it (<c>QiwiPattern.Compile</c>), so such a value gets its true answer; a pattern that
+/// engine refuses (here a lookahead) keeps the backtracking engine and the timeout.
 /// </summary>
 public sealed class CatastrophicPatternTests
 {
@@ -23,20 +24,37 @@ public sealed class CatastrophicPatternTests
             }
 
             public static string Timeout() => global::Demo.MiniPatterns.ItemItemId.MatchTimeout.ToString();
+
+            public static string Options() => global::Demo.MiniPatterns.ItemItemId.Options.ToString();
         }
         """;
 
     [Fact]
-    public void A_value_whose_pattern_check_runs_out_of_time_is_refused_as_breaking_the_pattern()
+    public void A_catastrophic_pattern_runs_in_linear_time_and_gives_its_true_answer()
     {
-        var spec = MiniSpec.Replace("        item_id:\n          type: string", "        item_id:\n          type: string\n          pattern: '^(a+)+$'");
-        var assembly = GeneratedAssembly.Load(spec, Probe);
+        var assembly = GeneratedAssembly.Load(WithPattern("^(a+)+$"), Probe);
 
+        Assert.Equal("CultureInvariant, NonBacktracking", assembly.Call("Demo.Probe", "Options"));
+        Assert.Equal("00:00:01", assembly.Call("Demo.Probe", "Timeout"));
+        Assert.Equal("ok", assembly.Call("Demo.Probe", "ReadForm", new string('a', 100_000)));
+        Assert.StartsWith("Pattern: 'item_id' must match ^(a+)+$ (was 'aaaa!')", (string?)assembly.Call("Demo.Probe", "ReadForm", "aaaa!"), StringComparison.Ordinal);
+
+        // 2^100000 steps for the backtracking engine; the true answer (no match), not a timeout, from the linear one.
+        var refused = (string?)assembly.Call("Demo.Probe", "ReadForm", new string('a', 100_000) + "!");
+        Assert.StartsWith("Pattern: 'item_id' must match ^(a+)+$ (was 'aaaa", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_catastrophic_pattern_the_linear_engine_refuses_is_bounded_by_the_timeout_and_its_value_refused()
+    {
+        // A lookahead: NonBacktracking cannot run it, so the backtracking engine does, with the timeout.
+        var assembly = GeneratedAssembly.Load(WithPattern("^(?=a)(a+)+$"), Probe);
+
+        Assert.Equal("CultureInvariant", assembly.Call("Demo.Probe", "Options"));
         Assert.Equal("00:00:01", assembly.Call("Demo.Probe", "Timeout"));
         Assert.Equal("ok", assembly.Call("Demo.Probe", "ReadForm", "aaaa"));
-        Assert.StartsWith("Pattern: 'item_id' must match ^(a+)+$ (was 'aaaa!')", (string?)assembly.Call("Demo.Probe", "ReadForm", "aaaa!"), StringComparison.Ordinal);
         var refused = (string?)assembly.Call("Demo.Probe", "ReadForm", new string('a', 40) + "!");
-        Assert.StartsWith("Pattern: 'item_id' could not be checked against ^(a+)+$ in time", refused, StringComparison.Ordinal);
+        Assert.StartsWith("Pattern: 'item_id' could not be checked against ^(?=a)(a+)+$ in time", refused, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,4 +65,7 @@ public sealed class CatastrophicPatternTests
         Assert.Equal("billId", exception.ParamName);
         Assert.Contains("could not be checked against ^(a+)+$ in time", exception.Message, StringComparison.Ordinal);
     }
+
+    private static string WithPattern(string pattern)
+        => MiniSpec.Replace("        item_id:\n          type: string", "        item_id:\n          type: string\n          pattern: '" + pattern + "'");
 }

@@ -10,11 +10,11 @@ namespace Qiwi.Snapshots;
 [global::System.CodeDom.Compiler.GeneratedCode("Qiwi.Generator", "0.1.0")]
 internal static class QiwiPullPatterns
 {
-    internal static readonly global::System.Text.RegularExpressions.Regex CreateBillUser = new("^tel:\\+[0-9]{1,15}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    internal static readonly global::System.Text.RegularExpressions.Regex CreateBillCurrency = new("^[A-Z]{3}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    internal static readonly global::System.Text.RegularExpressions.Regex CreateRefundRefundId = new("^[0-9A-Za-z]{1,9}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    internal static readonly global::System.Text.RegularExpressions.Regex CheckoutShopId = new("^[0-9]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    internal static readonly global::System.Text.RegularExpressions.Regex WebFormCurrency = new("^([A-Z]{3}|[0-9]{3})\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    internal static readonly global::System.Text.RegularExpressions.Regex WebFormPhone = new("^\\+?[0-9]{1,19}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    internal static readonly global::System.Text.RegularExpressions.Regex WebFormBillId = new("^[0-9A-Za-z]{1,30}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+    internal static readonly global::System.Text.RegularExpressions.Regex CreateBillUser = global::Qiwi.Runtime.QiwiPattern.Compile("^tel:\\+[0-9]{1,15}\\z");
+    internal static readonly global::System.Text.RegularExpressions.Regex CreateBillCurrency = global::Qiwi.Runtime.QiwiPattern.Compile("^[A-Z]{3}\\z");
+    internal static readonly global::System.Text.RegularExpressions.Regex CreateRefundRefundId = global::Qiwi.Runtime.QiwiPattern.Compile("^[0-9A-Za-z]{1,9}\\z");
+    internal static readonly global::System.Text.RegularExpressions.Regex CheckoutShopId = global::Qiwi.Runtime.QiwiPattern.Compile("^[0-9]+\\z");
+    internal static readonly global::System.Text.RegularExpressions.Regex WebFormCurrency = global::Qiwi.Runtime.QiwiPattern.Compile("^([A-Z]{3}|[0-9]{3})\\z");
+    internal static readonly global::System.Text.RegularExpressions.Regex WebFormPhone = global::Qiwi.Runtime.QiwiPattern.Compile("^\\+?[0-9]{1,19}\\z");
+    internal static readonly global::System.Text.RegularExpressions.Regex WebFormBillId = global::Qiwi.Runtime.QiwiPattern.Compile("^[0-9A-Za-z]{1,30}\\z");
 }
