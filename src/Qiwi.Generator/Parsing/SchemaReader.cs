@@ -32,8 +32,14 @@ internal sealed class SchemaReader
         "pair", "utf8Json", "utf8Xml", "wireName", "_additional",
     };
 
-    // The members of an open enum's class and of a closed enum's helpers.
-    private static readonly string[] ReservedEnumMembers = { "Unknown", "IsKnown", "GetDescription" };
+    // The methods an open enum's class declares: the class may not take their names (CS0542).
+    private static readonly HashSet<string> OpenEnumMethods = new(System.StringComparer.Ordinal) { "IsKnown", "GetDescription" };
+
+    // The names an open enum's constants may not take: its class's methods, and what the class inherits from object (CS0108).
+    private static readonly HashSet<string> OpenEnumMembers = new(OpenEnumMethods, System.StringComparer.Ordinal)
+    {
+        "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone",
+    };
 
     private readonly ParseContext _context;
     private readonly ExtensionReader _extensions;
@@ -99,6 +105,13 @@ internal sealed class SchemaReader
             {
                 // A type cannot have a member of its own name (CS0542), and every record declares these.
                 _context.Report(DiagnosticDescriptors.DuplicateIdentifier, entry.Key.Span, name, "a member every generated record declares", "the schema " + name);
+                continue;
+            }
+
+            if (isEnum && !closedEnum && OpenEnumMethods.Contains(name))
+            {
+                // The same for an open enum's class and its two methods.
+                _context.Report(DiagnosticDescriptors.DuplicateIdentifier, entry.Key.Span, name, "a method every open enum's class declares", "the schema " + name);
                 continue;
             }
 
@@ -424,7 +437,7 @@ internal sealed class SchemaReader
         scope.Reserve(name, new Phrase("the enum ", name, " itself"));
         if (isOpen)
         {
-            scope.Reserve("IsKnown", new Phrase("a generated member of ", name)).Reserve("GetDescription", new Phrase("a generated member of ", name));
+            scope.ReserveAll(OpenEnumMembers, new Phrase("a member the class ", name, " declares or inherits"));
         }
 
         var wireValues = scratch.WireValues;
