@@ -23,17 +23,7 @@ public static partial class QiwiExcerpt
             return string.Empty;
         }
 
-        var clean = text;
-        foreach (var secret in secrets)
-        {
-            if (secret is { Length: >= 4 })
-            {
-                clean = clean.Replace(secret, Redacted, StringComparison.Ordinal);
-            }
-        }
-
-        clean = Credentials().Replace(clean, "$1 " + Redacted);
-        clean = AuthorizationHeader().Replace(clean, "$1: " + Redacted);
+        var clean = RemoveCredentials(text, secrets);
         var builder = new StringBuilder(Math.Min(clean.Length, MaxLength + 3));
         foreach (var c in clean)
         {
@@ -46,6 +36,22 @@ public static partial class QiwiExcerpt
         }
 
         return builder.ToString();
+    }
+
+    /// <summary><paramref name="text"/> with <paramref name="secrets"/> and credentials removed, nothing else changed (the same instance when there are none).</summary>
+    internal static string RemoveCredentials(string text, string?[] secrets)
+    {
+        var clean = text;
+        foreach (var secret in secrets)
+        {
+            if (secret is { Length: >= 4 })
+            {
+                clean = clean.Replace(secret, Redacted, StringComparison.Ordinal);
+            }
+        }
+
+        clean = Credentials().Replace(clean, "$1 " + Redacted);
+        return AuthorizationHeader().Replace(clean, "$1: " + Redacted);
     }
 
     /// <summary><paramref name="text"/> with credentials removed and control characters blanked, not shortened (for text the toolkit wrote around excerpts).</summary>

@@ -13,9 +13,12 @@ public sealed class QiwiTransportException : QiwiException
     {
     }
 
-    /// <summary>Creates the exception; the excerpts of the inner messages have <paramref name="secrets"/> (the client's credentials) removed too.</summary>
+    /// <summary>
+    /// Creates the exception; the excerpts of the inner messages have <paramref name="secrets"/> (the client's credentials)
+    /// removed too, and an inner exception quoting them is replaced by a <see cref="QiwiRedactedException"/>.
+    /// </summary>
     internal QiwiTransportException(string? operationId, Exception innerException, string?[] secrets)
-        : base(operationId, $"{operationId} failed in transport: {innerException?.GetType().Name}: {QiwiExcerpt.Of(innerException?.Message, secrets)}", innerException)
+        : base(operationId, $"{operationId} failed in transport: {innerException?.GetType().Name}: {QiwiExcerpt.Of(innerException?.Message, secrets)}", QiwiRedactedException.Of(innerException, secrets))
     {
         RedactInnerMessages(secrets);
     }

@@ -88,10 +88,13 @@ internal sealed class QiwiResponseInterpreter(IQiwiResultCodeCatalog resultCodes
     /// <summary>What no message may quote: the Basic token and the API password (a server or proxy may echo either).</summary>
     private string?[] Secrets() => [BasicAuthPolicy.Token(options), options.ApiPassword];
 
-    /// <summary>The exception; its <see cref="QiwiException.ToString"/> quotes the parser's message (which may quote the body) without the credentials too.</summary>
+    /// <summary>
+    /// The exception; its <see cref="QiwiException.ToString"/> quotes the parser's message (which may quote the body)
+    /// without the credentials too, and a parser's exception quoting them is replaced by a <see cref="QiwiRedactedException"/>.
+    /// </summary>
     private QiwiProtocolException Protocol(QiwiRequest request, QiwiResponse response, string reason, Exception? inner)
     {
-        var exception = new QiwiProtocolException(request.OperationId, reason, response.StatusCode, response.Body, response.ContentType, inner);
+        var exception = new QiwiProtocolException(request.OperationId, reason, response.StatusCode, response.Body, response.ContentType, QiwiRedactedException.Of(inner, Secrets()));
         if (inner is not null)
         {
             exception.RedactInnerMessages(Secrets());

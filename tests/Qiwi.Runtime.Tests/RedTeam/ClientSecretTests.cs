@@ -52,6 +52,37 @@ public sealed class ClientSecretTests
     }
 
     [Fact]
+    public async Task An_inner_exception_quoting_the_token_is_replaced_by_a_stand_in_and_one_quoting_nothing_is_kept()
+    {
+        var plain = new IOException("connection reset");
+        var quoting = new HttpRequestException("upstream said: " + Token, plain);
+        using (var f = new ClientFixture(maxAttempts: 1))
+        {
+            f.Handler.Fail(quoting);
+
+            var error = await Assert.ThrowsAsync<QiwiTransportException>(() => f.Client.GetBillStatusAsync("BILL-1"));
+
+            var standIn = Assert.IsType<QiwiRedactedException>(error.InnerException);
+            Assert.Equal("System.Net.Http.HttpRequestException", standIn.OriginalType);
+            Assert.Equal("upstream said: ***", standIn.Message);
+            Assert.Equal(quoting.StackTrace, standIn.StackTrace);
+            Assert.Equal(quoting.HResult, standIn.HResult);
+            Assert.Same(plain, standIn.InnerException);
+            Assert.Contains("HttpRequestException", error.Message, StringComparison.Ordinal);
+        }
+
+        var clean = new HttpRequestException("no route to host", plain);
+        using (var f = new ClientFixture(maxAttempts: 1))
+        {
+            f.Handler.Fail(clean);
+
+            var error = await Assert.ThrowsAsync<QiwiTransportException>(() => f.Client.GetBillStatusAsync("BILL-1"));
+
+            Assert.Same(clean, error.InnerException);
+        }
+    }
+
+    [Fact]
     public async Task An_outcome_unknown_refund_whose_attempt_echoed_the_password_keeps_it_out_of_ToString()
     {
         // The attempt's answer is garbled (the amount echoes the password): unknown; the status read fails too.
@@ -65,9 +96,20 @@ public sealed class ClientSecretTests
         AssertNoSecret(Assert.IsAssignableFrom<QiwiException>(error.StatusReadFailure));
     }
 
+    /// <summary>
+    /// Neither the message nor ToString, nor any exception below it: a structured logger (Application Insights,
+    /// Serilog's exception destructuring) records every inner exception's own message and ToString.
+    /// </summary>
     private static void AssertNoSecret(QiwiException error)
     {
-        foreach (var text in new[] { error.Message, error.ToString() })
+        var texts = new List<string> { error.Message, error.ToString() };
+        for (var inner = error.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            texts.Add(inner.Message);
+            texts.Add(inner.ToString());
+        }
+
+        foreach (var text in texts)
         {
             Assert.DoesNotContain(ClientFixture.ApiPassword, text, StringComparison.Ordinal);
             Assert.DoesNotContain(Token, text, StringComparison.Ordinal);
