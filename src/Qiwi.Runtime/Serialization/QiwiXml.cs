@@ -7,7 +7,7 @@ namespace Qiwi.Runtime.Serialization;
 /// <summary>Safe XML parsing and value reads for generated readers.</summary>
 public static class QiwiXml
 {
-    private static readonly XmlReaderSettings Settings = new()
+    internal static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,

@@ -14,14 +14,6 @@ namespace Qiwi.Runtime.Tests.Serialization;
 /// </summary>
 public sealed class QiwiXmlOnePassTests
 {
-    private static readonly XmlReaderSettings Plain = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-    };
-
     [Theory]
     [InlineData(20261126)]
     [InlineData(99)]
@@ -61,7 +53,7 @@ public sealed class QiwiXmlOnePassTests
         Exception? expectedError = null;
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(bytes), Plain);
+            using var reader = XmlReader.Create(new MemoryStream(bytes), QiwiXml.Settings);
             expected = XElement.Load(reader);
         }
         catch (XmlException exception)
