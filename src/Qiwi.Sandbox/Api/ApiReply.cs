@@ -80,6 +80,28 @@ internal static class ApiReply
         [ThreadStatic]
         private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _scratch;
 
+        /// <summary>
+        /// The element's text with carriage returns written as <c>&amp;#xD;</c>: a reader turns a bare one (and CR LF)
+        /// into a line feed, so a comment written with <c>XElement.ToString()</c> came back changed.
+        /// </summary>
+        private static string XmlText(System.Xml.Linq.XElement element)
+        {
+            var text = new StringBuilder();
+            using (var writer = System.Xml.XmlWriter.Create(text, XmlSettings))
+            {
+                element.WriteTo(writer);
+            }
+
+            return text.ToString();
+        }
+
+        private static readonly System.Xml.XmlWriterSettings XmlSettings = new()
+        {
+            OmitXmlDeclaration = true,
+            Indent = true,
+            NewLineHandling = System.Xml.NewLineHandling.Entitize,
+        };
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             var scratch = _scratch ??= NewScratch();
@@ -87,13 +109,13 @@ internal static class ApiReply
             buffer.ResetWrittenCount();
             if (mediaType.EndsWith("xml", StringComparison.Ordinal))
             {
-                Encoding.UTF8.GetBytes(result switch
+                Encoding.UTF8.GetBytes(XmlText(result switch
                 {
-                    BillResult r => r.ToXml().ToString(),
-                    RefundResult r => r.ToXml().ToString(),
-                    ErrorResult r => r.ToXml().ToString(),
+                    BillResult r => r.ToXml(),
+                    RefundResult r => r.ToXml(),
+                    ErrorResult r => r.ToXml(),
                     _ => throw new ArgumentException(result.GetType().Name),
-                }, buffer);
+                }), buffer);
             }
             else
             {

@@ -24,7 +24,9 @@ public sealed partial record CreateBillForm
     /// <remarks>Wire name <c>ccy</c>.</remarks>
     public required string Currency { get; init; }
 
-    /// <summary>Comment to the invoice.</summary>
+    /// <summary>
+    /// Comment to the invoice. Text XML can carry (no control characters but tab, line feed and carriage return, no U+FFFE or U+FFFF, no unpaired surrogate).
+    /// </summary>
     /// <remarks>Wire name <c>comment</c>.</remarks>
     public required string Comment { get; init; }
 
@@ -45,7 +47,7 @@ public sealed partial record CreateBillForm
     /// </summary>
     public string? PaySourceWireValue { get; init; }
 
-    /// <summary>The merchant's name shown to the payer.</summary>
+    /// <summary>The merchant's name shown to the payer. Text XML can carry (as <c>comment</c>).</summary>
     /// <remarks>Wire name <c>prv_name</c>.</remarks>
     public string? MerchantName { get; init; }
 }

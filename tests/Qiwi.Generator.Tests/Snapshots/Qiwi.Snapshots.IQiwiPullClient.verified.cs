@@ -60,8 +60,8 @@ public partial interface IQiwiPullClient
     /// (<c>ccy</c>: matches <c>^[A-Z]{3}$</c>)
     /// </param>
     /// <param name="comment">
-    /// Comment to the invoice.
-    /// (<c>comment</c>: at most 255 characters)
+    /// Comment to the invoice. Text XML can carry (no control characters but tab, line feed and carriage return, no U+FFFE or U+FFFF, no unpaired surrogate).
+    /// (<c>comment</c>: at most 255 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
     /// <param name="lifetime">
     /// Until when the invoice can be paid, Moscow time. Unpaid by then, it becomes void and gets a final status. QIWI expires every invoice automatically 45 days after it is issued, whatever the lifetime says.
@@ -72,8 +72,8 @@ public partial interface IQiwiPullClient
     /// (<c>pay_source</c>)
     /// </param>
     /// <param name="merchantName">
-    /// The merchant's name shown to the payer.
-    /// (<c>prv_name</c>: at most 100 characters)
+    /// The merchant's name shown to the payer. Text XML can carry (as <c>comment</c>).
+    /// (<c>prv_name</c>: at most 100 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The Bill of a successful response (result code 0).</returns>

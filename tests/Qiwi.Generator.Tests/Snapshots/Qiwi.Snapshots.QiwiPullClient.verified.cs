@@ -57,6 +57,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         global::Qiwi.Runtime.QiwiGuard.Pattern(currency, nameof(currency), QiwiPullPatterns.CreateBillCurrency, "^[A-Z]{3}$");
         global::Qiwi.Runtime.QiwiGuard.NotNull(comment, nameof(comment));
         global::Qiwi.Runtime.QiwiGuard.Length(comment, nameof(comment), null, 255);
+        global::Qiwi.Runtime.QiwiGuard.Pattern(comment, nameof(comment), QiwiPullPatterns.CreateBillComment, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
         if (paySource is not null)
         {
             if (!paySource.Value.IsDefined())
@@ -67,6 +68,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         if (merchantName is not null)
         {
             global::Qiwi.Runtime.QiwiGuard.Length(merchantName, nameof(merchantName), null, 100);
+            global::Qiwi.Runtime.QiwiGuard.Pattern(merchantName, nameof(merchantName), QiwiPullPatterns.CreateBillComment, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
         }
 
         var request = new global::Qiwi.Runtime.QiwiRequest(global::System.Net.Http.HttpMethod.Put, "createBill", idempotent: true);

@@ -247,8 +247,8 @@ public sealed partial class QiwiPullRedirects
     /// (<c>txn_id</c>: matches <c>^[0-9A-Za-z]{1,30}$</c>)
     /// </param>
     /// <param name="comment">
-    /// Comment to the invoice. When absent and <c>to</c> is absent too, the payer may enter both on the form.
-    /// (<c>comm</c>: at most 255 characters)
+    /// Comment to the invoice. When absent and <c>to</c> is absent too, the payer may enter both on the form. Text XML can carry (as <c>comment</c> of createBill).
+    /// (<c>comm</c>: at most 255 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
     /// <param name="lifetime">
     /// When the invoice expires (<c>YYYY-MM-DDTHHMM</c>, Moscow time assumed); after
@@ -316,6 +316,7 @@ public sealed partial class QiwiPullRedirects
         if (comment is not null)
         {
             global::Qiwi.Runtime.QiwiGuard.Length(comment, nameof(comment), null, 255);
+            global::Qiwi.Runtime.QiwiGuard.Pattern(comment, nameof(comment), QiwiPullPatterns.CreateBillComment, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
         }
         if (paySource is not null)
         {
@@ -434,8 +435,8 @@ public sealed partial class QiwiPullRedirects
     /// (<c>to</c>: at most 20 characters; matches <c>^\+?[0-9]{1,19}$</c>)
     /// </param>
     /// <param name="comment">
-    /// Comment to the invoice. When absent and <c>to</c> is absent too, the payer may enter both on the form.
-    /// (<c>comm</c>: at most 255 characters)
+    /// Comment to the invoice. When absent and <c>to</c> is absent too, the payer may enter both on the form. Text XML can carry (as <c>comment</c> of createBill).
+    /// (<c>comm</c>: at most 255 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
     /// <param name="lifetime">
     /// When the invoice expires (<c>YYYY-MM-DDTHHMM</c>, Moscow time assumed); after
@@ -496,6 +497,7 @@ public sealed partial class QiwiPullRedirects
         if (comment is not null)
         {
             global::Qiwi.Runtime.QiwiGuard.Length(comment, nameof(comment), null, 255);
+            global::Qiwi.Runtime.QiwiGuard.Pattern(comment, nameof(comment), QiwiPullPatterns.CreateBillComment, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
         }
         if (paySource is not null)
         {
