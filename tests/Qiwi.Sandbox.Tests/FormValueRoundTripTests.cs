@@ -13,7 +13,7 @@ namespace Qiwi.Sandbox.Tests;
 /// </summary>
 public sealed class FormValueRoundTripTests
 {
-    private static readonly string[] Pieces =
+    internal static readonly string[] Pieces =
     [
         "a", "Я", " ", "  ", "+", "&", "=", "%", "%41", "%2B", "%%", "#", ";", "?", "/", "\\", "\"", "'", "<", ">", "&amp;",
         "]]>", "\r\n", "\n", "\r", "\t", "\u0001", "\u001F", "\u007F", "\u0085", "\u00A0", "\u2028", "\uFEFF", "\uFFFE", "\uFFFF",
@@ -59,7 +59,7 @@ public sealed class FormValueRoundTripTests
         Assert.True(stored > 0, "every value was refused: the test would prove nothing");
     }
 
-    private static string Value(Random random, int maxLength)
+    internal static string Value(Random random, int maxLength)
     {
         var builder = new StringBuilder();
         for (int i = 0, count = random.Next(0, 12); i < count; i++)
@@ -70,6 +70,6 @@ public sealed class FormValueRoundTripTests
         return builder.Length <= maxLength ? builder.ToString() : builder.ToString(0, maxLength);
     }
 
-    private static string Show(string? value)
+    internal static string Show(string? value)
         => value is null ? "(null)" : string.Concat(value.Select(c => c is >= ' ' and < '\u007F' ? c.ToString() : "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -30,6 +30,37 @@ public sealed class NotificationTests
         await WaitFor(async () => (await f.NotificationLogAsync()).Contains("\"delivered\":true", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The comment the client sent reaches the merchant's handler exactly, through the sandbox's form post and the
+    /// endpoint's form reader and signature check: seeded comments of the characters a form or a signature treats
+    /// specially ('+', '&amp;', '=', '%41', '|', CR LF, emoji), each that the client accepts.
+    /// </summary>
+    [Theory]
+    [InlineData(true, 11)]
+    [InlineData(false, 12)]
+    public async Task A_comment_reaches_the_merchant_exactly_as_it_was_sent(bool signed, int seed)
+    {
+        await using var merchant = await Merchant.StartAsync(signed, failures: 0);
+        await using var f = await SandboxFixture.StartAsync(shop: s => { s.NotificationUrl = merchant.Url; s.SignNotifications = signed; });
+        var random = new Random(seed);
+        for (var i = 0; i < 15; i++)
+        {
+            var comment = FormValueRoundTripTests.Value(random, 255) + "|";
+            if (!QiwiPullPatterns.CreateBillComment.IsMatch(comment))
+            {
+                continue;
+            }
+
+            var billId = "NOTE-C" + i;
+            await f.Client.CreateBillAsync(billId, "tel:+79031234567", 1m, "RUB", comment, f.Tomorrow);
+            await f.PayAsync(billId);
+
+            var notification = await merchant.NextAsync();
+            Assert.Equal(billId, notification.BillId);
+            Assert.True(notification.Comment == comment, $"the merchant got '{FormValueRoundTripTests.Show(notification.Comment)}' for '{FormValueRoundTripTests.Show(comment)}'");
+        }
+    }
+
     [Fact]
     public async Task A_failing_merchant_gets_the_notification_again_at_growing_intervals()
     {

@@ -35,6 +35,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
     private readonly SemaphoreSlim _delivering = new(1, 1);
     private ITimer? _timer;
     private ITimer? _wake;
+    private int _passRequested;   // 1: a tick was asked for since the last pass began
     private int _nextId;
 
     public NotificationDispatcher(SandboxLedger ledger, IOptions<SandboxOptions> options, Hosting.SandboxClock time, IHttpClientFactory httpClientFactory, ILogger<NotificationDispatcher> logger)
@@ -175,46 +176,70 @@ internal sealed partial class NotificationDispatcher : IHostedService, IDisposab
     /// Expires what is due and delivers what is due now, then sets the wake-up timer for the next due attempt.
     /// The timers call this without waiting (a tick in progress does the work); <paramref name="wait"/> waits for it.
     /// </summary>
+    /// <remarks>
+    /// Every call asks for a pass first, so none is lost to a tick in progress: that tick makes another pass when asked
+    /// during its own, and checks once more after it lets go (a record enqueued just as the tick ended would otherwise
+    /// wait for the wake-up timer, which a fake clock fires only when it is moved).
+    /// </remarks>
     public async Task TickAsync(bool wait = false)
     {
-        if (wait)
+        Volatile.Write(ref _passRequested, 1);
+        while (true)
         {
-            await _delivering.WaitAsync().ConfigureAwait(false);
+            if (wait)
+            {
+                await _delivering.WaitAsync().ConfigureAwait(false);
+            }
+            else if (!await _delivering.WaitAsync(0).ConfigureAwait(false))
+            {
+                return;   // the tick in progress sees the request
+            }
+
+            try
+            {
+                while (Interlocked.Exchange(ref _passRequested, 0) == 1)
+                {
+                    await PassAsync().ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _delivering.Release();
+            }
+
+            if (Volatile.Read(ref _passRequested) == 0)
+            {
+                return;
+            }
+
+            wait = false;   // asked between the last pass and the release: take it, unless another tick already has
         }
-        else if (!await _delivering.WaitAsync(0).ConfigureAwait(false))
+    }
+
+    private async Task PassAsync()
+    {
+        _ledger.ExpireDue();
+        var now = _time.GetUtcNow();
+        List<NotificationRecord> due;
+        lock (_records)
         {
-            return;
+            due = _pending.Where(r => r.NextAttemptAt <= now).ToList();
         }
 
-        try
+        foreach (var record in due)
         {
-            _ledger.ExpireDue();
-            var now = _time.GetUtcNow();
-            List<NotificationRecord> due;
-            lock (_records)
-            {
-                due = _pending.Where(r => r.NextAttemptAt <= now).ToList();
-            }
-
-            foreach (var record in due)
-            {
-                await DeliverAsync(record).ConfigureAwait(false);
-            }
-
-            if (due.Count > 0)
-            {
-                Delivered?.Invoke();
-            }
-
-            if (NextDue() is { } next)
-            {
-                var delay = next - _time.GetUtcNow();
-                _wake?.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-            }
+            await DeliverAsync(record).ConfigureAwait(false);
         }
-        finally
+
+        if (due.Count > 0)
         {
-            _delivering.Release();
+            Delivered?.Invoke();
+        }
+
+        if (NextDue() is { } next)
+        {
+            var delay = next - _time.GetUtcNow();
+            _wake?.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
     }
 
