@@ -59,6 +59,40 @@ public sealed class FormValueRoundTripTests
         Assert.True(stored > 0, "every value was refused: the test would prove nothing");
     }
 
+    [Theory]
+    [InlineData(20261126)]
+    [InlineData(6)]
+    public async Task A_bill_id_the_client_accepts_comes_back_exactly_in_json_and_xml(int seed)
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        var xml = f.CreateClient(QiwiMediaType.Xml);
+        var random = new Random(seed);
+        var stored = 0;
+        for (var i = 0; i < 120; i++)
+        {
+            var billId = i + Value(random, 190);
+            Bill created;
+            try
+            {
+                created = await f.Client.CreateBillAsync(billId, "tel:+79031234567", 10m, "RUB", "c", f.Tomorrow);
+            }
+            catch (ArgumentException refused)
+            {
+                Assert.True(refused.ParamName == "billId", $"'{Show(billId)}': {refused.Message}");
+                continue;
+            }
+
+            stored++;
+            Assert.True(created.BillId == billId, $"create answered '{Show(created.BillId)}' for '{Show(billId)}'");
+            var json = await f.Client.GetBillStatusAsync(billId);
+            Assert.True(json.BillId == billId, $"JSON read '{Show(json.BillId)}' for '{Show(billId)}'");
+            var read = await xml.GetBillStatusAsync(billId);
+            Assert.True(read.BillId == billId, $"XML read '{Show(read.BillId)}' for '{Show(billId)}'");
+        }
+
+        Assert.True(stored > 0, "every value was refused: the test would prove nothing");
+    }
+
     internal static string Value(Random random, int maxLength)
     {
         var builder = new StringBuilder();

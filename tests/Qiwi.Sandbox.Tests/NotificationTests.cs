@@ -43,22 +43,29 @@ public sealed class NotificationTests
         await using var merchant = await Merchant.StartAsync(signed, failures: 0);
         await using var f = await SandboxFixture.StartAsync(shop: s => { s.NotificationUrl = merchant.Url; s.SignNotifications = signed; });
         var random = new Random(seed);
+        var sent = 0;
         for (var i = 0; i < 15; i++)
         {
-            var comment = FormValueRoundTripTests.Value(random, 255) + "|";
-            if (!QiwiPullPatterns.CreateBillComment.IsMatch(comment))
+            var comment = FormValueRoundTripTests.Value(random, 254) + "|";
+            var billId = "NOTE-C" + i;
+            try
             {
-                continue;
+                await f.Client.CreateBillAsync(billId, "tel:+79031234567", 1m, "RUB", comment, f.Tomorrow);
+            }
+            catch (ArgumentException refused) when (refused.ParamName == "comment")
+            {
+                continue;   // XML could not carry it (FormValueRoundTripTests)
             }
 
-            var billId = "NOTE-C" + i;
-            await f.Client.CreateBillAsync(billId, "tel:+79031234567", 1m, "RUB", comment, f.Tomorrow);
             await f.PayAsync(billId);
 
             var notification = await merchant.NextAsync();
             Assert.Equal(billId, notification.BillId);
             Assert.True(notification.Comment == comment, $"the merchant got '{FormValueRoundTripTests.Show(notification.Comment)}' for '{FormValueRoundTripTests.Show(comment)}'");
+            sent++;
         }
+
+        Assert.True(sent > 0, "every comment was refused: the test would prove nothing");
     }
 
     [Fact]

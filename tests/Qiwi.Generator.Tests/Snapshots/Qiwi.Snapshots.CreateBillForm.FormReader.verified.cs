@@ -109,7 +109,7 @@ public sealed partial record CreateBillForm
             return global::Qiwi.Runtime.QiwiFormResult<CreateBillForm>.Fail(global::Qiwi.Runtime.QiwiFieldCheck.Missing("comment"));
         }
 
-        if ((problem = global::Qiwi.Runtime.QiwiFieldCheck.Length("comment", _comment, null, 255) ?? global::Qiwi.Runtime.QiwiFieldCheck.Pattern("comment", _comment, QiwiPullPatterns.CreateBillComment, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$")) is not null)
+        if ((problem = global::Qiwi.Runtime.QiwiFieldCheck.Length("comment", _comment, null, 255) ?? global::Qiwi.Runtime.QiwiFieldCheck.Pattern("comment", _comment, QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$")) is not null)
         {
             return global::Qiwi.Runtime.QiwiFormResult<CreateBillForm>.Fail(problem);
         }
@@ -124,7 +124,7 @@ public sealed partial record CreateBillForm
             return global::Qiwi.Runtime.QiwiFormResult<CreateBillForm>.Fail(problem);
         }
 
-        if (_merchantName is not null && (problem = global::Qiwi.Runtime.QiwiFieldCheck.Length("prv_name", _merchantName, null, 100) ?? global::Qiwi.Runtime.QiwiFieldCheck.Pattern("prv_name", _merchantName, QiwiPullPatterns.CreateBillComment, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$")) is not null)
+        if (_merchantName is not null && (problem = global::Qiwi.Runtime.QiwiFieldCheck.Length("prv_name", _merchantName, null, 100) ?? global::Qiwi.Runtime.QiwiFieldCheck.Pattern("prv_name", _merchantName, QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$")) is not null)
         {
             return global::Qiwi.Runtime.QiwiFormResult<CreateBillForm>.Fail(problem);
         }

@@ -45,7 +45,7 @@ public partial interface IQiwiPullClient
     /// up to 200 characters, unique among the shop's invoices. Sent as a single
     /// percent-encoded path segment.
     /// <para/>
-    /// (<c>bill_id</c>: 1 to 200 characters)
+    /// (<c>bill_id</c>: 1 to 200 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
     /// <param name="user">
     /// The QIWI Wallet user to invoice, <c>tel:</c> and the phone number in international format (<c>tel:+79031234567</c>).
@@ -99,7 +99,7 @@ public partial interface IQiwiPullClient
     /// up to 200 characters, unique among the shop's invoices. Sent as a single
     /// percent-encoded path segment.
     /// <para/>
-    /// (<c>bill_id</c>: 1 to 200 characters)
+    /// (<c>bill_id</c>: 1 to 200 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The Bill of a successful response (result code 0).</returns>
@@ -122,7 +122,7 @@ public partial interface IQiwiPullClient
     /// up to 200 characters, unique among the shop's invoices. Sent as a single
     /// percent-encoded path segment.
     /// <para/>
-    /// (<c>bill_id</c>: 1 to 200 characters)
+    /// (<c>bill_id</c>: 1 to 200 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The Bill of a successful response (result code 0).</returns>
@@ -148,7 +148,7 @@ public partial interface IQiwiPullClient
     /// </remarks>
     /// <param name="billId">
     /// The identifier of the invoice to refund.
-    /// (<c>bill_id</c>: 1 to 200 characters)
+    /// (<c>bill_id</c>: 1 to 200 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
     /// <param name="refundId">
     /// The refund's identifier, unique within the series of refunds of this
@@ -177,7 +177,7 @@ public partial interface IQiwiPullClient
     /// </remarks>
     /// <param name="billId">
     /// The identifier of the invoice to refund.
-    /// (<c>bill_id</c>: 1 to 200 characters)
+    /// (<c>bill_id</c>: 1 to 200 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
     /// <param name="refundId">
     /// The refund's identifier, unique within the series of refunds of this

@@ -49,6 +49,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
     {
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
+        global::Qiwi.Runtime.QiwiGuard.Pattern(billId, nameof(billId), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
         global::Qiwi.Runtime.QiwiGuard.NotNull(user, nameof(user));
         global::Qiwi.Runtime.QiwiGuard.Length(user, nameof(user), null, 20);
         global::Qiwi.Runtime.QiwiGuard.Pattern(user, nameof(user), QiwiPullPatterns.CreateBillUser, "^tel:\\+[0-9]{1,15}$");
@@ -57,7 +58,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         global::Qiwi.Runtime.QiwiGuard.Pattern(currency, nameof(currency), QiwiPullPatterns.CreateBillCurrency, "^[A-Z]{3}$");
         global::Qiwi.Runtime.QiwiGuard.NotNull(comment, nameof(comment));
         global::Qiwi.Runtime.QiwiGuard.Length(comment, nameof(comment), null, 255);
-        global::Qiwi.Runtime.QiwiGuard.Pattern(comment, nameof(comment), QiwiPullPatterns.CreateBillComment, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
+        global::Qiwi.Runtime.QiwiGuard.Pattern(comment, nameof(comment), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
         if (paySource is not null)
         {
             if (!paySource.Value.IsDefined())
@@ -68,7 +69,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
         if (merchantName is not null)
         {
             global::Qiwi.Runtime.QiwiGuard.Length(merchantName, nameof(merchantName), null, 100);
-            global::Qiwi.Runtime.QiwiGuard.Pattern(merchantName, nameof(merchantName), QiwiPullPatterns.CreateBillComment, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
+            global::Qiwi.Runtime.QiwiGuard.Pattern(merchantName, nameof(merchantName), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
         }
 
         var request = new global::Qiwi.Runtime.QiwiRequest(global::System.Net.Http.HttpMethod.Put, "createBill", idempotent: true);
@@ -109,6 +110,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
     {
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
+        global::Qiwi.Runtime.QiwiGuard.Pattern(billId, nameof(billId), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
 
         var request = new global::Qiwi.Runtime.QiwiRequest(global::System.Net.Http.HttpMethod.Get, "getBillStatus", idempotent: true);
         request.AppendPath("/api/v2/prv/");
@@ -129,6 +131,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
     {
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
+        global::Qiwi.Runtime.QiwiGuard.Pattern(billId, nameof(billId), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
 
         var request = new global::Qiwi.Runtime.QiwiRequest(global::System.Net.Http.HttpMethod.Patch, "cancelBill", idempotent: false);
         request.AppendPath("/api/v2/prv/");
@@ -156,6 +159,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
     {
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
+        global::Qiwi.Runtime.QiwiGuard.Pattern(billId, nameof(billId), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
         global::Qiwi.Runtime.QiwiGuard.NotNull(refundId, nameof(refundId));
         global::Qiwi.Runtime.QiwiGuard.Pattern(refundId, nameof(refundId), QiwiPullPatterns.CreateRefundRefundId, "^[0-9A-Za-z]{1,9}$");
         global::Qiwi.Runtime.QiwiGuard.Minimum(global::Qiwi.Runtime.QiwiFormat.Round(amount, 2, global::Qiwi.Runtime.QiwiRounding.Down), nameof(amount), 0m, true);
@@ -187,6 +191,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
     {
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
+        global::Qiwi.Runtime.QiwiGuard.Pattern(billId, nameof(billId), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
         global::Qiwi.Runtime.QiwiGuard.NotNull(refundId, nameof(refundId));
         global::Qiwi.Runtime.QiwiGuard.Pattern(refundId, nameof(refundId), QiwiPullPatterns.CreateRefundRefundId, "^[0-9A-Za-z]{1,9}$");
 

@@ -15,17 +15,17 @@ public static class QiwiPullPathChecks
     /// <summary>Checks the path parameters of <c>createBill</c> (PUT /api/v2/prv/{prv_id}/bills/{bill_id}).</summary>
     /// <param name="billId"><c>bill_id</c>, as received (percent-decoded).</param>
     public static global::Qiwi.Runtime.QiwiFieldProblem? CreateBill(string billId)
-        => global::Qiwi.Runtime.QiwiFieldCheck.Length("bill_id", billId, 1, 200);
+        => global::Qiwi.Runtime.QiwiFieldCheck.Length("bill_id", billId, 1, 200) ?? global::Qiwi.Runtime.QiwiFieldCheck.Pattern("bill_id", billId, QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
 
     /// <summary>Checks the path parameters of <c>getBillStatus</c> (GET /api/v2/prv/{prv_id}/bills/{bill_id}).</summary>
     /// <param name="billId"><c>bill_id</c>, as received (percent-decoded).</param>
     public static global::Qiwi.Runtime.QiwiFieldProblem? GetBillStatus(string billId)
-        => global::Qiwi.Runtime.QiwiFieldCheck.Length("bill_id", billId, 1, 200);
+        => global::Qiwi.Runtime.QiwiFieldCheck.Length("bill_id", billId, 1, 200) ?? global::Qiwi.Runtime.QiwiFieldCheck.Pattern("bill_id", billId, QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
 
     /// <summary>Checks the path parameters of <c>cancelBill</c> (PATCH /api/v2/prv/{prv_id}/bills/{bill_id}).</summary>
     /// <param name="billId"><c>bill_id</c>, as received (percent-decoded).</param>
     public static global::Qiwi.Runtime.QiwiFieldProblem? CancelBill(string billId)
-        => global::Qiwi.Runtime.QiwiFieldCheck.Length("bill_id", billId, 1, 200);
+        => global::Qiwi.Runtime.QiwiFieldCheck.Length("bill_id", billId, 1, 200) ?? global::Qiwi.Runtime.QiwiFieldCheck.Pattern("bill_id", billId, QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
 
     /// <summary>
     /// Checks the path parameters of <c>createRefund</c> (PUT /api/v2/prv/{prv_id}/bills/{bill_id}/refund/{refund_id}).
@@ -33,7 +33,7 @@ public static class QiwiPullPathChecks
     /// <param name="billId"><c>bill_id</c>, as received (percent-decoded).</param>
     /// <param name="refundId"><c>refund_id</c>, as received (percent-decoded).</param>
     public static global::Qiwi.Runtime.QiwiFieldProblem? CreateRefund(string billId, string refundId)
-        => global::Qiwi.Runtime.QiwiFieldCheck.Length("bill_id", billId, 1, 200) ?? global::Qiwi.Runtime.QiwiFieldCheck.Pattern("refund_id", refundId, QiwiPullPatterns.CreateRefundRefundId, "^[0-9A-Za-z]{1,9}$");
+        => global::Qiwi.Runtime.QiwiFieldCheck.Length("bill_id", billId, 1, 200) ?? global::Qiwi.Runtime.QiwiFieldCheck.Pattern("bill_id", billId, QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$") ?? global::Qiwi.Runtime.QiwiFieldCheck.Pattern("refund_id", refundId, QiwiPullPatterns.CreateRefundRefundId, "^[0-9A-Za-z]{1,9}$");
 
     /// <summary>
     /// Checks the path parameters of <c>getRefundStatus</c> (GET /api/v2/prv/{prv_id}/bills/{bill_id}/refund/{refund_id}).
@@ -41,5 +41,5 @@ public static class QiwiPullPathChecks
     /// <param name="billId"><c>bill_id</c>, as received (percent-decoded).</param>
     /// <param name="refundId"><c>refund_id</c>, as received (percent-decoded).</param>
     public static global::Qiwi.Runtime.QiwiFieldProblem? GetRefundStatus(string billId, string refundId)
-        => global::Qiwi.Runtime.QiwiFieldCheck.Length("bill_id", billId, 1, 200) ?? global::Qiwi.Runtime.QiwiFieldCheck.Pattern("refund_id", refundId, QiwiPullPatterns.CreateRefundRefundId, "^[0-9A-Za-z]{1,9}$");
+        => global::Qiwi.Runtime.QiwiFieldCheck.Length("bill_id", billId, 1, 200) ?? global::Qiwi.Runtime.QiwiFieldCheck.Pattern("bill_id", billId, QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$") ?? global::Qiwi.Runtime.QiwiFieldCheck.Pattern("refund_id", refundId, QiwiPullPatterns.CreateRefundRefundId, "^[0-9A-Za-z]{1,9}$");
 }

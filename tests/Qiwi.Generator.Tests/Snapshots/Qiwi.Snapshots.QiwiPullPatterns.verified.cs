@@ -10,9 +10,9 @@ namespace Qiwi.Snapshots;
 [global::System.CodeDom.Compiler.GeneratedCode("Qiwi.Generator", "0.1.0")]
 internal static class QiwiPullPatterns
 {
+    internal static readonly global::System.Text.RegularExpressions.Regex CreateBillBillId = global::Qiwi.Runtime.QiwiPattern.Compile("^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*\\z");
     internal static readonly global::System.Text.RegularExpressions.Regex CreateBillUser = global::Qiwi.Runtime.QiwiPattern.Compile("^tel:\\+[0-9]{1,15}\\z");
     internal static readonly global::System.Text.RegularExpressions.Regex CreateBillCurrency = global::Qiwi.Runtime.QiwiPattern.Compile("^[A-Z]{3}\\z");
-    internal static readonly global::System.Text.RegularExpressions.Regex CreateBillComment = global::Qiwi.Runtime.QiwiPattern.Compile("^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*\\z");
     internal static readonly global::System.Text.RegularExpressions.Regex CreateRefundRefundId = global::Qiwi.Runtime.QiwiPattern.Compile("^[0-9A-Za-z]{1,9}\\z");
     internal static readonly global::System.Text.RegularExpressions.Regex CheckoutShopId = global::Qiwi.Runtime.QiwiPattern.Compile("^[0-9]+\\z");
     internal static readonly global::System.Text.RegularExpressions.Regex WebFormCurrency = global::Qiwi.Runtime.QiwiPattern.Compile("^([A-Z]{3}|[0-9]{3})\\z");

@@ -46,7 +46,7 @@ public sealed partial class QiwiPullRedirects
     /// </param>
     /// <param name="billId">
     /// The invoice's <c>bill_id</c>.
-    /// (<c>transaction</c>: 1 to 200 characters)
+    /// (<c>transaction</c>: 1 to 200 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
     /// <param name="embedded">
     /// Show a compact page that can be embedded in the merchant's site.
@@ -80,6 +80,7 @@ public sealed partial class QiwiPullRedirects
         global::Qiwi.Runtime.QiwiGuard.Pattern(shopId, nameof(shopId), QiwiPullPatterns.CheckoutShopId, "^[0-9]+$");
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
+        global::Qiwi.Runtime.QiwiGuard.Pattern(billId, nameof(billId), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
         if (paySource is not null)
         {
             if (!paySource.Value.IsDefined())
@@ -127,7 +128,7 @@ public sealed partial class QiwiPullRedirects
     /// </param>
     /// <param name="billId">
     /// The invoice's <c>bill_id</c>.
-    /// (<c>transaction</c>: 1 to 200 characters)
+    /// (<c>transaction</c>: 1 to 200 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
     /// <param name="iframe">
     /// Open the page in an iframe (a compact view that fits in the merchant's site). Legacy (2017).
@@ -166,6 +167,7 @@ public sealed partial class QiwiPullRedirects
         global::Qiwi.Runtime.QiwiGuard.Pattern(shopId, nameof(shopId), QiwiPullPatterns.CheckoutShopId, "^[0-9]+$");
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
+        global::Qiwi.Runtime.QiwiGuard.Pattern(billId, nameof(billId), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
         if (paySource is not null)
         {
             if (!paySource.Value.IsDefined())
@@ -316,7 +318,7 @@ public sealed partial class QiwiPullRedirects
         if (comment is not null)
         {
             global::Qiwi.Runtime.QiwiGuard.Length(comment, nameof(comment), null, 255);
-            global::Qiwi.Runtime.QiwiGuard.Pattern(comment, nameof(comment), QiwiPullPatterns.CreateBillComment, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
+            global::Qiwi.Runtime.QiwiGuard.Pattern(comment, nameof(comment), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
         }
         if (paySource is not null)
         {
@@ -497,7 +499,7 @@ public sealed partial class QiwiPullRedirects
         if (comment is not null)
         {
             global::Qiwi.Runtime.QiwiGuard.Length(comment, nameof(comment), null, 255);
-            global::Qiwi.Runtime.QiwiGuard.Pattern(comment, nameof(comment), QiwiPullPatterns.CreateBillComment, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
+            global::Qiwi.Runtime.QiwiGuard.Pattern(comment, nameof(comment), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
         }
         if (paySource is not null)
         {

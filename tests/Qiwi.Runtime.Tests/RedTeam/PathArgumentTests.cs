@@ -14,7 +14,7 @@ public sealed class PathArgumentTests
 
     public static TheoryData<string> HostileIds() => new()
     {
-        "a/b", "..", ".", "../..", "%2F", "%2e%2E", "x?y#z", "100%", " ", "\t", "\0", "a\r\nHost: evil", "\u007F\u0085\u2028",
+        "a/b", "..", ".", "../..", "%2F", "%2e%2E", "x?y#z", "100%", " ", "\t", "a\r\nHost: evil", "\u007F\u0085\u2028",
         "\U0001F600", "日本", "+", "a;b=c", "\\..\\", new string('.', 200), "\uD83D\uDE00x",
     };
 
@@ -35,7 +35,7 @@ public sealed class PathArgumentTests
     public async Task Seeded_random_ids_and_refund_ids_are_each_one_segment_or_refused_before_sending()
     {
         var random = new Random(2026_1126);
-        const string Alphabet = "aZ09/.%?#&=+ ;:@!$'()*,[]\\\t\r\n\0\u00e9\u2028\uFFFF\uD83D\uDE00\uD800\uDC00";
+        const string Alphabet = "aZ09/.%?#&=+ ;:@!$'()*,[]\\\t\r\n\0\u0001\u00e9\u2028\uFFFF\uD83D\uDE00\uD800\uDC00";
         for (var i = 0; i < 400; i++)
         {
             var billId = new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
@@ -44,7 +44,7 @@ public sealed class PathArgumentTests
 
             var error = await Record.ExceptionAsync(() => f.Client.CreateRefundAsync(billId, "R1", 5m));
 
-            if (billId.Length == 0 || HasLoneSurrogate(billId))
+            if (billId.Length == 0 || HasLoneSurrogate(billId) || billId.Any(c => c is < '\t' or '\v' or '\f' or (> '\r' and < ' ') or '\uFFFE' or '\uFFFF'))
             {
                 Assert.IsAssignableFrom<ArgumentException>(error);
                 Assert.Empty(f.Handler.Requests);
@@ -69,9 +69,28 @@ public sealed class PathArgumentTests
 
             var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => f.Client.CreateRefundAsync(billId, "R1", 5m));
 
-            Assert.Contains("lone surrogate", error.Message, StringComparison.Ordinal);
+            // The spec's rule for bill ids (text XML can carry) refuses it first; the encoding refuses it too.
+            Assert.Equal("billId", error.ParamName);
             Assert.Empty(f.Handler.Requests);
+            Assert.Contains("lone surrogate", Assert.Throws<ArgumentException>(() => QiwiUrlEncoding.PathSegment(billId)).Message, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("\0")]
+    [InlineData("a\u0001b")]
+    [InlineData("\u001F")]
+    [InlineData("x\uFFFF")]
+    [InlineData("\uFFFE")]
+    public async Task A_bill_id_xml_cannot_carry_is_refused_before_sending(string billId)
+    {
+        // Every answer about an invoice carries its id; XML 1.0 cannot hold these characters even escaped.
+        using var f = new ClientFixture(maxAttempts: 1);
+
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => f.Client.GetBillStatusAsync(billId));
+
+        Assert.Equal("billId", error.ParamName);
+        Assert.Empty(f.Handler.Requests);
     }
 
     [Fact]
@@ -82,8 +101,12 @@ public sealed class PathArgumentTests
         foreach (var billId in new[] { "x\uD800", "\uDC00" })
         {
             var error = Assert.ThrowsAny<ArgumentException>(() => f.Client.Redirects.Checkout("373712", billId));
-            Assert.Contains("'transaction'", error.Message, StringComparison.Ordinal);
+            Assert.Equal("billId", error.ParamName);
             Assert.ThrowsAny<ArgumentException>(() => f.Client.Redirects.LegacyCheckout("373712", billId));
+
+            // The builder refuses it too, whatever the parameter's own rule.
+            var built = Assert.Throws<ArgumentException>(() => new QiwiUrlBuilder("https://oplata.qiwi.com", "/form").Add("transaction", billId));
+            Assert.Contains("'transaction'", built.Message, StringComparison.Ordinal);
         }
 
         Assert.EndsWith("transaction=x%F0%9F%98%80", f.Client.Redirects.Checkout("373712", "x\uD83D\uDE00").AbsoluteUri, StringComparison.Ordinal);
