@@ -14,9 +14,10 @@ internal sealed class GeneratorHarness
         IEnumerable<AdditionalText> additionalTexts,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? metadata = null,
         string rootNamespace = "Demo",
-        IEnumerable<SyntaxTree>? syntaxTrees = null)
+        IEnumerable<SyntaxTree>? syntaxTrees = null,
+        LanguageVersion languageVersion = LanguageVersion.Latest)
     {
-        ParseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        ParseOptions = new CSharpParseOptions(languageVersion);
         Compilation = CSharpCompilation.Create(
             "Consumer",
             syntaxTrees ?? new[] { CSharpSyntaxTree.ParseText("namespace Demo; public static class Program { public static void Main() { } }", ParseOptions) },
