@@ -50,18 +50,25 @@ public sealed class QiwiGenerator : IIncrementalGenerator
         });
 
         // A model is generated only when the project's C# is new enough for its code and no other spec of the project
-        // generates into its namespace or into one of its types (Admission.cs); only the version number leaves the parse
-        // options, and only namespaces and type names leave the other specs' models.
+        // generates into its namespace or into one of its types, and the project declares none of its types (Admission.cs);
+        // only the version number leaves the parse options, only namespaces and type names leave the other specs' models,
+        // and only the full names of top-level types leave the project's syntax.
         var languageVersion = context.ParseOptionsProvider
             .Select(static (options, _) => options is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : int.MaxValue);
         var claims = models
             .Select(static (model, _) => NamespaceClaim.Of(model))
             .Collect()
             .Select(static (list, _) => new EquatableArray<NamespaceClaim>(list.ToArray()));
+        var projectTypes = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => ProjectTypes.IsCandidate(node), static (syntax, _) => ProjectTypes.FullNameOf(syntax.Node))
+            .Where(static name => name is not null)
+            .Collect()
+            .Select(static (list, _) => new EquatableArray<string>(list.Distinct(StringComparer.Ordinal).OrderBy(name => name, StringComparer.Ordinal).ToArray()!));
         var admissions = models
             .Combine(languageVersion)
             .Combine(claims)
-            .Select(static (pair, _) => Admission.Of(pair.Left.Left, pair.Left.Right, pair.Right))
+            .Combine(projectTypes)
+            .Select(static (pair, _) => Admission.Of(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Admissions);
         context.RegisterSourceOutput(admissions, static (output, admission) =>
         {

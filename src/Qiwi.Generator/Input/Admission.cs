@@ -34,13 +34,15 @@ internal sealed record NamespaceClaim(string Namespace, string Path, EquatableAr
 /// path sorts first keeps it) generates into the same namespace, or has a type whose full name is this spec's namespace
 /// or a part of it (Shop and Shop.Item, where the first has a type Item; the inner one is refused): QIWI0011 on
 /// QiwiNamespace. Their types and files would share names, and the driver would drop the whole generator (CS8785).
+/// Nor when the project itself declares (not partially) a type the spec generates, as a shop's own <c>Currency</c> in
+/// the root namespace the spec goes into by default: QIWI0011 naming the type, rather than CS0101 in a generated file.
 /// </summary>
 internal sealed record Admission(SpecModel Model, DiagnosticInfo? Refusal)
 {
     /// <summary>C# 11: the generated models use <c>required</c> members.</summary>
     public const LanguageVersion Minimum = LanguageVersion.CSharp11;
 
-    public static Admission Of(SpecModel model, int languageVersion, EquatableArray<NamespaceClaim> claims)
+    public static Admission Of(SpecModel model, int languageVersion, EquatableArray<NamespaceClaim> claims, EquatableArray<string> projectTypes)
     {
         if (languageVersion < (int)Minimum)
         {
@@ -52,6 +54,11 @@ internal sealed record Admission(SpecModel Model, DiagnosticInfo? Refusal)
         {
             if (claim.Path == model.FilePath)
             {
+                if (Declared(claim, projectTypes) is string declared)
+                {
+                    return Refused(model, "the project declares the type " + declared + ", which this spec generates too; set QiwiNamespace to a namespace of the spec's own, or rename your type");
+                }
+
                 continue;
             }
 
@@ -72,6 +79,27 @@ internal sealed record Admission(SpecModel Model, DiagnosticInfo? Refusal)
 
     private static Admission Refused(SpecModel model, string reason)
         => new(model, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, model.FilePath, SourceSpan.Empty, "QiwiNamespace", model.Namespace, reason));
+
+    /// <summary>The first of the project's own types that the claim's spec generates too, if any.</summary>
+    private static string? Declared(NamespaceClaim claim, EquatableArray<string> projectTypes)
+    {
+        if (projectTypes.Count == 0)
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(projectTypes, StringComparer.Ordinal);
+        foreach (var type in claim.TypeNames)
+        {
+            var full = claim.Namespace + "." + type;
+            if (names.Contains(full))
+            {
+                return full;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The claim's type that <paramref name="ns"/> is, or lies inside, if any.</summary>
     private static string? TypeOf(NamespaceClaim claim, string ns)

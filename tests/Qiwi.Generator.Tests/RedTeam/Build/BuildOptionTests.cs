@@ -126,6 +126,33 @@ public sealed class BuildOptionTests
         AssertCompiles(harness);
     }
 
+    [Theory]
+    [InlineData("namespace Demo { public sealed class Item { } }", "Demo.Item")]
+    [InlineData("namespace Demo;\ninternal enum Code { A }", "Demo.Code")]
+    [InlineData("namespace Outer { namespace Demo { } }\nnamespace Demo.Inner { }\nnamespace Demo { public delegate void MiniClient(); }", "Demo.MiniClient")]
+    public void A_type_of_the_project_that_the_spec_generates_too_is_QIWI0011_naming_it_not_CS0101(string source, string type)
+    {
+        var result = WithSource(source).Run();
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(("QIWI0011", First), (diagnostic.Id, diagnostic.Location.GetLineSpan().Path));
+        Assert.Contains("the project declares the type " + type + ", which this spec generates too", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(result.GeneratedSources);
+    }
+
+    [Theory]
+    [InlineData("namespace Demo { public sealed partial record Item { public string Extra => \"x\"; } }")]
+    [InlineData("namespace Demo { public class Item<T> { } file class Code { } }")]
+    [InlineData("namespace Other { public class Item { } }\npublic class Code { }\nnamespace Demo { public class Outer { public class Item { } } }")]
+    public void A_partial_generic_file_local_nested_or_elsewhere_type_of_the_same_name_is_no_clash(string source)
+    {
+        var harness = WithSource(source);
+        Assert.Empty(harness.Run().Diagnostics);
+        AssertCompiles(harness);
+    }
+
+    private static GeneratorHarness WithSource(string source)
+        => new(new[] { new TestAdditionalText(First, MiniSpec.Text) }, syntaxTrees: new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) });
+
     private static GeneratorHarness Two(IReadOnlyDictionary<string, string> secondMetadata, string second = MiniSpec.Text)
         => new(
             new[] { new TestAdditionalText(Second, second), new TestAdditionalText(First, MiniSpec.Text) },
