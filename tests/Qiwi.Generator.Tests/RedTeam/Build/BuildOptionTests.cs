@@ -150,6 +150,32 @@ public sealed class BuildOptionTests
         AssertCompiles(harness);
     }
 
+    [Fact]
+    public void A_clashing_type_added_then_renamed_refuses_the_spec_then_brings_its_code_back()
+    {
+        var harness = WithSource("namespace Demo { public class Program { } }");
+        Assert.NotEmpty(harness.Run().GeneratedSources);
+
+        Edit(harness, "namespace Demo { public class Program { } public class Item { } }");
+        var clashing = harness.Run();
+        Assert.Equal("QIWI0011", Assert.Single(clashing.Diagnostics).Id);
+        Assert.Empty(clashing.GeneratedSources);
+
+        Edit(harness, "namespace Demo { public class Program { } public class OwnItem { } }");
+        var renamed = harness.Run();
+        Assert.Empty(renamed.Diagnostics);
+        Assert.Contains(renamed.GeneratedSources, s => s.HintName == "Demo.Item.g.cs");
+        AssertCompiles(harness);
+
+        // An edit inside a member changes no type name: the admission is not even compared again.
+        Edit(harness, "namespace Demo { public class Program { int X => 1; } public class OwnItem { } }");
+        var body = harness.Run();
+        Assert.All(body.TrackedSteps["QiwiAdmissions"].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    private static void Edit(GeneratorHarness harness, string source)
+        => harness.ReplaceCompilation(harness.Compilation.ReplaceSyntaxTree(harness.Compilation.SyntaxTrees.First(), CSharpSyntaxTree.ParseText(source, harness.ParseOptions)));
+
     private static GeneratorHarness WithSource(string source)
         => new(new[] { new TestAdditionalText(First, MiniSpec.Text) }, syntaxTrees: new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) });
 
