@@ -143,7 +143,10 @@ public sealed class QiwiGenerator : IIncrementalGenerator
 
         try
         {
-            return SpecReader.Read(file);
+            var result = SpecReader.Read(file);
+            return file.Options.MetadataUnseen
+                ? result with { Diagnostics = new(result.Diagnostics.AsArray().Concat(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.PropsNotImported, file.Path, SourceSpan.Empty) })) }
+                : result;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -33,14 +33,16 @@ internal static class SpecFileSelector
             return null;
         }
 
-        optionsProvider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
+        var global = optionsProvider.GlobalOptions;
+        global.TryGetValue("build_property.RootNamespace", out var rootNamespace);
         var specOptions = new SpecOptions(
             Get(options, "QiwiNamespace"),
             Get(options, "QiwiClientName"),
             Get(options, "QiwiVisibility"),
             rootNamespace ?? string.Empty,
             Get(options, "QiwiMaxSpecCharacters"),
-            Get(options, "QiwiMaxSpecNodes"));
+            Get(options, "QiwiMaxSpecNodes"),
+            MetadataUnseen(global));
         if (flag is not null && !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
         {
             return Refused(text.Path, specOptions, DiagnosticDescriptors.InvalidOption, "QiwiSpec", flag, "use true or false; the file is not read as a spec");
@@ -62,6 +64,15 @@ internal static class SpecFileSelector
             return new SpecFile(text.Path, string.Empty, specOptions, exception.ToString());
         }
     }
+
+    /// <summary>
+    /// An MSBuild build (the SDK makes ProjectDir visible to every generator) without the marker Qiwi.Generator.props
+    /// makes visible: a project that references the generator project as an analyzer and did not import the props
+    /// (README), whose QiwiNamespace and the other metadata would be ignored without a word.
+    /// </summary>
+    private static bool MetadataUnseen(AnalyzerConfigOptions global)
+        => global.TryGetValue("build_property.ProjectDir", out var projectDir) && !string.IsNullOrEmpty(projectDir)
+           && !(global.TryGetValue("build_property.QiwiGeneratorProps", out var marker) && string.Equals(marker?.Trim(), "true", StringComparison.OrdinalIgnoreCase));
 
     private static SpecFile Refused(string path, SpecOptions options, DiagnosticDescriptor descriptor, params string[] arguments)
         => new(path, string.Empty, options, Refusal: DiagnosticInfo.Create(descriptor, path, SourceSpan.Empty, arguments));

@@ -15,7 +15,8 @@ internal sealed class GeneratorHarness
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? metadata = null,
         string rootNamespace = "Demo",
         IEnumerable<SyntaxTree>? syntaxTrees = null,
-        LanguageVersion languageVersion = LanguageVersion.Latest)
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        IReadOnlyDictionary<string, string>? buildProperties = null)
     {
         ParseOptions = new CSharpParseOptions(languageVersion);
         Compilation = CSharpCompilation.Create(
@@ -24,7 +25,10 @@ internal sealed class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var options = new TestOptionsProvider(
-            new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace },
+            new Dictionary<string, string>((buildProperties ?? new Dictionary<string, string>()).Select(p => KeyValuePair.Create("build_property." + p.Key, p.Value)))
+            {
+                ["build_property.RootNamespace"] = rootNamespace,
+            },
             metadata ?? new Dictionary<string, IReadOnlyDictionary<string, string>>());
         Driver = CSharpGeneratorDriver.Create(
             new[] { new QiwiGenerator().AsSourceGenerator() },

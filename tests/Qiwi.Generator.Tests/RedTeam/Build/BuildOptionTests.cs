@@ -176,6 +176,25 @@ public sealed class BuildOptionTests
     private static void Edit(GeneratorHarness harness, string source)
         => harness.ReplaceCompilation(harness.Compilation.ReplaceSyntaxTree(harness.Compilation.SyntaxTrees.First(), CSharpSyntaxTree.ParseText(source, harness.ParseOptions)));
 
+    [Fact]
+    public void An_MSBuild_build_without_the_props_is_warned_that_the_metadata_are_unseen_and_still_generates()
+    {
+        var result = Build(new Dictionary<string, string> { ["ProjectDir"] = "/project/" }).Run();
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(("QIWI0019", DiagnosticSeverity.Warning, First), (diagnostic.Id, diagnostic.Severity, diagnostic.Location.GetLineSpan().Path));
+        Assert.Contains("Qiwi.Generator.props is not imported", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.NotEmpty(result.GeneratedSources);
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData(" True ")]
+    public void An_MSBuild_build_with_the_props_is_not_warned(string marker)
+        => Assert.Empty(Build(new Dictionary<string, string> { ["ProjectDir"] = "/project/", ["QiwiGeneratorProps"] = marker }).Run().Diagnostics);
+
+    private static GeneratorHarness Build(IReadOnlyDictionary<string, string> properties)
+        => new(new[] { new TestAdditionalText(First, MiniSpec.Text) }, buildProperties: properties);
+
     private static GeneratorHarness WithSource(string source)
         => new(new[] { new TestAdditionalText(First, MiniSpec.Text) }, syntaxTrees: new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) });
 
