@@ -56,7 +56,9 @@ internal sealed record Admission(SpecModel Model, DiagnosticInfo? Refusal)
             {
                 if (Declared(claim, projectTypes) is string declared)
                 {
-                    return Refused(model, "the project declares the type " + declared + ", which this spec generates too; set QiwiNamespace to a namespace of the spec's own, or rename your type");
+                    return Refused(model, "the project declares the type " + declared + (model.Namespace.StartsWith(declared, StringComparison.Ordinal)
+                        ? ", and a namespace cannot have a type's name; set QiwiNamespace outside it, or rename your type"
+                        : ", which this spec generates too; set QiwiNamespace to a namespace of the spec's own, or rename your type"));
                 }
 
                 continue;
@@ -80,7 +82,10 @@ internal sealed record Admission(SpecModel Model, DiagnosticInfo? Refusal)
     private static Admission Refused(SpecModel model, string reason)
         => new(model, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, model.FilePath, SourceSpan.Empty, "QiwiNamespace", model.Namespace, reason));
 
-    /// <summary>The first of the project's own types that the claim's spec generates too, if any.</summary>
+    /// <summary>
+    /// The first of the project's own types that the claim's spec generates too, or whose full name is the spec's
+    /// namespace or a part of it (a class MyApp.Qiwi, and QiwiNamespace MyApp.Qiwi), if any.
+    /// </summary>
     private static string? Declared(NamespaceClaim claim, EquatableArray<string> projectTypes)
     {
         if (projectTypes.Count == 0)
@@ -89,6 +94,20 @@ internal sealed record Admission(SpecModel Model, DiagnosticInfo? Refusal)
         }
 
         var names = new HashSet<string>(projectTypes, StringComparer.Ordinal);
+        for (var dot = claim.Namespace.IndexOf('.'); ; dot = claim.Namespace.IndexOf('.', dot + 1))
+        {
+            var part = dot < 0 ? claim.Namespace : claim.Namespace.Substring(0, dot);
+            if (names.Contains(part))
+            {
+                return part;
+            }
+
+            if (dot < 0)
+            {
+                break;
+            }
+        }
+
         foreach (var type in claim.TypeNames)
         {
             var full = claim.Namespace + "." + type;

@@ -140,6 +140,20 @@ public sealed class BuildOptionTests
     }
 
     [Theory]
+    [InlineData("public class Demo { }", "Demo")]
+    [InlineData("namespace Demo { } namespace Demo.Inner { } namespace Demo { internal static class Payments { } }\nnamespace Demo.Payments2 { }", null)]
+    public void A_project_type_named_like_the_specs_namespace_is_QIWI0011_naming_it(string source, string? type)
+    {
+        var harness = new GeneratorHarness(
+            new[] { new TestAdditionalText(First, MiniSpec.Text) },
+            new Dictionary<string, IReadOnlyDictionary<string, string>> { [First] = new Dictionary<string, string> { ["QiwiNamespace"] = "Demo.Payments" } },
+            syntaxTrees: new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) });
+        var diagnostic = Assert.Single(harness.Run().Diagnostics);
+        Assert.Equal(("QIWI0011", First), (diagnostic.Id, diagnostic.Location.GetLineSpan().Path));
+        Assert.Contains("the project declares the type " + (type ?? "Demo.Payments") + ", and a namespace cannot have a type's name", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("namespace Demo { public sealed partial record Item { public string Extra => \"x\"; } }")]
     [InlineData("namespace Demo { public class Item<T> { } file class Code { } }")]
     [InlineData("namespace Other { public class Item { } }\npublic class Code { }\nnamespace Demo { public class Outer { public class Item { } } }")]
