@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Qiwi.Generator.Diagnostics;
 using Qiwi.Generator.Emit;
 using Qiwi.Generator.Input;
@@ -47,6 +49,37 @@ public sealed class QiwiGenerator : IIncrementalGenerator
             }
         });
 
+        // A model is generated only when the project's C# is new enough for its code and no other spec of the project
+        // generates into its namespace or into one of its types, and the project declares none of its types (Admission.cs);
+        // only the version number leaves the parse options, only namespaces and type names leave the other specs' models,
+        // and only the full names of top-level types leave the project's syntax.
+        var languageVersion = context.ParseOptionsProvider
+            .Select(static (options, _) => options is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : int.MaxValue);
+        var claims = models
+            .Select(static (model, _) => NamespaceClaim.Of(model))
+            .Collect()
+            .Select(static (list, _) => new EquatableArray<NamespaceClaim>(list.ToArray()));
+        var projectTypes = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => ProjectTypes.IsCandidate(node), static (syntax, _) => ProjectTypes.FullNameOf(syntax.Node))
+            .Where(static name => name is not null)
+            .Collect()
+            .Select(static (list, _) => new EquatableArray<string>(list.Distinct(StringComparer.Ordinal).OrderBy(name => name, StringComparer.Ordinal).ToArray()!));
+        var admissions = models
+            .Combine(languageVersion)
+            .Combine(claims)
+            .Combine(projectTypes)
+            .Select(static (pair, _) => Admission.Of(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right))
+            .WithTrackingName(TrackingNames.Admissions);
+        context.RegisterSourceOutput(admissions, static (output, admission) =>
+        {
+            if (admission.Refusal is not null)
+            {
+                output.ReportDiagnostic(admission.Refusal.ToDiagnostic());
+            }
+        });
+        var admitted = admissions
+            .SelectMany(static (admission, _) => admission.Refusal is null ? ImmutableArray.Create(admission.Model) : ImmutableArray<SpecModel>.Empty);
+
         // Only a bool leaves the compilation, so an edit elsewhere re-runs nothing downstream.
         var hasDependencyInjection = context.CompilationProvider
             .Select(static (compilation, _) => References(compilation, "Qiwi.Extensions.DependencyInjection"))
@@ -55,7 +88,7 @@ public sealed class QiwiGenerator : IIncrementalGenerator
         // One unit per generated file, holding only what that file's emitter reads: after a spec edit the driver
         // compares each unit with the one at its place in the previous run (per group, so that a schema added to
         // the spec moves only the units after it in its group), and emits only the changed ones again.
-        var groups = models
+        var groups = admitted
             .Combine(hasDependencyInjection)
             .Select(static (pair, _) => SourceEmitter.Split(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.OutputGroups);
@@ -98,6 +131,11 @@ public sealed class QiwiGenerator : IIncrementalGenerator
 
     private static ParseResult Parse(SpecFile file)
     {
+        if (file.Refusal is not null)
+        {
+            return new ParseResult(null, new(new[] { file.Refusal }));
+        }
+
         if (file.LoadError is not null)
         {
             return new ParseResult(null, new(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, file.Path, SourceSpan.Empty, InternalError.OneLine(file.LoadError)) }));
@@ -105,7 +143,10 @@ public sealed class QiwiGenerator : IIncrementalGenerator
 
         try
         {
-            return SpecReader.Read(file);
+            var result = SpecReader.Read(file);
+            return file.Options.MetadataUnseen
+                ? result with { Diagnostics = new(result.Diagnostics.AsArray().Concat(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.PropsNotImported, file.Path, SourceSpan.Empty) })) }
+                : result;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

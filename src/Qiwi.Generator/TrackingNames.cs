@@ -7,6 +7,7 @@ internal static class TrackingNames
     public const string Parse = "QiwiParse";
     public const string Models = "QiwiModels";
     public const string Diagnostics = "QiwiDiagnostics";
+    public const string Admissions = "QiwiAdmissions";
     public const string References = "QiwiReferences";
     public const string OutputGroups = "QiwiOutputGroups";
 

@@ -9,41 +9,15 @@ namespace Qiwi.Generator.Tests;
 /// </summary>
 public sealed class PackageTests : IDisposable
 {
-    private static readonly TimeSpan Slow = TimeSpan.FromMinutes(5);
-
-    // Packs what the solution build made (no second build of the same projects while other test assemblies run).
-    private static string Configuration => AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "qiwi-package-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly LocalFeed _feed = new("qiwi-package-");
 
     [Fact]
     public void A_fresh_project_with_the_package_and_the_spec_builds_runs_and_follows_spec_edits()
     {
-        var version = "0.1.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var feed = Path.Combine(_work, "feed");
-        var consumer = Path.Combine(_work, "Consumer");
+        var version = _feed.Version;
+        var consumer = Path.Combine(_feed.Work, "Consumer");
         Directory.CreateDirectory(consumer);
-        var environment = new Dictionary<string, string?>
-        {
-            ["NUGET_PACKAGES"] = Path.Combine(_work, "packages"),
-            ["UseSharedCompilation"] = null, // the machine turns the compiler server off; users have it on
-            ["MSBUILDDISABLENODEREUSE"] = "1",
-        };
-
-        foreach (var project in new[] { "src/Qiwi.Runtime", "src/Qiwi.Generator" })
-        {
-            Succeeds(RepositoryPaths.Root, $"dotnet pack {project} -c {Configuration} --no-build -o '{feed}' -p:Version={version}", environment);
-        }
-
-        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        _feed.WriteNugetConfig(consumer);
         File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -63,7 +37,7 @@ public sealed class PackageTests : IDisposable
         File.Copy(RepositoryPaths.Spec, Path.Combine(consumer, "qiwi-pull.yaml"));
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
 
-        var first = Succeeds(consumer, "dotnet run -c Release -p:UseSharedCompilation=true -nodeReuse:false", environment);
+        var first = _feed.Succeeds(consumer, "dotnet run -c Release -p:UseSharedCompilation=true -nodeReuse:false");
         Assert.Contains("bill BILL-1 Waiting final=False amount=10.00", first, StringComparison.Ordinal);
         Assert.Contains("error AuthorizationError fatal=True http=401", first, StringComparison.Ordinal);
         Assert.Contains("codes 26", first, StringComparison.Ordinal);
@@ -75,7 +49,7 @@ public sealed class PackageTests : IDisposable
             .Replace("        - value: 1419\n", "        - value: 1500\n          name: InvoiceFrozen\n          description: The invoice is frozen.\n          fatal: false\n        - value: 1419\n", StringComparison.Ordinal);
         File.WriteAllText(spec, text);
 
-        var second = Succeeds(consumer, "dotnet run -c Release -p:UseSharedCompilation=true -nodeReuse:false", environment);
+        var second = _feed.Succeeds(consumer, "dotnet run -c Release -p:UseSharedCompilation=true -nodeReuse:false");
         Assert.Contains("codes 27", second, StringComparison.Ordinal);
 
         // The spec's item metadata reaches the generator through the package's props: a size limit set below the
@@ -85,31 +59,13 @@ public sealed class PackageTests : IDisposable
             "</Project>",
             "  <ItemGroup>\n    <AdditionalFiles Update=\"$(MSBuildProjectDirectory)/qiwi-pull.yaml\" QiwiMaxSpecCharacters=\"100\" />\n  </ItemGroup>\n</Project>",
             StringComparison.Ordinal));
-        var (limitedExit, limited) = Shell.Run(consumer, "dotnet build -c Release -p:UseSharedCompilation=true -nodeReuse:false", Slow, environment);
+        var (limitedExit, limited) = _feed.Run(consumer, "dotnet build -c Release -p:UseSharedCompilation=true -nodeReuse:false");
         Assert.True(limitedExit != 0, "a spec over its QiwiMaxSpecCharacters built:\n" + limited);
         Assert.Contains("QIWI0016", limited, StringComparison.Ordinal);
         Assert.Contains("document size (100 characters", limited, StringComparison.Ordinal);
-
-        Shell.Run(consumer, "dotnet build-server shutdown", Slow, environment);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private static string Succeeds(string directory, string command, IReadOnlyDictionary<string, string?> environment)
-    {
-        var (exitCode, output) = Shell.Run(directory, command, Slow, environment);
-        Assert.True(exitCode == 0, $"'{command}' failed ({exitCode}):\n{output}");
-        return output;
-    }
+    public void Dispose() => _feed.Dispose();
 
     private const string ConsumerProgram = """
         using System.Net;

@@ -59,6 +59,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownExtension = Warning(
         "QIWI0017", "An x-qiwi extension is not one the generator reads", "'{0}' is not an extension the generator reads, so it is ignored{1}; the extensions are listed in docs/spec-extensions.md");
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Error(
+        "QIWI0018", "The project's C# version is older than the generated code needs", "The project compiles C# {0}; the code generated from this spec needs C# {1} or later (set <LangVersion> to {1} or later, or remove it), so nothing is generated from it");
+
+    public static readonly DiagnosticDescriptor PropsNotImported = Warning(
+        "QIWI0019", "Qiwi.Generator.props is not imported, so the spec's item metadata are not seen", "Qiwi.Generator.props is not imported into this project, so the generator sees none of this spec's item metadata (QiwiNamespace, QiwiClientName, QiwiVisibility, QiwiSpec, the limits): it uses their defaults. Add <Import Project=\"<clone>/src/Qiwi.Generator/build/Qiwi.Generator.props\" /> next to the generator's ProjectReference, or reference the Qiwi.Generator package");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "QIWI9999", "The generator failed", "The Qiwi generator failed on this spec (a bug; please report it with the spec): {0}");
 
@@ -66,7 +72,7 @@ internal static class DiagnosticDescriptors
     {
         InvalidYaml, UnresolvedReference, MissingOperationId, UnsupportedConstruct, InvalidIdentifier, DuplicateIdentifier,
         EnumWithoutNames, ConflictingExtension, InvalidExtension, NotOpenApi, InvalidOption, InvalidPathTemplate, Cycle,
-        DuplicateOperation, InvalidNumber, LimitExceeded, UnknownExtension, InternalError,
+        DuplicateOperation, InvalidNumber, LimitExceeded, UnknownExtension, LanguageVersionTooOld, PropsNotImported, InternalError,
     };
 
     public static DiagnosticDescriptor Find(string id)

@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Qiwi.Generator.Diagnostics;
 
 namespace Qiwi.Generator.Input;
 
@@ -10,7 +11,9 @@ namespace Qiwi.Generator.Input;
 /// Decides which AdditionalFiles are specs and reads their options from item metadata:
 /// <c>QiwiSpec</c> (true/false), <c>QiwiNamespace</c>, <c>QiwiClientName</c>, <c>QiwiVisibility</c>,
 /// <c>QiwiMaxSpecCharacters</c>, <c>QiwiMaxSpecNodes</c>.
-/// Without <c>QiwiSpec</c>, a YAML file whose name starts with "qiwi" is a spec.
+/// Without <c>QiwiSpec</c>, a YAML file whose name starts with "qiwi" is a spec. A <c>QiwiSpec</c> other than true or
+/// false (any case) is QIWI0011 at the file, which is then not read: a typo must not turn a spec off without a word.
+/// A file the host has no text for (missing, a directory) is QIWI0001 "could not be read", not "empty".
 /// </summary>
 internal static class SpecFileSelector
 {
@@ -22,7 +25,7 @@ internal static class SpecFileSelector
         var flag = Get(options, "QiwiSpec");
         var name = Path.GetFileName(text.Path);
         var isSpec = flag is not null
-            ? string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase)
+            ? !string.Equals(flag, "false", StringComparison.OrdinalIgnoreCase)
             : name.StartsWith("qiwi", StringComparison.OrdinalIgnoreCase)
               && (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
         if (!isSpec)
@@ -30,25 +33,49 @@ internal static class SpecFileSelector
             return null;
         }
 
-        optionsProvider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
+        var global = optionsProvider.GlobalOptions;
+        global.TryGetValue("build_property.RootNamespace", out var rootNamespace);
         var specOptions = new SpecOptions(
             Get(options, "QiwiNamespace"),
             Get(options, "QiwiClientName"),
             Get(options, "QiwiVisibility"),
             rootNamespace ?? string.Empty,
             Get(options, "QiwiMaxSpecCharacters"),
-            Get(options, "QiwiMaxSpecNodes"));
+            Get(options, "QiwiMaxSpecNodes"),
+            MetadataUnseen(global));
+        if (flag is not null && !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return Refused(text.Path, specOptions, DiagnosticDescriptors.InvalidOption, "QiwiSpec", flag, "use true or false; the file is not read as a spec");
+        }
+
         try
         {
             var source = text.GetText(cancellationToken);
-            var content = source is null ? string.Empty : SpecTextContent.Of(source);
-            return new SpecFile(text.Path, content, specOptions);
+            if (source is null)
+            {
+                // The compiler has no text for a file it could not open, and reports it (CS2001, CS1504) without the spec's name in our terms.
+                return Refused(text.Path, specOptions, DiagnosticDescriptors.InvalidYaml, "the file could not be read (it is missing, a directory, or not readable)");
+            }
+
+            return new SpecFile(text.Path, SpecTextContent.Of(source), specOptions);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             return new SpecFile(text.Path, string.Empty, specOptions, exception.ToString());
         }
     }
+
+    /// <summary>
+    /// An MSBuild build (the SDK makes ProjectDir visible to every generator) without the marker Qiwi.Generator.props
+    /// makes visible: a project that references the generator project as an analyzer and did not import the props
+    /// (README), whose QiwiNamespace and the other metadata would be ignored without a word.
+    /// </summary>
+    private static bool MetadataUnseen(AnalyzerConfigOptions global)
+        => global.TryGetValue("build_property.ProjectDir", out var projectDir) && !string.IsNullOrEmpty(projectDir)
+           && !(global.TryGetValue("build_property.QiwiGeneratorProps", out var marker) && string.Equals(marker?.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+
+    private static SpecFile Refused(string path, SpecOptions options, DiagnosticDescriptor descriptor, params string[] arguments)
+        => new(path, string.Empty, options, Refusal: DiagnosticInfo.Create(descriptor, path, SourceSpan.Empty, arguments));
 
     private static string? Get(AnalyzerConfigOptions options, string name)
         => options.TryGetValue(Metadata + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

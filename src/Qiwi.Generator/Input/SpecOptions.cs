@@ -3,6 +3,7 @@ namespace Qiwi.Generator.Input;
 /// <summary>
 /// Per-spec options from MSBuild item metadata (QiwiNamespace, QiwiClientName, QiwiVisibility, QiwiMaxSpecCharacters,
 /// QiwiMaxSpecNodes) and the project's RootNamespace. Null means "not set"; values are as written (checked by the reader).
+/// <see cref="MetadataUnseen"/>: an MSBuild build without Qiwi.Generator.props, where no item metadata reaches the generator.
 /// </summary>
 internal sealed record SpecOptions(
     string? Namespace,
@@ -10,4 +11,5 @@ internal sealed record SpecOptions(
     string? Visibility,
     string RootNamespace,
     string? MaxCharacters = null,
-    string? MaxNodes = null);
+    string? MaxNodes = null,
+    bool MetadataUnseen = false);

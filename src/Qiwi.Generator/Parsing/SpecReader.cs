@@ -149,12 +149,9 @@ internal static class SpecReader
 
     private static (string Namespace, string ClientName, string Description, bool Public) ReadOptions(ParseContext context, SpecOptions options)
     {
-        var ns = string.IsNullOrWhiteSpace(options.Namespace) ? options.RootNamespace : options.Namespace!.Trim();
-        if (string.IsNullOrWhiteSpace(ns))
-        {
-            ns = "Qiwi.Generated";
-        }
-
+        var ns = string.IsNullOrWhiteSpace(options.Namespace)
+            ? (string.IsNullOrWhiteSpace(options.RootNamespace) ? "Qiwi.Generated" : ProjectNamespace.From(options.RootNamespace))
+            : options.Namespace!.Trim();
         if (!IsValidNamespace(ns))
         {
             context.Report(DiagnosticDescriptors.InvalidOption, SourceSpan.Empty, "QiwiNamespace", ns, "it is not a valid C# namespace");

@@ -14,16 +14,21 @@ internal sealed class GeneratorHarness
         IEnumerable<AdditionalText> additionalTexts,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? metadata = null,
         string rootNamespace = "Demo",
-        IEnumerable<SyntaxTree>? syntaxTrees = null)
+        IEnumerable<SyntaxTree>? syntaxTrees = null,
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        IReadOnlyDictionary<string, string>? buildProperties = null)
     {
-        ParseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        ParseOptions = new CSharpParseOptions(languageVersion);
         Compilation = CSharpCompilation.Create(
             "Consumer",
             syntaxTrees ?? new[] { CSharpSyntaxTree.ParseText("namespace Demo; public static class Program { public static void Main() { } }", ParseOptions) },
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var options = new TestOptionsProvider(
-            new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace },
+            new Dictionary<string, string>((buildProperties ?? new Dictionary<string, string>()).Select(p => KeyValuePair.Create("build_property." + p.Key, p.Value)))
+            {
+                ["build_property.RootNamespace"] = rootNamespace,
+            },
             metadata ?? new Dictionary<string, IReadOnlyDictionary<string, string>>());
         Driver = CSharpGeneratorDriver.Create(
             new[] { new QiwiGenerator().AsSourceGenerator() },
