@@ -148,8 +148,9 @@ internal static partial class QiwiNotificationHandler
 
     /// <summary>
     /// False when the declared length is over <paramref name="max"/>; else the body is read through a bound of
-    /// <paramref name="max"/> bytes (<see cref="BoundedRequestBody"/>; Kestrel is told the limit too, where it lets it
-    /// be set), so a body without a declared length fails the form read instead of being read to the server's own limit.
+    /// <paramref name="max"/> bytes (<see cref="BoundedRequestBody"/>; Kestrel is told a limit too, where it lets it be
+    /// set: the bound, or for a chunked body the bound with room for its framing), so a body without a declared length
+    /// fails the form read instead of being read to the server's own limit.
     /// </summary>
     private static bool BoundBody(HttpContext context, long max)
     {
@@ -158,14 +159,30 @@ internal static partial class QiwiNotificationHandler
             return false;
         }
 
+        // Kestrel counts a chunked body's framing (each chunk's size line and CRLF) against its limit: told the bound
+        // itself, it refused a chunked body of the bound's length or less sent in small chunks. Chunked, it is told the
+        // framed size of max + 1 bytes in one-byte chunks instead; the bound on the content is BoundedRequestBody's.
+        var serverLimit = context.Request.ContentLength is null ? FramedChunkedLength(max) : max;
         if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit
-            && (limit.MaxRequestBodySize is null || limit.MaxRequestBodySize > max))
+            && (limit.MaxRequestBodySize is null || limit.MaxRequestBodySize > serverLimit))
         {
-            limit.MaxRequestBodySize = max;
+            limit.MaxRequestBodySize = serverLimit;
         }
 
         context.Request.Body = new BoundedRequestBody(context.Request.Body, max);
         return true;
+    }
+
+    /// <summary>
+    /// The most bytes a chunked body of <paramref name="max"/> + 1 content bytes takes as Kestrel counts them: one-byte
+    /// chunks, each with the longest size line Kestrel reads (10 bytes with its CRLF) and the CRLF after the data, then
+    /// the last chunk and the end (saturating at <see cref="long.MaxValue"/>).
+    /// </summary>
+    private static long FramedChunkedLength(long max)
+    {
+        const long PerByte = 1 + 10 + 2;
+        const long End = 64;
+        return max >= (long.MaxValue - End) / PerByte - 1 ? long.MaxValue : ((max + 1) * PerByte) + End;
     }
 
     /// <summary>
