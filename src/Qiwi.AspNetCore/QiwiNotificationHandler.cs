@@ -56,9 +56,19 @@ internal static partial class QiwiNotificationHandler
         }
 
         IFormCollection form;
+        using var bodyTimeout = new CancellationTokenSource(options.BodyTimeout);
+        using var bodyRead = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, bodyTimeout.Token);
         try
         {
-            form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            form = await context.Request.ReadFormAsync(bodyRead.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (bodyTimeout.IsCancellationRequested)
+        {
+            // Still coming after BodyTimeout: the connection is ended (Kestrel ends one whose body read was cancelled
+            // anyway, so no reply could follow); QIWI repeats a notification it got no reply to.
+            LogRejected(logger, $"the body did not arrive within {options.BodyTimeout.TotalSeconds:0.###} s");
+            context.Abort();
+            return codes.InvalidRequest;
         }
         catch (Exception exception) when (Qiwi.Shared.UnreadableForm.Is(exception) && !context.RequestAborted.IsCancellationRequested)
         {
