@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,7 +142,7 @@ internal static partial class QiwiNotificationHandler
     {
         if (options.Authentication == QiwiNotificationAuthentication.Certificate)
         {
-            if (!await IsCertificateAcceptedAsync(context, options).ConfigureAwait(false))
+            if (!await IsCertificateAcceptedAsync(context, options, logger).ConfigureAwait(false))
             {
                 LogRejected(logger, "the client certificate was not accepted");
                 return codes.BadPassword;
@@ -200,16 +201,35 @@ internal static partial class QiwiNotificationHandler
     /// use), and the options pin it. A failed certificate gets the Basic role's code (authorization failed): the docs'
     /// reply codes have none of their own for it.
     /// </summary>
-    private static async Task<bool> IsCertificateAcceptedAsync(HttpContext context, QiwiNotificationOptions options)
+    private static async Task<bool> IsCertificateAcceptedAsync(HttpContext context, QiwiNotificationOptions options, ILogger logger)
     {
-        var certificate = await context.Connection.GetClientCertificateAsync(context.RequestAborted).ConfigureAwait(false);
+        X509Certificate2? certificate;
+        try
+        {
+            certificate = await context.Connection.GetClientCertificateAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            // Kestrel's DelayCertificate asks for the certificate now (a renegotiation, or TLS 1.3's post-handshake
+            // authentication); a client that has none to give makes that fail (OpenSSL's SslException, an IOException,
+            // an InvalidOperationException): no certificate, not a server error.
+            logger.LogDebug(exception, "Asking the client for its certificate failed.");
+            certificate = null;
+        }
+
         if (certificate is null)
         {
             return false;
         }
 
+        // The certificate pinned is the one the scheme validated (its result is cached per request, and certificate
+        // forwarding run after authentication changes what the connection reports): a client presenting its own
+        // trusted certificate with QIWI's in a forwarding header passed before, validated as itself and pinned as QIWI.
         var result = await context.AuthenticateAsync(options.CertificateScheme).ConfigureAwait(false);
-        return result.Succeeded && QiwiNotificationCertificate.IsPinned(certificate, options);
+        return result.Succeeded
+            && context.Features.Get<QiwiNotificationCertificate.ValidatedCertificate>() is { } validated
+            && string.Equals(validated.Scheme, options.CertificateScheme, StringComparison.Ordinal)
+            && QiwiNotificationCertificate.IsPinned(validated.Certificate, options);
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "QIWI notification handled (bill {BillId}).")]

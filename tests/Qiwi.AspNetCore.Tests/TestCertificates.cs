@@ -19,6 +19,19 @@ internal static class TestCertificates
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow.AddYears(1));
     }
 
+    /// <summary>An intermediate CA named <paramref name="name"/>, issued by <paramref name="issuer"/>.</summary>
+    public static X509Certificate2 Intermediate(string name, X509Certificate2 issuer)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=" + name, key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+        using var certificate = request.Create(issuer, DateTimeOffset.UtcNow.AddDays(-20), DateTimeOffset.UtcNow.AddMonths(6), RandomNumberGenerator.GetBytes(16));
+        return certificate.CopyWithPrivateKey(key);
+    }
+
     /// <summary>A client certificate issued by <paramref name="issuer"/>, or self-signed when it is null.</summary>
     public static X509Certificate2 Client(string subject, X509Certificate2? issuer, bool expired = false)
     {

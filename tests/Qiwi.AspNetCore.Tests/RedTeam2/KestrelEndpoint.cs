@@ -35,11 +35,28 @@ internal sealed class KestrelEndpoint : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The endpoint's address over HTTP or HTTPS.</summary>
+    public Uri Address(bool https) => new($"{(https ? "https" : "http")}://127.0.0.1:{Port}/qiwi/notify");
+
     /// <summary>How many times the handler ran.</summary>
     public int Calls => Volatile.Read(ref _calls);
 
     /// <summary>Starts the endpoint at <c>/qiwi/notify</c>; <paramref name="handler"/> (after the count) may block to keep a request in flight.</summary>
-    public static async Task<KestrelEndpoint> Start(Action<QiwiNotificationOptions> configure, Action<KestrelServerOptions>? kestrel = null, Func<BillNotification, HttpContext, CancellationToken, Task>? handler = null, ILoggerProvider? logs = null)
+    /// <param name="configure">The endpoint's options (shop 2042 and its password are set first).</param>
+    /// <param name="kestrel">Kestrel's limits.</param>
+    /// <param name="handler">Called after the count.</param>
+    /// <param name="logs">Where the app logs.</param>
+    /// <param name="listen">The listener (TLS, say).</param>
+    /// <param name="services">More services (authentication, certificate forwarding).</param>
+    /// <param name="pipeline">Middleware before the endpoint.</param>
+    public static async Task<KestrelEndpoint> Start(
+        Action<QiwiNotificationOptions> configure,
+        Action<KestrelServerOptions>? kestrel = null,
+        Func<BillNotification, HttpContext, CancellationToken, Task>? handler = null,
+        ILoggerProvider? logs = null,
+        Action<Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions>? listen = null,
+        Action<IServiceCollection>? services = null,
+        Action<WebApplication>? pipeline = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
@@ -50,10 +67,12 @@ internal sealed class KestrelEndpoint : IAsyncDisposable
 
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, 0);
+            k.Listen(IPAddress.Loopback, 0, l => listen?.Invoke(l));
             kestrel?.Invoke(k);
         });
+        services?.Invoke(builder.Services);
         var app = builder.Build();
+        pipeline?.Invoke(app);
         var options = new QiwiNotificationOptions { ShopId = "2042", NotificationPassword = NotificationServer.Password };
         configure(options);
         KestrelEndpoint? endpoint = null;
