@@ -206,6 +206,7 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
             var invoices = whole ? ledger.Export() : ledger.Export(invoiceKeys);
             var (records, nextId) = whole ? dispatcher.Export() : dispatcher.Export(recordIds);
             var meta = (clock.Offset, nextId);
+            KeepLock();
             var connection = Connection();
             var (invoiceRows, recordRows, metaRows) = (0, 0, 0);
             using var transaction = connection.BeginTransaction();
@@ -261,6 +262,27 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
             throw;
         }
     }
+
+    /// <summary>
+    /// Before a save writes (under _saving): the lock file held is still the one its path names, or it is taken again (it
+    /// was deleted or replaced while the sandbox ran, and a second sandbox could then lock the new file and start on the
+    /// data file); when a second sandbox has done so, the save fails saying so, and this sandbox never writes the file again.
+    /// </summary>
+    private void KeepLock()
+    {
+        if (_lock is null || DataFileLock.StillNamed(_lock, _path!))
+        {
+            return;
+        }
+
+        var renewed = DataFileLock.Reacquire(_path!);
+        _lock.Dispose();
+        _lock = renewed;
+        LogLockRenewed(_logger, DataFileLock.PathFor(_path!));
+    }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "The data file's lock file {LockFile} was deleted or replaced while the sandbox ran; it is locked again")]
+    private static partial void LogLockRenewed(ILogger logger, string lockFile);
 
     private SqliteConnection Connection()
     {
