@@ -87,8 +87,8 @@ internal static class DataFileLock
 
     /// <summary>
     /// The lock again, after <see cref="StillNamed"/> found the held one no longer named by its path: the file now at the
-    /// path, locked (made when none is there). Throws <see cref="IOException"/> saying so when another sandbox holds it,
-    /// having started on the data file meanwhile: then this sandbox must not write the file any more.
+    /// path, locked (made when none is there). Throws <see cref="Lost"/>'s error when another sandbox holds it, having
+    /// started on the data file meanwhile: then this sandbox must not write the file any more.
     /// </summary>
     public static FileStream Reacquire(string path)
     {
@@ -98,11 +98,18 @@ internal static class DataFileLock
         }
         catch (IOException exception) when (exception.InnerException is IOException inner && IsHeld(inner))
         {
-            throw new IOException(
-                $"The lock file '{PathFor(path)}' of the data file '{path}' was deleted or replaced while this sandbox ran, and another "
-                + "sandbox has since started on the data file and holds it: this sandbox no longer writes the file (what changed here "
-                + "since is not saved). Stop one of the two sandboxes.",
-                exception);
+            throw Lost(path, exception);
         }
     }
+
+    /// <summary>What every message of <see cref="Lost"/> holds.</summary>
+    public const string LostMarker = "was deleted or replaced while this sandbox ran";
+
+    /// <summary>The error of a sandbox whose lock file was lost to another sandbox (which holds it, or wrote the file).</summary>
+    public static IOException Lost(string path, Exception? inner)
+        => new(
+            $"The lock file '{PathFor(path)}' of the data file '{path}' {LostMarker}, and another sandbox has since started on the "
+            + "data file (it holds the lock file, or wrote the file): this sandbox no longer writes the file (what changed here since "
+            + "is not saved). Restart it to load the file as it is.",
+            inner);
 }

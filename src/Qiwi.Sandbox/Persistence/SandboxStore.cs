@@ -37,6 +37,8 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
     // state (after a load or a first full save; until then a save writes everything), and the meta row last committed.
     private SqliteConnection? _connection;
     private FileStream? _lock;   // DataFileLock, taken at the first use of the file, held until Dispose
+    private IOException? _lockLost;   // set when the lock file was lost to another sandbox: no save writes again
+    private long _dataVersion;   // PRAGMA data_version of _connection when it was opened (moves only with other connections' commits)
     private bool _whole;
     private (TimeSpan Offset, int NextId)? _meta;
     private bool _disposed;
@@ -270,15 +272,42 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
     /// </summary>
     private void KeepLock()
     {
+        if (_lockLost is not null)
+        {
+            throw DataFileLock.Lost(_path!, _lockLost);
+        }
+
         if (_lock is null || DataFileLock.StillNamed(_lock, _path!))
         {
             return;
         }
 
-        var renewed = DataFileLock.Reacquire(_path!);
-        _lock.Dispose();
-        _lock = renewed;
-        LogLockRenewed(_logger, DataFileLock.PathFor(_path!));
+        try
+        {
+            // Taken again only when nobody else wrote the file meanwhile (SQLite's data_version, on this connection, moves
+            // with every commit of another connection): a sandbox that started, wrote and stopped in between has left
+            // rows this one never saw, and its next save of those invoices would drop them.
+            if (_connection is null || ReadDataVersion(_connection) != _dataVersion)
+            {
+                throw DataFileLock.Lost(_path!, null);
+            }
+
+            var renewed = DataFileLock.Reacquire(_path!);
+            _lock.Dispose();
+            _lock = renewed;
+            LogLockRenewed(_logger, DataFileLock.PathFor(_path!));
+        }
+        catch (IOException exception) when (exception.Message.Contains(DataFileLock.LostMarker, StringComparison.Ordinal))
+        {
+            _lockLost = exception;   // for good: this sandbox never writes the file again
+            throw;
+        }
+    }
+
+    private static long ReadDataVersion(SqliteConnection connection)
+    {
+        using var read = Command(connection, null, "PRAGMA data_version");
+        return (long)read.ExecuteScalar()!;
     }
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "The data file's lock file {LockFile} was deleted or replaced while the sandbox ran; it is locked again")]
@@ -304,6 +333,7 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
             throw;
         }
 
+        _dataVersion = ReadDataVersion(connection);
         _connection = connection;
         return connection;
     }

@@ -96,6 +96,34 @@ public sealed partial class IncrementalStoreTests
         Assert.Equal(2, CountRows(file.Path, "sandbox_invoice"));
     }
 
+    [Fact]
+    public async Task A_sandbox_that_lost_its_lock_file_to_one_that_wrote_and_stopped_never_writes_again()
+    {
+        using var file = new DataFile();
+        var fake = new FakeTimeProvider(Start);
+        using var first = await Sandbox.OpenAsync(file.Path, fake, 530, merchantUrl: false);
+        first.Create("A1");
+        first.Ledger.Move(first.Shop.ShopId, "A1", Contract.BillStatus.Paid);
+        first.Store.Save();
+
+        File.Delete(DataFileLock.PathFor(file.Path));
+        using (var second = await Started.StartAsync(file.Path, fake, 531))
+        {
+            Assert.Null(second.Error);
+            Assert.Equal(Contract.ResultCode.Success, second.Ledger.CreateRefund(second.Shop.ShopId, "A1", "R-second", 4m).Code);
+            second.Store.Save();
+        }
+
+        // The lock is free again, but the file holds a refund this sandbox never saw: its save of A1 would drop it.
+        Assert.Equal(Contract.ResultCode.Success, first.Ledger.CreateRefund(first.Shop.ShopId, "A1", "R-first", 3m).Code);
+        var refused = Assert.Throws<IOException>(first.Store.Save);
+        Assert.Contains("was deleted or replaced while this sandbox ran", refused.Message, StringComparison.Ordinal);
+        Assert.Throws<IOException>(first.Store.Save);   // and stays so
+
+        using var after = await Sandbox.OpenAsync(file.Path, fake, 532, merchantUrl: false);
+        Assert.Equal("R-second", Assert.Single(Assert.Single(after.Ledger.Export()).Refunds).RefundId);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
