@@ -37,6 +37,7 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
     // state (after a load or a first full save; until then a save writes everything), and the meta row last committed.
     private SqliteConnection? _connection;
     private FileStream? _lock;   // DataFileLock, taken at the first use of the file, held until Dispose
+    private Timer? _lockWatch;   // after a start: KeepLock every LockWatchInterval, so a deleted lock file is replaced without waiting for a save
     private IOException? _lockLost;   // set when the lock file was lost to another sandbox: no save writes again
     private long _dataVersion;   // PRAGMA data_version of _connection when it was opened (moves only with other connections' commits)
     private bool _whole;
@@ -94,6 +95,11 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
         }
 
         dispatcher.Delivered += SaveAfterAttempts;
+        if (LockWatchInterval != Timeout.InfiniteTimeSpan)
+        {
+            _lockWatch = new Timer(static store => ((SandboxStore)store!).WatchLock(), this, LockWatchInterval, LockWatchInterval);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -125,6 +131,7 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
 
     public void Dispose()
     {
+        _lockWatch?.Dispose();
         dispatcher.Delivered -= SaveAfterAttempts;
         lock (_saving)
         {
@@ -303,6 +310,37 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
             throw;
         }
     }
+
+    /// <summary>How often a started store checks its lock file between saves (real time: the sandbox clock may stand still); tests set it infinite to see what saves alone do.</summary>
+    internal TimeSpan LockWatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The timer's check: <see cref="KeepLock"/> between saves, so a deleted lock file is locked again within a second
+    /// and a sandbox started after that is refused. Never throws (an exception on a timer thread ends the process): a
+    /// lock lost to another sandbox is logged once; the next save fails with it.
+    /// </summary>
+    private void WatchLock()
+    {
+        try
+        {
+            lock (_saving)
+            {
+                if (_disposed || _lock is null || _lockLost is not null)
+                {
+                    return;
+                }
+
+                KeepLock();
+            }
+        }
+        catch (Exception exception)
+        {
+            LogLockWatchFailed(_logger, exception);
+        }
+    }
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "The data file's lock could not be kept")]
+    private static partial void LogLockWatchFailed(ILogger logger, Exception exception);
 
     private static long ReadDataVersion(SqliteConnection connection)
     {

@@ -78,13 +78,13 @@ public sealed partial class IncrementalStoreTests
     {
         using var file = new DataFile();
         var fake = new FakeTimeProvider(Start);
-        using var first = await Sandbox.OpenAsync(file.Path, fake, 510, merchantUrl: false);
+        using var first = await Sandbox.OpenAsync(file.Path, fake, 510, merchantUrl: false, before: NoLockWatch);
         first.Create("A1");
         first.Store.Save();
 
         File.Delete(DataFileLock.PathFor(file.Path));   // a clean-up script, `rm sandbox.db*`, a tmp cleaner
         using var second = await Started.StartAsync(file.Path, fake, 511);
-        Assert.Null(second.Error);   // nothing held the new lock file: the second took it (the first has not saved since)
+        Assert.Null(second.Error);   // nothing held the new lock file: the second took it (the first has not saved since, nor watched)
 
         // From here on only the second writes: the first's save is refused, saying why, and writes nothing.
         first.Create("A2");
@@ -97,11 +97,30 @@ public sealed partial class IncrementalStoreTests
     }
 
     [Fact]
+    public async Task A_running_sandbox_whose_lock_file_is_deleted_locks_a_new_one_without_waiting_for_a_save()
+    {
+        using var file = new DataFile();
+        var fake = new FakeTimeProvider(Start);
+        using var first = await Sandbox.OpenAsync(file.Path, fake, 540, merchantUrl: false);
+        File.Delete(DataFileLock.PathFor(file.Path));
+
+        // No request, no save: the sandbox's own watch (every second) takes a lock file at the path again.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!(File.Exists(DataFileLock.PathFor(file.Path)) && OtherProcessTakesLock(file.Path) == 1) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        using var second = await Started.StartAsync(file.Path, fake, 541);
+        Assert.Contains(InUse, Assert.IsType<IOException>(second.Error).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_sandbox_that_lost_its_lock_file_to_one_that_wrote_and_stopped_never_writes_again()
     {
         using var file = new DataFile();
         var fake = new FakeTimeProvider(Start);
-        using var first = await Sandbox.OpenAsync(file.Path, fake, 530, merchantUrl: false);
+        using var first = await Sandbox.OpenAsync(file.Path, fake, 530, merchantUrl: false, before: NoLockWatch);
         first.Create("A1");
         first.Ledger.Move(first.Shop.ShopId, "A1", Contract.BillStatus.Paid);
         first.Store.Save();
@@ -131,7 +150,7 @@ public sealed partial class IncrementalStoreTests
     {
         using var file = new DataFile();
         var fake = new FakeTimeProvider(Start);
-        using var first = await Sandbox.OpenAsync(file.Path, fake, 520, merchantUrl: false);
+        using var first = await Sandbox.OpenAsync(file.Path, fake, 520, merchantUrl: false, before: NoLockWatch);
         var lockPath = DataFileLock.PathFor(file.Path);
         if (replaced)
         {
@@ -151,6 +170,9 @@ public sealed partial class IncrementalStoreTests
         Assert.Contains(InUse, Assert.IsType<IOException>(second.Error).Message, StringComparison.Ordinal);
         Assert.Equal(1, OtherProcessTakesLock(file.Path));
     }
+
+    /// <summary>No watch of the lock file between saves: what a save alone does, whatever the timing.</summary>
+    private static void NoLockWatch(SandboxStore store) => store.LockWatchInterval = Timeout.InfiniteTimeSpan;
 
     /// <summary>The sandbox app on <paramref name="path"/>, started once <paramref name="go"/> exists (a shell polls for it).</summary>
     private static BackgroundProcess SandboxProcess(string directory, string go, string path)
