@@ -213,7 +213,7 @@ internal static partial class QiwiNotificationHandler
             // Kestrel's DelayCertificate asks for the certificate now (a renegotiation, or TLS 1.3's post-handshake
             // authentication); a client that has none to give makes that fail (OpenSSL's SslException, an IOException,
             // an InvalidOperationException): no certificate, not a server error.
-            logger.LogDebug(exception, "Asking the client for its certificate failed.");
+            LogNoCertificate(logger, exception);
             certificate = null;
         }
 
@@ -243,6 +243,9 @@ internal static partial class QiwiNotificationHandler
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "QIWI notification refused: the source {Address} is not in the allowed networks.")]
     private static partial void LogForbiddenSource(ILogger logger, string? address);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Asking the client for its certificate failed; taken as no certificate.")]
+    private static partial void LogNoCertificate(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "The QIWI notification handler failed; QIWI will repeat the notification.")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception);

@@ -102,14 +102,14 @@ internal static class DataFileLock
         }
     }
 
-    /// <summary>What every message of <see cref="Lost"/> holds.</summary>
-    public const string LostMarker = "was deleted or replaced while this sandbox ran";
-
     /// <summary>The error of a sandbox whose lock file was lost to another sandbox (which holds it, or wrote the file).</summary>
-    public static IOException Lost(string path, Exception? inner)
+    public static LostException Lost(string path, Exception? inner)
         => new(
-            $"The lock file '{PathFor(path)}' of the data file '{path}' {LostMarker}, and another sandbox has since started on the "
-            + "data file (it holds the lock file, or wrote the file): this sandbox no longer writes the file (what changed here since "
-            + "is not saved). Restart it to load the file as it is.",
+            $"The lock file '{PathFor(path)}' of the data file '{path}' was deleted or replaced while this sandbox ran, and another "
+            + "sandbox has since started on the data file (it holds the lock file, or wrote the file): this sandbox no longer writes "
+            + "the file (what changed here since is not saved). Restart it to load the file as it is.",
             inner);
+
+    /// <summary>The lock file was lost to another sandbox: this one must not write the data file again.</summary>
+    internal sealed class LostException(string message, Exception? inner) : IOException(message, inner);
 }

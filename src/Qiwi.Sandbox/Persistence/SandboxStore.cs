@@ -38,7 +38,7 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
     private SqliteConnection? _connection;
     private FileStream? _lock;   // DataFileLock, taken at the first use of the file, held until Dispose
     private Timer? _lockWatch;   // after a start: KeepLock every LockWatchInterval, so a deleted lock file is replaced without waiting for a save
-    private IOException? _lockLost;   // set when the lock file was lost to another sandbox: no save writes again
+    private DataFileLock.LostException? _lockLost;   // set when the lock file was lost to another sandbox: no save writes again
     private long _dataVersion;   // PRAGMA data_version of _connection when it was opened (moves only with other connections' commits)
     private bool _whole;
     private (TimeSpan Offset, int NextId)? _meta;
@@ -304,7 +304,7 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
             _lock = renewed;
             LogLockRenewed(_logger, DataFileLock.PathFor(_path!));
         }
-        catch (IOException exception) when (exception.Message.Contains(DataFileLock.LostMarker, StringComparison.Ordinal))
+        catch (DataFileLock.LostException exception)
         {
             _lockLost = exception;   // for good: this sandbox never writes the file again
             throw;

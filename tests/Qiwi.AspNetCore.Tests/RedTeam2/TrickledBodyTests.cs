@@ -52,7 +52,8 @@ public sealed class TrickledBodyTests
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]
-    public void A_body_timeout_of_zero_or_less_is_refused_by_the_options(int milliseconds)
+    [InlineData(30 * 24 * 3600 * 1000L)]
+    public void A_body_timeout_of_zero_or_less_or_past_a_timers_range_is_refused_by_the_options(long milliseconds)
     {
         var options = new QiwiNotificationOptions { ShopId = "2042", NotificationPassword = "p", BodyTimeout = TimeSpan.FromMilliseconds(milliseconds) };
         Assert.Equal(nameof(QiwiNotificationOptions.BodyTimeout), Assert.Throws<ArgumentException>(options.Validate).ParamName);
