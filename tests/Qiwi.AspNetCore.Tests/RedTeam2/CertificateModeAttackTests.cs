@@ -38,6 +38,16 @@ public sealed class CertificateModeAttackTests : IClassFixture<CertificateAuthen
         Assert.Equal(0, endpoint.Calls);
     }
 
+    [Fact]
+    public async Task A_pinned_certificate_made_for_server_authentication_only_is_150()
+    {
+        using var serverOnly = TestCertificates.Client("qiwi-notifications", _c.QiwiCa, serverUseOnly: true);
+        await using var endpoint = await Tls(ClientCertificateMode.AllowCertificate, o => o.CertificateThumbprints.Add(TestCertificates.Sha256(serverOnly)));
+
+        Assert.Equal((HttpStatusCode.OK, 150), await Post(endpoint, serverOnly));
+        Assert.Equal(0, endpoint.Calls);
+    }
+
     [Theory]
     [InlineData(SslProtocols.Tls12)]
     [InlineData(SslProtocols.Tls13)]
