@@ -23,7 +23,8 @@ public static class QiwiNotificationCertificate
     /// </summary>
     /// <param name="builder">The app's authentication builder (<c>services.AddAuthentication()</c>).</param>
     /// <param name="trustedRoots">The roots QIWI's certificate chains to; null or empty for the system's store.</param>
-    /// <param name="configure">Anything else (revocation mode, say: the default checks online).</param>
+    /// <param name="configure">Anything else (revocation mode, say: the default checks online). Events it sets run first; the
+    /// certificate the scheme validated is then kept for the endpoint to pin.</param>
     /// <param name="scheme">The scheme name; set the same in <see cref="QiwiNotificationOptions.CertificateScheme"/>.</param>
     public static AuthenticationBuilder AddQiwiNotificationCertificate(
         this AuthenticationBuilder builder,
@@ -44,8 +45,26 @@ public static class QiwiNotificationCertificate
             }
 
             configure?.Invoke(options);
+
+            // The certificate this scheme validated, kept on the request: the endpoint pins that one, not whatever the
+            // connection reports later (certificate forwarding run after authentication replaces it; the handler's
+            // result, cached per request, is still about the first one).
+            var events = options.Events ?? new CertificateAuthenticationEvents();
+            var validated = events.OnCertificateValidated;
+            events.OnCertificateValidated = async context =>
+            {
+                await validated(context).ConfigureAwait(false);
+                if (context.Result is null or { Succeeded: true })
+                {
+                    context.HttpContext.Features.Set(new ValidatedCertificate(scheme, context.ClientCertificate));
+                }
+            };
+            options.Events = events;
         });
     }
+
+    /// <summary>The certificate the scheme <paramref name="Scheme"/> validated for this request.</summary>
+    internal sealed record ValidatedCertificate(string Scheme, X509Certificate2 Certificate);
 
     /// <summary>Whether <paramref name="certificate"/> is pinned by the options: its SHA-256 thumbprint, or (chained only) its issuer.</summary>
     public static bool IsPinned(X509Certificate2 certificate, QiwiNotificationOptions options)

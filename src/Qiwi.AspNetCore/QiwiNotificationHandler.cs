@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,9 +57,19 @@ internal static partial class QiwiNotificationHandler
         }
 
         IFormCollection form;
+        using var bodyTimeout = new CancellationTokenSource(options.BodyTimeout);
+        using var bodyRead = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, bodyTimeout.Token);
         try
         {
-            form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            form = await context.Request.ReadFormAsync(bodyRead.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (bodyTimeout.IsCancellationRequested)
+        {
+            // Still coming after BodyTimeout: the connection is ended (Kestrel ends one whose body read was cancelled
+            // anyway, so no reply could follow); QIWI repeats a notification it got no reply to.
+            LogRejected(logger, $"the body did not arrive within {options.BodyTimeout.TotalSeconds:0.###} s");
+            context.Abort();
+            return codes.InvalidRequest;
         }
         catch (Exception exception) when (Qiwi.Shared.UnreadableForm.Is(exception) && !context.RequestAborted.IsCancellationRequested)
         {
@@ -131,7 +142,7 @@ internal static partial class QiwiNotificationHandler
     {
         if (options.Authentication == QiwiNotificationAuthentication.Certificate)
         {
-            if (!await IsCertificateAcceptedAsync(context, options).ConfigureAwait(false))
+            if (!await IsCertificateAcceptedAsync(context, options, logger).ConfigureAwait(false))
             {
                 LogRejected(logger, "the client certificate was not accepted");
                 return codes.BadPassword;
@@ -148,8 +159,9 @@ internal static partial class QiwiNotificationHandler
 
     /// <summary>
     /// False when the declared length is over <paramref name="max"/>; else the body is read through a bound of
-    /// <paramref name="max"/> bytes (<see cref="BoundedRequestBody"/>; Kestrel is told the limit too, where it lets it
-    /// be set), so a body without a declared length fails the form read instead of being read to the server's own limit.
+    /// <paramref name="max"/> bytes (<see cref="BoundedRequestBody"/>; Kestrel is told a limit too, where it lets it be
+    /// set: the bound, or for a chunked body the bound with room for its framing), so a body without a declared length
+    /// fails the form read instead of being read to the server's own limit.
     /// </summary>
     private static bool BoundBody(HttpContext context, long max)
     {
@@ -158,10 +170,14 @@ internal static partial class QiwiNotificationHandler
             return false;
         }
 
+        // Kestrel counts a chunked body's framing (each chunk's size line and CRLF) against its limit: told the bound
+        // itself, it refused a chunked body of the bound's length or less sent in small chunks. Chunked, it is told the
+        // framed size of max + 1 bytes in one-byte chunks instead; the bound on the content is BoundedRequestBody's.
+        var serverLimit = context.Request.ContentLength is null ? FramedChunkedLength(max) : max;
         if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit
-            && (limit.MaxRequestBodySize is null || limit.MaxRequestBodySize > max))
+            && (limit.MaxRequestBodySize is null || limit.MaxRequestBodySize > serverLimit))
         {
-            limit.MaxRequestBodySize = max;
+            limit.MaxRequestBodySize = serverLimit;
         }
 
         context.Request.Body = new BoundedRequestBody(context.Request.Body, max);
@@ -169,20 +185,51 @@ internal static partial class QiwiNotificationHandler
     }
 
     /// <summary>
+    /// The most bytes a chunked body of <paramref name="max"/> + 1 content bytes takes as Kestrel counts them: one-byte
+    /// chunks, each with the longest size line Kestrel reads (10 bytes with its CRLF) and the CRLF after the data, then
+    /// the last chunk and the end (saturating at <see cref="long.MaxValue"/>).
+    /// </summary>
+    private static long FramedChunkedLength(long max)
+    {
+        const long PerByte = 1 + 10 + 2;
+        const long End = 64;
+        return max >= (long.MaxValue - End) / PerByte - 1 ? long.MaxValue : ((max + 1) * PerByte) + End;
+    }
+
+    /// <summary>
     /// ASP.NET Core's certificate authentication validated the certificate the connection presented (chain, period,
     /// use), and the options pin it. A failed certificate gets the Basic role's code (authorization failed): the docs'
     /// reply codes have none of their own for it.
     /// </summary>
-    private static async Task<bool> IsCertificateAcceptedAsync(HttpContext context, QiwiNotificationOptions options)
+    private static async Task<bool> IsCertificateAcceptedAsync(HttpContext context, QiwiNotificationOptions options, ILogger logger)
     {
-        var certificate = await context.Connection.GetClientCertificateAsync(context.RequestAborted).ConfigureAwait(false);
+        X509Certificate2? certificate;
+        try
+        {
+            certificate = await context.Connection.GetClientCertificateAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            // Kestrel's DelayCertificate asks for the certificate now (a renegotiation, or TLS 1.3's post-handshake
+            // authentication); a client that has none to give makes that fail (OpenSSL's SslException, an IOException,
+            // an InvalidOperationException): no certificate, not a server error.
+            LogNoCertificate(logger, exception);
+            certificate = null;
+        }
+
         if (certificate is null)
         {
             return false;
         }
 
+        // The certificate pinned is the one the scheme validated (its result is cached per request, and certificate
+        // forwarding run after authentication changes what the connection reports): a client presenting its own
+        // trusted certificate with QIWI's in a forwarding header passed before, validated as itself and pinned as QIWI.
         var result = await context.AuthenticateAsync(options.CertificateScheme).ConfigureAwait(false);
-        return result.Succeeded && QiwiNotificationCertificate.IsPinned(certificate, options);
+        return result.Succeeded
+            && context.Features.Get<QiwiNotificationCertificate.ValidatedCertificate>() is { } validated
+            && string.Equals(validated.Scheme, options.CertificateScheme, StringComparison.Ordinal)
+            && QiwiNotificationCertificate.IsPinned(validated.Certificate, options);
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "QIWI notification handled (bill {BillId}).")]
@@ -196,6 +243,9 @@ internal static partial class QiwiNotificationHandler
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "QIWI notification refused: the source {Address} is not in the allowed networks.")]
     private static partial void LogForbiddenSource(ILogger logger, string? address);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Asking the client for its certificate failed; taken as no certificate.")]
+    private static partial void LogNoCertificate(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "The QIWI notification handler failed; QIWI will repeat the notification.")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception);

@@ -53,6 +53,15 @@ public sealed class QiwiNotificationOptions
     public long MaxBodyBytes { get; set; } = 64 * 1024;
 
     /// <summary>
+    /// The longest the body may take to arrive once its reading began (default 10 s; QIWI sends a notification of under
+    /// 1 KiB at once). A body still coming after that ends its connection with no reply (QIWI repeats a notification it
+    /// got no reply to), having never reached the handler. Kestrel's minimum data rate (240 bytes/s after 5 s, by
+    /// default) usually ends a trickled body sooner; this bound holds where that rate is switched off or the host has
+    /// none, and keeps a body of <see cref="MaxBodyBytes"/> sent just above the rate from holding a request for minutes.
+    /// </summary>
+    public TimeSpan BodyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Lets the copies of one notification through one at a time at the endpoints mapped with these options (in this
     /// process): see <see cref="IQiwiNotificationStore"/>.
     /// </summary>
@@ -64,6 +73,11 @@ public sealed class QiwiNotificationOptions
         if (MaxBodyBytes <= 0)
         {
             throw new ArgumentException("MaxBodyBytes must be above 0.", nameof(MaxBodyBytes));
+        }
+
+        if ((BodyTimeout <= TimeSpan.Zero || BodyTimeout.TotalMilliseconds > int.MaxValue) && BodyTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException("BodyTimeout must be above 0 and at most 24 days (or Timeout.InfiniteTimeSpan).", nameof(BodyTimeout));
         }
 
         if (Authentication == QiwiNotificationAuthentication.Certificate)

@@ -75,7 +75,7 @@ public sealed class NotificationBodyBoundTests
     }
 
     /// <summary>The form with an extra field whose value makes the body exactly <paramref name="size"/> bytes.</summary>
-    private static KeyValuePair<string, string>[] Padded(KeyValuePair<string, string>[] form, int size)
+    internal static KeyValuePair<string, string>[] Padded(KeyValuePair<string, string>[] form, int size)
     {
         var length = NotificationServer.Body([.. form, new("pad", "")]).Length;
         return [.. form, new("pad", new string('x', size - length))];

@@ -400,9 +400,10 @@ public sealed partial class IncrementalStoreTests
     /// <summary>One sandbox's state and its data file, started (no HTTP; the tick and saves are driven by the test).</summary>
     private sealed class Sandbox(StoreParts parts) : StoreParts(parts)
     {
-        public static async Task<Sandbox> OpenAsync(string? path, FakeTimeProvider fake, int seed, bool merchantUrl = true, bool merchantRefuses = false)
+        public static async Task<Sandbox> OpenAsync(string? path, FakeTimeProvider fake, int seed, bool merchantUrl = true, bool merchantRefuses = false, Action<SandboxStore>? before = null)
         {
             var parts = Parts(path, fake, seed, merchantUrl, merchantRefuses);
+            before?.Invoke(parts.Store);
             await parts.Store.StartAsync(default);   // the dispatcher's timers are not started: the test ticks it
             var sandbox = new Sandbox(parts);
             await sandbox.QuiesceAsync();

@@ -39,7 +39,18 @@ internal static class DataFileLock
         var lockPath = PathFor(path);
         try
         {
-            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+            // The file locked must still be the one the path names: one deleted or replaced between the open and the
+            // lock would be a lock nobody else sees. Tried again a few times; a path that keeps changing is left as is.
+            for (var attempt = 0; ; attempt++)
+            {
+                var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+                if (StillNamed(stream, path) || attempt == 3)
+                {
+                    return stream;
+                }
+
+                stream.Dispose();
+            }
         }
         catch (IOException exception) when (IsHeld(exception))
         {
@@ -56,4 +67,49 @@ internal static class DataFileLock
                 exception);
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="held"/> is still the file <c>&lt;data file&gt;.lock</c> names: not deleted (on Linux, the
+    /// handle's <c>/proc/self/fd</c> link does not end in <c>(deleted)</c>, which also tells a file renamed over it), and a
+    /// file is at the path. Elsewhere only the second is known, so a lock file replaced by another is not told there.
+    /// </summary>
+    public static bool StillNamed(FileStream held, string path)
+    {
+        if (OperatingSystem.IsLinux()
+            && new FileInfo("/proc/self/fd/" + held.SafeFileHandle.DangerousGetHandle().ToInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)).LinkTarget is { } target
+            && target.EndsWith(" (deleted)", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return File.Exists(PathFor(path));
+    }
+
+    /// <summary>
+    /// The lock again, after <see cref="StillNamed"/> found the held one no longer named by its path: the file now at the
+    /// path, locked (made when none is there). Throws <see cref="Lost"/>'s error when another sandbox holds it, having
+    /// started on the data file meanwhile: then this sandbox must not write the file any more.
+    /// </summary>
+    public static FileStream Reacquire(string path)
+    {
+        try
+        {
+            return Acquire(path);
+        }
+        catch (IOException exception) when (exception.InnerException is IOException inner && IsHeld(inner))
+        {
+            throw Lost(path, exception);
+        }
+    }
+
+    /// <summary>The error of a sandbox whose lock file was lost to another sandbox (which holds it, or wrote the file).</summary>
+    public static LostException Lost(string path, Exception? inner)
+        => new(
+            $"The lock file '{PathFor(path)}' of the data file '{path}' was deleted or replaced while this sandbox ran, and another "
+            + "sandbox has since started on the data file (it holds the lock file, or wrote the file): this sandbox no longer writes "
+            + "the file (what changed here since is not saved). Restart it to load the file as it is.",
+            inner);
+
+    /// <summary>The lock file was lost to another sandbox: this one must not write the data file again.</summary>
+    internal sealed class LostException(string message, Exception? inner) : IOException(message, inner);
 }

@@ -37,6 +37,9 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
     // state (after a load or a first full save; until then a save writes everything), and the meta row last committed.
     private SqliteConnection? _connection;
     private FileStream? _lock;   // DataFileLock, taken at the first use of the file, held until Dispose
+    private Timer? _lockWatch;   // after a start: KeepLock every LockWatchInterval, so a deleted lock file is replaced without waiting for a save
+    private DataFileLock.LostException? _lockLost;   // set when the lock file was lost to another sandbox: no save writes again
+    private long _dataVersion;   // PRAGMA data_version of _connection when it was opened (moves only with other connections' commits)
     private bool _whole;
     private (TimeSpan Offset, int NextId)? _meta;
     private bool _disposed;
@@ -92,6 +95,11 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
         }
 
         dispatcher.Delivered += SaveAfterAttempts;
+        if (LockWatchInterval != Timeout.InfiniteTimeSpan)
+        {
+            _lockWatch = new Timer(static store => ((SandboxStore)store!).WatchLock(), this, LockWatchInterval, LockWatchInterval);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -123,6 +131,7 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
 
     public void Dispose()
     {
+        _lockWatch?.Dispose();
         dispatcher.Delivered -= SaveAfterAttempts;
         lock (_saving)
         {
@@ -206,6 +215,7 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
             var invoices = whole ? ledger.Export() : ledger.Export(invoiceKeys);
             var (records, nextId) = whole ? dispatcher.Export() : dispatcher.Export(recordIds);
             var meta = (clock.Offset, nextId);
+            KeepLock();
             var connection = Connection();
             var (invoiceRows, recordRows, metaRows) = (0, 0, 0);
             using var transaction = connection.BeginTransaction();
@@ -262,6 +272,85 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
         }
     }
 
+    /// <summary>
+    /// Before a save writes (under _saving): the lock file held is still the one its path names, or it is taken again (it
+    /// was deleted or replaced while the sandbox ran, and a second sandbox could then lock the new file and start on the
+    /// data file); when a second sandbox has done so, the save fails saying so, and this sandbox never writes the file again.
+    /// </summary>
+    private void KeepLock()
+    {
+        if (_lockLost is not null)
+        {
+            throw DataFileLock.Lost(_path!, _lockLost);
+        }
+
+        if (_lock is null || DataFileLock.StillNamed(_lock, _path!))
+        {
+            return;
+        }
+
+        try
+        {
+            // Taken again only when nobody else wrote the file meanwhile (SQLite's data_version, on this connection, moves
+            // with every commit of another connection): a sandbox that started, wrote and stopped in between has left
+            // rows this one never saw, and its next save of those invoices would drop them.
+            if (_connection is null || ReadDataVersion(_connection) != _dataVersion)
+            {
+                throw DataFileLock.Lost(_path!, null);
+            }
+
+            var renewed = DataFileLock.Reacquire(_path!);
+            _lock.Dispose();
+            _lock = renewed;
+            LogLockRenewed(_logger, DataFileLock.PathFor(_path!));
+        }
+        catch (DataFileLock.LostException exception)
+        {
+            _lockLost = exception;   // for good: this sandbox never writes the file again
+            throw;
+        }
+    }
+
+    /// <summary>How often a started store checks its lock file between saves (real time: the sandbox clock may stand still); tests set it infinite to see what saves alone do.</summary>
+    internal TimeSpan LockWatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The timer's check: <see cref="KeepLock"/> between saves, so a deleted lock file is locked again within a second
+    /// and a sandbox started after that is refused. Never throws (an exception on a timer thread ends the process): a
+    /// lock lost to another sandbox is logged once; the next save fails with it.
+    /// </summary>
+    private void WatchLock()
+    {
+        try
+        {
+            lock (_saving)
+            {
+                if (_disposed || _lock is null || _lockLost is not null)
+                {
+                    return;
+                }
+
+                KeepLock();
+            }
+        }
+        catch (Exception exception)
+        {
+            LogLockWatchFailed(_logger, exception);
+        }
+    }
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "The data file's lock could not be kept")]
+    private static partial void LogLockWatchFailed(ILogger logger, Exception exception);
+
+    private static long ReadDataVersion(SqliteConnection connection)
+    {
+        using var read = Command(connection, null, "PRAGMA data_version");
+        return (long)read.ExecuteScalar()!;
+    }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "The data file's lock file {LockFile} was deleted or replaced while the sandbox ran; it is locked again")]
+    private static partial void LogLockRenewed(ILogger logger, string lockFile);
+
     private SqliteConnection Connection()
     {
         if (_connection is not null)
@@ -282,6 +371,7 @@ internal sealed partial class SandboxStore(IOptions<SandboxOptions> options, San
             throw;
         }
 
+        _dataVersion = ReadDataVersion(connection);
         _connection = connection;
         return connection;
     }
