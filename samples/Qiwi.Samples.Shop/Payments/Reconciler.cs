@@ -82,7 +82,7 @@ public sealed partial class Reconciler(
         try
         {
             var bill = await qiwi.GetBillStatusAsync(order.Id, cancellationToken);
-            await orders.ApplyAsync(order.Id, bill.StatusWireValue ?? bill.Status.ToWireValue(), "reconciliation", null, cancellationToken);
+            await orders.ApplyAsync(order.Id, bill.StatusWireValue ?? bill.Status.ToWireValue(), bill.Amount, bill.Currency, "reconciliation", null, cancellationToken);
         }
         catch (QiwiApiException error) when (error.ResultCode == (int)ResultCode.InvoiceNotFound && order.Status == OrderStatus.New)
         {
