@@ -98,6 +98,7 @@ public sealed class ShopApp : IAsyncDisposable
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
         });
         builder.Services.AddAdminAuthentication();
+        builder.Services.AddOrderRateLimit(shop.OrdersPerMinute);
         builder.Services.AddQiwiPullClient(options =>
         {
             options.BaseUrl = settings.BaseUrl ?? options.BaseUrl;

@@ -32,6 +32,12 @@ public sealed class ShopOptions
     /// <summary>Its price in RUB.</summary>
     public decimal Price { get; set; } = 1500m;
 
+    /// <summary>
+    /// Orders one address may place a minute. Each order issues an invoice to the wallet its form names, and QIWI tells
+    /// that wallet's owner: without a limit anyone could have the shop send invoices to any wallet at any rate.
+    /// </summary>
+    public int OrdersPerMinute { get; set; } = 10;
+
     /// <summary>How long an invoice may be paid.</summary>
     public TimeSpan InvoiceLifetime { get; set; } = TimeSpan.FromDays(1);
 

@@ -157,6 +157,50 @@ public sealed partial class ShopWebAttackTests : IAsyncLifetime
         Assert.Single(await _shop.Services.GetRequiredService<OrderRepository>().ListAsync(null, 100, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task One_address_cannot_have_the_shop_send_invoices_to_any_wallet_at_any_rate()
+    {
+        // Each order issues an invoice to the wallet its form names (QIWI tells the wallet's owner). 21 orders at once
+        // from one address: the limit is 10 a minute in fixed windows, so at most two windows pass 20 of them.
+        using var attacker = Browser();
+        var token = Token(await attacker.GetStringAsync(""));
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++)
+        {
+            using var post = await attacker.PostAsync("orders", new FormUrlEncodedContent([new("phone", "+7903000" + i.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)), new("__RequestVerificationToken", token)]));
+            codes.Add(post.StatusCode);
+            if (post.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Contains("Wait a minute", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, codes);
+        Assert.All(codes, code => Assert.True(code is HttpStatusCode.Redirect or HttpStatusCode.TooManyRequests, code.ToString()));
+        var placed = await _shop.Services.GetRequiredService<OrderRepository>().ListAsync(null, 100, CancellationToken.None);
+        Assert.Equal(codes.Count(c => c == HttpStatusCode.Redirect), placed.Count);
+        using var http = new HttpClient();
+        Assert.Equal(placed.Count, System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(_sandbox.BaseUrl, "sandbox/control/bills"))).RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_never_echoed_and_guessing_is_limited_per_address()
+    {
+        using var guesser = Browser();
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++)
+        {
+            var guess = "guess-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-<b>";
+            using var post = await SignInAsync(guesser, guess, "/admin");
+            codes.Add(post.StatusCode);
+            var page = await post.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("guess-", page, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, codes);
+        Assert.All(codes, code => Assert.True(code is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, code.ToString()));
+    }
+
     private HttpClient Browser() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = _shop.Url };
 
     private async Task<string> BuyAsync(HttpClient customer, string phone)
