@@ -15,6 +15,8 @@ public sealed class ShopMoneyAttackTests : ShopOnSqlite
     [InlineData("150000.00", "RUB")]
     [InlineData("1500.00", "USD")]
     [InlineData("1500.00", "KZT")]
+    [InlineData("1500.001", "RUB")]
+    [InlineData("1500.00", "rub")]
     public async Task A_signed_paid_notification_for_another_amount_or_currency_never_pays_the_order(string amount, string currency)
     {
         var placed = await PlaceAsync();
@@ -38,6 +40,28 @@ public sealed class ShopMoneyAttackTests : ShopOnSqlite
         order = await Orders.FindAsync(id, CancellationToken.None);
         Assert.Equal(("paid", null), (order!.Status, order.Problem));
         Assert.Single(await Orders.EventsAsync(id, CancellationToken.None), e => e.Status == "paid");
+    }
+
+    [Theory]
+    [InlineData("lower")]
+    [InlineData("space")]
+    [InlineData("prefix")]
+    [InlineData("slash")]
+    public async Task A_signed_notification_for_an_id_that_only_resembles_the_orders_changes_no_order(string how)
+    {
+        var placed = await PlaceAsync();
+        await ControlAsync($"bills/{Sandbox.Shop.ShopId}/{placed.Order.Id}/pay");
+        var id = how switch
+        {
+            "lower" => placed.Order.Id.ToLowerInvariant(),
+            "space" => placed.Order.Id + " ",
+            "prefix" => placed.Order.Id[..^1],
+            _ => placed.Order.Id + "/../" + placed.Order.Id,
+        };
+
+        Assert.Equal(300, await RedTeamNotifications.PostAsync(Http, Shop.Url, RedTeamNotifications.Fields(id, "paid", "1500.00"), Sandbox.Shop.NotificationPassword));
+
+        Assert.Equal("waiting", (await Orders.FindAsync(placed.Order.Id, CancellationToken.None))!.Status);
     }
 
     [Fact]

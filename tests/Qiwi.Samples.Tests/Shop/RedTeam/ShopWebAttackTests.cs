@@ -54,6 +54,36 @@ public sealed partial class ShopWebAttackTests : IAsyncLifetime
         Assert.DoesNotContain("<script>", orders, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Another_browser_neither_sees_nor_refreshes_an_order_whose_id_it_knows()
+    {
+        using var owner = Browser();
+        var placed = await BuyAsync(owner, "+79031234567");
+        using var stranger = Browser();
+
+        using (var page = await stranger.GetAsync("orders/" + placed))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+            Assert.DoesNotContain("+79031234567", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        foreach (var path in new[] { "success?order=" + placed, "fail?order=" + placed, "orders" })
+        {
+            var page = await stranger.GetStringAsync(path);
+            Assert.DoesNotContain(placed, page, StringComparison.Ordinal);
+        }
+
+        // A forged customer cookie (not 32 lower-case hex digits, or another browser's guess) is no one's.
+        using var forger = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = _shop.Url };
+        foreach (var cookie in new[] { "", "%00", new string('0', 32), placed, "' OR '1'='1" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "orders/" + placed);
+            request.Headers.Add("Cookie", "shop_customer=" + cookie);
+            using var response = await forger.SendAsync(request);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
     [Theory]
     [InlineData("https://evil.example/admin")]
     [InlineData("//evil.example/admin")]
