@@ -84,12 +84,7 @@ public sealed class ShopRefundRepeatTests : IAsyncLifetime
 
     private async Task<string> AdminPageAsync()
     {
-        using var handler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() };
-        using var admin = new HttpClient(handler) { BaseAddress = _shop.Url };
-        var login = await admin.GetStringAsync("admin/login");
-        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var signIn = await admin.PostAsync("admin/login", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("password", ShopHost.AdminPassword), new("returnUrl", "/admin")]));
-        Assert.True(signIn.IsSuccessStatusCode, await signIn.Content.ReadAsStringAsync());
+        using var admin = await ShopBrowser.AdminAsync(_shop.Url);
         return await admin.GetStringAsync("admin");
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Qiwi.Samples.Tests.Shop.RedTeam;
 
@@ -7,7 +6,7 @@ namespace Qiwi.Samples.Tests.Shop.RedTeam;
 /// The shop's pages as an attacker sees them: markup in every value that reaches a page, open redirects after
 /// sign-in, admin posts without (or with someone else's) antiforgery token, odd and huge ids and inputs.
 /// </summary>
-public sealed partial class ShopWebAttackTests : IAsyncLifetime
+public sealed class ShopWebAttackTests : IAsyncLifetime
 {
     private const string Script = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>";
 
@@ -231,15 +230,9 @@ public sealed partial class ShopWebAttackTests : IAsyncLifetime
         Assert.All(codes, code => Assert.True(code is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, code.ToString()));
     }
 
-    private HttpClient Browser() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = _shop.Url };
+    private HttpClient Browser() => ShopBrowser.Open(_shop.Url);
 
-    private async Task<string> BuyAsync(HttpClient customer, string phone)
-    {
-        var token = Token(await customer.GetStringAsync(""));
-        using var post = await customer.PostAsync("orders", new FormUrlEncodedContent([new("phone", phone), new("__RequestVerificationToken", token)]));
-        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
-        return Uri.UnescapeDataString(post.Headers.Location!.OriginalString["/orders/".Length..]);
-    }
+    private static Task<string> BuyAsync(HttpClient customer, string phone) => ShopBrowser.BuyAsync(customer, phone);
 
     private async Task PayAsync(string billId)
     {
@@ -250,22 +243,9 @@ public sealed partial class ShopWebAttackTests : IAsyncLifetime
         Assert.Equal("paid", (await _shop.Services.GetRequiredService<OrderRepository>().FindAsync(billId, CancellationToken.None))!.Status);
     }
 
-    private async Task<HttpClient> AdminAsync()
-    {
-        var admin = Browser();
-        using var signIn = await SignInAsync(admin, ShopHost.AdminPassword, "/admin");
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return admin;
-    }
+    private Task<HttpClient> AdminAsync() => ShopBrowser.AdminAsync(_shop.Url);
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string password, string returnUrl)
-    {
-        var token = Token(await browser.GetStringAsync("admin/login"));
-        return await browser.PostAsync("admin/login", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("password", password), new("returnUrl", returnUrl)]));
-    }
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string password, string returnUrl) => ShopBrowser.SignInAsync(browser, password, returnUrl);
 
-    private static string Token(string page) => WebUtility.HtmlDecode(TokenField().Match(page).Groups[1].Value);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
+    private static string Token(string page) => ShopBrowser.Token(page);
 }
