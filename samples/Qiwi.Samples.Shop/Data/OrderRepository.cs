@@ -171,7 +171,25 @@ public sealed partial class OrderRepository(ShopDatabase database, ILogger<Order
         return (int)await connection.ExecuteScalarAsync<long>("SELECT check_attempts FROM orders WHERE id = @id", new { id });
     }
 
-    internal static string Clip(string text) => text.Length <= 500 ? text : text[..497] + "...";
+    /// <summary>
+    /// <paramref name="text"/> cut to at most <paramref name="max"/> characters (QIWI's words can be any length), never
+    /// inside a surrogate pair: half a pair is no text PostgreSQL (or a browser's cookie) takes.
+    /// </summary>
+    internal static string Clip(string text, int max = 500)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = max - 3;
+        if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return text[..cut] + "...";
+    }
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Order {OrderId}: status {Status} applied (from {Source}).")]
     private static partial void LogApplied(ILogger logger, string orderId, string status, string source);

@@ -92,7 +92,8 @@ internal static partial class AdminEndpoints
             }
 
             var outcome = await refunding.RefundAsync(id, form["amount"], context.RequestAborted);
-            context.Response.Cookies.Append(FlashCookie, (outcome.Succeeded ? "" : "!") + outcome.Message, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/admin" });
+            // Clipped: QIWI's words can be any length, and a browser drops a cookie over 4096 bytes (escaped, a character can take 12).
+            context.Response.Cookies.Append(FlashCookie, (outcome.Succeeded ? "" : "!") + OrderRepository.Clip(outcome.Message, 300), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/admin" });
             return Results.Redirect("/admin");
         });
 

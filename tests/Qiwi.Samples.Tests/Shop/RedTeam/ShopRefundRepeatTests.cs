@@ -12,7 +12,8 @@ public sealed class ShopRefundRepeatTests : IAsyncLifetime
     private readonly HttpClient _http = new();
     private SandboxHost _sandbox = null!;
     private ShopApp _shop = null!;
-    private string _directory = "";
+    private TestPostgres? _postgres;
+    private string? _directory;
 
     public async Task InitializeAsync()
     {
@@ -21,22 +22,42 @@ public sealed class ShopRefundRepeatTests : IAsyncLifetime
             o.Shops.Add(SandboxOptions.TestShop);
             o.RepeatedRefundId = RepeatedRefundId.Error;
         });
-        _shop = await ShopHost.StartAsync(_sandbox, ShopHost.TemporarySqlite(out _directory), notify: false);
     }
 
     public async Task DisposeAsync()
     {
-        await _shop.DisposeAsync();
+        if (_shop is not null)
+        {
+            await _shop.DisposeAsync();
+        }
+
         await _sandbox.DisposeAsync();
         _http.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
+        if (_directory is not null)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 
-    [Theory]
-    [InlineData("reconciliation")]
-    [InlineData("concurrent send")]
-    public async Task A_refund_made_at_qiwi_is_recorded_as_made_when_its_repeat_is_answered_with_an_error(string repeatedBy)
+    /// <remarks>On PostgreSQL the reconciliation case also failed before for another cause: reading the due refunds threw
+    /// (<c>check_attempts</c> is an INTEGER, read as a 64-bit number), so no refund was ever reconciled there.</remarks>
+    [SkippableTheory]
+    [InlineData("reconciliation", "sqlite")]
+    [InlineData("reconciliation", "postgresql")]
+    [InlineData("concurrent send", "sqlite")]
+    public async Task A_refund_made_at_qiwi_is_recorded_as_made_when_its_repeat_is_answered_with_an_error(string repeatedBy, string storage)
     {
+        if (storage == "postgresql")
+        {
+            _postgres = await TestPostgres.CreateAsync();
+        }
+
+        _shop = await ShopHost.StartAsync(_sandbox, _postgres?.ConnectionString ?? ShopHost.TemporarySqlite(out _directory), notify: false);
         var orders = _shop.Services.GetRequiredService<OrderRepository>();
         var refunds = _shop.Services.GetRequiredService<RefundRepository>();
         var refunding = _shop.Services.GetRequiredService<Refunding>();
