@@ -50,6 +50,7 @@ public sealed class ShopApp : IAsyncDisposable
 
         var settings = builder.Configuration.GetSection("Qiwi").Get<ShopSettings>() ?? new ShopSettings();
         var shop = builder.Configuration.GetSection("Shop").Get<ShopOptions>() ?? new ShopOptions();
+        shop.Validate();
         var connectionString = builder.Configuration.GetConnectionString("Shop") ?? "Data Source=shop.db";
         SandboxHost? sandbox = null;
         string? passwordFile = null;
