@@ -62,7 +62,15 @@ public sealed class ShopPoisonTests : ShopOnSqlite
     [InlineData("--Shop:OrdersPerMinute=0", "Shop:OrdersPerMinute")]
     public async Task A_configuration_no_order_could_be_placed_with_stops_the_start_naming_the_key(string argument, string key)
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ShopHost.StartAsync(Sandbox, ShopHost.TemporarySqlite(out var directory), notify: false, reconcile: false, argument));
-        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+        var connectionString = ShopHost.TemporarySqlite(out var directory);
+        try
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ShopHost.StartAsync(Sandbox, connectionString, notify: false, reconcile: false, argument));
+            Assert.Contains(key, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }
