@@ -84,7 +84,8 @@ public sealed partial class OrderRepository(ShopDatabase database, ILogger<Order
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var changed = 0;
-        var kopecks = amount * 100 == decimal.Truncate(amount * 100) ? (long?)(amount * 100) : null;
+        // In kopecks when it can be an order's amount at all (whole kopecks, not beyond what the column holds).
+        var kopecks = amount is >= 0 and <= 1_000_000_000_000m && decimal.Round(amount, 2) == amount ? (long?)(amount * 100) : null;
         var billed = currency == Currency.Rub && kopecks is not null;
         if (OrderStatus.IsBillStatus(status) && billed)
         {

@@ -17,6 +17,8 @@ public sealed class ShopMoneyAttackTests : ShopOnSqlite
     [InlineData("1500.00", "KZT")]
     [InlineData("1500.001", "RUB")]
     [InlineData("1500.00", "rub")]
+    [InlineData("79228162514264337593543950335", "RUB")]
+    [InlineData("-1500.00", "RUB")]
     public async Task A_signed_paid_notification_for_another_amount_or_currency_never_pays_the_order(string amount, string currency)
     {
         var placed = await PlaceAsync();
