@@ -20,7 +20,9 @@ public sealed class ShopLockLossTests
         {
             var held = await gate.TryAcquireAsync(CancellationToken.None);
             Assert.NotNull(held);
-            Assert.True(await database.ScalarAsync<bool>("SELECT bool_and(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND granted"));
+            // Only this test's database: pg_locks is the whole server's, and other tests' shops hold advisory locks too.
+            Assert.True(await database.ScalarAsync<bool>(
+                "SELECT bool_and(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
 
             // The server freed the lock with the session: the other node can run a pass now.
             Assert.NotNull(await WaitForLockAsync(b));
