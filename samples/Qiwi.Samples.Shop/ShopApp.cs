@@ -50,6 +50,7 @@ public sealed class ShopApp : IAsyncDisposable
 
         var settings = builder.Configuration.GetSection("Qiwi").Get<ShopSettings>() ?? new ShopSettings();
         var shop = builder.Configuration.GetSection("Shop").Get<ShopOptions>() ?? new ShopOptions();
+        shop.Validate();
         var connectionString = builder.Configuration.GetConnectionString("Shop") ?? "Data Source=shop.db";
         SandboxHost? sandbox = null;
         string? passwordFile = null;
@@ -98,6 +99,7 @@ public sealed class ShopApp : IAsyncDisposable
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
         });
         builder.Services.AddAdminAuthentication();
+        builder.Services.AddOrderRateLimit(shop.OrdersPerMinute);
         builder.Services.AddQiwiPullClient(options =>
         {
             options.BaseUrl = settings.BaseUrl ?? options.BaseUrl;
@@ -153,7 +155,7 @@ public sealed class ShopApp : IAsyncDisposable
     /// <summary>
     /// QIWI's notification: signed, optionally only from allowed networks, recognized when repeated (the
     /// database's store), and applied through the exactly-once path. Result 0 only once it is recorded; an
-    /// unknown order gets 300, so QIWI repeats it while someone looks.
+    /// unknown order, or an amount or currency not the order's, gets 300, so QIWI repeats it while someone looks.
     /// </summary>
     private static void MapNotifications(WebApplication app, ShopSettings settings, ShopOptions shop)
     {
@@ -175,10 +177,15 @@ public sealed class ShopApp : IAsyncDisposable
         {
             var orders = context.RequestServices.GetRequiredService<OrderRepository>();
             var key = context.Features.Get<IQiwiNotificationFeature>()?.Key;
-            var outcome = await orders.ApplyAsync(notification.BillId, notification.StatusWireValue ?? notification.Status.ToWireValue(), "notification", key, cancellationToken);
+            var outcome = await orders.ApplyAsync(notification.BillId, notification.StatusWireValue ?? notification.Status.ToWireValue(), notification.Amount, notification.Currency, "notification", key, cancellationToken);
             if (outcome == ApplyOutcome.UnknownOrder)
             {
                 throw new InvalidOperationException("The notification is for an order this shop does not have.");
+            }
+
+            if (outcome == ApplyOutcome.Mismatch)
+            {
+                throw new InvalidOperationException("The notification's amount or currency is not the order's.");
             }
         });
     }

@@ -32,6 +32,12 @@ public sealed class ShopOptions
     /// <summary>Its price in RUB.</summary>
     public decimal Price { get; set; } = 1500m;
 
+    /// <summary>
+    /// Orders one address may place a minute. Each order issues an invoice to the wallet its form names, and QIWI tells
+    /// that wallet's owner: without a limit anyone could have the shop send invoices to any wallet at any rate.
+    /// </summary>
+    public int OrdersPerMinute { get; set; } = 10;
+
     /// <summary>How long an invoice may be paid.</summary>
     public TimeSpan InvoiceLifetime { get; set; } = TimeSpan.FromDays(1);
 
@@ -42,6 +48,29 @@ public sealed class ShopOptions
     public List<string> TrustedProxies { get; set; } = [];
 
     public ReconciliationOptions Reconciliation { get; set; } = new();
+
+    /// <summary>
+    /// Refuses, naming the key, a configuration no order could be placed with: an empty product or one longer than the
+    /// order row keeps (200 characters; the invoice comment, <c>Order {id}: {product}</c>, then fits QIWI's 255), a price
+    /// that is not a positive amount in kopecks, no orders a minute.
+    /// </summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Product) || Product.Length > 200)
+        {
+            throw new InvalidOperationException("Shop:Product must name the product in 1 to 200 characters.");
+        }
+
+        if (Price <= 0 || decimal.Round(Price, 2) != Price)
+        {
+            throw new InvalidOperationException("Shop:Price must be an amount in RUB greater than 0, with at most two decimals.");
+        }
+
+        if (OrdersPerMinute < 1)
+        {
+            throw new InvalidOperationException("Shop:OrdersPerMinute must be at least 1.");
+        }
+    }
 
     public override string ToString() => $"ShopOptions {{ Product = {Product}, Price = {Price}, AdminPassword = *** }}";
 }

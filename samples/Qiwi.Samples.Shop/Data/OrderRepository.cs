@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Logging;
+using Qiwi.Runtime;
 
 namespace Qiwi.Samples.Shop.Data;
 
@@ -18,6 +19,12 @@ public enum ApplyOutcome
 
     /// <summary>No such order.</summary>
     UnknownOrder,
+
+    /// <summary>
+    /// The status was reported for another amount or currency than the order's: nothing applied, the order (if open)
+    /// notes it for a person to look at, and a notification is not recorded as applied.
+    /// </summary>
+    Mismatch,
 }
 
 /// <summary>
@@ -64,22 +71,28 @@ public sealed partial class OrderRepository(ShopDatabase database, ILogger<Order
     }
 
     /// <summary>
-    /// Applies a bill status reported by QIWI (or read from it) to an order, exactly once. Allowed: <c>new</c> to
-    /// <c>waiting</c> or a final status, <c>waiting</c> to a final status. The same status again changes nothing;
-    /// any other transition (paid to waiting, paid to rejected) is refused and logged. When
-    /// <paramref name="notificationKey"/> is given it is recorded as applied in the same transaction.
+    /// Applies a bill status reported by QIWI (or read from it) to an order, exactly once, when the bill's
+    /// <paramref name="amount"/> and <paramref name="currency"/> are the order's (RUB; otherwise
+    /// <see cref="ApplyOutcome.Mismatch"/>: nothing applied). Allowed: <c>new</c> to <c>waiting</c> or a final
+    /// status, <c>waiting</c> to a final status, and <c>failed</c> to any bill status (a refusal the shop believed,
+    /// contradicted by QIWI itself: the invoice exists after all, and may have been paid from the wallet). The same
+    /// status again changes nothing; any other transition (paid to waiting, paid to rejected) is refused and logged.
+    /// When <paramref name="notificationKey"/> is given it is recorded as applied in the same transaction.
     /// </summary>
-    public async Task<ApplyOutcome> ApplyAsync(string id, string status, string source, string? notificationKey, CancellationToken cancellationToken)
+    public async Task<ApplyOutcome> ApplyAsync(string id, string status, decimal amount, string currency, string source, string? notificationKey, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var changed = 0;
-        if (OrderStatus.IsBillStatus(status))
+        // In kopecks when it can be an order's amount at all (whole kopecks, not beyond what the column holds).
+        var kopecks = amount is >= 0 and <= 1_000_000_000_000m && decimal.Round(amount, 2) == amount ? (long?)(amount * 100) : null;
+        var billed = currency == Currency.Rub && kopecks is not null;
+        if (OrderStatus.IsBillStatus(status) && billed)
         {
-            var from = status == OrderStatus.Waiting ? "('new')" : "('new', 'waiting')";
+            var from = status == OrderStatus.Waiting ? "('new', 'failed')" : "('new', 'waiting', 'failed')";
             changed = await connection.ExecuteAsync(
-                $"UPDATE orders SET status = @status, problem = NULL, updated_at = @now WHERE id = @id AND status IN {from}",
-                new { id, status, now = Clock.Now() }, transaction);
+                $"UPDATE orders SET status = @status, problem = NULL, updated_at = @now WHERE id = @id AND status IN {from} AND amount_kopecks = @kopecks",
+                new { id, status, kopecks, now = Clock.Now() }, transaction);
         }
 
         if (changed == 1)
@@ -87,13 +100,25 @@ public sealed partial class OrderRepository(ShopDatabase database, ILogger<Order
             await connection.ExecuteAsync("INSERT INTO order_events (order_id, status, source, applied_at) VALUES (@id, @status, @source, @now)", new { id, status, source, now = Clock.Now() }, transaction);
         }
 
-        var current = changed == 1 ? status : await connection.QuerySingleOrDefaultAsync<string?>("SELECT status FROM orders WHERE id = @id", new { id }, transaction);
+        var row = changed == 1 ? default : await connection.QuerySingleOrDefaultAsync<(string? Status, long AmountKopecks)>("SELECT status, amount_kopecks FROM orders WHERE id = @id", new { id }, transaction);
+        var current = changed == 1 ? status : row.Status;
         if (current is null)
         {
             // Not recorded as applied: the notification is answered with an error, and its repeats reach the handler again.
             await transaction.RollbackAsync(cancellationToken);
             LogUnknownOrder(logger, id, status, source);
             return ApplyOutcome.UnknownOrder;
+        }
+
+        if (changed == 0 && OrderStatus.IsBillStatus(status) && (!billed || row.AmountKopecks != kopecks))
+        {
+            // Someone's invoice, or someone's forgery, under this order's id: the order keeps its status (reconciliation
+            // keeps asking QIWI), says why, and a notification is not recorded, so QIWI repeats it while a person looks.
+            var problem = $"QIWI reported {status} for {amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} {currency}, which does not match the order: check the invoice by hand.";
+            await connection.ExecuteAsync("UPDATE orders SET problem = @problem WHERE id = @id AND status IN ('new', 'waiting')", new { id, problem = Clip(problem) }, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            LogMismatch(logger, id, status, amount, currency, source);
+            return ApplyOutcome.Mismatch;
         }
 
         if (notificationKey is not null)
@@ -147,13 +172,34 @@ public sealed partial class OrderRepository(ShopDatabase database, ILogger<Order
         return (int)await connection.ExecuteScalarAsync<long>("SELECT check_attempts FROM orders WHERE id = @id", new { id });
     }
 
-    internal static string Clip(string text) => text.Length <= 500 ? text : text[..497] + "...";
+    /// <summary>
+    /// <paramref name="text"/> cut to at most <paramref name="max"/> characters (QIWI's words can be any length), never
+    /// inside a surrogate pair: half a pair is no text PostgreSQL (or a browser's cookie) takes.
+    /// </summary>
+    internal static string Clip(string text, int max = 500)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = max - 3;
+        if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return text[..cut] + "...";
+    }
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Order {OrderId}: status {Status} applied (from {Source}).")]
     private static partial void LogApplied(ILogger logger, string orderId, string status, string source);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Order {OrderId}: transition {Current} -> {Status} (from {Source}) refused: the docs forbid it.")]
     private static partial void LogRefused(ILogger logger, string orderId, string current, string status, string source);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "Order {OrderId}: status {Status} (from {Source}) reported for {Amount} {Currency}, not the order's amount and currency: not applied.")]
+    private static partial void LogMismatch(ILogger logger, string orderId, string status, decimal amount, string currency, string source);
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Error, Message = "Status {Status} (from {Source}) for unknown order {OrderId}.")]
     private static partial void LogUnknownOrder(ILogger logger, string orderId, string status, string source);

@@ -78,7 +78,7 @@ public sealed class RefundRepository(ShopDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RefundRecord, long, (RefundRecord, int)>(
-            $"SELECT {Columns}, check_attempts AS Attempts FROM refunds WHERE status IN ('pending', 'unknown', 'processing') AND next_check_at <= @now ORDER BY next_check_at LIMIT @limit",
+            $"SELECT {Columns}, CAST(check_attempts AS BIGINT) AS Attempts FROM refunds WHERE status IN ('pending', 'unknown', 'processing') AND next_check_at <= @now ORDER BY next_check_at LIMIT @limit",
             (refund, attempts) => (refund, (int)attempts), new { now = Clock.Now(), limit }, splitOn: "Attempts");
         return rows.AsList();
     }

@@ -47,7 +47,7 @@ public sealed class Checkout(OrderRepository orders, IQiwiPullClient qiwi, IOpti
             var bill = await qiwi.CreateBillAsync(
                 order.Id, "tel:" + order.Phone, order.Amount, Currency.Rub, "Order " + order.Id + ": " + order.Product,
                 Clock.ToTime(order.ExpiresAt), merchantName: "Book shop", cancellationToken: cancellationToken);
-            await orders.ApplyAsync(order.Id, bill.StatusWireValue ?? bill.Status.ToWireValue(), source, null, cancellationToken);
+            await orders.ApplyAsync(order.Id, bill.StatusWireValue ?? bill.Status.ToWireValue(), bill.Amount, bill.Currency, source, null, cancellationToken);
             return null;
         }
         catch (QiwiException error)
@@ -72,7 +72,7 @@ public sealed class Checkout(OrderRepository orders, IQiwiPullClient qiwi, IOpti
         try
         {
             var bill = await qiwi.GetBillStatusAsync(orderId, cancellationToken);
-            await orders.ApplyAsync(orderId, bill.StatusWireValue ?? bill.Status.ToWireValue(), source, null, cancellationToken);
+            await orders.ApplyAsync(orderId, bill.StatusWireValue ?? bill.Status.ToWireValue(), bill.Amount, bill.Currency, source, null, cancellationToken);
             return true;
         }
         catch (QiwiException)

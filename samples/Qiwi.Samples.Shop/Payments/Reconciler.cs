@@ -58,13 +58,23 @@ public sealed partial class Reconciler(
 
         foreach (var (refund, attempts) in await refunds.DueAsync(reconciliation.BatchSize, cancellationToken))
         {
-            if (refund.Status == RefundState.Processing)
+            try
             {
-                await refunding.PollAsync(refund.OrderId, refund.RefundId, attempts, cancellationToken);
+                if (refund.Status == RefundState.Processing)
+                {
+                    await refunding.PollAsync(refund.OrderId, refund.RefundId, attempts, cancellationToken);
+                }
+                else
+                {
+                    await refunding.SendAsync(refund.OrderId, refund.RefundId, refund.Amount, attempts, cancellationToken);
+                }
             }
-            else
+            catch (Exception error) when (error is not OperationCanceledException)
             {
-                await refunding.SendAsync(refund.OrderId, refund.RefundId, refund.Amount, attempts, cancellationToken);
+                // As for an order: this refund waits its backoff (status unchanged), the others go on.
+                LogRefundFailed(logger, refund.OrderId, refund.RefundId, error);
+                await refunds.SettleAsync(refund.OrderId, refund.RefundId, refund.Status, "Reconciliation failed: " + error.Message,
+                    Backoff.Delay(attempts, reconciliation.FirstDelay, reconciliation.MaxDelay), cancellationToken);
             }
 
             checkedCount++;
@@ -81,25 +91,47 @@ public sealed partial class Reconciler(
         string? problem = null;
         try
         {
-            var bill = await qiwi.GetBillStatusAsync(order.Id, cancellationToken);
-            await orders.ApplyAsync(order.Id, bill.StatusWireValue ?? bill.Status.ToWireValue(), "reconciliation", null, cancellationToken);
+            problem = await AskQiwiAsync(order, cancellationToken);
         }
-        catch (QiwiApiException error) when (error.ResultCode == (int)ResultCode.InvoiceNotFound && order.Status == OrderStatus.New)
+        catch (Exception error) when (error is not OperationCanceledException)
         {
-            // The creation never reached QIWI: issue the invoice now (same id, same data).
-            problem = await checkout.IssueInvoiceAsync(order, "reconciliation", cancellationToken);
-        }
-        catch (QiwiException error)
-        {
-            problem = order.Status == OrderStatus.New ? ApiErrors.Describe(error) : null;
-            LogCheckFailed(logger, order.Id, ApiErrors.Describe(error));
+            // Something this order's row makes fail every time (the client refuses a value, the database a write): checked
+            // again after its backoff like any other, never in the way of the orders and refunds behind it.
+            LogOrderFailed(logger, order.Id, error);
         }
 
         await orders.RescheduleAsync(order.Id, Backoff.Delay(attempts, reconciliation.FirstDelay, reconciliation.MaxDelay), problem, cancellationToken);
     }
 
+    /// <summary>Reads the order's invoice from QIWI and applies its status (or issues it, when QIWI never got it); returns the problem to note.</summary>
+    private async Task<string?> AskQiwiAsync(OrderRecord order, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var bill = await qiwi.GetBillStatusAsync(order.Id, cancellationToken);
+            await orders.ApplyAsync(order.Id, bill.StatusWireValue ?? bill.Status.ToWireValue(), bill.Amount, bill.Currency, "reconciliation", null, cancellationToken);
+            return null;
+        }
+        catch (QiwiApiException error) when (error.ResultCode == (int)ResultCode.InvoiceNotFound && order.Status == OrderStatus.New)
+        {
+            // The creation never reached QIWI: issue the invoice now (same id, same data).
+            return await checkout.IssueInvoiceAsync(order, "reconciliation", cancellationToken);
+        }
+        catch (QiwiException error)
+        {
+            LogCheckFailed(logger, order.Id, ApiErrors.Describe(error));
+            return order.Status == OrderStatus.New ? ApiErrors.Describe(error) : null;
+        }
+    }
+
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Reconciliation of order {OrderId} got no status: {Reason}")]
     private static partial void LogCheckFailed(ILogger logger, string orderId, string reason);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "Reconciliation of order {OrderId} failed; it is checked again later, the others go on.")]
+    private static partial void LogOrderFailed(ILogger logger, string orderId, Exception error);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Error, Message = "Reconciliation of refund {RefundId} of order {OrderId} failed; it is checked again later, the others go on.")]
+    private static partial void LogRefundFailed(ILogger logger, string orderId, string refundId, Exception error);
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Error, Message = "A reconciliation pass failed; the next one retries.")]
     private static partial void LogPassFailed(ILogger logger, Exception error);

@@ -65,6 +65,20 @@ public sealed class Refunding(OrderRepository orders, RefundRepository refunds, 
         {
             var message = ApiErrors.Describe(error);
             var failure = ApiErrors.Classify(error);
+            if (failure == CallFailure.Refused)
+            {
+                // A refusal of this id may be QIWI's answer to a repeat (this stored refund sent before, by a call whose
+                // answer was lost or by another node): the docs do not say a repeated refund_id returns the refund. What
+                // QIWI has under this id decides; only a refund it does not have is refused.
+                var (found, made) = await ReadAsync(orderId, refundId, cancellationToken);
+                if (made is not null && made.Amount == amount)
+                {
+                    return await RecordAsync(orderId, made, attempt, cancellationToken);
+                }
+
+                failure = found ? CallFailure.Refused : CallFailure.Ambiguous;
+            }
+
             await refunds.SettleAsync(orderId, refundId, failure == CallFailure.Refused ? RefundState.Refused : RefundState.Unknown, message,
                 failure == CallFailure.Refused ? null : Backoff.Delay(attempt, reconciliation.FirstDelay, reconciliation.MaxDelay), cancellationToken);
             return $"Refund {refundId} of {Money(amount)}: " + (failure == CallFailure.Refused ? "refused. " : "not confirmed yet. ") + message;
@@ -83,6 +97,23 @@ public sealed class Refunding(OrderRepository orders, RefundRepository refunds, 
         catch (QiwiException error)
         {
             await refunds.SettleAsync(orderId, refundId, RefundState.Processing, ApiErrors.Describe(error), Backoff.Delay(attempt, reconciliation.FirstDelay, reconciliation.MaxDelay), cancellationToken);
+        }
+    }
+
+    /// <summary>The refund QIWI has under <paramref name="refundId"/>: (true, it), (true, null) when QIWI says it has none, (false, null) when QIWI gave no clear answer.</summary>
+    private async Task<(bool Answered, Refund? Refund)> ReadAsync(string orderId, string refundId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (true, await qiwi.GetRefundStatusAsync(orderId, refundId, cancellationToken));
+        }
+        catch (QiwiApiException error) when (error.ResultCode == (int)ResultCode.InvoiceNotFound)
+        {
+            return (true, null);
+        }
+        catch (QiwiException)
+        {
+            return (false, null);
         }
     }
 

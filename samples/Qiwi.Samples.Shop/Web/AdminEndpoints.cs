@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -21,7 +22,7 @@ namespace Qiwi.Samples.Shop.Web;
 /// (<c>Shop:AdminPassword</c>), compared in constant time; sign-in attempts limited per address; every form
 /// carries an antiforgery token; the cookie is HttpOnly and SameSite=Strict.
 /// </summary>
-internal static class AdminEndpoints
+internal static partial class AdminEndpoints
 {
     private const string LoginLimit = "admin-login";
     private const string FlashCookie = "shop_admin_message";
@@ -69,7 +70,7 @@ internal static class AdminEndpoints
 
             var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin")], CookieAuthenticationDefaults.AuthenticationScheme);
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-            return Results.Redirect(returnUrl.StartsWith("/admin", StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/admin");
+            return Results.Redirect(AdminPath().IsMatch(returnUrl) ? returnUrl : "/admin");
         }).DisableAntiforgery().RequireRateLimiting(LoginLimit);
 
         var admin = app.MapGroup("/admin").RequireAuthorization().DisableAntiforgery();
@@ -91,7 +92,8 @@ internal static class AdminEndpoints
             }
 
             var outcome = await refunding.RefundAsync(id, form["amount"], context.RequestAborted);
-            context.Response.Cookies.Append(FlashCookie, (outcome.Succeeded ? "" : "!") + outcome.Message, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/admin" });
+            // Clipped: QIWI's words can be any length, and a browser drops a cookie over 4096 bytes (escaped, a character can take 12).
+            context.Response.Cookies.Append(FlashCookie, (outcome.Succeeded ? "" : "!") + OrderRepository.Clip(outcome.Message, 300), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/admin" });
             return Results.Redirect("/admin");
         });
 
@@ -113,6 +115,14 @@ internal static class AdminEndpoints
         var byOrder = await refunds.ListAsync(list.Select(o => o.Id), context.RequestAborted);
         return Forms.Page(AdminPages.Orders(list, byOrder, Forms.Token(context, antiforgery), message, error));
     }
+
+    /// <summary>
+    /// A return URL after sign-in that is plainly a page of the admin area: <c>/admin</c> and segments of letters, digits,
+    /// <c>-</c> and <c>_</c>. No dot segments (<c>/admin/..//x</c> is <c>//x</c>), backslashes (browsers read them as
+    /// <c>/</c>), control characters (a CR or LF in a Location header is a 500 with the sign-in's cookie lost) or query.
+    /// </summary>
+    [GeneratedRegex(@"^/admin(/[A-Za-z0-9_-]+)*/?\z")]
+    private static partial Regex AdminPath();
 
     private static bool PasswordMatches(string typed, string? configured)
         => !string.IsNullOrEmpty(configured)

@@ -1,9 +1,12 @@
 using System.Text.RegularExpressions;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Qiwi.Samples.Shop.Data;
 using Qiwi.Samples.Shop.Payments;
@@ -17,6 +20,25 @@ namespace Qiwi.Samples.Shop.Web;
 internal static partial class CustomerEndpoints
 {
     private const string CustomerCookie = "shop_customer";
+    private const string OrderLimit = "place-order";
+
+    /// <summary>Limits the orders one address places (<see cref="ShopOptions.OrdersPerMinute"/>); a refused one gets a readable 429 page.</summary>
+    public static void AddOrderRateLimit(this IServiceCollection services, int perMinute)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(OrderLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.OnRejected = (rejected, cancellationToken) =>
+            {
+                rejected.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+                return new ValueTask(rejected.HttpContext.Response.WriteAsync(
+                    Html.Page("Please wait", "<h1>Please wait</h1>" + Html.Message("Too many attempts from your address. Wait a minute and try again.", error: true) + "<p><a href=\"/\">Back to the shop</a></p>"),
+                    cancellationToken));
+            };
+        });
+    }
 
     public static void MapCustomerPages(this IEndpointRouteBuilder app)
     {
@@ -41,7 +63,7 @@ internal static partial class CustomerEndpoints
 
             var placed = await checkout.PlaceAsync(Customer(context, create: true)!, phone, context.RequestAborted);
             return Results.Redirect("/orders/" + Uri.EscapeDataString(placed.Order.Id));
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireRateLimiting(OrderLimit);
 
         app.MapGet("/orders/{id}", async (string id, HttpContext context, OrderRepository orders, Checkout checkout) =>
         {

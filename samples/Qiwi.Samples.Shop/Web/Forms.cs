@@ -8,15 +8,26 @@ internal static class Forms
 {
     public static string Token(HttpContext context, IAntiforgery antiforgery) => antiforgery.GetAndStoreTokens(context).RequestToken ?? "";
 
-    /// <summary>Reads a posted form whose antiforgery token is valid; null (the caller answers 400) otherwise.</summary>
+    /// <summary>
+    /// Reads a posted form whose antiforgery token is valid; null (the caller answers 400) otherwise, also for a body
+    /// the form reader cannot read (a NUL in a value, over its limits, broken multipart; antiforgery wraps what it met
+    /// reading the token in an <see cref="AntiforgeryValidationException"/>): a bad request, not a 500.
+    /// </summary>
     public static async Task<IFormCollection?> ReadValidAsync(HttpContext context, IAntiforgery antiforgery)
     {
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        try
+        {
+            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+            {
+                return null;
+            }
+
+            return await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception error) when (error is AntiforgeryValidationException or InvalidDataException or IOException or NotSupportedException && !context.RequestAborted.IsCancellationRequested)
         {
             return null;
         }
-
-        return await context.Request.ReadFormAsync(context.RequestAborted);
     }
 
     public static IResult Expired() => Results.Content(

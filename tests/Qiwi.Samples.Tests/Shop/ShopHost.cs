@@ -14,8 +14,21 @@ internal static class ShopHost
     /// <param name="extra">More configuration arguments (<c>--Shop:...=...</c>).</param>
     public static async Task<ShopApp> StartAsync(SandboxHost sandbox, string connectionString, bool notify = true, bool reconcile = false, params string[] extra)
     {
+        var shop = await ShopApp.StartAsync([.. Arguments(sandbox, connectionString, reconcile), .. extra], "http://127.0.0.1:0");
+        if (notify)
+        {
+            sandbox.Shop.NotificationUrl = new Uri(shop.Url, "qiwi/notify");
+            sandbox.Shop.SignNotifications = true;
+        }
+
+        return shop;
+    }
+
+    /// <summary>The shop's configuration arguments for a test (also for a shop run in a child process).</summary>
+    public static string[] Arguments(SandboxHost sandbox, string connectionString, bool reconcile)
+    {
         var shopId = sandbox.Shop.ShopId.ToString(CultureInfo.InvariantCulture);
-        string[] args =
+        return
         [
             $"--Qiwi:SandboxBaseUrl={sandbox.BaseUrl}", $"--Qiwi:ShopId={shopId}",
             $"--Qiwi:ApiId={sandbox.Shop.ApiId}", $"--Qiwi:ApiPassword={sandbox.Shop.ApiPassword}", $"--Qiwi:NotificationPassword={sandbox.Shop.NotificationPassword}",
@@ -24,14 +37,6 @@ internal static class ShopHost
             "--Shop:Reconciliation:FirstDelay=00:00:00.050", "--Shop:Reconciliation:MaxDelay=00:00:00.250",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Qiwi.Samples.Shop.Data.OrderRepository=Error",
         ];
-        var shop = await ShopApp.StartAsync([.. args, .. extra], "http://127.0.0.1:0");
-        if (notify)
-        {
-            sandbox.Shop.NotificationUrl = new Uri(shop.Url, "qiwi/notify");
-            sandbox.Shop.SignNotifications = true;
-        }
-
-        return shop;
     }
 
     /// <summary>A SQLite database in a fresh temporary file (deleted with its directory by the caller).</summary>

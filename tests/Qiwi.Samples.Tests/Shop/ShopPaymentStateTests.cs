@@ -33,13 +33,13 @@ public sealed class ShopPaymentStateTests : ShopOnSqlite
         var placed = await PlaceAsync();
         var id = placed.Order.Id;
 
-        Assert.Equal(ApplyOutcome.AlreadyApplied, await Orders.ApplyAsync(id, "waiting", "test", null, CancellationToken.None));
-        Assert.Equal(ApplyOutcome.Applied, await Orders.ApplyAsync(id, "paid", "test", null, CancellationToken.None));
-        Assert.Equal(ApplyOutcome.AlreadyApplied, await Orders.ApplyAsync(id, "paid", "test", null, CancellationToken.None));
-        Assert.Equal(ApplyOutcome.Refused, await Orders.ApplyAsync(id, "waiting", "test", null, CancellationToken.None));
-        Assert.Equal(ApplyOutcome.Refused, await Orders.ApplyAsync(id, "rejected", "test", null, CancellationToken.None));
-        Assert.Equal(ApplyOutcome.Refused, await Orders.ApplyAsync(id, "refunded-by-magic", "test", null, CancellationToken.None));
-        Assert.Equal(ApplyOutcome.UnknownOrder, await Orders.ApplyAsync("SHOP-NOPE", "paid", "test", null, CancellationToken.None));
+        Assert.Equal(ApplyOutcome.AlreadyApplied, await Orders.ApplyAsync(id, "waiting", 1500m, "RUB", "test", null, CancellationToken.None));
+        Assert.Equal(ApplyOutcome.Applied, await Orders.ApplyAsync(id, "paid", 1500m, "RUB", "test", null, CancellationToken.None));
+        Assert.Equal(ApplyOutcome.AlreadyApplied, await Orders.ApplyAsync(id, "paid", 1500m, "RUB", "test", null, CancellationToken.None));
+        Assert.Equal(ApplyOutcome.Refused, await Orders.ApplyAsync(id, "waiting", 1500m, "RUB", "test", null, CancellationToken.None));
+        Assert.Equal(ApplyOutcome.Refused, await Orders.ApplyAsync(id, "rejected", 1500m, "RUB", "test", null, CancellationToken.None));
+        Assert.Equal(ApplyOutcome.Refused, await Orders.ApplyAsync(id, "refunded-by-magic", 1500m, "RUB", "test", null, CancellationToken.None));
+        Assert.Equal(ApplyOutcome.UnknownOrder, await Orders.ApplyAsync("SHOP-NOPE", "paid", 1500m, "RUB", "test", null, CancellationToken.None));
 
         Assert.Equal("paid", (await Orders.FindAsync(id, CancellationToken.None))!.Status);
         Assert.Equal(["paid", "waiting"], (await Orders.EventsAsync(id, CancellationToken.None)).Select(e => e.Status).Order(StringComparer.Ordinal).ToArray());
@@ -118,7 +118,7 @@ public sealed class ShopPaymentStateTests : ShopOnSqlite
     {
         var placed = await PlaceAsync();
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() => Orders.ApplyAsync(placed.Order.Id, i % 3 == 0 ? "waiting" : "paid", "test", null, CancellationToken.None))));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() => Orders.ApplyAsync(placed.Order.Id, i % 3 == 0 ? "waiting" : "paid", 1500m, "RUB", "test", null, CancellationToken.None))));
 
         Assert.Single(outcomes, o => o == ApplyOutcome.Applied);
         Assert.Equal("paid", (await Orders.FindAsync(placed.Order.Id, CancellationToken.None))!.Status);

@@ -68,11 +68,11 @@ public sealed class ShopStormTests
 
         // Twenty more attempts at the same final status, from both nodes at once: exactly one applies it.
         var paid = orders.First(o => o.Fate == "pay").Id;
-        await a.Services.GetRequiredService<OrderRepository>().ApplyAsync(paid, "paid", "test", null, CancellationToken.None);
+        await a.Services.GetRequiredService<OrderRepository>().ApplyAsync(paid, "paid", 1500m, "RUB", "test", null, CancellationToken.None);
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
-            nodes[i % 2].Services.GetRequiredService<OrderRepository>().ApplyAsync(paid, "paid", "test", null, CancellationToken.None))));
+            nodes[i % 2].Services.GetRequiredService<OrderRepository>().ApplyAsync(paid, "paid", 1500m, "RUB", "test", null, CancellationToken.None))));
         Assert.All(outcomes, outcome => Assert.Equal(ApplyOutcome.AlreadyApplied, outcome));
-        Assert.Equal(ApplyOutcome.Refused, await b.Services.GetRequiredService<OrderRepository>().ApplyAsync(paid, "waiting", "test", null, CancellationToken.None));
+        Assert.Equal(ApplyOutcome.Refused, await b.Services.GetRequiredService<OrderRepository>().ApplyAsync(paid, "waiting", 1500m, "RUB", "test", null, CancellationToken.None));
 
         // Refunds: 3 x 600 of each 1500.00 paid order, from both nodes at once: two succeed, the third is QIWI's 242.
         var paidOrders = orders.Where(o => o.Fate == "pay").Select(o => o.Id).ToList();
