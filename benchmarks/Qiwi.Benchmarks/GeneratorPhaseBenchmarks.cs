@@ -69,6 +69,9 @@ public class GeneratorPhaseBenchmarks
     [Benchmark(Description = "read: load + model")]
     public object Read() => SpecReader.Read(_file);
 
+    [Benchmark(Description = "split: model into its files' units")]
+    public object Split() => SourceEmitter.Split(_model, dependencyInjection: true);
+
     [Benchmark(Description = "emit: model to sources")]
     public object Emit() => SourceEmitter.EmitAll(_model);
 
