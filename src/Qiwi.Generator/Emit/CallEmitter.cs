@@ -202,6 +202,16 @@ internal static class CallEmitter
                 var property = OutcomeReadReader.FindProperty(payload, field)!;
                 Separate(builder, lines, ref count);
 
+                var parameter = OutcomeReadReader.FindParameter(operation.Parameters, field)!;
+                if (property.Type.Kind == ValueKind.Decimal && parameter.Type.Kind == ValueKind.Decimal && !parameter.IsConstant && parameter.Constraints.DecimalScale is int scale)
+                {
+                    // The same as comparing both wire texts (equal rounded values write equal text), without writing them.
+                    builder.Append(CSharp.Runtime + ".Serialization.QiwiPayloadChecks.EchoDecimal(").AppendLiteral(property.WireName).Append(", payload.").Append(property.Name)
+                        .Append(", ").Append(state.Use(parameter)).Append(", ").AppendInvariant(scale)
+                        .Append(", " + CSharp.Runtime + ".QiwiRounding.").Append(CSharp.RoundingName(parameter.Constraints.Rounding)).Append(')');
+                    continue;
+                }
+
                 builder.Append(CSharp.Runtime + ".Serialization.QiwiPayloadChecks.Echo(").AppendLiteral(property.WireName).Append(", ");
                 AppendMatch(builder, operation, payload, field, state, ns, "payload.", ", ").Append(')');
             }

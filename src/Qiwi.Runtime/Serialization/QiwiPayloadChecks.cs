@@ -11,6 +11,19 @@ public static class QiwiPayloadChecks
     public static string? Echo(string wireName, string? actual, string requested)
         => string.Equals(actual, requested, StringComparison.Ordinal) ? null : $"'{wireName}' is not the one requested";
 
+    /// <summary>
+    /// The payload's decimal <paramref name="wireName"/> must be the one the request sent: equal once both are rounded
+    /// as the wire writes them (<paramref name="scale"/> places, <paramref name="rounding"/>), which is equal wire text,
+    /// without writing either (a write's success check runs on every call).
+    /// </summary>
+    public static string? EchoDecimal(string wireName, decimal? actual, decimal? requested, int scale, QiwiRounding rounding)
+        => (actual, requested) switch
+        {
+            (null, null) => null,
+            ({ } a, { } r) when QiwiFormat.Round(a, scale, rounding) == QiwiFormat.Round(r, scale, rounding) => null,
+            _ => $"'{wireName}' is not the one requested",
+        };
+
     /// <summary>The amount must have at most <paramref name="scale"/> decimals and respect the spec's minimum (null: none).</summary>
     public static string? Amount(string wireName, decimal? value, int scale, decimal? minimum, bool exclusiveMinimum)
     {

@@ -96,7 +96,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
             check: static (payload, state) => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("bill_id", payload.BillId, state.billId)
                 ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true)
                 ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("originAmount", payload.OriginAmount, 2, 0m, true)
-                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("amount", global::Qiwi.Runtime.QiwiFormat.Decimal(payload.Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down), global::Qiwi.Runtime.QiwiFormat.Decimal(state.amount, 2, global::Qiwi.Runtime.QiwiRounding.Down)),
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.EchoDecimal("amount", payload.Amount, state.amount, 2, global::Qiwi.Runtime.QiwiRounding.Down),
             outcomeRead: static state => new global::Qiwi.Runtime.QiwiOutcomeRead<Bill>(
                 "getBillStatus",
                 token => state.client.GetBillStatusAsync(state.billId, token),
@@ -177,7 +177,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
             (client: this, refundId, billId, amount),
             check: static (payload, state) => global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("refund_id", payload.RefundId, state.refundId)
                 ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Amount("amount", payload.Amount, 2, 0m, true)
-                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.Echo("amount", global::Qiwi.Runtime.QiwiFormat.Decimal(payload.Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down), global::Qiwi.Runtime.QiwiFormat.Decimal(state.amount, 2, global::Qiwi.Runtime.QiwiRounding.Down)),
+                ?? global::Qiwi.Runtime.Serialization.QiwiPayloadChecks.EchoDecimal("amount", payload.Amount, state.amount, 2, global::Qiwi.Runtime.QiwiRounding.Down),
             outcomeRead: static state => new global::Qiwi.Runtime.QiwiOutcomeRead<Refund>(
                 "getRefundStatus",
                 token => state.client.GetRefundStatusAsync(state.billId, state.refundId, token),
