@@ -41,9 +41,10 @@ public partial interface IQiwiPullClient
     /// <c>PUT /api/v2/prv/{prv_id}/bills/{bill_id}</c> (operation <c>createBill</c>); safe to repeat.
     /// </remarks>
     /// <param name="billId">
-    /// The invoice's identifier, chosen by the merchant: any non-empty string of
-    /// up to 200 characters, unique among the shop's invoices. Sent as a single
-    /// percent-encoded path segment.
+    /// The invoice's identifier, chosen by the merchant: any non-empty text XML can
+    /// carry (no control characters but tab, line feed and carriage return, no U+FFFE,
+    /// U+FFFF or unpaired surrogate) of up to 200 characters, unique among the shop's
+    /// invoices. Sent as a single percent-encoded path segment.
     /// <para/>
     /// (<c>bill_id</c>: 1 to 200 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
@@ -95,9 +96,10 @@ public partial interface IQiwiPullClient
     /// <c>GET /api/v2/prv/{prv_id}/bills/{bill_id}</c> (operation <c>getBillStatus</c>); safe to repeat.
     /// </remarks>
     /// <param name="billId">
-    /// The invoice's identifier, chosen by the merchant: any non-empty string of
-    /// up to 200 characters, unique among the shop's invoices. Sent as a single
-    /// percent-encoded path segment.
+    /// The invoice's identifier, chosen by the merchant: any non-empty text XML can
+    /// carry (no control characters but tab, line feed and carriage return, no U+FFFE,
+    /// U+FFFF or unpaired surrogate) of up to 200 characters, unique among the shop's
+    /// invoices. Sent as a single percent-encoded path segment.
     /// <para/>
     /// (<c>bill_id</c>: 1 to 200 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
@@ -118,9 +120,10 @@ public partial interface IQiwiPullClient
     /// <c>PATCH /api/v2/prv/{prv_id}/bills/{bill_id}</c> (operation <c>cancelBill</c>); re-sent only after <c>getBillStatus</c> shows it did not take effect.
     /// </remarks>
     /// <param name="billId">
-    /// The invoice's identifier, chosen by the merchant: any non-empty string of
-    /// up to 200 characters, unique among the shop's invoices. Sent as a single
-    /// percent-encoded path segment.
+    /// The invoice's identifier, chosen by the merchant: any non-empty text XML can
+    /// carry (no control characters but tab, line feed and carriage return, no U+FFFE,
+    /// U+FFFF or unpaired surrogate) of up to 200 characters, unique among the shop's
+    /// invoices. Sent as a single percent-encoded path segment.
     /// <para/>
     /// (<c>bill_id</c>: 1 to 200 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
