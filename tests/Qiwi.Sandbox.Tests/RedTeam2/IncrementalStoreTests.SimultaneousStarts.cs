@@ -30,14 +30,17 @@ public sealed partial class IncrementalStoreTests
         var children = Enumerable.Range(0, processes).Select(_ => SandboxProcess(work.FullName, go, file.Path)).ToList();
         try
         {
+            // The barrier blocks its threads: they are threads of their own, not the pool's, which the other test
+            // classes' servers share (7 pool threads blocked on 2 cores starve every request in the process for
+            // seconds while the pool grows).
             using var barrier = new Barrier(threads + 1);
-            var starts = Enumerable.Range(0, threads).Select(i => Task.Run(async () =>
+            var starts = Enumerable.Range(0, threads).Select(i => Task.Factory.StartNew(async () =>
             {
                 barrier.SignalAndWait();
                 return await Started.StartAsync(file.Path, fake, seed + i);
-            })).ToArray();
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()).ToArray();
 
-            barrier.SignalAndWait();
+            await Task.Factory.StartNew(barrier.SignalAndWait, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await File.WriteAllTextAsync(go, "go");   // the children poll for it every 10 ms
             var started = await Task.WhenAll(starts);
             var outputs = await Settled(children);
