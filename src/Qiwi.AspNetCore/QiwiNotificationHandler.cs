@@ -57,13 +57,13 @@ internal static partial class QiwiNotificationHandler
         }
 
         IFormCollection form;
-        using var bodyTimeout = new CancellationTokenSource(options.BodyTimeout);
-        using var bodyRead = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, bodyTimeout.Token);
+        using var bodyRead = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        bodyRead.CancelAfter(options.BodyTimeout);
         try
         {
             form = await context.Request.ReadFormAsync(bodyRead.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (bodyTimeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (bodyRead.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
         {
             // Still coming after BodyTimeout: the connection is ended (Kestrel ends one whose body read was cancelled
             // anyway, so no reply could follow); QIWI repeats a notification it got no reply to.
