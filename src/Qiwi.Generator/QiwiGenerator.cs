@@ -136,11 +136,6 @@ public sealed class QiwiGenerator : IIncrementalGenerator
             return new ParseResult(null, new(new[] { file.Refusal }));
         }
 
-        if (file.LoadError is not null)
-        {
-            return new ParseResult(null, new(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, file.Path, SourceSpan.Empty, InternalError.OneLine(file.LoadError)) }));
-        }
-
         try
         {
             var result = SpecReader.Read(file);

@@ -61,7 +61,7 @@ internal static class SpecFileSelector
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new SpecFile(text.Path, string.Empty, specOptions, exception.ToString());
+            return Refused(text.Path, specOptions, DiagnosticDescriptors.InternalError, InternalError.OneLine(exception.ToString()));
         }
     }
 
