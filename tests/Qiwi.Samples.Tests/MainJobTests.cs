@@ -15,7 +15,7 @@ public sealed class MainJobTests
 
         Assert.True(exitCode == 0, output);
         var lines = output.Split('\n');
-        foreach (var step in new[] { "Create an invoice", "QIWI Checkout", "pays on the checkout page", "signed notification", "Refund 60.00", "remaining 40.00", "242", "Mobile Commerce", "confirms by SMS" })
+        foreach (var step in new[] { "Create an invoice", "QIWI Checkout", "pays on the checkout page", "signed notification", "Refund 60.00", "remaining 40.00", "refused with 242", "Mobile Commerce", "confirms by SMS" })
         {
             // Each fact once: no table repeating the log.
             Assert.Single(lines, line => line.Contains(step, StringComparison.Ordinal));
