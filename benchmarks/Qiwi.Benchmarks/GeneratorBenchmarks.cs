@@ -105,10 +105,10 @@ public class GeneratorBenchmarks
     public object ReadSplitEmit() => ReadSplitEmit(_file);
 
     /// <summary>The real pipeline's work in its order, without the driver: read, split into units, emit each (as the driver calls it).</summary>
-    internal static List<string> ReadSplitEmit(Qiwi.Generator.Input.SpecFile file)
+    internal static List<Microsoft.CodeAnalysis.Text.SourceText> ReadSplitEmit(Qiwi.Generator.Input.SpecFile file)
     {
         var model = Qiwi.Generator.Parsing.SpecReader.Read(file).Model ?? throw new InvalidOperationException("the spec did not read");
-        var texts = new List<string>();
+        var texts = new List<Microsoft.CodeAnalysis.Text.SourceText>();
         foreach (var unit in Qiwi.Generator.Emit.SourceEmitter.Split(model).All())
         {
             if (Qiwi.Generator.Emit.SourceEmitter.TryEmit(unit).Text is { } text)

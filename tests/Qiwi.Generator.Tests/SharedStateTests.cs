@@ -45,6 +45,7 @@ public sealed class SharedStateTests
             {
                 "Qiwi.Generator.Emit.CodeWriter.t_cached",
                 "Qiwi.Generator.Emit.CodeWriter.t_copy",
+                "Qiwi.Generator.Emit.CodeWriter.t_file",
                 "Qiwi.Generator.Emit.RedirectEmitter.t_kept",
                 "Qiwi.Generator.Emit.XmlDoc.t_normalized",
                 "Qiwi.Generator.Emit.XmlDoc.t_text",

@@ -7,7 +7,7 @@ namespace Qiwi.Generator.Emit;
 /// <summary>The client interface and its implementation: one async method per API operation.</summary>
 internal static class ClientEmitter
 {
-    public static string EmitInterface(OperationsScope spec)
+    public static CodeWriter EmitInterface(OperationsScope spec)
     {
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, spec.ClientDescription);
@@ -36,10 +36,10 @@ internal static class ClientEmitter
         }
 
         writer.Close();
-        return writer.ToString();
+        return writer;
     }
 
-    public static string EmitClient(ClientScope spec, PatternTable patterns)
+    public static CodeWriter EmitClient(ClientScope spec, PatternTable patterns)
     {
         var code = new ParameterCode(patterns);
         var name = spec.Names.Client;
@@ -135,7 +135,7 @@ internal static class ClientEmitter
         }
 
         writer.Close();
-        return writer.ToString();
+        return writer;
     }
 
     /// <summary>True when the spec has outbound redirects, so the client offers its <c>Redirects</c> builders (decided when the spec is split).</summary>

@@ -10,7 +10,7 @@ namespace Qiwi.Generator.Emit;
 /// </summary>
 internal static class ClientOptionsEmitter
 {
-    public static string Emit(OptionsScope spec, PatternTable patterns)
+    public static CodeWriter Emit(OptionsScope spec, PatternTable patterns)
     {
         var code = new ParameterCode(patterns);
         var writer = new CodeWriter(spec.Namespace);
@@ -41,7 +41,7 @@ internal static class ClientOptionsEmitter
 
         writer.Close();
         writer.Close();
-        return writer.ToString();
+        return writer;
     }
 
     /// <summary>The client-level setting read from <paramref name="options"/>, or an ArgumentException naming it when unset.</summary>

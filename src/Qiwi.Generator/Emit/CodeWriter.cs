@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Qiwi.Generator.Emit;
 
@@ -26,6 +27,10 @@ internal sealed class CodeWriter
 
     [ThreadStatic]
     private static char[]? t_copy;
+
+    // A finished file's characters on their way to bytes (ToSourceText); as large as the builder the thread keeps.
+    [ThreadStatic]
+    private static char[]? t_file;
 
     private StringBuilder? _builder;
     private string? _text;
@@ -248,6 +253,53 @@ internal sealed class CodeWriter
             return _text;
         }
 
+        var builder = Finish();
+        _text = builder.ToString();
+        Release(builder);
+        return _text;
+    }
+
+    /// <summary>
+    /// The file as the driver takes it (the text <see cref="ToString"/> gives, with <c>AddSource</c>'s encoding), made
+    /// without a string when it is all ASCII (<see cref="AsciiSourceText"/>); the writer is finished.
+    /// </summary>
+    public SourceText ToSourceText()
+    {
+        if (_text is not null)
+        {
+            return SourceText.From(_text, Encoding.UTF8);
+        }
+
+        var builder = Finish();
+        var length = builder.Length;
+        var chars = t_file;
+        if (chars is null || chars.Length < length)
+        {
+            chars = new char[Math.Max(length, InitialCapacity)];
+            if (chars.Length <= MaxCachedCapacity)
+            {
+                t_file = chars;
+            }
+        }
+
+        builder.CopyTo(0, chars, 0, length);
+        Release(builder);
+
+        // UTF-8 takes one byte for each character exactly when every character is ASCII (a lone surrogate counts 3).
+        if (Encoding.UTF8.GetByteCount(chars, 0, length) != length)
+        {
+            _text = new string(chars, 0, length);
+            return SourceText.From(_text, Encoding.UTF8);
+        }
+
+        var bytes = new byte[length];
+        Encoding.ASCII.GetBytes(chars, 0, length, bytes, 0);
+        return new AsciiSourceText(bytes);
+    }
+
+    /// <summary>The builder with the file's one trailing newline; the writer is finished from here on.</summary>
+    private StringBuilder Finish()
+    {
         var builder = Builder;
         var length = builder.Length;
         while (length > 0 && builder[length - 1] == '\n')
@@ -256,15 +308,19 @@ internal sealed class CodeWriter
         }
 
         builder.Length = length;
-        _text = builder.Append('\n').ToString();
+        builder.Append('\n');
         _builder = null;
+        return builder;
+    }
+
+    /// <summary>Gives the builder back to the thread for its next file, unless it grew too large to hold.</summary>
+    private static void Release(StringBuilder builder)
+    {
         if (builder.Capacity <= MaxCachedCapacity)
         {
             builder.Clear();
             t_cached = builder;
         }
-
-        return _text;
     }
 
     private StringBuilder Builder => _builder ?? throw new InvalidOperationException("The file was already written out (CodeWriter.ToString).");

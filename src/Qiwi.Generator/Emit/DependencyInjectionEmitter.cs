@@ -7,7 +7,7 @@ namespace Qiwi.Generator.Emit;
 /// </summary>
 internal static class DependencyInjectionEmitter
 {
-    public static string Emit(EmitContext spec)
+    public static CodeWriter Emit(EmitContext spec)
     {
         var client = spec.Names.Client;
         var writer = new CodeWriter(spec.Namespace);
@@ -28,6 +28,6 @@ internal static class DependencyInjectionEmitter
         writer.Line("return builder;");
         writer.Close();
         writer.Close();
-        return writer.ToString();
+        return writer;
     }
 }

@@ -56,7 +56,7 @@ internal static class EnumEmitter
 
     private static readonly CodeBlock OpenSetEnd = new("_ => null,\n};\n}");
 
-    public static string Emit(EmitContext spec, EnumModel model)
+    public static CodeWriter Emit(EmitContext spec, EnumModel model)
     {
         var writer = new CodeWriter(spec.Namespace);
         if (model.IsOpen)
@@ -70,7 +70,7 @@ internal static class EnumEmitter
             EmitExtensions(writer, spec, model);
         }
 
-        return writer.ToString();
+        return writer;
     }
 
     private static void EmitEnum(CodeWriter writer, EmitContext spec, EnumModel model)

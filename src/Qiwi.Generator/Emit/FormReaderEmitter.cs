@@ -25,7 +25,7 @@ internal static class FormReaderEmitter
     /// <summary>The end of the result's initializer (written after <c>writer.Line("{").Indent()</c>), of ReadForm and of the type.</summary>
     private static readonly CodeBlock ReadFormEnd = new("});\n}\n}");
 
-    public static string EmitReader(FormScope spec, ObjectModel model, PatternTable patterns)
+    public static CodeWriter EmitReader(FormScope spec, ObjectModel model, PatternTable patterns)
     {
         var writer = new CodeWriter(spec.Namespace);
         writer.Open(spec.Visibility, " sealed partial record ", model.Name);
@@ -142,7 +142,7 @@ internal static class FormReaderEmitter
         }
 
         writer.Write(ReadFormEnd);
-        return writer.ToString();
+        return writer;
     }
 
     /// <summary>Appends <c>ReadForm</c>'s result type for the model named <paramref name="model"/> (no string of it is made).</summary>
@@ -168,7 +168,7 @@ internal static class FormReaderEmitter
     }
 
     /// <summary>One method per operation with rules on its string path parameters, or null when no operation has any.</summary>
-    public static string? EmitPathChecks(PathChecksScope spec, PatternTable patterns)
+    public static CodeWriter? EmitPathChecks(PathChecksScope spec, PatternTable patterns)
     {
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, "The spec's rules for the string path parameters of each operation, for the receiving side (a server emulating the API). Each method returns the first parameter that breaks a rule, or null.");
@@ -230,7 +230,7 @@ internal static class FormReaderEmitter
         }
 
         writer.Close();
-        return any ? writer.ToString() : null;
+        return any ? writer : null;
     }
 
     private static int AppendPathChecks(StringBuilder builder, FormScope spec, OperationModel operation, ParameterModel parameter, PatternTable patterns)

@@ -5,7 +5,7 @@ namespace Qiwi.Generator.Emit;
 /// <summary>An object schema as an immutable record: one property per schema property, wire names in the docs.</summary>
 internal static class ModelEmitter
 {
-    public static string Emit(EmitContext spec, ObjectModel model)
+    public static CodeWriter Emit(EmitContext spec, ObjectModel model)
     {
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, model.Description);
@@ -50,6 +50,6 @@ internal static class ModelEmitter
         }
 
         writer.Close();
-        return writer.ToString();
+        return writer;
     }
 }

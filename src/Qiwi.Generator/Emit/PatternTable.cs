@@ -114,7 +114,7 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
             ? pattern.Substring(0, pattern.Length - 1) + "\\z"
             : pattern;
 
-    public string Emit(string ns)
+    public CodeWriter Emit(string ns)
     {
         var writer = new CodeWriter(ns);
         XmlDoc.Summary(writer, "The spec's patterns, compiled once.");
@@ -131,7 +131,7 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
         }
 
         writer.Close();
-        return writer.ToString();
+        return writer;
     }
 
     /// <summary>Gives each new pattern its first user's name, with a number when another pattern (or the class) has it.</summary>

@@ -13,13 +13,13 @@ internal static class RedirectEmitter
     [System.ThreadStatic]
     private static List<ParameterCode.DocLines>? t_kept;
 
-    public static string Emit(RedirectsScope spec, PatternTable patterns) => Emit(spec, patterns, reuseDocs: true);
+    public static CodeWriter Emit(RedirectsScope spec, PatternTable patterns) => Emit(spec, patterns, reuseDocs: true);
 
     /// <summary>
     /// The redirects' file; with <paramref name="reuseDocs"/> a signed builder's parameter docs are copied from its unsigned
     /// twin's just above (the same lines), without it rendered again (the reference RedirectDocsReuseTests compares with).
     /// </summary>
-    internal static string Emit(RedirectsScope spec, PatternTable patterns, bool reuseDocs)
+    internal static CodeWriter Emit(RedirectsScope spec, PatternTable patterns, bool reuseDocs)
     {
         var code = new ParameterCode(patterns);
         List<ParameterCode.DocLines>? kept = null;
@@ -86,7 +86,7 @@ internal static class RedirectEmitter
             }
         }
 
-        return writer.ToString();
+        return writer;
     }
 
     /// <summary>

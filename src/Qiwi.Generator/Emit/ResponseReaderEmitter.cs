@@ -8,7 +8,7 @@ namespace Qiwi.Generator.Emit;
 /// </summary>
 internal static class ResponseReaderEmitter
 {
-    public static string Emit(EmitContext spec, ResponseModel response)
+    public static CodeWriter Emit(EmitContext spec, ResponseModel response)
     {
         var name = response.ReaderName;
         var envelope = CSharp.Runtime + ".QiwiEnvelope<" + response.PayloadType + ">";
@@ -71,6 +71,6 @@ internal static class ResponseReaderEmitter
         line.Append(", result.").Append(response.PayloadProperty).Append(");");
         writer.LineEnd();
         writer.Close();
-        return writer.ToString();
+        return writer;
     }
 }

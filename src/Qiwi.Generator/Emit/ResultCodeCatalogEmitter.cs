@@ -3,7 +3,7 @@ namespace Qiwi.Generator.Emit;
 /// <summary>The runtime's view of the result-code enum (x-qiwi-envelope.resultCodeSchema): fatal flags and descriptions.</summary>
 internal static class ResultCodeCatalogEmitter
 {
-    public static string Emit(Model.EmitContext spec, Model.ResultCodeEnum? codes)
+    public static CodeWriter Emit(Model.EmitContext spec, Model.ResultCodeEnum? codes)
     {
         var name = spec.Names.ResultCodes;
         var writer = new CodeWriter(spec.Namespace);
@@ -47,6 +47,6 @@ internal static class ResultCodeCatalogEmitter
         }
 
         writer.Close();
-        return writer.ToString();
+        return writer;
     }
 }

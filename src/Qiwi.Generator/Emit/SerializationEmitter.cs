@@ -15,7 +15,7 @@ internal static class SerializationEmitter
     private const string XElement = "global::System.Xml.Linq.XElement";
     private const string Pairs = "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>";
 
-    public static string Emit(EmitContext spec, ObjectModel model)
+    public static CodeWriter Emit(EmitContext spec, ObjectModel model)
     {
         var writer = new CodeWriter(spec.Namespace);
         writer.Open(spec.Visibility, " sealed partial record ", model.Name);
@@ -42,7 +42,7 @@ internal static class SerializationEmitter
         writer.LineStart().Append("private static global::System.FormatException Missing(string wireName) => new(").AppendLiteral(model.Name, ": the required field '").Append(" + wireName + \"' is missing.\");");
         writer.LineEnd();
         writer.Close();
-        return writer.ToString();
+        return writer;
     }
 
     internal static bool IsFlat(ObjectModel model)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis.Text;
 using Qiwi.Generator.Diagnostics;
 using Qiwi.Generator.Model;
 using Qiwi.Generator.Parsing;
@@ -123,11 +124,11 @@ internal static class SourceEmitter
     /// The text of one file (null when it has nothing to hold), or, when its emitter fails (a bug), a QIWI9999 at
     /// the start of the spec naming the exception and the stack: that file is missing, the others are not affected.
     /// </summary>
-    public static (string? Text, DiagnosticInfo? Error) TryEmit(OutputUnit unit)
+    public static (SourceText? Text, DiagnosticInfo? Error) TryEmit(OutputUnit unit)
     {
         try
         {
-            return (Emit(unit), null);
+            return (Write(unit)?.ToSourceText(), null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
@@ -137,7 +138,10 @@ internal static class SourceEmitter
     }
 
     /// <summary>The text of one file, or null when the file has nothing to hold.</summary>
-    public static string? Emit(OutputUnit unit) => unit switch
+    public static string? Emit(OutputUnit unit) => Write(unit)?.ToString();
+
+    /// <summary>One file written (its writer, to be finished as a string or as the driver's text), or null when it has nothing to hold.</summary>
+    private static CodeWriter? Write(OutputUnit unit) => unit switch
     {
         EnumUnit u => EnumEmitter.Emit(u.Spec, u.Model),
         ModelUnit u => ModelEmitter.Emit(u.Spec, u.Model),

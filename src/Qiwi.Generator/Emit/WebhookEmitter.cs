@@ -5,7 +5,7 @@ namespace Qiwi.Generator.Emit;
 /// <summary>A webhook (x-webhooks): parse its form, verify its signature, and format the reply.</summary>
 internal static class WebhookEmitter
 {
-    public static string Emit(WebhookScope spec, WebhookModel webhook)
+    public static CodeWriter Emit(WebhookScope spec, WebhookModel webhook)
     {
         const string Pairs = "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>";
         var writer = new CodeWriter(spec.Namespace);
@@ -51,7 +51,7 @@ internal static class WebhookEmitter
         }
 
         writer.Close();
-        return writer.ToString();
+        return writer;
     }
 
     /// <summary>
