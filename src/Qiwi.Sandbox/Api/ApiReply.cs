@@ -109,13 +109,15 @@ internal static class ApiReply
             buffer.ResetWrittenCount();
             if (mediaType.EndsWith("xml", StringComparison.Ordinal))
             {
-                Encoding.UTF8.GetBytes(XmlText(result switch
+                var element = result switch
                 {
                     BillResult r => r.ToXml(),
                     RefundResult r => r.ToXml(),
                     ErrorResult r => r.ToXml(),
                     _ => throw new ArgumentException(result.GetType().Name),
-                }), buffer);
+                };
+                XmlCarriedText.CarryAll(element);   // text of a data file written before D-xmltext: U+FFFD, not a 500
+                Encoding.UTF8.GetBytes(XmlText(element), buffer);
             }
             else
             {
