@@ -3,9 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -45,7 +42,7 @@ public sealed class StoredXmlIllegalTextTests
         var random = new Random(seed);
         var cases = Cases(random);
         var path = Path.Combine(Path.GetTempPath(), "qiwi-sandbox-xmlold-" + Guid.NewGuid().ToString("N") + ".db");
-        await using var merchant = await RecordingMerchant.StartAsync();
+        await using var merchant = await NotificationSink.StartAsync();
         var shop = SandboxOptions.TestShop;
         shop.NotificationUrl = merchant.Url;
         shop.SignNotifications = seed % 2 == 0;   // both ways of authenticating the form, one per seed
@@ -90,12 +87,14 @@ public sealed class StoredXmlIllegalTextTests
             }
 
             var expected = cases.Where(c => c.Paid).Select(c => (c.StoredBillId, c.StoredComment)).Concat(waiting.Select(c => (c.StoredBillId, c.StoredComment))).ToList();
-            for (var wait = 0; wait < 400 && merchant.Received.Count < expected.Count; wait++)
+            for (var wait = 0; wait < 400 && merchant.Bodies.Count < expected.Count; wait++)
             {
                 await Task.Delay(25);
             }
 
-            var received = merchant.Received.ToList();
+            // Decoded by hand: ASP.NET's form reader answers HTTP 500 to a value with %00 (a merchant's limit, not the sandbox's).
+            var received = merchant.Bodies.Select(body => body.Split('&').Select(pair => pair.Split('=', 2)).ToDictionary(p => Decode(p[0]), p => Decode(p[1])))
+                .Select(form => (form["bill_id"], form["comment"])).ToList();
             var logText = await http.GetStringAsync("sandbox/control/notifications");
             foreach (var (billId, comment) in expected)
             {
@@ -307,6 +306,8 @@ public sealed class StoredXmlIllegalTextTests
         return carried.ToString();
     }
 
+    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+
     private static string Show(string value) => FormValueRoundTripTests.Show(value);
 
     private static JsonElement Property(JsonElement element, string snake, string pascal)
@@ -319,45 +320,6 @@ public sealed class StoredXmlIllegalTextTests
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             => throw new InvalidOperationException("no notification is due while the old file is written");
-    }
-
-    /// <summary>A merchant that records the bill id and comment of every notification form and accepts it.</summary>
-    private sealed class RecordingMerchant : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-
-        private RecordingMerchant(WebApplication app) => _app = app;
-
-        public ConcurrentQueue<(string BillId, string Comment)> Received { get; } = new();
-
-        public Uri Url => new(_app.Urls.First() + "/notify");
-
-        public static async Task<RecordingMerchant> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var merchant = new RecordingMerchant(app);
-            app.MapPost("/notify", async (HttpContext context) =>
-            {
-                // Decoded by hand: ASP.NET's form reader answers HTTP 500 to a value with %00 (this merchant's limit, not the sandbox's).
-                var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
-                var form = body.Split('&').Select(pair => pair.Split('=', 2)).ToDictionary(p => Decode(p[0]), p => Decode(p[1]));
-                merchant.Received.Enqueue((form["bill_id"], form["comment"]));
-                return Results.Text("<result><result_code>0</result_code></result>", "text/xml");
-            });
-            await app.StartAsync();
-            return merchant;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
     }
 
     private sealed class ListLogger : ILogger<SandboxStore>
