@@ -28,11 +28,26 @@ public class QiwiCall<TPayload>
     /// </summary>
     public Func<TPayload, string?>? Check { get; init; }
 
-    /// <summary>For a write: the status read that settles an unknown outcome (the spec's <c>x-qiwi-outcome-read</c>).</summary>
+    /// <summary>
+    /// For a write: the status read that settles an unknown outcome (the spec's <c>x-qiwi-outcome-read</c>); what it finds
+    /// is the write's effect when <see cref="Check"/> passes on it (its own <c>tookEffect</c> is used only without a check).
+    /// </summary>
     public QiwiOutcomeRead<TPayload>? OutcomeRead { get; init; }
 
     /// <summary>Why the success payload is impossible, or null.</summary>
     internal virtual string? CheckPayload(TPayload payload) => Check?.Invoke(payload);
+
+    /// <summary>Whether the call checks a success payload (<see cref="Check"/>, or the state's check).</summary>
+    internal virtual bool HasCheck => Check is not null;
+
+    /// <summary>
+    /// Whether what the status read found is this write's effect: the write's own success check passes on it when the
+    /// call has one (a generated check compares each <c>x-qiwi-outcome-read</c> match field, an amount by value with
+    /// <see cref="Serialization.QiwiPayloadChecks.EchoDecimal"/>), so the answer the write lost is judged as the answer it
+    /// would have got; the read's <see cref="QiwiOutcomeRead{TPayload}.TookEffect"/> only for a call without a check.
+    /// </summary>
+    internal Func<TPayload, bool> TookEffect(QiwiOutcomeRead<TPayload> read)
+        => HasCheck ? found => CheckPayload(found) is null : read.TookEffect;
 
     /// <summary>Whether the call has a status read (without building it).</summary>
     internal virtual bool HasOutcomeRead => OutcomeRead is not null;

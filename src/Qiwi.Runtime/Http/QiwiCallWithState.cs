@@ -31,6 +31,8 @@ public sealed class QiwiCall<TPayload, TState> : QiwiCall<TPayload>
 
     internal override string? CheckPayload(TPayload payload) => _check?.Invoke(payload, State);
 
+    internal override bool HasCheck => _check is not null;
+
     internal override bool HasOutcomeRead => _outcomeRead is not null;
 
     internal override QiwiOutcomeRead<TPayload>? CreateOutcomeRead() => _outcomeRead?.Invoke(State);

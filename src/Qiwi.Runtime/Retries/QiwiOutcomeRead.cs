@@ -13,7 +13,10 @@ public sealed class QiwiOutcomeRead<TPayload>
     /// <param name="operationId">The read's operationId (for traces and errors).</param>
     /// <param name="read">Reads the resource the write creates or changes.</param>
     /// <param name="notFoundCodes">Result codes of the read that mean the resource does not exist.</param>
-    /// <param name="tookEffect">Whether the resource found shows this write's effect (its fields repeat the write's).</param>
+    /// <param name="tookEffect">
+    /// Whether the resource found shows this write's effect (its fields repeat the write's), for a call without a payload
+    /// check: a call with one is settled by that check run on the resource found (see <see cref="QiwiCall{TPayload}.Check"/>).
+    /// </param>
     public QiwiOutcomeRead(string operationId, Func<CancellationToken, Task<TPayload>> read, IReadOnlyList<int> notFoundCodes, Func<TPayload, bool> tookEffect)
     {
         OperationId = operationId ?? throw new ArgumentNullException(nameof(operationId));
@@ -34,13 +37,21 @@ public sealed class QiwiOutcomeRead<TPayload>
     /// <summary>Whether the resource found shows this write's effect.</summary>
     public Func<TPayload, bool> TookEffect { get; }
 
-    /// <summary>Reads the status and says what it shows. Never throws a <see cref="QiwiException"/>: a failed read is <see cref="QiwiOutcome.CannotTell"/>.</summary>
-    public async Task<(QiwiOutcome Outcome, TPayload? Found, QiwiException? Failure)> ResolveAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the status and says what it shows (by <see cref="TookEffect"/>). Never throws a <see cref="QiwiException"/>: a failed read is <see cref="QiwiOutcome.CannotTell"/>.</summary>
+    public Task<(QiwiOutcome Outcome, TPayload? Found, QiwiException? Failure)> ResolveAsync(CancellationToken cancellationToken)
+        => ResolveAsync(TookEffect, cancellationToken);
+
+    /// <summary>
+    /// Reads the status and says what it shows, by <paramref name="tookEffect"/>: the pipeline passes the write's own
+    /// success check run on what the read found (<see cref="QiwiCall{TPayload}.Check"/>), so a lost answer and a
+    /// received one are judged by the one comparison (an amount by <see cref="Serialization.QiwiPayloadChecks.EchoDecimal"/>).
+    /// </summary>
+    internal async Task<(QiwiOutcome Outcome, TPayload? Found, QiwiException? Failure)> ResolveAsync(Func<TPayload, bool> tookEffect, CancellationToken cancellationToken)
     {
         try
         {
             var found = await Read(cancellationToken).ConfigureAwait(false);
-            return TookEffect(found) ? (QiwiOutcome.TookEffect, found, null) : (QiwiOutcome.NotTakenEffect, null, null);
+            return tookEffect(found) ? (QiwiOutcome.TookEffect, found, null) : (QiwiOutcome.NotTakenEffect, null, null);
         }
         catch (QiwiApiException notFound) when (NotFoundCodes.Contains(notFound.ResultCode))
         {

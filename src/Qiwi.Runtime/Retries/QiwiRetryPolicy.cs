@@ -7,7 +7,8 @@ namespace Qiwi.Runtime;
 /// attempt and whether its outcome is known; repeats idempotent requests when repeating may help; before
 /// re-sending any other write whose outcome is unknown, reads its status (found: that is the result; not
 /// found: re-sending is safe; cannot tell: <see cref="QiwiOutcomeUnknownException"/>). A write that ends in
-/// failure after an attempt of unknown outcome is settled by the same read, never reported as a plain failure.
+/// failure after an attempt of unknown outcome is settled by the same read, never reported as a plain failure. What the
+/// read found is the write's effect when the write's own success check passes on it (<see cref="QiwiCall{TPayload}.TookEffect"/>).
 /// </summary>
 internal sealed class QiwiRetryPolicy(QiwiClientOptions options, QiwiTransport transport, QiwiResponseInterpreter interpreter)
 {
@@ -38,7 +39,7 @@ internal sealed class QiwiRetryPolicy(QiwiClientOptions options, QiwiTransport t
             var repeatable = request.Idempotent || hasOutcomeRead;
             if (number >= options.Retry.MaxAttempts || !repeatable || !QiwiRetryRules.MayHelp(error) || cancellationToken.IsCancellationRequested)
             {
-                return await FinishAsync(request, hasOutcomeRead ? outcomeRead ?? call.CreateOutcomeRead() : null, attempts, cancellationToken).ConfigureAwait(false);
+                return await FinishAsync(request, call, hasOutcomeRead ? outcomeRead ?? call.CreateOutcomeRead() : null, attempts, cancellationToken).ConfigureAwait(false);
             }
 
             var delay = options.Retry.DelayBefore(number);
@@ -48,7 +49,7 @@ internal sealed class QiwiRetryPolicy(QiwiClientOptions options, QiwiTransport t
             {
                 // Not promised idempotent: never re-sent blindly. Read first.
                 outcomeRead ??= call.CreateOutcomeRead()!;
-                var (outcome, found, failure) = await outcomeRead.ResolveAsync(cancellationToken).ConfigureAwait(false);
+                var (outcome, found, failure) = await outcomeRead.ResolveAsync(call.TookEffect(outcomeRead), cancellationToken).ConfigureAwait(false);
                 if (outcome == QiwiOutcome.TookEffect)
                 {
                     return found!;
@@ -67,7 +68,7 @@ internal sealed class QiwiRetryPolicy(QiwiClientOptions options, QiwiTransport t
     /// write with an attempt of unknown outcome is settled by its status read: done (the result), not done
     /// (the last error: nothing happened), or unknown (<see cref="QiwiOutcomeUnknownException"/>).
     /// </summary>
-    private static async Task<TPayload> FinishAsync<TPayload>(QiwiRequest request, QiwiOutcomeRead<TPayload>? outcomeRead, List<QiwiAttempt> attempts, CancellationToken cancellationToken)
+    private static async Task<TPayload> FinishAsync<TPayload>(QiwiRequest request, QiwiCall<TPayload> call, QiwiOutcomeRead<TPayload>? outcomeRead, List<QiwiAttempt> attempts, CancellationToken cancellationToken)
         where TPayload : class
     {
         var last = attempts[^1].Error;
@@ -81,7 +82,7 @@ internal sealed class QiwiRetryPolicy(QiwiClientOptions options, QiwiTransport t
             throw new QiwiOutcomeUnknownException(request.OperationId, attempts, null);
         }
 
-        var (outcome, found, failure) = await outcomeRead.ResolveAsync(cancellationToken).ConfigureAwait(false);
+        var (outcome, found, failure) = await outcomeRead.ResolveAsync(call.TookEffect(outcomeRead), cancellationToken).ConfigureAwait(false);
         return outcome switch
         {
             QiwiOutcome.TookEffect => found!,

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -69,8 +68,8 @@ internal static class ApiReply
     }
 
     /// <summary>
-    /// The answer: the envelope written as UTF-8 straight into the response (JSON through the generated
-    /// <c>WriteJson</c>, into a buffer kept per thread and copied into the response before anything awaits), with
+    /// The answer: the envelope written as UTF-8 into a buffer kept per thread and copied into the response before
+    /// anything awaits (JSON through the generated <c>WriteJson</c>, XML through <see cref="XmlReplyWriter"/>), with
     /// <c>Content-Length</c> and <c>{media type}; charset=utf-8</c>.
     /// </summary>
     private sealed class Reply(string mediaType, int status, object result) : IResult
@@ -80,28 +79,6 @@ internal static class ApiReply
         [ThreadStatic]
         private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _scratch;
 
-        /// <summary>
-        /// The element's text with carriage returns written as <c>&amp;#xD;</c>: a reader turns a bare one (and CR LF)
-        /// into a line feed, so a comment written with <c>XElement.ToString()</c> came back changed.
-        /// </summary>
-        private static string XmlText(System.Xml.Linq.XElement element)
-        {
-            var text = new StringBuilder();
-            using (var writer = System.Xml.XmlWriter.Create(text, XmlSettings))
-            {
-                element.WriteTo(writer);
-            }
-
-            return text.ToString();
-        }
-
-        private static readonly System.Xml.XmlWriterSettings XmlSettings = new()
-        {
-            OmitXmlDeclaration = true,
-            Indent = true,
-            NewLineHandling = System.Xml.NewLineHandling.Entitize,
-        };
-
         public Task ExecuteAsync(HttpContext httpContext)
         {
             var scratch = _scratch ??= NewScratch();
@@ -109,13 +86,15 @@ internal static class ApiReply
             buffer.ResetWrittenCount();
             if (mediaType.EndsWith("xml", StringComparison.Ordinal))
             {
-                Encoding.UTF8.GetBytes(XmlText(result switch
+                var element = result switch
                 {
                     BillResult r => r.ToXml(),
                     RefundResult r => r.ToXml(),
                     ErrorResult r => r.ToXml(),
                     _ => throw new ArgumentException(result.GetType().Name),
-                }), buffer);
+                };
+                XmlCarriedText.CarryAll(element);   // text of a data file written before D-xmltext: U+FFFD, not a 500
+                XmlReplyWriter.Write(element, buffer);
             }
             else
             {
