@@ -240,7 +240,7 @@ public sealed partial class NewcomerTests : IDisposable
     [GeneratedRegex(@"dotnet new console -n (\w+)")]
     private static partial Regex NewProject();
 
-    [GeneratedRegex(@"<!-- quick-start:program -->\s*```csharp\n(.*?)```", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<!-- quick-start:program[^>]*-->\s*```csharp\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex ProgramBlock();
 
     [GeneratedRegex(@"<!-- quick-start:sandbox -->\s*```bash\n(.*?)```", RegexOptions.Singleline)]
@@ -249,7 +249,7 @@ public sealed partial class NewcomerTests : IDisposable
     [GeneratedRegex(@"<!-- quick-start:web-commands -->\s*```bash\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex WebCommandsBlock();
 
-    [GeneratedRegex(@"<!-- quick-start:web -->\s*```csharp\n(.*?)```", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<!-- quick-start:web;[^>]*-->\s*```csharp\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex WebProgramBlock();
 
     [GeneratedRegex(@"curl -X PATCH -H 'Content-Type: application/json' -d '([^']*)' (\S+/sandbox/control/shops/\d+)`")]

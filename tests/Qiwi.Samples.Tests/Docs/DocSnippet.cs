@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+
+namespace Qiwi.Samples.Tests.Docs;
+
+/// <summary>
+/// A fenced <c>```csharp</c> block of README.md or docs/*.md, with the template named by the HTML comment on the
+/// line before its fence (<c>&lt;!-- snippet: web-app --&gt;</c>; other words may share the comment, as the
+/// README's <c>quick-start:program</c> does). A block without such a comment has no template and fails the test
+/// that compiles them: none is skipped.
+/// </summary>
+internal sealed partial record DocSnippet(string File, int Line, string? Template, string Code)
+{
+    /// <summary>Where the snippet's first line of code is, for messages: <c>docs/runtime.md:149</c>.</summary>
+    public string Place => File + ":" + Line;
+
+    /// <summary>The markdown files the snippets and links are read from: README.md and every docs/*.md.</summary>
+    public static IReadOnlyList<string> MarkdownFiles()
+        => new[] { "README.md" }
+            .Concat(Directory.GetFiles(Path.Combine(Repository.Root, "docs"), "*.md").Select(path => "docs/" + Path.GetFileName(path)).Order(StringComparer.Ordinal))
+            .ToList();
+
+    /// <summary>Every <c>```csharp</c> (or <c>```cs</c>, <c>```c#</c>) block of <paramref name="markdown"/>, in order.</summary>
+    public static IEnumerable<DocSnippet> Read(string file, string markdown)
+    {
+        var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var fence = Fence().Match(lines[i]);
+            if (!fence.Success)
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < lines.Length && !Closes(lines[end], fence.Groups[1].Value))
+            {
+                end++;
+            }
+
+            if (IsCSharp(fence.Groups[2].Value))
+            {
+                yield return new DocSnippet(file, i + 2, TemplateBefore(lines, i), string.Join("\n", lines[(i + 1)..end]) + "\n");
+            }
+
+            i = end;
+        }
+    }
+
+    /// <summary>The snippets of every markdown file.</summary>
+    public static IReadOnlyList<DocSnippet> All()
+        => MarkdownFiles().SelectMany(file => Read(file, System.IO.File.ReadAllText(Path.Combine(Repository.Root, file)))).ToList();
+
+    /// <summary>CommonMark: a line of the fence's character only, at least as many as opened it (a fence never closed runs to the end).</summary>
+    private static bool Closes(string line, string opening)
+    {
+        var trimmed = line.Trim();
+        return trimmed.Length >= opening.Length && trimmed.All(c => c == opening[0]);
+    }
+
+    private static bool IsCSharp(string language) => language.ToLowerInvariant() is "csharp" or "cs" or "c#";
+
+    private static string? TemplateBefore(string[] lines, int fence)
+    {
+        var previous = fence - 1;
+        while (previous >= 0 && lines[previous].Trim().Length == 0)
+        {
+            previous--;
+        }
+
+        return previous >= 0 && Marker().Match(lines[previous]) is { Success: true } marker ? marker.Groups[1].Value : null;
+    }
+
+    [GeneratedRegex(@"^ {0,3}(`{3,}|~{3,})\s*([^\s`~]*)")]
+    private static partial Regex Fence();
+
+    [GeneratedRegex(@"^\s*<!--.*\bsnippet:\s*([a-z-]+).*-->\s*$")]
+    private static partial Regex Marker();
+}
