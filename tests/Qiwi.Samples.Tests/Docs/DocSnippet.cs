@@ -22,40 +22,16 @@ internal sealed partial record DocSnippet(string File, int Line, string? Templat
     /// <summary>Every <c>```csharp</c> (or <c>```cs</c>, <c>```c#</c>) block of <paramref name="markdown"/>, in order.</summary>
     public static IEnumerable<DocSnippet> Read(string file, string markdown)
     {
-        var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var lines = Markdown.Lines(markdown);
+        foreach (var fence in Markdown.Fences(lines).Where(fence => IsCSharp(fence.Info)))
         {
-            var fence = Fence().Match(lines[i]);
-            if (!fence.Success)
-            {
-                continue;
-            }
-
-            var end = i + 1;
-            while (end < lines.Length && !Closes(lines[end], fence.Groups[1].Value))
-            {
-                end++;
-            }
-
-            if (IsCSharp(fence.Groups[2].Value))
-            {
-                yield return new DocSnippet(file, i + 2, TemplateBefore(lines, i), string.Join("\n", lines[(i + 1)..end]) + "\n");
-            }
-
-            i = end;
+            yield return new DocSnippet(file, fence.Open + 2, TemplateBefore(lines, fence.Open), string.Join("\n", lines[(fence.Open + 1)..fence.End]) + "\n");
         }
     }
 
     /// <summary>The snippets of every markdown file.</summary>
     public static IReadOnlyList<DocSnippet> All()
         => MarkdownFiles().SelectMany(file => Read(file, System.IO.File.ReadAllText(Path.Combine(Repository.Root, file)))).ToList();
-
-    /// <summary>CommonMark: a line of the fence's character only, at least as many as opened it (a fence never closed runs to the end).</summary>
-    private static bool Closes(string line, string opening)
-    {
-        var trimmed = line.Trim();
-        return trimmed.Length >= opening.Length && trimmed.All(c => c == opening[0]);
-    }
 
     private static bool IsCSharp(string language) => language.ToLowerInvariant() is "csharp" or "cs" or "c#";
 
@@ -69,9 +45,6 @@ internal sealed partial record DocSnippet(string File, int Line, string? Templat
 
         return previous >= 0 && Marker().Match(lines[previous]) is { Success: true } marker ? marker.Groups[1].Value : null;
     }
-
-    [GeneratedRegex(@"^ {0,3}(`{3,}|~{3,})\s*([^\s`~]*)")]
-    private static partial Regex Fence();
 
     [GeneratedRegex(@"^\s*<!--.*\bsnippet:\s*([a-z-]+).*-->\s*$")]
     private static partial Regex Marker();
