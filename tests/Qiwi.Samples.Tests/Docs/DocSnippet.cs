@@ -20,18 +20,24 @@ internal sealed partial record DocSnippet(string File, int Line, string? Templat
             .ToList();
 
     /// <summary>Every <c>```csharp</c> (or <c>```cs</c>, <c>```c#</c>) block of <paramref name="markdown"/>, in order.</summary>
-    public static IEnumerable<DocSnippet> Read(string file, string markdown)
+    public static IEnumerable<DocSnippet> Read(string file, string markdown) => Read(file, markdown, IsCSharp);
+
+    /// <summary>Every fenced block of <paramref name="markdown"/> whose info word <paramref name="language"/> accepts, in order.</summary>
+    public static IEnumerable<DocSnippet> Read(string file, string markdown, Func<string, bool> language)
     {
         var lines = Markdown.Lines(markdown);
-        foreach (var fence in Markdown.Fences(lines).Where(fence => IsCSharp(fence.Info)))
+        foreach (var fence in Markdown.Fences(lines).Where(fence => language(fence.Info)))
         {
             yield return new DocSnippet(file, fence.Open + 2, TemplateBefore(lines, fence.Open), string.Join("\n", lines[(fence.Open + 1)..fence.End]) + "\n");
         }
     }
 
-    /// <summary>The snippets of every markdown file.</summary>
-    public static IReadOnlyList<DocSnippet> All()
-        => MarkdownFiles().SelectMany(file => Read(file, System.IO.File.ReadAllText(Path.Combine(Repository.Root, file)))).ToList();
+    /// <summary>The C# snippets of every markdown file.</summary>
+    public static IReadOnlyList<DocSnippet> All() => All(IsCSharp);
+
+    /// <summary>The blocks of every markdown file whose info word <paramref name="language"/> accepts.</summary>
+    public static IReadOnlyList<DocSnippet> All(Func<string, bool> language)
+        => MarkdownFiles().SelectMany(file => Read(file, System.IO.File.ReadAllText(Path.Combine(Repository.Root, file)), language)).ToList();
 
     private static bool IsCSharp(string language) => language.ToLowerInvariant() is "csharp" or "cs" or "c#";
 
