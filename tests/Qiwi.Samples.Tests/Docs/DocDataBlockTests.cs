@@ -54,6 +54,28 @@ public sealed class DocDataBlockTests
         Assert.True(blocks.Count >= 3, $"Only {blocks.Count} XML blocks found.");
     }
 
+    /// <summary>
+    /// The README's example once set QiwiClientName="Qiwi": its QiwiClientOptions is also Qiwi.Runtime's, so the README's
+    /// own program (which has `using Qiwi.Runtime;`) failed with CS0104. No generated name of a README example may be a
+    /// public type of the runtime.
+    /// </summary>
+    [Fact]
+    public void The_readme_client_names_make_no_type_the_runtime_has()
+    {
+        var runtime = typeof(Qiwi.Runtime.QiwiPipeline).Assembly.GetExportedTypes().Select(type => type.Name).ToHashSet(StringComparer.Ordinal);
+        var names = DocSnippet.All(info => info.ToLowerInvariant() == "xml")
+            .SelectMany(block => XElement.Parse("<fragment>" + block.Code + "</fragment>").Descendants("AdditionalFiles"))
+            .Select(item => (string?)item.Attribute("QiwiClientName"))
+            .OfType<string>()
+            .ToList();
+        Assert.NotEmpty(names);
+        Assert.Contains("QiwiClientOptions", runtime);
+        foreach (var name in names)
+        {
+            Assert.All(new[] { name + "Client", "I" + name + "Client", name + "ClientOptions", name + "Redirects", name + "ResultCodes" }, generated => Assert.DoesNotContain(generated, runtime));
+        }
+    }
+
     [Fact]
     public void The_checks_can_fail()
     {
