@@ -39,7 +39,7 @@ internal static partial class QiwiNotificationHandler
         var codes = webhook.ReplyCodes;
 
         // Basic and certificate authorization need no body: checked first, so nobody unauthorized has a body read.
-        if (options.Authentication != QiwiNotificationAuthentication.Signature && await AuthorizeAsync(context, options, codes, logger).ConfigureAwait(false) is { } refused)
+        if (options.Authentication != QiwiNotificationAuthentication.Signature && await AuthorizeAsync(context, options, codes, webhook.Signature?.Target, logger).ConfigureAwait(false) is { } refused)
         {
             return refused;
         }
@@ -86,7 +86,11 @@ internal static partial class QiwiNotificationHandler
             var signature = webhook.Signature ?? throw new InvalidOperationException("The webhook has no signature in the spec; use Basic authorization.");
             if (!QiwiSignature.Verify(signature, fields, options.NotificationPassword, context.Request.Headers[signature.Target]))
             {
-                LogRejected(logger, "the signature does not match");
+                LogRejected(logger, context.Request.Headers.ContainsKey(signature.Target)
+                    ? "the signature does not match"
+                    : $"the request has no {signature.Target} header" + (context.Request.Headers.ContainsKey("Authorization")
+                        ? "; it has Basic authorization instead: the shop does not sign its notifications, so leave Authentication = Basic"
+                        : string.Empty));
                 return codes.BadSignature;
             }
         }
@@ -138,7 +142,7 @@ internal static partial class QiwiNotificationHandler
     }
 
     /// <summary>The Basic or certificate check: null when authorized, else the code to answer.</summary>
-    private static async ValueTask<int?> AuthorizeAsync(HttpContext context, QiwiNotificationOptions options, QiwiWebhookReplyCodes codes, ILogger logger)
+    private static async ValueTask<int?> AuthorizeAsync(HttpContext context, QiwiNotificationOptions options, QiwiWebhookReplyCodes codes, string? signatureHeader, ILogger logger)
     {
         if (options.Authentication == QiwiNotificationAuthentication.Certificate)
         {
@@ -150,11 +154,28 @@ internal static partial class QiwiNotificationHandler
         }
         else if (!QiwiBasicAuthorization.Verify(context.Request.Headers.Authorization, options.ShopId, options.NotificationPassword))
         {
-            LogRejected(logger, "Basic authorization failed");
+            LogRejected(logger, BasicFailure(context.Request.Headers, signatureHeader));
             return codes.BadPassword;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Why Basic authorization failed, for the log (never the header's value): no header at all, and the notification
+    /// signed instead (the shop signs: the endpoint must be in Signature mode), or a login or password that is not
+    /// the options'. A newcomer whose shop signs once saw only "Basic authorization failed".
+    /// </summary>
+    private static string BasicFailure(IHeaderDictionary headers, string? signatureHeader)
+    {
+        if (headers.ContainsKey("Authorization"))
+        {
+            return "Basic authorization failed: the login and password are not ShopId and NotificationPassword";
+        }
+
+        return signatureHeader is not null && headers.ContainsKey(signatureHeader)
+            ? $"Basic authorization failed: the request has no Authorization header but has {signatureHeader}: the shop signs its notifications, so set Authentication = Signature"
+            : "Basic authorization failed: the request has no Authorization header";
     }
 
     /// <summary>

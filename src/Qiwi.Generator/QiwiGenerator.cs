@@ -28,6 +28,21 @@ public sealed class QiwiGenerator : IIncrementalGenerator
             .Select(static (file, _) => file!)
             .WithTrackingName(TrackingNames.SpecFiles);
 
+        // A build that lists no spec generates nothing, and the first sign would be CS0246 on the namespace the client
+        // was to be in: QIWI0020 says why. Only in an MSBuild build (ProjectDir), where a project chose to use the
+        // generator; only a bool and the root namespace leave the options.
+        var noSpec = specFiles
+            .Collect()
+            .Select(static (files, _) => files.IsEmpty)
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (provider, _) => NoSpecWarning.Namespace(provider.GlobalOptions)));
+        context.RegisterSourceOutput(noSpec, static (output, pair) =>
+        {
+            if (pair.Left && pair.Right is not null)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoSpec, Location.None, pair.Right));
+            }
+        });
+
         var parsed = specFiles
             .Select(static (file, _) => Parse(file))
             .WithTrackingName(TrackingNames.Parse);

@@ -53,6 +53,13 @@ public sealed partial class NewcomerTests : IDisposable
         Assert.Contains("Invoice order-42: Waiting, final=False", output, StringComparison.Ordinal);
         // The environment moves the checkout link too: it opens the sandbox's checkout page, not QIWI's.
         Assert.Contains("Pay at " + sandbox.BaseUrl.AbsoluteUri + "form?shop=" + sandbox.Shop.ShopId + "&transaction=order-42", output, StringComparison.Ordinal);
+
+        // Forgetting a setting is told as such: the program once turned a missing QIWI_SHOP_ID into 0, which the
+        // service refused as "Authorization error (e.g. invalid login/password)".
+        run["QIWI_SHOP_ID"] = null;
+        var (exitCode, missing) = Shell.Run(project, "dotnet run --no-build", Slow, run);
+        Assert.True(exitCode != 0, "The program ran without QIWI_SHOP_ID:\n" + missing);
+        Assert.Contains("ShopId is required", missing, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -240,7 +247,7 @@ public sealed partial class NewcomerTests : IDisposable
     [GeneratedRegex(@"dotnet new console -n (\w+)")]
     private static partial Regex NewProject();
 
-    [GeneratedRegex(@"<!-- quick-start:program -->\s*```csharp\n(.*?)```", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<!-- quick-start:program[^>]*-->\s*```csharp\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex ProgramBlock();
 
     [GeneratedRegex(@"<!-- quick-start:sandbox -->\s*```bash\n(.*?)```", RegexOptions.Singleline)]
@@ -249,7 +256,7 @@ public sealed partial class NewcomerTests : IDisposable
     [GeneratedRegex(@"<!-- quick-start:web-commands -->\s*```bash\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex WebCommandsBlock();
 
-    [GeneratedRegex(@"<!-- quick-start:web -->\s*```csharp\n(.*?)```", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<!-- quick-start:web;[^>]*-->\s*```csharp\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex WebProgramBlock();
 
     [GeneratedRegex(@"curl -X PATCH -H 'Content-Type: application/json' -d '([^']*)' (\S+/sandbox/control/shops/\d+)`")]

@@ -65,6 +65,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PropsNotImported = Warning(
         "QIWI0019", "Qiwi.Generator.props is not imported, so the spec's item metadata are not seen", "Qiwi.Generator.props is not imported into this project, so the generator sees none of this spec's item metadata (QiwiNamespace, QiwiClientName, QiwiVisibility, QiwiSpec, the limits): it uses their defaults. Add <Import Project=\"<clone>/src/Qiwi.Generator/build/Qiwi.Generator.props\" /> next to the generator's ProjectReference, or reference the Qiwi.Generator package");
 
+    public static readonly DiagnosticDescriptor NoSpec = Warning(
+        "QIWI0020", "The project uses the generator but lists no spec, so nothing is generated", "The project uses Qiwi.Generator but lists no spec, so nothing is generated into namespace '{0}' (no client, models or enums). Run `dotnet build -t:QiwiAddSpec` to copy the reference spec into the project as qiwi-pull.yaml, or list yours: <AdditionalFiles Include=\"specs/payments.yaml\" QiwiSpec=\"true\" /> (a file not named qiwi*.yaml or qiwi*.yml needs QiwiSpec=\"true\")");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "QIWI9999", "The generator failed", "The Qiwi generator failed on this spec (a bug; please report it with the spec): {0}");
 
@@ -72,7 +75,7 @@ internal static class DiagnosticDescriptors
     {
         InvalidYaml, UnresolvedReference, MissingOperationId, UnsupportedConstruct, InvalidIdentifier, DuplicateIdentifier,
         EnumWithoutNames, ConflictingExtension, InvalidExtension, NotOpenApi, InvalidOption, InvalidPathTemplate, Cycle,
-        DuplicateOperation, InvalidNumber, LimitExceeded, UnknownExtension, LanguageVersionTooOld, PropsNotImported, InternalError,
+        DuplicateOperation, InvalidNumber, LimitExceeded, UnknownExtension, LanguageVersionTooOld, PropsNotImported, NoSpec, InternalError,
     };
 
     public static DiagnosticDescriptor Find(string id)

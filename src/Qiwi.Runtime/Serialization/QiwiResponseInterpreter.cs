@@ -89,12 +89,22 @@ internal sealed class QiwiResponseInterpreter(IQiwiResultCodeCatalog resultCodes
     private string?[] Secrets() => [BasicAuthPolicy.Token(options), options.ApiPassword];
 
     /// <summary>
+    /// A 404 or 405 that is no QIWI envelope says nothing serves the operation there: most often the base URL is wrong
+    /// (the API's own path prefix put into it, a sandbox URL with a path, the shop's URL). Names the setting and its
+    /// value, which holds no secret (user info is refused by <see cref="QiwiClientOptions.Validate"/>).
+    /// </summary>
+    private string WrongEndpointHint(QiwiResponse response)
+        => response.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed
+            ? $"; nothing serves this operation at {(options.SandboxBaseUrl is null ? nameof(QiwiClientOptions.BaseUrl) : nameof(QiwiClientOptions.SandboxBaseUrl))} = {options.ApiBaseUrl.AbsoluteUri}: check that setting (the client appends each operation's path from the spec to it)"
+            : string.Empty;
+
+    /// <summary>
     /// The exception; its <see cref="QiwiException.ToString"/> quotes the parser's message (which may quote the body)
     /// without the credentials too, and a parser's exception quoting them is replaced by a <see cref="QiwiRedactedException"/>.
     /// </summary>
     private QiwiProtocolException Protocol(QiwiRequest request, QiwiResponse response, string reason, Exception? inner)
     {
-        var exception = new QiwiProtocolException(request.OperationId, reason, response.StatusCode, response.Body, response.ContentType, QiwiRedactedException.Of(inner, Secrets()));
+        var exception = new QiwiProtocolException(request.OperationId, reason + WrongEndpointHint(response), response.StatusCode, response.Body, response.ContentType, QiwiRedactedException.Of(inner, Secrets()));
         if (inner is not null)
         {
             exception.RedactInnerMessages(Secrets());

@@ -70,4 +70,6 @@ internal sealed class GeneratorHarness
     public void ReplaceAdditionalText(AdditionalText oldText, AdditionalText newText) => Driver = Driver.ReplaceAdditionalText(oldText, newText);
 
     public void AddAdditionalText(AdditionalText text) => Driver = Driver.AddAdditionalTexts(ImmutableArray.Create(text));
+
+    public void RemoveAdditionalText(AdditionalText text) => Driver = Driver.RemoveAdditionalTexts(ImmutableArray.Create(text));
 }
