@@ -1,0 +1,194 @@
+using CsCheck;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Qiwi.Generator.Tests.Infrastructure;
+
+namespace Qiwi.Generator.Tests.RedTeam;
+
+/// <summary>
+/// Red team of the generator, third session (docs/reliability.md, "generated type names"): names drawn to collide with the
+/// names the generator derives from other names (an enum's helpers class, a redirect's record, the client's classes, a
+/// webhook's class, an envelope's reader, a method or property a type declares), in the spec and in the project's own C#.
+/// The promise: the generated code compiles with no error or warning, or the generator reported a QIWI error at a name
+/// in the spec.
+/// </summary>
+/// <remarks>
+/// The derived names are not listed here: they are read off the generator's own output for a probe spec (every type and
+/// member it declares, with the probe's plain name cut out: Extensions, Redirect, I…Client, Parse…, …Async and so on),
+/// so a type or member a new emitter adds is attacked at once.
+/// </remarks>
+public sealed class GeneratedNameClashTests
+{
+    private const int Cases = 240;
+
+    /// <summary>Plain names the random specs start from (distinct from the probe's words).</summary>
+    private static readonly string[] Words = { "Item", "Bill", "Order", "Shop", "Pay", "State", "Kind", "Note", "Refund", "Code", "Amount", "Status", "Payer", "Form" };
+
+    private static readonly Slot[] Slots = Enum.GetValues<Slot>();
+
+    [Fact]
+    public void Names_derived_from_other_names_compile_or_are_refused_at_a_name()
+    {
+        var (affixes, fixedNames) = Derivations();
+        var typeAffixes = affixes.Where(a => a.Type).ToArray();
+        // The derivations the first two sessions knew of are among those read: the probe works.
+        Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Extensions", Type: true });
+        Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Redirect", Type: true });
+        Assert.Contains(affixes, a => a is { Prefix: "I", Suffix: "Client", Type: true });
+        Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Reader", Type: true });
+        Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Webhook", Type: true });
+        Assert.Contains(affixes, a => a is { Prefix: "TryParse", Suffix: "", Type: false });
+
+        // Each slot gets its own plain word (a spec with two equal names is refused for that alone), then most take another's with a derivation.
+        var gen = Gen.Shuffle(Words, Slots.Length).SelectMany(plain => Gen.Select(
+            SlotName(plain, affixes, fixedNames).Array[Slots.Length],
+            ProjectType(plain, typeAffixes).Array[0, 2],
+            (names, project) => new ClashSpec(Slots.ToDictionary(slot => slot, slot => names[(int)slot] ?? plain[(int)slot]), project)));
+
+        var pcg = new PCG(1126, 20261126);
+        var failures = new List<string>();
+        var (clean, refused) = (0, 0);
+        for (var i = 0; i < Cases; i++)
+        {
+            var spec = gen.Generate(pcg, null, out _);
+            switch (Check(spec))
+            {
+                case null:
+                    clean++;
+                    break;
+                case "":
+                    refused++;
+                    break;
+                case var failure:
+                    failures.Add("#" + i + " " + spec + "\n    " + failure);
+                    break;
+            }
+        }
+
+        Assert.True(failures.Count == 0, failures.Count + " of " + Cases + " specs broke the promise:\n" + string.Join("\n", failures.OrderBy(f => f.Contains("not at a name", StringComparison.Ordinal)).Take(25)));
+        // Both outcomes occur: the names collide often, and not always.
+        Assert.True(clean >= Cases / 10 && refused >= Cases / 10, $"clean {clean}, refused {refused}");
+    }
+
+    /// <summary>The probe compiles cleanly (else every case would be refused for another reason).</summary>
+    [Fact]
+    public void The_probe_spec_compiles_cleanly()
+        => Assert.Null(Check(new ClashSpec(ClashSpec.Probe, Array.Empty<string>())));
+
+    /// <summary>
+    /// Null when the generated code compiles with no error or warning and the generator reported nothing; "" when the
+    /// generator reported a QIWI error and every diagnostic is at a name in the spec; otherwise what went wrong.
+    /// </summary>
+    private static string? Check(ClashSpec spec)
+    {
+        var text = spec.Text;
+        var harness = new GeneratorHarness(
+            new[] { new TestAdditionalText(GeneratorHarness.SpecPath, text) },
+            syntaxTrees: new[] { CSharpSyntaxTree.ParseText(spec.ProjectSource, new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose)) },
+            documentationMode: DocumentationMode.Diagnose);
+        var result = harness.Run();
+        if (result.Exception is not null)
+        {
+            return "exception: " + result.Exception;
+        }
+
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            var span = diagnostic.Location.GetLineSpan();
+            if (diagnostic.Id == "QIWI9999" || span.Path != GeneratorHarness.SpecPath || diagnostic.Location.SourceSpan.IsEmpty || diagnostic.Location.SourceSpan.End > text.Length)
+            {
+                return "not at a name in the spec: " + diagnostic;
+            }
+        }
+
+        if (result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return string.Empty;
+        }
+
+        var problems = harness.Output!.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        return problems.Count == 0 ? (result.Diagnostics.Length == 0 ? null : "warnings only: " + result.Diagnostics[0])
+            : problems.Count + " compiler diagnostics without a QIWI error, first: " + problems[0];
+    }
+
+    /// <summary>A slot's own plain name (null), another slot's plain name with a derivation applied (most often), or a fixed name the generator writes.</summary>
+    private static Gen<string?> SlotName(string[] plain, Affix[] affixes, string[] fixedNames)
+        => Gen.Frequency(
+            (3, Gen.Const((string?)null)),
+            (6, Gen.Select(Gen.OneOfConst(affixes), Gen.Int[0, plain.Length - 1], (affix, other) => (string?)(affix.Prefix + plain[other] + affix.Suffix))),
+            (1, Gen.OneOfConst(fixedNames).Select(name => (string?)name)));
+
+    /// <summary>A project type named like a slot's plain name, or with a type derivation applied.</summary>
+    private static Gen<string> ProjectType(string[] plain, Affix[] typeAffixes)
+        => Gen.Frequency(
+            (1, Gen.Int[0, plain.Length - 1].Select(i => plain[i])),
+            (3, Gen.Select(Gen.OneOfConst(typeAffixes), Gen.Int[0, plain.Length - 1], (affix, other) => affix.Prefix + plain[other] + affix.Suffix)));
+
+    /// <summary>A derivation: what the generator puts before and after a name from the spec, and whether it names a type.</summary>
+    private sealed record Affix(string Prefix, string Suffix, bool Type);
+
+    /// <summary>
+    /// Every derivation in the probe's output (a declared type or member name holding a probe word: the rest of it), and
+    /// every declared name holding none (the fixed names: FromJson, Options, IsKnown...), that a spec name may be.
+    /// </summary>
+    private static (Affix[] Affixes, string[] FixedNames) Derivations()
+    {
+        var probe = new ClashSpec(ClashSpec.Probe, Array.Empty<string>());
+        var result = GeneratorHarness.ForSpec(probe.Text).Run();
+        Assert.Empty(result.Diagnostics);
+        var affixes = new HashSet<Affix>();
+        var fixedNames = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (name, isType) in result.GeneratedSources.SelectMany(source => DeclaredNames(source.SyntaxTree.GetRoot())))
+        {
+            var words = ClashSpec.Probe.Values.Where(word => name.Contains(word, StringComparison.Ordinal)).ToList();
+            if (words.Count == 0)
+            {
+                if (SyntaxFacts.IsValidIdentifier(name) && char.IsUpper(name[0]))
+                {
+                    fixedNames.Add(name);
+                }
+
+                continue;
+            }
+
+            foreach (var word in words)
+            {
+                var at = name.IndexOf(word, StringComparison.Ordinal);
+                if (name.Length > word.Length && name.IndexOf(word, at + 1, StringComparison.Ordinal) < 0 && !ClashSpec.Probe.Values.Any(other => other != word && name.Contains(other, StringComparison.Ordinal)))
+                {
+                    affixes.Add(new Affix(name.Substring(0, at), name.Substring(at + word.Length), isType));
+                }
+            }
+        }
+
+        return (affixes.OrderBy(a => a.Prefix + "|" + a.Suffix, StringComparer.Ordinal).ToArray(), fixedNames.ToArray());
+    }
+
+    /// <summary>The names a file declares: types (nested ones too), methods, properties, fields, enum members.</summary>
+    private static IEnumerable<(string Name, bool Type)> DeclaredNames(SyntaxNode root)
+    {
+        foreach (var node in root.DescendantNodes())
+        {
+            switch (node)
+            {
+                case BaseTypeDeclarationSyntax type:
+                    yield return (type.Identifier.ValueText, true);
+                    break;
+                case MethodDeclarationSyntax method:
+                    yield return (method.Identifier.ValueText, false);
+                    break;
+                case PropertyDeclarationSyntax property:
+                    yield return (property.Identifier.ValueText, false);
+                    break;
+                case FieldDeclarationSyntax field:
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        yield return (variable.Identifier.ValueText, false);
+                    }
+
+                    break;
+            }
+        }
+    }
+}
