@@ -42,9 +42,11 @@ public sealed class GeneratedNameClashTests
 
         // Each slot gets its own plain word (a spec with two equal names is refused for that alone), then most take another's with a derivation.
         var gen = Gen.Shuffle(Words, Slots.Length).SelectMany(plain => Gen.Select(
-            SlotName(plain, affixes, fixedNames).Array[Slots.Length],
+            SlotName(plain, affixes, fixedNames).Array[Slots.Length - 2],
+            // The property and the client parameter take a type's derived name most often: a member named like a type the record's code names.
+            SlotName(plain, typeAffixes, fixedNames, own: 1).Array[2],
             ProjectType(plain, typeAffixes).Array[0, 2],
-            (names, project) => new ClashSpec(Slots.ToDictionary(slot => slot, slot => names[(int)slot] ?? plain[(int)slot]), project)));
+            (names, members, project) => new ClashSpec(Slots.ToDictionary(slot => slot, slot => names.Concat(members).ElementAt((int)slot) ?? plain[(int)slot]), project)));
 
         var pcg = new PCG(1126, 20261126);
         var failures = new List<string>();
@@ -70,6 +72,41 @@ public sealed class GeneratedNameClashTests
         // Both outcomes occur: the names collide often, and not always.
         Assert.True(clean >= Cases / 10 && refused >= Cases / 10, $"clean {clean}, refused {refused}");
     }
+
+    /// <summary>
+    /// The classes that name a model qualified when one of their own members would hide it know all their members: each
+    /// member the probe's reader and webhook class declare is in the emitter's list.
+    /// </summary>
+    [Fact]
+    public void The_lists_of_members_that_hide_a_model_are_complete()
+    {
+        var result = GeneratorHarness.ForSpec(new ClashSpec(ClashSpec.Probe, Array.Empty<string>()).Text).Run();
+        var types = result.GeneratedSources.SelectMany(source => source.SyntaxTree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>()).ToList();
+        Assert.Subset(new HashSet<string>(Qiwi.Generator.Emit.ResponseReaderEmitter.MemberNames), MemberNames(types.Single(t => t.Identifier.ValueText == "WombatReader")));
+        Assert.Subset(new HashSet<string>(Qiwi.Generator.Emit.WebhookEmitter.MemberNames), MemberNames(types.Single(t => t.Identifier.ValueText == "PampasWebhook")));
+    }
+
+    private static HashSet<string> MemberNames(ClassDeclarationSyntax type)
+        => DeclaredNames(type).Where(n => !n.Type).Select(n => n.Name).ToHashSet();
+
+    /// <summary>
+    /// Found by the test above: a string property named like the helpers class of another property's enum
+    /// (<c>ZirconExtensions</c> beside a <c>Zircon</c> property) bound the JSON reader's <c>ZirconExtensions.FromWireValue</c>
+    /// to itself (CS0120). The reader now names the helpers qualified where a property has their name.
+    /// </summary>
+    [Fact]
+    public void A_property_named_like_an_enums_helpers_compiles_cleanly()
+        => SpecAssert.Clean(new ClashSpec(new Dictionary<Slot, string>(ClashSpec.Probe) { [Slot.Property] = "ZirconExtensions" }, Array.Empty<string>()).Text);
+
+    /// <summary>
+    /// Found by the test above: an operation named like the path checks class (a method named like its class, CS0542)
+    /// or like the pattern table the checks name (the method hid it, CS0119). Now QIWI0006 at the operationId.
+    /// </summary>
+    [Theory]
+    [InlineData("UmbraPathChecks")]
+    [InlineData("UmbraPatterns")]
+    public void An_operation_named_like_the_path_checks_or_the_pattern_table_is_a_collision(string name)
+        => SpecAssert.At(new ClashSpec(new Dictionary<Slot, string>(ClashSpec.Probe) { [Slot.Operation] = name }, Array.Empty<string>()).Text, "QIWI0006", "operationId: " + name, "operationId");
 
     /// <summary>The probe compiles cleanly (else every case would be refused for another reason).</summary>
     [Fact]
@@ -113,9 +150,9 @@ public sealed class GeneratedNameClashTests
     }
 
     /// <summary>A slot's own plain name (null), another slot's plain name with a derivation applied (most often), or a fixed name the generator writes.</summary>
-    private static Gen<string?> SlotName(string[] plain, Affix[] affixes, string[] fixedNames)
+    private static Gen<string?> SlotName(string[] plain, Affix[] affixes, string[] fixedNames, int own = 3)
         => Gen.Frequency(
-            (3, Gen.Const((string?)null)),
+            (own, Gen.Const((string?)null)),
             (6, Gen.Select(Gen.OneOfConst(affixes), Gen.Int[0, plain.Length - 1], (affix, other) => (string?)(affix.Prefix + plain[other] + affix.Suffix))),
             (1, Gen.OneOfConst(fixedNames).Select(name => (string?)name)));
 
