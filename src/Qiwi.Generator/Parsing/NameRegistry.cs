@@ -32,6 +32,7 @@ internal sealed class NameRegistry
         _context = context;
         _namespace = ns;
         _clientSpan = clientSpan;
+        Patterns = Naming.Patterns(clientName);
 
         // Always reserved, whether or not the spec has operations, redirects or patterns: adding an
         // operation later must not turn a schema name into a collision.
@@ -44,6 +45,12 @@ internal sealed class NameRegistry
         Reserve(Naming.PathChecks(clientName), "the path parameter checks");
         Reserve(Naming.ClientOptions(clientName), "the client options");
     }
+
+    /// <summary>
+    /// The pattern table's class, which the records' form readers, the client options and the redirect builders name in
+    /// code: a member of theirs with its name would hide it (CS0119, CS0120), so each reserves it.
+    /// </summary>
+    public string Patterns { get; }
 
     /// <summary>Claims a top-level type name (and so its file); false, after QIWI0006 at <paramref name="span"/>, when taken.</summary>
     public bool ClaimType(string name, Phrase owner, SourceSpan span)

@@ -43,9 +43,10 @@ internal sealed class OperationReader
         _clientMembers = NameRegistry.NewScope()
             .Reserve(client.Client, "the client class").Reserve("Options", "the client's Options").Reserve("_pipeline", "the client's pipeline field")
             .Reserve("Redirects", "the client's Redirects");
-        _optionsMembers = NameRegistry.NewScope().Reserve(client.Options, "the client options class").ReserveAll(InheritedOptionMembers, "a member of QiwiClientOptions");
+        _optionsMembers = NameRegistry.NewScope().Reserve(client.Options, "the client options class").Reserve(client.Patterns, "the pattern table the options name").ReserveAll(InheritedOptionMembers, "a member of QiwiClientOptions");
 
-        _redirectMembers = NameRegistry.NewScope().Reserve(client.Redirects, "the redirects class").Reserve("_options", "the redirects' options field");
+        _redirectMembers = NameRegistry.NewScope().Reserve(client.Redirects, "the redirects class").Reserve("_options", "the redirects' options field")
+            .Reserve(client.Patterns, "the pattern table the builders name");
         _pathCheckMembers = NameRegistry.NewScope().Reserve(client.PathChecks, "the path checks class").Reserve(client.Patterns, "the pattern table the path checks name");
         _context = context;
         _schemas = schemas;

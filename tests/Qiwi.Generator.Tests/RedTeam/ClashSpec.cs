@@ -62,6 +62,7 @@ internal sealed record ClashSpec(IReadOnlyDictionary<Slot, string> Names, IReadO
                           x-qiwi-client-parameter: true
                           schema:
                             type: string
+                            pattern: '^[0-9]+$'
                       responses:
                         '200':
                           description: The item.
@@ -90,6 +91,7 @@ internal sealed record ClashSpec(IReadOnlyDictionary<Slot, string> Names, IReadO
                           required: true
                           schema:
                             type: string
+                            pattern: '^[A-Z]+$'
                         - name: sign
                           in: query
                           required: false
@@ -170,6 +172,7 @@ internal sealed record ClashSpec(IReadOnlyDictionary<Slot, string> Names, IReadO
                           $ref: '#/components/schemas/{N(Slot.OpenEnum)}'
                         {N(Slot.Property)}:
                           type: string
+                          pattern: '^[a-f]+$'
                     {N(Slot.ClosedEnum)}:
                       type: string
                       enum: [a, b]

@@ -33,20 +33,20 @@ public sealed class GeneratedNameClashTests
         var (affixes, fixedNames) = Derivations();
         var typeAffixes = affixes.Where(a => a.Type).ToArray();
         // The derivations the first two sessions knew of are among those read: the probe works.
-        Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Extensions", Type: true });
-        Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Redirect", Type: true });
-        Assert.Contains(affixes, a => a is { Prefix: "I", Suffix: "Client", Type: true });
-        Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Reader", Type: true });
-        Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Webhook", Type: true });
-        Assert.Contains(affixes, a => a is { Prefix: "TryParse", Suffix: "", Type: false });
+        Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Extensions", Type: true, From: Slot.ClosedEnum });
+        Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Redirect", Type: true, From: Slot.InboundRedirect });
+        Assert.Contains(affixes, a => a is { Prefix: "I", Suffix: "Client", Type: true, From: Slot.Client });
+        Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Reader", Type: true, From: Slot.Envelope });
+        Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Webhook", Type: true, From: Slot.Webhook });
+        Assert.Contains(affixes, a => a is { Prefix: "TryParse", Suffix: "", Type: false, From: Slot.InboundRedirect });
 
-        // Each slot gets its own plain word (a spec with two equal names is refused for that alone), then most take another's with a derivation.
+        // Each slot gets its own plain word (a spec with two equal names is refused for that alone); one to three slots
+        // then take a derived name: a derivation applied to the word of the slot it derives from (ShopPatterns beside
+        // the client Shop), half the time one that names a type; now and then a fixed name or another slot's word.
         var gen = Gen.Shuffle(Words, Slots.Length).SelectMany(plain => Gen.Select(
-            SlotName(plain, affixes, fixedNames).Array[Slots.Length - 2],
-            // The property and the client parameter take a type's derived name most often: a member named like a type the record's code names.
-            SlotName(plain, typeAffixes, fixedNames, own: 1).Array[2],
-            ProjectType(plain, typeAffixes).Array[0, 2],
-            (names, members, project) => new ClashSpec(Slots.ToDictionary(slot => slot, slot => names.Concat(members).ElementAt((int)slot) ?? plain[(int)slot]), project)));
+            Mutations(plain, affixes, typeAffixes, fixedNames).Array[1, 3],
+            Gen.Frequency((3, Gen.Const(Array.Empty<string>())), (2, ProjectType(plain, typeAffixes).Array[1, 2])),
+            (mutations, project) => new ClashSpec(Named(plain, mutations), project)));
 
         var pcg = new PCG(1126, 20261126);
         var failures = new List<string>();
@@ -71,6 +71,35 @@ public sealed class GeneratedNameClashTests
         Assert.True(failures.Count == 0, failures.Count + " of " + Cases + " specs broke the promise:\n" + string.Join("\n", failures.OrderBy(f => f.Contains("not at a name", StringComparison.Ordinal)).Take(25)));
         // Both outcomes occur: the names collide often, and not always.
         Assert.True(clean >= Cases / 10 && refused >= Cases / 10, $"clean {clean}, refused {refused}");
+    }
+
+    /// <summary>
+    /// Every type the probe's output declares (top-level or nested, read off the syntax trees), as the name of every slot
+    /// of the probe in turn, and as a class of the project: the same promise, without chance.
+    /// </summary>
+    [Fact]
+    public void Every_generated_type_name_in_every_slot_and_in_the_project_compiles_or_is_refused_at_a_name()
+    {
+        var probe = new ClashSpec(ClashSpec.Probe, Array.Empty<string>());
+        var types = GeneratorHarness.ForSpec(probe.Text).Run().GeneratedSources
+            .SelectMany(source => DeclaredNames(source.SyntaxTree.GetRoot())).Where(n => n.Type).Select(n => n.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("ZirconExtensions", types);
+        Assert.Contains("QuinceRedirect", types);
+        var failures = new List<string>();
+        foreach (var name in types)
+        {
+            var specs = Slots.Select(slot => new ClashSpec(new Dictionary<Slot, string>(ClashSpec.Probe) { [slot] = name }, Array.Empty<string>()))
+                .Append(new ClashSpec(ClashSpec.Probe, new[] { name }));
+            foreach (var spec in specs)
+            {
+                if (Check(spec) is { Length: > 0 } failure)
+                {
+                    failures.Add(spec + "\n    " + failure);
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, failures.Count + " specs broke the promise:\n" + string.Join("\n", failures.Take(25)));
     }
 
     /// <summary>
@@ -149,21 +178,48 @@ public sealed class GeneratedNameClashTests
             : problems.Count + " compiler diagnostics without a QIWI error, first: " + problems[0];
     }
 
-    /// <summary>A slot's own plain name (null), another slot's plain name with a derivation applied (most often), or a fixed name the generator writes.</summary>
-    private static Gen<string?> SlotName(string[] plain, Affix[] affixes, string[] fixedNames, int own = 3)
-        => Gen.Frequency(
-            (own, Gen.Const((string?)null)),
-            (6, Gen.Select(Gen.OneOfConst(affixes), Gen.Int[0, plain.Length - 1], (affix, other) => (string?)(affix.Prefix + plain[other] + affix.Suffix))),
-            (1, Gen.OneOfConst(fixedNames).Select(name => (string?)name)));
+    /// <summary>A slot and the name it takes: derived from the word of the slot the derivation comes from (most often), fixed, or another slot's word.</summary>
+    private static Gen<Mutation> Mutations(string[] plain, Affix[] affixes, Affix[] typeAffixes, string[] fixedNames)
+        => Gen.Select(
+            Gen.Int[0, Slots.Length - 1],
+            Gen.Frequency(
+                (4, Gen.OneOfConst(affixes).Select(affix => (Name: affix.Prefix + plain[(int)affix.From] + affix.Suffix, From: (int)affix.From))),
+                (4, Gen.OneOfConst(typeAffixes).Select(affix => (Name: affix.Prefix + plain[(int)affix.From] + affix.Suffix, From: (int)affix.From))),
+                (1, Gen.OneOfConst(fixedNames).Select(name => (Name: name, From: -1))),
+                (1, Gen.Int[0, Slots.Length - 1].Select(other => (Name: plain[other], From: -1)))),
+            (target, choice) => new Mutation((Slot)target, choice.Name, choice.From));
 
-    /// <summary>A project type named like a slot's plain name, or with a type derivation applied.</summary>
+    /// <summary>
+    /// The slots' names: the plain words with the mutations applied; a slot a mutation's name was derived from keeps its
+    /// plain word, so that the derived name is the one the generator derives from it.
+    /// </summary>
+    private static Dictionary<Slot, string> Named(string[] plain, Mutation[] mutations)
+    {
+        var names = Slots.ToDictionary(slot => slot, slot => plain[(int)slot]);
+        foreach (var mutation in mutations)
+        {
+            names[mutation.Target] = mutation.Name;
+        }
+
+        foreach (var mutation in mutations)
+        {
+            if (mutation.From >= 0 && mutation.From != (int)mutation.Target)
+            {
+                names[(Slot)mutation.From] = plain[mutation.From];
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>A project type named like a slot's plain word, or a type derived from the word of the slot the derivation comes from.</summary>
     private static Gen<string> ProjectType(string[] plain, Affix[] typeAffixes)
         => Gen.Frequency(
             (1, Gen.Int[0, plain.Length - 1].Select(i => plain[i])),
-            (3, Gen.Select(Gen.OneOfConst(typeAffixes), Gen.Int[0, plain.Length - 1], (affix, other) => affix.Prefix + plain[other] + affix.Suffix)));
+            (3, Gen.OneOfConst(typeAffixes).Select(affix => affix.Prefix + plain[(int)affix.From] + affix.Suffix)));
 
     /// <summary>A derivation: what the generator puts before and after a name from the spec, and whether it names a type.</summary>
-    private sealed record Affix(string Prefix, string Suffix, bool Type);
+    private sealed record Affix(string Prefix, string Suffix, bool Type, Slot From);
 
     /// <summary>
     /// Every derivation in the probe's output (a declared type or member name holding a probe word: the rest of it), and
@@ -194,13 +250,16 @@ public sealed class GeneratedNameClashTests
                 var at = name.IndexOf(word, StringComparison.Ordinal);
                 if (name.Length > word.Length && name.IndexOf(word, at + 1, StringComparison.Ordinal) < 0 && !ClashSpec.Probe.Values.Any(other => other != word && name.Contains(other, StringComparison.Ordinal)))
                 {
-                    affixes.Add(new Affix(name.Substring(0, at), name.Substring(at + word.Length), isType));
+                    affixes.Add(new Affix(name.Substring(0, at), name.Substring(at + word.Length), isType, ClashSpec.Probe.Single(pair => pair.Value == word).Key));
                 }
             }
         }
 
         return (affixes.OrderBy(a => a.Prefix + "|" + a.Suffix, StringComparer.Ordinal).ToArray(), fixedNames.ToArray());
     }
+
+    /// <summary>A slot, the name it takes, and the slot whose word the name was derived from (-1: none).</summary>
+    private sealed record Mutation(Slot Target, string Name, int From);
 
     /// <summary>The names a file declares: types (nested ones too), methods, properties, fields, enum members.</summary>
     private static IEnumerable<(string Name, bool Type)> DeclaredNames(SyntaxNode root)
