@@ -85,11 +85,24 @@ public sealed class QiwiGenerator : IIncrementalGenerator
             .Combine(projectTypes)
             .Select(static (pair, _) => Admission.Of(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Admissions);
-        context.RegisterSourceOutput(admissions, static (output, admission) =>
+        // A refusal about one generated type is reported where the spec names that type: the places come beside the
+        // model (which holds none), so a line shift re-runs this report only.
+        var places = parsed
+            .Select(static (result, _) => result.Places)
+            .Where(static places => places is not null)
+            .Collect();
+        context.RegisterSourceOutput(admissions.Combine(places), static (output, pair) =>
         {
+            var (admission, all) = pair;
             if (admission.Refusal is not null)
             {
-                output.ReportDiagnostic(admission.Refusal.ToDiagnostic());
+                var refusal = admission.Refusal;
+                if (admission.Type is not null && all.FirstOrDefault(p => p!.FilePath == refusal.FilePath) is { } found)
+                {
+                    refusal = refusal with { Span = found.Of(admission.Type) };
+                }
+
+                output.ReportDiagnostic(refusal.ToDiagnostic());
             }
         });
         var admitted = admissions

@@ -234,6 +234,14 @@ internal static class CSharp
     public static StringBuilder AppendQualified(this StringBuilder builder, string ns, string typeName)
         => builder.Append("global::").Append(ns).Append('.').Append(typeName);
 
+    /// <summary>
+    /// A model's name as written inside a generated type whose own members are <paramref name="members"/>: there a simple
+    /// name equal to a member binds to that member (CS0119, CS1061) rather than to the model, so such a model is named with
+    /// its namespace (<c>global::Ns.Parse</c>); any other keeps its simple name.
+    /// </summary>
+    public static string Unhidden(string ns, string typeName, string[] members)
+        => System.Array.IndexOf(members, typeName) < 0 ? typeName : "global::" + ns + "." + typeName;
+
     /// <summary>Expression that reads wire text <paramref name="text"/> into the type (generated types qualified with <paramref name="ns"/>).</summary>
     public static string FromWire(TypeRef type, Constraints constraints, string text, string ns)
         => new StringBuilder().AppendFromWire(type, constraints, text, ns).ToString();

@@ -8,13 +8,18 @@ namespace Qiwi.Generator.Emit;
 /// </summary>
 internal static class ResponseReaderEmitter
 {
+    /// <summary>The reader's own members, which would hide a model of the same name inside it (<see cref="CSharp.Unhidden"/>: an envelope schema named <c>ToEnvelope</c>).</summary>
+    internal static readonly string[] MemberNames = { "Instance", "SuccessCode", "ReadJson", "ReadXml", "ToEnvelope" };
+
     public static CodeWriter Emit(EmitContext spec, ResponseModel response)
     {
         var name = response.ReaderName;
+        var envelopeType = Model(spec.Namespace, response.JsonEnvelopeType);
+        var resultType = Model(spec.Namespace, response.ResultType);
         var envelope = CSharp.Runtime + ".QiwiEnvelope<" + response.PayloadType + ">";
         var writer = new CodeWriter(spec.Namespace);
-        XmlDoc.Summary(writer, Scratch.Take().Append("Reads <see cref=\"").Append(response.JsonEnvelopeType).Append("\"/> (JSON) or <see cref=\"").Append(response.ResultType)
-            .Append("\"/> (XML, root `<").Append(response.XmlRootName).Append(">`) into the result code, description and <see cref=\"").Append(response.PayloadType).Append("\"/>."));
+        XmlDoc.Summary(writer, Scratch.Take().Append("Reads <see cref=\"").Append(envelopeType).Append("\"/> (JSON) or <see cref=\"").Append(resultType)
+            .Append("\"/> (XML, root `<").Append(response.XmlRootName).Append(">`) into the result code, description and <see cref=\"").Append(Model(spec.Namespace, response.PayloadType)).Append("\"/>."));
         writer.Line(CSharp.GeneratedCode);
         writer.Open("internal sealed class ", name, " : " + CSharp.Runtime + ".IQiwiResponseReader<", response.PayloadType, ">");
         XmlDoc.Summary(writer, "The shared instance.");
@@ -26,7 +31,7 @@ internal static class ResponseReaderEmitter
         writer.Line();
         writer.Line("/// <inheritdoc />");
         writer.Open("public ", envelope, " ReadJson(global::System.ReadOnlySpan<byte> utf8Json)");
-        writer.Line("var envelope = ", response.JsonEnvelopeType, ".FromJson(utf8Json);");
+        writer.Line("var envelope = ", envelopeType, ".FromJson(utf8Json);");
         if (response.WrapperRequired)
         {
             writer.Line("return ToEnvelope(envelope.", response.WrapperProperty, ");");
@@ -40,10 +45,10 @@ internal static class ResponseReaderEmitter
         writer.Close();
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line("public ", envelope, " ReadXml(global::System.ReadOnlySpan<byte> utf8Xml) => ToEnvelope(", response.ResultType, ".FromXml(utf8Xml));");
+        writer.Line("public ", envelope, " ReadXml(global::System.ReadOnlySpan<byte> utf8Xml) => ToEnvelope(", resultType, ".FromXml(utf8Xml));");
         writer.Line();
         // An optional result code (the spec does not list it in 'required') is checked, not assumed.
-        var line = writer.LineStart().Append("private static ").Append(envelope).Append(" ToEnvelope(").Append(response.ResultType).Append(" result) => new(");
+        var line = writer.LineStart().Append("private static ").Append(envelope).Append(" ToEnvelope(").Append(resultType).Append(" result) => new(");
         if (response.ResultCodeIsEnum)
         {
             line.Append("(int)");
@@ -73,4 +78,6 @@ internal static class ResponseReaderEmitter
         writer.Close();
         return writer;
     }
+
+    private static string Model(string ns, string typeName) => CSharp.Unhidden(ns, typeName, MemberNames);
 }

@@ -87,6 +87,24 @@ internal static class SerializationEmitter
     }
 
     /// <summary>The wire text of a string enum property: the kept raw value when it is Unknown.</summary>
+    /// <summary>
+    /// The enum's helpers class, named simply (<c>BillStatusExtensions</c>) unless a property of the record has that name,
+    /// which would bind instead (CS0120): then qualified (<c>global::Ns.BillStatusExtensions</c>).
+    /// </summary>
+    private static StringBuilder AppendHelpers(StringBuilder builder, ObjectModel model, PropertyModel property, string ns)
+    {
+        var helpers = property.Type.HelperName ?? property.Type.TypeName + "Extensions";
+        foreach (var other in model.Properties)
+        {
+            if (other.Name == helpers || other.WireValueName == helpers)
+            {
+                return builder.AppendQualified(ns, helpers);
+            }
+        }
+
+        return builder.Append(helpers);
+    }
+
     private static StringBuilder AppendStringEnumWire(StringBuilder builder, PropertyModel property, string ns)
         => AppendStringEnumWire(builder, property, ns, string.Empty);
 
@@ -205,7 +223,7 @@ internal static class SerializationEmitter
             else if (IsStringEnum(property))
             {
                 writer.Line(local, "Wire = " + QiwiJson + ".ReadString(ref reader);");
-                writer.LineStart().Append(local).Append(" = ").Append(property.Type.TypeName).Append("Extensions.FromWireValue(").Append(local).Append("Wire);");
+                AppendHelpers(writer.LineStart().Append(local).Append(" = "), model, property, ns).Append(".FromWireValue(").Append(local).Append("Wire);");
                 writer.LineEnd();
             }
             else

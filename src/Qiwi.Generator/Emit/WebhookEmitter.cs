@@ -5,6 +5,9 @@ namespace Qiwi.Generator.Emit;
 /// <summary>A webhook (x-webhooks): parse its form, verify its signature, and format the reply.</summary>
 internal static class WebhookEmitter
 {
+    /// <summary>The class's own members, which would hide a model of the same name inside it (<see cref="CSharp.Unhidden"/>: a body schema named <c>Parse</c>).</summary>
+    internal static readonly string[] MemberNames = { "Parse", "Signature", "VerifySignature", "ReplyMediaType", "FormatReply", "Descriptor" };
+
     public static CodeWriter Emit(WebhookScope spec, WebhookModel webhook)
     {
         const string Pairs = "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>";
@@ -13,10 +16,11 @@ internal static class WebhookEmitter
         XmlDoc.Remarks(writer, webhook.Description);
         writer.Line(CSharp.GeneratedCode);
         writer.Open(spec.Visibility, " static partial class ", webhook.ClassName);
-        XmlDoc.Summary(writer, Scratch.Take().Append("Reads the request's form fields (URL-decoded) into a <see cref=\"").Append(webhook.BodyType).Append("\"/>; fields the spec does not list are kept."));
+        var body = CSharp.Unhidden(spec.Namespace, webhook.BodyType, MemberNames);
+        XmlDoc.Summary(writer, Scratch.Take().Append("Reads the request's form fields (URL-decoded) into a <see cref=\"").Append(body).Append("\"/>; fields the spec does not list are kept."));
         XmlDoc.Param(writer, "fields", "The form fields of the request.");
         writer.Line("/// <exception cref=\"global::System.FormatException\">A required field is missing or a value cannot be read.</exception>");
-        writer.Line("public static ", webhook.BodyType, " Parse(" + Pairs + " fields) => ", webhook.BodyType, ".FromForm(fields);");
+        writer.Line("public static ", body, " Parse(" + Pairs + " fields) => ", body, ".FromForm(fields);");
 
         if (webhook.Signature is SignatureModel signature)
         {

@@ -10,7 +10,10 @@ namespace Qiwi.Generator.Input;
 /// <summary>The namespace a spec's code goes into, the spec that claims it, and the names of the types it puts there.</summary>
 internal sealed record NamespaceClaim(string Namespace, string Path, EquatableArray<string> TypeNames)
 {
-    /// <summary>The types are read off the generated files' names (namespace.Type[.part].g.cs), which are what must not clash.</summary>
+    /// <summary>
+    /// The types are read off the generated files' names (namespace.Type[.part].g.cs), which are what must not clash, and
+    /// the types written into another type's file are added.
+    /// </summary>
     public static NamespaceClaim Of(SpecModel model)
     {
         var types = new SortedSet<string>(StringComparer.Ordinal);
@@ -21,6 +24,23 @@ internal sealed record NamespaceClaim(string Namespace, string Path, EquatableAr
             {
                 var rest = unit.HintName.Substring(model.Namespace.Length + 1);
                 types.Add(rest.Substring(0, rest.IndexOf('.')));
+            }
+        }
+
+        // The types that share another's file: an enum's helpers class, an inbound redirect's record.
+        foreach (var type in model.Enums)
+        {
+            if (type.ExtensionsName is string helpers)
+            {
+                types.Add(helpers);
+            }
+        }
+
+        foreach (var redirect in model.Redirects)
+        {
+            if (redirect.Kind == RedirectKind.Inbound)
+            {
+                types.Add(redirect.Names.Record);
             }
         }
 
@@ -37,7 +57,8 @@ internal sealed record NamespaceClaim(string Namespace, string Path, EquatableAr
 /// Nor when the project itself declares (not partially) a type the spec generates, as a shop's own <c>Currency</c> in
 /// the root namespace the spec goes into by default: QIWI0011 naming the type, rather than CS0101 in a generated file.
 /// </summary>
-internal sealed record Admission(SpecModel Model, DiagnosticInfo? Refusal)
+/// <param name="Type">The generated type (simple name) the refusal is about, if any: it is reported where the spec names it.</param>
+internal sealed record Admission(SpecModel Model, DiagnosticInfo? Refusal, string? Type = null)
 {
     /// <summary>C# 11: the generated models use <c>required</c> members.</summary>
     public const LanguageVersion Minimum = LanguageVersion.CSharp11;
@@ -56,9 +77,11 @@ internal sealed record Admission(SpecModel Model, DiagnosticInfo? Refusal)
             {
                 if (Declared(claim, projectTypes) is string declared)
                 {
-                    return Refused(model, "the project declares the type " + declared + (model.Namespace.StartsWith(declared, StringComparison.Ordinal)
+                    var inside = model.Namespace.StartsWith(declared, StringComparison.Ordinal);
+                    return Refused(model, "the project declares the type " + declared + (inside
                         ? ", and a namespace cannot have a type's name; set QiwiNamespace outside it, or rename your type"
-                        : ", which this spec generates too; set QiwiNamespace to a namespace of the spec's own, or rename your type"));
+                        : ", which this spec generates too; set QiwiNamespace to a namespace of the spec's own, or rename your type"))
+                        with { Type = inside ? null : declared.Substring(model.Namespace.Length + 1) };
                 }
 
                 continue;

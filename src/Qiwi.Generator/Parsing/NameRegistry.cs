@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Qiwi.Generator.Diagnostics;
+using Qiwi.Generator.Model;
 
 namespace Qiwi.Generator.Parsing;
 
@@ -15,15 +16,23 @@ internal sealed class NameRegistry
     private readonly ParseContext _context;
     private readonly Dictionary<string, Phrase> _types = new(64, StringComparer.OrdinalIgnoreCase);
 
+    // Where each top-level type's name is written in the spec: what a clash with the project's own type is reported at.
+    private readonly List<TypePlace> _places = new(64);
+
     private readonly string _namespace;
+
+    // Where the client's name is written (x-qiwi-client.name or info.title), for the types named after it.
+    private readonly SourceSpan _clientSpan;
 
     // The scope handed back last (emptied by LocalScope), for the next type or method.
     private Scope? _spareScope;
 
-    public NameRegistry(ParseContext context, string clientName, string ns)
+    public NameRegistry(ParseContext context, string clientName, string ns, SourceSpan clientSpan = default)
     {
         _context = context;
         _namespace = ns;
+        _clientSpan = clientSpan;
+        Patterns = Naming.Patterns(clientName);
 
         // Always reserved, whether or not the spec has operations, redirects or patterns: adding an
         // operation later must not turn a schema name into a collision.
@@ -37,6 +46,12 @@ internal sealed class NameRegistry
         Reserve(Naming.ClientOptions(clientName), "the client options");
     }
 
+    /// <summary>
+    /// The pattern table's class, which the records' form readers, the client options and the redirect builders name in
+    /// code: a member of theirs with its name would hide it (CS0119, CS0120), so each reserves it.
+    /// </summary>
+    public string Patterns { get; }
+
     /// <summary>Claims a top-level type name (and so its file); false, after QIWI0006 at <paramref name="span"/>, when taken.</summary>
     public bool ClaimType(string name, Phrase owner, SourceSpan span)
     {
@@ -47,7 +62,19 @@ internal sealed class NameRegistry
         }
 
         _types[name] = owner;
+        _places.Add(new TypePlace(name, span));
         return true;
+    }
+
+    /// <summary>
+    /// Every top-level type name claimed or reserved, with the place in the spec it comes from (sorted by name), for the
+    /// check against the project's own types (<see cref="Input.Admission"/>): positions kept out of the model.
+    /// </summary>
+    public EquatableArray<TypePlace> Places()
+    {
+        var places = new List<TypePlace>(_places);
+        places.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return new EquatableArray<TypePlace>(places.ToArray());
     }
 
     /// <summary>The hint name of a claimed type's file (unique ignoring case, as its type name is).</summary>
@@ -76,7 +103,11 @@ internal sealed class NameRegistry
         return scope.Empty();
     }
 
-    private void Reserve(string name, string owner) => _types[name] = owner;
+    private void Reserve(string name, string owner)
+    {
+        _types[name] = owner;
+        _places.Add(new TypePlace(name, _clientSpan));
+    }
 
     private string CaseNote(string name)
     {

@@ -29,6 +29,9 @@ internal sealed class OperationReader
     private readonly NameRegistry.Scope _clientMembers;
     private readonly NameRegistry.Scope _redirectMembers;
     private readonly NameRegistry.Scope _optionsMembers;
+
+    // The path checks class has a method per operation (its bare name), and names the pattern table in it.
+    private readonly NameRegistry.Scope _pathCheckMembers;
     private readonly Dictionary<string, ParameterModel> _clientParameters = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, string> _operationIds = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, (bool Claimed, string Reader, string HintName)> _readers = new(System.StringComparer.Ordinal);
@@ -40,9 +43,11 @@ internal sealed class OperationReader
         _clientMembers = NameRegistry.NewScope()
             .Reserve(client.Client, "the client class").Reserve("Options", "the client's Options").Reserve("_pipeline", "the client's pipeline field")
             .Reserve("Redirects", "the client's Redirects");
-        _optionsMembers = NameRegistry.NewScope().Reserve(client.Options, "the client options class").ReserveAll(InheritedOptionMembers, "a member of QiwiClientOptions");
+        _optionsMembers = NameRegistry.NewScope().Reserve(client.Options, "the client options class").Reserve(client.Patterns, "the pattern table the options name").ReserveAll(InheritedOptionMembers, "a member of QiwiClientOptions");
 
-        _redirectMembers = NameRegistry.NewScope().Reserve(client.Redirects, "the redirects class").Reserve("_options", "the redirects' options field");
+        _redirectMembers = NameRegistry.NewScope().Reserve(client.Redirects, "the redirects class").Reserve("_options", "the redirects' options field")
+            .Reserve(client.Patterns, "the pattern table the builders name");
+        _pathCheckMembers = NameRegistry.NewScope().Reserve(client.PathChecks, "the path checks class").Reserve(client.Patterns, "the pattern table the path checks name");
         _context = context;
         _schemas = schemas;
         _extensions = extensions;
@@ -220,7 +225,8 @@ internal sealed class OperationReader
 
         var response = ReadResponse(operation, display);
         var methodName = Naming.AsyncMethod(name);
-        if (response is null || !_clientMembers.Claim(_context, operation.KeySpan("operationId"), new Phrase("the method of ", display), methodName))
+        if (response is null || !_clientMembers.Claim(_context, operation.KeySpan("operationId"), new Phrase("the method of ", display), methodName)
+            || !_pathCheckMembers.Claim(_context, operation.KeySpan("operationId"), new Phrase("the path check of ", display), name))
         {
             return;
         }

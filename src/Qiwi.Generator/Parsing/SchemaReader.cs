@@ -563,7 +563,7 @@ internal sealed class SchemaReader
         _spareProperties = null;
         properties.Clear();
         using var scope = _names.LocalScope(1 + (2 * (propertyMap?.Entries.Count ?? 0)), 1 + (propertyMap?.Entries.Count ?? 0));
-        scope.Reserve(name, new Phrase("the type ", name))
+        scope.Reserve(name, new Phrase("the type ", name)).Reserve(_names.Patterns, "the pattern table the record's readers name")
             .ReserveAll(ReservedMemberNames, new Phrase("a member, parameter or local the generated record ", name, " declares itself"));
 
         if (propertyMap is not null)

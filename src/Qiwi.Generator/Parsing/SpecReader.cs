@@ -61,7 +61,8 @@ internal static class SpecReader
         var context = new ParseContext(file.Path, map, loaded);
         try
         {
-            return new ParseResult(ReadModel(context, file), new(context.Diagnostics));
+            var (model, places) = ReadModel(context, file);
+            return new ParseResult(model, new(context.Diagnostics), places);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
@@ -71,10 +72,10 @@ internal static class SpecReader
         }
     }
 
-    private static SpecModel ReadModel(ParseContext context, SpecFile file)
+    private static (SpecModel Model, TypePlaces Places) ReadModel(ParseContext context, SpecFile file)
     {
         var options = ReadOptions(context, file.Options);
-        var names = new NameRegistry(context, options.ClientName, options.Namespace);
+        var names = new NameRegistry(context, options.ClientName, options.Namespace, options.ClientSpan);
         var extensions = new ExtensionReader(context);
         var schemas = new SchemaReader(context, extensions, names);
         schemas.ReadComponents();
@@ -86,7 +87,7 @@ internal static class SpecReader
         operations.ReadWebhooks();
         var linked = OutcomeReadReader.Link(context, operations.Operations, objects);
 
-        return new SpecModel(
+        var model = new SpecModel(
             file.Path,
             options.Namespace,
             options.ClientName,
@@ -100,6 +101,7 @@ internal static class SpecReader
             new(operations.Webhooks),
             ClientNames.For(options.ClientName),
             new(operations.ClientParameters));
+        return (model, new TypePlaces(file.Path, names.Places()));
     }
 
     private static DiagnosticInfo NotOpenApi(string path, SourceSpan span, string reason)
@@ -147,7 +149,7 @@ internal static class SpecReader
         return new EnvelopeInfo(wrapper, resultCode, envelope.GetString("description") ?? "description", successCode ?? 0, resultCodeEnum);
     }
 
-    private static (string Namespace, string ClientName, string Description, bool Public) ReadOptions(ParseContext context, SpecOptions options)
+    private static (string Namespace, string ClientName, string Description, bool Public, SourceSpan ClientSpan) ReadOptions(ParseContext context, SpecOptions options)
     {
         var ns = string.IsNullOrWhiteSpace(options.Namespace)
             ? (string.IsNullOrWhiteSpace(options.RootNamespace) ? "Qiwi.Generated" : ProjectNamespace.From(options.RootNamespace))
@@ -160,9 +162,12 @@ internal static class SpecReader
 
         var client = context.Root.GetMap("x-qiwi-client");
         var clientName = options.ClientName ?? client?.GetString("name");
+        // Where the name the client's types are named after is written (none when it is the QiwiClientName option).
+        var clientSpan = options.ClientName is not null ? SourceSpan.Empty : client?["name"]?.Span ?? SourceSpan.Empty;
         if (clientName is null)
         {
             clientName = Naming.ToPascalCase(context.Root.GetMap("info")?.GetString("title") ?? "Api");
+            clientSpan = context.Root.GetMap("info")?["title"]?.Span ?? SourceSpan.Empty;
         }
 
         if (!Naming.IsValidIdentifier(clientName))
@@ -186,7 +191,7 @@ internal static class SpecReader
         }
 
         var description = client?.GetText("description") ?? context.Root.GetMap("info")?.GetText("description") ?? clientName + " client.";
-        return (ns, clientName, description, visibility != "internal");
+        return (ns, clientName, description, visibility != "internal", clientSpan);
     }
 
     private static bool IsValidNamespace(string ns)

@@ -16,9 +16,10 @@ internal sealed class GeneratorHarness
         string rootNamespace = "Demo",
         IEnumerable<SyntaxTree>? syntaxTrees = null,
         LanguageVersion languageVersion = LanguageVersion.Latest,
-        IReadOnlyDictionary<string, string>? buildProperties = null)
+        IReadOnlyDictionary<string, string>? buildProperties = null,
+        DocumentationMode documentationMode = DocumentationMode.Parse)
     {
-        ParseOptions = new CSharpParseOptions(languageVersion);
+        ParseOptions = new CSharpParseOptions(languageVersion, documentationMode);
         Compilation = CSharpCompilation.Create(
             "Consumer",
             syntaxTrees ?? new[] { CSharpSyntaxTree.ParseText("namespace Demo; public static class Program { public static void Main() { } }", ParseOptions) },
