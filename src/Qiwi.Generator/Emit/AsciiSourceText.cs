@@ -21,6 +21,18 @@ internal sealed class AsciiSourceText : SourceText
         _bytes = bytes;
     }
 
+    /// <summary>
+    /// The first <paramref name="length"/> characters as bytes when every one is ASCII (one vectorized pass over them:
+    /// the encoder's fast path, which leaves it only for a character it must fall back on), else null.
+    /// </summary>
+    public static byte[]? TryNarrow(char[] chars, int length)
+    {
+        var bytes = new byte[length];
+        NotAscii.Seen = false;
+        AsciiMarking.GetBytes(chars, 0, length, bytes, 0);
+        return NotAscii.Seen ? null : bytes;
+    }
+
     public override Encoding Encoding => Encoding.UTF8;
 
     public override int Length => _bytes.Length;
@@ -55,5 +67,64 @@ internal sealed class AsciiSourceText : SourceText
         }
 
         return Encoding.ASCII.GetString(_bytes, span.Start, span.Length);
+    }
+
+    /// <summary>ASCII whose fallback notes, on this thread, that a character was not ASCII (and writes '?' for it).</summary>
+    private static readonly Encoding AsciiMarking = Encoding.GetEncoding("us-ascii", new NotAscii(), DecoderFallback.ReplacementFallback);
+
+    private sealed class NotAscii : EncoderFallback
+    {
+        [ThreadStatic]
+        public static bool Seen;
+
+        public override int MaxCharCount => 1;
+
+        public override EncoderFallbackBuffer CreateFallbackBuffer() => new Buffer();
+
+        public override bool Equals(object? obj) => obj is NotAscii;
+
+        public override int GetHashCode() => nameof(NotAscii).GetHashCode();
+
+        private sealed class Buffer : EncoderFallbackBuffer
+        {
+            private int _remaining;
+
+            public override int Remaining => _remaining;
+
+            public override bool Fallback(char charUnknown, int index) => Mark();
+
+            public override bool Fallback(char charUnknownHigh, char charUnknownLow, int index) => Mark();
+
+            public override char GetNextChar()
+            {
+                if (_remaining == 0)
+                {
+                    return '\0';
+                }
+
+                _remaining--;
+                return '?';
+            }
+
+            public override bool MovePrevious()
+            {
+                if (_remaining != 0)
+                {
+                    return false;
+                }
+
+                _remaining = 1;
+                return true;
+            }
+
+            public override void Reset() => _remaining = 0;
+
+            private bool Mark()
+            {
+                Seen = true;
+                _remaining = 1;
+                return true;
+            }
+        }
     }
 }

@@ -285,16 +285,13 @@ internal sealed class CodeWriter
         builder.CopyTo(0, chars, 0, length);
         Release(builder);
 
-        // UTF-8 takes one byte for each character exactly when every character is ASCII (a lone surrogate counts 3).
-        if (Encoding.UTF8.GetByteCount(chars, 0, length) != length)
+        if (AsciiSourceText.TryNarrow(chars, length) is { } bytes)
         {
-            _text = new string(chars, 0, length);
-            return SourceText.From(_text, Encoding.UTF8);
+            return new AsciiSourceText(bytes);
         }
 
-        var bytes = new byte[length];
-        Encoding.ASCII.GetBytes(chars, 0, length, bytes, 0);
-        return new AsciiSourceText(bytes);
+        _text = new string(chars, 0, length);
+        return SourceText.From(_text, Encoding.UTF8);
     }
 
     /// <summary>The builder with the file's one trailing newline; the writer is finished from here on.</summary>
