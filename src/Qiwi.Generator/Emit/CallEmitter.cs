@@ -76,7 +76,7 @@ internal static class CallEmitter
             state.AppendParameter(line).Append(" => new " + CSharp.Runtime + ".QiwiOutcomeRead<").Append(operation.Response.PayloadType).Append(">(");
             writer.LineEnd();
             writer.Indent();
-            AppendOutcomeRead(writer.LineStart(), writer, operation, read, payload!, state, spec.Namespace);
+            AppendOutcomeRead(writer.LineStart(), writer, operation, read, state, judgedByCheck: checks > 0);
             writer.LineEnd();
             writer.Outdent();
         }
@@ -221,7 +221,7 @@ internal static class CallEmitter
     }
 
     /// <summary>
-    /// Appends the wire text of the matched <paramref name="field"/> of <paramref name="owner"/> (<c>found.</c>, <c>payload.</c>),
+    /// Appends the wire text of the matched <paramref name="field"/> of <paramref name="owner"/> (<c>payload.</c>),
     /// <paramref name="separator"/>, and the request's wire text of it.
     /// </summary>
     private static StringBuilder AppendMatch(StringBuilder builder, OperationModel operation, ObjectModel payload, string field, CallState state, string ns, string owner, string separator)
@@ -283,7 +283,7 @@ internal static class CallEmitter
     /// Appends the arguments of the <c>QiwiOutcomeRead</c> constructor and its closing <c>))</c>, separated by ", ", or
     /// each on its own line when <paramref name="lines"/> is the writer whose line <paramref name="builder"/> is.
     /// </summary>
-    private static void AppendOutcomeRead(StringBuilder builder, CodeWriter? lines, OperationModel operation, OperationModel read, ObjectModel payload, CallState state, string ns)
+    private static void AppendOutcomeRead(StringBuilder builder, CodeWriter? lines, OperationModel operation, OperationModel read, CallState state, bool judgedByCheck)
     {
         var link = operation.OutcomeRead!;
         builder.AppendLiteral(read.OperationId);
@@ -301,16 +301,12 @@ internal static class CallEmitter
             builder.Append(i == 0 ? string.Empty : ", ").AppendInvariant(link.NotFoundCodes[i]);
         }
 
+        // What the read finds is judged by the call's own success check, which compares the matched fields (AppendChecks);
+        // a call with no check has no matched field either, and then whatever the read finds is the write's effect.
         builder.Append(" }");
-        Next(builder, lines).Append("found => ");
-        if (link.Match.Count == 0)
+        if (!judgedByCheck)
         {
-            builder.Append("true");
-        }
-
-        for (var i = 0; i < link.Match.Count; i++)
-        {
-            AppendMatch(builder.Append(i == 0 ? string.Empty : " && "), operation, payload, link.Match[i], state, ns, "found.", " == ");
+            Next(builder, lines).Append("static found => true");
         }
 
         builder.Append("));");

@@ -44,9 +44,10 @@ public class QiwiCall<TPayload>
     /// Whether what the status read found is this write's effect: the write's own success check passes on it when the
     /// call has one (a generated check compares each <c>x-qiwi-outcome-read</c> match field, an amount by value with
     /// <see cref="Serialization.QiwiPayloadChecks.EchoDecimal"/>), so the answer the write lost is judged as the answer it
-    /// would have got; the read's <see cref="QiwiOutcomeRead{TPayload}.TookEffect"/> only for a call without a check.
+    /// would have got; the read's <see cref="QiwiOutcomeRead{TPayload}.TookEffect"/> only for a call without a check, and
+    /// null (the outcome stays unknown) for a call with neither.
     /// </summary>
-    internal Func<TPayload, bool> TookEffect(QiwiOutcomeRead<TPayload> read)
+    internal Func<TPayload, bool>? TookEffect(QiwiOutcomeRead<TPayload> read)
         => HasCheck ? found => CheckPayload(found) is null : read.TookEffect;
 
     /// <summary>Whether the call has a status read (without building it).</summary>

@@ -100,8 +100,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
             outcomeRead: static state => new global::Qiwi.Runtime.QiwiOutcomeRead<Bill>(
                 "getBillStatus",
                 token => state.client.GetBillStatusAsync(state.billId, token),
-                new int[] { 210 },
-                found => global::Qiwi.Runtime.QiwiFormat.Decimal(found.Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down) == global::Qiwi.Runtime.QiwiFormat.Decimal(state.amount, 2, global::Qiwi.Runtime.QiwiRounding.Down)));
+                new int[] { 210 }));
         return _pipeline.SendAsync(request, call, cancellationToken);
     }
 
@@ -149,8 +148,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
             outcomeRead: static state => new global::Qiwi.Runtime.QiwiOutcomeRead<Bill>(
                 "getBillStatus",
                 token => state.client.GetBillStatusAsync(state.billId, token),
-                new int[] { 210 },
-                found => (found.Status == global::Qiwi.Snapshots.BillStatus.Unknown ? found.StatusWireValue ?? string.Empty : found.Status.ToWireValue()) == "rejected"));
+                new int[] { 210 }));
         return _pipeline.SendAsync(request, call, cancellationToken);
     }
 
@@ -181,8 +179,7 @@ public sealed partial class QiwiPullClient : IQiwiPullClient
             outcomeRead: static state => new global::Qiwi.Runtime.QiwiOutcomeRead<Refund>(
                 "getRefundStatus",
                 token => state.client.GetRefundStatusAsync(state.billId, state.refundId, token),
-                new int[] { 210 },
-                found => global::Qiwi.Runtime.QiwiFormat.Decimal(found.Amount, 2, global::Qiwi.Runtime.QiwiRounding.Down) == global::Qiwi.Runtime.QiwiFormat.Decimal(state.amount, 2, global::Qiwi.Runtime.QiwiRounding.Down)));
+                new int[] { 210 }));
         return _pipeline.SendAsync(request, call, cancellationToken);
     }
 

@@ -111,6 +111,50 @@ public sealed class OutcomeSettlementTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_call_without_a_check_is_settled_by_the_reads_own_predicate(bool tookEffect)
+    {
+        using var f = new PipelineFixture();
+        f.Handler.Fail(new HttpRequestException("connection reset")).Respond(HttpStatusCode.OK, """{"response":{"result_code":0,"bill":{"bill_id":"B1"}}}""");
+        var call = new QiwiCall<TestBill>(TestBillReader.Instance)
+        {
+            OutcomeRead = new QiwiOutcomeRead<TestBill>("getBillStatus", token => f.SendAsync(PipelineFixture.GetBill("B1"), token), [210], tookEffect: _ => tookEffect),
+        };
+
+        var task = f.Pipeline.SendAsync(PipelineFixture.CreateBill("B1", ("amount", "10.00")), call, CancellationToken.None);
+
+        if (tookEffect)
+        {
+            Assert.Equal("B1", (await task).BillId);
+        }
+        else
+        {
+            await Assert.ThrowsAsync<QiwiTransportException>(() => task);
+        }
+    }
+
+    [Fact]
+    public async Task A_read_with_nothing_to_judge_by_leaves_the_outcome_unknown_without_reading()
+    {
+        // The three-argument read is judged by the call's check; a hand-built call with neither cannot tell done from not done.
+        using var f = new PipelineFixture();
+        f.Handler.Fail(new HttpRequestException("connection reset")).Respond(HttpStatusCode.OK, """{"response":{"result_code":0,"bill":{"bill_id":"B1"}}}""");
+        var reads = 0;
+        var call = new QiwiCall<TestBill>(TestBillReader.Instance)
+        {
+            OutcomeRead = new QiwiOutcomeRead<TestBill>("getBillStatus", token => { reads++; return f.SendAsync(PipelineFixture.GetBill("B1"), token); }, [210]),
+        };
+
+        var unknown = await Assert.ThrowsAsync<QiwiOutcomeUnknownException>(() => f.Pipeline.SendAsync(PipelineFixture.CreateBill("B1", ("amount", "10.00")), call, CancellationToken.None));
+
+        Assert.Equal("createBill", unknown.OperationId);
+        Assert.Equal(0, reads);
+        Assert.Null(call.OutcomeRead.TookEffect);
+        Assert.Equal(QiwiOutcome.CannotTell, (await call.OutcomeRead.ResolveAsync(CancellationToken.None)).Outcome);
+    }
+
     private enum Outcome
     {
         Done,
