@@ -10,11 +10,8 @@ namespace Qiwi.Generator.Tests;
 /// </summary>
 public sealed class OutcomeReadEmitTests
 {
-    private const string Paths = """
-          /items:
-            get:
-              operationId: findItem
-              summary: Finds an item.
+    /// <summary>The read's and the write's one parameter and one answer: an item, found by a key the item does not repeat.</summary>
+    private const string KeyAndItem = """
               parameters:
                 - name: key
                   in: query
@@ -28,25 +25,24 @@ public sealed class OutcomeReadEmitTests
                     application/json:
                       schema:
                         $ref: '#/components/schemas/ItemEnvelope'
+
+        """;
+
+    private const string Paths = """
+          /items:
+            get:
+              operationId: findItem
+              summary: Finds an item.
+
+        """ + KeyAndItem + """
             put:
               operationId: putItem
               summary: Puts an item.
               x-qiwi-outcome-read:
                 operation: findItem
                 notFound: [1]
-              parameters:
-                - name: key
-                  in: query
-                  required: true
-                  schema:
-                    type: string
-              responses:
-                '200':
-                  description: The item.
-                  content:
-                    application/json:
-                      schema:
-                        $ref: '#/components/schemas/ItemEnvelope'
+
+        """ + KeyAndItem + """
         components:
         """;
 
