@@ -2,7 +2,7 @@ namespace Qiwi.Generator.Tests.RedTeam;
 
 /// <summary>
 /// A small spec with one of each thing the generator names a type or member after (client, operation, envelope and its
-/// result, object, closed and open string enums, integer result-code enum, outbound and inbound redirects, webhook, a
+/// result, object, closed and open string enums, integer result-code enum, outbound and inbound redirects, webhook and its reply, a
 /// property), each name a slot that <see cref="GeneratedNameClashTests"/> fills.
 /// </summary>
 internal sealed record ClashSpec(IReadOnlyDictionary<Slot, string> Names, IReadOnlyList<string> ProjectTypes)
@@ -15,6 +15,7 @@ internal sealed record ClashSpec(IReadOnlyDictionary<Slot, string> Names, IReadO
         [Slot.OutboundRedirect] = "Sable",
         [Slot.InboundRedirect] = "Quince",
         [Slot.Webhook] = "Pampas",
+        [Slot.WebhookReply] = "Tamarin",
         [Slot.ResultCode] = "Nimbus",
         [Slot.Envelope] = "Wombat",
         [Slot.Result] = "Vireo",
@@ -131,6 +132,10 @@ internal sealed record ClashSpec(IReadOnlyDictionary<Slot, string> Names, IReadO
                       responses:
                         '200':
                           description: Received.
+                          content:
+                            text/xml:
+                              schema:
+                                $ref: '#/components/schemas/{N(Slot.WebhookReply)}'
                 components:
                   schemas:
                     {N(Slot.ResultCode)}:
@@ -145,6 +150,14 @@ internal sealed record ClashSpec(IReadOnlyDictionary<Slot, string> Names, IReadO
                           name: Busy
                           description: Busy.
                           fatal: false
+                    {N(Slot.WebhookReply)}:
+                      type: object
+                      xml:
+                        name: result
+                      required: [result_code]
+                      properties:
+                        result_code:
+                          $ref: '#/components/schemas/{N(Slot.ResultCode)}'
                     {N(Slot.Envelope)}:
                       type: object
                       required: [response]
@@ -216,6 +229,7 @@ internal enum Slot
     OutboundRedirect,
     InboundRedirect,
     Webhook,
+    WebhookReply,
     ResultCode,
     Envelope,
     Result,

@@ -28,7 +28,7 @@ public sealed class GeneratedNameClashTests
     private static readonly Slot[] Slots = Enum.GetValues<Slot>();
 
     /// <summary>The slots whose name becomes a type's (the schemas').</summary>
-    private static readonly Slot[] TypeSlots = { Slot.ResultCode, Slot.Envelope, Slot.Result, Slot.Object, Slot.ClosedEnum, Slot.OpenEnum };
+    private static readonly Slot[] TypeSlots = { Slot.ResultCode, Slot.Envelope, Slot.Result, Slot.Object, Slot.ClosedEnum, Slot.OpenEnum, Slot.WebhookReply };
 
     [Fact]
     public void Names_derived_from_other_names_compile_or_are_refused_at_a_name()
@@ -147,6 +147,16 @@ public sealed class GeneratedNameClashTests
     [Fact]
     public void The_probe_spec_compiles_cleanly()
         => Assert.Null(Check(new ClashSpec(ClashSpec.Probe, Array.Empty<string>())));
+
+    /// <summary>The webhook's reply slot is a real reply (its model is what the webhook formats), so the names tried in it reach the webhook class.</summary>
+    [Fact]
+    public void The_probe_webhook_replies_with_the_reply_slots_model()
+    {
+        var result = GeneratorHarness.ForSpec(new ClashSpec(ClashSpec.Probe, Array.Empty<string>()).Text).Run();
+        var webhook = result.GeneratedSources.Single(s => s.HintName.EndsWith(".PampasWebhook.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("FormatReply(", webhook, StringComparison.Ordinal);
+        Assert.Contains(ClashSpec.Probe[Slot.WebhookReply], webhook, StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// Null when the generated code compiles with no error or warning and the generator reported nothing; "" when the
