@@ -1,5 +1,6 @@
 using System.Text;
 using Qiwi.Generator.Model;
+using Qiwi.Generator.Parsing;
 
 namespace Qiwi.Generator.Emit;
 
@@ -86,14 +87,13 @@ internal static class SerializationEmitter
         }
     }
 
-    /// <summary>The wire text of a string enum property: the kept raw value when it is Unknown.</summary>
     /// <summary>
     /// The enum's helpers class, named simply (<c>BillStatusExtensions</c>) unless a property of the record has that name,
     /// which would bind instead (CS0120): then qualified (<c>global::Ns.BillStatusExtensions</c>).
     /// </summary>
     private static StringBuilder AppendHelpers(StringBuilder builder, ObjectModel model, PropertyModel property, string ns)
     {
-        var helpers = property.Type.HelperName ?? property.Type.TypeName + "Extensions";
+        var helpers = property.Type.HelperName ?? Naming.EnumExtensions(property.Type.TypeName!);
         foreach (var other in model.Properties)
         {
             if (other.Name == helpers || other.WireValueName == helpers)
@@ -105,6 +105,7 @@ internal static class SerializationEmitter
         return builder.Append(helpers);
     }
 
+    /// <summary>The wire text of a string enum property: the kept raw value when it is Unknown.</summary>
     private static StringBuilder AppendStringEnumWire(StringBuilder builder, PropertyModel property, string ns)
         => AppendStringEnumWire(builder, property, ns, string.Empty);
 
