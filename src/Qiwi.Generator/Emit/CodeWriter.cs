@@ -261,15 +261,11 @@ internal sealed class CodeWriter
 
     /// <summary>
     /// The file as the driver takes it (the text <see cref="ToString"/> gives, with <c>AddSource</c>'s encoding), made
-    /// without a string when it is all ASCII (<see cref="AsciiSourceText"/>); the writer is finished.
+    /// without a string when it is all ASCII (<see cref="AsciiSourceText"/>); the writer is finished (a writer ends
+    /// either way, not both).
     /// </summary>
     public SourceText ToSourceText()
     {
-        if (_text is not null)
-        {
-            return SourceText.From(_text, Encoding.UTF8);
-        }
-
         var builder = Finish();
         var length = builder.Length;
         var chars = t_file;
@@ -290,8 +286,7 @@ internal sealed class CodeWriter
             return new AsciiSourceText(bytes);
         }
 
-        _text = new string(chars, 0, length);
-        return SourceText.From(_text, Encoding.UTF8);
+        return SourceText.From(new string(chars, 0, length), Encoding.UTF8);
     }
 
     /// <summary>The builder with the file's one trailing newline; the writer is finished from here on.</summary>
