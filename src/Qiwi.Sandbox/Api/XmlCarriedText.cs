@@ -17,36 +17,25 @@ internal static class XmlCarriedText
     public const char Replacement = '\uFFFD';
 
     /// <summary>Whether XML 1.0 can carry all of <paramref name="text"/> (by <see cref="XmlConvert"/>'s rule, the writer's own).</summary>
-    public static bool CanCarry(string text) => IndexOfUncarried(text) < 0;
+    public static bool CanCarry(string text) => IndexOfUncarried(text, 0) < 0;
 
     /// <summary><paramref name="text"/> with U+FFFD in place of each character XML 1.0 cannot carry (itself when it has none).</summary>
     public static string Carried(string text)
     {
-        var at = IndexOfUncarried(text);
+        var at = IndexOfUncarried(text, 0);
         if (at < 0)
         {
             return text;
         }
 
-        var carried = new StringBuilder(text.Length).Append(text, 0, at);
-        for (var i = at; i < text.Length; i++)
+        var carried = new StringBuilder(text.Length);
+        var from = 0;
+        for (; at >= 0; from = at + 1, at = IndexOfUncarried(text, from))
         {
-            var c = text[i];
-            if (XmlConvert.IsXmlChar(c))
-            {
-                carried.Append(c);
-            }
-            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], c))
-            {
-                carried.Append(c).Append(text[++i]);
-            }
-            else
-            {
-                carried.Append(Replacement);
-            }
+            carried.Append(text, from, at - from).Append(Replacement);
         }
 
-        return carried.ToString();
+        return carried.Append(text, from, text.Length - from).ToString();
     }
 
     /// <summary>Replaces, in place, every text of <paramref name="element"/> XML 1.0 cannot carry with <see cref="Carried"/>; true when one was.</summary>
@@ -65,19 +54,19 @@ internal static class XmlCarriedText
         return replaced;
     }
 
-    /// <summary>Where the first character XML 1.0 cannot carry is, or -1.</summary>
-    private static int IndexOfUncarried(string text)
+    /// <summary>Where the first character XML 1.0 cannot carry is from <paramref name="from"/> on, or -1.</summary>
+    private static int IndexOfUncarried(string text, int from)
     {
         var span = text.AsSpan();
 
         // Printable ASCII, the usual text, in one vector pass; the rest one character at a time.
-        var start = span.IndexOfAnyExceptInRange(' ', '~');
-        if (start < 0)
+        var skipped = span[from..].IndexOfAnyExceptInRange(' ', '~');
+        if (skipped < 0)
         {
             return -1;
         }
 
-        for (var i = start; i < span.Length; i++)
+        for (var i = from + skipped; i < span.Length; i++)
         {
             var c = span[i];
             if (XmlConvert.IsXmlChar(c))
