@@ -124,7 +124,9 @@ internal sealed partial class SandboxStore
     /// </summary>
     private void WarnOfUncarriedText(List<StoredInvoice> invoices)
     {
-        var held = invoices.Where(static i => !new[] { i.BillId, i.User, i.Currency, i.Comment, i.OriginCurrency ?? string.Empty }.All(Api.XmlCarriedText.CanCarry)).ToList();
+        static bool Carried(StoredInvoice i) => Api.XmlCarriedText.CanCarry(i.BillId) && Api.XmlCarriedText.CanCarry(i.User) && Api.XmlCarriedText.CanCarry(i.Currency)
+            && Api.XmlCarriedText.CanCarry(i.Comment) && (i.OriginCurrency is null || Api.XmlCarriedText.CanCarry(i.OriginCurrency));
+        var held = invoices.Where(static i => !Carried(i)).ToList();
         if (held.Count == 0)
         {
             return;
