@@ -54,9 +54,13 @@ internal static partial class ContractChecker
         problems.AddRange(contract.Departures.GroupBy(d => d.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"The departure {g.Key} is listed twice."));
 
         problems.AddRange(Flags(spec, items));
+        problems.AddRange(ContractTypes.Problems(spec, items, contract));
         problems.AddRange(Departures(spec, contract));
         return problems;
     }
+
+    /// <summary>The departures a row's note names (<c>(D-charset)</c>).</summary>
+    public static IEnumerable<string> DeparturesNamed(string note) => DepartureReference().Matches(note).Select(m => m.Value);
 
     /// <summary>The docs' Fatal and Final columns agree with the spec's x-qiwi-enum.</summary>
     private static IEnumerable<string> Flags(SpecDocument spec, IReadOnlyList<DocItem> items)

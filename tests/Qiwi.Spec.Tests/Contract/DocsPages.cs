@@ -13,6 +13,23 @@ namespace Qiwi.Spec.Tests.Contract;
 internal sealed record DocItem(string Page, string Section, string Kind, string Name, IReadOnlyList<string> Cells, string Column)
 {
     public string Key => Page + " | " + Section + " | " + Kind + " | " + Name;
+
+    /// <summary>For a table row, the table's headers (<c>Parameter</c>, <c>Description</c>, <c>Type</c>, <c>Required</c>); otherwise empty.</summary>
+    public IReadOnlyList<string> Headers { get; init; } = [];
+
+    /// <summary>The row's cell under the header of that name, or null (no such column, or a short row).</summary>
+    public string? Cell(string header)
+    {
+        for (var i = 0; i < Headers.Count && i < Cells.Count; i++)
+        {
+            if (string.Equals(Headers[i].Trim('`', ' '), header, StringComparison.OrdinalIgnoreCase))
+            {
+                return Cells[i];
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>
@@ -125,12 +142,13 @@ internal static partial class DocsPages
 
             if (i + 1 < lines.Count && line.Contains('|', StringComparison.Ordinal) && Separator().IsMatch(lines[i + 1]))
             {
-                var column = Cells(line)[0];
+                var headers = Cells(line);
+                var column = headers[0];
                 var row = i + 2;
                 for (; row < lines.Count && lines[row].Contains('|', StringComparison.Ordinal) && lines[row].Trim().Length > 0; row++)
                 {
                     var cells = Cells(lines[row]);
-                    yield return new DocItem(tag, section, "table", cells[0], cells, column);
+                    yield return new DocItem(tag, section, "table", cells[0], cells, column) { Headers = headers };
                 }
 
                 i = row - 1;
