@@ -57,42 +57,29 @@ public sealed class ContractTypeTests
     /// <summary>One change per fact the check compares, on every row it compares (not on places a departure excuses).</summary>
     private static IEnumerable<(string Name, string Key, string Locator, Action<SpecValue> Apply)> Mutations(SpecDocument spec, ContractTable contract)
     {
-        var items = DocsPages.Items.GroupBy(i => i.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var row in contract.Rows)
+        foreach (var (row, type, required, locator, _) in ContractTypes.Checked(spec, DocsPages.Items, contract))
         {
-            if (!items.TryGetValue(row.Key, out var item) || item.Kind != "table")
+            var at = $"{row.Key} at {locator}";
+            if (type is not null)
             {
-                continue;
+                var other = type.Kind == "string" ? "integer" : "string";
+                yield return ($"{at}: type {other}", row.Key, locator, v => Set(v.Own, "type", other));
             }
 
-            var named = ContractChecker.DeparturesNamed(row.Note).ToHashSet(StringComparer.Ordinal);
-            var excused = contract.Departures.Where(d => named.Contains(d.Id)).SelectMany(d => d.Locators).ToHashSet(StringComparer.Ordinal);
-            var type = DocType.Parse(item.Cell("Type"));
-            var required = DocType.Required(item.Cell("Required"));
-            foreach (var locator in row.Locators.Where(l => !excused.Contains(l) && SpecValue.Find(spec, l) is not null))
+            if (type?.MaxLength is { } length)
             {
-                var at = $"{row.Key} at {locator}";
-                if (type is not null)
-                {
-                    var other = type.Kind == "string" ? "integer" : "string";
-                    yield return ($"{at}: type {other}", row.Key, locator, v => Set(v.Own, "type", other));
-                }
+                yield return ($"{at}: maxLength {length + 1}", row.Key, locator, v => Set(v.Own, "maxLength", (length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                yield return ($"{at}: maxLength {length - 1}", row.Key, locator, v => Set(v.Own, "maxLength", (length - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
 
-                if (type?.MaxLength is { } length)
-                {
-                    yield return ($"{at}: maxLength {length + 1}", row.Key, locator, v => Set(v.Own, "maxLength", (length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                    yield return ($"{at}: maxLength {length - 1}", row.Key, locator, v => Set(v.Own, "maxLength", (length - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                }
+            if (type?.Scale is { } scale)
+            {
+                yield return ($"{at}: scale {scale + 1}", row.Key, locator, v => v.Own.Children[new YamlScalarNode("x-qiwi-decimal")] = new YamlMappingNode(new YamlScalarNode("scale"), new YamlScalarNode((scale + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            }
 
-                if (type?.Scale is { } scale)
-                {
-                    yield return ($"{at}: scale {scale + 1}", row.Key, locator, v => v.Own.Children[new YamlScalarNode("x-qiwi-decimal")] = new YamlMappingNode(new YamlScalarNode("scale"), new YamlScalarNode((scale + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
-                }
-
-                if (required is not null)
-                {
-                    yield return ($"{at}: required flipped", row.Key, locator, v => v.FlipRequired!());
-                }
+            if (required is not null)
+            {
+                yield return ($"{at}: required flipped", row.Key, locator, v => v.FlipRequired!());
             }
         }
     }

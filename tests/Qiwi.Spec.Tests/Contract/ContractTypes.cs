@@ -217,6 +217,18 @@ internal static class ContractTypes
 {
     public static IEnumerable<string> Problems(SpecDocument spec, IReadOnlyList<DocItem> items, ContractTable contract)
     {
+        foreach (var (row, type, required, locator, value) in Checked(spec, items, contract))
+        {
+            foreach (var difference in Differences(type, required, value))
+            {
+                yield return $"docs/contract.md line {row.Line}: [{row.Key}]: {difference} at {locator}; fix the spec, or name in the row's note a departure that lists this place.";
+            }
+        }
+    }
+
+    /// <summary>Every place the check compares: a table row's Type and Required cells, and each prop or param place of its row that no departure it names lists.</summary>
+    public static IEnumerable<(ContractRow Row, DocType? Type, bool? Required, string Locator, SpecValue Value)> Checked(SpecDocument spec, IReadOnlyList<DocItem> items, ContractTable contract)
+    {
         var byKey = items.GroupBy(i => i.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var row in contract.Rows)
         {
@@ -231,14 +243,9 @@ internal static class ContractTypes
             var required = DocType.Required(item.Cell("Required"));
             foreach (var locator in row.Locators)
             {
-                if (excused.Contains(locator) || SpecValue.Find(spec, locator) is not { } value)
+                if (!excused.Contains(locator) && SpecValue.Find(spec, locator) is { } value)
                 {
-                    continue;
-                }
-
-                foreach (var difference in Differences(type, required, value))
-                {
-                    yield return $"docs/contract.md line {row.Line}: [{row.Key}]: {difference} at {locator}; fix the spec, or name in the row's note a departure that lists this place.";
+                    yield return (row, type, required, locator, value);
                 }
             }
         }
