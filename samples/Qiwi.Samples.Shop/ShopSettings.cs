@@ -44,6 +44,12 @@ public sealed class ShopOptions
     /// <summary>Networks allowed to post notifications (CIDR, or <c>qiwi</c> for QIWI's published ranges); empty allows any.</summary>
     public List<string> NotificationNetworks { get; set; } = [];
 
+    /// <summary>
+    /// The shop's public address (<c>https://shop.example.com/</c>), what the payer comes back to after paying. Required
+    /// outside Development with a real QIWI endpoint; unset otherwise, the address the shop listens on. See <see cref="PublicAddress"/>.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Reverse proxies whose <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> are believed (IP addresses).</summary>
     public List<string> TrustedProxies { get; set; } = [];
 

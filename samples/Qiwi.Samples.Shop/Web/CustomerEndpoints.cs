@@ -70,7 +70,7 @@ internal static partial class CustomerEndpoints
             var order = await FindOwnAsync(context, orders, id);
             return order is null
                 ? Forms.Page(CustomerPages.Returned(false, null), StatusCodes.Status404NotFound)
-                : Forms.Page(CustomerPages.Summary(order, checkout.CheckoutUrl(order.Id, SelfUrl(context)), null));
+                : Forms.Page(CustomerPages.Summary(order, checkout.CheckoutUrl(order.Id), null));
         });
 
         app.MapGet("/orders", async (HttpContext context, OrderRepository orders) =>
@@ -101,8 +101,6 @@ internal static partial class CustomerEndpoints
         var order = await orders.FindAsync(id, context.RequestAborted);
         return order is not null && order.Customer == Customer(context, create: false) ? order : null;
     }
-
-    private static string SelfUrl(HttpContext context) => context.Request.Scheme + "://" + context.Request.Host + context.Request.PathBase + "/";
 
     /// <summary>This browser's id (a random value in an HttpOnly cookie), created on the first order.</summary>
     private static string? Customer(HttpContext context, bool create)
