@@ -92,6 +92,7 @@ public sealed class ShopApp : IAsyncDisposable
         builder.Services.AddSingleton<ReconciliationLock>();
         builder.Services.AddSingleton<Checkout>();
         builder.Services.AddSingleton<Refunding>();
+        builder.Services.AddSingleton<ReturnRefresh>();
         builder.Services.AddSingleton<Reconciler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Reconciler>());
         builder.Services.AddSingleton<DbXmlRepository>();

@@ -53,6 +53,12 @@ public sealed class ShopOptions
     /// <summary>Reverse proxies whose <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> are believed (IP addresses).</summary>
     public List<string> TrustedProxies { get; set; } = [];
 
+    /// <summary>
+    /// How often the payer's return pages (<c>/success</c>, <c>/fail</c>) may read an open order's status from QIWI: at
+    /// most once per order per interval on each node, however often the page is reloaded (see <c>ReturnRefresh</c>).
+    /// </summary>
+    public TimeSpan ReturnRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public ReconciliationOptions Reconciliation { get; set; } = new();
 
     /// <summary>
@@ -76,6 +82,16 @@ public sealed class ShopOptions
         {
             throw new InvalidOperationException("Shop:OrdersPerMinute must be at least 1.");
         }
+
+        if (ReturnRefreshInterval < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Shop:ReturnRefreshInterval must not be negative.");
+        }
+
+        if (Reconciliation.FailedGrace < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Shop:Reconciliation:FailedGrace must not be negative.");
+        }
     }
 
     public override string ToString() => $"ShopOptions {{ Product = {Product}, Price = {Price}, AdminPassword = *** }}";
@@ -96,6 +112,14 @@ public sealed class ReconciliationOptions
     public TimeSpan FirstDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long after its invoice's expiry a <c>failed</c> order is still checked. A refusal may reach the shop for an
+    /// invoice QIWI made (a proxy's answer, a repeated creation answered 215): the payer can pay it from the wallet until
+    /// it expires, and if that notification is lost only a check finds the money. The grace covers the last backoff delay.
+    /// A check that finds no invoice (210) ends the checks at once.
+    /// </summary>
+    public TimeSpan FailedGrace { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How many invoices and refunds one pass checks at most.</summary>
     public int BatchSize { get; set; } = 50;

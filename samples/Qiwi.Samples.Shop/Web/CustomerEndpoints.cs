@@ -78,17 +78,18 @@ internal static partial class CustomerEndpoints
 
         // The payer comes back from checkout (`order` is the bill id). Not a proof of payment: the shop asks QIWI
         // and applies what it says through the same exactly-once path as the notification.
-        app.MapGet("/success", (HttpContext context, OrderRepository orders, Checkout checkout) => ReturnedAsync(context, orders, checkout, success: true));
-        app.MapGet("/fail", (HttpContext context, OrderRepository orders, Checkout checkout) => ReturnedAsync(context, orders, checkout, success: false));
+        // At most one read per order per Shop:ReturnRefreshInterval (ReturnRefresh): a reload storm is not a QIWI call storm.
+        app.MapGet("/success", (HttpContext context, OrderRepository orders, ReturnRefresh refresh) => ReturnedAsync(context, orders, refresh, success: true));
+        app.MapGet("/fail", (HttpContext context, OrderRepository orders, ReturnRefresh refresh) => ReturnedAsync(context, orders, refresh, success: false));
     }
 
-    private static async Task<IResult> ReturnedAsync(HttpContext context, OrderRepository orders, Checkout checkout, bool success)
+    private static async Task<IResult> ReturnedAsync(HttpContext context, OrderRepository orders, ReturnRefresh refresh, bool success)
     {
         var billId = QiwiPullRedirects.TryParseCheckoutReturn(new Uri(context.Request.GetEncodedUrl()), out var back) ? back.BillId : null;
         var order = billId is null ? null : await FindOwnAsync(context, orders, billId);
         if (order is { IsOpen: true })
         {
-            await checkout.RefreshAsync(order.Id, "return", context.RequestAborted);
+            await refresh.RefreshAsync(order.Id, context.RequestAborted);
             order = await orders.FindAsync(order.Id, context.RequestAborted);
         }
 
