@@ -53,6 +53,9 @@ public sealed class ShopOptions
     /// <summary>Reverse proxies whose <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> are believed (IP addresses).</summary>
     public List<string> TrustedProxies { get; set; } = [];
 
+    /// <summary>Orders per admin page (1 to 500; older ones a link away, newest first).</summary>
+    public int AdminPageSize { get; set; } = 50;
+
     /// <summary>
     /// How often the payer's return pages (<c>/success</c>, <c>/fail</c>) may read an open order's status from QIWI: at
     /// most once per order per interval on each node, however often the page is reloaded (see <c>ReturnRefresh</c>).
@@ -81,6 +84,11 @@ public sealed class ShopOptions
         if (OrdersPerMinute < 1)
         {
             throw new InvalidOperationException("Shop:OrdersPerMinute must be at least 1.");
+        }
+
+        if (AdminPageSize is < 1 or > 500)
+        {
+            throw new InvalidOperationException("Shop:AdminPageSize must be 1 to 500.");
         }
 
         if (ReturnRefreshInterval < TimeSpan.Zero)

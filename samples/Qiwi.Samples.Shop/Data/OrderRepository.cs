@@ -63,6 +63,21 @@ public sealed partial class OrderRepository(ShopDatabase database, ILogger<Order
         return (await connection.QueryAsync<OrderRecord>($"SELECT {Columns} FROM orders {where} ORDER BY created_at DESC, id LIMIT @limit", new { customer, limit })).AsList();
     }
 
+    /// <summary>
+    /// One page of all orders, newest first (<c>created_at</c> descending, then <c>id</c>), strictly after
+    /// <paramref name="after"/> in that order (keyset paging: an order placed while someone pages neither shifts nor
+    /// repeats the pages behind it). Reads one more than <paramref name="size"/> to tell whether another page follows.
+    /// </summary>
+    public async Task<(IReadOnlyList<OrderRecord> Orders, bool More)> PageAsync(PageCursor? after, int size, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var where = after is null ? "" : "WHERE created_at < @createdAt OR (created_at = @createdAt AND id > @id)";
+        var rows = (await connection.QueryAsync<OrderRecord>(
+            $"SELECT {Columns} FROM orders {where} ORDER BY created_at DESC, id LIMIT @limit",
+            new { createdAt = after?.CreatedAt ?? 0, id = after?.Id ?? "", limit = size + 1 })).AsList();
+        return rows.Count > size ? (rows.GetRange(0, size), true) : (rows, false);
+    }
+
     /// <summary>The statuses applied to an order, in order, with what applied them.</summary>
     public async Task<IReadOnlyList<(string Status, string Source)>> EventsAsync(string id, CancellationToken cancellationToken)
     {
