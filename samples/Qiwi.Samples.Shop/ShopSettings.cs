@@ -96,9 +96,10 @@ public sealed class ShopOptions
             throw new InvalidOperationException("Shop:ReturnRefreshInterval must not be negative.");
         }
 
-        if (Reconciliation.FailedGrace < TimeSpan.Zero)
+        if (Reconciliation.FailedGrace < Reconciliation.MaxDelay)
         {
-            throw new InvalidOperationException("Shop:Reconciliation:FailedGrace must not be negative.");
+            // Else the last check of a failed order can fall before its invoice's expiry, and a payment just before it be missed.
+            throw new InvalidOperationException("Shop:Reconciliation:FailedGrace must be at least Shop:Reconciliation:MaxDelay.");
         }
     }
 
