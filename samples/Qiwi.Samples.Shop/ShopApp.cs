@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Qiwi.AspNetCore;
 using Qiwi.Samples.Shop.Data;
@@ -51,10 +52,12 @@ public sealed class ShopApp : IAsyncDisposable
         var settings = builder.Configuration.GetSection("Qiwi").Get<ShopSettings>() ?? new ShopSettings();
         var shop = builder.Configuration.GetSection("Shop").Get<ShopOptions>() ?? new ShopOptions();
         shop.Validate();
+        var embedded = settings.BaseUrl is null && settings.SandboxBaseUrl is null;
+        var publicBaseUrl = PublicAddress.Parse(shop.PublicBaseUrl, listeningAllowed: embedded || builder.Environment.IsDevelopment());
         var connectionString = builder.Configuration.GetConnectionString("Shop") ?? "Data Source=shop.db";
         SandboxHost? sandbox = null;
         string? passwordFile = null;
-        if (settings.BaseUrl is null && settings.SandboxBaseUrl is null)
+        if (embedded)
         {
             sandbox = await SandboxHost.StartAsync(configure: o => o.Shops.Add(Qiwi.Sandbox.Shops.SandboxOptions.TestShop));
             settings = new ShopSettings
@@ -81,6 +84,7 @@ public sealed class ShopApp : IAsyncDisposable
         builder.Services.AddSingleton(Options.Create(settings));
         builder.Services.AddSingleton(Options.Create(shop));
         builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(services => new PublicAddress(publicBaseUrl, services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()));
         builder.Services.AddSingleton<OrderRepository>();
         builder.Services.AddSingleton<RefundRepository>();
         builder.Services.AddSingleton<DbNotificationStore>();
@@ -88,6 +92,7 @@ public sealed class ShopApp : IAsyncDisposable
         builder.Services.AddSingleton<ReconciliationLock>();
         builder.Services.AddSingleton<Checkout>();
         builder.Services.AddSingleton<Refunding>();
+        builder.Services.AddSingleton<ReturnRefresh>();
         builder.Services.AddSingleton<Reconciler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Reconciler>());
         builder.Services.AddSingleton<DbXmlRepository>();

@@ -44,8 +44,23 @@ public sealed class ShopOptions
     /// <summary>Networks allowed to post notifications (CIDR, or <c>qiwi</c> for QIWI's published ranges); empty allows any.</summary>
     public List<string> NotificationNetworks { get; set; } = [];
 
+    /// <summary>
+    /// The shop's public address (<c>https://shop.example.com/</c>), what the payer comes back to after paying. Required
+    /// outside Development with a real QIWI endpoint; unset otherwise, the address the shop listens on. See <see cref="PublicAddress"/>.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Reverse proxies whose <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> are believed (IP addresses).</summary>
     public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>Orders per admin page (1 to 500; older ones a link away, newest first).</summary>
+    public int AdminPageSize { get; set; } = 50;
+
+    /// <summary>
+    /// How often the payer's return pages (<c>/success</c>, <c>/fail</c>) may read an open order's status from QIWI: at
+    /// most once per order per interval on each node, however often the page is reloaded (see <c>ReturnRefresh</c>).
+    /// </summary>
+    public TimeSpan ReturnRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public ReconciliationOptions Reconciliation { get; set; } = new();
 
@@ -70,6 +85,22 @@ public sealed class ShopOptions
         {
             throw new InvalidOperationException("Shop:OrdersPerMinute must be at least 1.");
         }
+
+        if (AdminPageSize is < 1 or > 500)
+        {
+            throw new InvalidOperationException("Shop:AdminPageSize must be 1 to 500.");
+        }
+
+        if (ReturnRefreshInterval < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Shop:ReturnRefreshInterval must not be negative.");
+        }
+
+        if (Reconciliation.FailedGrace < Reconciliation.MaxDelay)
+        {
+            // Else the last check of a failed order can fall before its invoice's expiry, and a payment just before it be missed.
+            throw new InvalidOperationException("Shop:Reconciliation:FailedGrace must be at least Shop:Reconciliation:MaxDelay.");
+        }
     }
 
     public override string ToString() => $"ShopOptions {{ Product = {Product}, Price = {Price}, AdminPassword = *** }}";
@@ -90,6 +121,14 @@ public sealed class ReconciliationOptions
     public TimeSpan FirstDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long after its invoice's expiry a <c>failed</c> order is still checked. A refusal may reach the shop for an
+    /// invoice QIWI made (a proxy's answer, a repeated creation answered 215): the payer can pay it from the wallet until
+    /// it expires, and if that notification is lost only a check finds the money. The grace covers the last backoff delay.
+    /// A check that finds no invoice (210) ends the checks at once.
+    /// </summary>
+    public TimeSpan FailedGrace { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How many invoices and refunds one pass checks at most.</summary>
     public int BatchSize { get; set; } = 50;

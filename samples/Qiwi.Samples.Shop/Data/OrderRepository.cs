@@ -63,6 +63,21 @@ public sealed partial class OrderRepository(ShopDatabase database, ILogger<Order
         return (await connection.QueryAsync<OrderRecord>($"SELECT {Columns} FROM orders {where} ORDER BY created_at DESC, id LIMIT @limit", new { customer, limit })).AsList();
     }
 
+    /// <summary>
+    /// One page of all orders, newest first (<c>created_at</c> descending, then <c>id</c>), strictly after
+    /// <paramref name="after"/> in that order (keyset paging: an order placed while someone pages neither shifts nor
+    /// repeats the pages behind it). Reads one more than <paramref name="size"/> to tell whether another page follows.
+    /// </summary>
+    public async Task<(IReadOnlyList<OrderRecord> Orders, bool More)> PageAsync(PageCursor? after, int size, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var where = after is null ? "" : "WHERE created_at < @createdAt OR (created_at = @createdAt AND id > @id)";
+        var rows = (await connection.QueryAsync<OrderRecord>(
+            $"SELECT {Columns} FROM orders {where} ORDER BY created_at DESC, id LIMIT @limit",
+            new { createdAt = after?.CreatedAt ?? 0, id = after?.Id ?? "", limit = size + 1 })).AsList();
+        return rows.Count > size ? (rows.GetRange(0, size), true) : (rows, false);
+    }
+
     /// <summary>The statuses applied to an order, in order, with what applied them.</summary>
     public async Task<IReadOnlyList<(string Status, string Source)>> EventsAsync(string id, CancellationToken cancellationToken)
     {
@@ -149,20 +164,37 @@ public sealed partial class OrderRepository(ShopDatabase database, ILogger<Order
         return await connection.ExecuteAsync("UPDATE orders SET status = 'failed', problem = @problem, updated_at = @now WHERE id = @id AND status = 'new'", new { id, problem = Clip(problem), now = Clock.Now() }) == 1;
     }
 
-    /// <summary>Open orders whose next check is due (for reconciliation).</summary>
-    public async Task<IReadOnlyList<OrderRecord>> DueAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Orders whose next check is due (for reconciliation): open ones, and <c>failed</c> ones until their invoice's
+    /// expiry plus <paramref name="failedGrace"/> (an invoice QIWI made though its answer was a refusal can be paid from
+    /// the wallet until it expires, and its notification can be lost).
+    /// </summary>
+    public async Task<IReadOnlyList<OrderRecord>> DueAsync(int limit, TimeSpan failedGrace, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<OrderRecord>($"SELECT {Columns} FROM orders WHERE status IN ('new', 'waiting') AND next_check_at <= @now ORDER BY next_check_at LIMIT @limit", new { now = Clock.Now(), limit })).AsList();
+        var now = Clock.Now();
+        return (await connection.QueryAsync<OrderRecord>(
+            $"SELECT {Columns} FROM orders WHERE (status IN ('new', 'waiting') OR (status = 'failed' AND expires_at >= @expiredSince)) AND next_check_at <= @now ORDER BY next_check_at LIMIT @limit",
+            new { now, expiredSince = now - (long)failedGrace.TotalMilliseconds, limit })).AsList();
     }
 
-    /// <summary>Schedules the next check of an open order after <paramref name="delay"/>, noting <paramref name="problem"/>.</summary>
+    /// <summary>Schedules the next check of an open (or failed) order after <paramref name="delay"/>, noting <paramref name="problem"/>.</summary>
     public async Task RescheduleAsync(string id, TimeSpan delay, string? problem, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
-            "UPDATE orders SET check_attempts = check_attempts + 1, next_check_at = @next, problem = COALESCE(@problem, problem) WHERE id = @id AND status IN ('new', 'waiting')",
+            "UPDATE orders SET check_attempts = check_attempts + 1, next_check_at = @next, problem = COALESCE(@problem, problem) WHERE id = @id AND status IN ('new', 'waiting', 'failed')",
             new { id, next = Clock.After(delay), problem = problem is null ? null : Clip(problem) });
+    }
+
+    /// <summary>
+    /// A <c>failed</c> order QIWI says it has no invoice for: its refusal was real, so it is not checked again (a
+    /// notification still applies through <see cref="ApplyAsync"/>).
+    /// </summary>
+    public async Task StopCheckingAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE orders SET check_attempts = check_attempts + 1, next_check_at = @never WHERE id = @id AND status = 'failed'", new { id, never = long.MaxValue });
     }
 
     /// <summary>How many times the order was checked without reaching a final status (the backoff's exponent).</summary>

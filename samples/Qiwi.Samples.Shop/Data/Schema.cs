@@ -70,5 +70,9 @@ internal static class Schema
             -- Reconciliation deletes applied-notification keys older than the retention.
             CREATE INDEX applied_notifications_age ON applied_notifications (applied_at);
             """),
+        (3, """
+            -- The admin pages walk the orders newest first (keyset paging on created_at, id).
+            CREATE INDEX orders_created ON orders (created_at, id);
+            """),
     ];
 }

@@ -13,7 +13,7 @@ public sealed record PlacedOrder(OrderRecord Order, string? Problem);
 /// leaves an order that reconciliation resolves), and every status QIWI reports goes through
 /// <see cref="OrderRepository.ApplyAsync"/>.
 /// </summary>
-public sealed class Checkout(OrderRepository orders, IQiwiPullClient qiwi, IOptions<ShopSettings> settings, IOptions<ShopOptions> options)
+public sealed class Checkout(OrderRepository orders, IQiwiPullClient qiwi, IOptions<ShopSettings> settings, IOptions<ShopOptions> options, PublicAddress publicAddress)
 {
     /// <summary>Creates an order for <paramref name="customer"/> and issues its invoice to <paramref name="phone"/> (<c>+7...</c>).</summary>
     public async Task<PlacedOrder> PlaceAsync(string customer, string phone, CancellationToken cancellationToken)
@@ -81,10 +81,15 @@ public sealed class Checkout(OrderRepository orders, IQiwiPullClient qiwi, IOpti
         }
     }
 
-    /// <summary>The checkout URL the payer is sent to, coming back to this shop's success or failure page.</summary>
-    public Uri CheckoutUrl(string orderId, string shopBaseUrl)
+    /// <summary>
+    /// The checkout URL the payer is sent to, coming back to this shop's success or failure page at its configured public
+    /// address (<see cref="PublicAddress"/>), whatever Host the request that shows the link named.
+    /// </summary>
+    public Uri CheckoutUrl(string orderId)
     {
         // The client's builders are on its environment: QIWI's checkout, or the sandbox's when SandboxBaseUrl is set.
-        return qiwi.Redirects.Checkout(settings.Value.ShopId.ToString(CultureInfo.InvariantCulture), orderId, successUrl: shopBaseUrl + "success", failUrl: shopBaseUrl + "fail");
+        return qiwi.Redirects.Checkout(
+            settings.Value.ShopId.ToString(CultureInfo.InvariantCulture), orderId,
+            successUrl: publicAddress.Page("success").AbsoluteUri, failUrl: publicAddress.Page("fail").AbsoluteUri);
     }
 }

@@ -8,8 +8,9 @@ namespace Qiwi.Samples.Shop.Payments;
 
 /// <summary>
 /// Finds what a lost notification or an unclear answer left open and asks QIWI: invoices still waiting past
-/// <see cref="ReconciliationOptions.After"/>, orders whose invoice creation had no clear answer, and refunds
-/// without a final status. Each is checked again with exponential backoff; statuses go through the same
+/// <see cref="ReconciliationOptions.After"/>, orders whose invoice creation had no clear answer, orders failed on a
+/// refusal (until their invoice's expiry plus <see cref="ReconciliationOptions.FailedGrace"/>, or until QIWI says it has
+/// no such invoice), and refunds without a final status. Each is checked again with exponential backoff; statuses go through the same
 /// exactly-once path as notifications. Each pass also forgets applied-notification keys older than
 /// <see cref="ReconciliationOptions.AppliedNotificationRetention"/>. On PostgreSQL one node at a time runs a pass (an advisory lock).
 /// </summary>
@@ -50,7 +51,7 @@ public sealed partial class Reconciler(
 
         var reconciliation = options.Value.Reconciliation;
         var checkedCount = 0;
-        foreach (var order in await orders.DueAsync(reconciliation.BatchSize, cancellationToken))
+        foreach (var order in await orders.DueAsync(reconciliation.BatchSize, reconciliation.FailedGrace, cancellationToken))
         {
             await CheckOrderAsync(order, cancellationToken);
             checkedCount++;
@@ -88,10 +89,10 @@ public sealed partial class Reconciler(
     {
         var reconciliation = options.Value.Reconciliation;
         var attempts = await orders.AttemptsAsync(order.Id, cancellationToken);
-        string? problem = null;
+        var answer = new Answer(null, false);
         try
         {
-            problem = await AskQiwiAsync(order, cancellationToken);
+            answer = await AskQiwiAsync(order, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -100,27 +101,41 @@ public sealed partial class Reconciler(
             LogOrderFailed(logger, order.Id, error);
         }
 
-        await orders.RescheduleAsync(order.Id, Backoff.Delay(attempts, reconciliation.FirstDelay, reconciliation.MaxDelay), problem, cancellationToken);
+        if (answer.NoInvoice)
+        {
+            await orders.StopCheckingAsync(order.Id, cancellationToken);
+            return;
+        }
+
+        await orders.RescheduleAsync(order.Id, Backoff.Delay(attempts, reconciliation.FirstDelay, reconciliation.MaxDelay), answer.Problem, cancellationToken);
     }
 
-    /// <summary>Reads the order's invoice from QIWI and applies its status (or issues it, when QIWI never got it); returns the problem to note.</summary>
-    private async Task<string?> AskQiwiAsync(OrderRecord order, CancellationToken cancellationToken)
+    /// <summary>What a check found: the problem to note, and whether QIWI said a failed order has no invoice (its refusal was real).</summary>
+    private readonly record struct Answer(string? Problem, bool NoInvoice);
+
+    /// <summary>Reads the order's invoice from QIWI and applies its status (or issues it, when QIWI never got it).</summary>
+    private async Task<Answer> AskQiwiAsync(OrderRecord order, CancellationToken cancellationToken)
     {
         try
         {
             var bill = await qiwi.GetBillStatusAsync(order.Id, cancellationToken);
             await orders.ApplyAsync(order.Id, bill.StatusWireValue ?? bill.Status.ToWireValue(), bill.Amount, bill.Currency, "reconciliation", null, cancellationToken);
-            return null;
+            return new Answer(null, false);
         }
         catch (QiwiApiException error) when (error.ResultCode == (int)ResultCode.InvoiceNotFound && order.Status == OrderStatus.New)
         {
             // The creation never reached QIWI: issue the invoice now (same id, same data).
-            return await checkout.IssueInvoiceAsync(order, "reconciliation", cancellationToken);
+            return new Answer(await checkout.IssueInvoiceAsync(order, "reconciliation", cancellationToken), false);
+        }
+        catch (QiwiApiException error) when (error.ResultCode == (int)ResultCode.InvoiceNotFound && order.Status == OrderStatus.Failed)
+        {
+            // The refusal was QIWI's last word: there is no invoice to pay.
+            return new Answer(null, true);
         }
         catch (QiwiException error)
         {
             LogCheckFailed(logger, order.Id, ApiErrors.Describe(error));
-            return order.Status == OrderStatus.New ? ApiErrors.Describe(error) : null;
+            return new Answer(order.Status == OrderStatus.New ? ApiErrors.Describe(error) : null, false);
         }
     }
 

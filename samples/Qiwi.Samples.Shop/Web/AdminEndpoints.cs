@@ -74,13 +74,13 @@ internal static partial class AdminEndpoints
         }).DisableAntiforgery().RequireRateLimiting(LoginLimit);
 
         var admin = app.MapGroup("/admin").RequireAuthorization().DisableAntiforgery();
-        admin.MapGet("", async (HttpContext context, IAntiforgery antiforgery, OrderRepository orders, RefundRepository refunds) =>
+        admin.MapGet("", async (HttpContext context, IAntiforgery antiforgery, OrderRepository orders, RefundRepository refunds, IOptions<ShopOptions> shop) =>
         {
             // The outcome of the last refund, shown once (Post/Redirect/Get: reloading the page never refunds again).
             var flash = context.Request.Cookies[FlashCookie];
             context.Response.Cookies.Delete(FlashCookie);
             var error = flash?.StartsWith('!') == true;
-            return await OrdersPageAsync(context, antiforgery, orders, refunds, error ? flash![1..] : flash, error);
+            return await OrdersPageAsync(context, antiforgery, orders, refunds, shop.Value.AdminPageSize, error ? flash![1..] : flash, error);
         });
 
         admin.MapPost("/orders/{id}/refunds", async (string id, HttpContext context, IAntiforgery antiforgery, Refunding refunding) =>
@@ -109,11 +109,30 @@ internal static partial class AdminEndpoints
         });
     }
 
-    private static async Task<IResult> OrdersPageAsync(HttpContext context, IAntiforgery antiforgery, OrderRepository orders, RefundRepository refunds, string? message, bool error)
+    /// <summary>
+    /// The orders, newest first, <paramref name="size"/> a page: <c>?after={cursor}</c> is the page after the cursor's
+    /// order (a link the page writes; anything else shows the newest page), <c>?order={id}</c> that one order.
+    /// </summary>
+    private static async Task<IResult> OrdersPageAsync(HttpContext context, IAntiforgery antiforgery, OrderRepository orders, RefundRepository refunds, int size, string? message, bool error)
     {
-        var list = await orders.ListAsync(null, 200, context.RequestAborted);
+        var find = context.Request.Query["order"].ToString().Trim();
+        var after = PageCursor.TryParse(context.Request.Query["after"].ToString());
+        IReadOnlyList<OrderRecord> list;
+        PageCursor? next = null;
+        if (find.Length > 0)
+        {
+            list = find.Length <= 40 && await orders.FindAsync(find, context.RequestAborted) is { } found ? [found] : [];
+        }
+        else
+        {
+            var (page, more) = await orders.PageAsync(after, size, context.RequestAborted);
+            list = page;
+            next = more ? new PageCursor(page[^1].CreatedAt, page[^1].Id) : null;
+        }
+
         var byOrder = await refunds.ListAsync(list.Select(o => o.Id), context.RequestAborted);
-        return Forms.Page(AdminPages.Orders(list, byOrder, Forms.Token(context, antiforgery), message, error));
+        var view = new AdminPages.OrdersView(list, byOrder, Forms.Token(context, antiforgery), message, error, find.Length > 0 ? find : null, after is not null, next);
+        return Forms.Page(AdminPages.Orders(view));
     }
 
     /// <summary>

@@ -19,8 +19,13 @@ internal static class AdminPages
         </form>
         """);
 
-    public static string Orders(IReadOnlyList<OrderRecord> orders, ILookup<string, RefundRecord> refunds, string token, string? message, bool error)
+    /// <summary>What the orders page shows: one page of orders (or the one found), and where the next page starts.</summary>
+    public sealed record OrdersView(
+        IReadOnlyList<OrderRecord> Orders, ILookup<string, RefundRecord> Refunds, string Token, string? Message, bool Error, string? Found, bool Paged, PageCursor? Next);
+
+    public static string Orders(OrdersView view)
     {
+        var (orders, refunds, token) = (view.Orders, view.Refunds, view.Token);
         var rows = new StringBuilder();
         foreach (var order in orders)
         {
@@ -57,13 +62,32 @@ internal static class AdminPages
             rows.Append("</td></tr>");
         }
 
+        var pages = new List<string>();
+        if (view.Found is not null || view.Paged)
+        {
+            pages.Add("<a href=\"/admin\" id=\"newest\">Newest orders</a>");
+        }
+
+        if (view.Next is not null)
+        {
+            pages.Add($"<a href=\"/admin?after={E(Uri.EscapeDataString(view.Next.ToString()))}\" id=\"older\">Older orders</a>");
+        }
+
+        var empty = orders.Count == 0 ? $"<p>{(view.Found is null ? "No orders." : $"No order {E(view.Found)}.")}</p>" : "";
         return Page("Orders", $"""
             <h1>Orders</h1>
-            {Message(message, error)}
+            {Message(view.Message, view.Error)}
+            <form method="get" action="/admin" role="search" class="find">
+            <label for="find">Find an order by id</label>
+            <input type="search" id="find" name="order" value="{E(view.Found)}" maxlength="40">
+            <button type="submit" id="find-order">Find</button>
+            </form>
             <table id="admin-orders">
             <thead><tr><th scope="col">Order</th><th scope="col">Wallet</th><th scope="col" class="num">Amount</th><th scope="col">Status</th><th scope="col" class="num">Refunded</th><th scope="col">Refund</th></tr></thead>
             <tbody>{rows}</tbody>
             </table>
+            {empty}
+            {(pages.Count == 0 ? "" : $"<nav aria-label=\"Order pages\" class=\"pages\">{string.Join(" · ", pages)}</nav>")}
             """, adminToken: token);
     }
 }

@@ -70,7 +70,7 @@ internal static partial class CustomerEndpoints
             var order = await FindOwnAsync(context, orders, id);
             return order is null
                 ? Forms.Page(CustomerPages.Returned(false, null), StatusCodes.Status404NotFound)
-                : Forms.Page(CustomerPages.Summary(order, checkout.CheckoutUrl(order.Id, SelfUrl(context)), null));
+                : Forms.Page(CustomerPages.Summary(order, checkout.CheckoutUrl(order.Id), null));
         });
 
         app.MapGet("/orders", async (HttpContext context, OrderRepository orders) =>
@@ -78,17 +78,18 @@ internal static partial class CustomerEndpoints
 
         // The payer comes back from checkout (`order` is the bill id). Not a proof of payment: the shop asks QIWI
         // and applies what it says through the same exactly-once path as the notification.
-        app.MapGet("/success", (HttpContext context, OrderRepository orders, Checkout checkout) => ReturnedAsync(context, orders, checkout, success: true));
-        app.MapGet("/fail", (HttpContext context, OrderRepository orders, Checkout checkout) => ReturnedAsync(context, orders, checkout, success: false));
+        // At most one read per order per Shop:ReturnRefreshInterval (ReturnRefresh): a reload storm is not a QIWI call storm.
+        app.MapGet("/success", (HttpContext context, OrderRepository orders, ReturnRefresh refresh) => ReturnedAsync(context, orders, refresh, success: true));
+        app.MapGet("/fail", (HttpContext context, OrderRepository orders, ReturnRefresh refresh) => ReturnedAsync(context, orders, refresh, success: false));
     }
 
-    private static async Task<IResult> ReturnedAsync(HttpContext context, OrderRepository orders, Checkout checkout, bool success)
+    private static async Task<IResult> ReturnedAsync(HttpContext context, OrderRepository orders, ReturnRefresh refresh, bool success)
     {
         var billId = QiwiPullRedirects.TryParseCheckoutReturn(new Uri(context.Request.GetEncodedUrl()), out var back) ? back.BillId : null;
         var order = billId is null ? null : await FindOwnAsync(context, orders, billId);
         if (order is { IsOpen: true })
         {
-            await checkout.RefreshAsync(order.Id, "return", context.RequestAborted);
+            await refresh.RefreshAsync(order.Id, context.RequestAborted);
             order = await orders.FindAsync(order.Id, context.RequestAborted);
         }
 
@@ -101,8 +102,6 @@ internal static partial class CustomerEndpoints
         var order = await orders.FindAsync(id, context.RequestAborted);
         return order is not null && order.Customer == Customer(context, create: false) ? order : null;
     }
-
-    private static string SelfUrl(HttpContext context) => context.Request.Scheme + "://" + context.Request.Host + context.Request.PathBase + "/";
 
     /// <summary>This browser's id (a random value in an HttpOnly cookie), created on the first order.</summary>
     private static string? Customer(HttpContext context, bool create)

@@ -41,11 +41,20 @@ internal static class CustomerPages
 
     public static string Returned(bool success, OrderRecord? order)
     {
-        var title = success ? "Thank you" : "The payment did not go through";
         if (order is null)
         {
-            return Page(title, $"<h1>{E(title)}</h1><p>We could not find this order in your browser's history.</p><p><a href=\"/\">Back to the shop</a></p>");
+            var unknown = success ? "Thank you" : "The payment did not go through";
+            return Page(unknown, $"<h1>{E(unknown)}</h1><p>We could not find this order in your browser's history.</p><p><a href=\"/\">Back to the shop</a></p>");
         }
+
+        // The title says what the shop knows, not which page QIWI sent the payer to: a paid order back on /fail (a
+        // notification first) is paid, and an order not confirmed yet is neither paid nor refused.
+        var title = order.Status switch
+        {
+            OrderStatus.Paid => "Thank you",
+            OrderStatus.Waiting or OrderStatus.New => "Payment not confirmed yet",
+            _ => "The payment did not go through",
+        };
 
         var explanation = order.Status switch
         {

@@ -36,6 +36,8 @@ internal static class ShopHost
             $"--Shop:Reconciliation:Enabled={reconcile}", "--Shop:Reconciliation:Interval=00:00:00.100", "--Shop:Reconciliation:After=00:00:00",
             "--Shop:Reconciliation:FirstDelay=00:00:00.050", "--Shop:Reconciliation:MaxDelay=00:00:00.250",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Qiwi.Samples.Shop.Data.OrderRepository=Error",
+            // Development: the return URLs are the address the test shop listens on (no Shop:PublicBaseUrl; docs/shop.md).
+            "--environment=Development",
         ];
     }
 

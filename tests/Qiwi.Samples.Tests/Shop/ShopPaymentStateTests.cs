@@ -53,6 +53,12 @@ public sealed class ShopPaymentStateTests : ShopOnSqlite
 
         Assert.Equal("failed", placed.Order.Status);
         Assert.StartsWith("QIWI answered 215", placed.Order.Problem, StringComparison.Ordinal);
+
+        // Reconciliation reads it once (a refusal may hide an invoice QIWI made): QIWI has none (210), so the refusal
+        // stands, with its reason, and the order is not read again.
+        Assert.Equal(1, await ReconcileAsync());
+        var order = await Orders.FindAsync(placed.Order.Id, CancellationToken.None);
+        Assert.Equal(("failed", placed.Order.Problem), (order!.Status, order.Problem));
         Assert.Equal(0, await ReconcileAsync());
     }
 
