@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,13 @@ public static class QiwiServiceCollectionExtensions
     /// client's own type <typeparamref name="TOptions"/> (a generated <c>{Client}ClientOptions</c> holding the
     /// client-level settings), bound under <paramref name="name"/> and validated at start-up.
     /// </summary>
+    /// <remarks>
+    /// Each name is its own client (its own options, HTTP client and credentials), resolved as the keyed service
+    /// <c>[FromKeyedServices(name)] TClient</c>. The unkeyed <typeparamref name="TClient"/> is the FIRST name
+    /// registered for it: registering a second shop never moves the clients already injected to it. Calling this
+    /// again for a name already registered adds <paramref name="configure"/> to that name's settings (run after the
+    /// earlier ones) and registers nothing twice.
+    /// </remarks>
     public static IHttpClientBuilder AddQiwiClient<TClient, TOptions>(
         this IServiceCollection services,
         string name,
@@ -44,19 +52,33 @@ public static class QiwiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(resultCodes);
         ArgumentNullException.ThrowIfNull(configure);
 
-        services.AddOptions<TOptions>(name).Configure(configure).ValidateOnStart();
+        services.AddOptions<TOptions>(name).Configure(configure);
+        if (services.Any(d => d.ImplementationInstance is QiwiClientOptionsValidator<TOptions> validator && validator.Name == name))
+        {
+            return services.AddHttpClient(name);
+        }
+
+        services.AddOptions<TOptions>(name).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>>(new QiwiClientOptionsValidator<TOptions>(name));
-        services.AddTransient(provider =>
+        TClient Create(IServiceProvider provider)
         {
             var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
             var options = provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
             var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Qiwi.Client." + name) ?? NullLogger.Instance;
             var policies = new List<QiwiPipelinePolicy>(QiwiPipeline.DefaultPolicies()) { new QiwiLoggingPolicy(logger) };
             return create(new QiwiPipeline(http, options, resultCodes, policies));
-        });
+        }
+
+        services.AddKeyedTransient<TClient>(name, (provider, _) => Create(provider));
+        services.TryAdd(ServiceDescriptor.Transient(Create));
+
         // IHttpClientFactory's own logging is removed: its Trace-level header log shows "Authorization: *" as text but
         // carries the header's real value in its structured state, which structured log sinks write out. The logging
         // policy logs each attempt instead. A caller who wants it back adds it on the builder (AddDefaultLogger).
-        return services.AddHttpClient(name).RemoveAllLoggers();
+        // HttpClient's own timeout (100 s by default) is turned off: the options' Timeout bounds each attempt, and a
+        // longer one would otherwise end at 100 s as a transport failure instead of a QiwiTimeoutException.
+        return services.AddHttpClient(name)
+            .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
     }
 }
