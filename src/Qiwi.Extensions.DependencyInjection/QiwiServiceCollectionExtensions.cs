@@ -63,7 +63,7 @@ public static class QiwiServiceCollectionExtensions
         TClient Create(IServiceProvider provider)
         {
             var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
-            var options = provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
+            var options = QiwiOptionsSnapshot.Get<TOptions>(provider, name);
             var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Qiwi.Client." + name) ?? NullLogger.Instance;
             var policies = new List<QiwiPipelinePolicy>(QiwiPipeline.DefaultPolicies()) { new QiwiLoggingPolicy(logger) };
             return create(new QiwiPipeline(http, options, resultCodes, policies));
