@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Qiwi.Runtime;
@@ -7,37 +8,67 @@ namespace Qiwi.Extensions.DependencyInjection;
 /// <summary>
 /// The options a new client is made with, never bound across a reload. Binding reads the configuration one key at a
 /// time, so a file that changes in the middle gives options of two versions (the API ID and host of the old file,
-/// the password of the new): the password of one shop sent to another's host. The options' change tokens are taken
-/// before they are read; when one fired meanwhile, the options are dropped from the cache and made again.
+/// the password of the new): the password of one shop sent to another's host. Such options are cached until the
+/// reload's notification drops them, which comes a moment after the new data is in place, and others may take them
+/// from the cache meanwhile. So where the options can reload (they have a change token source), the options taken are
+/// confirmed by binding them once more: when the two differ in any setting, the cached ones are dropped and both read
+/// again. Two reads that agree come from one version (unless the file went back and forth between exactly those keys).
 /// </summary>
 internal static class QiwiOptionsSnapshot
 {
-    /// <summary>How often a client's options are made again while reloads keep coming, before the last ones are taken.</summary>
-    internal const int MaxRebinds = 8;
+    /// <summary>How often a client's options are read again while reloads keep coming, before the last ones are taken.</summary>
+    internal const int MaxRereads = 8;
 
     public static TOptions Get<TOptions>(IServiceProvider provider, string name)
         where TOptions : QiwiClientOptions
     {
         var monitor = provider.GetRequiredService<IOptionsMonitor<TOptions>>();
-        var sources = provider.GetServices<IOptionsChangeTokenSource<TOptions>>().Where(source => source.Name == name).ToArray();
-        if (sources.Length == 0)
+        if (!provider.GetServices<IOptionsChangeTokenSource<TOptions>>().Any(source => source.Name == name))
         {
             return monitor.Get(name); // nothing reloads these options
         }
 
+        var factory = provider.GetRequiredService<IOptionsFactory<TOptions>>();
         var cache = provider.GetRequiredService<IOptionsMonitorCache<TOptions>>();
         for (var attempt = 0; ; attempt++)
         {
-            var tokens = Array.ConvertAll(sources, static source => source.GetChangeToken());
             var options = monitor.Get(name);
-            if (attempt == MaxRebinds || !Array.Exists(tokens, static token => token.HasChanged))
+            if (attempt == MaxRereads || SameSettings(options, factory.Create(name)))
             {
                 return options;
             }
 
-            // A reload came while they were read: the cached options may be the torn ones (the monitor may not have
-            // dropped them yet), so drop them here and read again.
             cache.TryRemove(name);
         }
+    }
+
+    /// <summary>Whether every setting (each public property of a plain value type, string or URL, and those of the retry options) is equal.</summary>
+    internal static bool SameSettings(object first, object second)
+    {
+        foreach (var property in first.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.GetMethod is null)
+            {
+                continue;
+            }
+
+            var (a, b) = (property.GetValue(first), property.GetValue(second));
+            var same = IsPlain(property.PropertyType) ? Equals(a, b)
+                : a is QiwiRetryOptions && b is QiwiRetryOptions ? SameSettings(a, b)
+                : true; // the clock, the jitter: not read from configuration
+            if (!same)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPlain(Type type)
+    {
+        var plain = Nullable.GetUnderlyingType(type) ?? type;
+        return plain.IsPrimitive || plain.IsEnum || plain == typeof(string) || plain == typeof(Uri) || plain == typeof(decimal)
+            || plain == typeof(TimeSpan) || plain == typeof(DateTime) || plain == typeof(DateTimeOffset) || plain == typeof(Guid);
     }
 }
