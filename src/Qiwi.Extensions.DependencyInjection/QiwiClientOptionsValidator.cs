@@ -8,11 +8,14 @@ namespace Qiwi.Extensions.DependencyInjection;
 /// validation (run at start-up), plus the checks of values that came from configuration text
 /// (<see cref="QiwiConfigurationChecks"/>). A failure names the client and the setting, never a secret's value.
 /// </summary>
-internal sealed class QiwiClientOptionsValidator<TOptions>(string name) : IValidateOptions<TOptions>
+internal sealed class QiwiClientOptionsValidator<TOptions>(string name) : IValidateOptions<TOptions>, IQiwiClientRegistration
     where TOptions : QiwiClientOptions
 {
     /// <summary>The name of the options (and of the client) this validator checks.</summary>
     public string Name { get; } = name;
+
+    /// <inheritdoc />
+    public Type OptionsType => typeof(TOptions);
 
     public ValidateOptionsResult Validate(string? optionsName, TOptions options)
     {
@@ -33,4 +36,14 @@ internal sealed class QiwiClientOptionsValidator<TOptions>(string name) : IValid
         var failures = QiwiConfigurationChecks.Check(options).Select(failure => $"QIWI client '{Name}': {failure}").ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+}
+
+/// <summary>A registered QIWI client's name and options type, whatever the type (the registration's validator is one).</summary>
+internal interface IQiwiClientRegistration
+{
+    /// <summary>The client's name: of its options, its named HttpClient and its keyed service.</summary>
+    string Name { get; }
+
+    /// <summary>The type of its options.</summary>
+    Type OptionsType { get; }
 }

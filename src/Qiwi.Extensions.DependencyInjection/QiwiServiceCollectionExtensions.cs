@@ -35,7 +35,8 @@ public static class QiwiServiceCollectionExtensions
     /// <c>[FromKeyedServices(name)] TClient</c>. The unkeyed <typeparamref name="TClient"/> is the FIRST name
     /// registered for it: registering a second shop never moves the clients already injected to it. Calling this
     /// again for a name already registered adds <paramref name="configure"/> to that name's settings (run after the
-    /// earlier ones) and registers nothing twice.
+    /// earlier ones) and registers nothing twice. A name registered with options of another type is refused
+    /// (<see cref="InvalidOperationException"/>): the two clients would share one named HttpClient.
     /// </remarks>
     public static IHttpClientBuilder AddQiwiClient<TClient, TOptions>(
         this IServiceCollection services,
@@ -52,14 +53,21 @@ public static class QiwiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(resultCodes);
         ArgumentNullException.ThrowIfNull(configure);
 
-        services.AddOptions<TOptions>(name).Configure(configure);
-        if (services.Any(d => d.ImplementationInstance is QiwiClientOptionsValidator<TOptions> validator && validator.Name == name))
+        if (Registrations(services).FirstOrDefault(r => r.Name == name && r.OptionsType != typeof(TOptions)) is { } other)
         {
-            return services.AddHttpClient(name);
+            throw new InvalidOperationException(
+                $"The QIWI client name '{name}' is already registered with options {other.OptionsType.FullName}: two clients of one name would share one named HttpClient "
+                + "(one's handlers, proxy or certificate carrying the other's calls). Give one spec another client name (MSBuild metadata QiwiClientName), or register it under another name.");
         }
 
-        services.AddOptions<TOptions>(name).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>>(new QiwiClientOptionsValidator<TOptions>(name));
+        services.AddOptions<TOptions>(name).Configure(configure);
+        var first = !Registrations(services).Any(r => r is QiwiClientOptionsValidator<TOptions> && r.Name == name);
+        if (first)
+        {
+            services.AddOptions<TOptions>(name).ValidateOnStart();
+            services.AddSingleton<IValidateOptions<TOptions>>(new QiwiClientOptionsValidator<TOptions>(name));
+        }
+
         TClient Create(IServiceProvider provider)
         {
             var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
@@ -69,8 +77,16 @@ public static class QiwiServiceCollectionExtensions
             return create(new QiwiPipeline(http, options, resultCodes, policies));
         }
 
-        services.AddKeyedTransient<TClient>(name, (provider, _) => Create(provider));
-        services.TryAdd(ServiceDescriptor.Transient(Create));
+        if (!services.Any(d => d.ServiceType == typeof(TClient) && d.IsKeyedService && Equals(d.ServiceKey, name)))
+        {
+            services.AddKeyedTransient<TClient>(name, (provider, _) => Create(provider));
+            services.TryAdd(ServiceDescriptor.Transient(Create));
+        }
+
+        if (!first)
+        {
+            return services.AddHttpClient(name); // configured by the first registration; the caller's own settings since are kept
+        }
 
         // IHttpClientFactory's own logging is removed: its Trace-level header log shows "Authorization: *" as text but
         // carries the header's real value in its structured state, which structured log sinks write out. The logging
@@ -81,4 +97,8 @@ public static class QiwiServiceCollectionExtensions
             .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
     }
+
+    /// <summary>The QIWI clients registered so far (their validators; keyed descriptors have no unkeyed instance to read).</summary>
+    private static IEnumerable<IQiwiClientRegistration> Registrations(IServiceCollection services)
+        => services.Where(d => !d.IsKeyedService).Select(d => d.ImplementationInstance).OfType<IQiwiClientRegistration>();
 }

@@ -105,4 +105,23 @@ public sealed class MultipleShopTests
         Assert.Equal(TimeSpan.FromSeconds(5), client.Options.Timeout);
         Assert.Equal("pw", client.Options.ApiPassword);
     }
+
+    [Fact]
+    public void A_second_client_of_another_options_type_under_a_name_in_use_is_refused_naming_the_setting_that_renames_it()
+    {
+        // Two specs in one project whose clients have one name (the same spec twice, one namespace per shop): they would
+        // share one named HttpClient, so one shop's primary handler (its proxy, its client certificate) would carry the other's calls.
+        var services = new ServiceCollection();
+        services.AddQiwiPullClient(o => (o.ShopId, o.ApiId, o.ApiPassword) = (1, "1", "pw"));
+
+        var exception = Assert.Throws<InvalidOperationException>(() => services.AddQiwiClient<OtherClient>("QiwiPull", static pipeline => new OtherClient(pipeline), QiwiPullResultCodes.Instance, o => o.ApiId = "2"));
+
+        Assert.Contains("'QiwiPull'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("QiwiClientName", exception.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class OtherClient(QiwiPipeline pipeline)
+    {
+        public QiwiPipeline Pipeline { get; } = pipeline;
+    }
 }
