@@ -93,8 +93,10 @@ public static class QiwiServiceCollectionExtensions
         // policy logs each attempt instead. A caller who wants it back adds it on the builder (AddDefaultLogger).
         // HttpClient's own timeout (100 s by default) is turned off: the options' Timeout bounds each attempt, and a
         // longer one would otherwise end at 100 s as a transport failure instead of a QiwiTimeoutException.
+        // Handlers added to every HttpClient (ConfigureHttpClientDefaults: a resilience handler repeating writes) are removed.
         return services.AddHttpClient(name)
             .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAppWideHandlers()
             .RemoveAllLoggers();
     }
 
