@@ -91,11 +91,18 @@ public static class QiwiServiceCollectionExtensions
         // IHttpClientFactory's own logging is removed: its Trace-level header log shows "Authorization: *" as text but
         // carries the header's real value in its structured state, which structured log sinks write out. The logging
         // policy logs each attempt instead. A caller who wants it back adds it on the builder (AddDefaultLogger).
-        // HttpClient's own timeout (100 s by default) is turned off: the options' Timeout bounds each attempt, and a
-        // longer one would otherwise end at 100 s as a transport failure instead of a QiwiTimeoutException.
+        // HttpClient's own timeout (100 s by default) is turned off while the options' Timeout bounds each attempt: a
+        // longer one would otherwise end at 100 s as a transport failure instead of a QiwiTimeoutException. An infinite
+        // Timeout keeps it, as the backstop the runtime then relies on.
         // Handlers added to every HttpClient (ConfigureHttpClientDefaults: a resilience handler repeating writes) are removed.
         return services.AddHttpClient(name)
-            .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigureHttpClient((provider, http) =>
+            {
+                if (provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).Timeout != Timeout.InfiniteTimeSpan)
+                {
+                    http.Timeout = Timeout.InfiniteTimeSpan;
+                }
+            })
             .RemoveAppWideHandlers()
             .RemoveAllLoggers();
     }

@@ -103,4 +103,13 @@ public sealed class ConfigurationBindingTests
         Assert.Equal(Timeout.InfiniteTimeSpan, host.Services.GetRequiredService<IHttpClientFactory>().CreateClient("QiwiPull").Timeout);
         Assert.Equal(TimeSpan.FromMinutes(5), host.Services.GetRequiredService<IOptionsMonitor<QiwiPullClientOptions>>().Get("QiwiPull").Timeout);
     }
+
+    [Fact]
+    public async Task An_infinite_timeout_keeps_httpclients_own_as_the_backstop()
+    {
+        using var host = await ConfiguredHost.StartAsync(Json(new { ShopId = 1, ApiId = "1", ApiPassword = "pw", Timeout = "-00:00:00.001" }), new RecordingHandler());
+
+        Assert.Equal(Timeout.InfiniteTimeSpan, host.Services.GetRequiredService<IOptionsMonitor<QiwiPullClientOptions>>().Get("QiwiPull").Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(100), host.Services.GetRequiredService<IHttpClientFactory>().CreateClient("QiwiPull").Timeout);
+    }
 }
