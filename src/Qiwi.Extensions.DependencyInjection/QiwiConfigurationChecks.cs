@@ -13,14 +13,15 @@ internal static class QiwiConfigurationChecks
     /// <summary>A timeout or retry delay this long is a bare number in configuration, which TimeSpan reads as days.</summary>
     internal static readonly TimeSpan LongestDuration = TimeSpan.FromDays(1);
 
+    /// <summary>The failures, after <see cref="QiwiClientOptions.Validate"/> passed (null settings, which a derived Validate may let through, are skipped).</summary>
     public static IEnumerable<string> Check(QiwiClientOptions options)
     {
-        if (HasSpaceOrControl(options.ApiId, anywhere: true))
+        if (HasSpaceOrControl(options.ApiId ?? string.Empty, anywhere: true))
         {
             yield return "ApiId must not contain white space or control characters (a space or line break copied with it, or the end of a secret file?).";
         }
 
-        if (HasSpaceOrControl(options.ApiPassword, anywhere: false))
+        if (HasSpaceOrControl(options.ApiPassword ?? string.Empty, anywhere: false))
         {
             yield return "ApiPassword must not contain control characters or start or end with white space (a line break at the end of a secret file, or a space copied with it?); its value is not shown.";
         }
@@ -30,12 +31,12 @@ internal static class QiwiConfigurationChecks
             yield return timeout;
         }
 
-        if (TooLong(options.Retry.BaseDelay, "Retry.BaseDelay") is { } baseDelay)
+        if (TooLong(options.Retry?.BaseDelay, "Retry.BaseDelay") is { } baseDelay)
         {
             yield return baseDelay;
         }
 
-        if (TooLong(options.Retry.MaxDelay, "Retry.MaxDelay") is { } maxDelay)
+        if (TooLong(options.Retry?.MaxDelay, "Retry.MaxDelay") is { } maxDelay)
         {
             yield return maxDelay;
         }
@@ -56,8 +57,8 @@ internal static class QiwiConfigurationChecks
         return false;
     }
 
-    private static string? TooLong(TimeSpan value, string setting)
-        => value >= LongestDuration
-            ? string.Create(CultureInfo.InvariantCulture, $"{setting} is {value:c}, a day or more: configuration reads a bare number as days (write 00:00:30 for 30 seconds).")
+    private static string? TooLong(TimeSpan? value, string setting)
+        => value is { } duration && duration >= LongestDuration
+            ? string.Create(CultureInfo.InvariantCulture, $"{setting} is {duration:c}, a day or more: configuration reads a bare number as days (write 00:00:30 for 30 seconds).")
             : null;
 }

@@ -11,19 +11,22 @@ namespace Qiwi.Extensions.DependencyInjection;
 /// the password of the new): the password of one shop sent to another's host. Such options are cached until the
 /// reload's notification drops them, which comes a moment after the new data is in place, and others may take them
 /// from the cache meanwhile. So where the options can reload (they have a change token source), the options taken are
-/// confirmed by binding them once more: when the two differ in any setting, the cached ones are dropped and both read
-/// again. Two reads that agree come from one version (unless the file went back and forth between exactly those keys).
+/// confirmed by binding them once more, and the change tokens are taken before both: when the two differ in any
+/// setting, or a token fired meanwhile, the cached ones are dropped and both read again. Two reads that agree with no
+/// reload signalled come from one version, unless the file went back and forth so that both reads were torn alike
+/// and the last swap's notification had not come yet.
 /// </summary>
 internal static class QiwiOptionsSnapshot
 {
-    /// <summary>How often a client's options are read again while reloads keep coming, before the last ones are taken.</summary>
-    internal const int MaxRereads = 8;
+    /// <summary>How often a client's options are read again while reloads keep coming, before the client is refused (never made with a mix).</summary>
+    internal const int MaxRereads = 64;
 
     public static TOptions Get<TOptions>(IServiceProvider provider, string name)
         where TOptions : QiwiClientOptions
     {
         var monitor = provider.GetRequiredService<IOptionsMonitor<TOptions>>();
-        if (!provider.GetServices<IOptionsChangeTokenSource<TOptions>>().Any(source => source.Name == name))
+        var sources = provider.GetServices<IOptionsChangeTokenSource<TOptions>>().Where(source => source.Name == name).ToArray();
+        if (sources.Length == 0)
         {
             return monitor.Get(name); // nothing reloads these options
         }
@@ -32,10 +35,17 @@ internal static class QiwiOptionsSnapshot
         var cache = provider.GetRequiredService<IOptionsMonitorCache<TOptions>>();
         for (var attempt = 0; ; attempt++)
         {
+            var tokens = Array.ConvertAll(sources, static source => source.GetChangeToken());
             var options = monitor.Get(name);
-            if (attempt == MaxRereads || SameSettings(options, factory.Create(name)))
+            var again = factory.Create(name);
+            if (!Array.Exists(tokens, static token => token.HasChanged) && SameSettings(options, again))
             {
                 return options;
+            }
+
+            if (attempt == MaxRereads)
+            {
+                throw new InvalidOperationException($"QIWI client '{name}': its configuration changed {MaxRereads} times while it was read; the client is not made with settings of two versions.");
             }
 
             cache.TryRemove(name);
