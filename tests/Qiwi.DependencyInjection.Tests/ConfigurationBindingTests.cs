@@ -83,6 +83,7 @@ public sealed class ConfigurationBindingTests
     [InlineData("ShopId", "\"abc\"")]
     [InlineData("Timeout", "\"thirty\"")]
     [InlineData("MediaType", "\"yaml\"")]
+    [InlineData("Timeout", "\"\"")]
     public async Task A_value_of_the_wrong_type_fails_the_start_naming_its_path(string key, string value)
     {
         var section = "{\"ApiId\": \"1\", \"ApiPassword\": \"s3cret-value\", " + (key == "ShopId" ? string.Empty : "\"ShopId\": 1, ") + "\"" + key + "\": " + value + "}";
@@ -91,6 +92,22 @@ public sealed class ConfigurationBindingTests
 
         Assert.Contains("'Qiwi:" + key + "'", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Retry", "null")]
+    [InlineData("Retry", "\"\"")]
+    [InlineData("SandboxBaseUrl", "\"\"")]
+    [InlineData("SandboxBaseUrl", "null")]
+    public async Task A_null_or_empty_section_or_url_keeps_the_default(string key, string value)
+    {
+        var handler = new RecordingHandler();
+        using var host = await ConfiguredHost.StartAsync("{\"Qiwi\": {\"ShopId\": 1, \"ApiId\": \"1\", \"ApiPassword\": \"pw\", \"BaseUrl\": \"https://api.qiwi.test\", \"" + key + "\": " + value + "}}", handler);
+
+        var options = host.Services.GetRequiredService<IOptionsMonitor<QiwiPullClientOptions>>().Get("QiwiPull");
+        Assert.Equal((3, (Uri?)null), (options.Retry.MaxAttempts, options.SandboxBaseUrl));
+        await host.Services.GetRequiredService<IQiwiPullClient>().GetBillStatusAsync("B1");
+        Assert.Equal("api.qiwi.test", Assert.Single(handler.Requests).Url.Host);
     }
 
     [Fact]

@@ -51,17 +51,30 @@ public sealed class OptionsReloadTests
             done.Cancel();
         });
         var calls = new ConcurrentBag<int>();
+        var refused = 0;
         var workers = Enumerable.Range(0, 3).Select(w => Task.Run(async () =>
         {
             for (var i = 0; !done.IsCancellationRequested || i < 20; i++)
             {
-                var client = provider.GetRequiredService<IQiwiPullClient>();
+                IQiwiPullClient client;
+                try
+                {
+                    client = provider.GetRequiredService<IQiwiPullClient>();
+                }
+                catch (InvalidOperationException exception) when (exception.Message.Contains("not made with settings of two versions", StringComparison.Ordinal))
+                {
+                    // Allowed under this storm (a reload every few microseconds): refused rather than mixed.
+                    Interlocked.Increment(ref refused);
+                    continue;
+                }
+
                 await client.GetBillStatusAsync($"W{w}-{i}-a");
                 await client.GetBillStatusAsync($"W{w}-{i}-b");
                 calls.Add(i);
             }
         })).ToList();
         await Task.WhenAll(workers.Append(reloads));
+        Assert.True(calls.Count > refused, $"{calls.Count} clients made, {refused} refused");
 
         var byClient = handler.Requests.GroupBy(r => r.Url.Segments[^1][..^2]).ToList();
         Assert.Equal(calls.Count, byClient.Count);
