@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,14 @@ public static class QiwiServiceCollectionExtensions
     /// client's own type <typeparamref name="TOptions"/> (a generated <c>{Client}ClientOptions</c> holding the
     /// client-level settings), bound under <paramref name="name"/> and validated at start-up.
     /// </summary>
+    /// <remarks>
+    /// Each name is its own client (its own options, HTTP client and credentials), resolved as the keyed service
+    /// <c>[FromKeyedServices(name)] TClient</c>. The unkeyed <typeparamref name="TClient"/> is the FIRST name
+    /// registered for it: registering a second shop never moves the clients already injected to it. Calling this
+    /// again for a name already registered adds <paramref name="configure"/> to that name's settings (run after the
+    /// earlier ones) and registers nothing twice. A name registered with options of another type is refused
+    /// (<see cref="InvalidOperationException"/>): the two clients would share one named HttpClient.
+    /// </remarks>
     public static IHttpClientBuilder AddQiwiClient<TClient, TOptions>(
         this IServiceCollection services,
         string name,
@@ -44,19 +53,61 @@ public static class QiwiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(resultCodes);
         ArgumentNullException.ThrowIfNull(configure);
 
-        services.AddOptions<TOptions>(name).Configure(configure).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>>(new QiwiClientOptionsValidator<TOptions>(name));
-        services.AddTransient(provider =>
+        if (Registrations(services).FirstOrDefault(r => r.Name == name && r.OptionsType != typeof(TOptions)) is { } other)
+        {
+            throw new InvalidOperationException(
+                $"The QIWI client name '{name}' is already registered with options {other.OptionsType.FullName}: two clients of one name would share one named HttpClient "
+                + "(one's handlers, proxy or certificate carrying the other's calls). Give one spec another client name (MSBuild metadata QiwiClientName), or register it under another name.");
+        }
+
+        services.AddOptions<TOptions>(name).Configure(configure);
+        var first = !Registrations(services).Any(r => r is QiwiClientOptionsValidator<TOptions> && r.Name == name);
+        if (first)
+        {
+            services.AddOptions<TOptions>(name).ValidateOnStart();
+            services.AddSingleton<IValidateOptions<TOptions>>(new QiwiClientOptionsValidator<TOptions>(name));
+        }
+
+        TClient Create(IServiceProvider provider)
         {
             var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
-            var options = provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
+            var options = QiwiOptionsSnapshot.Get<TOptions>(provider, name);
             var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Qiwi.Client." + name) ?? NullLogger.Instance;
             var policies = new List<QiwiPipelinePolicy>(QiwiPipeline.DefaultPolicies()) { new QiwiLoggingPolicy(logger) };
             return create(new QiwiPipeline(http, options, resultCodes, policies));
-        });
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(TClient) && d.IsKeyedService && Equals(d.ServiceKey, name)))
+        {
+            services.AddKeyedTransient<TClient>(name, (provider, _) => Create(provider));
+            services.TryAdd(ServiceDescriptor.Transient(Create));
+        }
+
+        if (!first)
+        {
+            return services.AddHttpClient(name); // configured by the first registration; the caller's own settings since are kept
+        }
+
         // IHttpClientFactory's own logging is removed: its Trace-level header log shows "Authorization: *" as text but
         // carries the header's real value in its structured state, which structured log sinks write out. The logging
         // policy logs each attempt instead. A caller who wants it back adds it on the builder (AddDefaultLogger).
-        return services.AddHttpClient(name).RemoveAllLoggers();
+        // HttpClient's own timeout (100 s by default) is turned off while the options' Timeout bounds each attempt: a
+        // longer one would otherwise end at 100 s as a transport failure instead of a QiwiTimeoutException. An infinite
+        // Timeout keeps it, as the backstop the runtime then relies on.
+        // Handlers added to every HttpClient (ConfigureHttpClientDefaults: a resilience handler repeating writes) are removed.
+        return services.AddHttpClient(name)
+            .ConfigureHttpClient((provider, http) =>
+            {
+                if (provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).Timeout != Timeout.InfiniteTimeSpan)
+                {
+                    http.Timeout = Timeout.InfiniteTimeSpan;
+                }
+            })
+            .RemoveAppWideHandlers()
+            .RemoveAllLoggers();
     }
+
+    /// <summary>The QIWI clients registered so far (their validators; keyed descriptors have no unkeyed instance to read).</summary>
+    private static IEnumerable<IQiwiClientRegistration> Registrations(IServiceCollection services)
+        => services.Where(d => !d.IsKeyedService).Select(d => d.ImplementationInstance).OfType<IQiwiClientRegistration>();
 }

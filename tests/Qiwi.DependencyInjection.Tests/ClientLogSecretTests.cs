@@ -1,10 +1,9 @@
-using System.Collections;
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Qiwi.DependencyInjection.Tests.Generated;
+using Qiwi.DependencyInjection.Tests.Infrastructure;
 using Qiwi.Runtime;
 
 namespace Qiwi.DependencyInjection.Tests;
@@ -61,37 +60,6 @@ public sealed class ClientLogSecretTests
 
             var body = "{\"response\":{\"result_code\":150,\"description\":\"" + request.Headers.Authorization + "\"}}";
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        }
-    }
-
-    /// <summary>Records each log as a structured sink sees it: category, text, every state value (array items too), the exception, and scopes.</summary>
-    private sealed class StructuredLogs : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Records { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private static string Values(object? state) => state is IEnumerable<KeyValuePair<string, object?>> pairs
-            ? string.Join("; ", pairs.Select(p => p.Key + "=" + (p.Value is IEnumerable items and not string ? string.Join(",", items.Cast<object?>()) : p.Value)))
-            : state?.ToString() ?? string.Empty;
-
-        private sealed class Logger(StructuredLogs owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull
-            {
-                owner.Records.Enqueue(category + " scope " + Values(state));
-                return null;
-            }
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-                => owner.Records.Enqueue(category + " " + formatter(state, exception) + " | " + Values(state) + " | " + exception);
         }
     }
 }

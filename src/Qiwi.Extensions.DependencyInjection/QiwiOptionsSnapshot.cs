@@ -1,0 +1,84 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Qiwi.Runtime;
+
+namespace Qiwi.Extensions.DependencyInjection;
+
+/// <summary>
+/// The options a new client is made with, never bound across a reload. Binding reads the configuration one key at a
+/// time, so a file that changes in the middle gives options of two versions (the API ID and host of the old file,
+/// the password of the new): the password of one shop sent to another's host. Such options are cached until the
+/// reload's notification drops them, which comes a moment after the new data is in place, and others may take them
+/// from the cache meanwhile. So where the options can reload (they have a change token source), the options taken are
+/// confirmed by binding them once more, and the change tokens are taken before both: when the two differ in any
+/// setting, or a token fired meanwhile, the cached ones are dropped and both read again. Two reads that agree with no
+/// reload signalled come from one version, unless the file went back and forth so that both reads were torn alike
+/// and the last swap's notification had not come yet.
+/// </summary>
+internal static class QiwiOptionsSnapshot
+{
+    /// <summary>How often a client's options are read again while reloads keep coming, before the client is refused (never made with a mix).</summary>
+    internal const int MaxRereads = 64;
+
+    public static TOptions Get<TOptions>(IServiceProvider provider, string name)
+        where TOptions : QiwiClientOptions
+    {
+        var monitor = provider.GetRequiredService<IOptionsMonitor<TOptions>>();
+        var sources = provider.GetServices<IOptionsChangeTokenSource<TOptions>>().Where(source => source.Name == name).ToArray();
+        if (sources.Length == 0)
+        {
+            return monitor.Get(name); // nothing reloads these options
+        }
+
+        var factory = provider.GetRequiredService<IOptionsFactory<TOptions>>();
+        var cache = provider.GetRequiredService<IOptionsMonitorCache<TOptions>>();
+        for (var attempt = 0; ; attempt++)
+        {
+            var tokens = Array.ConvertAll(sources, static source => source.GetChangeToken());
+            var options = monitor.Get(name);
+            var again = factory.Create(name);
+            if (!Array.Exists(tokens, static token => token.HasChanged) && SameSettings(options, again))
+            {
+                return options;
+            }
+
+            if (attempt == MaxRereads)
+            {
+                throw new InvalidOperationException($"QIWI client '{name}': its configuration changed {MaxRereads} times while it was read; the client is not made with settings of two versions.");
+            }
+
+            cache.TryRemove(name);
+        }
+    }
+
+    /// <summary>Whether every setting (each public property of a plain value type, string or URL, and those of the retry options) is equal.</summary>
+    internal static bool SameSettings(object first, object second)
+    {
+        foreach (var property in first.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.GetMethod is null)
+            {
+                continue;
+            }
+
+            var (a, b) = (property.GetValue(first), property.GetValue(second));
+            var same = IsPlain(property.PropertyType) ? Equals(a, b)
+                : a is QiwiRetryOptions && b is QiwiRetryOptions ? SameSettings(a, b)
+                : true; // the clock, the jitter: not read from configuration
+            if (!same)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPlain(Type type)
+    {
+        var plain = Nullable.GetUnderlyingType(type) ?? type;
+        return plain.IsPrimitive || plain.IsEnum || plain == typeof(string) || plain == typeof(Uri) || plain == typeof(decimal)
+            || plain == typeof(TimeSpan) || plain == typeof(DateTime) || plain == typeof(DateTimeOffset) || plain == typeof(Guid);
+    }
+}
