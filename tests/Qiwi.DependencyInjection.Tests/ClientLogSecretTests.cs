@@ -40,7 +40,8 @@ public sealed class ClientLogSecretTests
             Assert.DoesNotContain(Password, record, StringComparison.Ordinal);
             Assert.DoesNotContain(token, record, StringComparison.Ordinal);
         });
-        Assert.Contains(token, error.RawBody, StringComparison.Ordinal); // the echo did come back
+        Assert.Contains("Basic ***", error.RawBody, StringComparison.Ordinal); // the echo did come back, the token as ***
+        Assert.DoesNotContain(token, error.RawBody, StringComparison.Ordinal);
         var attempts = logs.Records.Where(r => r.StartsWith("Qiwi.Client.QiwiPull ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, attempts.Count);
         Assert.Contains("attempt 1 cancelled", attempts[0], StringComparison.Ordinal);

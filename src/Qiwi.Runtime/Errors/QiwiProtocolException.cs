@@ -18,10 +18,16 @@ public sealed class QiwiProtocolException : QiwiException
 
     /// <summary>Creates the exception from the body's bytes as received.</summary>
     public QiwiProtocolException(string? operationId, string reason, HttpStatusCode statusCode, byte[] rawBytes, string? contentType, Exception? innerException)
+        : this(operationId, reason, statusCode, rawBytes, contentType, innerException, [])
+    {
+    }
+
+    /// <summary>Creates the exception; <paramref name="secrets"/> (the client's credentials) are removed from <see cref="RawBody"/> and <see cref="RawBytes"/>, each occurrence as <c>***</c>.</summary>
+    internal QiwiProtocolException(string? operationId, string reason, HttpStatusCode statusCode, byte[] rawBytes, string? contentType, Exception? innerException, string?[] secrets)
         : base(operationId, $"The response to {operationId} is not a valid QIWI envelope: {QiwiExcerpt.Redact(reason)} [HTTP {(int)statusCode}].", innerException)
     {
         StatusCode = statusCode;
-        RawBytes = rawBytes ?? Array.Empty<byte>();
+        RawBytes = QiwiExcerpt.RemoveSecrets(rawBytes ?? Array.Empty<byte>(), secrets);
         RawBody = System.Text.Encoding.UTF8.GetString(RawBytes);
         ContentType = contentType;
     }
@@ -29,10 +35,10 @@ public sealed class QiwiProtocolException : QiwiException
     /// <summary>The HTTP status of the response.</summary>
     public HttpStatusCode StatusCode { get; }
 
-    /// <summary>The response body decoded as UTF-8 (lossy when it is not valid UTF-8; see <see cref="RawBytes"/>).</summary>
+    /// <summary>The response body decoded as UTF-8 (lossy when it is not valid UTF-8; see <see cref="RawBytes"/>), the client's credentials as <c>***</c>.</summary>
     public string RawBody { get; }
 
-    /// <summary>The response body's bytes exactly as received.</summary>
+    /// <summary>The response body's bytes as received, but for the client's credentials (its API password, its Basic token), each as <c>***</c>: a structured logger writes out every property.</summary>
     public byte[] RawBytes { get; }
 
     /// <summary>The response's media type, if any.</summary>

@@ -175,7 +175,7 @@ internal sealed class QiwiTransport
     {
         var (body, tooLong) = await Qiwi.Shared.BoundedBodyRead.ReadAsync(content, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         return tooLong
-            ? throw new QiwiProtocolException(message.Request.OperationId, $"the body is longer than {MaxBodyBytes} bytes (only its start is kept)", response.StatusCode, body, content.Headers.ContentType?.MediaType, null)
+            ? throw new QiwiProtocolException(message.Request.OperationId, $"the body is longer than {MaxBodyBytes} bytes (only its start is kept)", response.StatusCode, body, content.Headers.ContentType?.MediaType, null, [BasicAuthPolicy.Token(message.Options), message.Options.ApiPassword])
             : body;
     }
 

@@ -104,7 +104,7 @@ internal sealed class QiwiResponseInterpreter(IQiwiResultCodeCatalog resultCodes
     /// </summary>
     private QiwiProtocolException Protocol(QiwiRequest request, QiwiResponse response, string reason, Exception? inner)
     {
-        var exception = new QiwiProtocolException(request.OperationId, reason + WrongEndpointHint(response), response.StatusCode, response.Body, response.ContentType, QiwiRedactedException.Of(inner, Secrets()));
+        var exception = new QiwiProtocolException(request.OperationId, reason + WrongEndpointHint(response), response.StatusCode, response.Body, response.ContentType, QiwiRedactedException.Of(inner, Secrets()), Secrets());
         if (inner is not null)
         {
             exception.RedactInnerMessages(Secrets());

@@ -74,7 +74,8 @@ public sealed class PipelineFaultTests
         Assert.DoesNotContain(token, error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", error.ToString(), StringComparison.Ordinal);
         var raw = error switch { QiwiApiException a => a.RawBody, QiwiProtocolException p => p.RawBody, _ => string.Empty };
-        Assert.Contains(token, raw, StringComparison.Ordinal); // the full body stays in its own property
+        Assert.Contains("Basic ***", raw, StringComparison.Ordinal); // the body stays in its own property, but for the client's credentials
+        Assert.DoesNotContain(token, raw, StringComparison.Ordinal);
     }
 
     [Fact]

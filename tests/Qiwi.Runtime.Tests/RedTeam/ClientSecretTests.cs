@@ -36,7 +36,125 @@ public sealed class ClientSecretTests
             var error = await Assert.ThrowsAnyAsync<QiwiException>(() => f.Client.GetBillStatusAsync("BILL-1"));
 
             AssertNoSecret(error);
-            Assert.Contains(secret, error switch { QiwiApiException a => a.RawBody, QiwiProtocolException p => p.RawBody, _ => string.Empty }, StringComparison.Ordinal);
+            Assert.Equal(template.Replace("{secret}", "***", StringComparison.Ordinal), error switch { QiwiApiException a => a.RawBody, QiwiProtocolException p => p.RawBody, _ => string.Empty });
+        }
+    }
+
+    /// <summary>
+    /// Seeded bodies (a JSON error, a proxy's HTML page, XML, bytes that are not UTF-8, a body over the 1 MiB read
+    /// limit) echoing the password and its token 0 to 5 times anywhere, on every operation kind: no property of any
+    /// exception in the chain holds either (a structured logger writes out every property), and the body's bytes are
+    /// exactly the received ones with each echo as <c>***</c> (a reference of its own: byte-for-byte Latin-1 text).
+    /// </summary>
+    [Fact]
+    public async Task No_property_of_the_exception_holds_an_echoed_credential_and_the_body_is_otherwise_as_received()
+    {
+        var random = new Random(20261126);
+        var latin1 = Encoding.Latin1;
+        for (var round = 0; round < 300; round++)
+        {
+            var body = Body(random, round);
+            var expected = latin1.GetBytes(latin1.GetString(body)
+                .Replace(latin1.GetString(Encoding.UTF8.GetBytes(ClientFixture.ApiPassword)), "***", StringComparison.Ordinal)
+                .Replace(latin1.GetString(Encoding.UTF8.GetBytes(Token)), "***", StringComparison.Ordinal));
+            using var f = new ClientFixture(maxAttempts: 1);
+            f.Handler.RespondBytes((HttpStatusCode)new[] { 200, 401, 500, 502 }[random.Next(4)], body, new[] { "application/json", "text/html", "application/xml", "text/plain" }[random.Next(4)]);
+
+            var error = await Assert.ThrowsAnyAsync<QiwiException>(() => f.Client.GetBillStatusAsync("BILL-1"));
+
+            AssertNoSecretAnywhere(error, $"round {round}");
+            var raw = error switch { QiwiApiException a => a.RawBytes, QiwiProtocolException p => p.RawBytes, _ => null };
+            if (raw is not null && body.Length <= 1 << 20)
+            {
+                Assert.True(expected.AsSpan().SequenceEqual(raw), $"round {round}: the body's bytes are not those received with each echo as ***");
+            }
+        }
+    }
+
+    private static byte[] Body(Random random, int round)
+    {
+        string Secret() => random.Next(2) == 0 ? ClientFixture.ApiPassword : Token;
+        var echoes = Enumerable.Range(0, random.Next(6)).Select(_ => Secret()).ToList();
+        var text = (round % 5) switch
+        {
+            0 => Docs.ErrorJson(150, string.Concat(echoes.Select(e => "x " + e))),
+            1 => "<html><body><h1>502 Bad Gateway</h1><pre>Authorization: Basic " + string.Join("\n", echoes) + "</pre></body></html>",
+            2 => "<response><result_code>150</result_code><description>" + string.Join(string.Empty, echoes) + "</description></response>",
+            3 => string.Join("\u0001", echoes) + "{\"response\":",
+            _ => string.Join(" ", echoes),
+        };
+        var bytes = new List<byte>(Encoding.UTF8.GetBytes(text));
+        if (round % 5 == 3)
+        {
+            bytes.InsertRange(random.Next(bytes.Count + 1), new byte[] { 0xFF, 0xC3 }); // not UTF-8, and a lone lead byte
+        }
+
+        if (round % 7 == 6)
+        {
+            bytes.InsertRange(0, Encoding.UTF8.GetBytes(Secret()));
+            bytes.AddRange(new byte[(1 << 20) + random.Next(100)]); // over the read limit: only its start is kept
+        }
+
+        return bytes.ToArray();
+    }
+
+    /// <summary>Every string, byte array and nested object of every public property of the exception and of all below it.</summary>
+    private static void AssertNoSecretAnywhere(object root, string where)
+    {
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<(object Value, string Path)>();
+        pending.Push((root, root.GetType().Name));
+        while (pending.Count > 0)
+        {
+            var (value, path) = pending.Pop();
+            if (!seen.Add(value))
+            {
+                continue;
+            }
+
+            var text = value switch
+            {
+                string s => s,
+                byte[] b => Encoding.Latin1.GetString(b),
+                _ => null,
+            };
+            if (text is not null)
+            {
+                Assert.False(text.Contains(ClientFixture.ApiPassword, StringComparison.Ordinal) || text.Contains(Token, StringComparison.Ordinal), $"{where}: {path} holds a credential");
+                continue;
+            }
+
+            if (value is System.Collections.IEnumerable items)
+            {
+                var i = 0;
+                foreach (var item in items)
+                {
+                    if (item is not null)
+                    {
+                        pending.Push((item, $"{path}[{i++}]"));
+                    }
+                }
+
+                continue;
+            }
+
+            if (value is not Exception && value.GetType().Namespace?.StartsWith("Qiwi", StringComparison.Ordinal) != true)
+            {
+                continue;
+            }
+
+            foreach (var property in value.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            {
+                if (property.GetIndexParameters().Length == 0 && property.Name is not ("TargetSite" or "Data") && property.GetValue(value) is { } child)
+                {
+                    pending.Push((child, path + "." + property.Name));
+                }
+            }
+
+            if (value is Exception exception)
+            {
+                pending.Push((exception.ToString(), path + ".ToString()"));
+            }
         }
     }
 
