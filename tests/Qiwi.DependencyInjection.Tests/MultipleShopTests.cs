@@ -90,6 +90,7 @@ public sealed class MultipleShopTests
         Assert.Single(services, d => d.ServiceType == typeof(QiwiPullClient) && !d.IsKeyedService);
         Assert.Single(services, d => d.ServiceType == typeof(QiwiPullClient) && d.IsKeyedService);
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<QiwiPullClientOptions>));
+        Assert.Single(services, d => d.ServiceType == typeof(IQiwiPullClient)); // the generated method adds its interface once
     }
 
     [Fact]

@@ -23,7 +23,8 @@ internal static class DependencyInjectionEmitter
         writer.LineStart().Append("var builder = global::Qiwi.Extensions.DependencyInjection.QiwiServiceCollectionExtensions.AddQiwiClient<").Append(client).Append(", ").Append(spec.Names.Options)
             .Append(">(services, ").AppendLiteral(spec.ClientName).Append(", static pipeline => new ").Append(client).Append("(pipeline), ").Append(spec.Names.ResultCodes).Append(".Instance, configure);");
         writer.LineEnd();
-        writer.Line("global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<", spec.Names.Interface,
+        // TryAdd: a second call (another shop's name, or the same name's settings again) adds no second interface entry.
+        writer.Line("global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<", spec.Names.Interface,
             ">(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<", client, ">(provider));");
         writer.Line("return builder;");
         writer.Close();
