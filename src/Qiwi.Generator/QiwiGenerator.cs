@@ -70,8 +70,14 @@ public sealed class QiwiGenerator : IIncrementalGenerator
         // and only the full names of top-level types leave the project's syntax.
         var languageVersion = context.ParseOptionsProvider
             .Select(static (options, _) => options is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : int.MaxValue);
+        // Only a bool leaves the compilation, so an edit elsewhere re-runs nothing downstream.
+        var hasDependencyInjection = context.CompilationProvider
+            .Select(static (compilation, _) => References(compilation, "Qiwi.Extensions.DependencyInjection"))
+            .WithTrackingName(TrackingNames.References);
         var claims = models
-            .Select(static (model, _) => NamespaceClaim.Of(model))
+            .Combine(hasDependencyInjection)
+            .Select(static (pair, _) => NamespaceClaim.Of(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Claims)
             .Collect()
             .Select(static (list, _) => new EquatableArray<NamespaceClaim>(list.ToArray()));
         var projectTypes = context.SyntaxProvider
@@ -107,11 +113,6 @@ public sealed class QiwiGenerator : IIncrementalGenerator
         });
         var admitted = admissions
             .SelectMany(static (admission, _) => admission.Refusal is null ? ImmutableArray.Create(admission.Model) : ImmutableArray<SpecModel>.Empty);
-
-        // Only a bool leaves the compilation, so an edit elsewhere re-runs nothing downstream.
-        var hasDependencyInjection = context.CompilationProvider
-            .Select(static (compilation, _) => References(compilation, "Qiwi.Extensions.DependencyInjection"))
-            .WithTrackingName(TrackingNames.References);
 
         // One unit per generated file, holding only what that file's emitter reads: after a spec edit the driver
         // compares each unit with the one at its place in the previous run (per group, so that a schema added to

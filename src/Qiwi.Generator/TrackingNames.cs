@@ -8,6 +8,9 @@ internal static class TrackingNames
     public const string Models = "QiwiModels";
     public const string Diagnostics = "QiwiDiagnostics";
     public const string Admissions = "QiwiAdmissions";
+
+    /// <summary>Each spec's namespace and the top-level types it generates there (Input/NamespaceClaim).</summary>
+    public const string Claims = "QiwiClaims";
     public const string References = "QiwiReferences";
     public const string OutputGroups = "QiwiOutputGroups";
 
