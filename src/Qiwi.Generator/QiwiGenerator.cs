@@ -85,11 +85,18 @@ public sealed class QiwiGenerator : IIncrementalGenerator
             .Where(static name => name is not null)
             .Collect()
             .Select(static (list, _) => new EquatableArray<string>(list.Distinct(StringComparer.Ordinal).OrderBy(name => name, StringComparer.Ordinal).ToArray()!));
+        // The names the generated code would meet from referenced assemblies and the project's global usings: only
+        // strings leave the compilation, so an edit that changes none re-runs nothing after this step.
+        var outside = claims
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => OutsideNames.Of(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.OutsideNames);
         var admissions = models
             .Combine(languageVersion)
             .Combine(claims)
             .Combine(projectTypes)
-            .Select(static (pair, _) => Admission.Of(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right))
+            .Combine(outside)
+            .Select(static (pair, _) => Admission.Of(pair.Left.Left.Left.Left, pair.Left.Left.Left.Right, pair.Left.Left.Right, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Admissions);
         // A refusal about one generated type is reported where the spec names that type: the places come beside the
         // model (which holds none), so a line shift re-runs this report only.

@@ -11,6 +11,9 @@ internal static class TrackingNames
 
     /// <summary>Each spec's namespace and the top-level types it generates there (Input/NamespaceClaim).</summary>
     public const string Claims = "QiwiClaims";
+
+    /// <summary>The names from outside the specs (referenced assemblies, global usings) their generated code would break on (Input/OutsideNames).</summary>
+    public const string OutsideNames = "QiwiOutsideNames";
     public const string References = "QiwiReferences";
     public const string OutputGroups = "QiwiOutputGroups";
 

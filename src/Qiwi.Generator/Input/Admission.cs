@@ -46,7 +46,7 @@ internal sealed record Admission(SpecModel Model, DiagnosticInfo? Refusal, strin
     /// <summary>C# 11: the generated models use <c>required</c> members.</summary>
     public const LanguageVersion Minimum = LanguageVersion.CSharp11;
 
-    public static Admission Of(SpecModel model, int languageVersion, EquatableArray<NamespaceClaim> claims, EquatableArray<string> projectTypes)
+    public static Admission Of(SpecModel model, int languageVersion, EquatableArray<NamespaceClaim> claims, EquatableArray<string> projectTypes, EquatableArray<OutsideClash> outside = default)
     {
         if (languageVersion < (int)Minimum)
         {
@@ -79,6 +79,17 @@ internal sealed record Admission(SpecModel Model, DiagnosticInfo? Refusal, strin
             {
                 return Refused(model, "the spec " + claim.Path + " generates the type " + claim.Namespace + "." + type
                     + ", and a namespace cannot have a type's name; give this spec a QiwiNamespace outside it");
+            }
+        }
+
+        // A name from outside the spec, from a referenced assembly or the project's global usings (OutsideNames).
+        foreach (var clash in outside)
+        {
+            if (clash.Path == model.FilePath)
+            {
+                return clash.Option
+                    ? Refused(model, clash.Reason) with { Type = clash.Type }
+                    : new(model, DiagnosticInfo.Create(DiagnosticDescriptors.OutsideName, model.FilePath, SourceSpan.Empty, clash.Reason));
             }
         }
 

@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Qiwi.Generator.Input;
+
+/// <summary>
+/// A name from outside the spec that a spec's generated code would meet and break on: <paramref name="Type"/> is the
+/// generated type it clashes with (reported where the spec names it), or null for the namespace or a name the code
+/// uses (reported at the file); <paramref name="Option"/> tells a clash that another QiwiNamespace avoids (QIWI0011) from
+/// one in every namespace (QIWI0021).
+/// </summary>
+internal sealed record OutsideClash(string Path, string? Type, string Reason, bool Option);
+
+/// <summary>
+/// The names the generated code of each spec would meet from outside the spec and break on, read from the compilation
+/// (only these strings leave it, so an edit that changes none re-runs nothing downstream):
+/// <list type="bullet">
+/// <item>a public type or a namespace of a referenced assembly with the full name of a type the spec generates (CS0436,
+/// CS0437 at every use in the generated code), or with the spec's namespace or a part of it as a type (CS0435);</item>
+/// <item>a type named <c>System</c> or <c>Qiwi</c> in the global namespace (CS0434 at every <c>global::System</c>), from
+/// a reference or the project;</item>
+/// <item>anything that <c>var</c> or <c>nameof</c> binds to in the spec's namespace (a type <c>var</c>, a namespace or
+/// method <c>nameof</c>, from a reference, a <c>global using</c> alias, a global using or a global using static): the
+/// generated code declares its locals with <c>var</c> and names its parameters with <c>nameof</c>.</item>
+/// </list>
+/// The generated code names the framework and the runtime with <c>global::</c>, and its own types bare (found in its own
+/// namespace before any using), so a type of a referenced assembly elsewhere, an alias or a using named like one of
+/// them (<c>HttpClient</c>, <c>Task</c>, <c>Bill</c>) meets nothing.
+/// </summary>
+internal static class OutsideNames
+{
+    /// <summary>The roots of the names the generated code writes with <c>global::</c>.</summary>
+    private static readonly string[] Roots = { "System", "Qiwi" };
+
+    public static EquatableArray<OutsideClash> Of(EquatableArray<NamespaceClaim> claims, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (claims.Count == 0 || compilation is not CSharpCompilation csharp)
+        {
+            return EquatableArray<OutsideClash>.Empty;
+        }
+
+        var clashes = new List<OutsideClash>();
+        foreach (var root in Roots)
+        {
+            foreach (var type in compilation.GlobalNamespace.GetTypeMembers(root))
+            {
+                if (type.Arity != 0 || !compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+                {
+                    continue;
+                }
+
+                foreach (var claim in claims)
+                {
+                    clashes.Add(new OutsideClash(claim.Path, null, Origin(type, compilation) + " declares a type " + root + " in the global namespace, which hides the namespace "
+                        + root + " that the generated code names (global::" + root + "); rename that type or put it in a namespace", Option: false));
+                }
+            }
+        }
+
+        var probed = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var claim in claims)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (InNamespace(claim, compilation) is OutsideClash clash)
+            {
+                clashes.Add(clash);
+            }
+
+            if (!probed.TryGetValue(claim.Namespace, out var hijacked))
+            {
+                hijacked = probed[claim.Namespace] = Hijacked(claim.Namespace, csharp, cancellationToken);
+            }
+
+            if (hijacked is not null)
+            {
+                clashes.Add(new OutsideClash(claim.Path, null, hijacked, Option: false));
+            }
+        }
+
+        return new EquatableArray<OutsideClash>(clashes.ToArray());
+    }
+
+    /// <summary>The first referenced type or namespace the claim's namespace or types clash with, if any.</summary>
+    private static OutsideClash? InNamespace(NamespaceClaim claim, Compilation compilation)
+    {
+        var current = compilation.GlobalNamespace;
+        var parts = claim.Namespace.Split('.');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            foreach (var type in current.GetTypeMembers(parts[i]))
+            {
+                // The project's own types are ProjectTypes' (which knows a partial declaration from a clash).
+                if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly) && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+                {
+                    return new OutsideClash(claim.Path, null, Origin(type, compilation) + " declares the type " + type.ToDisplayString()
+                        + ", and a namespace cannot have a type's name; set QiwiNamespace outside it", Option: true);
+                }
+            }
+
+            INamespaceSymbol? next = null;
+            foreach (var member in current.GetNamespaceMembers())
+            {
+                if (member.Name == parts[i])
+                {
+                    next = member;
+                    break;
+                }
+            }
+
+            if (next is null)
+            {
+                return null; // no other code in the namespace
+            }
+
+            current = next;
+        }
+
+        foreach (var name in claim.TypeNames)
+        {
+            foreach (var member in current.GetMembers(name))
+            {
+                var clashes = member switch
+                {
+                    INamespaceSymbol => true,
+                    INamedTypeSymbol type => type.Arity == 0 && !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)
+                        && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly),
+                    _ => false,
+                };
+                if (clashes)
+                {
+                    var what = member is INamespaceSymbol ? "the namespace " : "the type ";
+                    return new OutsideClash(claim.Path, name, Origin(member, compilation) + " declares " + what + claim.Namespace + "." + name
+                        + ", which this spec generates as a type too; set QiwiNamespace to a namespace of the spec's own", Option: true);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What <c>var</c> or <c>nameof</c> would bind to other than the keyword, in a method of a class in <paramref name="ns"/>
+    /// (a probe file bound against the project: every kind of lookup the generated code meets), or null.
+    /// </summary>
+    private static string? Hijacked(string ns, CSharpCompilation compilation, CancellationToken cancellationToken)
+    {
+        var options = compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? CSharpParseOptions.Default;
+        var probe = CSharpSyntaxTree.ParseText(
+            "namespace " + ns + " { internal static class QiwiNameProbe { private static string Probe() { var value = 0; return nameof(value); } } }",
+            options, cancellationToken: cancellationToken);
+        var model = compilation.AddSyntaxTrees(probe).GetSemanticModel(probe);
+        var root = probe.GetRoot(cancellationToken);
+        var declaration = root.DescendantNodes().OfType<VariableDeclarationSyntax>().First();
+        if (model.GetTypeInfo(declaration.Type, cancellationToken).Type is not { SpecialType: SpecialType.System_Int32 })
+        {
+            return "in the namespace " + ns + " 'var' is " + Describe(model.GetSymbolInfo(declaration.Type, cancellationToken), "a type")
+                + ", and the generated code declares its locals with var; remove or rename it, or set QiwiNamespace to a namespace it does not reach";
+        }
+
+        var invocation = root.DescendantNodes().OfType<InvocationExpressionSyntax>().First();
+        var constant = model.GetConstantValue(invocation, cancellationToken);
+        if (!constant.HasValue || !Equals(constant.Value, "value"))
+        {
+            return "in the namespace " + ns + " 'nameof' is " + Describe(model.GetSymbolInfo(invocation.Expression, cancellationToken), "a name")
+                + ", and the generated code names its parameters with nameof; remove or rename it, or set QiwiNamespace to a namespace it does not reach";
+        }
+
+        return null;
+    }
+
+    private static string Describe(SymbolInfo info, string fallback)
+    {
+        var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+        return symbol is null ? fallback : symbol.Kind.ToString().ToLowerInvariant() + " " + symbol.ToDisplayString() + (symbol.ContainingAssembly is { } assembly ? " (from " + assembly.Name + ")" : string.Empty);
+    }
+
+    private static string Origin(ISymbol symbol, Compilation compilation)
+    {
+        var assembly = symbol is INamespaceSymbol ns
+            ? ns.ConstituentNamespaces.Select(n => n.ContainingAssembly).FirstOrDefault(a => a is not null && !SymbolEqualityComparer.Default.Equals(a, compilation.Assembly))
+            : symbol.ContainingAssembly;
+        return assembly is null || SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly) ? "the project" : "the referenced assembly " + assembly.Name;
+    }
+}
