@@ -89,7 +89,7 @@ internal sealed record Admission(SpecModel Model, DiagnosticInfo? Refusal, strin
             {
                 return clash.Option
                     ? Refused(model, clash.Reason) with { Type = clash.Type }
-                    : new(model, DiagnosticInfo.Create(DiagnosticDescriptors.OutsideName, model.FilePath, SourceSpan.Empty, clash.Reason));
+                    : new(model, DiagnosticInfo.Create(DiagnosticDescriptors.OutsideName, model.FilePath, SourceSpan.Empty, clash.Reason), clash.Type);
             }
         }
 

@@ -37,6 +37,9 @@ internal static class OutsideNames
     /// <summary>The roots of the names the generated code writes with <c>global::</c>.</summary>
     private static readonly string[] Roots = { "System", "Qiwi" };
 
+    /// <summary>The runtime's namespace, which the project imports beside the spec's.</summary>
+    private const string RuntimeNamespace = "Qiwi.Runtime";
+
     public static EquatableArray<OutsideClash> Of(EquatableArray<NamespaceClaim> claims, Compilation compilation, CancellationToken cancellationToken)
     {
         if (claims.Count == 0 || compilation is not CSharpCompilation csharp)
@@ -71,6 +74,11 @@ internal static class OutsideNames
                 clashes.Add(clash);
             }
 
+            if (RuntimeNamed(claim, compilation) is OutsideClash runtime)
+            {
+                clashes.Add(runtime);
+            }
+
             if (!probed.TryGetValue(claim.Namespace, out var hijacked))
             {
                 hijacked = probed[claim.Namespace] = Hijacked(claim.Namespace, csharp, cancellationToken);
@@ -102,17 +110,7 @@ internal static class OutsideNames
                 }
             }
 
-            INamespaceSymbol? next = null;
-            foreach (var member in current.GetNamespaceMembers())
-            {
-                if (member.Name == parts[i])
-                {
-                    next = member;
-                    break;
-                }
-            }
-
-            if (next is null)
+            if (Namespace(current, parts[i]) is not INamespaceSymbol next)
             {
                 return null; // no other code in the namespace
             }
@@ -141,6 +139,61 @@ internal static class OutsideNames
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The first type the claim generates with the name of a public type of the runtime's namespace (a client named
+    /// <c>Qiwi</c> makes <c>QiwiClientOptions</c>): the generated code names the runtime with <c>global::</c> and compiles,
+    /// but the project's code imports both namespaces (the generated API takes and returns the runtime's types) and could
+    /// name neither (CS0104).
+    /// </summary>
+    private static OutsideClash? RuntimeNamed(NamespaceClaim claim, Compilation compilation)
+    {
+        if (claim.Namespace == RuntimeNamespace || Namespace(compilation.GlobalNamespace, RuntimeNamespace) is not INamespaceSymbol runtime)
+        {
+            return null;
+        }
+
+        foreach (var name in claim.TypeNames)
+        {
+            foreach (var type in runtime.GetTypeMembers(name))
+            {
+                if (type.Arity == 0 && type.DeclaredAccessibility == Accessibility.Public)
+                {
+                    return new OutsideClash(claim.Path, name, "the generated type " + claim.Namespace + "." + name + " would have the name of the runtime's type " + type.ToDisplayString()
+                        + ", and code that imports both namespaces (using " + RuntimeNamespace + ";) could name neither (CS0104); rename it in the spec (or choose another client name)", Option: false);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The namespace of the full name <paramref name="name"/> below <paramref name="root"/>, or null when there is none.</summary>
+    private static INamespaceSymbol? Namespace(INamespaceSymbol root, string name)
+    {
+        var current = root;
+        foreach (var part in name.Split('.'))
+        {
+            INamespaceSymbol? next = null;
+            foreach (var member in current.GetMembers(part))
+            {
+                if (member is INamespaceSymbol ns)
+                {
+                    next = ns;
+                    break;
+                }
+            }
+
+            if (next is null)
+            {
+                return null;
+            }
+
+            current = next;
+        }
+
+        return current;
     }
 
     /// <summary>

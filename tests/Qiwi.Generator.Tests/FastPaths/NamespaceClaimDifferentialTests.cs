@@ -66,7 +66,30 @@ public sealed class NamespaceClaimDifferentialTests
         Assert.True(exact >= cases.Count / 5, $"only {exact} of {cases.Count} specs had no error");
     }
 
-    /// <summary>Specs that generate few of the client's types: schemas only; one operation without patterns; redirects only.</summary>
+    /// <summary>
+    /// The project may declare a name the spec only reserves: the client's types of a spec without operations, the
+    /// redirect builders without redirects, the path checks without a checked path parameter, the pattern table without
+    /// a pattern, and the dependency injection extensions without a reference to the package. (The claim from the
+    /// generated files refused the path checks and the DI extensions.)
+    /// </summary>
+    [Theory]
+    [InlineData(0, "BareRedirects", "BarePatterns", "BarePathChecks", "BareClient", "IBareClient", "BareClientOptions", "BareResultCodes", "BareServiceCollectionExtensions")]
+    [InlineData(2, "BarePatterns", "BarePathChecks", "BareClient", "IBareClient", "BareClientOptions", "BareResultCodes", "BareServiceCollectionExtensions")]
+    [InlineData(-1, "QiwiPullServiceCollectionExtensions")]
+    public void A_project_type_named_like_a_reserved_only_name_is_admitted(int spec, params string[] projectTypes)
+    {
+        var text = spec < 0 ? GeneratorHarness.RealSpec : Bare().ElementAt(spec).Text;
+        var project = "namespace Demo;\n/// <summary>The consumer.</summary>\npublic static class Program\n{\n    /// <summary>Runs.</summary>\n    public static void Main() { }\n}\n"
+            + string.Concat(projectTypes.Select(name => "/// <summary>The project's own.</summary>\npublic sealed class " + name + " { }\n"));
+        var harness = new GeneratorHarness(new[] { new TestAdditionalText(GeneratorHarness.SpecPath, text) },
+            syntaxTrees: new[] { CSharpSyntaxTree.ParseText(project, new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose)) }, documentationMode: DocumentationMode.Diagnose);
+        var result = harness.Run();
+        Assert.Empty(result.Diagnostics);
+        Assert.NotEmpty(result.GeneratedSources);
+        Assert.Empty(harness.Output!.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    /// <summary>Specs that generate few of the client's types: schemas only; one operation without an envelope (QIWI0004, so only the weaker promise); redirects only.</summary>
     private static IEnumerable<(string Text, bool DependencyInjection)> Bare()
     {
         const string head = "openapi: 3.0.3\ninfo:\n  title: Bare\n  version: '1'\n";
