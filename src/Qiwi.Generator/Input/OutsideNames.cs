@@ -61,7 +61,7 @@ internal static class OutsideNames
             }
         }
 
-        var probed = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var lookedUp = new Dictionary<string, string?>(StringComparer.Ordinal); // var and nameof, once per namespace
         foreach (var claim in claims)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -75,9 +75,9 @@ internal static class OutsideNames
                 clashes.Add(runtime);
             }
 
-            if (!probed.TryGetValue(claim.Namespace, out var hijacked))
+            if (!lookedUp.TryGetValue(claim.Namespace, out var hijacked))
             {
-                hijacked = probed[claim.Namespace] = Hijacked(claim.Namespace, compilation, assemblies, cancellationToken);
+                hijacked = lookedUp[claim.Namespace] = Hijacked(claim.Namespace, compilation, assemblies, cancellationToken);
             }
 
             if (hijacked is not null)
