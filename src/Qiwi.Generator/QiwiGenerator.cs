@@ -70,8 +70,14 @@ public sealed class QiwiGenerator : IIncrementalGenerator
         // and only the full names of top-level types leave the project's syntax.
         var languageVersion = context.ParseOptionsProvider
             .Select(static (options, _) => options is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : int.MaxValue);
+        // Only a bool leaves the compilation, so an edit elsewhere re-runs nothing downstream.
+        var hasDependencyInjection = context.CompilationProvider
+            .Select(static (compilation, _) => References(compilation, "Qiwi.Extensions.DependencyInjection"))
+            .WithTrackingName(TrackingNames.References);
         var claims = models
-            .Select(static (model, _) => NamespaceClaim.Of(model))
+            .Combine(hasDependencyInjection)
+            .Select(static (pair, _) => NamespaceClaim.Of(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Claims)
             .Collect()
             .Select(static (list, _) => new EquatableArray<NamespaceClaim>(list.ToArray()));
         var projectTypes = context.SyntaxProvider
@@ -79,11 +85,18 @@ public sealed class QiwiGenerator : IIncrementalGenerator
             .Where(static name => name is not null)
             .Collect()
             .Select(static (list, _) => new EquatableArray<string>(list.Distinct(StringComparer.Ordinal).OrderBy(name => name, StringComparer.Ordinal).ToArray()!));
+        // The names the generated code would meet from referenced assemblies and the project's global usings: only
+        // strings leave the compilation, so an edit that changes none re-runs nothing after this step.
+        var outside = claims
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => OutsideNames.Of(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.OutsideNames);
         var admissions = models
             .Combine(languageVersion)
             .Combine(claims)
             .Combine(projectTypes)
-            .Select(static (pair, _) => Admission.Of(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right))
+            .Combine(outside)
+            .Select(static (pair, _) => Admission.Of(pair.Left.Left.Left.Left, pair.Left.Left.Left.Right, pair.Left.Left.Right, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Admissions);
         // A refusal about one generated type is reported where the spec names that type: the places come beside the
         // model (which holds none), so a line shift re-runs this report only.
@@ -107,11 +120,6 @@ public sealed class QiwiGenerator : IIncrementalGenerator
         });
         var admitted = admissions
             .SelectMany(static (admission, _) => admission.Refusal is null ? ImmutableArray.Create(admission.Model) : ImmutableArray<SpecModel>.Empty);
-
-        // Only a bool leaves the compilation, so an edit elsewhere re-runs nothing downstream.
-        var hasDependencyInjection = context.CompilationProvider
-            .Select(static (compilation, _) => References(compilation, "Qiwi.Extensions.DependencyInjection"))
-            .WithTrackingName(TrackingNames.References);
 
         // One unit per generated file, holding only what that file's emitter reads: after a spec edit the driver
         // compares each unit with the one at its place in the previous run (per group, so that a schema added to

@@ -9,7 +9,7 @@ namespace Qiwi.Generator.Tests;
 /// <summary>Unrelated edits re-run nothing; a spec edit re-runs only what depends on it; only equatable values flow.</summary>
 public sealed class CachingTests
 {
-    private static readonly string[] Steps = { "QiwiSpecFiles", "QiwiParse", "QiwiModels", "QiwiDiagnostics", "QiwiReferences", "QiwiAdmissions", "QiwiOutputGroups", "QiwiOutputs" };
+    private static readonly string[] Steps = { "QiwiSpecFiles", "QiwiParse", "QiwiModels", "QiwiDiagnostics", "QiwiReferences", "QiwiClaims", "QiwiOutsideNames", "QiwiAdmissions", "QiwiOutputGroups", "QiwiOutputs" };
 
     [Fact]
     public void An_unrelated_csharp_edit_leaves_every_step_cached()

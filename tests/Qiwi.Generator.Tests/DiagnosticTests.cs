@@ -172,7 +172,7 @@ public sealed class DiagnosticTests
         var ids = typeof(QiwiGenerator).Assembly.GetType("Qiwi.Generator.Diagnostics.DiagnosticDescriptors")!
             .GetFields().Select(f => f.GetValue(null)).OfType<DiagnosticDescriptor>().Select(d => d.Id).ToList();
 
-        Assert.Equal(21, ids.Count);
+        Assert.Equal(22, ids.Count);
         foreach (var id in ids)
         {
             Assert.Contains("## " + id, catalog, StringComparison.Ordinal);

@@ -68,6 +68,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoSpec = Warning(
         "QIWI0020", "The project uses the generator but lists no spec, so nothing is generated", "The project uses Qiwi.Generator but lists no spec, so nothing is generated into namespace '{0}' (no client, models or enums). Run `dotnet build -t:QiwiAddSpec` to copy the reference spec into the project as qiwi-pull.yaml, or list yours: <AdditionalFiles Include=\"specs/payments.yaml\" QiwiSpec=\"true\" /> (a file not named qiwi*.yaml or qiwi*.yml needs QiwiSpec=\"true\")");
 
+    public static readonly DiagnosticDescriptor OutsideName = Error(
+        "QIWI0021", "A name from outside the spec breaks the generated code", "Nothing is generated from this spec: {0}");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "QIWI9999", "The generator failed", "The Qiwi generator failed on this spec (a bug; please report it with the spec): {0}");
 
@@ -75,7 +78,7 @@ internal static class DiagnosticDescriptors
     {
         InvalidYaml, UnresolvedReference, MissingOperationId, UnsupportedConstruct, InvalidIdentifier, DuplicateIdentifier,
         EnumWithoutNames, ConflictingExtension, InvalidExtension, NotOpenApi, InvalidOption, InvalidPathTemplate, Cycle,
-        DuplicateOperation, InvalidNumber, LimitExceeded, UnknownExtension, LanguageVersionTooOld, PropsNotImported, NoSpec, InternalError,
+        DuplicateOperation, InvalidNumber, LimitExceeded, UnknownExtension, LanguageVersionTooOld, PropsNotImported, NoSpec, OutsideName, InternalError,
     };
 
     public static DiagnosticDescriptor Find(string id)

@@ -167,6 +167,27 @@ internal static class FormReaderEmitter
         writer.Line();
     }
 
+    /// <summary>True when an operation has a path parameter with a rule: the path checks class has a method for it (else there is no such class).</summary>
+    public static bool HasPathChecks(EquatableArray<OperationModel> operations)
+    {
+        foreach (var operation in operations)
+        {
+            foreach (var parameter in operation.Parameters)
+            {
+                if (HasPathRules(parameter))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A path parameter the checks take: checked in the path, with a rule.</summary>
+    private static bool HasPathRules(ParameterModel parameter)
+        => ParameterCode.IsPathChecked(parameter) && RulesOf(parameter.Type, parameter.Constraints) != Rule.None;
+
     /// <summary>One method per operation with rules on its string path parameters, or null when no operation has any.</summary>
     public static CodeWriter? EmitPathChecks(PathChecksScope spec, PatternTable patterns)
     {
@@ -182,7 +203,7 @@ internal static class FormReaderEmitter
             parameters.Clear();
             foreach (var parameter in operation.Parameters)
             {
-                if (ParameterCode.IsPathChecked(parameter) && RulesOf(parameter.Type, parameter.Constraints) != Rule.None)
+                if (HasPathRules(parameter))
                 {
                     parameters.Add(parameter);
                 }

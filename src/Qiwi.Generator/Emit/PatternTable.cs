@@ -37,6 +37,24 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
     public static PatternTable For(SpecModel spec)
     {
         var builder = new Builder(spec.Names.Patterns);
+        Walk(spec, builder);
+        return new PatternTable(spec.Names.Patterns, new EquatableArray<PatternField>(builder.Fields));
+    }
+
+    /// <summary>
+    /// Whether <see cref="For"/> would give a table with a field (so the spec generates the table's class): the same walk,
+    /// naming nothing (the parser asks this for every read spec, to know the class is a type the spec generates).
+    /// </summary>
+    public static bool HasAny(SpecModel spec)
+    {
+        var builder = new Builder(className: null);
+        Walk(spec, builder);
+        return builder.Found;
+    }
+
+    /// <summary>Hands every guarded or checked value of the spec to <paramref name="builder"/>, in the order the files use them.</summary>
+    private static void Walk(SpecModel spec, Builder builder)
+    {
         if (spec.Operations.Count > 0)
         {
             foreach (var operation in spec.Operations)
@@ -104,8 +122,6 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
                 }
             }
         }
-
-        return new PatternTable(spec.Names.Patterns, new EquatableArray<PatternField>(builder.Fields));
     }
 
     /// <summary>OpenAPI patterns are ECMAScript: a final '$' is the very end, where .NET's '$' also allows a trailing newline.</summary>
@@ -137,13 +153,17 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
     /// <summary>Gives each new pattern its first user's name, with a number when another pattern (or the class) has it.</summary>
     private sealed class Builder
     {
-        private readonly string _className;
+        // Null: only whether a pattern is met is wanted (HasAny), so nothing is named or kept.
+        private readonly string? _className;
         private readonly Dictionary<string, string> _names = new();
         private readonly HashSet<string> _taken = new();
 
-        public Builder(string className) => _className = className;
+        public Builder(string? className) => _className = className;
 
         public List<PatternField> Fields { get; } = new();
+
+        /// <summary>True once a value with a pattern was met.</summary>
+        public bool Found { get; private set; }
 
         /// <summary>A parameter of <paramref name="owner"/> the client, the options or a redirect builder guards (ParameterCode.Guards).</summary>
         public void Guarded(ParameterModel parameter, string owner)
@@ -162,6 +182,12 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
         {
             if (type.Kind is ValueKind.String or ValueKind.OpenEnum && constraints.Pattern is string pattern && !_names.ContainsKey(pattern))
             {
+                Found = true;
+                if (_className is null)
+                {
+                    return;
+                }
+
                 var name = owner + member;
                 var field = name;
                 var suffix = 2;

@@ -56,7 +56,7 @@ internal static class SourceEmitter
             }
         }
 
-        if (spec.Operations.Count > 0)
+        if (HasClient(spec))
         {
             var hasBuilders = HasBuilders(spec);
             client.Add(new InterfaceUnit(path, Naming.HintName(ns, names.Interface), new OperationsScope(ns, spec.ClientName, spec.Public, names, spec.ClientDescription, spec.Operations, hasBuilders)));
@@ -74,7 +74,7 @@ internal static class SourceEmitter
             }
         }
 
-        if (spec.Redirects.Count > 0)
+        if (HasRedirects(spec))
         {
             client.Add(new RedirectsUnit(path, Naming.HintName(ns, names.Redirects), new RedirectsScope(ns, spec.ClientName, spec.Public, names, spec.Redirects), patterns));
         }
@@ -85,9 +85,9 @@ internal static class SourceEmitter
             client.Add(new PatternsUnit(path, Naming.HintName(ns, names.Patterns), ns, patterns));
         }
 
-        if (dependencyInjection && spec.Operations.Count > 0)
+        if (DependencyInjectionType(spec, dependencyInjection) is string extensions)
         {
-            client.Add(new DependencyInjectionUnit(path, Naming.HintName(ns, names.ServiceCollectionExtensions), context));
+            client.Add(new DependencyInjectionUnit(path, Naming.HintName(ns, extensions), context));
         }
 
         for (var i = 0; i < webhooks.Length; i++)
@@ -100,6 +100,50 @@ internal static class SourceEmitter
     }
 
     private static EquatableArray<OutputUnit> Array(List<OutputUnit> units) => new(units.ToArray());
+
+    /// <summary>
+    /// The types named after the client that <see cref="Split"/> makes files of, but for the dependency injection
+    /// extensions (<see cref="DependencyInjectionType"/>, which hang on the project's references, not the spec): the
+    /// interface, class, options and result codes when the spec has operations, the redirect builders when it has
+    /// redirects, the path checks when a path parameter has a rule, the pattern table when a checked value has a pattern. The registry reserves
+    /// all of them whatever the spec holds; the parser marks these as generated (NameRegistry.Generates).
+    /// </summary>
+    public static void ClientTypes(SpecModel spec, List<string> into)
+    {
+        var names = spec.Names;
+        if (HasClient(spec))
+        {
+            into.Add(names.Interface);
+            into.Add(names.Client);
+            into.Add(names.Options);
+            into.Add(names.ResultCodes);
+        }
+
+        if (HasRedirects(spec))
+        {
+            into.Add(names.Redirects);
+        }
+
+        if (FormReaderEmitter.HasPathChecks(spec.Operations))
+        {
+            into.Add(names.PathChecks);
+        }
+
+        if (PatternTable.HasAny(spec))
+        {
+            into.Add(names.Patterns);
+        }
+    }
+
+    /// <summary>The dependency injection extensions' class when the project references the package and the spec has a client to register, else null.</summary>
+    public static string? DependencyInjectionType(SpecModel spec, bool dependencyInjection)
+        => dependencyInjection && HasClient(spec) ? spec.Names.ServiceCollectionExtensions : null;
+
+    /// <summary>True when the spec has operations: the client's interface, class, options, result codes and response readers.</summary>
+    private static bool HasClient(SpecModel spec) => spec.Operations.Count > 0;
+
+    /// <summary>True when the spec has redirects (outbound or inbound): the redirect builders' class.</summary>
+    private static bool HasRedirects(SpecModel spec) => spec.Redirects.Count > 0;
 
     /// <summary>
     /// Every file of one spec at once, in the driver's order, outside the incremental pipeline (for the benchmarks,

@@ -11,40 +11,23 @@ namespace Qiwi.Generator.Input;
 internal sealed record NamespaceClaim(string Namespace, string Path, EquatableArray<string> TypeNames)
 {
     /// <summary>
-    /// The types are read off the generated files' names (namespace.Type[.part].g.cs), which are what must not clash, and
-    /// the types written into another type's file are added.
+    /// The types the parser's registry found the spec generates (<see cref="SpecModel.TypeNames"/>: a type with a file
+    /// of its own or in another's, not a name only reserved), and the dependency injection extensions when the project
+    /// references the package (<paramref name="dependencyInjection"/>) and the spec has a client to register.
     /// </summary>
-    public static NamespaceClaim Of(SpecModel model)
+    public static NamespaceClaim Of(SpecModel model, bool dependencyInjection)
     {
-        var types = new SortedSet<string>(StringComparer.Ordinal);
-        var groups = SourceEmitter.Split(model, dependencyInjection: true);
-        foreach (var group in new IEnumerable<OutputUnit>[] { groups.Enums, groups.Objects, groups.Client, groups.Webhooks })
+        var names = model.TypeNames;
+        if (SourceEmitter.DependencyInjectionType(model, dependencyInjection) is string extensions)
         {
-            foreach (var unit in group)
-            {
-                var rest = unit.HintName.Substring(model.Namespace.Length + 1);
-                types.Add(rest.Substring(0, rest.IndexOf('.')));
-            }
+            var all = new string[names.Count + 1];
+            System.Array.Copy(names.AsArray(), all, names.Count);
+            all[names.Count] = extensions;
+            System.Array.Sort(all, StringComparer.Ordinal);
+            names = new EquatableArray<string>(all);
         }
 
-        // The types that share another's file: an enum's helpers class, an inbound redirect's record.
-        foreach (var type in model.Enums)
-        {
-            if (type.ExtensionsName is string helpers)
-            {
-                types.Add(helpers);
-            }
-        }
-
-        foreach (var redirect in model.Redirects)
-        {
-            if (redirect.Kind == RedirectKind.Inbound)
-            {
-                types.Add(redirect.Names.Record);
-            }
-        }
-
-        return new(model.Namespace, model.FilePath, new EquatableArray<string>(types));
+        return new(model.Namespace, model.FilePath, names);
     }
 }
 
@@ -63,7 +46,7 @@ internal sealed record Admission(SpecModel Model, DiagnosticInfo? Refusal, strin
     /// <summary>C# 11: the generated models use <c>required</c> members.</summary>
     public const LanguageVersion Minimum = LanguageVersion.CSharp11;
 
-    public static Admission Of(SpecModel model, int languageVersion, EquatableArray<NamespaceClaim> claims, EquatableArray<string> projectTypes)
+    public static Admission Of(SpecModel model, int languageVersion, EquatableArray<NamespaceClaim> claims, EquatableArray<string> projectTypes, EquatableArray<OutsideClash> outside = default)
     {
         if (languageVersion < (int)Minimum)
         {
@@ -96,6 +79,17 @@ internal sealed record Admission(SpecModel Model, DiagnosticInfo? Refusal, strin
             {
                 return Refused(model, "the spec " + claim.Path + " generates the type " + claim.Namespace + "." + type
                     + ", and a namespace cannot have a type's name; give this spec a QiwiNamespace outside it");
+            }
+        }
+
+        // A name from outside the spec, from a referenced assembly or the project's global usings (OutsideNames).
+        foreach (var clash in outside)
+        {
+            if (clash.Path == model.FilePath)
+            {
+                return clash.Option
+                    ? Refused(model, clash.Reason) with { Type = clash.Type }
+                    : new(model, DiagnosticInfo.Create(DiagnosticDescriptors.OutsideName, model.FilePath, SourceSpan.Empty, clash.Reason), clash.Type);
             }
         }
 

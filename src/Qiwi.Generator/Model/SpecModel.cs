@@ -1,6 +1,10 @@
 namespace Qiwi.Generator.Model;
 
-/// <summary>Everything the emitters need from one spec file, as equatable values.</summary>
+/// <summary>
+/// Everything the emitters need from one spec file, as equatable values; and the top-level types the spec generates
+/// (<see cref="TypeNames"/>, from the parser's NameRegistry, without the dependency injection extensions, which hang on
+/// the project's references), which the project and the other specs may not declare.
+/// </summary>
 internal sealed record SpecModel(
     string FilePath,
     string Namespace,
@@ -14,7 +18,8 @@ internal sealed record SpecModel(
     EquatableArray<RedirectModel> Redirects,
     EquatableArray<WebhookModel> Webhooks,
     ClientNames Names,
-    EquatableArray<ParameterModel> ClientParameters = default)
+    EquatableArray<ParameterModel> ClientParameters = default,
+    EquatableArray<string> TypeNames = default)
 {
     public string Visibility => Public ? "public" : "internal";
 }

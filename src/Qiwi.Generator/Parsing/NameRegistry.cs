@@ -10,6 +10,9 @@ namespace Qiwi.Generator.Parsing;
 /// Top-level type names are compared ignoring case: each type has its own file, and Roslyn's hint names
 /// (like Windows and macOS file systems) ignore case, so <c>bill</c> and <c>Bill</c> cannot both exist.
 /// Members, parameters and locals are compared as C# does (ordinal), each within its own scope.
+/// A top-level name is either generated (claimed for a type the spec makes: <see cref="ClaimType"/>, or reserved and
+/// then found generated: <see cref="Generates"/>) or only reserved (a client type the spec does not make, which a
+/// schema still may not take); <see cref="TypeNames"/> lists the generated ones, which the project may not declare.
 /// </summary>
 internal sealed class NameRegistry
 {
@@ -18,6 +21,9 @@ internal sealed class NameRegistry
 
     // Where each top-level type's name is written in the spec: what a clash with the project's own type is reported at.
     private readonly List<TypePlace> _places = new(64);
+
+    // The top-level names of the types the spec generates (claimed, or reserved and then generated), in claim order.
+    private readonly List<string> _generated = new(64);
 
     private readonly string _namespace;
 
@@ -63,7 +69,32 @@ internal sealed class NameRegistry
 
         _types[name] = owner;
         _places.Add(new TypePlace(name, span));
+        _generated.Add(name);
         return true;
+    }
+
+    /// <summary>Marks a name reserved in the constructor (a client type) as one the spec generates after all.</summary>
+    public void Generates(string reservedName)
+    {
+        if (!_types.ContainsKey(reservedName) || _generated.Contains(reservedName))
+        {
+            // A bug (a name never reserved, or marked twice): the caller reports it as QIWI9999 rather than a wrong claim.
+            throw new System.InvalidOperationException("The type name " + reservedName + " was not reserved, or is marked generated twice.");
+        }
+
+        _generated.Add(reservedName);
+    }
+
+    /// <summary>
+    /// The top-level types the spec generates (sorted, ordinal), without the reserved-only names: what the spec claims
+    /// in its namespace (<see cref="Input.NamespaceClaim"/>). A name claimed for a part of the spec that an error then
+    /// dropped stays in it (the build fails on that error anyway).
+    /// </summary>
+    public EquatableArray<string> TypeNames()
+    {
+        var names = _generated.ToArray();
+        System.Array.Sort(names, System.StringComparer.Ordinal);
+        return new EquatableArray<string>(names);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Qiwi.Generator.Diagnostics;
+using Qiwi.Generator.Emit;
 using Qiwi.Generator.Input;
 using Qiwi.Generator.Model;
 
@@ -101,7 +102,14 @@ internal static class SpecReader
             new(operations.Webhooks),
             ClientNames.For(options.ClientName),
             new(operations.ClientParameters));
-        return (model, new TypePlaces(file.Path, names.Places()));
+        var clientTypes = new List<string>(8);
+        SourceEmitter.ClientTypes(model, clientTypes);
+        foreach (var name in clientTypes)
+        {
+            names.Generates(name);
+        }
+
+        return (model with { TypeNames = names.TypeNames() }, new TypePlaces(file.Path, names.Places()));
     }
 
     private static DiagnosticInfo NotOpenApi(string path, SourceSpan span, string reason)

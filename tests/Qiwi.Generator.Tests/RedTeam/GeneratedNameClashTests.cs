@@ -33,8 +33,7 @@ public sealed class GeneratedNameClashTests
     [Fact]
     public void Names_derived_from_other_names_compile_or_are_refused_at_a_name()
     {
-        var (affixes, fixedNames) = Derivations();
-        var typeAffixes = affixes.Where(a => a.Type).ToArray();
+        var (affixes, _) = Derivations();
         // The derivations the first two sessions knew of are among those read: the probe works.
         Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Extensions", Type: true, From: Slot.ClosedEnum });
         Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Redirect", Type: true, From: Slot.InboundRedirect });
@@ -43,14 +42,7 @@ public sealed class GeneratedNameClashTests
         Assert.Contains(affixes, a => a is { Prefix: "", Suffix: "Webhook", Type: true, From: Slot.Webhook });
         Assert.Contains(affixes, a => a is { Prefix: "TryParse", Suffix: "", Type: false, From: Slot.InboundRedirect });
 
-        // Each slot gets its own plain word (a spec with two equal names is refused for that alone); one to three slots
-        // then take a derived name: a derivation applied to the word of the slot it derives from (ShopPatterns beside
-        // the client Shop), half the time one that names a type; now and then a fixed name or another slot's word.
-        var gen = Gen.Shuffle(Words, Slots.Length).SelectMany(plain => Gen.Select(
-            Mutations(plain, affixes, typeAffixes, fixedNames).Array[1, 3],
-            Gen.Frequency((3, Gen.Const(Array.Empty<string>())), (2, ProjectType(plain, typeAffixes).Array[1, 2])),
-            (mutations, project) => new ClashSpec(Named(plain, mutations), project)));
-
+        var gen = Specs();
         var pcg = new PCG(1126, 20261126);
         var failures = new List<string>();
         var (clean, refused) = (0, 0);
@@ -74,6 +66,22 @@ public sealed class GeneratedNameClashTests
         Assert.True(failures.Count == 0, failures.Count + " of " + Cases + " specs broke the promise:\n" + string.Join("\n", failures.OrderBy(f => f.Contains("not at a name", StringComparison.Ordinal)).Take(25)));
         // Both outcomes occur: the names collide often, and not always.
         Assert.True(clean >= Cases / 10 && refused >= Cases / 10, $"clean {clean}, refused {refused}");
+    }
+
+    /// <summary>
+    /// The random specs: each slot gets its own plain word (a spec with two equal names is refused for that alone); one
+    /// to three slots then take a derived name: a derivation applied to the word of the slot it derives from
+    /// (ShopPatterns beside the client Shop), half the time one that names a type; now and then a fixed name or another
+    /// slot's word; and 0 to 2 project classes named like a plain word or a derived type name.
+    /// </summary>
+    internal static Gen<ClashSpec> Specs()
+    {
+        var (affixes, fixedNames) = Derivations();
+        var typeAffixes = affixes.Where(a => a.Type).ToArray();
+        return Gen.Shuffle(Words, Slots.Length).SelectMany(plain => Gen.Select(
+            Mutations(plain, affixes, typeAffixes, fixedNames).Array[1, 3],
+            Gen.Frequency((3, Gen.Const(Array.Empty<string>())), (2, ProjectType(plain, typeAffixes).Array[1, 2])),
+            (mutations, project) => new ClashSpec(Named(plain, mutations), project)));
     }
 
     /// <summary>
