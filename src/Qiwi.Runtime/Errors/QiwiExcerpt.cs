@@ -41,16 +41,7 @@ public static partial class QiwiExcerpt
     /// <summary><paramref name="text"/> with <paramref name="secrets"/> and credentials removed, nothing else changed (the same instance when there are none).</summary>
     internal static string RemoveCredentials(string text, string?[] secrets)
     {
-        var clean = text;
-        foreach (var secret in secrets)
-        {
-            if (secret is { Length: >= 4 })
-            {
-                clean = clean.Replace(secret, Redacted, StringComparison.Ordinal);
-            }
-        }
-
-        clean = Credentials().Replace(clean, "$1 " + Redacted);
+        var clean = Credentials().Replace(RemoveSecrets(text, secrets)!, "$1 " + Redacted);
         return AuthorizationHeader().Replace(clean, "$1: " + Redacted);
     }
 
@@ -124,7 +115,7 @@ public static partial class QiwiExcerpt
             return string.Empty;
         }
 
-        var clean = AuthorizationHeader().Replace(Credentials().Replace(text, "$1 " + Redacted), "$1: " + Redacted);
+        var clean = RemoveCredentials(text, []);
         return string.Create(clean.Length, clean, static (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)
