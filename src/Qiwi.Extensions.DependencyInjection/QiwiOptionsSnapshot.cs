@@ -1,6 +1,8 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Qiwi.Runtime;
 
 namespace Qiwi.Extensions.DependencyInjection;
@@ -11,7 +13,7 @@ namespace Qiwi.Extensions.DependencyInjection;
 /// the password of the new): the password of one shop sent to another's host. Such options are cached until the
 /// reload's notification drops them, which comes a moment after the new data is in place, and others may take them
 /// from the cache meanwhile. So where the options can reload (they have a change token source), the options taken are
-/// confirmed by binding them once more, and the change tokens are taken before both: when the two differ in any
+/// confirmed by binding them once more (once per options instance while no reload is signalled), and the change tokens are taken before both: when the two differ in any
 /// setting, or a token fired meanwhile, the cached ones are dropped and both read again. Two reads that agree with no
 /// reload signalled come from one version, unless the file went back and forth so that both reads were torn alike
 /// and the last swap's notification had not come yet.
@@ -20,6 +22,9 @@ internal static class QiwiOptionsSnapshot
 {
     /// <summary>How often a client's options are read again while reloads keep coming, before the client is refused (never made with a mix).</summary>
     internal const int MaxRereads = 64;
+
+    /// <summary>Each options instance confirmed, with the change tokens taken before it was read (weak: gone with the instance).</summary>
+    private static readonly ConditionalWeakTable<object, IChangeToken[]> Confirmed = new();
 
     public static TOptions Get<TOptions>(IServiceProvider provider, string name)
         where TOptions : QiwiClientOptions
@@ -31,6 +36,14 @@ internal static class QiwiOptionsSnapshot
             return monitor.Get(name); // nothing reloads these options
         }
 
+        // Options confirmed before, with no reload signalled since, are those of one version still: clients are
+        // transient, and binding again on every resolution would put a configuration bind on every request's path.
+        var current = monitor.Get(name);
+        if (Confirmed.TryGetValue(current, out var since) && !Array.Exists(since, static token => token.HasChanged))
+        {
+            return current;
+        }
+
         var factory = provider.GetRequiredService<IOptionsFactory<TOptions>>();
         var cache = provider.GetRequiredService<IOptionsMonitorCache<TOptions>>();
         for (var attempt = 0; ; attempt++)
@@ -40,6 +53,7 @@ internal static class QiwiOptionsSnapshot
             var again = factory.Create(name);
             if (!Array.Exists(tokens, static token => token.HasChanged) && SameSettings(options, again))
             {
+                Confirmed.AddOrUpdate(options, tokens);
                 return options;
             }
 
