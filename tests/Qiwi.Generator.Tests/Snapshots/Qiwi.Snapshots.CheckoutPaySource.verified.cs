@@ -13,19 +13,19 @@ public enum CheckoutPaySource
     /// <summary>A value the spec does not list; models keep the raw wire value beside it.</summary>
     Unknown = 0,
 
-    /// <summary>QIWI Wallet balance. Wire value <c>qw</c>.</summary>
+    /// <summary>QIWI Wallet account. Wire value <c>qw</c>.</summary>
     QiwiWallet = 1,
 
-    /// <summary>The payer's mobile phone account. Wire value <c>mobile</c>.</summary>
+    /// <summary>Client's cell phone account. Wire value <c>mobile</c>.</summary>
     Mobile = 2,
 
-    /// <summary>A credit or debit card. Wire value <c>card</c>.</summary>
+    /// <summary>A credit/debit card. Wire value <c>card</c>.</summary>
     Card = 3,
 
-    /// <summary>A WebMoney wallet linked to the QIWI Wallet. Wire value <c>wm</c>.</summary>
+    /// <summary>Linked WebMoney wallet. Wire value <c>wm</c>.</summary>
     WebMoney = 4,
 
-    /// <summary>Cash in a QIWI self-service kiosk. Wire value <c>ssk</c>.</summary>
+    /// <summary>Payment by cash in a QIWI Terminal. Wire value <c>ssk</c>.</summary>
     Kiosk = 5,
 }
 
@@ -102,11 +102,11 @@ public static partial class CheckoutPaySourceExtensions
     /// <summary>The spec's description of <paramref name="value"/>, or null when the spec does not list it.</summary>
     public static string? GetDescription(this CheckoutPaySource value) => value switch
     {
-        CheckoutPaySource.QiwiWallet => "QIWI Wallet balance.",
-        CheckoutPaySource.Mobile => "The payer's mobile phone account.",
-        CheckoutPaySource.Card => "A credit or debit card.",
-        CheckoutPaySource.WebMoney => "A WebMoney wallet linked to the QIWI Wallet.",
-        CheckoutPaySource.Kiosk => "Cash in a QIWI self-service kiosk.",
+        CheckoutPaySource.QiwiWallet => "QIWI Wallet account.",
+        CheckoutPaySource.Mobile => "Client's cell phone account.",
+        CheckoutPaySource.Card => "A credit/debit card.",
+        CheckoutPaySource.WebMoney => "Linked WebMoney wallet.",
+        CheckoutPaySource.Kiosk => "Payment by cash in a QIWI Terminal.",
         _ => null,
     };
 }

@@ -17,7 +17,7 @@ public enum PaySource
     QiwiWallet = 1,
 
     /// <summary>
-    /// The user's mobile network operator (MNO) balance; the operator asks the payer to confirm by SMS (Mobile Commerce). Wire value <c>mobile</c>.
+    /// The customer's MNO balance will be used as a funding source for the payment. Wire value <c>mobile</c>.
     /// </summary>
     Mobile = 2,
 }
@@ -76,7 +76,7 @@ public static partial class PaySourceExtensions
     public static string? GetDescription(this PaySource value) => value switch
     {
         PaySource.QiwiWallet => "Any funding source available to the user in QIWI Wallet.",
-        PaySource.Mobile => "The user's mobile network operator (MNO) balance; the operator asks the payer to confirm by SMS (Mobile Commerce).",
+        PaySource.Mobile => "The customer's MNO balance will be used as a funding source for the payment.",
         _ => null,
     };
 }

@@ -46,7 +46,7 @@ public enum ResultCode
     AmountTooSmall = 241,
 
     /// <summary>
-    /// Invoice amount is greater than allowed. Also returned to a refund request when the refund exceeds the invoice amount or the amount left after the previous refunds.
+    /// Invoice amount is greater than allowed. Also returns to refund request when the amount of refund exceeds the initial invoice amount or the amount left after the previous refunds.
     /// </summary>
     AmountTooLarge = 242,
 
@@ -205,7 +205,7 @@ public static partial class ResultCodeExtensions
         ResultCode.InvoiceNotFound => "Invoice not found.",
         ResultCode.InvoiceAlreadyExists => "Invoice with this bill_id already exists.",
         ResultCode.AmountTooSmall => "Invoice amount is less than allowed.",
-        ResultCode.AmountTooLarge => "Invoice amount is greater than allowed. Also returned to a refund request when the refund exceeds the invoice amount or the amount left after the previous refunds.",
+        ResultCode.AmountTooLarge => "Invoice amount is greater than allowed. Also returns to refund request when the amount of refund exceeds the initial invoice amount or the amount left after the previous refunds.",
         ResultCode.UserNotRegistered => "User not registered.",
         ResultCode.TechnicalError => "Technical error.",
         ResultCode.WrongPhoneNumber => "Wrong phone number.",

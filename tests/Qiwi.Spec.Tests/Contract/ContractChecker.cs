@@ -55,6 +55,7 @@ internal static partial class ContractChecker
 
         problems.AddRange(Flags(spec, items));
         problems.AddRange(ContractTypes.Problems(spec, items, contract));
+        problems.AddRange(ContractTexts.Problems(spec, items, contract, pageText));
         problems.AddRange(Departures(spec, contract));
         return problems;
     }
@@ -96,13 +97,13 @@ internal static partial class ContractChecker
         }
     }
 
-    /// <summary>Every DECISION and FIXED comment of the spec has its row, with places that exist.</summary>
+    /// <summary>Every DECISION, FIXED and ERRATUM comment of the spec has its row, with places that exist.</summary>
     private static IEnumerable<string> Departures(SpecDocument spec, ContractTable contract)
     {
         var text = File.Exists(spec.Path) ? File.ReadAllText(spec.Path) : string.Empty;
-        foreach (var kind in new[] { "DECISION", "FIXED" })
+        foreach (var kind in new[] { "DECISION", "FIXED", "ERRATUM" })
         {
-            var inSpec = (kind == "DECISION" ? DecisionMarker() : FixedMarker()).Count(text);
+            var inSpec = (kind switch { "DECISION" => DecisionMarker(), "FIXED" => FixedMarker(), _ => ErratumMarker() }).Count(text);
             var inTable = contract.Departures.Count(d => d.Kind == kind);
             if (inSpec != inTable)
             {
@@ -124,7 +125,7 @@ internal static partial class ContractChecker
         }
     }
 
-    [GeneratedRegex(@"\b[DF]-[A-Za-z0-9]+\b")]
+    [GeneratedRegex(@"\b[DFE]-[A-Za-z0-9]+\b")]
     private static partial Regex DepartureReference();
 
     [GeneratedRegex(@"^\s*#\s*DECISION:", RegexOptions.Multiline)]
@@ -132,4 +133,7 @@ internal static partial class ContractChecker
 
     [GeneratedRegex(@"^\s*#\s*FIXED\b", RegexOptions.Multiline)]
     private static partial Regex FixedMarker();
+
+    [GeneratedRegex(@"^\s*#\s*ERRATUM:", RegexOptions.Multiline)]
+    private static partial Regex ErratumMarker();
 }

@@ -105,12 +105,14 @@ internal static partial class DocsPages
         }
     }
 
-    /// <summary>The raw text of the page with that short name.</summary>
-    public static string PageText(string tag)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
+
+    /// <summary>The raw text of the page with that short name (read once: the mutation tests ask for it thousands of times).</summary>
+    public static string PageText(string tag) => Texts.GetOrAdd(tag, t =>
     {
-        var file = Tags.FirstOrDefault(t => t.Value == tag).Key;
+        var file = Tags.FirstOrDefault(p => p.Value == t).Key;
         return file is null ? string.Empty : File.ReadAllText(Path.Combine(Directory(), file));
-    }
+    });
 
     public static IReadOnlyList<DocItem> ReadAll(string directory)
     {

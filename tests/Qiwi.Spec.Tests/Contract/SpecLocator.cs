@@ -10,6 +10,7 @@ namespace Qiwi.Spec.Tests.Contract;
 /// <item><c>param:webForm/summ</c>: a parameter of the operation (or of its path item), <c>$ref</c>s followed;</item>
 /// <item><c>prop:Bill/originAmount</c>: a property of a components schema;</item>
 /// <item><c>code:ResultCode/215</c>: a value of the schema's <c>enum</c> (when it has one) and of its <c>x-qiwi-enum</c>;</item>
+/// <item><c>text:ResultCode/215</c>: the description of that value's <c>x-qiwi-enum</c> entry (what a departure about its words lists);</item>
 /// <item><c>media:getBillStatus/text/xml</c>: a media type of the operation's success response;</item>
 /// <item><c>body:createBill/application/x-www-form-urlencoded</c>: a media type of the operation's request body;</item>
 /// <item><c>scheme:apiBasic</c>: a security scheme;</item>
@@ -37,6 +38,7 @@ internal static class SpecLocator
             "param" => Parameter(spec, owner, name),
             "prop" => Property(spec, owner, name),
             "code" => Code(spec, owner, name),
+            "text" => ContractTexts.Entry(spec, locator) is { } entry && ContractTexts.Description(entry).Length > 0 ? null : $"{owner}'s x-qiwi-enum has no description of {name}",
             "media" => Media(spec, owner, name, body: false),
             "body" => Media(spec, owner, name, body: true),
             "scheme" => spec.Find("#/components/securitySchemes/" + argument) is null ? $"no security scheme {argument}" : null,
