@@ -86,7 +86,7 @@ public sealed class MultipleShopTests
 
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Equal("QIWI client 'QiwiPull': ApiId is required. (Parameter 'ApiId')", exception.Message);
+        Assert.Equal("QIWI client 'QiwiPull': ApiId is required.", exception.Message);
         Assert.Single(services, d => d.ServiceType == typeof(QiwiPullClient) && !d.IsKeyedService);
         Assert.Single(services, d => d.ServiceType == typeof(QiwiPullClient) && d.IsKeyedService);
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<QiwiPullClientOptions>));
