@@ -114,6 +114,12 @@ public class QiwiClientOptions
             errors.Add(new(nameof(ApiPassword), "ApiPassword is required."));
         }
 
+        if (!Enum.IsDefined(MediaType))
+        {
+            // Configuration reads a number as an enum value: "MediaType": "2" would silently ask for JSON.
+            errors.Add(new(nameof(MediaType), "MediaType must be Json or Xml."));
+        }
+
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             errors.Add(new(nameof(Timeout), "Timeout must be positive."));
