@@ -98,6 +98,29 @@ public sealed class StartupValidationAttackTests
             seen.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task The_report_docs_configuration_shows_is_the_one_a_host_gives()
+    {
+        const string Section = """{"BaseUrl": "ftp://api.qiwi.test/", "ApiId": "", "ApiPassword": "s3cret-value\n", "Retry": {"MaxAttempts": "0"}}""";
+        var docs = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "configuration.md"));
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => ConfiguredHost.StartAsync("{\"Qiwi\": " + Section + "}", new RecordingHandler()));
+
+        Assert.Contains("```text\n" + exception.Message + "\n```", docs.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(5, exception.Failures.Count());
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Toolkit.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Toolkit.sln not found above " + AppContext.BaseDirectory);
+    }
+
     private static void Check(Exception? failure, ConfigurationMistakes.Drawn drawn, string label)
     {
         if (drawn.BadOptions.Count == 0)

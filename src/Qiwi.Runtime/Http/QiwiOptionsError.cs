@@ -44,7 +44,7 @@ public sealed class QiwiOptionsError
         => errors.Count == 1
             ? new ArgumentException(errors[0].Message, errors[0].Option)
             : new ArgumentException(
-                $"{errors.Count} settings are invalid: " + string.Join(" ", errors.Select(static error => error.Message)), errors[0].Option);
+                $"{errors.Select(static error => error.Option).Distinct(StringComparer.Ordinal).Count()} settings are invalid: " + string.Join(" ", errors.Select(static error => error.Message)), errors[0].Option);
 
     /// <summary>The message (which names the setting).</summary>
     public override string ToString() => Message;
