@@ -99,6 +99,37 @@ public sealed class StartupValidationAttackTests
     }
 
     [Fact]
+    public void A_reload_to_seeded_configurations_reports_every_bad_setting_when_a_client_is_made_after_it()
+    {
+        const int Seed = 3;
+        var random = new Random(Seed);
+        static Dictionary<string, string?> Flat(ConfigurationMistakes.Drawn drawn)
+            => drawn.Settings.Where(s => s.Value is not null).ToDictionary(s => "Qiwi:" + s.Key, s => s.Value);
+        var source = new SwappableConfiguration(Flat(ConfigurationMistakes.Make(random, 0)));
+        var configuration = new ConfigurationBuilder().Add(source).Build();
+        var services = new ServiceCollection();
+        services.AddOptions<QiwiPullClientOptions>("QiwiPull").Bind(configuration.GetSection("Qiwi")); // reloads with the configuration
+        services.AddQiwiPullClient(_ => { });
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        for (var i = 0; i < 60; i++)
+        {
+            var drawn = ConfigurationMistakes.Make(random, random.Next(0, ConfigurationMistakes.SlotCount + 1));
+            // The options monitor makes the options again inside the reload's notification, so the reload itself throws
+            // the validation failure (wrapped by each change token's callbacks): .NET's behaviour, checked all the same.
+            var reload = Record.Exception(() => source.Swap(Flat(drawn)));
+            while (reload is AggregateException { InnerExceptions.Count: 1 } wrapped)
+            {
+                reload = wrapped.InnerException;
+            }
+
+            Check(reload, drawn, $"seed {Seed} reload {i} (the reload's notification): {drawn}");
+            Check(Record.Exception(() => provider.GetRequiredService<QiwiPullClient>()), drawn, $"seed {Seed} reload {i}: {drawn}");
+        }
+    }
+
+    [Fact]
     public async Task The_report_docs_configuration_shows_is_the_one_a_host_gives()
     {
         const string Section = """{"BaseUrl": "ftp://api.qiwi.test/", "ApiId": "", "ApiPassword": "s3cret-value\n", "Retry": {"MaxAttempts": "0"}}""";
