@@ -13,17 +13,17 @@ internal static class QiwiConfigurationChecks
     /// <summary>A timeout or retry delay this long is a bare number in configuration, which TimeSpan reads as days.</summary>
     internal static readonly TimeSpan LongestDuration = TimeSpan.FromDays(1);
 
-    /// <summary>The failures, after <see cref="QiwiClientOptions.Validate"/> passed (null settings, which a derived Validate may let through, are skipped).</summary>
-    public static IEnumerable<string> Check(QiwiClientOptions options)
+    /// <summary>The failures, each checked whatever the runtime's checks found (null settings, which the runtime reports, are skipped).</summary>
+    public static IEnumerable<QiwiOptionsError> Check(QiwiClientOptions options)
     {
         if (HasSpaceOrControl(options.ApiId ?? string.Empty, anywhere: true))
         {
-            yield return "ApiId must not contain white space or control characters (a space or line break copied with it, or the end of a secret file?).";
+            yield return new("ApiId", "ApiId must not contain white space or control characters (a space or line break copied with it, or the end of a secret file?).");
         }
 
         if (HasSpaceOrControl(options.ApiPassword ?? string.Empty, anywhere: false))
         {
-            yield return "ApiPassword must not contain control characters or start or end with white space (a line break at the end of a secret file, or a space copied with it?); its value is not shown.";
+            yield return new("ApiPassword", "ApiPassword must not contain control characters or start or end with white space (a line break at the end of a secret file, or a space copied with it?); its value is not shown.");
         }
 
         if (TooLong(options.Timeout, "Timeout") is { } timeout)
@@ -57,8 +57,8 @@ internal static class QiwiConfigurationChecks
         return false;
     }
 
-    private static string? TooLong(TimeSpan? value, string setting)
+    private static QiwiOptionsError? TooLong(TimeSpan? value, string setting)
         => value is { } duration && duration >= LongestDuration
-            ? string.Create(CultureInfo.InvariantCulture, $"{setting} is {duration:c}, a day or more: configuration reads a bare number as days (write 00:00:30 for 30 seconds).")
+            ? new(setting, string.Create(CultureInfo.InvariantCulture, $"{setting} is {duration:c}, a day or more: configuration reads a bare number as days (write 00:00:30 for 30 seconds)."))
             : null;
 }

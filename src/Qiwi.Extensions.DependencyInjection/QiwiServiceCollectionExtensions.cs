@@ -36,7 +36,8 @@ public static class QiwiServiceCollectionExtensions
     /// registered for it: registering a second shop never moves the clients already injected to it. Calling this
     /// again for a name already registered adds <paramref name="configure"/> to that name's settings (run after the
     /// earlier ones) and registers nothing twice. A name registered with options of another type is refused
-    /// (<see cref="InvalidOperationException"/>): the two clients would share one named HttpClient.
+    /// (<see cref="InvalidOperationException"/>), and so is a name registered for another client type (with one options
+    /// type, the two would also share one set of settings): the two clients would share one named HttpClient.
     /// </remarks>
     public static IHttpClientBuilder AddQiwiClient<TClient, TOptions>(
         this IServiceCollection services,
@@ -53,19 +54,22 @@ public static class QiwiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(resultCodes);
         ArgumentNullException.ThrowIfNull(configure);
 
-        if (Registrations(services).FirstOrDefault(r => r.Name == name && r.OptionsType != typeof(TOptions)) is { } other)
+        // One place decides whether the name is new: the registration (the validator) of the name, whatever its types.
+        var registered = Registrations(services).FirstOrDefault(r => r.Name == name);
+        if (registered is not null && (registered.OptionsType != typeof(TOptions) || registered.ClientType != typeof(TClient)))
         {
             throw new InvalidOperationException(
-                $"The QIWI client name '{name}' is already registered with options {other.OptionsType.FullName}: two clients of one name would share one named HttpClient "
-                + "(one's handlers, proxy or certificate carrying the other's calls). Give one spec another client name (MSBuild metadata QiwiClientName), or register it under another name.");
+                $"The QIWI client name '{name}' is already registered for {registered.ClientType.FullName} with options {registered.OptionsType.FullName}: two clients of one name would share "
+                + "one named HttpClient (one's handlers, proxy or certificate carrying the other's calls) and, with one options type, one set of settings (one's configuration "
+                + "changing the other's credentials). Give one spec another client name (MSBuild metadata QiwiClientName), or register it under another name.");
         }
 
         services.AddOptions<TOptions>(name).Configure(configure);
-        var first = !Registrations(services).Any(r => r is QiwiClientOptionsValidator<TOptions> && r.Name == name);
+        var first = registered is null;
         if (first)
         {
             services.AddOptions<TOptions>(name).ValidateOnStart();
-            services.AddSingleton<IValidateOptions<TOptions>>(new QiwiClientOptionsValidator<TOptions>(name));
+            services.AddSingleton<IValidateOptions<TOptions>>(new QiwiClientOptionsValidator<TOptions>(name, typeof(TClient)));
         }
 
         TClient Create(IServiceProvider provider)
@@ -77,7 +81,7 @@ public static class QiwiServiceCollectionExtensions
             return create(new QiwiPipeline(http, options, resultCodes, policies));
         }
 
-        if (!services.Any(d => d.ServiceType == typeof(TClient) && d.IsKeyedService && Equals(d.ServiceKey, name)))
+        if (first)
         {
             services.AddKeyedTransient<TClient>(name, (provider, _) => Create(provider));
             services.TryAdd(ServiceDescriptor.Transient(Create));

@@ -86,7 +86,7 @@ public sealed class MultipleShopTests
 
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Equal("QIWI client 'QiwiPull': ApiId is required. (Parameter 'ApiId')", exception.Message);
+        Assert.Equal("QIWI client 'QiwiPull': ApiId is required.", exception.Message);
         Assert.Single(services, d => d.ServiceType == typeof(QiwiPullClient) && !d.IsKeyedService);
         Assert.Single(services, d => d.ServiceType == typeof(QiwiPullClient) && d.IsKeyedService);
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<QiwiPullClientOptions>));
@@ -121,7 +121,47 @@ public sealed class MultipleShopTests
         Assert.Contains("QiwiClientName", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_second_client_type_with_the_same_options_type_under_a_name_in_use_is_refused_and_cannot_change_the_first_ones_settings()
+    {
+        // Once the validator of the name said "registered" (so nothing was set up again) while the keyed descriptor of the
+        // second client type said "new" (so it was registered): both clients then shared one named HttpClient and one
+        // set of options, the second registration's settings (its credentials) running after the first's.
+        var services = new ServiceCollection();
+        services.AddQiwiClient<OtherClient>("Shared", static pipeline => new OtherClient(pipeline), QiwiPullResultCodes.Instance, o => (o.ApiId, o.ApiPassword) = ("1", "first-password"));
+
+        var exception = Assert.Throws<InvalidOperationException>(() => services.AddQiwiClient<ThirdClient>("Shared", static pipeline => new ThirdClient(pipeline), QiwiPullResultCodes.Instance, o => (o.ApiId, o.ApiPassword) = ("2", "second-password")));
+
+        Assert.Contains("'Shared'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(typeof(OtherClient).FullName!, exception.Message, StringComparison.Ordinal);
+        using var provider = services.BuildServiceProvider();
+        Assert.Null(provider.GetKeyedService<ThirdClient>("Shared"));
+        Assert.Null(provider.GetService<ThirdClient>());
+        var options = provider.GetRequiredKeyedService<OtherClient>("Shared").Pipeline.Options;
+        Assert.Equal(("1", "first-password"), (options.ApiId, options.ApiPassword));
+    }
+
+    [Fact]
+    public void The_same_client_type_with_the_non_generic_options_registered_twice_under_a_name_is_one_client_with_both_settings()
+    {
+        var services = new ServiceCollection();
+        services.AddQiwiClient<OtherClient>("Shared", static pipeline => new OtherClient(pipeline), QiwiPullResultCodes.Instance, o => (o.ApiId, o.ApiPassword) = ("1", "pw"));
+        services.AddQiwiClient<OtherClient>("Shared", static pipeline => new OtherClient(pipeline), QiwiPullResultCodes.Instance, o => o.Timeout = TimeSpan.FromSeconds(4));
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Single(services, d => d.ServiceType == typeof(OtherClient) && d.IsKeyedService);
+        Assert.Single(services, d => d.ServiceType == typeof(OtherClient) && !d.IsKeyedService);
+        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<QiwiClientOptions>));
+        Assert.Equal((TimeSpan.FromSeconds(4), "pw"), (provider.GetRequiredKeyedService<OtherClient>("Shared").Pipeline.Options.Timeout, provider.GetRequiredService<OtherClient>().Pipeline.Options.ApiPassword));
+    }
+
     private sealed class OtherClient(QiwiPipeline pipeline)
+    {
+        public QiwiPipeline Pipeline { get; } = pipeline;
+    }
+
+    private sealed class ThirdClient(QiwiPipeline pipeline)
     {
         public QiwiPipeline Pipeline { get; } = pipeline;
     }

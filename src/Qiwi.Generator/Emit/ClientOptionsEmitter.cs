@@ -5,8 +5,8 @@ namespace Qiwi.Generator.Emit;
 
 /// <summary>
 /// <c>{Client}ClientOptions</c>: the runtime's <c>QiwiClientOptions</c> plus one setting per client-level parameter
-/// (x-qiwi-client-parameter), checked by <c>Validate</c> against the parameter's rules, so a client (and DI at
-/// start-up) refuses options without it.
+/// (x-qiwi-client-parameter), checked by <c>AddErrors</c> (run by <c>Validate</c> and <c>GetErrors</c>) against the
+/// parameter's rules, so a client (and DI at start-up) refuses options without it.
 /// </summary>
 internal static class ClientOptionsEmitter
 {
@@ -27,16 +27,22 @@ internal static class ClientOptionsEmitter
             writer.Line();
         }
 
-        XmlDoc.Summary(writer, "Checks the options, then each client-level setting against the spec's rules; throws <see cref=\"global::System.ArgumentException\"/> naming the bad setting.");
-        writer.Open("public override void Validate()");
-        writer.Line("base.Validate();");
+        XmlDoc.Summary(writer, "Adds the failures of the options, then one for each client-level setting that is missing or breaks the spec's rules (each checked whatever the others are).");
+        writer.Open("protected override void AddErrors(global::System.Collections.Generic.ICollection<" + CSharp.Runtime + ".QiwiOptionsError> errors)");
+        writer.Line("base.AddErrors(errors);");
         foreach (var parameter in spec.ClientParameters)
         {
-            // A local named like the setting, so that the guards' nameof(...) names the setting.
+            // A local named like the setting, so that the guards' nameof(...) names the setting; the guards throw,
+            // and their failure is added as the setting's error.
             var local = parameter with { ParameterName = parameter.Name, Required = true };
+            writer.Open("try");
             AppendRequired(writer.LineStart().Append("var ").Append(parameter.Name).Append(" = "), parameter, "this").Append(';');
             writer.LineEnd();
             code.Guards(writer, local, spec.Names.Options, "TimeProvider");
+            writer.Close();
+            writer.Open("catch (global::System.ArgumentException exception)");
+            writer.Line("errors.Add(" + CSharp.Runtime + ".QiwiOptionsError.From(exception));");
+            writer.Close();
         }
 
         writer.Close();

@@ -53,72 +53,106 @@ public class QiwiClientOptions
     /// <summary>The clock for timeouts, retry delays and lifetime checks.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one. Derived options add their own settings.</summary>
+    /// <summary>
+    /// Checks the options; throws an <see cref="ArgumentException"/> when any setting is bad: its message lists every
+    /// failure (<see cref="GetErrors"/>), its <see cref="ArgumentException.ParamName"/> is the first bad setting.
+    /// Derived options add their checks in <see cref="AddErrors"/>.
+    /// </summary>
     public virtual void Validate()
     {
+        var errors = GetErrors();
+        if (errors.Count > 0)
+        {
+            throw QiwiOptionsError.ToException(errors);
+        }
+    }
+
+    /// <summary>Every failed check, in the order of the settings (empty when the options are valid); never throws for a bad setting.</summary>
+    public IReadOnlyList<QiwiOptionsError> GetErrors()
+    {
+        var errors = new List<QiwiOptionsError>();
+        AddErrors(errors);
+        return errors;
+    }
+
+    /// <summary>
+    /// Adds a failure for each bad setting. Derived options (a generated client's) call this first, then add theirs:
+    /// each setting is checked whatever the others are, so one look at the list shows every mistake.
+    /// </summary>
+    protected virtual void AddErrors(ICollection<QiwiOptionsError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
         if (BaseUrl is null || !BaseUrl.IsAbsoluteUri)
         {
-            throw new ArgumentException("BaseUrl must be an absolute URL.", nameof(BaseUrl));
+            errors.Add(new(nameof(BaseUrl), "BaseUrl must be an absolute URL."));
+        }
+        else
+        {
+            CheckEndpoint(BaseUrl, nameof(BaseUrl), errors);
         }
 
         if (SandboxBaseUrl is { IsAbsoluteUri: false })
         {
-            throw new ArgumentException("SandboxBaseUrl must be an absolute URL (e.g. http://127.0.0.1:5080/).", nameof(SandboxBaseUrl));
+            errors.Add(new(nameof(SandboxBaseUrl), "SandboxBaseUrl must be an absolute URL (e.g. http://127.0.0.1:5080/)."));
         }
-
-        CheckEndpoint(BaseUrl, nameof(BaseUrl));
-        if (SandboxBaseUrl is not null)
+        else if (SandboxBaseUrl is not null)
         {
-            CheckEndpoint(SandboxBaseUrl, nameof(SandboxBaseUrl));
+            CheckEndpoint(SandboxBaseUrl, nameof(SandboxBaseUrl), errors);
         }
 
         if (string.IsNullOrWhiteSpace(ApiId))
         {
-            throw new ArgumentException("ApiId is required.", nameof(ApiId));
+            errors.Add(new(nameof(ApiId), "ApiId is required."));
+        }
+        else if (ApiId.Contains(':', StringComparison.Ordinal))
+        {
+            errors.Add(new(nameof(ApiId), "ApiId must not contain ':' (it is the Basic authorization user name)."));
         }
 
         if (string.IsNullOrEmpty(ApiPassword))
         {
-            throw new ArgumentException("ApiPassword is required.", nameof(ApiPassword));
+            errors.Add(new(nameof(ApiPassword), "ApiPassword is required."));
         }
 
-        if (ApiId.Contains(':', StringComparison.Ordinal))
+        if (!Enum.IsDefined(MediaType))
         {
-            throw new ArgumentException("ApiId must not contain ':' (it is the Basic authorization user name).", nameof(ApiId));
+            // Configuration reads a number as an enum value: "MediaType": "2" would silently ask for JSON.
+            errors.Add(new(nameof(MediaType), "MediaType must be Json or Xml."));
         }
 
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentException("Timeout must be positive.", nameof(Timeout));
+            errors.Add(new(nameof(Timeout), "Timeout must be positive."));
         }
 
         if (TimeProvider is null)
         {
-            throw new ArgumentException("TimeProvider is required.", nameof(TimeProvider));
+            errors.Add(new(nameof(TimeProvider), "TimeProvider is required."));
         }
 
         if (Retry is null)
         {
-            throw new ArgumentException("Retry is required.", nameof(Retry));
+            errors.Add(new(nameof(Retry), "Retry is required."));
         }
-
-        Retry.Validate();
+        else
+        {
+            Retry.AddErrors(errors);
+        }
     }
 
     /// <summary>
     /// An http(s) URL that paths can be appended to: a query or fragment would swallow every request's path (all calls
     /// would go to the root), and credentials in it would reach <see cref="ToString"/> (the message never quotes the URL).
     /// </summary>
-    private static void CheckEndpoint(Uri url, string name)
+    private static void CheckEndpoint(Uri url, string name, ICollection<QiwiOptionsError> errors)
     {
         if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
         {
-            throw new ArgumentException($"{name} must be an http or https URL.", name);
+            errors.Add(new(name, $"{name} must be an http or https URL."));
         }
-
-        if (url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)
+        else if (url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)
         {
-            throw new ArgumentException($"{name} must have no query, fragment or user info: request paths are appended to it.", name);
+            errors.Add(new(name, $"{name} must have no query, fragment or user info: request paths are appended to it."));
         }
     }
 

@@ -28,18 +28,27 @@ public sealed class QiwiRetryOptions
         return TimeSpan.FromMilliseconds((capped / 2) + (capped / 2 * jitter));
     }
 
-    internal void Validate()
+    /// <summary>Adds a failure for each bad setting, named as under the client's options (<c>Retry.MaxAttempts</c>).</summary>
+    internal void AddErrors(ICollection<QiwiOptionsError> errors)
     {
         if (MaxAttempts < 1)
         {
-            throw new ArgumentException("Retry.MaxAttempts must be at least 1.", nameof(MaxAttempts));
+            errors.Add(new("Retry.MaxAttempts", "Retry.MaxAttempts must be at least 1."));
         }
 
-        if (BaseDelay < TimeSpan.Zero || MaxDelay < BaseDelay)
+        if (BaseDelay < TimeSpan.Zero)
         {
-            throw new ArgumentException("Retry delays must be non-negative, with MaxDelay at least BaseDelay.", nameof(BaseDelay));
+            errors.Add(new("Retry.BaseDelay", "Retry.BaseDelay must not be negative."));
         }
 
-        ArgumentNullException.ThrowIfNull(Jitter, nameof(Jitter));
+        if (MaxDelay < TimeSpan.Zero || MaxDelay < BaseDelay)
+        {
+            errors.Add(new("Retry.MaxDelay", "Retry.MaxDelay must not be negative, and must be at least Retry.BaseDelay."));
+        }
+
+        if (Jitter is null)
+        {
+            errors.Add(new("Retry.Jitter", "Retry.Jitter is required."));
+        }
     }
 }

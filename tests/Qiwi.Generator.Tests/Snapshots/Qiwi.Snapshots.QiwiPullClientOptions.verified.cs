@@ -19,12 +19,19 @@ public sealed partial class QiwiPullClientOptions : global::Qiwi.Runtime.QiwiCli
     public long? ShopId { get; set; }
 
     /// <summary>
-    /// Checks the options, then each client-level setting against the spec's rules; throws <see cref="global::System.ArgumentException"/> naming the bad setting.
+    /// Adds the failures of the options, then one for each client-level setting that is missing or breaks the spec's rules (each checked whatever the others are).
     /// </summary>
-    public override void Validate()
+    protected override void AddErrors(global::System.Collections.Generic.ICollection<global::Qiwi.Runtime.QiwiOptionsError> errors)
     {
-        base.Validate();
-        var ShopId = this.ShopId ?? throw new global::System.ArgumentException("ShopId is required (the `prv_id` every call sends).", "ShopId");
-        global::Qiwi.Runtime.QiwiGuard.Minimum(ShopId, nameof(ShopId), 0L, false);
+        base.AddErrors(errors);
+        try
+        {
+            var ShopId = this.ShopId ?? throw new global::System.ArgumentException("ShopId is required (the `prv_id` every call sends).", "ShopId");
+            global::Qiwi.Runtime.QiwiGuard.Minimum(ShopId, nameof(ShopId), 0L, false);
+        }
+        catch (global::System.ArgumentException exception)
+        {
+            errors.Add(global::Qiwi.Runtime.QiwiOptionsError.From(exception));
+        }
     }
 }
