@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,10 +24,15 @@ internal static class QiwiOptionsSnapshot
     /// <summary>How often a client's options are read again while reloads keep coming, before the client is refused (never made with a mix).</summary>
     internal const int MaxRereads = 64;
 
+    /// <summary>What the options system needs of an options type (a constructor) and what <see cref="SameSettings"/> reads (its public properties).</summary>
+    internal const DynamicallyAccessedMemberTypes OptionsMembers = DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.PublicProperties;
+
     /// <summary>Each options instance confirmed, with the change tokens taken before it was read (weak: gone with the instance).</summary>
     private static readonly ConditionalWeakTable<object, IChangeToken[]> Confirmed = new();
 
-    public static TOptions Get<TOptions>(IServiceProvider provider, string name)
+    /// <summary>The options for a new client of <paramref name="name"/>, confirmed as one version of the configuration where it can reload.</summary>
+    /// <remarks>The settings are compared property by property, so the trimmer keeps <typeparamref name="TOptions"/>'s public properties.</remarks>
+    public static TOptions Get<[DynamicallyAccessedMembers(OptionsMembers)] TOptions>(IServiceProvider provider, string name)
         where TOptions : QiwiClientOptions
     {
         var monitor = provider.GetRequiredService<IOptionsMonitor<TOptions>>();
@@ -51,7 +57,7 @@ internal static class QiwiOptionsSnapshot
             var tokens = Array.ConvertAll(sources, static source => source.GetChangeToken());
             var options = monitor.Get(name);
             var again = factory.Create(name);
-            if (!Array.Exists(tokens, static token => token.HasChanged) && SameSettings(options, again))
+            if (!Array.Exists(tokens, static token => token.HasChanged) && SameSettings(typeof(TOptions), options, again))
             {
                 Confirmed.AddOrUpdate(options, tokens);
                 return options;
@@ -67,9 +73,9 @@ internal static class QiwiOptionsSnapshot
     }
 
     /// <summary>Whether every setting (each public property of a plain value type, string or URL, and those of the retry options) is equal.</summary>
-    internal static bool SameSettings(object first, object second)
+    internal static bool SameSettings([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type, object first, object second)
     {
-        foreach (var property in first.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (property.GetIndexParameters().Length > 0 || property.GetMethod is null)
             {
@@ -78,7 +84,7 @@ internal static class QiwiOptionsSnapshot
 
             var (a, b) = (property.GetValue(first), property.GetValue(second));
             var same = IsPlain(property.PropertyType) ? Equals(a, b)
-                : a is QiwiRetryOptions && b is QiwiRetryOptions ? SameSettings(a, b)
+                : a is QiwiRetryOptions && b is QiwiRetryOptions ? SameSettings(typeof(QiwiRetryOptions), a, b)
                 : true; // the clock, the jitter: not read from configuration
             if (!same)
             {

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -26,6 +28,43 @@ public static class QiwiServiceCollectionExtensions
         => AddQiwiClient<TClient, QiwiClientOptions>(services, name, create, resultCodes, configure);
 
     /// <summary>
+    /// Registers a generated client whose settings come from <paramref name="configuration"/> (a section such as
+    /// <c>Qiwi</c>: <c>ApiId</c>, <c>ApiPassword</c>, <c>ShopId</c>, <c>Retry:MaxAttempts</c>, ...), read key by key by
+    /// <see cref="QiwiClientOptions.ReadSettings(Func{string, string})"/>: no reflection, so it works trimmed and
+    /// compiled ahead of time (where <c>Bind</c> cannot see a generated options type), and text that is not of a
+    /// setting's type is reported at start-up with every other mistake instead of stopping the start alone. A reload of
+    /// the configuration is followed as with <c>Bind</c>. <paramref name="configure"/>, when given, runs after the read.
+    /// Otherwise as <see cref="AddQiwiClient{TClient, TOptions}(IServiceCollection, string, Func{QiwiPipeline, TClient}, IQiwiResultCodeCatalog, Action{TOptions})"/>.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The client's name (its options, its named HttpClient and its keyed service).</param>
+    /// <param name="create">Makes the client from its pipeline.</param>
+    /// <param name="resultCodes">The spec's result codes.</param>
+    /// <param name="configuration">The section holding the client's settings.</param>
+    /// <param name="configure">Further settings, applied after the section's (a clock, a jitter), or null.</param>
+    /// <returns>The HTTP client builder, to add handlers or a proxy.</returns>
+    public static IHttpClientBuilder AddQiwiClient<TClient, [DynamicallyAccessedMembers(QiwiOptionsSnapshot.OptionsMembers)] TOptions>(
+        this IServiceCollection services,
+        string name,
+        Func<QiwiPipeline, TClient> create,
+        IQiwiResultCodeCatalog resultCodes,
+        IConfiguration configuration,
+        Action<TOptions>? configure = null)
+        where TClient : class
+        where TOptions : QiwiClientOptions, new()
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = services.AddQiwiClient(name, create, resultCodes, (TOptions options) =>
+        {
+            options.ReadSettings(key => configuration[key]);
+            configure?.Invoke(options);
+        });
+        services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(new QiwiConfigurationChangeTokenSource<TOptions>(name, configuration));
+        return builder;
+    }
+
+    /// <summary>
     /// Registers <typeparamref name="TClient"/> as <see cref="AddQiwiClient{TClient}"/> does, with options of the
     /// client's own type <typeparamref name="TOptions"/> (a generated <c>{Client}ClientOptions</c> holding the
     /// client-level settings), bound under <paramref name="name"/> and validated at start-up.
@@ -39,7 +78,7 @@ public static class QiwiServiceCollectionExtensions
     /// (<see cref="InvalidOperationException"/>), and so is a name registered for another client type (with one options
     /// type, the two would also share one set of settings): the two clients would share one named HttpClient.
     /// </remarks>
-    public static IHttpClientBuilder AddQiwiClient<TClient, TOptions>(
+    public static IHttpClientBuilder AddQiwiClient<TClient, [DynamicallyAccessedMembers(QiwiOptionsSnapshot.OptionsMembers)] TOptions>(
         this IServiceCollection services,
         string name,
         Func<QiwiPipeline, TClient> create,

@@ -46,8 +46,50 @@ internal static class ClientOptionsEmitter
         }
 
         writer.Close();
+        EmitReadSettings(writer, spec);
         writer.Close();
         return writer;
+    }
+
+    /// <summary>
+    /// <c>ReadSettings</c>: each client-level setting from configuration text under its own name as the key, without
+    /// reflection (.NET's configuration binder cannot see a generated type when trimmed or compiled ahead of time).
+    /// </summary>
+    private static void EmitReadSettings(CodeWriter writer, OptionsScope spec)
+    {
+        writer.Line();
+        XmlDoc.Summary(writer, "Reads the settings of the options, then each client-level setting under its name (a missing key leaves it as it is).");
+        writer.Open("protected override void ReadSettings(" + CSharp.Runtime + ".QiwiSettingsReader reader)");
+        writer.Line("base.ReadSettings(reader);");
+        var index = 0;
+        foreach (var parameter in spec.ClientParameters)
+        {
+            var read = parameter.Type.Kind switch
+            {
+                ValueKind.String or ValueKind.OpenEnum => "String",
+                ValueKind.Int32 => "Int32",
+                ValueKind.Int64 => "Int64",
+                ValueKind.Decimal => "Decimal",
+                ValueKind.Boolean => "Boolean",
+                ValueKind.DateTime => "DateTimeOffset",
+                ValueKind.Enum => "Enum<" + parameter.Type.TypeName + ">",
+                _ => null,
+            };
+            if (read is null)
+            {
+                continue;
+            }
+
+            // Numbered locals: a pattern variable of an if is in scope for the rest of the method.
+            var local = "read" + index++;
+            writer.LineStart().Append("if (reader.").Append(read).Append('(').AppendLiteral(parameter.Name).Append(") is { } ").Append(local).Append(')');
+            writer.OpenEnd();
+            writer.LineStart().Append("this.").Append(parameter.Name).Append(" = ").Append(local).Append(';');
+            writer.LineEnd();
+            writer.Close();
+        }
+
+        writer.Close();
     }
 
     /// <summary>The client-level setting read from <paramref name="options"/>, or an ArgumentException naming it when unset.</summary>

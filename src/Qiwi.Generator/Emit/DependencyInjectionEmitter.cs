@@ -28,6 +28,23 @@ internal static class DependencyInjectionEmitter
             ">(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<", client, ">(provider));");
         writer.Line("return builder;");
         writer.Close();
+        writer.Line();
+
+        // The same from a configuration section, read key by key by the options' generated ReadSettings (no reflection).
+        XmlDoc.Summary(writer, "Adds <see cref=\"" + spec.Names.Interface + "\"/> and <see cref=\"" + client + "\"/> as above, with the settings read from <paramref name=\"configuration\"/> key by key, without reflection (trimming and native AOT safe); text that is not of a setting's type is reported at start-up with every other mistake.");
+        XmlDoc.Param(writer, "services", "The services.");
+        XmlDoc.Param(writer, "configuration", "The section holding the settings (<c>ApiId</c>, <c>ApiPassword</c>, the client-level settings, <c>Retry:MaxAttempts</c>, ...); its reloads are followed.");
+        XmlDoc.Param(writer, "configure", "Further settings, applied after the section's, or null.");
+        XmlDoc.Element(writer, "returns", "The HTTP client builder, to add handlers or a proxy.");
+        writer.Open("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add", client,
+            "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration, global::System.Action<", spec.Names.Options, ">? configure = null)");
+        writer.LineStart().Append("var builder = global::Qiwi.Extensions.DependencyInjection.QiwiServiceCollectionExtensions.AddQiwiClient<").Append(client).Append(", ").Append(spec.Names.Options)
+            .Append(">(services, ").AppendLiteral(spec.ClientName).Append(", static pipeline => new ").Append(client).Append("(pipeline), ").Append(spec.Names.ResultCodes).Append(".Instance, configuration, configure);");
+        writer.LineEnd();
+        writer.Line("global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<", spec.Names.Interface,
+            ">(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<", client, ">(provider));");
+        writer.Line("return builder;");
+        writer.Close();
         writer.Close();
         return writer;
     }

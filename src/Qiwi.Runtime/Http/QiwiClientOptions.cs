@@ -67,12 +67,82 @@ public class QiwiClientOptions
         }
     }
 
-    /// <summary>Every failed check, in the order of the settings (empty when the options are valid); never throws for a bad setting.</summary>
+    /// <summary>
+    /// Every failed check, in the order of the settings (empty when the options are valid); never throws for a bad setting.
+    /// Text that <see cref="ReadSettings(Func{string, string})"/> could not read comes first.
+    /// </summary>
     public IReadOnlyList<QiwiOptionsError> GetErrors()
     {
         var errors = new List<QiwiOptionsError>();
+        if (_unreadable is not null)
+        {
+            errors.AddRange(_unreadable);
+        }
+
         AddErrors(errors);
         return errors;
+    }
+
+    private List<QiwiOptionsError>? _unreadable;
+
+    /// <summary>
+    /// Sets every setting that <paramref name="settings"/> has text for (a configuration section: <c>key =>
+    /// section[key]</c>, keys like <c>Retry:MaxAttempts</c>), with no reflection, so it works trimmed and compiled ahead
+    /// of time. A setting whose text is not of its type keeps its value and becomes a failure of <see cref="GetErrors"/>
+    /// (and of <see cref="Validate"/>), reported with the others; the failures of this read are also returned.
+    /// </summary>
+    public IReadOnlyList<QiwiOptionsError> ReadSettings(Func<string, string?> settings)
+    {
+        var reader = new QiwiSettingsReader(settings);
+        ReadSettings(reader);
+        if (reader.Errors.Count > 0)
+        {
+            (_unreadable ??= new()).AddRange(reader.Errors);
+        }
+
+        return reader.Errors;
+    }
+
+    /// <summary>
+    /// Reads every setting that can come from configuration text: the endpoint, the sandbox, the credentials, the media
+    /// type, the timeout and the retry settings (not the clock or the jitter). Derived options (a generated client's)
+    /// call this first, then read their client-level settings.
+    /// </summary>
+    protected virtual void ReadSettings(QiwiSettingsReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (reader.Uri(nameof(BaseUrl)) is { } baseUrl)
+        {
+            BaseUrl = baseUrl;
+        }
+
+        if (reader.Uri(nameof(SandboxBaseUrl)) is { } sandboxBaseUrl)
+        {
+            SandboxBaseUrl = sandboxBaseUrl;
+        }
+
+        if (reader.String(nameof(ApiId)) is { } apiId)
+        {
+            ApiId = apiId;
+        }
+
+        if (reader.String(nameof(ApiPassword)) is { } apiPassword)
+        {
+            ApiPassword = apiPassword;
+        }
+
+        if (reader.Enum<QiwiMediaType>(nameof(MediaType)) is { } mediaType)
+        {
+            MediaType = mediaType;
+        }
+
+        if (reader.TimeSpan(nameof(Timeout)) is { } timeout)
+        {
+            Timeout = timeout;
+        }
+
+        Retry ??= new();
+        Retry.ReadSettings(reader);
     }
 
     /// <summary>

@@ -28,6 +28,25 @@ public sealed class QiwiRetryOptions
         return TimeSpan.FromMilliseconds((capped / 2) + (capped / 2 * jitter));
     }
 
+    /// <summary>Reads the settings under the client's <c>Retry</c> key (<c>Retry:MaxAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>).</summary>
+    internal void ReadSettings(QiwiSettingsReader reader)
+    {
+        if (reader.Int32("Retry:MaxAttempts") is { } maxAttempts)
+        {
+            MaxAttempts = maxAttempts;
+        }
+
+        if (reader.TimeSpan("Retry:BaseDelay") is { } baseDelay)
+        {
+            BaseDelay = baseDelay;
+        }
+
+        if (reader.TimeSpan("Retry:MaxDelay") is { } maxDelay)
+        {
+            MaxDelay = maxDelay;
+        }
+    }
+
     /// <summary>Adds a failure for each bad setting, named as under the client's options (<c>Retry.MaxAttempts</c>).</summary>
     internal void AddErrors(ICollection<QiwiOptionsError> errors)
     {

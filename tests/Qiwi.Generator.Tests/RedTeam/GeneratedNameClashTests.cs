@@ -151,6 +151,35 @@ public sealed class GeneratedNameClashTests
     public void An_operation_named_like_the_path_checks_or_the_pattern_table_is_a_collision(string name)
         => SpecAssert.At(new ClashSpec(new Dictionary<Slot, string>(ClashSpec.Probe) { [Slot.Operation] = name }, Array.Empty<string>()).Text, "QIWI0006", "operationId: " + name, "operationId");
 
+    /// <summary>
+    /// A client-level setting is a property of the generated options, which derive from the runtime's: named like any
+    /// member the runtime's options declare or inherit that the generated class can see (public or protected: a new
+    /// one such as ReadSettings included, read off the type, not listed), it compiles or is refused at its name.
+    /// </summary>
+    [Fact]
+    public void A_client_parameter_named_like_any_member_of_the_runtimes_options_compiles_or_is_refused_at_a_name()
+    {
+        const System.Reflection.BindingFlags All = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic
+            | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.FlattenHierarchy;
+        var names = typeof(Qiwi.Runtime.QiwiClientOptions).GetMembers(All)
+            .Where(member => member switch
+            {
+                System.Reflection.MethodInfo method => !method.IsSpecialName && (method.IsPublic || method.IsFamily || method.IsFamilyOrAssembly),
+                System.Reflection.PropertyInfo property => property.GetAccessors(nonPublic: true).Any(a => a.IsPublic || a.IsFamily || a.IsFamilyOrAssembly),
+                System.Reflection.FieldInfo field => field.IsPublic || field.IsFamily || field.IsFamilyOrAssembly,
+                _ => false,
+            })
+            .Select(member => member.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("ReadSettings", names);
+        Assert.Contains("AddErrors", names);
+        var failures = names
+            .Select(name => (name, failure: Check(new ClashSpec(new Dictionary<Slot, string>(ClashSpec.Probe) { [Slot.ClientParameter] = name }, Array.Empty<string>()))))
+            .Where(result => result.failure is { Length: > 0 })
+            .Select(result => result.name + ": " + result.failure)
+            .ToList();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     /// <summary>The probe compiles cleanly (else every case would be refused for another reason).</summary>
     [Fact]
     public void The_probe_spec_compiles_cleanly()

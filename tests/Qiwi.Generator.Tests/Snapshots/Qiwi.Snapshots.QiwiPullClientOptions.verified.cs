@@ -34,4 +34,16 @@ public sealed partial class QiwiPullClientOptions : global::Qiwi.Runtime.QiwiCli
             errors.Add(global::Qiwi.Runtime.QiwiOptionsError.From(exception));
         }
     }
+
+    /// <summary>
+    /// Reads the settings of the options, then each client-level setting under its name (a missing key leaves it as it is).
+    /// </summary>
+    protected override void ReadSettings(global::Qiwi.Runtime.QiwiSettingsReader reader)
+    {
+        base.ReadSettings(reader);
+        if (reader.Int64("ShopId") is { } read0)
+        {
+            this.ShopId = read0;
+        }
+    }
 }

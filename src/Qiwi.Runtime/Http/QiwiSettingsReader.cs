@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace Qiwi.Runtime;
+
+/// <summary>
+/// Reads a client's settings from configuration text, key by key, with no reflection (so it works trimmed and compiled
+/// ahead of time, where .NET's configuration binder cannot see a generated options type). A key is the setting's path
+/// with <c>:</c> (<c>Retry:MaxAttempts</c>); a missing key leaves the setting as it is. Text that is not a value of the
+/// setting's type is not thrown: it becomes a failure naming the setting (<c>Retry.MaxAttempts</c>), reported with the
+/// options' other failures (<see cref="QiwiClientOptions.GetErrors"/>), and never quotes the text (a secret may have
+/// been pasted into the wrong key).
+/// </summary>
+public sealed class QiwiSettingsReader
+{
+    private readonly Func<string, string?> _settings;
+    private readonly List<QiwiOptionsError> _errors = new();
+
+    /// <summary>A reader of <paramref name="settings"/>: the text of a key (<c>Retry:MaxAttempts</c>), or null when it has none.</summary>
+    public QiwiSettingsReader(Func<string, string?> settings)
+        => _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+
+    /// <summary>The failures so far, one per setting whose text could not be read.</summary>
+    public IReadOnlyList<QiwiOptionsError> Errors => _errors;
+
+    /// <summary>The text of <paramref name="key"/> as it is (an empty text included), or null when the key has none.</summary>
+    public string? String(string key) => _settings(key ?? throw new ArgumentNullException(nameof(key)));
+
+    /// <summary>A whole number (invariant culture), or null when the key has no text.</summary>
+    public int? Int32(string key)
+        => Read<int>(key, "a whole number", static text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null);
+
+    /// <summary>A whole number (invariant culture), or null when the key has no text.</summary>
+    public long? Int64(string key)
+        => Read<long>(key, "a whole number", static text => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null);
+
+    /// <summary>A number with a point for decimals (invariant culture), or null when the key has no text.</summary>
+    public decimal? Decimal(string key)
+        => Read<decimal>(key, "a number", static text => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null);
+
+    /// <summary><c>true</c> or <c>false</c> (any case), or null when the key has no text.</summary>
+    public bool? Boolean(string key)
+        => Read<bool>(key, "true or false", static text => bool.TryParse(text, out var value) ? value : null);
+
+    /// <summary>A duration as .NET writes one (<c>00:00:30</c>; a bare number is days), or null when the key has no text.</summary>
+    public TimeSpan? TimeSpan(string key)
+        => Read<System.TimeSpan>(key, "a duration (hh:mm:ss)", static text => System.TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : null);
+
+    /// <summary>A date and time with its offset (ISO 8601), or null when the key has no text.</summary>
+    public DateTimeOffset? DateTimeOffset(string key)
+        => Read<System.DateTimeOffset>(key, "a date and time (ISO 8601)", static text => System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null);
+
+    /// <summary>A URL, absolute or not (the options' checks say which they need), or null when the key has no text.</summary>
+    public Uri? Uri(string key)
+        => ReadReference(key, "a URL", static text => System.Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var value) ? value : null);
+
+    /// <summary>A member of <typeparamref name="TEnum"/> by its name (any case) or number, or null when the key has no text.</summary>
+    public TEnum? Enum<TEnum>(string key)
+        where TEnum : struct, Enum
+        => Read<TEnum>(key, "one of " + string.Join(", ", System.Enum.GetNames<TEnum>()), static text => System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) ? value : null);
+
+    private T? Read<T>(string key, string what, Func<string, T?> parse)
+        where T : struct
+    {
+        if (String(key) is not { } text)
+        {
+            return null;
+        }
+
+        if (parse(text) is { } value)
+        {
+            return value;
+        }
+
+        Fail(key, what);
+        return null;
+    }
+
+    private T? ReadReference<T>(string key, string what, Func<string, T?> parse)
+        where T : class
+    {
+        if (String(key) is not { } text)
+        {
+            return null;
+        }
+
+        if (parse(text) is { } value)
+        {
+            return value;
+        }
+
+        Fail(key, what);
+        return null;
+    }
+
+    private void Fail(string key, string what)
+    {
+        var option = key.Replace(':', '.');
+        _errors.Add(new QiwiOptionsError(option, $"{option} must be {what}; the configured text is not (it is not shown)."));
+    }
+}
