@@ -71,6 +71,62 @@ public sealed class MobileCommerceAttackTests
     }
 
     [Theory]
+    [InlineData("..", "confirm", "paid")]
+    [InlineData(".", "decline", "rejected")]
+    [InlineData("sms", "confirm", "paid")]
+    public async Task The_reply_sms_also_takes_the_bill_id_in_the_body_as_a_browser_must_send_dot_segments(string bill, string reply, string status)
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        await f.CreateBillAsync(bill, paySource: PaySource.Mobile);
+        await f.CreateBillAsync("other", paySource: PaySource.Mobile);
+
+        using var replied = await PostJson(f, $"bills/{f.ShopId}/sms/{reply}", new { bill_id = bill });
+        using var unknown = await PostJson(f, $"bills/{f.ShopId}/sms/forward", new { bill_id = bill });
+
+        Assert.Equal(HttpStatusCode.OK, replied.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(status, (await f.LedgerAsync()).Single(e => e.BillId == bill).Status);
+        Assert.Equal("waiting", (await f.LedgerAsync()).Single(e => e.BillId == "other").Status);
+    }
+
+    [Fact]
+    public async Task An_invoice_named_sms_keeps_its_path_actions()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        await f.CreateBillAsync("sms");
+        await f.CreateBillAsync("m", paySource: PaySource.Mobile);
+
+        using var expired = await f.ControlAsync($"bills/{f.ShopId}/sms/expire");   // the path form: the invoice "sms"
+        using var pay = await PostJson(f, $"bills/{f.ShopId}/pay", new { bill_id = "m" });
+
+        Assert.Equal(HttpStatusCode.OK, expired.StatusCode);
+        Assert.Equal("expired", (await f.LedgerAsync()).Single(e => e.BillId == "sms").Status);
+        Assert.Equal(HttpStatusCode.OK, pay.StatusCode);   // the control API's pay is QIWI's side: it moves any waiting invoice
+    }
+
+    [Fact]
+    public async Task A_confirmed_mobile_invoice_reads_as_the_docs_paid_example_and_fail_makes_it_unpaid()
+    {
+        await using var sink = await NotificationSink.StartAsync();
+        await using var f = await SandboxFixture.StartAsync();
+        await f.PatchShopAsync(new { notification_url = sink.Url.ToString() });
+        await f.CreateBillAsync("M-PAID", amount: 10m, paySource: PaySource.Mobile);
+        await f.CreateBillAsync("M-FAIL", amount: 10m, paySource: PaySource.Mobile);
+
+        var waiting = await f.Client.GetBillStatusAsync("M-PAID");
+        (await f.ControlAsync($"bills/{f.ShopId}/M-PAID/sms/confirm")).EnsureSuccessStatusCode();
+        (await f.ControlAsync($"bills/{f.ShopId}/M-FAIL/fail")).EnsureSuccessStatusCode();   // "Payment processing error. Not paid"
+        var paid = await f.Client.GetBillStatusAsync("M-PAID");
+
+        Assert.Equal((null, null), (waiting.OriginAmount, waiting.OriginCurrency));
+        Assert.Equal((BillStatus.Paid, 10m, "RUB", 10m, "RUB"), (paid.Status, paid.Amount, paid.Currency, paid.OriginAmount, paid.OriginCurrency));
+        Assert.Equal(BillStatus.Unpaid, (await f.Client.GetBillStatusAsync("M-FAIL")).Status);
+        Assert.Equal(78, await Refused(f, $"bills/{f.ShopId}/M-FAIL/sms/confirm"));
+        using var log = JsonDocument.Parse(await f.NotificationLogAsync());
+        Assert.Equal([("M-PAID", "paid"), ("M-FAIL", "unpaid")], log.RootElement.EnumerateArray().Select(r => (r.GetProperty("bill_id").GetString(), r.GetProperty("status").GetString())));
+    }
+
+    [Theory]
     [InlineData("sms/confirm")]
     [InlineData("sms/decline")]
     public async Task A_reply_sms_to_what_is_no_waiting_mobile_invoice_is_refused_with_its_code(string reply)
@@ -148,6 +204,12 @@ public sealed class MobileCommerceAttackTests
         using var response = await f.ControlAsync(path);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         return ResultCodeOf(await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<HttpResponseMessage> PostJson(SandboxFixture f, string path, object body)
+    {
+        using var http = new HttpClient();
+        return await http.PostAsync(new Uri(f.Host.BaseUrl, "sandbox/control/" + path), System.Net.Http.Json.JsonContent.Create(body));
     }
 
     private static int ResultCodeOf(string body) => JsonDocument.Parse(body).RootElement.GetProperty("result_code").GetInt32();
