@@ -147,6 +147,22 @@ public sealed class MobileCommerceAttackTests
         Assert.Equal(["expired", "waiting", "waiting"], (await f.LedgerAsync()).Select(e => e.Status).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_repeated_create_must_name_the_same_pay_source()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        await f.CreateBillAsync("M-REP", paySource: PaySource.Mobile);
+
+        var repeat = await f.CreateBillAsync("M-REP", paySource: PaySource.Mobile);
+        var asWallet = await Assert.ThrowsAsync<Qiwi.Runtime.QiwiApiException>(() => f.CreateBillAsync("M-REP", paySource: PaySource.QiwiWallet));
+        var withoutSource = await Assert.ThrowsAsync<Qiwi.Runtime.QiwiApiException>(() => f.CreateBillAsync("M-REP"));
+
+        Assert.Equal(BillStatus.Waiting, repeat.Status);
+        Assert.Equal((215, 215), (asWallet.ResultCode, withoutSource.ResultCode));
+        (await f.ControlAsync($"bills/{f.ShopId}/M-REP/sms/confirm")).EnsureSuccessStatusCode();   // still the Mobile Commerce invoice
+        Assert.Equal("paid", Assert.Single(await f.LedgerAsync()).Status);
+    }
+
     [Theory]
     [InlineData("pay")]
     [InlineData("reject")]
