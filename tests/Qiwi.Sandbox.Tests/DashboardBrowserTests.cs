@@ -19,6 +19,8 @@ public sealed class DashboardBrowserTests
         await f.CreateBillAsync("DASH/2");
         await f.CreateBillAsync("..");
         await f.CreateBillAsync("DASH 4");
+        await f.CreateBillAsync(".", paySource: PaySource.Mobile);
+        await f.CreateBillAsync("SMS/5", paySource: PaySource.Mobile);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright, chromium);
@@ -43,6 +45,15 @@ public sealed class DashboardBrowserTests
         Assert.Equal(BillStatus.Expired, (await f.Client.GetBillStatusAsync("DASH 4")).Status);
         Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync("DASH/2")).Status);
         Assert.Equal(BillStatus.Rejected, (await f.Client.GetBillStatusAsync("DASH-1")).Status);
+
+        // A Mobile Commerce invoice offers the reply SMS instead of the wallet's Pay and Reject.
+        Assert.Equal(0, await page.Locator("button[data-action='pay'][data-bill='.']").CountAsync());
+        await page.ClickAsync("button[data-action='sms/confirm'][data-bill='.']");
+        await page.WaitForSelectorAsync("tr[data-bill='.'] .status:text-is('paid')");
+        await page.ClickAsync("button[data-action='sms/decline'][data-bill='SMS/5']");
+        await page.WaitForSelectorAsync("tr[data-bill='SMS/5'] .status:text-is('rejected')");
+        Assert.Equal(BillStatus.Paid, (await f.Client.GetBillStatusAsync(".")).Status);
+        Assert.Equal(BillStatus.Rejected, (await f.Client.GetBillStatusAsync("SMS/5")).Status);
 
         await page.FillAsync("#advance-seconds", "7200");
         await page.ClickAsync("#advance");

@@ -61,9 +61,9 @@ internal static class CheckoutEndpoints
         string billId = form["transaction"]!;
         var (result, succeeded) = action switch
         {
-            "pay" => (ledger.Move(shopId, billId, BillStatus.Paid), true),
-            "reject" => (ledger.Move(shopId, billId, BillStatus.Rejected), false),
-            "fail" => (ledger.Move(shopId, billId, BillStatus.Unpaid), false),
+            "pay" => (ledger.CheckoutMove(shopId, billId, BillStatus.Paid), true),
+            "reject" => (ledger.CheckoutMove(shopId, billId, BillStatus.Rejected), false),
+            "fail" => (ledger.CheckoutMove(shopId, billId, BillStatus.Unpaid), false),
             "sms-confirm" => (ledger.ReplySms(shopId, billId, confirm: true), true),
             "sms-decline" => (ledger.ReplySms(shopId, billId, confirm: false), false),
             _ => (LedgerResult<Bill>.Refuse(ResultCode.IncorrectData), false),

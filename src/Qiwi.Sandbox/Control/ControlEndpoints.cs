@@ -30,6 +30,13 @@ internal static class ControlEndpoints
         // percent-encoded, so the dashboard addresses every invoice this way.
         control.MapPost("/bills/{shopId:long}/{action}", (long shopId, string action, BillReference bill, SandboxLedger ledger)
             => Actions.TryGetValue(action, out var act) ? Bill(act(ledger, shopId, bill.BillId)) : Results.NotFound());
+
+        // The reply SMS in the same form ({"bill_id": ".."}). Two literal routes, no "sms/{reply}": ".../{shop}/sms/pay" (and
+        // reject, fail, expire) stay the path form's actions on an invoice named "sms".
+        foreach (var reply in new[] { "sms/confirm", "sms/decline" })
+        {
+            control.MapPost("/bills/{shopId:long}/" + reply, (long shopId, BillReference bill, SandboxLedger ledger) => Bill(Actions[reply](ledger, shopId, bill.BillId)));
+        }
         control.MapGet("/bills", (SandboxLedger ledger) => Results.Json(ledger.Invoices()));
         control.MapPost("/refunds/{shopId:long}/{billId}/{refundId}/fail", (HttpContext c, long shopId, SandboxLedger ledger) =>
         {

@@ -3,7 +3,7 @@ namespace Qiwi.Sandbox.Dashboard;
 /// <summary>
 /// The dashboard: the shops' credentials and the settings to paste into a client, the invoices and refunds with
 /// their statuses, the notifications sent and the merchant's replies, and buttons to pay, reject, fail or expire an
-/// invoice and to advance the clock. Plain HTML and a small script that calls the same control API the tests use
+/// invoice (a Mobile Commerce one: confirm or decline by SMS, fail or expire) and to advance the clock. Plain HTML and a small script that calls the same control API the tests use
 /// (and builds the page with textContent, so no bill id can inject markup).
 /// </summary>
 internal static class DashboardPage
@@ -78,8 +78,11 @@ async function refresh() {
   for (const bill of await call('GET', 'bills')) {
     const buttons = el('span');
     if (bill.status === 'waiting') {
-      for (const action of ['pay', 'reject', 'fail', 'expire']) {
-        const b = el('button', action[0].toUpperCase() + action.slice(1), { 'data-action': action, 'data-bill': bill.bill_id });
+      // A Mobile Commerce invoice is decided by the payer's reply SMS, not the wallet's Pay and Reject.
+      const actions = bill.pay_source === 'mobile' ? ['sms/confirm', 'sms/decline', 'fail', 'expire'] : ['pay', 'reject', 'fail', 'expire'];
+      for (const action of actions) {
+        const label = { 'sms/confirm': 'Confirm by SMS', 'sms/decline': 'Decline by SMS' }[action] ?? action[0].toUpperCase() + action.slice(1);
+        const b = el('button', label, { 'data-action': action, 'data-bill': bill.bill_id });
         b.onclick = () => act(bill.shop_id, bill.bill_id, action);
         buttons.appendChild(b);
       }

@@ -159,27 +159,39 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
 
     /// <summary>Moves a waiting invoice to a final status (the payer paid, declined, or it failed). 1419 when already paid, 78 when final otherwise.</summary>
     public LedgerResult<Bill> Move(long shopId, string billId, BillStatus status)
-        => With(shopId, billId, invoice =>
-        {
-            if (invoice.Status != BillStatus.Waiting)
-            {
-                return LedgerResult<Bill>.Refuse(invoice.Status == BillStatus.Paid ? ResultCode.BillAlreadyPaid : ResultCode.OperationForbidden);
-            }
-
-            invoice.Status = status;
-            Changed.Mark((invoice.ShopId, invoice.BillId));
-            Finalized?.Invoke(invoice.ToBill(), invoice.ShopId);
-            return LedgerResult<Bill>.Ok(invoice.ToBill());
-        });
+        => With(shopId, billId, invoice => MoveLocked(invoice, status));
 
     /// <summary>
-    /// Mobile Commerce: the payer's reply SMS. Confirming pays the invoice, declining rejects it; only for a
-    /// waiting invoice with <c>pay_source=mobile</c> (78 otherwise).
+    /// Mobile Commerce: the payer's reply SMS. Confirming pays the invoice, declining rejects it; only for an invoice
+    /// with <c>pay_source=mobile</c> (78 otherwise), then as <see cref="Move"/> (1419 when already paid, 78 when final
+    /// otherwise). The pay source and the move are checked and made under one hold of the invoice's lock.
     /// </summary>
     public LedgerResult<Bill> ReplySms(long shopId, string billId, bool confirm)
+        => With(shopId, billId, invoice => invoice.PaySource == PaySource.Mobile
+            ? MoveLocked(invoice, confirm ? BillStatus.Paid : BillStatus.Rejected)
+            : LedgerResult<Bill>.Refuse(ResultCode.OperationForbidden));
+
+    /// <summary>
+    /// The wallet checkout's buttons (Pay, Reject, Fail): as <see cref="Move"/>, but refused with 78 for a Mobile
+    /// Commerce invoice, which only the payer's reply SMS decides ([MOBILE]; its page offers no other button).
+    /// </summary>
+    public LedgerResult<Bill> CheckoutMove(long shopId, string billId, BillStatus status)
+        => With(shopId, billId, invoice => invoice.PaySource == PaySource.Mobile
+            ? LedgerResult<Bill>.Refuse(ResultCode.OperationForbidden)
+            : MoveLocked(invoice, status));
+
+    /// <summary>Moves <paramref name="invoice"/> (its lock held) from waiting to <paramref name="status"/>; 1419 when already paid, 78 when final otherwise.</summary>
+    private LedgerResult<Bill> MoveLocked(SandboxInvoice invoice, BillStatus status)
     {
-        var isMobile = With(shopId, billId, invoice => invoice.PaySource == PaySource.Mobile ? LedgerResult<Bill>.Ok(invoice.ToBill()) : LedgerResult<Bill>.Refuse(ResultCode.OperationForbidden));
-        return isMobile.Value is null ? isMobile : Move(shopId, billId, confirm ? BillStatus.Paid : BillStatus.Rejected);
+        if (invoice.Status != BillStatus.Waiting)
+        {
+            return LedgerResult<Bill>.Refuse(invoice.Status == BillStatus.Paid ? ResultCode.BillAlreadyPaid : ResultCode.OperationForbidden);
+        }
+
+        invoice.Status = status;
+        Changed.Mark((invoice.ShopId, invoice.BillId));
+        Finalized?.Invoke(invoice.ToBill(), invoice.ShopId);
+        return LedgerResult<Bill>.Ok(invoice.ToBill());
     }
 
     /// <summary>The invoice and how it is paid, for the checkout page.</summary>
