@@ -32,6 +32,12 @@ public sealed class ShopApp : IAsyncDisposable
         _sandbox = sandbox;
     }
 
+    /// <summary>The name of the shop's connection string (<c>ConnectionStrings:Shop</c>).</summary>
+    public const string ConnectionStringName = "Shop";
+
+    /// <summary>The shop's database when <c>ConnectionStrings:Shop</c> is unset: SQLite, in the working directory.</summary>
+    public const string DefaultConnectionString = "Data Source=shop.db";
+
     /// <summary>Where the shop listens.</summary>
     public Uri Url => new(_app.Urls.First() + "/");
 
@@ -49,12 +55,13 @@ public sealed class ShopApp : IAsyncDisposable
             builder.WebHost.UseUrls(urls);
         }
 
+        SettingKeys.RefuseUnknown(builder.Configuration);
         var settings = builder.Configuration.GetSection("Qiwi").Get<ShopSettings>() ?? new ShopSettings();
         var shop = builder.Configuration.GetSection("Shop").Get<ShopOptions>() ?? new ShopOptions();
         shop.Validate();
         var embedded = settings.BaseUrl is null && settings.SandboxBaseUrl is null;
         var publicBaseUrl = PublicAddress.Parse(shop.PublicBaseUrl, listeningAllowed: embedded || builder.Environment.IsDevelopment());
-        var connectionString = builder.Configuration.GetConnectionString("Shop") ?? "Data Source=shop.db";
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString;
         SandboxHost? sandbox = null;
         string? passwordFile = null;
         if (embedded)

@@ -50,8 +50,14 @@ public sealed partial class OrderRepository(ShopDatabase database, ILogger<Order
         return inserted == 1;
     }
 
+    /// <summary>The order, or null: also for an id no order can have (a search, a page or return link edited by hand).</summary>
     public async Task<OrderRecord?> FindAsync(string id, CancellationToken cancellationToken)
     {
+        if (!CanBeId(id))
+        {
+            return null;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<OrderRecord>($"SELECT {Columns} FROM orders WHERE id = @id", new { id });
     }
@@ -96,6 +102,12 @@ public sealed partial class OrderRepository(ShopDatabase database, ILogger<Order
     /// </summary>
     public async Task<ApplyOutcome> ApplyAsync(string id, string status, decimal amount, string currency, string source, string? notificationKey, CancellationToken cancellationToken)
     {
+        if (!CanBeId(id))
+        {
+            LogUnknownOrder(logger, id, status, source);
+            return ApplyOutcome.UnknownOrder;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var changed = 0;
@@ -203,6 +215,12 @@ public sealed partial class OrderRepository(ShopDatabase database, ILogger<Order
         await using var connection = await database.OpenAsync(cancellationToken);
         return (int)await connection.ExecuteScalarAsync<long>("SELECT check_attempts FROM orders WHERE id = @id", new { id });
     }
+
+    /// <summary>
+    /// Whether <paramref name="id"/> can be an order's id at all, before it is looked up: not with a NUL, which
+    /// PostgreSQL's <c>text</c> cannot hold (a query naming one fails, 22021, where SQLite's finds nothing).
+    /// </summary>
+    internal static bool CanBeId(string id) => !id.Contains('\0', StringComparison.Ordinal);
 
     /// <summary>
     /// <paramref name="text"/> cut to at most <paramref name="max"/> characters (QIWI's words can be any length), never

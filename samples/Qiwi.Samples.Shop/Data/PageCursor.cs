@@ -18,6 +18,7 @@ public sealed record PageCursor(long CreatedAt, string Id)
         }
 
         // Any id an order row can hold (the query is parameterized): one the shop did not generate must not end the walk.
-        return new PageCursor(createdAt, text[(cut + 1)..]);
+        var id = text[(cut + 1)..];
+        return OrderRepository.CanBeId(id) ? new PageCursor(createdAt, id) : null;
     }
 }

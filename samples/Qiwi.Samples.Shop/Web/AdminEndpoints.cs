@@ -78,7 +78,8 @@ internal static partial class AdminEndpoints
         {
             // The outcome of the last refund, shown once (Post/Redirect/Get: reloading the page never refunds again).
             var flash = context.Request.Cookies[FlashCookie];
-            context.Response.Cookies.Delete(FlashCookie);
+            // Deleted under the path it was set with: a browser keeps a cookie of another path (Delete's default is "/").
+            context.Response.Cookies.Delete(FlashCookie, new CookieOptions { Path = "/admin" });
             var error = flash?.StartsWith('!') == true;
             return await OrdersPageAsync(context, antiforgery, orders, refunds, shop.Value.AdminPageSize, error ? flash![1..] : flash, error);
         });
