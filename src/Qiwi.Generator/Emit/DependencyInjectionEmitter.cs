@@ -20,14 +20,7 @@ internal static class DependencyInjectionEmitter
         XmlDoc.Element(writer, "returns", "The HTTP client builder, to add handlers or a proxy.");
         writer.Open("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add", client,
             "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<", spec.Names.Options, "> configure)");
-        writer.LineStart().Append("var builder = global::Qiwi.Extensions.DependencyInjection.QiwiServiceCollectionExtensions.AddQiwiClient<").Append(client).Append(", ").Append(spec.Names.Options)
-            .Append(">(services, ").AppendLiteral(spec.ClientName).Append(", static pipeline => new ").Append(client).Append("(pipeline), ").Append(spec.Names.ResultCodes).Append(".Instance, configure);");
-        writer.LineEnd();
-        // TryAdd: a second call (another shop's name, or the same name's settings again) adds no second interface entry.
-        writer.Line("global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<", spec.Names.Interface,
-            ">(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<", client, ">(provider));");
-        writer.Line("return builder;");
-        writer.Close();
+        Body(writer, spec, "configure");
         writer.Line();
 
         // The same from a configuration section, read key by key by the options' generated ReadSettings (no reflection).
@@ -38,14 +31,22 @@ internal static class DependencyInjectionEmitter
         XmlDoc.Element(writer, "returns", "The HTTP client builder, to add handlers or a proxy.");
         writer.Open("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add", client,
             "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration, global::System.Action<", spec.Names.Options, ">? configure = null)");
+        Body(writer, spec, "configuration, configure");
+        writer.Close();
+        return writer;
+    }
+
+    /// <summary>An AddXxxClient's body: the runtime's registration with <paramref name="settings"/> (the method's own arguments), then the interface.</summary>
+    private static void Body(CodeWriter writer, EmitContext spec, string settings)
+    {
+        var client = spec.Names.Client;
         writer.LineStart().Append("var builder = global::Qiwi.Extensions.DependencyInjection.QiwiServiceCollectionExtensions.AddQiwiClient<").Append(client).Append(", ").Append(spec.Names.Options)
-            .Append(">(services, ").AppendLiteral(spec.ClientName).Append(", static pipeline => new ").Append(client).Append("(pipeline), ").Append(spec.Names.ResultCodes).Append(".Instance, configuration, configure);");
+            .Append(">(services, ").AppendLiteral(spec.ClientName).Append(", static pipeline => new ").Append(client).Append("(pipeline), ").Append(spec.Names.ResultCodes).Append(".Instance, ").Append(settings).Append(");");
         writer.LineEnd();
+        // TryAdd: a second call (another shop's name, or the same name's settings again) adds no second interface entry.
         writer.Line("global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<", spec.Names.Interface,
             ">(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<", client, ">(provider));");
         writer.Line("return builder;");
         writer.Close();
-        writer.Close();
-        return writer;
     }
 }

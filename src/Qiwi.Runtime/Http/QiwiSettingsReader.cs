@@ -27,69 +27,55 @@ public sealed class QiwiSettingsReader
 
     /// <summary>A whole number (invariant culture), or null when the key has no text.</summary>
     public int? Int32(string key)
-        => Read<int>(key, "a whole number", static text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null);
+        => TryRead(key, "a whole number", static (string text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value), out var read) ? read : null;
 
     /// <summary>A whole number (invariant culture), or null when the key has no text.</summary>
     public long? Int64(string key)
-        => Read<long>(key, "a whole number", static text => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null);
+        => TryRead(key, "a whole number", static (string text, out long value) => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value), out var read) ? read : null;
 
     /// <summary>A number with a point for decimals (invariant culture), or null when the key has no text.</summary>
     public decimal? Decimal(string key)
-        => Read<decimal>(key, "a number", static text => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null);
+        => TryRead(key, "a number", static (string text, out decimal value) => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out value), out var read) ? read : null;
 
     /// <summary><c>true</c> or <c>false</c> (any case), or null when the key has no text.</summary>
     public bool? Boolean(string key)
-        => Read<bool>(key, "true or false", static text => bool.TryParse(text, out var value) ? value : null);
+        => TryRead(key, "true or false", static (string text, out bool value) => bool.TryParse(text, out value), out var read) ? read : null;
 
     /// <summary>A duration as .NET writes one (<c>00:00:30</c>; a bare number is days), or null when the key has no text.</summary>
     public TimeSpan? TimeSpan(string key)
-        => Read<System.TimeSpan>(key, "a duration (hh:mm:ss)", static text => System.TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : null);
+        => TryRead(key, "a duration (hh:mm:ss)", static (string text, out System.TimeSpan value) => System.TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value), out var read) ? read : null;
 
     /// <summary>A date and time with its offset (ISO 8601), or null when the key has no text.</summary>
     public DateTimeOffset? DateTimeOffset(string key)
-        => Read<System.DateTimeOffset>(key, "a date and time (ISO 8601)", static text => System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null);
+        => TryRead(key, "a date and time (ISO 8601)", static (string text, out System.DateTimeOffset value) => System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value), out var read) ? read : null;
 
     /// <summary>A URL, absolute or not (the options' checks say which they need), or null when the key has no text.</summary>
     public Uri? Uri(string key)
-        => ReadReference(key, "a URL", static text => System.Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var value) ? value : null);
+        => TryRead(key, "a URL", static (string text, out Uri? value) => System.Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out value), out var read) ? read : null;
 
     /// <summary>A member of <typeparamref name="TEnum"/> by its name (any case) or number, or null when the key has no text.</summary>
     public TEnum? Enum<TEnum>(string key)
         where TEnum : struct, Enum
-        => Read<TEnum>(key, "one of " + string.Join(", ", System.Enum.GetNames<TEnum>()), static text => System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) ? value : null);
+        => TryRead(key, "one of " + string.Join(", ", System.Enum.GetNames<TEnum>()), static (string text, out TEnum value) => System.Enum.TryParse(text, ignoreCase: true, out value), out var read) ? read : null;
 
-    private T? Read<T>(string key, string what, Func<string, T?> parse)
-        where T : struct
+    private delegate bool Parse<T>(string text, out T value);
+
+    /// <summary>True with the value when the key has text of the type; false when it has none, or (a failure added) text of another type.</summary>
+    private bool TryRead<T>(string key, string what, Parse<T> parse, out T value)
     {
         if (String(key) is not { } text)
         {
-            return null;
+            value = default!;
+            return false;
         }
 
-        if (parse(text) is { } value)
+        if (parse(text, out value))
         {
-            return value;
+            return true;
         }
 
         Fail(key, what);
-        return null;
-    }
-
-    private T? ReadReference<T>(string key, string what, Func<string, T?> parse)
-        where T : class
-    {
-        if (String(key) is not { } text)
-        {
-            return null;
-        }
-
-        if (parse(text) is { } value)
-        {
-            return value;
-        }
-
-        Fail(key, what);
-        return null;
+        return false;
     }
 
     private void Fail(string key, string what)
