@@ -6,9 +6,10 @@ using Qiwi.Generator.Tests.Infrastructure;
 namespace Qiwi.Generator.Tests.RedTeam.Build;
 
 /// <summary>
-/// Seeded specs the generator accepts, drawn from the red team's spec generators: the real and the mini spec, the name
-/// clash specs (<see cref="GeneratedNameClashTests.Specs"/>), a hostile name in every place a name lands
-/// (<see cref="HostileSpecs.Places"/>) and mutants of the real spec (<see cref="SpecMutator"/>). Only a spec the
+/// Seeded specs the generator accepts, drawn from the red team's spec generators: the real and the mini spec, one with a
+/// client-level setting of every kind, the name clash specs (<see cref="GeneratedNameClashTests.Specs"/>), a hostile
+/// name in every place a name lands (<see cref="HostileSpecs.Places"/>) and mutants of the real spec
+/// (<see cref="SpecMutator"/>). Only a spec the
 /// generator takes without a single diagnostic counts (a refused spec generates nothing to check).
 /// </summary>
 internal static class AotSeededSpecs
@@ -19,7 +20,10 @@ internal static class AotSeededSpecs
     /// <summary>The specs, the same on every run for the same arguments; <paramref name="scale"/> multiplies each source's count.</summary>
     public static IReadOnlyList<Accepted> Draw(int scale)
     {
-        var specs = new List<Accepted> { new("real spec", GeneratorHarness.RealSpec), new("mini spec", MiniSpec.Text) };
+        var specs = new List<Accepted>();
+        // The real and the mini spec, and a client-level setting of every kind (read from configuration by the generated
+        // options, registered by the generated AddXxxClient): what the seeded sources below vary.
+        Take(specs, new[] { ("real spec", GeneratorHarness.RealSpec), ("mini spec", MiniSpec.Text), ("client settings of every kind", ClientSettingsReadTests.Spec) }, 3);
 
         var clash = GeneratedNameClashTests.Specs();
         var pcg = new PCG(1126, 20261126);

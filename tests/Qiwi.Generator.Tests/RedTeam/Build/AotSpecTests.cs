@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Qiwi.Generator.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Qiwi.Generator.Tests.RedTeam.Build;
 
@@ -14,7 +15,7 @@ namespace Qiwi.Generator.Tests.RedTeam.Build;
 /// plants, one per analyzer, in a file marked auto-generated: proof that the analyzers ran and look at generated code.
 /// QIWI_AOT_SPECS_SCALE=N draws N times as many specs (benchmarks/aot-specs.sh).
 /// </summary>
-public sealed class AotSpecTests : IDisposable
+public sealed class AotSpecTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly Regex Diagnostic = new(@"^\s*(?<file>[^\s(][^(]*)\((?<line>\d+),\d+\): (?<level>warning|error) (?<id>[A-Z]+\d+): (?<message>.*?)(?: \[[^\]]*\])?$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
@@ -26,6 +27,7 @@ public sealed class AotSpecTests : IDisposable
         var scale = int.TryParse(Environment.GetEnvironmentVariable("QIWI_AOT_SPECS_SCALE"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 1;
         var specs = AotSeededSpecs.Draw(scale);
         Assert.True(specs.Count >= 40 * scale, "only " + specs.Count + " specs drawn");
+        output.WriteLine(specs.Count + " specs: " + string.Join(", ", specs.GroupBy(spec => spec.Origin.Split(' ')[0]).Select(g => g.Count() + " " + g.Key)));
         Directory.CreateDirectory(_work);
         var items = new StringBuilder();
         for (var i = 0; i < specs.Count; i++)
