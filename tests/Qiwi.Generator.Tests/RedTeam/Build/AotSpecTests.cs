@@ -17,7 +17,11 @@ namespace Qiwi.Generator.Tests.RedTeam.Build;
 /// </summary>
 public sealed class AotSpecTests(ITestOutputHelper output) : IDisposable
 {
-    private static readonly Regex Diagnostic = new(@"^\s*(?<file>[^\s(][^(]*)\((?<line>\d+),\d+\): (?<level>warning|error) (?<id>[A-Z]+\d+): (?<message>.*?)(?: \[[^\]]*\])?$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    // A compiler's "file(line,col): warning ID: text" and the AOT compiler's "file(line): Trim analysis warning ID: text".
+    private static readonly Regex Diagnostic = new(@"^\s*(?<file>[^\s(][^(]*)\((?<line>\d+)(?:,\d+)?\): (?:[A-Za-z]+ analysis )?(?:warning|error) (?<id>[A-Z]+\d+): ", RegexOptions.CultureInvariant);
+
+    // Any diagnostic line at all, with a file or without one ("ILC : Trim analysis warning IL2104: ...", "CSC : error ...").
+    private static readonly Regex AnyDiagnostic = new(@"\b(?:warning|error) [A-Z]+\d+:", RegexOptions.CultureInvariant);
 
     private readonly string _work = Path.Combine(Path.GetTempPath(), "qiwi-aot-specs-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -36,18 +40,23 @@ public sealed class AotSpecTests(ITestOutputHelper output) : IDisposable
             items.Append("    <AdditionalFiles Include=\"spec").Append(i).Append(".yaml\" QiwiSpec=\"true\" QiwiNamespace=\"Aot.S").Append(i).Append("\" />\n");
         }
 
+        // QIWI_AOT_SPECS_PUBLISH=1 (benchmarks/aot-specs.sh): a native AOT publish too, the project an executable whose
+        // own assembly is rooted whole, so the AOT compiler compiles every generated method and reports what it sees.
+        var publish = Environment.GetEnvironmentVariable("QIWI_AOT_SPECS_PUBLISH") == "1";
         File.WriteAllText(Path.Combine(_work, "Canary.g.cs"), Canary);
-        File.WriteAllText(Path.Combine(_work, "AotSpecs.csproj"), Project(items.ToString()));
+        File.WriteAllText(Path.Combine(_work, "AotSpecs.csproj"), Project(items.ToString(), publish));
 
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         // The libraries and the generator were built with this test project (Qiwi.Extensions.DependencyInjection is an
         // ordering-only reference of it); only the project of specs is compiled here.
-        var (exitCode, log) = Shell.Run(_work, $"dotnet build -c {configuration} -p:BuildProjectReferences=false -nodeReuse:false -p:UseSharedCompilation=false", TimeSpan.FromMinutes(10));
+        var command = publish ? $"dotnet publish -r {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier} -o out" : "dotnet build";
+        var (exitCode, log) = Shell.Run(_work, $"{command} -c {configuration} -p:BuildProjectReferences=false -nodeReuse:false -p:UseSharedCompilation=false", TimeSpan.FromMinutes(30));
+        output.WriteLine((publish ? "published natively" : "built") + ", the log's canary lines:\n" + string.Join("\n", log.Split('\n').Where(l => l.Contains("Canary.g.cs", StringComparison.Ordinal)).Distinct()));
 
-        var found = Diagnostic.Matches(log).Select(m => (File: m.Groups["file"].Value.Trim(), Line: int.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture), Id: m.Groups["id"].Value, Text: m.Value.Trim()))
-            .Distinct().ToList();
-        var canaries = found.Where(d => Path.GetFileName(d.File) == "Canary.g.cs").Select(d => (d.Line, d.Id)).Distinct().Select(d => d.Id).Order(StringComparer.Ordinal).ToList();
-        var others = found.Where(d => Path.GetFileName(d.File) != "Canary.g.cs").Select(d => Explain(d.File, d.Line, d.Text, specs)).Distinct().ToList();
+        var lines = log.Split('\n').Select(line => line.Trim()).Where(line => AnyDiagnostic.IsMatch(line)).Distinct().ToList();
+        var canaries = lines.Where(line => line.Contains("Canary.g.cs(", StringComparison.Ordinal)).Select(line => Diagnostic.Match(line))
+            .Select(m => (m.Groups["line"].Value, m.Groups["id"].Value)).Distinct().Select(d => d.Item2).Order(StringComparer.Ordinal).ToList();
+        var others = lines.Where(line => !line.Contains("Canary.g.cs(", StringComparison.Ordinal)).Select(line => Explain(line, specs)).ToList();
         Assert.True(others.Count == 0, others.Count + " diagnostics in code generated from accepted specs:\n" + string.Join("\n\n", others.Take(20)));
         Assert.True(exitCode == 0, log);
         Assert.Equal(new[] { "IL2026", "IL3002", "IL3050" }, canaries);
@@ -65,18 +74,26 @@ public sealed class AotSpecTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>A diagnostic with the spec its generated file came from (the namespace Aot.S{i} starts the file name) and the offending line.</summary>
-    private static string Explain(string file, int line, string text, IReadOnlyList<AotSeededSpecs.Accepted> specs)
+    private static string Explain(string diagnostic, IReadOnlyList<AotSeededSpecs.Accepted> specs)
     {
+        if (Diagnostic.Match(diagnostic) is not { Success: true } match)
+        {
+            return diagnostic;
+        }
+
+        var file = match.Groups["file"].Value.Trim();
+        var line = int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture);
         var spec = Regex.Match(Path.GetFileName(file), @"^Aot\.S(\d+)\.", RegexOptions.CultureInvariant) is { Success: true } m
             ? specs[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)].Origin
             : "(no spec)";
         var source = File.Exists(file) && File.ReadLines(file).Skip(line - 1).FirstOrDefault() is { } l ? l.Trim() : "(file not on disk)";
-        return text + "\n    spec: " + spec + "\n    line: " + source;
+        return diagnostic + "\n    spec: " + spec + "\n    line: " + source;
     }
 
-    private static string Project(string items) => $"""
+    private static string Project(string items, bool publish) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
+            {(publish ? "<OutputType>Exe</OutputType><PublishAot>true</PublishAot><InvariantGlobalization>true</InvariantGlobalization>" : string.Empty)}
             <TargetFramework>net10.0</TargetFramework>
             <Nullable>enable</Nullable>
             <ImplicitUsings>enable</ImplicitUsings>
@@ -92,6 +109,7 @@ public sealed class AotSpecTests(ITestOutputHelper output) : IDisposable
             <ProjectReference Include="{Src("Qiwi.Generator")}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
           </ItemGroup>
           <ItemGroup>
+            {(publish ? "<TrimmerRootAssembly Include=\"AotSpecs\" />" : string.Empty)}
         {items}  </ItemGroup>
           <Import Project="{Path.Combine(RepositoryPaths.Root, "src", "Qiwi.Generator", "build", "Qiwi.Generator.props")}" />
         </Project>
@@ -108,6 +126,8 @@ public sealed class AotSpecTests(ITestOutputHelper output) : IDisposable
 
         public static class Probe
         {
+            public static void Main() { }
+
             public static void Run()
             {
                 Trim();
