@@ -14,7 +14,7 @@ public sealed class ClientSettingsReadTests
     private const string Parameter = "        - name: item_id\n          in: path\n          required: true\n";
     private const string ItemSchema = "          schema:\n            type: string\n";
 
-    private static readonly string Spec = MiniSpec.Text
+    internal static readonly string Spec = MiniSpec.Text
         .Replace("/items/{item_id}:", "/items/{item_id}/{count}/{big}/{kind}/{flag}/{code}:", StringComparison.Ordinal)
         .Replace(Parameter + ItemSchema, Parameter + "          x-qiwi-client-parameter: true\n" + ItemSchema
             + "        - name: count\n          in: path\n          required: true\n          x-qiwi-client-parameter: true\n          schema:\n            type: integer\n            format: int32\n"
