@@ -97,6 +97,10 @@ public static class QiwiNotificationCertificate
         return false;
     }
 
+    /// <summary>Whether <paramref name="pin"/> is a SHA-256 thumbprint: 64 hex digits once colons and spaces are removed.</summary>
+    internal static bool IsThumbprint(string? pin)
+        => pin is not null && Normalize(pin) is { Length: 64 } hex && hex.All(char.IsAsciiHexDigit);
+
     private static string Normalize(string thumbprint) => thumbprint.Replace(":", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
 
     private static string CanonicalName(string distinguishedName)

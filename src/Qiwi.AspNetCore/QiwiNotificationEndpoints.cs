@@ -18,7 +18,7 @@ public static class QiwiNotificationEndpoints
     /// <param name="endpoints">The app.</param>
     /// <param name="pattern">The route, e.g. <c>/qiwi/notifications</c>.</param>
     /// <param name="webhook">The generated descriptor, e.g. <c>BillNotificationWebhook.Descriptor</c>.</param>
-    /// <param name="options">The authorization mode and its secrets or pins; validated here.</param>
+    /// <param name="options">The authorization mode and its secrets or pins; validated here (every bad setting in one <see cref="ArgumentException"/>).</param>
     /// <param name="handler">Your code: record the final status; throw to have QIWI repeat the notification.</param>
     public static IEndpointConventionBuilder MapQiwiNotifications<T>(
         this IEndpointRouteBuilder endpoints,
@@ -32,18 +32,25 @@ public static class QiwiNotificationEndpoints
         ArgumentNullException.ThrowIfNull(webhook);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(handler);
-        options.Validate();
+        // The options' checks and the endpoint's own, in one exception: one start shows every mistake.
+        var errors = new List<QiwiOptionsError>(options.GetErrors());
         if (options.Authentication == QiwiNotificationAuthentication.Signature && webhook.Signature is null)
         {
-            throw new ArgumentException("The webhook has no signature in the spec; use Basic authorization.", nameof(options));
+            errors.Add(new(nameof(options.Authentication), "Authentication is Signature, but the webhook has no signature in the spec; use Basic authorization."));
         }
 
         if (options.Authentication == QiwiNotificationAuthentication.Certificate
+            && !string.IsNullOrWhiteSpace(options.CertificateScheme)
             && endpoints.ServiceProvider.GetService<IAuthenticationSchemeProvider>()?.GetSchemeAsync(options.CertificateScheme).GetAwaiter().GetResult() is null)
         {
-            throw new ArgumentException(
-                $"Certificate authentication needs the authentication scheme '{options.CertificateScheme}': call services.AddAuthentication().AddQiwiNotificationCertificate(...).",
-                nameof(options));
+            errors.Add(new(
+                nameof(options.CertificateScheme),
+                $"CertificateScheme '{options.CertificateScheme}' is no registered authentication scheme: call services.AddAuthentication().AddQiwiNotificationCertificate(...)."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw QiwiNotificationOptions.ToException(errors);
         }
 
         return endpoints.MapPost(pattern, (HttpContext context) => QiwiNotificationHandler.HandleAsync(context, webhook, options, handler)).DisableAntiforgery();

@@ -44,9 +44,11 @@ internal static partial class QiwiNotificationHandler
             return refused;
         }
 
-        if (!context.Request.HasFormContentType)
+        if (!IsUrlEncodedForm(context.Request))
         {
-            LogRejected(logger, "the body is not a form");
+            LogRejected(logger, context.Request.HasFormContentType
+                ? "the body is multipart, not form-urlencoded (the only framing QIWI posts)"
+                : "the body is not a form");
             return codes.InvalidRequest;
         }
 
@@ -76,6 +78,14 @@ internal static partial class QiwiNotificationHandler
             // Beyond MaxBodyBytes or the form reader's limits (FormOptions: 1024 fields, 2 KiB names, 4 MiB values), a
             // NUL in a value, broken multipart, a charset .NET refuses (utf-7): a malformed request, not a server error.
             LogRejected(logger, "the body is not a readable form (" + exception.GetType().Name + ")");
+            return codes.InvalidRequest;
+        }
+
+        if (HoldsNul(form))
+        {
+            // The urlencoded reader refuses a NUL already (above); kept should a reader ever let one through: the handler
+            // would get text a database may refuse (PostgreSQL's text cannot hold a NUL).
+            LogRejected(logger, "a field's name or value holds a NUL");
             return codes.InvalidRequest;
         }
 
@@ -139,6 +149,38 @@ internal static partial class QiwiNotificationHandler
 
         LogHandled(logger, fields.Find(f => f.Key == "bill_id").Value);
         return codes.Success;
+    }
+
+    /// <summary>
+    /// Whether the body is <c>application/x-www-form-urlencoded</c>, the framing the spec names for a notification. Not
+    /// multipart: its reader lets a NUL through and drops a part whose Content-Disposition it cannot parse (or that is a
+    /// file) without a word, so a notification could reach the handler with a field missing.
+    /// </summary>
+    private static bool IsUrlEncodedForm(HttpRequest request)
+        => request.HasFormContentType
+            && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether any field's name or any of its values holds U+0000.</summary>
+    private static bool HoldsNul(IFormCollection form)
+    {
+        foreach (var (name, values) in form)
+        {
+            if (name.Contains('\0', StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            foreach (var value in values)
+            {
+                if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The Basic or certificate check: null when authorized, else the code to answer.</summary>

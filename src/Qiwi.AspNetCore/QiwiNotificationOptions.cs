@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Certificate;
+using Qiwi.Runtime;
 
 namespace Qiwi.AspNetCore;
 
@@ -67,45 +68,96 @@ public sealed class QiwiNotificationOptions
     /// </summary>
     internal QiwiNotificationGate Gate { get; } = new();
 
-    /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    /// <summary>
+    /// Checks the options; throws an <see cref="ArgumentException"/> when any setting is bad: its message lists every
+    /// failure (<see cref="GetErrors"/>), its <see cref="ArgumentException.ParamName"/> is the first bad setting. No
+    /// message quotes the password, a pinned thumbprint or an issuer.
+    /// </summary>
     public void Validate()
     {
+        var errors = GetErrors();
+        if (errors.Count > 0)
+        {
+            throw ToException(errors);
+        }
+    }
+
+    /// <summary>
+    /// Every failed check, one per bad setting, in the order of the settings (empty when the options are valid); each
+    /// setting is checked whatever the others are, so one look shows every mistake. Never throws for a bad setting.
+    /// </summary>
+    public IReadOnlyList<QiwiOptionsError> GetErrors()
+    {
+        var errors = new List<QiwiOptionsError>();
+        if (!Enum.IsDefined(Authentication))
+        {
+            // Configuration reads a number as an enum value: "Authentication": "7" would have been checked as Basic.
+            errors.Add(new(nameof(Authentication), "Authentication must be Basic, Signature or Certificate."));
+        }
+
         if (MaxBodyBytes <= 0)
         {
-            throw new ArgumentException("MaxBodyBytes must be above 0.", nameof(MaxBodyBytes));
+            errors.Add(new(nameof(MaxBodyBytes), "MaxBodyBytes must be above 0."));
         }
 
         if ((BodyTimeout <= TimeSpan.Zero || BodyTimeout.TotalMilliseconds > int.MaxValue) && BodyTimeout != Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentException("BodyTimeout must be above 0 and at most 24 days (or Timeout.InfiniteTimeSpan).", nameof(BodyTimeout));
+            errors.Add(new(nameof(BodyTimeout), "BodyTimeout must be above 0 and at most 24 days (or Timeout.InfiniteTimeSpan)."));
         }
 
         if (Authentication == QiwiNotificationAuthentication.Certificate)
         {
-            // Chain validation alone would accept any certificate a trusted CA ever issued to anyone.
-            if (CertificateThumbprints.Count == 0 && CertificateIssuers.Count == 0)
+            AddCertificateErrors(errors);
+        }
+        else if (Enum.IsDefined(Authentication))
+        {
+            if (string.IsNullOrEmpty(NotificationPassword))
             {
-                throw new ArgumentException("Certificate authentication needs at least one pinned thumbprint or issuer.", nameof(CertificateThumbprints));
+                errors.Add(new(nameof(NotificationPassword), "NotificationPassword is required."));
             }
 
-            if (string.IsNullOrWhiteSpace(CertificateScheme))
+            if (Authentication == QiwiNotificationAuthentication.Basic && string.IsNullOrWhiteSpace(ShopId))
             {
-                throw new ArgumentException("CertificateScheme is required for certificate authentication.", nameof(CertificateScheme));
+                errors.Add(new(nameof(ShopId), "ShopId is required for Basic authorization."));
             }
-
-            return;
+            else if (Authentication == QiwiNotificationAuthentication.Basic && ShopId.Contains(':', StringComparison.Ordinal))
+            {
+                errors.Add(new(nameof(ShopId), "ShopId must not contain ':' (it is the Basic authorization login): no notification would pass."));
+            }
         }
 
-        if (string.IsNullOrEmpty(NotificationPassword))
+        return errors;
+    }
+
+    private void AddCertificateErrors(List<QiwiOptionsError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(CertificateScheme))
         {
-            throw new ArgumentException("NotificationPassword is required.", nameof(NotificationPassword));
+            errors.Add(new(nameof(CertificateScheme), "CertificateScheme is required for certificate authentication."));
         }
 
-        if (Authentication == QiwiNotificationAuthentication.Basic && string.IsNullOrWhiteSpace(ShopId))
+        // Chain validation alone would accept any certificate a trusted CA ever issued to anyone.
+        if (CertificateThumbprints.Count == 0 && CertificateIssuers.Count == 0)
         {
-            throw new ArgumentException("ShopId is required for Basic authorization.", nameof(ShopId));
+            errors.Add(new(nameof(CertificateThumbprints), "CertificateThumbprints is empty and no issuer is pinned: certificate authentication needs at least one pin."));
+        }
+        else if (CertificateThumbprints.Any(static pin => !QiwiNotificationCertificate.IsThumbprint(pin)))
+        {
+            // A SHA-1 thumbprint (40 digits) or a typo would never match: every notification would be refused.
+            errors.Add(new(nameof(CertificateThumbprints), $"CertificateThumbprints has {CertificateThumbprints.Count(static pin => !QiwiNotificationCertificate.IsThumbprint(pin))} entries that are no SHA-256 thumbprint (64 hex digits; colons and spaces ignored); their values are not shown."));
+        }
+
+        if (CertificateIssuers.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add(new(nameof(CertificateIssuers), "CertificateIssuers has an empty entry; a pinned issuer is a distinguished name such as CN=QIWI CA."));
         }
     }
+
+    /// <summary>One <see cref="ArgumentException"/> for <paramref name="errors"/>, as the client options' <c>Validate</c> throws it.</summary>
+    internal static ArgumentException ToException(IReadOnlyList<QiwiOptionsError> errors)
+        => errors.Count == 1
+            ? new ArgumentException(errors[0].Message, errors[0].Option)
+            : new ArgumentException($"{errors.Count} settings are invalid: " + string.Join(" ", errors.Select(static error => error.Message)), errors[0].Option);
 
     /// <summary>The options without the password.</summary>
     public override string ToString()
