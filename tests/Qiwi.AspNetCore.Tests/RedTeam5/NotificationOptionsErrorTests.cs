@@ -20,7 +20,15 @@ public sealed class NotificationOptionsErrorTests
     [
         new("MaxBodyBytes", _ => true, (o, r) => o.MaxBodyBytes = r.Next(2) == 0 ? 0 : -r.Next(1, int.MaxValue)),
         new("BodyTimeout", _ => true, (o, r) => o.BodyTimeout = r.Next(3) switch { 0 => TimeSpan.Zero, 1 => TimeSpan.FromSeconds(-r.Next(1, 100)), _ => TimeSpan.FromDays(25 + r.Next(100)) }),
-        new("NotificationPassword", m => m != QiwiNotificationAuthentication.Certificate, (o, _) => o.NotificationPassword = string.Empty),
+        new("NotificationPassword", m => m != QiwiNotificationAuthentication.Certificate, (o, r) => o.NotificationPassword = r.Next(6) switch
+        {
+            0 => string.Empty,
+            1 => Secret + "\n",
+            2 => Secret + "\r\n",
+            3 => " " + Secret,
+            4 => Secret + "\t",
+            _ => Secret[..1] + "\u0000" + Secret[1..],
+        }),
         new("ShopId", m => m == QiwiNotificationAuthentication.Basic, (o, r) => o.ShopId = r.Next(3) switch { 0 => string.Empty, 1 => "  ", _ => "20:42" }),
         new("CertificateScheme", m => m == QiwiNotificationAuthentication.Certificate, (o, r) => o.CertificateScheme = r.Next(2) == 0 ? string.Empty : " "),
         new("CertificateThumbprints", m => m == QiwiNotificationAuthentication.Certificate, (o, r) =>
