@@ -29,6 +29,9 @@ public sealed class BasicAuthPolicy : QiwiPipelinePolicy
     internal static string Token(QiwiClientOptions options)
         => Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiId + ":" + options.ApiPassword));
 
+    /// <summary>What no exception may keep or quote: the Basic token and the API password (a server or proxy may echo either).</summary>
+    internal static string?[] Secrets(QiwiClientOptions options) => [Token(options), options.ApiPassword];
+
     /// <summary>The credentials a header was built from (compared by reference: options changed, header rebuilt). Not a record: no ToString with the password.</summary>
     private sealed class Credentials(string apiId, string apiPassword, AuthenticationHeaderValue header)
     {

@@ -55,7 +55,7 @@ internal sealed class QiwiTransport
         {
             // HttpRequestException, IOException, SocketException, but also whatever a custom handler throws
             // (InvalidOperationException, a cancellation that is not the caller's, such as HttpClient.Timeout).
-            throw new QiwiTransportException(request.OperationId, exception, [BasicAuthPolicy.Token(_options), _options.ApiPassword]);
+            throw new QiwiTransportException(request.OperationId, exception, BasicAuthPolicy.Secrets(_options));
         }
         finally
         {
@@ -175,7 +175,7 @@ internal sealed class QiwiTransport
     {
         var (body, tooLong) = await Qiwi.Shared.BoundedBodyRead.ReadAsync(content, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         return tooLong
-            ? throw new QiwiProtocolException(message.Request.OperationId, $"the body is longer than {MaxBodyBytes} bytes (only its start is kept)", response.StatusCode, body, content.Headers.ContentType?.MediaType, null, [BasicAuthPolicy.Token(message.Options), message.Options.ApiPassword])
+            ? throw new QiwiProtocolException(message.Request.OperationId, $"the body is longer than {MaxBodyBytes} bytes (only its start is kept)", response.StatusCode, body, content.Headers.ContentType?.MediaType, null, BasicAuthPolicy.Secrets(message.Options))
             : body;
     }
 

@@ -86,7 +86,7 @@ internal sealed class QiwiResponseInterpreter(IQiwiResultCodeCatalog resultCodes
     private string Excerpt(string text) => QiwiExcerpt.Of(text, Secrets());
 
     /// <summary>What no message may quote: the Basic token and the API password (a server or proxy may echo either).</summary>
-    private string?[] Secrets() => [BasicAuthPolicy.Token(options), options.ApiPassword];
+    private string?[] Secrets() => BasicAuthPolicy.Secrets(options);
 
     /// <summary>
     /// A 404 or 405 that is no QIWI envelope says nothing serves the operation there: most often the base URL is wrong
@@ -104,10 +104,11 @@ internal sealed class QiwiResponseInterpreter(IQiwiResultCodeCatalog resultCodes
     /// </summary>
     private QiwiProtocolException Protocol(QiwiRequest request, QiwiResponse response, string reason, Exception? inner)
     {
-        var exception = new QiwiProtocolException(request.OperationId, reason + WrongEndpointHint(response), response.StatusCode, response.Body, response.ContentType, QiwiRedactedException.Of(inner, Secrets()), Secrets());
+        var secrets = Secrets();
+        var exception = new QiwiProtocolException(request.OperationId, reason + WrongEndpointHint(response), response.StatusCode, response.Body, response.ContentType, QiwiRedactedException.Of(inner, secrets), secrets);
         if (inner is not null)
         {
-            exception.RedactInnerMessages(Secrets());
+            exception.RedactInnerMessages(secrets);
         }
 
         return exception;
