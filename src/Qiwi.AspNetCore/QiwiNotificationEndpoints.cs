@@ -50,7 +50,7 @@ public static class QiwiNotificationEndpoints
 
         if (errors.Count > 0)
         {
-            throw QiwiNotificationOptions.ToException(errors);
+            throw QiwiOptionsError.ToException(errors);
         }
 
         return endpoints.MapPost(pattern, (HttpContext context) => QiwiNotificationHandler.HandleAsync(context, webhook, options, handler)).DisableAntiforgery();

@@ -78,7 +78,7 @@ public sealed class QiwiNotificationOptions
         var errors = GetErrors();
         if (errors.Count > 0)
         {
-            throw ToException(errors);
+            throw QiwiOptionsError.ToException(errors);
         }
     }
 
@@ -150,10 +150,10 @@ public sealed class QiwiNotificationOptions
         {
             errors.Add(new(nameof(CertificateThumbprints), "CertificateThumbprints is empty and no issuer is pinned: certificate authentication needs at least one pin."));
         }
-        else if (CertificateThumbprints.Any(static pin => !QiwiNotificationCertificate.IsThumbprint(pin)))
+        else if (CertificateThumbprints.Count(static pin => !QiwiNotificationCertificate.IsThumbprint(pin)) is > 0 and var unusable)
         {
             // A SHA-1 thumbprint (40 digits) or a typo would never match: every notification would be refused.
-            errors.Add(new(nameof(CertificateThumbprints), $"CertificateThumbprints has {CertificateThumbprints.Count(static pin => !QiwiNotificationCertificate.IsThumbprint(pin))} entries that are no SHA-256 thumbprint (64 hex digits; colons and spaces ignored); their values are not shown."));
+            errors.Add(new(nameof(CertificateThumbprints), $"CertificateThumbprints has {unusable} entries that are no SHA-256 thumbprint (64 hex digits; colons and spaces ignored); their values are not shown."));
         }
 
         if (CertificateIssuers.Any(string.IsNullOrWhiteSpace))
@@ -161,12 +161,6 @@ public sealed class QiwiNotificationOptions
             errors.Add(new(nameof(CertificateIssuers), "CertificateIssuers has an empty entry; a pinned issuer is a distinguished name such as CN=QIWI CA."));
         }
     }
-
-    /// <summary>One <see cref="ArgumentException"/> for <paramref name="errors"/>, as the client options' <c>Validate</c> throws it.</summary>
-    internal static ArgumentException ToException(IReadOnlyList<QiwiOptionsError> errors)
-        => errors.Count == 1
-            ? new ArgumentException(errors[0].Message, errors[0].Option)
-            : new ArgumentException($"{errors.Count} settings are invalid: " + string.Join(" ", errors.Select(static error => error.Message)), errors[0].Option);
 
     /// <summary>The options without the password.</summary>
     public override string ToString()

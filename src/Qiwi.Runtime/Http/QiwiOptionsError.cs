@@ -36,15 +36,23 @@ public sealed class QiwiOptionsError
     }
 
     /// <summary>
-    /// The exception <see cref="QiwiClientOptions.Validate"/> throws for <paramref name="errors"/>: an
+    /// The exception <see cref="QiwiClientOptions.Validate"/> (and the notification options' <c>Validate</c>) throws for <paramref name="errors"/>: an
     /// <see cref="ArgumentException"/> whose message lists every failure and whose <see cref="ArgumentException.ParamName"/>
     /// is the first bad setting.
     /// </summary>
-    internal static ArgumentException ToException(IReadOnlyList<QiwiOptionsError> errors)
-        => errors.Count == 1
+    public static ArgumentException ToException(IReadOnlyList<QiwiOptionsError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (errors.Count == 0)
+        {
+            throw new ArgumentException("There is no failure to report.", nameof(errors));
+        }
+
+        return errors.Count == 1
             ? new ArgumentException(errors[0].Message, errors[0].Option)
             : new ArgumentException(
                 $"{errors.Select(static error => error.Option).Distinct(StringComparer.Ordinal).Count()} settings are invalid: " + string.Join(" ", errors.Select(static error => error.Message)), errors[0].Option);
+    }
 
     /// <summary>The message (which names the setting).</summary>
     public override string ToString() => Message;
