@@ -76,16 +76,9 @@ internal static partial class QiwiNotificationHandler
         catch (Exception exception) when (Qiwi.Shared.UnreadableForm.Is(exception) && !context.RequestAborted.IsCancellationRequested)
         {
             // Beyond MaxBodyBytes or the form reader's limits (FormOptions: 1024 fields, 2 KiB names, 4 MiB values), a
-            // NUL in a value, broken multipart, a charset .NET refuses (utf-7): a malformed request, not a server error.
+            // NUL in a name or value (the urlencoded reader refuses one: a database may not hold it), a charset .NET
+            // refuses (utf-7): a malformed request, not a server error.
             LogRejected(logger, "the body is not a readable form (" + exception.GetType().Name + ")");
-            return codes.InvalidRequest;
-        }
-
-        if (HoldsNul(form))
-        {
-            // The urlencoded reader refuses a NUL already (above); kept should a reader ever let one through: the handler
-            // would get text a database may refuse (PostgreSQL's text cannot hold a NUL).
-            LogRejected(logger, "a field's name or value holds a NUL");
             return codes.InvalidRequest;
         }
 
@@ -160,28 +153,6 @@ internal static partial class QiwiNotificationHandler
         => request.HasFormContentType
             && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             && type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Whether any field's name or any of its values holds U+0000.</summary>
-    private static bool HoldsNul(IFormCollection form)
-    {
-        foreach (var (name, values) in form)
-        {
-            if (name.Contains('\0', StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            foreach (var value in values)
-            {
-                if (value is not null && value.Contains('\0', StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>The Basic or certificate check: null when authorized, else the code to answer.</summary>
     private static async ValueTask<int?> AuthorizeAsync(HttpContext context, QiwiNotificationOptions options, QiwiWebhookReplyCodes codes, string? signatureHeader, ILogger logger)
