@@ -104,12 +104,13 @@ public static class QiwiServiceCollectionExtensions
         }
 
         services.AddOptions<TOptions>(name).Configure(configure);
-        var first = registered is null;
-        if (first)
+        if (registered is not null)
         {
-            services.AddOptions<TOptions>(name).ValidateOnStart();
-            services.AddSingleton<IValidateOptions<TOptions>>(new QiwiClientOptionsValidator<TOptions>(name, typeof(TClient)));
+            return services.AddHttpClient(name); // configured by the first registration; the caller's own settings since are kept
         }
+
+        services.AddOptions<TOptions>(name).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>>(new QiwiClientOptionsValidator<TOptions>(name, typeof(TClient)));
 
         TClient Create(IServiceProvider provider)
         {
@@ -120,16 +121,8 @@ public static class QiwiServiceCollectionExtensions
             return create(new QiwiPipeline(http, options, resultCodes, policies));
         }
 
-        if (first)
-        {
-            services.AddKeyedTransient<TClient>(name, (provider, _) => Create(provider));
-            services.TryAdd(ServiceDescriptor.Transient(Create));
-        }
-
-        if (!first)
-        {
-            return services.AddHttpClient(name); // configured by the first registration; the caller's own settings since are kept
-        }
+        services.AddKeyedTransient<TClient>(name, (provider, _) => Create(provider));
+        services.TryAdd(ServiceDescriptor.Transient(Create));
 
         // IHttpClientFactory's own logging is removed: its Trace-level header log shows "Authorization: *" as text but
         // carries the header's real value in its structured state, which structured log sinks write out. The logging
