@@ -9,19 +9,8 @@ namespace Qiwi.Samples.Tests.Shop.RedTeam;
 /// millisecond, new ones (newer and older than the page being read) placed while the admin pages, seeded page sizes;
 /// every order is reachable exactly once, in order. Hand-edited page links and searches show a page, never an error.
 /// </summary>
-public sealed partial class ShopAdminPagingTests : IAsyncLifetime
+public sealed partial class ShopAdminPagingTests : ShopSandboxTest
 {
-    private SandboxHost _sandbox = null!;
-    private string _directory = "";
-
-    public async Task InitializeAsync() => _sandbox = await SandboxHost.StartAsync(configure: o => o.Shops.Add(SandboxOptions.TestShop));
-
-    public async Task DisposeAsync()
-    {
-        await _sandbox.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Theory]
     [InlineData(1, null)]
     [InlineData(2, 7)]
@@ -29,7 +18,7 @@ public sealed partial class ShopAdminPagingTests : IAsyncLifetime
     public async Task Every_order_is_on_exactly_one_page_in_order_while_new_ones_arrive(int seed, int? pageSize)
     {
         string[] extra = pageSize is null ? [] : ["--Shop:AdminPageSize=" + pageSize.Value.ToString(CultureInfo.InvariantCulture)];
-        await using var shop = await ShopHost.StartAsync(_sandbox, ShopHost.TemporarySqlite(out _directory), false, false, extra);
+        await using var shop = await ShopHost.StartAsync(Sandbox, TemporarySqlite(), false, false, extra);
         var size = pageSize ?? 50;
         var random = new Random(seed);
         var repository = shop.Services.GetRequiredService<OrderRepository>();
@@ -73,7 +62,7 @@ public sealed partial class ShopAdminPagingTests : IAsyncLifetime
     [Fact]
     public async Task Hand_edited_page_links_and_searches_show_a_page_never_an_error()
     {
-        await using var shop = await ShopHost.StartAsync(_sandbox, ShopHost.TemporarySqlite(out _directory), false, false, "--Shop:AdminPageSize=5");
+        await using var shop = await ShopHost.StartAsync(Sandbox, TemporarySqlite(), false, false, "--Shop:AdminPageSize=5");
         var repository = shop.Services.GetRequiredService<OrderRepository>();
         var random = new Random(4);
         var orders = new List<OrderRecord>();

@@ -14,26 +14,12 @@ namespace Qiwi.Samples.Tests.Shop.RedTeam;
 /// key's values, or 300 from the database); another control character is answered 0 (stored), 5 or 300 (nothing
 /// stored); the clean notification after each is applied and stored once.
 /// </summary>
-public sealed class ShopControlCharacterNotificationTests : IAsyncLifetime
+public sealed class ShopControlCharacterNotificationTests : ShopSandboxTest
 {
     private static readonly string[] Names = ["command", "bill_id", "status", "error", "amount", "user", "prv_name", "ccy", "comment"];
 
-    private SandboxHost _sandbox = null!;
-    private string _directory = "";
-
-    public async Task InitializeAsync() => _sandbox = await SandboxHost.StartAsync(configure: o => o.Shops.Add(SandboxOptions.TestShop));
-
-    public async Task DisposeAsync()
-    {
-        await _sandbox.DisposeAsync();
-        if (_directory.Length > 0)
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
-
     [Fact]
-    public Task On_sqlite_a_signed_NUL_is_refused_with_5_and_nothing_is_lost() => RunAsync(ShopHost.TemporarySqlite(out _directory), seed: 31);
+    public Task On_sqlite_a_signed_NUL_is_refused_with_5_and_nothing_is_lost() => RunAsync(TemporarySqlite(), seed: 31);
 
     [SkippableFact]
     public async Task On_postgresql_a_signed_NUL_is_refused_with_5_and_nothing_is_lost()
@@ -44,11 +30,11 @@ public sealed class ShopControlCharacterNotificationTests : IAsyncLifetime
 
     private async Task RunAsync(string connectionString, int seed)
     {
-        await using var shop = await ShopHost.StartAsync(_sandbox, connectionString, notify: false, reconcile: false);
+        await using var shop = await ShopHost.StartAsync(Sandbox, connectionString, notify: false, reconcile: false);
         using var http = new HttpClient();
         var orders = shop.Services.GetRequiredService<OrderRepository>();
         var checkout = shop.Services.GetRequiredService<Checkout>();
-        var password = _sandbox.Shop.NotificationPassword;
+        var password = Sandbox.Shop.NotificationPassword;
         var random = new Random(seed);
         var failures = new List<string>();
         for (var round = 0; round < 24; round++)

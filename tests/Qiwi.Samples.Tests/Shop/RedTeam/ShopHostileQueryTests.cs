@@ -11,24 +11,10 @@ namespace Qiwi.Samples.Tests.Shop.RedTeam;
 /// of any shape, several values, ids with <c>/</c>, <c>..</c>, NUL, lone surrogates, markup), the order pages and the
 /// return pages. Every answer is a page (never a 5xx), no markup comes back raw, and nothing is changed.
 /// </summary>
-public sealed class ShopHostileQueryTests : IAsyncLifetime
+public sealed class ShopHostileQueryTests : ShopSandboxTest
 {
-    private SandboxHost _sandbox = null!;
-    private string _directory = "";
-
-    public async Task InitializeAsync() => _sandbox = await SandboxHost.StartAsync(configure: o => o.Shops.Add(SandboxOptions.TestShop));
-
-    public async Task DisposeAsync()
-    {
-        await _sandbox.DisposeAsync();
-        if (_directory.Length > 0)
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
-
     [Fact]
-    public Task On_sqlite_no_query_string_or_path_gets_an_error() => RunAsync(ShopHost.TemporarySqlite(out _directory), seed: 11);
+    public Task On_sqlite_no_query_string_or_path_gets_an_error() => RunAsync(TemporarySqlite(), seed: 11);
 
     [SkippableFact]
     public async Task On_postgresql_no_query_string_or_path_gets_an_error()
@@ -39,7 +25,7 @@ public sealed class ShopHostileQueryTests : IAsyncLifetime
 
     private async Task RunAsync(string connectionString, int seed)
     {
-        await using var shop = await ShopHost.StartAsync(_sandbox, connectionString, notify: false, reconcile: false, "--Shop:AdminPageSize=2");
+        await using var shop = await ShopHost.StartAsync(Sandbox, connectionString, notify: false, reconcile: false, "--Shop:AdminPageSize=2");
         using var customer = ShopBrowser.Open(shop.Url);
         var placed = new List<string>();
         for (var i = 0; i < 3; i++)

@@ -8,23 +8,12 @@ namespace Qiwi.Samples.Tests.Shop.RedTeam;
 /// the stylesheet, the sandbox's checkout page, <c>#fragment</c>s to an id on the page) is followed, breadth first, and
 /// answers 200, or redirects to a page that does. Forms post where a route takes them.
 /// </summary>
-public sealed partial class ShopLinkTests : IAsyncLifetime
+public sealed partial class ShopLinkTests : ShopSandboxTest
 {
-    private SandboxHost _sandbox = null!;
-    private string _directory = "";
-
-    public async Task InitializeAsync() => _sandbox = await SandboxHost.StartAsync(configure: o => o.Shops.Add(SandboxOptions.TestShop));
-
-    public async Task DisposeAsync()
-    {
-        await _sandbox.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Fact]
     public async Task Every_link_on_every_page_leads_to_a_page()
     {
-        await using var shop = await ShopHost.StartAsync(_sandbox, ShopHost.TemporarySqlite(out _directory), notify: true, reconcile: false, "--Shop:AdminPageSize=2");
+        await using var shop = await ShopHost.StartAsync(Sandbox, TemporarySqlite(), notify: true, reconcile: false, "--Shop:AdminPageSize=2");
         using var customer = ShopBrowser.Open(shop.Url);
         var orders = new List<string>();
         for (var i = 0; i < 5; i++)
@@ -36,7 +25,7 @@ public sealed partial class ShopLinkTests : IAsyncLifetime
         {
             foreach (var (id, action) in orders.Zip(new[] { "pay", "reject", "pay" }))
             {
-                using var move = await http.PostAsync(new Uri(_sandbox.BaseUrl, $"sandbox/control/bills/{_sandbox.Shop.ShopId}/{id}/{action}"), null);
+                using var move = await http.PostAsync(new Uri(Sandbox.BaseUrl, $"sandbox/control/bills/{Sandbox.Shop.ShopId}/{id}/{action}"), null);
                 move.EnsureSuccessStatusCode();
                 await shop.Services.GetRequiredService<Checkout>().RefreshAsync(id, "test", CancellationToken.None);
             }
@@ -49,7 +38,7 @@ public sealed partial class ShopLinkTests : IAsyncLifetime
         var (adminPages, adminBroken) = await CrawlAsync(admin, shop.Url, adminStarts);
         Assert.True(customerBroken.Count + adminBroken.Count == 0, "Broken links:\n" + string.Join("\n", customerBroken.Concat(adminBroken)));
         // The walk reached the pages it is about: the checkout page, each order, every admin page (3 of 2 orders each).
-        Assert.Contains(customerPages, p => p.StartsWith(_sandbox.BaseUrl.AbsoluteUri, StringComparison.Ordinal));
+        Assert.Contains(customerPages, p => p.StartsWith(Sandbox.BaseUrl.AbsoluteUri, StringComparison.Ordinal));
         Assert.All(orders, o => Assert.Contains(shop.Url.AbsoluteUri + "orders/" + o, customerPages));
         Assert.True(adminPages.Count(p => p.Contains("admin?after=", StringComparison.Ordinal)) >= 2, string.Join("\n", adminPages));
     }

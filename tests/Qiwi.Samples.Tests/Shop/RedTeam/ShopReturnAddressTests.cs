@@ -9,23 +9,9 @@ namespace Qiwi.Samples.Tests.Shop.RedTeam;
 /// from the request: forged <c>Host</c>, <c>X-Forwarded-*</c> and <c>Forwarded</c> headers, seeded, on every request of a
 /// purchase, behind a trusted proxy too; a missing or unusable setting stops the start naming the key.
 /// </summary>
-public sealed partial class ShopReturnAddressTests : IAsyncLifetime
+public sealed partial class ShopReturnAddressTests : ShopSandboxTest
 {
     private const string Configured = "https://shop.example.com/books/";
-
-    private SandboxHost _sandbox = null!;
-    private string _directory = "";
-
-    public async Task InitializeAsync() => _sandbox = await SandboxHost.StartAsync(configure: o => o.Shops.Add(SandboxOptions.TestShop));
-
-    public async Task DisposeAsync()
-    {
-        await _sandbox.DisposeAsync();
-        if (_directory.Length > 0)
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
 
     [Theory]
     [InlineData(1)]
@@ -34,7 +20,7 @@ public sealed partial class ShopReturnAddressTests : IAsyncLifetime
     public async Task Forged_host_headers_never_reach_the_checkout_links_return_urls(int seed)
     {
         // Production, behind a "proxy" on loopback whose forwarded headers the shop believes (For and Proto only).
-        await using var shop = await ShopHost.StartAsync(_sandbox, ShopHost.TemporarySqlite(out _directory), notify: false, reconcile: false,
+        await using var shop = await ShopHost.StartAsync(Sandbox, TemporarySqlite(), notify: false, reconcile: false,
             "--environment=Production", "--Shop:PublicBaseUrl=" + Configured, "--Shop:TrustedProxies:0=127.0.0.1", "--Shop:OrdersPerMinute=1000");
         var random = new Random(seed);
         for (var order = 0; order < 8; order++)
@@ -60,7 +46,7 @@ public sealed partial class ShopReturnAddressTests : IAsyncLifetime
     [Fact]
     public async Task In_development_without_the_setting_the_return_urls_are_the_listening_address_whatever_the_host_header()
     {
-        await using var shop = await ShopHost.StartAsync(_sandbox, ShopHost.TemporarySqlite(out _directory), notify: false, reconcile: false);
+        await using var shop = await ShopHost.StartAsync(Sandbox, TemporarySqlite(), notify: false, reconcile: false);
         using var browser = ShopBrowser.Open(shop.Url);
         var random = new Random(7);
         var token = ShopBrowser.Token(await SendAsync(browser, HttpMethod.Get, "", null, Forge(random)));
@@ -79,7 +65,7 @@ public sealed partial class ShopReturnAddressTests : IAsyncLifetime
     public async Task Outside_development_a_missing_or_unusable_public_base_url_stops_the_start(string? value)
     {
         string[] extra = value is null ? ["--environment=Production"] : ["--environment=Production", "--Shop:PublicBaseUrl=" + value];
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ShopHost.StartAsync(_sandbox, ShopHost.TemporarySqlite(out _directory), false, false, extra));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ShopHost.StartAsync(Sandbox, TemporarySqlite(), false, false, extra));
         Assert.Contains("Shop:PublicBaseUrl", error.Message, StringComparison.Ordinal);
     }
 
