@@ -5,13 +5,14 @@ public static class QiwiQuery
 {
     /// <summary>
     /// The query parameters of <paramref name="url"/>, URL-decoded ('+' is a space). A parameter given
-    /// twice keeps its last value: QIWI appends its parameters after the merchant's own.
+    /// twice keeps its last value: QIWI appends its parameters after the merchant's own. The fragment (from <c>#</c>)
+    /// is no part of the query, in an absolute URL or a relative one.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Parse(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        var query = url.IsAbsoluteUri ? url.Query : (url.OriginalString.Contains('?') ? url.OriginalString[url.OriginalString.IndexOf('?')..] : string.Empty);
+        var query = url.IsAbsoluteUri ? url.Query : QueryOf(url.OriginalString);
         foreach (var part in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = part.IndexOf('=');
@@ -21,6 +22,15 @@ public static class QiwiQuery
         }
 
         return result;
+    }
+
+    /// <summary>The query of a relative URL's text: from its first '?' to its fragment's '#' (a '#' before any '?' starts the fragment: no query).</summary>
+    private static string QueryOf(string text)
+    {
+        var hash = text.IndexOf('#');
+        var head = hash < 0 ? text : text[..hash];
+        var question = head.IndexOf('?');
+        return question < 0 ? string.Empty : head[question..];
     }
 
     private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
