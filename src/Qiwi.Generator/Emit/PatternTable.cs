@@ -96,6 +96,14 @@ internal sealed record PatternTable(string ClassName, EquatableArray<PatternFiel
                     }
                 }
             }
+            else
+            {
+                // An inbound redirect's parser checks what it read (RedirectEmitter.AppendInboundChecks).
+                foreach (var parameter in redirect.Parameters)
+                {
+                    builder.Checked(parameter.Type, parameter.Constraints, redirect.Name, parameter.Name);
+                }
+            }
         }
 
         foreach (var model in spec.Objects)

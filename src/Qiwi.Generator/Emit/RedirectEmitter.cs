@@ -66,7 +66,7 @@ internal static class RedirectEmitter
             }
             else
             {
-                EmitParser(writer, redirect, spec.Namespace);
+                EmitParser(writer, redirect, spec.Namespace, patterns);
             }
         }
 
@@ -195,23 +195,34 @@ internal static class RedirectEmitter
         writer.Close();
     }
 
-    private static void EmitParser(CodeWriter writer, RedirectModel redirect, string ns)
+    private static void EmitParser(CodeWriter writer, RedirectModel redirect, string ns, PatternTable patterns)
     {
         var record = redirect.Names.Record;
         XmlDoc.Summary(writer, Scratch.Take().Append("Reads the parameters of: ").Append(redirect.Summary ?? redirect.OperationId));
         XmlDoc.Remarks(writer, redirect.Description);
         XmlDoc.Param(writer, "url", "The URL the payer arrived at (its query is read; other parameters of the merchant's own are ignored).");
-        writer.Line("/// <exception cref=\"global::System.FormatException\">A required parameter is missing or cannot be read.</exception>");
+        writer.Line("/// <exception cref=\"global::System.FormatException\">A required parameter is missing, cannot be read, or breaks a rule of the spec.</exception>");
         writer.LineStart().Append("public static ").Append(record).Append(' ').Append(redirect.Names.Parse).Append("(global::System.Uri url)");
         writer.OpenEnd();
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(url);");
         writer.Line("var query = " + CSharp.Runtime + ".QiwiQuery.Parse(url);");
-        writer.Line("return new ", record);
+        var checkedAny = HasRules(redirect);
+        writer.Line(checkedAny ? "var result = new " : "return new ", record);
         writer.Line("{").Indent();
         foreach (var parameter in redirect.Parameters)
         {
-            var line = writer.LineStart().Append(parameter.Name).Append(" = query.TryGetValue(").AppendLiteral(parameter.WireName).Append(", out var ").Append(parameter.TextLocalName).Append(") ? ")
-                .AppendFromWire(parameter.Type, parameter.Constraints, parameter.TextLocalName, ns);
+            var line = writer.LineStart().Append(parameter.Name).Append(" = query.TryGetValue(").AppendLiteral(parameter.WireName).Append(", out var ").Append(parameter.TextLocalName).Append(") ? ");
+            if (ReadCanFail(parameter.Type))
+            {
+                // A number too large for its type is an OverflowException: read so that only a FormatException leaves.
+                line.Append(CSharp.Runtime + ".QiwiQuery.Read(").AppendLiteral(parameter.WireName).Append(", ").Append(parameter.TextLocalName).Append(", static value => ")
+                    .AppendFromWire(parameter.Type, parameter.Constraints, "value", ns).Append(')');
+            }
+            else
+            {
+                line.AppendFromWire(parameter.Type, parameter.Constraints, parameter.TextLocalName, ns);
+            }
+
             if (parameter.Required)
             {
                 line.Append(" : throw new global::System.FormatException(").AppendLiteral("The URL has no '", parameter.WireName, "' parameter.").Append("),");
@@ -225,6 +236,24 @@ internal static class RedirectEmitter
         }
 
         writer.Outdent().Line("};");
+        if (checkedAny)
+        {
+            // A return URL is made by anyone: a value that breaks the spec's rules is refused as an unreadable one is.
+            var line = writer.LineStart().Append("if ((");
+            var count = 0;
+            foreach (var parameter in redirect.Parameters)
+            {
+                AppendInboundChecks(line, patterns, redirect, parameter, ref count);
+            }
+
+            line.Append(") is { } problem)");
+            writer.OpenEnd();
+            writer.Line("throw new global::System.FormatException(problem.Description);");
+            writer.Close();
+            writer.Line();
+            writer.Line("return result;");
+        }
+
         writer.Close();
         writer.Line();
         XmlDoc.Summary(writer, "Reads the parameters of the URL, or returns false when a required one is missing or unreadable.");
@@ -240,6 +269,100 @@ internal static class RedirectEmitter
         writer.Line("return false;");
         writer.Close();
         writer.Close();
+    }
+
+    /// <summary>Whether an inbound redirect has a parameter with a rule its parser checks (<see cref="AppendInboundChecks"/>).</summary>
+    internal static bool HasRules(RedirectModel redirect)
+    {
+        foreach (var parameter in redirect.Parameters)
+        {
+            if (InboundRules(parameter) != FormReaderEmitter.Rule.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether reading the text as the type can throw (a number, a date, a boolean); a string, an open enum and a closed one (an unlisted value reads as its unknown member, as in every answer) cannot.</summary>
+    private static bool ReadCanFail(TypeRef type)
+        => type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Boolean or ValueKind.DateTime || (type.Kind == ValueKind.Enum && type.IntegerEnum);
+
+    /// <summary>The rules an inbound parameter's value is checked against once read: a form reader's, but the listed-value check (a closed enum's unlisted value reads as its unknown member, as in every answer).</summary>
+    internal static FormReaderEmitter.Rule InboundRules(ParameterModel parameter)
+        => FormReaderEmitter.RulesOf(parameter.Type, parameter.Constraints) & ~FormReaderEmitter.Rule.Listed;
+
+    /// <summary>
+    /// Appends the checks of <paramref name="parameter"/>'s value in the parsed record (<c>result.Name</c>), each of type
+    /// <c>QiwiFieldProblem?</c>, joined to those before by <c> ?? </c>; an optional parameter's only when present.
+    /// </summary>
+    private static void AppendInboundChecks(System.Text.StringBuilder line, PatternTable patterns, RedirectModel redirect, ParameterModel parameter, ref int count)
+    {
+        var rules = InboundRules(parameter);
+        if (rules == FormReaderEmitter.Rule.None)
+        {
+            return;
+        }
+
+        if (count++ > 0)
+        {
+            line.Append(" ?? ");
+        }
+
+        var value = "result." + parameter.Name + (parameter.Required || CSharp.IsReferenceType(parameter.Type) ? string.Empty : ".Value");
+        if (!parameter.Required)
+        {
+            line.Append("(result.").Append(parameter.Name).Append(" is null ? null : ");
+        }
+
+        var c = parameter.Constraints;
+        var first = true;
+        void Start(System.Text.StringBuilder builder, string method, ref bool isFirst)
+        {
+            if (!isFirst)
+            {
+                builder.Append(" ?? ");
+            }
+
+            isFirst = false;
+            builder.Append(CSharp.Runtime + ".QiwiFieldCheck.").Append(method).AppendLiteral(parameter.WireName).Append(", ").Append(value);
+        }
+
+        if ((rules & FormReaderEmitter.Rule.Length) != 0)
+        {
+            Start(line, "Length(", ref first);
+            line.Append(", ").AppendIntLiteral(c.MinLength).Append(", ").AppendIntLiteral(c.MaxLength).Append(')');
+        }
+
+        if ((rules & FormReaderEmitter.Rule.Pattern) != 0)
+        {
+            Start(line, "Pattern(", ref first);
+            line.Append(", ").AppendPatternField(patterns, c.Pattern!, redirect.Name, parameter.Name).Append(", ").AppendLiteral(c.Pattern!).Append(')');
+        }
+
+        if ((rules & FormReaderEmitter.Rule.Minimum) != 0)
+        {
+            Start(line, "Minimum(", ref first);
+            line.Append(", ").Append(c.Minimum).Append("m, ").Append(CSharp.BoolLiteral(c.ExclusiveMinimum)).Append(')');
+        }
+
+        if ((rules & FormReaderEmitter.Rule.Maximum) != 0)
+        {
+            Start(line, "Maximum(", ref first);
+            line.Append(", ").Append(c.Maximum).Append("m, ").Append(CSharp.BoolLiteral(c.ExclusiveMaximum)).Append(')');
+        }
+
+        if ((rules & FormReaderEmitter.Rule.DateTimeWindow) != 0)
+        {
+            Start(line, "DateTimeWindow(", ref first);
+            line.Append(", global::System.TimeProvider.System, ").AppendIntLiteral(c.MaxDaysAhead).Append(", ").Append(CSharp.BoolLiteral(c.AllowPast)).Append(')');
+        }
+
+        if (!parameter.Required)
+        {
+            line.Append(')');
+        }
     }
 
     private static void EmitParametersRecord(CodeWriter writer, RedirectsScope spec, RedirectModel redirect)

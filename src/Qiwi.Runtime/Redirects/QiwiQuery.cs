@@ -24,6 +24,27 @@ public static class QiwiQuery
         return result;
     }
 
+    /// <summary>
+    /// A parameter's text read as its type by <paramref name="read"/> (a generated parser's reading of a number, a date,
+    /// a boolean): text that is no value of the type, or too large for it, is a <see cref="FormatException"/> naming the
+    /// parameter, so that a URL anyone can make never throws anything else from a parser.
+    /// </summary>
+    /// <exception cref="FormatException">The text cannot be read as the parameter's type.</exception>
+    public static T Read<T>(string name, string text, Func<string, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            return read(text);
+        }
+        catch (Exception exception) when (exception is FormatException or OverflowException or ArgumentException)
+        {
+            throw new FormatException($"'{name}' cannot be read (was '{QiwiFormat.Shorten(text)}'): {exception.Message}", exception);
+        }
+    }
+
     /// <summary>The query of a relative URL's text: from its first '?' to its fragment's '#' (a '#' before any '?' starts the fragment: no query).</summary>
     private static string QueryOf(string text)
     {

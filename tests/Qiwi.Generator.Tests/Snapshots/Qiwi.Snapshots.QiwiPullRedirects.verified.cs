@@ -564,15 +564,21 @@ public sealed partial class QiwiPullRedirects
     /// <param name="url">
     /// The URL the payer arrived at (its query is read; other parameters of the merchant's own are ignored).
     /// </param>
-    /// <exception cref="global::System.FormatException">A required parameter is missing or cannot be read.</exception>
+    /// <exception cref="global::System.FormatException">A required parameter is missing, cannot be read, or breaks a rule of the spec.</exception>
     public static CheckoutReturnRedirect ParseCheckoutReturn(global::System.Uri url)
     {
         global::System.ArgumentNullException.ThrowIfNull(url);
         var query = global::Qiwi.Runtime.QiwiQuery.Parse(url);
-        return new CheckoutReturnRedirect
+        var result = new CheckoutReturnRedirect
         {
             BillId = query.TryGetValue("order", out var billIdText) ? billIdText : throw new global::System.FormatException("The URL has no 'order' parameter."),
         };
+        if ((global::Qiwi.Runtime.QiwiFieldCheck.Length("order", result.BillId, 1, 200) ?? global::Qiwi.Runtime.QiwiFieldCheck.Pattern("order", result.BillId, QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$")) is { } problem)
+        {
+            throw new global::System.FormatException(problem.Description);
+        }
+
+        return result;
     }
 
     /// <summary>Reads the parameters of the URL, or returns false when a required one is missing or unreadable.</summary>

@@ -73,6 +73,36 @@ public sealed class ReturnUrlTests
         Assert.True(failures.Count == 0, $"{failures.Count} failures, the first: " + string.Join("\n", failures.Take(8)));
     }
 
+    [Theory]
+    [InlineData("https://shop.example/ok?order=")]
+    [InlineData("https://shop.example/ok?a=1&order")]
+    [InlineData("https://shop.example/ok?order=a%00b")]
+    [InlineData("https://shop.example/ok?order=%01")]
+    [InlineData("https://shop.example/ok?order=a%EF%BF%BEb")]
+    [InlineData("https://shop.example/ok?order=%1F")]
+    public void An_order_the_spec_refuses_is_a_format_exception(string url)
+    {
+        foreach (var (_, uri) in Forms(url))
+        {
+            var exception = Assert.Throws<FormatException>(() => QiwiPullRedirects.ParseCheckoutReturn(uri));
+            Assert.Contains("'order'", exception.Message, StringComparison.Ordinal);
+            Assert.False(QiwiPullRedirects.TryParseCheckoutReturn(uri, out var result));
+            Assert.Null(result);
+        }
+    }
+
+    [Fact]
+    public void An_order_longer_than_the_spec_allows_is_a_format_exception_and_200_characters_are_read()
+    {
+        Assert.Equal(200, QiwiPullRedirects.ParseCheckoutReturn(new Uri("https://shop.example/ok?order=" + new string('7', 200))).BillId.Length);
+        var exception = Assert.Throws<FormatException>(() => QiwiPullRedirects.ParseCheckoutReturn(new Uri("https://shop.example/ok?order=" + new string('7', 201))));
+        Assert.Contains("'order'", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_order_is_a_format_exception()
+        => Assert.Throws<FormatException>(() => QiwiPullRedirects.ParseCheckoutReturn(new Uri("/ok?a=1#order=5", UriKind.Relative)));
+
     /// <summary>The URL as a shop meets it: absolute, and as the request's path and query (a relative URL), with and without its fragment.</summary>
     private static IEnumerable<(string Form, Uri Url)> Forms(string url)
     {
