@@ -291,6 +291,12 @@ internal sealed class ParameterCode
                     any = End(writer);
                 }
 
+                if (c.AbsoluteUri)
+                {
+                    Start(writer, "AbsoluteUri(", name, value).Append(");");
+                    any = End(writer);
+                }
+
                 break;
             case ValueKind.Decimal:
                 if (c.Minimum is not null)
@@ -425,6 +431,11 @@ internal sealed class ParameterCode
         if (c.Pattern is not null)
         {
             Rule(builder, ref separator).Append("matches `").Append(c.Pattern).Append('`');
+        }
+
+        if (c.AbsoluteUri)
+        {
+            Rule(builder, ref separator).Append("an absolute URI");
         }
 
         if (c.Minimum is not null)

@@ -14,6 +14,9 @@ internal sealed record Constraints
 
     public string? Pattern { get; init; }
 
+    /// <summary><c>format: uri</c> on a string: an absolute URI (RFC 3986: a scheme, then ':'), checked before sending.</summary>
+    public bool AbsoluteUri { get; init; }
+
     public string? Minimum { get; init; }
 
     public bool ExclusiveMinimum { get; init; }

@@ -345,13 +345,15 @@ internal sealed class SchemaReader
             minimum = null;
         }
         var pattern = ReadPattern(keys.Pattern);
-        var constraints = minLength is null && maxLength is null && !exclusiveMinimum && !exclusiveMaximum && minimum is null && maximum is null && pattern is null
+        var absoluteUri = keys.Format is not null && YamlExtensions.StringOf(keys.Format) == "uri" && YamlExtensions.StringOf(keys.Type) == "string";
+        var constraints = minLength is null && maxLength is null && !exclusiveMinimum && !exclusiveMaximum && minimum is null && maximum is null && pattern is null && !absoluteUri
             ? Constraints.None // the common case: one shared (equal) instance instead of a new one
             : new Constraints
             {
                 MinLength = minLength,
                 MaxLength = maxLength,
                 Pattern = pattern,
+                AbsoluteUri = absoluteUri,
                 Minimum = minimum,
                 ExclusiveMinimum = exclusiveMinimum,
                 Maximum = maximum,

@@ -37,6 +37,57 @@ public static class QiwiGuard
 
     private static string Characters(int count) => count == 1 ? "1 character" : count.ToString(CultureInfo.InvariantCulture) + " characters";
 
+    /// <summary>
+    /// The string must be an absolute URI (<c>format: uri</c>): a scheme (a letter, then letters, digits, '+', '-' or
+    /// '.'), ':', and the rest as .NET reads an absolute URI, with no control character and no white space at its end.
+    /// A relative URL ("/success"),
+    /// one without its scheme ("shop.example/ok") or one with a line break from configuration text is refused here
+    /// rather than sent: QIWI would not send the payer back to it.
+    /// </summary>
+    public static void AbsoluteUri(string value, string paramName)
+    {
+        NotNull(value, paramName);
+        if (!IsAbsoluteUri(value))
+        {
+            throw new ArgumentException($"{paramName} must be an absolute URI with its scheme, such as https://shop.example/success (was '{QiwiFormat.Shorten(value)}').", paramName);
+        }
+    }
+
+    /// <summary>Whether <paramref name="value"/> passes <see cref="AbsoluteUri"/>.</summary>
+    internal static bool IsAbsoluteUri(string value)
+    {
+        var colon = value.IndexOf(':');
+        if (colon < 1 || !char.IsAsciiLetter(value[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < colon; i++)
+        {
+            var c = value[i];
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        if (char.IsWhiteSpace(value[^1]))
+        {
+            return false;   // a space copied with it: .NET would drop it, QIWI would get it
+        }
+
+        // .NET reads "C:/x" as a file path of scheme "file": the scheme it reads must be the one written.
+        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme.Equals(value[..colon], StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>The string must match the pattern.</summary>
     public static void Pattern(string value, string paramName, Regex pattern, string patternText)
     {

@@ -57,14 +57,14 @@ public sealed partial class QiwiPullRedirects
     /// <c>order=&lt;bill_id&gt;</c> is appended). Must be on the merchant's site. Followed only
     /// when the payer pays from the QIWI Wallet balance.
     /// <para/>
-    /// (<c>successUrl</c>)
+    /// (<c>successUrl</c>: an absolute URI)
     /// </param>
     /// <param name="failUrl">
     /// Where the payer goes when the QIWI Wallet transaction could not be created
     /// (then <c>order=&lt;bill_id&gt;</c> is appended). Must be on the merchant's site.
     /// Followed only when the payer pays from the QIWI Wallet balance.
     /// <para/>
-    /// (<c>failUrl</c>)
+    /// (<c>failUrl</c>: an absolute URI)
     /// </param>
     /// <param name="paySource">
     /// The payment method shown first. When it is not available to the payer, the
@@ -81,6 +81,14 @@ public sealed partial class QiwiPullRedirects
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
         global::Qiwi.Runtime.QiwiGuard.Pattern(billId, nameof(billId), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
+        if (successUrl is not null)
+        {
+            global::Qiwi.Runtime.QiwiGuard.AbsoluteUri(successUrl, nameof(successUrl));
+        }
+        if (failUrl is not null)
+        {
+            global::Qiwi.Runtime.QiwiGuard.AbsoluteUri(failUrl, nameof(failUrl));
+        }
         if (paySource is not null)
         {
             if (!paySource.Value.IsDefined())
@@ -139,14 +147,14 @@ public sealed partial class QiwiPullRedirects
     /// <c>order=&lt;bill_id&gt;</c> is appended). Must be on the merchant's site. Followed only
     /// when the payer pays from the QIWI Wallet balance.
     /// <para/>
-    /// (<c>successUrl</c>)
+    /// (<c>successUrl</c>: an absolute URI)
     /// </param>
     /// <param name="failUrl">
     /// Where the payer goes when the QIWI Wallet transaction could not be created
     /// (then <c>order=&lt;bill_id&gt;</c> is appended). Must be on the merchant's site.
     /// Followed only when the payer pays from the QIWI Wallet balance.
     /// <para/>
-    /// (<c>failUrl</c>)
+    /// (<c>failUrl</c>: an absolute URI)
     /// </param>
     /// <param name="targetIframe">
     /// <c>iframe</c>: open successUrl / failUrl inside the iframe; empty or absent: not in the iframe. Legacy (2017).
@@ -168,6 +176,14 @@ public sealed partial class QiwiPullRedirects
         global::Qiwi.Runtime.QiwiGuard.NotNull(billId, nameof(billId));
         global::Qiwi.Runtime.QiwiGuard.Length(billId, nameof(billId), 1, 200);
         global::Qiwi.Runtime.QiwiGuard.Pattern(billId, nameof(billId), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
+        if (successUrl is not null)
+        {
+            global::Qiwi.Runtime.QiwiGuard.AbsoluteUri(successUrl, nameof(successUrl));
+        }
+        if (failUrl is not null)
+        {
+            global::Qiwi.Runtime.QiwiGuard.AbsoluteUri(failUrl, nameof(failUrl));
+        }
         if (paySource is not null)
         {
             if (!paySource.Value.IsDefined())
@@ -271,14 +287,14 @@ public sealed partial class QiwiPullRedirects
     /// <c>order=&lt;bill_id&gt;</c> is appended). Must be on the merchant's site. Followed only
     /// when the payer pays from the QIWI Wallet balance.
     /// <para/>
-    /// (<c>successUrl</c>)
+    /// (<c>successUrl</c>: an absolute URI)
     /// </param>
     /// <param name="failUrl">
     /// Where the payer goes when the QIWI Wallet transaction could not be created
     /// (then <c>order=&lt;bill_id&gt;</c> is appended). Must be on the merchant's site.
     /// Followed only when the payer pays from the QIWI Wallet balance.
     /// <para/>
-    /// (<c>failUrl</c>)
+    /// (<c>failUrl</c>: an absolute URI)
     /// </param>
     /// <param name="targetIframe">
     /// <c>iframe</c>: open successUrl / failUrl inside the iframe; empty or absent: not in the iframe. Legacy (2017).
@@ -319,6 +335,14 @@ public sealed partial class QiwiPullRedirects
         {
             global::Qiwi.Runtime.QiwiGuard.Length(comment, nameof(comment), null, 255);
             global::Qiwi.Runtime.QiwiGuard.Pattern(comment, nameof(comment), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
+        }
+        if (successUrl is not null)
+        {
+            global::Qiwi.Runtime.QiwiGuard.AbsoluteUri(successUrl, nameof(successUrl));
+        }
+        if (failUrl is not null)
+        {
+            global::Qiwi.Runtime.QiwiGuard.AbsoluteUri(failUrl, nameof(failUrl));
         }
         if (paySource is not null)
         {
@@ -459,14 +483,14 @@ public sealed partial class QiwiPullRedirects
     /// <c>order=&lt;bill_id&gt;</c> is appended). Must be on the merchant's site. Followed only
     /// when the payer pays from the QIWI Wallet balance.
     /// <para/>
-    /// (<c>successUrl</c>)
+    /// (<c>successUrl</c>: an absolute URI)
     /// </param>
     /// <param name="failUrl">
     /// Where the payer goes when the QIWI Wallet transaction could not be created
     /// (then <c>order=&lt;bill_id&gt;</c> is appended). Must be on the merchant's site.
     /// Followed only when the payer pays from the QIWI Wallet balance.
     /// <para/>
-    /// (<c>failUrl</c>)
+    /// (<c>failUrl</c>: an absolute URI)
     /// </param>
     /// <param name="targetIframe">
     /// <c>iframe</c>: open successUrl / failUrl inside the iframe; empty or absent: not in the iframe. Legacy (2017).
@@ -500,6 +524,14 @@ public sealed partial class QiwiPullRedirects
         {
             global::Qiwi.Runtime.QiwiGuard.Length(comment, nameof(comment), null, 255);
             global::Qiwi.Runtime.QiwiGuard.Pattern(comment, nameof(comment), QiwiPullPatterns.CreateBillBillId, "^(?:[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$");
+        }
+        if (successUrl is not null)
+        {
+            global::Qiwi.Runtime.QiwiGuard.AbsoluteUri(successUrl, nameof(successUrl));
+        }
+        if (failUrl is not null)
+        {
+            global::Qiwi.Runtime.QiwiGuard.AbsoluteUri(failUrl, nameof(failUrl));
         }
         if (paySource is not null)
         {
