@@ -53,12 +53,15 @@ internal static class CheckoutEndpoints
             form = FormCollection.Empty;   // a body that is no readable form: as a page that lost the invoice
         }
 
-        if (!long.TryParse(form["shop"], NumberStyles.None, CultureInfo.InvariantCulture, out var shopId) || string.IsNullOrEmpty(form["transaction"]))
+        // The page puts the id in the form's address too (CheckoutPage.Invoice): taken from there first, since a browser
+        // posts a field's CR and LF as CRLF; a post made by a script may carry it in the body alone.
+        var query = context.Request.Query["transaction"];
+        string? billId = string.IsNullOrEmpty(query) ? form["transaction"] : query;
+        if (!long.TryParse(form["shop"], NumberStyles.None, CultureInfo.InvariantCulture, out var shopId) || string.IsNullOrEmpty(billId))
         {
             return Html(CheckoutPage.Message("Cannot continue", "The page lost the invoice."), StatusCodes.Status400BadRequest);
         }
 
-        string billId = form["transaction"]!;
         var (result, succeeded) = action switch
         {
             "pay" => (ledger.CheckoutMove(shopId, billId, BillStatus.Paid), true),

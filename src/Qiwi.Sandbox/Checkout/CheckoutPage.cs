@@ -38,18 +38,21 @@ internal static class CheckoutPage
 
         var hidden = Hidden("shop", shopId.ToString(CultureInfo.InvariantCulture)) + Hidden("transaction", bill.BillId)
             + Hidden("successUrl", successUrl) + Hidden("failUrl", failUrl);
+        // The id also rides in the form's address: a browser turns every CR and LF of a posted field into CRLF, so an id
+        // with a lone CR or LF (the spec allows both) would come back from the hidden field as another invoice's id.
+        var id = Encode("?transaction=" + Uri.EscapeDataString(bill.BillId));
         if (paySource == PaySource.Mobile)
         {
             body.Append("<p class=\"note\">Mobile Commerce: the operator has sent an SMS to ").Append(Encode(bill.User))
                 .Append(". Answer it as the customer would:</p>");
-            body.Append("<form method=\"post\" action=\"/form/sms-confirm\">").Append(hidden).Append("<button type=\"submit\" id=\"sms-confirm\">Confirm by SMS</button></form>");
-            body.Append("<form method=\"post\" action=\"/form/sms-decline\">").Append(hidden).Append("<button type=\"submit\" id=\"sms-decline\">Decline by SMS</button></form>");
+            body.Append("<form method=\"post\" action=\"/form/sms-confirm").Append(id).Append("\">").Append(hidden).Append("<button type=\"submit\" id=\"sms-confirm\">Confirm by SMS</button></form>");
+            body.Append("<form method=\"post\" action=\"/form/sms-decline").Append(id).Append("\">").Append(hidden).Append("<button type=\"submit\" id=\"sms-decline\">Decline by SMS</button></form>");
         }
         else
         {
-            body.Append("<form method=\"post\" action=\"/form/pay\">").Append(hidden).Append("<button type=\"submit\" id=\"pay\">Pay</button></form>");
-            body.Append("<form method=\"post\" action=\"/form/reject\">").Append(hidden).Append("<button type=\"submit\" id=\"reject\">Reject</button></form>");
-            body.Append("<form method=\"post\" action=\"/form/fail\">").Append(hidden).Append("<button type=\"submit\" id=\"fail\">Fail the payment</button></form>");
+            body.Append("<form method=\"post\" action=\"/form/pay").Append(id).Append("\">").Append(hidden).Append("<button type=\"submit\" id=\"pay\">Pay</button></form>");
+            body.Append("<form method=\"post\" action=\"/form/reject").Append(id).Append("\">").Append(hidden).Append("<button type=\"submit\" id=\"reject\">Reject</button></form>");
+            body.Append("<form method=\"post\" action=\"/form/fail").Append(id).Append("\">").Append(hidden).Append("<button type=\"submit\" id=\"fail\">Fail the payment</button></form>");
         }
 
         return Page("Pay invoice " + bill.BillId, body.ToString());
