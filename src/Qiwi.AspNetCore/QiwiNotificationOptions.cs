@@ -115,7 +115,7 @@ public sealed class QiwiNotificationOptions
             {
                 errors.Add(new(nameof(NotificationPassword), "NotificationPassword is required."));
             }
-            else if (HasControlOrOuterSpace(NotificationPassword))
+            else if (QiwiSettingText.HasControlOrOuterSpace(NotificationPassword))
             {
                 // A secret file's trailing line break, or a space copied with it: no notification would ever verify.
                 errors.Add(new(nameof(NotificationPassword), "NotificationPassword must not contain control characters or start or end with white space (a line break at the end of a secret file, or a space copied with it?); its value is not shown."));
@@ -133,10 +133,6 @@ public sealed class QiwiNotificationOptions
 
         return errors;
     }
-
-    /// <summary>Whether <paramref name="value"/> has a control character anywhere or white space at either end.</summary>
-    private static bool HasControlOrOuterSpace(string value)
-        => char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) || value.Any(char.IsControl);
 
     private void AddCertificateErrors(List<QiwiOptionsError> errors)
     {

@@ -4,10 +4,11 @@ using Qiwi.Runtime;
 namespace Qiwi.Extensions.DependencyInjection;
 
 /// <summary>
-/// Turns every failure of <see cref="QiwiClientOptions.GetErrors"/> (a generated client's options add their settings),
-/// and of the checks of values that came from configuration text (<see cref="QiwiConfigurationChecks"/>), into options
-/// validation (run at start-up): one start shows every mistake. A failure names the client and the setting, each bad
-/// setting once (its messages joined), never a secret's value.
+/// Turns every failure of <see cref="QiwiClientOptions.GetAllErrors"/> (a generated client's options add their settings;
+/// an override of <c>Validate</c> in options of the app's own type runs once the settings pass) into options validation
+/// (run at start-up): one start shows every mistake. Every setting is checked as configuration text whatever set it
+/// (<c>Bind</c>, the options' own <c>ReadSettings</c>, code): the validator cannot tell which. A failure names the client
+/// and the setting, each bad setting once (its messages joined), never a secret's value.
 /// </summary>
 internal sealed class QiwiClientOptionsValidator<TOptions>(string name, Type clientType) : IValidateOptions<TOptions>, IQiwiClientRegistration
     where TOptions : QiwiClientOptions
@@ -28,22 +29,7 @@ internal sealed class QiwiClientOptionsValidator<TOptions>(string name, Type cli
             return ValidateOptionsResult.Skip;
         }
 
-        var errors = new List<QiwiOptionsError>(options.GetErrors());
-        if (errors.Count == 0)
-        {
-            // Options of the app's own type may still check in an override of Validate (the one API before GetErrors).
-            try
-            {
-                options.Validate();
-            }
-            catch (ArgumentException exception)
-            {
-                errors.Add(QiwiOptionsError.From(exception));
-            }
-        }
-
-        errors.AddRange(QiwiConfigurationChecks.Check(options));
-        var failures = errors.GroupBy(static error => error.Option, StringComparer.Ordinal)
+        var failures = options.GetAllErrors(everySettingAsText: true).GroupBy(static error => error.Option, StringComparer.Ordinal)
             .Select(setting => $"QIWI client '{Name}': " + string.Join(" ", setting.Select(static error => error.Message).Distinct(StringComparer.Ordinal)))
             .ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -60,6 +60,11 @@ public class QiwiClientOptions
     /// </summary>
     public virtual void Validate()
     {
+        if (ReferenceEquals(t_settingsPassed, this))
+        {
+            return; // GetAllErrors found the settings valid a moment ago and runs this only for an override's own checks
+        }
+
         var errors = GetErrors();
         if (errors.Count > 0)
         {
@@ -68,20 +73,96 @@ public class QiwiClientOptions
     }
 
     /// <summary>
-    /// Every failed check, in the order of the settings (empty when the options are valid); never throws for a bad setting.
-    /// Text that <see cref="ReadSettings(Func{string, string})"/> could not read comes first.
+    /// Every failed check (empty when the options are valid); never throws for a bad setting. Text that
+    /// <see cref="ReadSettings(Func{string, string})"/> could not read comes first, then the checks of the settings in
+    /// their order, then the checks of slips of text (<see cref="QiwiSettingText"/>): <see cref="ApiId"/> with white space
+    /// or a control character, <see cref="ApiPassword"/> with a control character or outer white space, whatever set
+    /// them; <see cref="Timeout"/>, <c>Retry.BaseDelay</c> or <c>Retry.MaxDelay</c> of a day or more when
+    /// <see cref="ReadSettings(Func{string, string})"/> read it from text (a bare number is days there; in code
+    /// <c>TimeSpan.FromDays(2)</c> says what it means, and is kept).
     /// </summary>
     public IReadOnlyList<QiwiOptionsError> GetErrors()
     {
         var errors = new List<QiwiOptionsError>();
+        AddSettingErrors(errors);
+        AddTextErrors(errors, everySettingAsText: false);
+        return errors;
+    }
+
+    /// <summary>
+    /// Every failure a host reports at start-up (Qiwi.Extensions.DependencyInjection does), in one list: those of the
+    /// settings as <see cref="GetErrors"/> finds them; when those pass (slips of text aside), the failure an override of
+    /// <see cref="Validate"/> throws (options of an app's own type may check there, the one API before
+    /// <see cref="GetErrors"/>), with the settings not checked a second time; then the slips of text. With
+    /// <paramref name="everySettingAsText"/>, every setting is checked as text whatever set it (a binder the options
+    /// cannot see, such as .NET's <c>Bind</c>, may have), and a white-space-only <see cref="ApiId"/> is named a slip as
+    /// well as missing.
+    /// </summary>
+    public IReadOnlyList<QiwiOptionsError> GetAllErrors(bool everySettingAsText)
+    {
+        var errors = new List<QiwiOptionsError>();
+        AddSettingErrors(errors);
+        if (errors.Count == 0)
+        {
+            var outer = t_settingsPassed;
+            t_settingsPassed = this;
+            try
+            {
+                Validate();
+            }
+            catch (ArgumentException exception)
+            {
+                errors.Add(QiwiOptionsError.From(exception));
+            }
+            finally
+            {
+                t_settingsPassed = outer;
+            }
+        }
+
+        AddTextErrors(errors, everySettingAsText);
+        return errors;
+    }
+
+    /// <summary>The options <see cref="GetAllErrors"/> is running <see cref="Validate"/> for, their settings found valid (on this thread).</summary>
+    [ThreadStatic]
+    private static QiwiClientOptions? t_settingsPassed;
+
+    /// <summary>The text that could not be read, then the checks of the settings (<see cref="AddErrors"/>).</summary>
+    private void AddSettingErrors(List<QiwiOptionsError> errors)
+    {
         if (_unreadable is not null)
         {
             errors.AddRange(_unreadable);
         }
 
         AddErrors(errors);
-        return errors;
     }
+
+    /// <summary>The slips of text (<see cref="QiwiSettingText"/>): the credentials whatever set them, the durations when read from text (or <paramref name="everySettingAsText"/>).</summary>
+    private void AddTextErrors(List<QiwiOptionsError> errors, bool everySettingAsText)
+    {
+        // A white-space-only ApiId is reported as missing; start-up has always named it a slip of text too.
+        if ((everySettingAsText || !string.IsNullOrWhiteSpace(ApiId)) && QiwiSettingText.ApiId(ApiId) is { } apiId)
+        {
+            errors.Add(apiId);
+        }
+
+        if (QiwiSettingText.ApiPassword(ApiPassword) is { } apiPassword)
+        {
+            errors.Add(apiPassword);
+        }
+
+        if ((everySettingAsText || Timeout == _timeoutText) && QiwiSettingText.Duration(Timeout, nameof(Timeout)) is { } timeout)
+        {
+            errors.Add(timeout);
+        }
+
+        Retry?.AddTextErrors(errors, everySettingAsText);
+    }
+
+    /// <summary>The <see cref="Timeout"/> read from text, if any: while the setting holds it, it is checked as text.</summary>
+    private TimeSpan? _timeoutText;
 
     private List<QiwiOptionsError>? _unreadable;
 
@@ -139,6 +220,7 @@ public class QiwiClientOptions
         if (reader.TimeSpan(nameof(Timeout)) is { } timeout)
         {
             Timeout = timeout;
+            _timeoutText = timeout;
         }
 
         Retry ??= new();

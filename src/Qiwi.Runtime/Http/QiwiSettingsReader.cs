@@ -53,10 +53,19 @@ public sealed class QiwiSettingsReader
     public Uri? Uri(string key)
         => TryRead(key, "a URL", static (string text, out Uri? value) => System.Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out value), out var read) ? read : null;
 
-    /// <summary>A member of <typeparamref name="TEnum"/> by its name (any case) or number, or null when the key has no text.</summary>
+    /// <summary>
+    /// A value of <typeparamref name="TEnum"/> by its name (any case) or number, or null when the key has no text. Names
+    /// joined by commas are refused (.NET and <c>Bind</c> read <c>"Json,Xml"</c> as the two values OR-ed: <c>Xml</c>, a
+    /// valid setting no check could then refuse). A number is read as .NET reads it, defined or not, as <c>Bind</c> does:
+    /// the options' checks refuse a number no member has (<c>"MediaType": "7"</c>), in the report of every other setting.
+    /// </summary>
     public TEnum? Enum<TEnum>(string key)
         where TEnum : struct, Enum
-        => TryRead(key, "one of " + string.Join(", ", System.Enum.GetNames<TEnum>()), static (string text, out TEnum value) => System.Enum.TryParse(text, ignoreCase: true, out value), out var read) ? read : null;
+        => TryRead(key, "one of " + string.Join(", ", System.Enum.GetNames<TEnum>()), static (string text, out TEnum value) =>
+        {
+            value = default;
+            return !text.Contains(',', StringComparison.Ordinal) && System.Enum.TryParse(text, ignoreCase: true, out value);
+        }, out var read) ? read : null;
 
     private delegate bool Parse<T>(string text, out T value);
 

@@ -39,11 +39,31 @@ public sealed class QiwiRetryOptions
         if (reader.TimeSpan("Retry:BaseDelay") is { } baseDelay)
         {
             BaseDelay = baseDelay;
+            _baseDelayText = baseDelay;
         }
 
         if (reader.TimeSpan("Retry:MaxDelay") is { } maxDelay)
         {
             MaxDelay = maxDelay;
+            _maxDelayText = maxDelay;
+        }
+    }
+
+    /// <summary>The delays read from text, if any: while a setting holds the value read, it is checked as text.</summary>
+    private TimeSpan? _baseDelayText;
+    private TimeSpan? _maxDelayText;
+
+    /// <summary>A delay of a day or more read from text (or, with <paramref name="everySettingAsText"/>, set anyhow): a bare number read as days.</summary>
+    internal void AddTextErrors(ICollection<QiwiOptionsError> errors, bool everySettingAsText)
+    {
+        if ((everySettingAsText || BaseDelay == _baseDelayText) && QiwiSettingText.Duration(BaseDelay, "Retry.BaseDelay") is { } baseDelay)
+        {
+            errors.Add(baseDelay);
+        }
+
+        if ((everySettingAsText || MaxDelay == _maxDelayText) && QiwiSettingText.Duration(MaxDelay, "Retry.MaxDelay") is { } maxDelay)
+        {
+            errors.Add(maxDelay);
         }
     }
 
