@@ -109,14 +109,20 @@ internal static class CheckoutEndpoints
         currency = NumericCurrencies.GetValueOrDefault(currency, currency);
         var billId = query.GetValueOrDefault("txn_id") is { Length: > 0 } txn ? txn : "WF" + time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var phone = query["to"].StartsWith('+') ? query["to"] : "+" + query["to"];
-        var lifetime = TryLifetime(query.GetValueOrDefault("lifetime")) ?? time.GetUtcNow().AddDays(28);
+        var lifetimeText = query.GetValueOrDefault("lifetime");
+        var lifetime = string.IsNullOrEmpty(lifetimeText) ? time.GetUtcNow().AddDays(28) : TryLifetime(lifetimeText);
+        if (lifetime is null)
+        {
+            // Not the default in its place: the merchant (or, unsigned, whoever edited the link) asked for another one.
+            return Html(CheckoutPage.Message("The invoice was not issued", "'lifetime' must be a Moscow time as yyyy-MM-ddTHHmm, such as 2026-12-31T2359."), StatusCodes.Status400BadRequest);
+        }
 
         // The invoice the web form issues is read by the same generated reader as the API's, so both follow one rule
         // (an amount with more decimals is rounded down to two, as the docs say of amounts).
         var read = CreateBillForm.ReadForm(
         [
             new("user", "tel:" + phone), new("amount", query["summ"]), new("ccy", currency), new("comment", query.GetValueOrDefault("comm") ?? string.Empty),
-            new("lifetime", QiwiFormat.DateTime(lifetime, TimeSpan.FromHours(3), "yyyy-MM-ddTHH:mm:ss")),
+            new("lifetime", QiwiFormat.DateTime(lifetime.Value, TimeSpan.FromHours(3), "yyyy-MM-ddTHH:mm:ss")),
         ], time);
         if (read.Value is not { } form)
         {
@@ -136,11 +142,11 @@ internal static class CheckoutEndpoints
         return Results.Redirect("/form?" + string.Join("&", next.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
     }
 
-    private static DateTimeOffset? TryLifetime(string? text)
+    private static DateTimeOffset? TryLifetime(string text)
     {
         try
         {
-            return text is null ? null : QiwiFormat.ParseDateTime(text, TimeSpan.FromHours(3), "yyyy-MM-ddTHHmm");
+            return QiwiFormat.ParseDateTime(text, TimeSpan.FromHours(3), "yyyy-MM-ddTHHmm");
         }
         catch (FormatException)
         {
