@@ -13,7 +13,7 @@ internal sealed class OperationReader
     private static readonly HashSet<string> InheritedOptionMembers = new(System.StringComparer.Ordinal)
     {
         "BaseUrl", "SandboxBaseUrl", "ApiBaseUrl", "UseSandbox", "ServerUrl", "ApiId", "ApiPassword", "MediaType", "Timeout", "Retry",
-        "TimeProvider", "Validate", "GetErrors", "AddErrors", "ReadSettings", "ToString", "Equals", "ReferenceEquals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
+        "TimeProvider", "Validate", "GetErrors", "GetAllErrors", "AddErrors", "ReadSettings", "ToString", "Equals", "ReferenceEquals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
     };
 
     // The locals and lambda parameters an emitted method body declares (ClientEmitter, CallEmitter), and a redirect's (RedirectEmitter).
