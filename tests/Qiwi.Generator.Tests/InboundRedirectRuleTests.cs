@@ -69,7 +69,7 @@ public sealed class InboundRedirectRuleTests
                 {
                     var r = MiniRedirects.ParseComeBack(new global::System.Uri(url));
                     var ok = MiniRedirects.TryParseComeBack(new global::System.Uri(url), out var again) && again == r;
-                    return "ok " + r.Order + "," + (r.Note ?? "null") + "," + (r.Count?.ToString() ?? "null") + "," + r.Big + (ok ? "" : " (TryParse disagrees)");
+                    return "ok " + r.Order + "," + (r.Note ?? "null") + "," + (r.Count?.ToString(global::System.Globalization.CultureInfo.InvariantCulture) ?? "null") + "," + r.Big.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (ok ? "" : " (TryParse disagrees)");
                 }
                 catch (global::System.FormatException exception)
                 {

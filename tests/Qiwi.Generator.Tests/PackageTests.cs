@@ -77,7 +77,7 @@ public sealed class PackageTests : IDisposable
         var client = new QiwiPullClient(http, new QiwiPullClientOptions { BaseUrl = new Uri("https://api.qiwi.test"), ShopId = 373712, ApiId = "23441234", ApiPassword = "secret" });
 
         var bill = await client.CreateBillAsync("BILL-1", "tel:+79161234567", 10m, Currency.Rub, "test", DateTimeOffset.UtcNow.AddDays(1));
-        Console.WriteLine($"bill {bill.BillId} {bill.Status} final={bill.Status.IsFinal()} amount={bill.Amount}");
+        Console.WriteLine($"bill {bill.BillId} {bill.Status} final={bill.Status.IsFinal()} amount={bill.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         try
         {
             await client.GetBillStatusAsync("BILL-2");

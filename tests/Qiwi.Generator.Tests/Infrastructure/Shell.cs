@@ -16,6 +16,10 @@ internal static class Shell
             WorkingDirectory = workingDirectory,
             UseShellExecute = false,
         };
+
+        // The tests read the compiler's and MSBuild's messages in English: on a machine in another language (tr_TR,
+        // ru_RU) the .NET CLI would translate them.
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null)
