@@ -53,7 +53,7 @@ internal static class AdminPages
                 rows.Append($"""
                     <form method="post" action="/admin/orders/{E(order.Id)}/refunds" class="refund-form">
                     {Antiforgery(token)}
-                    <div class="amount"><input type="text" inputmode="decimal" id="{E(field)}" name="amount" required value="{(order.Amount - refunded - pending).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}"><label for="{E(field)}"><span class="sr-only">Amount, </span>RUB</label></div>
+                    <label for="{E(field)}" class="sr-only">Refund amount, RUB</label><input type="text" inputmode="decimal" id="{E(field)}" name="amount" required value="{(order.Amount - refunded - pending).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}">
                     <button type="submit" id="refund-{E(order.Id)}">Refund</button>
                     </form>
                     """);
@@ -83,7 +83,7 @@ internal static class AdminPages
             <button type="submit" id="find-order">Find</button>
             </form>
             <table id="admin-orders">
-            <thead><tr><th scope="col">Order</th><th scope="col">Wallet</th><th scope="col" class="num">Amount</th><th scope="col">Status</th><th scope="col" class="num">Refunded</th><th scope="col">Refund</th></tr></thead>
+            <thead><tr><th scope="col">Order</th><th scope="col">Wallet</th><th scope="col" class="num">Amount</th><th scope="col">Status</th><th scope="col" class="num">Refunded</th><th scope="col">Refund, RUB</th></tr></thead>
             <tbody>{rows}</tbody>
             </table>
             {empty}

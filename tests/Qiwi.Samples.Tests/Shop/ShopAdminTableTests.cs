@@ -8,8 +8,8 @@ namespace Qiwi.Samples.Tests.Shop;
 
 /// <summary>
 /// The admin table, measured in the browser at the pictures' size (1100x700): on seeded orders with refunds in every
-/// state, amounts up to 999 999.99 RUB, order ids of random and of the widest characters their alphabet has, and an
-/// order with a problem note, every page of the table lies within the page's 64rem column (nothing
+/// state, amounts up to 999 999.99 RUB, order and refund ids of random and of the widest characters their alphabets
+/// have, and an order with a problem note, every page of the table lies within the page's 64rem column (nothing
 /// beyond its right edge, no sideways scrolling), also with every refund's "Why" opened; and no row without a note is
 /// more than one line taller than it would be if nothing in it wrapped (only an order id may break). The table was
 /// 50 px wider than the column with the pictures' refunds, and a page wider still with an opened "Why".
@@ -114,8 +114,9 @@ public sealed class ShopAdminTableTests : ShopSandboxTest
     /// <summary>
     /// Twelve orders, newest first (three pages of four), of 1500.00 RUB or up to 999 999.99: most paid with up to four
     /// refunds (success, refused and failed with QIWI's words, processing, pending; seeded ids), the rest in the other
-    /// states, one waiting with a problem note. Every third order id is of the widest characters of its alphabet (W and
-    /// M). Returns the ids.
+    /// states. The second page holds one waiting with a problem note, and one of 999 999.99 with a refund of 499 999.99
+    /// processing (the widest refund line) beside it. Every third order id is of the widest characters of its alphabet
+    /// (W and M), and so is one refund id in two on the last page. Returns the ids.
     /// </summary>
     private static async Task<string[]> SeedAsync(ShopApp shop, Random random)
     {
@@ -128,7 +129,7 @@ public sealed class ShopAdminTableTests : ShopSandboxTest
         for (var i = 0; i < 12; i++)
         {
             var id = "SHOP-" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + new string(random.GetItems<char>(i % 3 == 0 ? "WM" : Base32, 10));
-            var kopecks = random.Next(2) == 0 ? random.Next(100_000, 100_000_000) : 150_000;
+            var kopecks = i == 4 ? 99_999_999 : random.Next(2) == 0 ? random.Next(100_000, 100_000_000) : 150_000;
             var createdAt = (day + TimeSpan.FromMinutes(600 - (i * 17))).ToUnixTimeMilliseconds();
             var order = new OrderRecord
             {
@@ -136,7 +137,7 @@ public sealed class ShopAdminTableTests : ShopSandboxTest
                 AmountKopecks = kopecks, Status = OrderStatus.New, CreatedAt = createdAt, UpdatedAt = createdAt, ExpiresAt = createdAt + (long)TimeSpan.FromDays(1).TotalMilliseconds,
             };
             Assert.True(await orders.TryInsertAsync(order, TimeSpan.FromMinutes(2), CancellationToken.None));
-            var status = i == 5 ? OrderStatus.Waiting : random.Next(3) == 0 ? others[random.Next(others.Length)] : OrderStatus.Paid;
+            var status = i == 5 ? OrderStatus.Waiting : i == 4 || random.Next(3) != 0 ? OrderStatus.Paid : others[random.Next(others.Length)];
             Assert.Equal(ApplyOutcome.Applied, await orders.ApplyAsync(id, status, order.Amount, "RUB", "notification", null, CancellationToken.None));
             if (i == 5)
             {
@@ -145,7 +146,7 @@ public sealed class ShopAdminTableTests : ShopSandboxTest
             }
             else if (status == OrderStatus.Paid)
             {
-                await RefundAsync(refunds, random, order);
+                await RefundAsync(refunds, random, order, widest: i >= 8, first: i == 4 ? (RefundState.Processing, 49_999_999) : null);
             }
 
             ids.Add(id);
@@ -154,17 +155,21 @@ public sealed class ShopAdminTableTests : ShopSandboxTest
         return [.. ids];
     }
 
-    /// <summary>Up to four refunds of <paramref name="order"/>, in all, less than its amount (so its refund form is shown), each in a seeded state.</summary>
-    private static async Task RefundAsync(RefundRepository refunds, Random random, OrderRecord order)
+    /// <summary>
+    /// Up to four refunds of <paramref name="order"/>, in all less than its amount (so its refund form is shown), each in a
+    /// seeded state, <paramref name="first"/> (a state and an amount in kopecks) first when given; with <paramref name="widest"/>
+    /// one refund id in two is of the widest characters of its alphabet.
+    /// </summary>
+    private static async Task RefundAsync(RefundRepository refunds, Random random, OrderRecord order, bool widest, (string State, long Kopecks)? first)
     {
         var left = order.AmountKopecks - 100;
-        for (var count = random.Next(5); count > 0 && left > 100; count--)
+        for (var count = first is null ? random.Next(5) : 1 + random.Next(4); count > 0 && left > 100; count--)
         {
-            var refundId = new string(random.GetItems<char>(Base62, 9));
-            var amount = random.NextInt64(100, Math.Max(101, left / 2));
+            var refundId = new string(random.GetItems<char>(widest && random.Next(2) == 0 ? "WMmw" : Base62, 9));
+            var amount = first?.Kopecks ?? random.NextInt64(100, Math.Max(101, left / 2));
             left -= amount;
             Assert.True(await refunds.TryInsertAsync(order.Id, refundId, amount, TimeSpan.FromMinutes(1), CancellationToken.None));
-            var (state, problem) = random.Next(5) switch
+            var (state, problem) = first is { } given ? (given.State, null) : random.Next(5) switch
             {
                 0 => (RefundState.Refused, "QIWI answered 242: Invoice amount is greater than allowed. Also returned to a refund request when the refund exceeds the invoice amount or the amount left after the previous refunds."),
                 1 => (RefundState.Fail, "QIWI reported the refund failed: the wallet refused the transfer; try again later or refund by other means."),
@@ -172,6 +177,7 @@ public sealed class ShopAdminTableTests : ShopSandboxTest
                 3 => (RefundState.Pending, null),
                 _ => (RefundState.Success, (string?)null),
             };
+            first = null;
             if (state != RefundState.Pending)
             {
                 Assert.True(await refunds.SettleAsync(order.Id, refundId, state, problem, state == RefundState.Processing ? TimeSpan.FromMinutes(1) : null, CancellationToken.None));
