@@ -120,7 +120,7 @@ internal static partial class QiwiNotificationHandler
             // One copy of this notification at a time (in this process): a copy that waited asks the store after
             // the one before it marked the key. Released whatever happens below, so the next copy is not stuck.
             using var gate = await options.Gate.EnterAsync(key, context.RequestAborted).ConfigureAwait(false);
-            if (store is not null && await store.IsAppliedAsync(key, context.RequestAborted).ConfigureAwait(false))
+            if (store is not null && await IsAppliedAsync(store, key, context.RequestAborted, logger).ConfigureAwait(false))
             {
                 LogDuplicate(logger, fields.Find(f => f.Key == "bill_id").Value);
                 return codes.Success;
@@ -130,7 +130,9 @@ internal static partial class QiwiNotificationHandler
             if (store is not null)
             {
                 // The change is made: record it even when QIWI has stopped waiting for the reply (its repeat must
-                // find the mark), so not with the request's token, which is cancelled when the client gives up.
+                // find the mark), so not with the request's token, which is cancelled when the client gives up. Waited
+                // for to the end, however long, with the gate held: released before the mark is made, a repeat would
+                // find no mark and run the handler again. A handler that never returns holds the gate the same way.
                 await store.MarkAppliedAsync(key, CancellationToken.None).ConfigureAwait(false);
             }
         }
@@ -142,6 +144,33 @@ internal static partial class QiwiNotificationHandler
 
         LogHandled(logger, fields.Find(f => f.Key == "bill_id").Value);
         return codes.Success;
+    }
+
+    /// <summary>
+    /// Asks the store, waiting no longer than the request lives: a store deaf to cancellation that never answers would
+    /// otherwise hold this notification's gate for good, and every repeat would wait behind it until QIWI gave up. Safe
+    /// to let go of: the question changes nothing, and the copy that asked leaves without calling the handler, so the
+    /// gate is released with nothing applied; the next copy asks again. The abandoned call's answer is ignored.
+    /// </summary>
+    private static async ValueTask<bool> IsAppliedAsync(IQiwiNotificationStore store, string key, CancellationToken requestAborted, ILogger logger)
+    {
+        var asked = store.IsAppliedAsync(key, requestAborted);
+        if (asked.IsCompleted)
+        {
+            return await asked.ConfigureAwait(false);
+        }
+
+        var answer = asked.AsTask();
+        try
+        {
+            return await answer.WaitAsync(requestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (requestAborted.IsCancellationRequested && !answer.IsCompleted)
+        {
+            LogStoreAbandoned(logger);
+            _ = answer.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
     }
 
     /// <summary>
@@ -280,6 +309,9 @@ internal static partial class QiwiNotificationHandler
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Asking the client for its certificate failed; taken as no certificate.")]
     private static partial void LogNoCertificate(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "QIWI gave up on a notification while the IQiwiNotificationStore was still asked whether it was applied; the request ends without calling the handler, and the next copy asks again. A store that does not honour cancellation keeps running that call.")]
+    private static partial void LogStoreAbandoned(ILogger logger);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "The QIWI notification handler failed; QIWI will repeat the notification.")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception);

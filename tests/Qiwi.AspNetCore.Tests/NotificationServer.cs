@@ -25,8 +25,11 @@ internal static class NotificationServer
         new("user", "tel:+79031811737"), new("prv_name", "Retail_Store"), new("ccy", "RUB"), new("comment", "test"),
     ];
 
-    /// <summary>Starts an endpoint at <c>/qiwi/notify</c> with options <paramref name="configure"/> sets; forwarded headers honoured from <paramref name="trustedProxy"/>.</summary>
-    public static async Task<TestServer> Start(Action<QiwiNotificationOptions> configure, Func<BillNotification, HttpContext, CancellationToken, Task> handler, IPAddress? trustedProxy = null, ILoggerProvider? logs = null)
+    /// <summary>
+    /// Starts an endpoint at <c>/qiwi/notify</c> with options <paramref name="configure"/> sets; forwarded headers honoured
+    /// from <paramref name="trustedProxy"/>; <paramref name="pipeline"/> adds middleware before the endpoint.
+    /// </summary>
+    public static async Task<TestServer> Start(Action<QiwiNotificationOptions> configure, Func<BillNotification, HttpContext, CancellationToken, Task> handler, IPAddress? trustedProxy = null, ILoggerProvider? logs = null, Action<WebApplication>? pipeline = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
@@ -43,6 +46,8 @@ internal static class NotificationServer
             forwarded.KnownProxies.Add(trustedProxy);
             app.UseForwardedHeaders(forwarded);
         }
+
+        pipeline?.Invoke(app);
 
         var options = new QiwiNotificationOptions { ShopId = "2042", NotificationPassword = Password };
         configure(options);

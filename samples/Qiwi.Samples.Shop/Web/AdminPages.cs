@@ -33,7 +33,7 @@ internal static class AdminPages
             var refunded = mine.Where(r => r.Status == RefundState.Success).Sum(r => r.Amount);
             var pending = mine.Where(r => r.Status is RefundState.Pending or RefundState.Unknown or RefundState.Processing).Sum(r => r.Amount);
             rows.Append($"<tr id=\"row-{E(order.Id)}\"><td class=\"id\">{E(order.Id)}<br><span class=\"muted\">{Time(order.CreatedAt)}</span></td><td>{E(order.Phone)}</td>");
-            rows.Append($"<td class=\"num\">{Money(order.Amount)}</td><td>{Status(order.Status)}{(order.Problem is null ? "" : $"<br><span class=\"muted\">{E(order.Problem)}</span>")}</td>");
+            rows.Append($"<td class=\"num\">{Money(order.Amount)}</td><td>{Status(order.Status)}{(order.Problem is null ? "" : $"<span class=\"muted problem\">{E(order.Problem)}</span>")}</td>");
             rows.Append($"<td class=\"num refunded\">{Money(refunded)}{(pending > 0 ? $"<br><span class=\"muted\">{Money(pending)} pending</span>" : "")}");
             if (mine.Count > 0)
             {
@@ -53,7 +53,7 @@ internal static class AdminPages
                 rows.Append($"""
                     <form method="post" action="/admin/orders/{E(order.Id)}/refunds" class="refund-form">
                     {Antiforgery(token)}
-                    <div><label for="{E(field)}">Amount, RUB</label><input type="text" inputmode="decimal" id="{E(field)}" name="amount" required value="{(order.Amount - refunded - pending).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}"></div>
+                    <label for="{E(field)}" class="sr-only">Refund amount, RUB</label><input type="text" inputmode="decimal" id="{E(field)}" name="amount" required value="{(order.Amount - refunded - pending).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}">
                     <button type="submit" id="refund-{E(order.Id)}">Refund</button>
                     </form>
                     """);
@@ -83,7 +83,7 @@ internal static class AdminPages
             <button type="submit" id="find-order">Find</button>
             </form>
             <table id="admin-orders">
-            <thead><tr><th scope="col">Order</th><th scope="col">Wallet</th><th scope="col" class="num">Amount</th><th scope="col">Status</th><th scope="col" class="num">Refunded</th><th scope="col">Refund</th></tr></thead>
+            <thead><tr><th scope="col">Order</th><th scope="col">Wallet</th><th scope="col" class="num">Amount</th><th scope="col">Status</th><th scope="col" class="num">Refunded</th><th scope="col">Refund, RUB</th></tr></thead>
             <tbody>{rows}</tbody>
             </table>
             {empty}
