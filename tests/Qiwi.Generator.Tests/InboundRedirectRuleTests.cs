@@ -94,6 +94,76 @@ public sealed class InboundRedirectRuleTests
         Assert.Empty(harness.Output!.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
     }
 
+    /// <summary>Inbound parameters of every other kind with every rule it can have: the parser compiles without a warning and reads a URL of them.</summary>
+    [Fact]
+    public void Parameters_of_every_kind_with_their_rules_compile_and_are_read()
+    {
+        // Four more parameters before 'note', at the parameters' indentation.
+        var extra = string.Concat(
+            "        - name: price\n",
+            "          in: query\n",
+            "          required: false\n",
+            "          schema:\n",
+            "            type: number\n",
+            "            minimum: 0\n",
+            "            exclusiveMinimum: true\n",
+            "            maximum: 100\n",
+            "        - name: flag\n",
+            "          in: query\n",
+            "          required: false\n",
+            "          schema:\n",
+            "            type: boolean\n",
+            "        - name: due\n",
+            "          in: query\n",
+            "          required: false\n",
+            "          schema:\n",
+            "            type: string\n",
+            "            x-qiwi-datetime:\n",
+            "              offset: '+03:00'\n",
+            "              format: yyyy-MM-ddTHH:mm:ss\n",
+            "              maxDaysAhead: 45\n",
+            "              allowPast: false\n",
+            "        - name: code\n",
+            "          in: query\n",
+            "          required: false\n",
+            "          schema:\n",
+            "            $ref: '#/components/schemas/Code'\n");
+        var spec = Spec.Replace("        - name: note\n", extra + "        - name: note\n", StringComparison.Ordinal);
+        Assert.NotEqual(Spec, spec);
+        const string probe = """
+            namespace Demo;
+
+            public static class Probe
+            {
+                public static string Parse(string url)
+                {
+                    try
+                    {
+                        var r = MiniRedirects.ParseComeBack(new global::System.Uri(url));
+                        return "ok " + r.Price?.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "," + r.Flag + "," + r.Code + "," + (r.Due is null ? "null" : "due");
+                    }
+                    catch (global::System.FormatException exception)
+                    {
+                        return "format " + exception.Message;
+                    }
+                }
+            }
+            """;
+        var harness = GeneratorHarness.ForSpec(spec);
+        Assert.Empty(harness.Run().Diagnostics);
+        Assert.Empty(harness.Output!.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+        var assembly = GeneratedAssembly.Load(spec, probe);
+        var future = DateTimeOffset.UtcNow.AddDays(3).ToOffset(TimeSpan.FromHours(3)).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+
+        Assert.Equal("ok 99.5,True,Busy,due", assembly.Call("Demo.Probe", "Parse", $"https://shop.example/back?order=ab&big=1&price=99.5&flag=true&code=1&due={future}"));
+        Assert.StartsWith("format 'price' must be greater than 0", (string)assembly.Call("Demo.Probe", "Parse", "https://shop.example/back?order=ab&big=1&price=0")!, StringComparison.Ordinal);
+        Assert.StartsWith("format 'price' must be at most 100", (string)assembly.Call("Demo.Probe", "Parse", "https://shop.example/back?order=ab&big=1&price=100.01")!, StringComparison.Ordinal);
+        Assert.StartsWith("format 'flag' cannot be read", (string)assembly.Call("Demo.Probe", "Parse", "https://shop.example/back?order=ab&big=1&flag=yes")!, StringComparison.Ordinal);
+        Assert.StartsWith("format 'code' cannot be read", (string)assembly.Call("Demo.Probe", "Parse", "https://shop.example/back?order=ab&big=1&code=99999999999")!, StringComparison.Ordinal);
+        Assert.StartsWith("format 'due' must not be in the past", (string)assembly.Call("Demo.Probe", "Parse", "https://shop.example/back?order=ab&big=1&due=2020-01-01T00:00:00")!, StringComparison.Ordinal);
+        Assert.StartsWith("format 'due' cannot be read", (string)assembly.Call("Demo.Probe", "Parse", "https://shop.example/back?order=ab&big=1&due=soon")!, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Seeded_return_urls_are_read_or_refused_as_the_rules_say()
     {
