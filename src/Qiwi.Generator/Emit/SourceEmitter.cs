@@ -168,13 +168,14 @@ internal static class SourceEmitter
     /// The text of one file (null when it has nothing to hold), or, when its emitter fails (a bug), a QIWI9999 at
     /// the start of the spec naming the exception and the stack: that file is missing, the others are not affected.
     /// </summary>
-    public static (SourceText? Text, DiagnosticInfo? Error) TryEmit(OutputUnit unit)
+    public static (SourceText? Text, DiagnosticInfo? Error) TryEmit(OutputUnit unit, System.Threading.CancellationToken cancellationToken = default)
     {
         try
         {
+            Checkpoint.Pass(cancellationToken, "file");
             return (Write(unit)?.ToSourceText(), null);
         }
-        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        catch (System.Exception exception) when (!Checkpoint.IsCancellation(exception, cancellationToken))
         {
             // The model holds no positions (so that a line shift re-emits nothing), so the diagnostic is at the file's start.
             return (null, DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, unit.FilePath, SourceSpan.Empty, InternalError.Describe(exception)));

@@ -59,7 +59,7 @@ internal static class SpecFileSelector
 
             return new SpecFile(text.Path, SpecTextContent.Of(source), specOptions);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!Checkpoint.IsCancellation(exception, cancellationToken))
         {
             return Refused(text.Path, specOptions, DiagnosticDescriptors.InternalError, InternalError.OneLine(exception.ToString()));
         }
