@@ -173,7 +173,7 @@ internal static class SourceEmitter
         try
         {
             Checkpoint.Pass(cancellationToken, "file");
-            return (Write(unit)?.ToSourceText(), null);
+            return (Write(unit, cancellationToken)?.ToSourceText(), null);
         }
         catch (System.Exception exception) when (!Checkpoint.IsCancellation(exception, cancellationToken))
         {
@@ -186,13 +186,13 @@ internal static class SourceEmitter
     public static string? Emit(OutputUnit unit) => Write(unit)?.ToString();
 
     /// <summary>One file written (its writer, to be finished as a string or as the driver's text), or null when it has nothing to hold.</summary>
-    private static CodeWriter? Write(OutputUnit unit) => unit switch
+    private static CodeWriter? Write(OutputUnit unit, System.Threading.CancellationToken cancellationToken = default) => unit switch
     {
         EnumUnit u => EnumEmitter.Emit(u.Spec, u.Model),
         ModelUnit u => ModelEmitter.Emit(u.Spec, u.Model),
         SerializationUnit u => SerializationEmitter.Emit(u.Spec, u.Model),
-        InterfaceUnit u => ClientEmitter.EmitInterface(u.Spec),
-        ClientUnit u => ClientEmitter.EmitClient(u.Spec, u.Patterns),
+        InterfaceUnit u => ClientEmitter.EmitInterface(u.Spec, cancellationToken),
+        ClientUnit u => ClientEmitter.EmitClient(u.Spec, u.Patterns, cancellationToken),
         OptionsUnit u => ClientOptionsEmitter.Emit(u.Spec, u.Patterns),
         ResultCodesUnit u => ResultCodeCatalogEmitter.Emit(u.Spec, u.Codes),
         DependencyInjectionUnit u => DependencyInjectionEmitter.Emit(u.Spec),
