@@ -58,7 +58,8 @@ public sealed class InterruptedRunTests
         var entries = (ConcurrentDictionary<string, bool>)typeof(PatternValidityCache).GetField("_known", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(known)!;
         Assert.InRange(entries.Count, 1, known.MaxCount);
         Assert.All(entries, entry => Assert.Equal(IsValid(entry.Key), entry.Value));
-        Assert.Contains(entries.Keys, pattern => pattern.Contains(salt, StringComparison.Ordinal));
+        // The cache is the process's (other tests fill it): it took this test's patterns unless it was full.
+        Assert.True(entries.Count == known.MaxCount || entries.Keys.Any(pattern => pattern.Contains(salt, StringComparison.Ordinal)), "a cache with room did not take a new pattern");
     }
 
     private static void Work(int worker, List<string> specs, List<string> fresh, ConcurrentQueue<string> failures, ConcurrentDictionary<string, int> outcomes)
