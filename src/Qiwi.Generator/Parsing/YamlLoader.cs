@@ -164,7 +164,7 @@ internal static class YamlLoader
         private long _stop;
         private int _documents;
 
-        /// <summary>Nodes loaded between two looks at the cancellation token (<see cref="Checkpoint"/>): about 40 in a 5 MB spec.</summary>
+        /// <summary>Nodes loaded between two looks at the cancellation token (<see cref="Checkpoint"/>): about 70 looks in a 5 MB spec.</summary>
         internal const int CheckpointStride = 4096;
 
         public TreeBuilder(string filePath, List<DiagnosticInfo> diagnostics, SpecLimits limits, NodeArena? arena = null, CancellationToken cancellationToken = default)
