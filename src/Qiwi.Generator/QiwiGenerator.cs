@@ -44,7 +44,7 @@ public sealed class QiwiGenerator : IIncrementalGenerator
         });
 
         var parsed = specFiles
-            .Select(static (file, _) => Parse(file))
+            .Select(static (file, cancellationToken) => Parse(file, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         // One step (not Select, Where, Select): each step is a table the driver builds, fills and keeps on every run.
@@ -134,12 +134,15 @@ public sealed class QiwiGenerator : IIncrementalGenerator
         Emit(context, groups.SelectMany(static (g, _) => g.Webhooks));
     }
 
-    /// <summary>One source output per unit; an emitter that fails (a bug) costs its own file only, reported as QIWI9999.</summary>
+    /// <summary>
+    /// One source output per unit; an emitter that fails (a bug) costs its own file only, reported as QIWI9999. The
+    /// driver does not look at its token between outputs: each file is a <see cref="Checkpoint"/>.
+    /// </summary>
     private static void Emit(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<OutputUnit> units)
     {
         context.RegisterSourceOutput(units.WithTrackingName(TrackingNames.Outputs), static (output, unit) =>
         {
-            var (text, error) = SourceEmitter.TryEmit(unit);
+            var (text, error) = SourceEmitter.TryEmit(unit, output.CancellationToken);
             if (text is not null)
             {
                 output.AddSource(unit.HintName, text);
@@ -165,7 +168,7 @@ public sealed class QiwiGenerator : IIncrementalGenerator
         return false;
     }
 
-    private static ParseResult Parse(SpecFile file)
+    private static ParseResult Parse(SpecFile file, System.Threading.CancellationToken cancellationToken)
     {
         if (file.Refusal is not null)
         {
@@ -174,12 +177,12 @@ public sealed class QiwiGenerator : IIncrementalGenerator
 
         try
         {
-            var result = SpecReader.Read(file);
+            var result = SpecReader.Read(file, cancellationToken);
             return file.Options.MetadataUnseen
                 ? result with { Diagnostics = new(result.Diagnostics.AsArray().Concat(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.PropsNotImported, file.Path, SourceSpan.Empty) })) }
                 : result;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!Checkpoint.IsCancellation(exception, cancellationToken))
         {
             return new ParseResult(null, new(new[] { Internal(file.Path, SourceSpan.Empty, exception) }));
         }

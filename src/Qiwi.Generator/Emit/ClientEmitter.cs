@@ -7,7 +7,8 @@ namespace Qiwi.Generator.Emit;
 /// <summary>The client interface and its implementation: one async method per API operation.</summary>
 internal static class ClientEmitter
 {
-    public static CodeWriter EmitInterface(OperationsScope spec)
+    /// <remarks>The one file that grows with the operations: each operation is a <see cref="Checkpoint"/> of <paramref name="cancellationToken"/>.</remarks>
+    public static CodeWriter EmitInterface(OperationsScope spec, System.Threading.CancellationToken cancellationToken = default)
     {
         var writer = new CodeWriter(spec.Namespace);
         XmlDoc.Summary(writer, spec.ClientDescription);
@@ -23,6 +24,7 @@ internal static class ClientEmitter
 
         foreach (var operation in spec.Operations)
         {
+            Checkpoint.Pass(cancellationToken, "operation");
             if (!first)
             {
                 writer.Line();
@@ -39,7 +41,8 @@ internal static class ClientEmitter
         return writer;
     }
 
-    public static CodeWriter EmitClient(ClientScope spec, PatternTable patterns)
+    /// <remarks>Each operation is a <see cref="Checkpoint"/> of <paramref name="cancellationToken"/>, as in <see cref="EmitInterface"/>.</remarks>
+    public static CodeWriter EmitClient(ClientScope spec, PatternTable patterns, System.Threading.CancellationToken cancellationToken = default)
     {
         var code = new ParameterCode(patterns);
         var name = spec.Names.Client;
@@ -99,6 +102,7 @@ internal static class ClientEmitter
 
         foreach (var operation in spec.Operations)
         {
+            Checkpoint.Pass(cancellationToken, "operation");
             writer.Line();
             writer.Line("/// <inheritdoc />");
             var parameters = ParameterCode.Ordered(operation.Parameters);

@@ -168,13 +168,14 @@ internal static class SourceEmitter
     /// The text of one file (null when it has nothing to hold), or, when its emitter fails (a bug), a QIWI9999 at
     /// the start of the spec naming the exception and the stack: that file is missing, the others are not affected.
     /// </summary>
-    public static (SourceText? Text, DiagnosticInfo? Error) TryEmit(OutputUnit unit)
+    public static (SourceText? Text, DiagnosticInfo? Error) TryEmit(OutputUnit unit, System.Threading.CancellationToken cancellationToken = default)
     {
         try
         {
-            return (Write(unit)?.ToSourceText(), null);
+            Checkpoint.Pass(cancellationToken, "file");
+            return (Write(unit, cancellationToken)?.ToSourceText(), null);
         }
-        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        catch (System.Exception exception) when (!Checkpoint.IsCancellation(exception, cancellationToken))
         {
             // The model holds no positions (so that a line shift re-emits nothing), so the diagnostic is at the file's start.
             return (null, DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, unit.FilePath, SourceSpan.Empty, InternalError.Describe(exception)));
@@ -185,13 +186,13 @@ internal static class SourceEmitter
     public static string? Emit(OutputUnit unit) => Write(unit)?.ToString();
 
     /// <summary>One file written (its writer, to be finished as a string or as the driver's text), or null when it has nothing to hold.</summary>
-    private static CodeWriter? Write(OutputUnit unit) => unit switch
+    private static CodeWriter? Write(OutputUnit unit, System.Threading.CancellationToken cancellationToken = default) => unit switch
     {
         EnumUnit u => EnumEmitter.Emit(u.Spec, u.Model),
         ModelUnit u => ModelEmitter.Emit(u.Spec, u.Model),
         SerializationUnit u => SerializationEmitter.Emit(u.Spec, u.Model),
-        InterfaceUnit u => ClientEmitter.EmitInterface(u.Spec),
-        ClientUnit u => ClientEmitter.EmitClient(u.Spec, u.Patterns),
+        InterfaceUnit u => ClientEmitter.EmitInterface(u.Spec, cancellationToken),
+        ClientUnit u => ClientEmitter.EmitClient(u.Spec, u.Patterns, cancellationToken),
         OptionsUnit u => ClientOptionsEmitter.Emit(u.Spec, u.Patterns),
         ResultCodesUnit u => ResultCodeCatalogEmitter.Emit(u.Spec, u.Codes),
         DependencyInjectionUnit u => DependencyInjectionEmitter.Emit(u.Spec),

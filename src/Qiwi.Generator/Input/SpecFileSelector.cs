@@ -19,15 +19,34 @@ internal static class SpecFileSelector
 {
     private const string Metadata = "build_metadata.AdditionalFiles.";
 
+    /// <remarks>
+    /// Never throws but for the driver's cancellation: when the host fails to give a file's options (its metadata), a
+    /// file named like a spec is refused with QIWI9999 and any other is not taken, so one file costs itself only (an
+    /// exception out of this step would be CS8785 and drop every file of every spec).
+    /// </remarks>
     public static SpecFile? Select(AdditionalText text, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return SelectFile(text, optionsProvider, cancellationToken);
+        }
+        catch (Exception exception) when (!Checkpoint.IsCancellation(exception, cancellationToken))
+        {
+            var path = text.Path;
+            return NamedLikeSpec(Path.GetFileName(path))
+                ? Refused(path, new SpecOptions(null, null, null, string.Empty), DiagnosticDescriptors.InternalError, InternalError.OneLine(exception.ToString()))
+                : null;
+        }
+    }
+
+    private static SpecFile? SelectFile(AdditionalText text, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
     {
         var options = optionsProvider.GetOptions(text);
         var flag = Get(options, "QiwiSpec");
         var name = Path.GetFileName(text.Path);
         var isSpec = flag is not null
             ? !string.Equals(flag, "false", StringComparison.OrdinalIgnoreCase)
-            : name.StartsWith("qiwi", StringComparison.OrdinalIgnoreCase)
-              && (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
+            : NamedLikeSpec(name);
         if (!isSpec)
         {
             return null;
@@ -59,11 +78,15 @@ internal static class SpecFileSelector
 
             return new SpecFile(text.Path, SpecTextContent.Of(source), specOptions);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!Checkpoint.IsCancellation(exception, cancellationToken))
         {
             return Refused(text.Path, specOptions, DiagnosticDescriptors.InternalError, InternalError.OneLine(exception.ToString()));
         }
     }
+
+    private static bool NamedLikeSpec(string name)
+        => name.StartsWith("qiwi", StringComparison.OrdinalIgnoreCase)
+           && (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// An MSBuild build (the SDK makes ProjectDir visible to every generator) without the marker Qiwi.Generator.props

@@ -63,7 +63,7 @@ internal sealed class FastYamlReader
     /// diagnostics YamlDotNet's path would give. False, with nothing reported, when it does not.
     /// </summary>
     /// <remarks>With <paramref name="arena"/>, the nodes come from it; when the text leaves the subset, the arena is rewound.</remarks>
-    public static bool TryLoad(string filePath, string text, out YamlNode? root, out List<DiagnosticInfo> diagnostics, SpecLimits? limits = null, NodeArena? arena = null)
+    public static bool TryLoad(string filePath, string text, out YamlNode? root, out List<DiagnosticInfo> diagnostics, SpecLimits? limits = null, NodeArena? arena = null, System.Threading.CancellationToken cancellationToken = default)
     {
         root = null;
         diagnostics = new List<DiagnosticInfo>();
@@ -73,7 +73,7 @@ internal sealed class FastYamlReader
         }
 
         var pool = SlicePool.Rent();
-        var builder = new YamlLoader.TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default, arena);
+        var builder = new YamlLoader.TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default, arena, cancellationToken);
         var reader = new FastYamlReader(text, builder, pool);
         try
         {

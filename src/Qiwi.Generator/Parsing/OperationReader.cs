@@ -148,6 +148,7 @@ internal sealed class OperationReader
                 var method = methodEntry.Key.Value;
                 if (System.Array.IndexOf(Methods, method) >= 0 && methodEntry.Value is YamlMap operation)
                 {
+                    _context.Pass(section);
                     yield return (entry.Key.Value, entry.Key.Span, pathItem, method, operation);
                 }
             }

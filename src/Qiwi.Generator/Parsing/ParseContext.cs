@@ -11,9 +11,10 @@ internal sealed class ParseContext
     private readonly Dictionary<string, YamlNode?> _pointers = new(System.StringComparer.Ordinal);
     private readonly NodeSet _seen = new();
 
-    public ParseContext(string filePath, YamlMap root, List<DiagnosticInfo> diagnostics)
+    public ParseContext(string filePath, YamlMap root, List<DiagnosticInfo> diagnostics, System.Threading.CancellationToken cancellationToken = default)
     {
         FilePath = filePath;
+        Cancellation = cancellationToken;
         Root = root;
         _diagnostics = diagnostics;
         Current = root.Span;
@@ -23,6 +24,12 @@ internal sealed class ParseContext
     public SourceSpan Current { get; set; }
 
     public string FilePath { get; }
+
+    /// <summary>The driver's token for this run: looked at once per schema, object, operation and webhook (<see cref="Pass"/>).</summary>
+    public System.Threading.CancellationToken Cancellation { get; }
+
+    /// <summary>A <see cref="Checkpoint"/>: throws when the run is cancelled.</summary>
+    public void Pass(string kind) => Checkpoint.Pass(Cancellation, kind);
 
     public YamlMap Root { get; }
 

@@ -80,6 +80,7 @@ internal sealed class SchemaReader
         _order = new List<string>(count);
         foreach (var entry in schemas.Entries)
         {
+            _context.Pass("schema");
             var name = entry.Key.Value;
             if (entry.Value is not YamlMap schema || schema.Contains("$ref"))
             {
@@ -154,6 +155,7 @@ internal sealed class SchemaReader
         {
             if (_objectSchemas.TryGetValue(name, out var schema))
             {
+                _context.Pass("object");
                 _context.Current = schema.Span;
                 var model = ReadObject(name, schema);
                 objects.Add(model);

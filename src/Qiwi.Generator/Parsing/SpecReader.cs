@@ -11,24 +11,28 @@ internal static class SpecReader
 {
     private const string SchemaPrefix = "#/components/schemas/";
 
-    public static ParseResult Read(SpecFile file) => Read(file, reuseNodes: true);
+    public static ParseResult Read(SpecFile file, System.Threading.CancellationToken cancellationToken = default) => Read(file, reuseNodes: true, cancellationToken);
 
     /// <summary>
     /// Reads <paramref name="file"/>; with <paramref name="reuseNodes"/>, into this thread's <see cref="NodeArena"/>
     /// (no node allocated once the thread has read a spec as large), else into new nodes (the reference path the
     /// seeded differential test NodeArenaDifferentialTests holds the arena to). The model keeps no node.
     /// </summary>
-    internal static ParseResult Read(SpecFile file, bool reuseNodes)
+    /// <remarks>
+    /// <paramref name="cancellationToken"/> is looked at every stride of nodes loaded and once per schema, object, operation
+    /// and webhook read (<see cref="Checkpoint"/>); a cancelled read throws, and leaves the thread's pools as a finished one does.
+    /// </remarks>
+    internal static ParseResult Read(SpecFile file, bool reuseNodes, System.Threading.CancellationToken cancellationToken = default)
     {
         if (!reuseNodes)
         {
-            return Read(file, arena: null);
+            return Read(file, arena: null, cancellationToken);
         }
 
         var arena = NodeArena.Rent();
         try
         {
-            return Read(file, arena);
+            return Read(file, arena, cancellationToken);
         }
         finally
         {
@@ -36,10 +40,11 @@ internal static class SpecReader
         }
     }
 
-    private static ParseResult Read(SpecFile file, NodeArena? arena)
+    private static ParseResult Read(SpecFile file, NodeArena? arena, System.Threading.CancellationToken cancellationToken)
     {
+        Checkpoint.Pass(cancellationToken, "read");
         var loaded = new List<DiagnosticInfo>();
-        var root = YamlLoader.Load(file.Path, file.Text, loaded, SpecLimits.For(file.Path, file.Options, loaded), arena);
+        var root = YamlLoader.Load(file.Path, file.Text, loaded, SpecLimits.For(file.Path, file.Options, loaded), arena, cancellationToken);
         if (root is null)
         {
             return new ParseResult(null, new(loaded));
@@ -59,13 +64,13 @@ internal static class SpecReader
             return new ParseResult(null, new(loaded));
         }
 
-        var context = new ParseContext(file.Path, map, loaded);
+        var context = new ParseContext(file.Path, map, loaded, cancellationToken);
         try
         {
             var (model, places) = ReadModel(context, file);
             return new ParseResult(model, new(context.Diagnostics), places);
         }
-        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        catch (System.Exception exception) when (!Checkpoint.IsCancellation(exception, cancellationToken))
         {
             // A bug: reported where the reader was, with what was found before it.
             context.Report(DiagnosticDescriptors.InternalError, context.Current, InternalError.Describe(exception));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using Qiwi.Generator.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -22,7 +23,7 @@ internal static class YamlLoader
     /// returns null when nothing usable was read (a syntax error, a limit exceeded, an empty file).
     /// </summary>
     /// <remarks>With <paramref name="arena"/>, the nodes come from it (see <see cref="NodeArena"/>): the tree is valid until it is returned.</remarks>
-    public static YamlNode? Load(string filePath, string text, List<DiagnosticInfo> diagnostics, SpecLimits? limits = null, NodeArena? arena = null)
+    public static YamlNode? Load(string filePath, string text, List<DiagnosticInfo> diagnostics, SpecLimits? limits = null, NodeArena? arena = null, CancellationToken cancellationToken = default)
     {
         limits ??= SpecLimits.Default;
         if (text.Length > limits.MaxDocumentLength)
@@ -32,20 +33,20 @@ internal static class YamlLoader
             return null;
         }
 
-        if (FastYamlReader.TryLoad(filePath, text, out var fastRoot, out var fastDiagnostics, limits, arena))
+        if (FastYamlReader.TryLoad(filePath, text, out var fastRoot, out var fastDiagnostics, limits, arena, cancellationToken))
         {
             diagnostics.AddRange(fastDiagnostics);
             return fastRoot;
         }
 
-        return LoadWithYamlDotNet(filePath, text, diagnostics, limits, arena);
+        return LoadWithYamlDotNet(filePath, text, diagnostics, limits, arena, cancellationToken);
     }
 
     /// <summary>Loads with YamlDotNet's parser: every YAML construct, every syntax error.</summary>
-    internal static YamlNode? LoadWithYamlDotNet(string filePath, string text, List<DiagnosticInfo> diagnostics, SpecLimits? limits = null, NodeArena? arena = null)
+    internal static YamlNode? LoadWithYamlDotNet(string filePath, string text, List<DiagnosticInfo> diagnostics, SpecLimits? limits = null, NodeArena? arena = null, CancellationToken cancellationToken = default)
     {
         var parser = new Parser(new StringReader(text));
-        var builder = new TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default, arena);
+        var builder = new TreeBuilder(filePath, diagnostics, limits ?? SpecLimits.Default, arena, cancellationToken);
         try
         {
             return Build(parser, builder, text, filePath, diagnostics);
@@ -156,16 +157,24 @@ internal static class YamlLoader
         private readonly Dictionary<string, Frame> _openAnchors = new();
         private readonly NodeArena? _arena;
         private readonly long _maxExpanded;
+        private readonly CancellationToken _cancellation;
         private int _depth;
         private long _expanded;
+        // Where Count looks further than its one comparison: the node limit, or the next checkpoint before it.
+        private long _stop;
         private int _documents;
 
-        public TreeBuilder(string filePath, List<DiagnosticInfo> diagnostics, SpecLimits limits, NodeArena? arena = null)
+        /// <summary>Nodes loaded between two looks at the cancellation token (<see cref="Checkpoint"/>): about 70 looks in a 5 MB spec.</summary>
+        internal const int CheckpointStride = 4096;
+
+        public TreeBuilder(string filePath, List<DiagnosticInfo> diagnostics, SpecLimits limits, NodeArena? arena = null, CancellationToken cancellationToken = default)
         {
             _arena = arena;
             _filePath = filePath;
             _diagnostics = diagnostics;
             _maxExpanded = limits.MaxExpandedNodes;
+            _cancellation = cancellationToken;
+            _stop = Math.Min(_maxExpanded, CheckpointStride);
             _frames = _spareFrames ?? new List<Frame>();
             _spareFrames = null;
         }
@@ -369,8 +378,20 @@ internal static class YamlLoader
         private bool Count(long nodes, TextMark start, TextMark end)
         {
             _expanded += nodes;
-            return _expanded <= _maxExpanded
-                   || Fail(ToSpan(start, end), "expanded nodes (" + _maxExpanded + " nodes, counting every node an alias repeats)");
+            return _expanded <= _stop || Stop(start, end);
+        }
+
+        /// <summary>Past the node limit (loading fails), or at a checkpoint (throws when the run is cancelled).</summary>
+        private bool Stop(TextMark start, TextMark end)
+        {
+            if (_expanded > _maxExpanded)
+            {
+                return Fail(ToSpan(start, end), "expanded nodes (" + _maxExpanded + " nodes, counting every node an alias repeats)");
+            }
+
+            Checkpoint.Pass(_cancellation, "nodes");
+            _stop = Math.Min(_maxExpanded, _expanded + CheckpointStride);
+            return true;
         }
 
         private bool Attach(YamlNode node)
