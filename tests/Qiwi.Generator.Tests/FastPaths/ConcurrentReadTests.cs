@@ -188,7 +188,8 @@ public sealed class ConcurrentReadTests
         return (text, invalid);
     }
 
-    private static bool IsValid(string pattern)
+    /// <summary>Whether .NET compiles <paramref name="pattern"/> (what QIWI0004 must agree with).</summary>
+    internal static bool IsValid(string pattern)
     {
         try
         {

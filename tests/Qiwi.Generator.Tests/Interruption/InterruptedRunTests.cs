@@ -57,7 +57,7 @@ public sealed class InterruptedRunTests
         var known = (PatternValidityCache)typeof(SchemaReader).GetField("KnownPatterns", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
         var entries = (ConcurrentDictionary<string, bool>)typeof(PatternValidityCache).GetField("_known", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(known)!;
         Assert.InRange(entries.Count, 1, known.MaxCount);
-        Assert.All(entries, entry => Assert.Equal(IsValid(entry.Key), entry.Value));
+        Assert.All(entries, entry => Assert.Equal(FastPaths.ConcurrentReadTests.IsValid(entry.Key), entry.Value));
         // The cache is the process's (other tests fill it): it took this test's patterns unless it was full.
         Assert.True(entries.Count == known.MaxCount || entries.Keys.Any(pattern => pattern.Contains(salt, StringComparison.Ordinal)), "a cache with room did not take a new pattern");
     }
@@ -177,20 +177,7 @@ public sealed class InterruptedRunTests
     }
 
     private static int InvalidPatterns(string spec)
-        => Regex.Matches(spec, "pattern: '([^']*)'").Count(match => !IsValid(match.Groups[1].Value));
-
-    private static bool IsValid(string pattern)
-    {
-        try
-        {
-            _ = new Regex(pattern);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
+        => Regex.Matches(spec, "pattern: '([^']*)'").Count(match => !FastPaths.ConcurrentReadTests.IsValid(match.Groups[1].Value));
 
     private static int Occurrences(string text, string value)
     {
