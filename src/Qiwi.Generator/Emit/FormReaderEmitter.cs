@@ -262,8 +262,17 @@ internal static class FormReaderEmitter
     /// <paramref name="value"/> is non-null), joined by <c> ?? </c>; returns how many.
     /// </summary>
     private static int AppendChecks(StringBuilder builder, FormScope spec, string wireName, string name, string value, TypeRef type, Constraints c, PatternTable patterns, string owner, string member, string time, string wireText)
+        => AppendChecks(builder, spec, wireName, name, value, type, c, patterns, owner, member, time, wireText, RulesOf(type, c));
+
+    /// <summary>
+    /// The checks of a value read elsewhere (an inbound redirect's parameter, <paramref name="expression"/> non-null),
+    /// as a form reader writes them, but the listed-value check; joined by <c> ?? </c>; returns how many.
+    /// </summary>
+    internal static int AppendValueChecks(StringBuilder builder, string wireName, string expression, TypeRef type, Constraints c, PatternTable patterns, string owner, string member, string time)
+        => AppendChecks(builder, spec: null, wireName, expression, string.Empty, type, c, patterns, owner, member, time, "null", RulesOf(type, c) & ~Rule.Listed);
+
+    private static int AppendChecks(StringBuilder builder, FormScope? spec, string wireName, string name, string value, TypeRef type, Constraints c, PatternTable patterns, string owner, string member, string time, string wireText, Rule rules)
     {
-        var rules = RulesOf(type, c);
         var count = 0;
         if ((rules & Rule.Length) != 0)
         {
@@ -293,7 +302,7 @@ internal static class FormReaderEmitter
         if ((rules & Rule.Listed) != 0)
         {
             Start(builder, ref count, "Listed(", wireName, name, value).Append(".IsDefined(), ").Append(wireText).Append(" ?? string.Empty, ");
-            AppendAllowed(builder, spec, type.TypeName).Append(')');
+            AppendAllowed(builder, spec!, type.TypeName).Append(')');
         }
 
         return count;

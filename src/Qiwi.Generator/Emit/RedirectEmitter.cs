@@ -316,49 +316,7 @@ internal static class RedirectEmitter
             line.Append("(result.").Append(parameter.Name).Append(" is null ? null : ");
         }
 
-        var c = parameter.Constraints;
-        var first = true;
-        void Start(System.Text.StringBuilder builder, string method, ref bool isFirst)
-        {
-            if (!isFirst)
-            {
-                builder.Append(" ?? ");
-            }
-
-            isFirst = false;
-            builder.Append(CSharp.Runtime + ".QiwiFieldCheck.").Append(method).AppendLiteral(parameter.WireName).Append(", ").Append(value);
-        }
-
-        if ((rules & FormReaderEmitter.Rule.Length) != 0)
-        {
-            Start(line, "Length(", ref first);
-            line.Append(", ").AppendIntLiteral(c.MinLength).Append(", ").AppendIntLiteral(c.MaxLength).Append(')');
-        }
-
-        if ((rules & FormReaderEmitter.Rule.Pattern) != 0)
-        {
-            Start(line, "Pattern(", ref first);
-            line.Append(", ").AppendPatternField(patterns, c.Pattern!, redirect.Name, parameter.Name).Append(", ").AppendLiteral(c.Pattern!).Append(')');
-        }
-
-        if ((rules & FormReaderEmitter.Rule.Minimum) != 0)
-        {
-            Start(line, "Minimum(", ref first);
-            line.Append(", ").Append(c.Minimum).Append("m, ").Append(CSharp.BoolLiteral(c.ExclusiveMinimum)).Append(')');
-        }
-
-        if ((rules & FormReaderEmitter.Rule.Maximum) != 0)
-        {
-            Start(line, "Maximum(", ref first);
-            line.Append(", ").Append(c.Maximum).Append("m, ").Append(CSharp.BoolLiteral(c.ExclusiveMaximum)).Append(')');
-        }
-
-        if ((rules & FormReaderEmitter.Rule.DateTimeWindow) != 0)
-        {
-            Start(line, "DateTimeWindow(", ref first);
-            line.Append(", global::System.TimeProvider.System, ").AppendIntLiteral(c.MaxDaysAhead).Append(", ").Append(CSharp.BoolLiteral(c.AllowPast)).Append(')');
-        }
-
+        FormReaderEmitter.AppendValueChecks(line, parameter.WireName, value, parameter.Type, parameter.Constraints, patterns, redirect.Name, parameter.Name, "global::System.TimeProvider.System");
         if (!parameter.Required)
         {
             line.Append(')');
