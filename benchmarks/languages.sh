@@ -13,16 +13,18 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 dotnet build Toolkit.sln -c Release > "$out/build.log" 2>&1 || { tail -30 "$out/build.log"; exit 1; }
 status=0
+# How many results of the locale's run have this outcome (0 when none: grep finding nothing is no error here).
+count() { { cat "$out/$1"/*.trx 2>/dev/null || true; } | { grep -o "<UnitTestResult [^>]*outcome=\"$2\"" || true; } | wc -l; }
 for lang in $langs; do
   LC_ALL="$lang.UTF-8" LANG="$lang.UTF-8" dotnet test Toolkit.sln -c Release --no-build \
     --logger "trx;LogFilePrefix=$lang" --results-directory "$out/$lang" > "$out/$lang.log" 2>&1 || true
-  passed=$(cat "$out/$lang"/*.trx 2>/dev/null | grep -o 'outcome="Passed"' | wc -l)
-  failed=$(cat "$out/$lang"/*.trx 2>/dev/null | grep -o 'outcome="Failed"' | wc -l)
-  skipped=$(cat "$out/$lang"/*.trx 2>/dev/null | grep -o 'outcome="NotExecuted"' | wc -l)
+  passed=$(count "$lang" Passed)
+  failed=$(count "$lang" Failed)
+  skipped=$(count "$lang" NotExecuted)
   echo "$lang: $passed passed, $failed failed, $skipped skipped"
   if [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ]; then
     status=1
-    cat "$out/$lang"/*.trx | grep -o 'testName="[^"]*"[^>]*outcome="Failed"' | sed 's/" .*//; s/testName="/  failed: /' | head -20
+    { cat "$out/$lang"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*testName="[^"]*"[^>]*outcome="Failed"' || true; } | sed 's/.*testName="/  failed: /; s/" .*//' | head -20
   fi
 done
 exit $status

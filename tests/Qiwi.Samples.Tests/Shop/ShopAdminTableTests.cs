@@ -50,6 +50,9 @@ public sealed class ShopAdminTableTests : ShopSandboxTest
         {
             ViewportSize = new ViewportSize { Width = 1100, Height = 700 }, DeviceScaleFactor = 1, Locale = "en-US", TimezoneId = "UTC",
         });
+        // Three pages measured six ways each in one browser: on two busy cores (every suite at once) a step took longer
+        // than Playwright's 30 s default once (WaitForURL after "Older orders"); a bound still, not a timing asserted.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(shop.Url.AbsoluteUri + "admin/login");
         await page.FillAsync("#password", ShopHost.AdminPassword);
