@@ -20,7 +20,8 @@ internal enum DescriptionRule
 /// parameter or property (which becomes the generated parameter's or property's XML doc). Where docs/contract.md says
 /// the spec holds a table row at <c>param:op/name</c> or <c>prop:Schema/name</c>, the spec's description there,
 /// normalised as the codes' words are (<see cref="DocText.Normalise"/>), must begin with the docs' cell normalised,
-/// and end there or go on with a new sentence (". ") or a clause (": ", "; ", " (") after it: the spec may say more,
+/// and end there or go on with a new sentence (". ") or a clause (": ", "; ", " (") after it (after docs' words that end in
+/// ":", with a space): the spec may say more,
 /// never other words first. A row may differ only at a place a DECISION named in its note lists as
 /// <c>desc:param:op/name</c> or <c>desc:prop:Schema/name</c>, or an ERRATUM lists there (its corrections are made in the
 /// docs' cell first).
@@ -30,23 +31,8 @@ internal static class ContractDescriptions
     /// <summary>One comparison: a row, the description's place (<c>desc:prop:Bill/user</c>), the docs' cell (normalised, errata applied), the node whose description the generator reads.</summary>
     public sealed record Compared(ContractRow Row, string Locator, string Docs, YamlMappingNode Holder, string? Problem);
 
-    /// <summary>The differences recorded as not yet resolved (docs/contract-descriptions-backlog.txt): <c>[row key] desc:place</c>, one a line.</summary>
-    public static string PathOfBacklog => Path.Combine(SpecDocument.RepositoryRoot, "docs", "contract-descriptions-backlog.txt");
-
-    public static IReadOnlySet<string> LoadBacklog()
-        => File.ReadAllLines(PathOfBacklog).Where(l => l.StartsWith('[')).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>The backlog's key of a comparison.</summary>
-    public static string BacklogKey(ContractRow row, string locator) => $"[{row.Key}] {locator}";
-
-    /// <summary>
-    /// Each difference not in <paramref name="backlog"/> (the recorded backlog when null), and each backlog entry that is no
-    /// longer a difference (resolved: remove its line, so the backlog only shrinks).
-    /// </summary>
-    public static IEnumerable<string> Problems(SpecDocument spec, IReadOnlyList<DocItem> items, ContractTable contract, DescriptionRule rule = DescriptionRule.StartsWithAtSentence, IReadOnlySet<string>? backlog = null)
+    public static IEnumerable<string> Problems(SpecDocument spec, IReadOnlyList<DocItem> items, ContractTable contract, DescriptionRule rule = DescriptionRule.StartsWithAtSentence)
     {
-        backlog ??= LoadBacklog();
-        var differing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in Checked(spec, items, contract, rule))
         {
             var at = $"docs/contract.md line {c.Row.Line}: [{c.Row.Key}]";
@@ -57,23 +43,11 @@ internal static class ContractDescriptions
             }
 
             var said = DocText.Normalise(Description(c.Holder));
-            if (Agrees(c.Docs, said, rule))
-            {
-                continue;
-            }
-
-            var key = BacklogKey(c.Row, c.Locator);
-            differing.Add(key);
-            if (!backlog.Contains(key))
+            if (!Agrees(c.Docs, said, rule))
             {
                 yield return $"{at}: the docs describe it as '{c.Docs}', the spec's description at {c.Locator} is '{said}' (it must begin with the docs' words, compared after DocText.Normalise); "
                     + "restore the docs' words, or name in the row's note a DECISION that lists this place.";
             }
-        }
-
-        foreach (var key in backlog.Where(k => !differing.Contains(k)).Order(StringComparer.Ordinal))
-        {
-            yield return $"{Path.GetFileName(PathOfBacklog)}: '{key}' is no longer a difference (or names no compared row): remove its line.";
         }
     }
 
@@ -92,7 +66,8 @@ internal static class ContractDescriptions
 
         var rest = said[docs.Length..];
         return rest.Length == 0 || rest.StartsWith(". ", StringComparison.Ordinal) || rest.StartsWith(": ", StringComparison.Ordinal)
-            || rest.StartsWith("; ", StringComparison.Ordinal) || rest.StartsWith(" (", StringComparison.Ordinal);
+            || rest.StartsWith("; ", StringComparison.Ordinal) || rest.StartsWith(" (", StringComparison.Ordinal)
+            || (docs.EndsWith(':') && rest.StartsWith(' '));
     }
 
     /// <summary>Every comparison: each <c>param:</c> and <c>prop:</c> place of each docs table row with a Description cell, unless excused.</summary>
