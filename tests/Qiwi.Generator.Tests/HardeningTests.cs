@@ -170,7 +170,7 @@ public sealed class HardeningTests
     [Fact]
     public void A_recursive_webhook_body_is_reported_at_the_body_schema()
     {
-        var spec = GeneratorHarness.RealSpec.Replace("      properties:\n        bill_id:\n          type: string\n          description: The merchant's invoice identifier.\n", "      properties:\n        bill_id:\n          type: string\n          description: The merchant's invoice identifier.\n        previous:\n          $ref: '#/components/schemas/BillNotification'\n", StringComparison.Ordinal);
+        var spec = GeneratorHarness.RealSpec.Replace("      properties:\n        bill_id:\n          type: string\n          description: 'Merchant invoice number.'\n", "      properties:\n        bill_id:\n          type: string\n          description: 'Merchant invoice number.'\n        previous:\n          $ref: '#/components/schemas/BillNotification'\n", StringComparison.Ordinal);
         Assert.Contains("previous:", spec, StringComparison.Ordinal);
         var diagnostic = Single(spec, "QIWI0004");
         Assert.Contains("'previous' is an object", diagnostic.GetMessage(), StringComparison.Ordinal);

@@ -42,7 +42,7 @@ internal static class HostileSpecs
         ["real: enum value in a redirect"] = s => RealReplace(Real.Value, "      enum: [qw, mobile, card, wm, ssk]\n      x-qiwi-enum:\n        - value: qw\n",
             "      enum: [" + Yaml(s) + ", mobile, card, wm, ssk]\n      x-qiwi-enum:\n        - value: " + Yaml(s) + "\n"),
         ["real: form property"] = s => RealReplace(RealReplace(Real.Value, "      required: [user, amount, ccy, comment, lifetime]\n", "      required: [" + Yaml(s) + ", amount, ccy, comment, lifetime]\n"),
-            "        user:\n          description: The QIWI Wallet user to invoice", "        " + Yaml(s) + ":\n          description: The QIWI Wallet user to invoice"),
+            "        user:\n          description: 'The QIWI Wallet user''s ID", "        " + Yaml(s) + ":\n          description: 'The QIWI Wallet user''s ID"),
         ["real: webhook field"] = s => RealReplace(Real.Value, "      required: [bill_id, status, amount, user, prv_name, ccy, comment, command]\n      properties:\n        bill_id:\n",
             "      required: [" + Yaml(s) + ", status, amount, user, prv_name, ccy, comment, command]\n      properties:\n        " + Yaml(s) + ":\n"),
         ["real: redirect parameter"] = s => RealReplace(Real.Value, "        - name: embedded\n          in: query", "        - name: " + Yaml(s) + "\n          in: query"),

@@ -13,11 +13,11 @@ namespace Qiwi.Snapshots;
 [global::System.CodeDom.Compiler.GeneratedCode("Qiwi.Generator", "0.1.0")]
 public sealed partial record BillNotification
 {
-    /// <summary>The merchant's invoice identifier.</summary>
+    /// <summary>Merchant invoice number.</summary>
     /// <remarks>Wire name <c>bill_id</c>.</remarks>
     public required string BillId { get; init; }
 
-    /// <summary>The invoice's status (final).</summary>
+    /// <summary>Current invoice status (a final one).</summary>
     /// <remarks>Wire name <c>status</c>.</remarks>
     public required BillStatus Status { get; init; }
 
@@ -30,19 +30,21 @@ public sealed partial record BillNotification
     /// <remarks>Wire name <c>error</c>.</remarks>
     public ResultCode? Error { get; init; }
 
-    /// <summary>Invoice amount.</summary>
+    /// <summary>The invoice amount. The number is rounded down with two decimal places.</summary>
     /// <remarks>Wire name <c>amount</c>.</remarks>
     public required decimal Amount { get; init; }
 
-    /// <summary>The QIWI Wallet user the invoice was issued to.</summary>
+    /// <summary>
+    /// The QIWI Wallet user's ID, to whom the invoice is issued. It is the user's phone number with <c>tel:</c> prefix.
+    /// </summary>
     /// <remarks>Wire name <c>user</c>.</remarks>
     public required string User { get; init; }
 
-    /// <summary>The merchant's site name from the settings on kassa.qiwi.com.</summary>
+    /// <summary>Merchant's site name specified on kassa.qiwi.com in "Settings" section.</summary>
     /// <remarks>Wire name <c>prv_name</c>.</remarks>
     public required string MerchantName { get; init; }
 
-    /// <summary>Invoice currency.</summary>
+    /// <summary>Invoice currency identifier (Alpha-3 ISO 4217 code).</summary>
     /// <remarks>Wire name <c>ccy</c>.</remarks>
     public required string Currency { get; init; }
 
@@ -50,7 +52,7 @@ public sealed partial record BillNotification
     /// <remarks>Wire name <c>comment</c>.</remarks>
     public required string Comment { get; init; }
 
-    /// <summary>Always <c>bill</c>.</summary>
+    /// <summary>Always <c>bill</c> by default.</summary>
     /// <remarks>Wire name <c>command</c>; always <c>bill</c>.</remarks>
     public string Command { get; init; } = "bill";
 

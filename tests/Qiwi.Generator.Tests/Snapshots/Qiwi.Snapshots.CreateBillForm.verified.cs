@@ -11,16 +11,18 @@ namespace Qiwi.Snapshots;
 public sealed partial record CreateBillForm
 {
     /// <summary>
-    /// The QIWI Wallet user to invoice, <c>tel:</c> and the phone number in international format (<c>tel:+79031234567</c>).
+    /// The QIWI Wallet user's ID, to whom the invoice is issued. It is the user's phone number with <c>tel:</c> prefix: <c>tel:+</c> and the number in international format (<c>tel:+79031234567</c>).
     /// </summary>
     /// <remarks>Wire name <c>user</c>.</remarks>
     public required string User { get; init; }
 
-    /// <summary>Invoice amount, rounded down to two decimal places.</summary>
+    /// <summary>The invoice amount. The number is rounded down with two decimal places.</summary>
     /// <remarks>Wire name <c>amount</c>.</remarks>
     public required decimal Amount { get; init; }
 
-    /// <summary>Invoice currency, ISO 4217 alpha-3. Must be allowed for the merchant (1001 otherwise).</summary>
+    /// <summary>
+    /// Invoice currency identifier (Alpha-3 ISO 4217 code). Depends on currencies allowed for the merchant. The following values are supported: RUB, EUR, USD, KZT. One not allowed for the merchant is answered 1001.
+    /// </summary>
     /// <remarks>Wire name <c>ccy</c>.</remarks>
     public required string Currency { get; init; }
 
@@ -31,13 +33,13 @@ public sealed partial record CreateBillForm
     public required string Comment { get; init; }
 
     /// <summary>
-    /// Until when the invoice can be paid, Moscow time. Unpaid by then, it becomes void and gets a final status. QIWI expires every invoice automatically 45 days after it is issued, whatever the lifetime says.
+    /// Date and time up to which the invoice is available for payment, URL-encoded ISO 8601 (<c>YYYY-MM-DDThh:mm:ss</c>), Moscow timezone. If the invoice is not paid by this date it will become void and will be assigned a final status. Important! Invoice will be automatically expired when 45 days is passed after the invoicing date. No page says a later or a past lifetime is refused: the client sends any value (opt-in strict check: <c>QiwiLifetime.EnsureWithin</c>).
     /// </summary>
     /// <remarks>Wire name <c>lifetime</c>.</remarks>
     public required global::System.DateTimeOffset Lifetime { get; init; }
 
     /// <summary>
-    /// <c>mobile</c> to pay from the MNO balance with SMS confirmation (Mobile Commerce); <c>qw</c> (the default) for any QIWI Wallet source.
+    /// If the value is <c>mobile</c> the user's MNO balance will be used as a funding source. If the value is <c>qw</c>, any other funding source is used available in QIWI Wallet system for the user. If parameter isn't present, value <c>qw</c> is assumed. <c>mobile</c> is Mobile Commerce: the payer confirms by SMS.
     /// </summary>
     /// <remarks>Wire name <c>pay_source</c>.</remarks>
     public PaySource? PaySource { get; init; }
@@ -47,7 +49,7 @@ public sealed partial record CreateBillForm
     /// </summary>
     public string? PaySourceWireValue { get; init; }
 
-    /// <summary>The merchant's name shown to the payer. Text XML can carry (as <c>comment</c>).</summary>
+    /// <summary>Merchant's name. Shown to the payer; text XML can carry (as <c>comment</c>).</summary>
     /// <remarks>Wire name <c>prv_name</c>.</remarks>
     public string? MerchantName { get; init; }
 }

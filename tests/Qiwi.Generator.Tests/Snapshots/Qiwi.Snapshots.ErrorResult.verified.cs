@@ -11,14 +11,12 @@ namespace Qiwi.Snapshots;
 public sealed partial record ErrorResult
 {
     /// <summary>
-    /// Result (error) code of every API response. 0 is success. A fatal code
-    /// means the result will not change on a repeat of the request (the error is
-    /// not temporary); non-fatal codes may succeed when retried.
+    /// Error code (0 is success). A fatal code means the result will not change on a repeat of the request (the error is not temporary); non-fatal codes may succeed when retried.
     /// </summary>
     /// <remarks>Wire name <c>result_code</c>.</remarks>
     public required ResultCode ResultCode { get; init; }
 
-    /// <summary>Error description.</summary>
+    /// <summary>Error description. Returned when <c>result_code</c> is non-zero.</summary>
     /// <remarks>Wire name <c>description</c>.</remarks>
     public string? Description { get; init; }
 }

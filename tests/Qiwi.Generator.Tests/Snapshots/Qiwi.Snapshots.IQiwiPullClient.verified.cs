@@ -49,15 +49,15 @@ public partial interface IQiwiPullClient
     /// (<c>bill_id</c>: 1 to 200 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
     /// <param name="user">
-    /// The QIWI Wallet user to invoice, <c>tel:</c> and the phone number in international format (<c>tel:+79031234567</c>).
+    /// The QIWI Wallet user's ID, to whom the invoice is issued. It is the user's phone number with <c>tel:</c> prefix: <c>tel:+</c> and the number in international format (<c>tel:+79031234567</c>).
     /// (<c>user</c>: at most 20 characters; matches <c>^tel:\+[0-9]{1,15}$</c>)
     /// </param>
     /// <param name="amount">
-    /// Invoice amount, rounded down to two decimal places.
+    /// The invoice amount. The number is rounded down with two decimal places.
     /// (<c>amount</c>: greater than 0; rounded down to 2 decimal places)
     /// </param>
     /// <param name="currency">
-    /// Invoice currency, ISO 4217 alpha-3. Must be allowed for the merchant (1001 otherwise).
+    /// Invoice currency identifier (Alpha-3 ISO 4217 code). Depends on currencies allowed for the merchant. The following values are supported: RUB, EUR, USD, KZT. One not allowed for the merchant is answered 1001.
     /// (<c>ccy</c>: matches <c>^[A-Z]{3}$</c>)
     /// </param>
     /// <param name="comment">
@@ -65,15 +65,15 @@ public partial interface IQiwiPullClient
     /// (<c>comment</c>: at most 255 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
     /// <param name="lifetime">
-    /// Until when the invoice can be paid, Moscow time. Unpaid by then, it becomes void and gets a final status. QIWI expires every invoice automatically 45 days after it is issued, whatever the lifetime says.
+    /// Date and time up to which the invoice is available for payment, URL-encoded ISO 8601 (<c>YYYY-MM-DDThh:mm:ss</c>), Moscow timezone. If the invoice is not paid by this date it will become void and will be assigned a final status. Important! Invoice will be automatically expired when 45 days is passed after the invoicing date. No page says a later or a past lifetime is refused: the client sends any value (opt-in strict check: <c>QiwiLifetime.EnsureWithin</c>).
     /// (<c>lifetime</c>: matches <c>^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$</c>; sent as <c>yyyy-MM-ddTHH:mm:ss</c> at UTC+03:00)
     /// </param>
     /// <param name="paySource">
-    /// <c>mobile</c> to pay from the MNO balance with SMS confirmation (Mobile Commerce); <c>qw</c> (the default) for any QIWI Wallet source.
+    /// If the value is <c>mobile</c> the user's MNO balance will be used as a funding source. If the value is <c>qw</c>, any other funding source is used available in QIWI Wallet system for the user. If parameter isn't present, value <c>qw</c> is assumed. <c>mobile</c> is Mobile Commerce: the payer confirms by SMS.
     /// (<c>pay_source</c>)
     /// </param>
     /// <param name="merchantName">
-    /// The merchant's name shown to the payer. Text XML can carry (as <c>comment</c>).
+    /// Merchant's name. Shown to the payer; text XML can carry (as <c>comment</c>).
     /// (<c>prv_name</c>: at most 100 characters; matches <c>^(?:[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$</c>)
     /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>

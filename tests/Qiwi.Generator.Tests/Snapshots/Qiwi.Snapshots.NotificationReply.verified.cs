@@ -13,9 +13,7 @@ namespace Qiwi.Snapshots;
 public sealed partial record NotificationReply
 {
     /// <summary>
-    /// The code the merchant returns to a notification, a positive integer; QIWI
-    /// recommends the codes of this table. Only 0 ends the notification; QIWI
-    /// repeats it on any other code.
+    /// Notification result code (positive integer). We recommend that the result codes returned by the merchant be in accordance with Notification codes table. Only 0 ends the notification; QIWI repeats it on any other code.
     /// </summary>
     /// <remarks>Wire name <c>result_code</c>.</remarks>
     public required NotificationResultCode ResultCode { get; init; }

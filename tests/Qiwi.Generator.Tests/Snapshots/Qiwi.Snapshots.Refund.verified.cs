@@ -10,15 +10,15 @@ namespace Qiwi.Snapshots;
 [global::System.CodeDom.Compiler.GeneratedCode("Qiwi.Generator", "0.1.0")]
 public sealed partial record Refund
 {
-    /// <summary>The refund's identifier, unique within the invoice's refunds.</summary>
+    /// <summary>The refund identifier, unique number in a series of refunds processed for a particular invoice.</summary>
     /// <remarks>Wire name <c>refund_id</c>.</remarks>
     public required string RefundId { get; init; }
 
-    /// <summary>The actual amount of the refund.</summary>
+    /// <summary>The actual amount of the refund. The positive number that is rounded down with two decimal places.</summary>
     /// <remarks>Wire name <c>amount</c>.</remarks>
     public required decimal Amount { get; init; }
 
-    /// <summary>Current status of the refund.</summary>
+    /// <summary>Current refund status.</summary>
     /// <remarks>Wire name <c>status</c>.</remarks>
     public required RefundStatus Status { get; init; }
 
@@ -27,7 +27,9 @@ public sealed partial record Refund
     /// </summary>
     public string? StatusWireValue { get; init; }
 
-    /// <summary>Error code of the refund (242 when it exceeds what is left of the invoice).</summary>
+    /// <summary>
+    /// Error code. Important! When the amount of refund exceeds the initial invoice amount or the amount left after the previous refunds, error code 242 is returned.
+    /// </summary>
     /// <remarks>Wire name <c>error</c>.</remarks>
     public required ResultCode Error { get; init; }
 }

@@ -11,18 +11,18 @@ namespace Qiwi.Snapshots;
 public sealed partial record RefundResult
 {
     /// <summary>
-    /// Result (error) code of every API response. 0 is success. A fatal code
-    /// means the result will not change on a repeat of the request (the error is
-    /// not temporary); non-fatal codes may succeed when retried.
+    /// Error code (0 is success). A fatal code means the result will not change on a repeat of the request (the error is not temporary); non-fatal codes may succeed when retried.
     /// </summary>
     /// <remarks>Wire name <c>result_code</c>.</remarks>
     public required ResultCode ResultCode { get; init; }
 
-    /// <summary>Error description; present when result_code is not 0.</summary>
+    /// <summary>Error description. Returned when <c>result_code</c> is non-zero.</summary>
     /// <remarks>Wire name <c>description</c>.</remarks>
     public string? Description { get; init; }
 
-    /// <summary>The refund; present when result_code is 0.</summary>
+    /// <summary>
+    /// Refund data. Returned when <c>result_code</c> is zero (successful operation). Parameters: <c>refund_id</c>, <c>amount</c>, <c>status</c>, <c>error</c>.
+    /// </summary>
     /// <remarks>Wire name <c>refund</c>.</remarks>
     public Refund? Refund { get; init; }
 }

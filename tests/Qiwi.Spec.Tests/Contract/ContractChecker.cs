@@ -56,6 +56,7 @@ internal static partial class ContractChecker
         problems.AddRange(Flags(spec, items));
         problems.AddRange(ContractTypes.Problems(spec, items, contract));
         problems.AddRange(ContractTexts.Problems(spec, items, contract, pageText));
+        problems.AddRange(ContractDescriptions.Problems(spec, items, contract));
         problems.AddRange(Departures(spec, contract));
         return problems;
     }

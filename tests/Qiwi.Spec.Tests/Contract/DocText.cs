@@ -13,8 +13,8 @@ internal static partial class DocText
 
     /// <summary>
     /// The text as compared, the same for a docs cell and a spec description. Exactly these, in this order:
-    /// a markdown link <c>[t](u)</c> becomes <c>t</c>; HTML tags are removed and entities decoded; backticks are
-    /// removed (a code span becomes its text); the typographic quotes ’ ‘ become <c>'</c> and “ ” become <c>"</c>;
+    /// a markdown link <c>[t](u)</c> becomes <c>t</c>; each HTML tag becomes a space and entities are decoded; backticks
+    /// and the bold marker <c>**</c> are removed (a code span becomes its text); the typographic quotes ’ ‘ become <c>'</c> and “ ” become <c>"</c>;
     /// every run of whitespace becomes one space, and the ends are trimmed; one trailing <c>.</c> is removed; the
     /// first character is upper-cased (a docs list item starts lower-case, a description starts a sentence).
     /// Nothing else: words, other punctuation and the case of every later letter must be equal.
@@ -22,8 +22,8 @@ internal static partial class DocText
     public static string Normalise(string text)
     {
         var result = Link().Replace(text, "${text}");
-        result = WebUtility.HtmlDecode(Tag().Replace(result, string.Empty));
-        result = result.Replace("`", string.Empty, StringComparison.Ordinal)
+        result = WebUtility.HtmlDecode(Tag().Replace(result, " "));
+        result = result.Replace("`", string.Empty, StringComparison.Ordinal).Replace("**", string.Empty, StringComparison.Ordinal)
             .Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"');
         result = Spaces().Replace(result, " ").Trim();
         if (result.EndsWith('.'))

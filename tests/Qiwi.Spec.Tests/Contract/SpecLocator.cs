@@ -39,6 +39,7 @@ internal static class SpecLocator
             "prop" => Property(spec, owner, name),
             "code" => Code(spec, owner, name),
             "text" => ContractTexts.Entry(spec, locator) is { } entry && ContractTexts.Description(entry).Length > 0 ? null : $"{owner}'s x-qiwi-enum has no description of {name}",
+            "desc" => ContractDescriptions.Holder(spec, locator) is { } holder && ContractDescriptions.Description(holder).Length > 0 ? null : $"no description at {argument}",
             "media" => Media(spec, owner, name, body: false),
             "body" => Media(spec, owner, name, body: true),
             "scheme" => spec.Find("#/components/securitySchemes/" + argument) is null ? $"no security scheme {argument}" : null,
