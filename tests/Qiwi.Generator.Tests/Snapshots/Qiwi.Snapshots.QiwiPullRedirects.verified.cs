@@ -61,7 +61,7 @@ public sealed partial class QiwiPullRedirects
     /// (<c>failUrl</c>: an absolute URI)
     /// </param>
     /// <param name="paySource">
-    /// Default payment method to show first on the page for the user. Allowed values: <c>qw</c> – QIWI Wallet account; <c>mobile</c> – client's cell phone account; <c>card</c> – a credit/debit card; <c>wm</c> – linked WebMoney wallet; <c>ssk</c> – payment by cash in a QIWI Terminal. When specified method is inaccessible for the user, the page shows a notice about it and the client can choose another method.
+    /// Default payment method to show first on the page for the user. Allowed values: <c>qw</c> - QIWI Wallet account; <c>mobile</c> - client's cell phone account; <c>card</c> - a credit/debit card; <c>wm</c> - linked WebMoney wallet; <c>ssk</c> - payment by cash in a QIWI Terminal. When specified method is inaccessible for the user, the page shows a notice about it and the client can choose another method.
     /// (<c>pay_source</c>)
     /// </param>
     /// <returns>The absolute URL, every value percent-encoded.</returns>
@@ -148,7 +148,7 @@ public sealed partial class QiwiPullRedirects
     /// (<c>target</c>)
     /// </param>
     /// <param name="paySource">
-    /// Default payment method to show first on the page for the user. Allowed values: <c>qw</c> – QIWI Wallet account; <c>mobile</c> – client's cell phone account; <c>card</c> – a credit/debit card; <c>wm</c> – linked WebMoney wallet; <c>ssk</c> – payment by cash in a QIWI Terminal. When specified method is inaccessible for the user, the page shows a notice about it and the client can choose another method.
+    /// Default payment method to show first on the page for the user. Allowed values: <c>qw</c> - QIWI Wallet account; <c>mobile</c> - client's cell phone account; <c>card</c> - a credit/debit card; <c>wm</c> - linked WebMoney wallet; <c>ssk</c> - payment by cash in a QIWI Terminal. When specified method is inaccessible for the user, the page shows a notice about it and the client can choose another method.
     /// (<c>pay_source</c>)
     /// </param>
     /// <returns>The absolute URL, every value percent-encoded.</returns>
@@ -265,7 +265,7 @@ public sealed partial class QiwiPullRedirects
     /// (<c>target</c>)
     /// </param>
     /// <param name="paySource">
-    /// Default payment method to show first on the page for the user. Allowed values: <c>qw</c> – QIWI Wallet account; <c>mobile</c> – client's cell phone account; <c>card</c> – a credit/debit card; <c>wm</c> – linked WebMoney wallet; <c>ssk</c> – payment by cash in a QIWI Terminal. When specified method is inaccessible for the user, the page shows a notice about it and the client can choose another method.
+    /// Default payment method to show first on the page for the user. Allowed values: <c>qw</c> - QIWI Wallet account; <c>mobile</c> - client's cell phone account; <c>card</c> - a credit/debit card; <c>wm</c> - linked WebMoney wallet; <c>ssk</c> - payment by cash in a QIWI Terminal. When specified method is inaccessible for the user, the page shows a notice about it and the client can choose another method.
     /// (<c>pay_source</c>)
     /// </param>
     /// <param name="apiId">
@@ -438,7 +438,7 @@ public sealed partial class QiwiPullRedirects
     /// (<c>target</c>)
     /// </param>
     /// <param name="paySource">
-    /// Default payment method to show first on the page for the user. Allowed values: <c>qw</c> – QIWI Wallet account; <c>mobile</c> – client's cell phone account; <c>card</c> – a credit/debit card; <c>wm</c> – linked WebMoney wallet; <c>ssk</c> – payment by cash in a QIWI Terminal. When specified method is inaccessible for the user, the page shows a notice about it and the client can choose another method.
+    /// Default payment method to show first on the page for the user. Allowed values: <c>qw</c> - QIWI Wallet account; <c>mobile</c> - client's cell phone account; <c>card</c> - a credit/debit card; <c>wm</c> - linked WebMoney wallet; <c>ssk</c> - payment by cash in a QIWI Terminal. When specified method is inaccessible for the user, the page shows a notice about it and the client can choose another method.
     /// (<c>pay_source</c>)
     /// </param>
     /// <returns>The absolute URL, every value percent-encoded.</returns>

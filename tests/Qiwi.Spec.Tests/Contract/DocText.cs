@@ -14,7 +14,8 @@ internal static partial class DocText
     /// <summary>
     /// The text as compared, the same for a docs cell and a spec description. Exactly these, in this order:
     /// a markdown link <c>[t](u)</c> becomes <c>t</c>; each HTML tag becomes a space and entities are decoded; backticks
-    /// and the bold marker <c>**</c> are removed (a code span becomes its text); the typographic quotes ’ ‘ become <c>'</c> and “ ” become <c>"</c>;
+    /// and the bold marker <c>**</c> are removed (a code span becomes its text); the typographic quotes ’ ‘ become <c>'</c> and “ ” become <c>"</c>, the en dash – a hyphen <c>-</c> (so the spec
+    /// can say the docs' words in ASCII, and its generated files stay ASCII: see AsciiSourceText);
     /// every run of whitespace becomes one space, and the ends are trimmed; one trailing <c>.</c> is removed; the
     /// first character is upper-cased (a docs list item starts lower-case, a description starts a sentence).
     /// Nothing else: words, other punctuation and the case of every later letter must be equal.
@@ -24,7 +25,7 @@ internal static partial class DocText
         var result = Link().Replace(text, "${text}");
         result = WebUtility.HtmlDecode(Tag().Replace(result, " "));
         result = result.Replace("`", string.Empty, StringComparison.Ordinal).Replace("**", string.Empty, StringComparison.Ordinal)
-            .Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"');
+            .Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"').Replace('\u2013', '-');
         result = Spaces().Replace(result, " ").Trim();
         if (result.EndsWith('.'))
         {
