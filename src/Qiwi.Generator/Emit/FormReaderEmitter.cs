@@ -269,7 +269,10 @@ internal static class FormReaderEmitter
     /// as a form reader writes them, but the listed-value check; joined by <c> ?? </c>; returns how many.
     /// </summary>
     internal static int AppendValueChecks(StringBuilder builder, string wireName, string expression, TypeRef type, Constraints c, PatternTable patterns, string owner, string member, string time)
-        => AppendChecks(builder, spec: null, wireName, expression, string.Empty, type, c, patterns, owner, member, time, "null", RulesOf(type, c) & ~Rule.Listed);
+        => AppendChecks(builder, spec: null, wireName, expression, string.Empty, type, c, patterns, owner, member, time, "null", ValueRulesOf(type, c));
+
+    /// <summary>The rules <see cref="AppendValueChecks"/> writes: a form reader's but the listed-value check (a closed enum's unlisted value reads as its unknown member).</summary>
+    internal static Rule ValueRulesOf(TypeRef type, Constraints c) => RulesOf(type, c) & ~Rule.Listed;
 
     private static int AppendChecks(StringBuilder builder, FormScope? spec, string wireName, string name, string value, TypeRef type, Constraints c, PatternTable patterns, string owner, string member, string time, string wireText, Rule rules)
     {

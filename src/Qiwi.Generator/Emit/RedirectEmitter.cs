@@ -276,7 +276,7 @@ internal static class RedirectEmitter
     {
         foreach (var parameter in redirect.Parameters)
         {
-            if (InboundRules(parameter) != FormReaderEmitter.Rule.None)
+            if (FormReaderEmitter.ValueRulesOf(parameter.Type, parameter.Constraints) != FormReaderEmitter.Rule.None)
             {
                 return true;
             }
@@ -289,17 +289,13 @@ internal static class RedirectEmitter
     private static bool ReadCanFail(TypeRef type)
         => type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Boolean or ValueKind.DateTime || (type.Kind == ValueKind.Enum && type.IntegerEnum);
 
-    /// <summary>The rules an inbound parameter's value is checked against once read: a form reader's, but the listed-value check (a closed enum's unlisted value reads as its unknown member, as in every answer).</summary>
-    internal static FormReaderEmitter.Rule InboundRules(ParameterModel parameter)
-        => FormReaderEmitter.RulesOf(parameter.Type, parameter.Constraints) & ~FormReaderEmitter.Rule.Listed;
-
     /// <summary>
     /// Appends the checks of <paramref name="parameter"/>'s value in the parsed record (<c>result.Name</c>), each of type
     /// <c>QiwiFieldProblem?</c>, joined to those before by <c> ?? </c>; an optional parameter's only when present.
     /// </summary>
     private static void AppendInboundChecks(System.Text.StringBuilder line, PatternTable patterns, RedirectModel redirect, ParameterModel parameter, ref int count)
     {
-        var rules = InboundRules(parameter);
+        var rules = FormReaderEmitter.ValueRulesOf(parameter.Type, parameter.Constraints);
         if (rules == FormReaderEmitter.Rule.None)
         {
             return;
