@@ -2,6 +2,8 @@ using System.Text;
 using Xunit.Abstractions;
 using YamlDotNet.RepresentationModel;
 
+using static Qiwi.Spec.Tests.Contract.DescriptionMutants;
+
 namespace Qiwi.Spec.Tests.Contract;
 
 /// <summary>
@@ -180,34 +182,7 @@ public sealed class ContractDescriptionTests(ITestOutputHelper output)
         return raw.Length;
     }
 
-    private static char Other(char c, Random random)
-    {
-        var (first, count) = char.IsAsciiDigit(c) ? ('0', 10) : char.IsAsciiLetterUpper(c) ? ('A', 26) : ('a', 26);
-        return (char)(first + ((c - first + random.Next(1, count)) % count));
-    }
-
     private static List<string> Survivors(SpecDocument spec, ContractTable contract, List<(string Name, string Locator, string Text)> mutants, Dictionary<string, List<(ContractRow Row, string Docs)>> rows, DescriptionRule rule)
-    {
-        var before = ContractDescriptions.Problems(spec, DocsPages.Items, contract, rule).ToHashSet(StringComparer.Ordinal);
-        var survivors = new List<string>();
-        foreach (var (name, locator, text) in mutants)
-        {
-            var holder = ContractDescriptions.Holder(spec, locator)!;
-            var original = ContractDescriptions.Description(holder);
-            Set(holder, text);
-            var problems = ContractDescriptions.Problems(spec, DocsPages.Items, contract, rule)
-                .Where(p => !before.Contains(p) && p.Contains(locator, StringComparison.Ordinal)).ToList();
-            Set(holder, original);
-            var missed = rows[locator].Where(r => !problems.Any(p => p.Contains($"[{r.Row.Key}]", StringComparison.Ordinal))).ToList();
-            survivors.AddRange(missed.Select(r => $"{name} at [{r.Row.Key}]"));
-            if (missed.Count == rows[locator].Count)
-            {
-                survivors.Add($"{name} (at no row)");
-            }
-        }
-
-        return survivors;
-    }
-
-    private static void Set(YamlMappingNode holder, string text) => holder.Children[new YamlScalarNode("description")] = new YamlScalarNode(text);
+        => DescriptionMutants.Survivors(mutants, locator => ContractDescriptions.Holder(spec, locator)!, ContractDescriptions.Description,
+            () => ContractDescriptions.Problems(spec, DocsPages.Items, contract, rule), locator => rows[locator].ConvertAll(r => r.Row.Key));
 }

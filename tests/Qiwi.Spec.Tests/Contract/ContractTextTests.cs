@@ -2,6 +2,8 @@ using System.Text;
 using Xunit.Abstractions;
 using YamlDotNet.RepresentationModel;
 
+using static Qiwi.Spec.Tests.Contract.DescriptionMutants;
+
 namespace Qiwi.Spec.Tests.Contract;
 
 /// <summary>
@@ -183,40 +185,8 @@ public sealed class ContractTextTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Another letter of the same case (another digit), never the same one.</summary>
-    private static char Other(char c, Random random)
-    {
-        var (first, count) = char.IsAsciiDigit(c) ? ('0', 10) : char.IsAsciiLetterUpper(c) ? ('A', 26) : ('a', 26);
-        return (char)(first + ((c - first + random.Next(1, count)) % count));
-    }
-
-    /// <summary>
-    /// The changes not noticed at a row that the real rule compares (<paramref name="rows"/>): "name at row" for each such row,
-    /// and "name (at no row)" when no row noticed it at all (a problem that names no row, the coverage rule's, does not count).
-    /// </summary>
+    /// <summary>The changes not noticed at a row that the real rule compares (<paramref name="rows"/>): see <see cref="DescriptionMutants.Survivors"/>.</summary>
     private static List<string> Survivors(SpecDocument spec, ContractTable contract, Func<string, string> pages, List<(string Name, string Locator, string Text)> mutants, Dictionary<string, List<ContractRow>> rows, TextExcuse excuse)
-    {
-        // A weaker rule may report something of the unchanged spec (a place it no longer compares): only what a change adds counts.
-        var before = ContractTexts.Problems(spec, DocsPages.Items, contract, pages, excuse).ToHashSet(StringComparer.Ordinal);
-        var survivors = new List<string>();
-        foreach (var (name, locator, text) in mutants)
-        {
-            var entry = ContractTexts.Entry(spec, locator)!;
-            var original = ContractTexts.Description(entry);
-            Set(entry, text);
-            var problems = ContractTexts.Problems(spec, DocsPages.Items, contract, pages, excuse)
-                .Where(p => !before.Contains(p) && p.Contains(locator, StringComparison.Ordinal)).ToList();
-            Set(entry, original);
-            var missed = rows[locator].Where(r => !problems.Any(p => p.Contains($"[{r.Key}]", StringComparison.Ordinal))).ToList();
-            survivors.AddRange(missed.Select(r => $"{name} at [{r.Key}]"));
-            if (missed.Count == rows[locator].Count)
-            {
-                survivors.Add($"{name} (at no row)");
-            }
-        }
-
-        return survivors;
-    }
-
-    private static void Set(YamlMappingNode entry, string text) => entry.Children[new YamlScalarNode("description")] = new YamlScalarNode(text);
+        => DescriptionMutants.Survivors(mutants, locator => ContractTexts.Entry(spec, locator)!, ContractTexts.Description,
+            () => ContractTexts.Problems(spec, DocsPages.Items, contract, pages, excuse), locator => rows[locator].ConvertAll(r => r.Key));
 }
