@@ -71,7 +71,7 @@ public sealed class BrowserTests
             var status = (await f.Client.GetBillStatusAsync(id)).Status;
             if (back != id || status != BillStatus.Paid)
             {
-                failures.Add($"{Escape(id)}: came back as {(back is null ? "nothing" : Escape(back))}, the invoice {status}");
+                failures.Add($"{FormValueRoundTripTests.Show(id)}: came back as {(back is null ? "nothing" : FormValueRoundTripTests.Show(back))}, the invoice {status}");
             }
 
             await page.CloseAsync();
@@ -79,8 +79,6 @@ public sealed class BrowserTests
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
-
-    private static string Escape(string text) => string.Concat(text.Select(c => c < ' ' ? $"\\u{(int)c:X4}" : c.ToString()));
 
     /// <summary>The merchant's own pages the payer returns to.</summary>
     private sealed class MerchantSite : IAsyncDisposable

@@ -151,6 +151,5 @@ public sealed partial class ReturnRoundTripTests
         return builder.ToString();
     }
 
-    private static string Show(string? text)
-        => text is null ? "(none)" : "'" + string.Concat(text.Select(c => c < ' ' || c > '~' ? $"\\u{(int)c:X4}" : c.ToString())) + "'";
+    private static string Show(string? text) => text is null ? "(none)" : "'" + FormValueRoundTripTests.Show(text) + "'";
 }
