@@ -78,13 +78,13 @@ public sealed class AbsoluteUriGuardTests
         var refused = Record.Exception(() => QiwiGuard.AbsoluteUri(url, "successUrl"));
         if (taken != refused is null)
         {
-            failures.Add($"'{Show(url)}' was {(taken ? "refused: " + refused!.Message : "taken")}");
+            failures.Add($"{Show(url)} was {(taken ? "refused: " + refused!.Message : "taken")}");
         }
         else if (refused is not null && (refused is not ArgumentException argument || argument.ParamName != "successUrl"))
         {
-            failures.Add($"'{Show(url)}' refused with {refused.GetType().Name} naming {(refused as ArgumentException)?.ParamName}");
+            failures.Add($"{Show(url)} refused with {refused.GetType().Name} naming {(refused as ArgumentException)?.ParamName}");
         }
     }
 
-    private static string Show(string text) => string.Concat(text.Select(c => c < ' ' || c == '\u007F' ? $"\\u{(int)c:X4}" : c.ToString()));
+    private static string Show(string text) => ReturnUrlTests.Show(text);
 }

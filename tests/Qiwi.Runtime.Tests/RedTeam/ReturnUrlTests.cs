@@ -149,6 +149,7 @@ public sealed class ReturnUrlTests
         return builder.ToString();
     }
 
-    private static string Show(string? text)
+    /// <summary>The text quoted, with a control or non-ASCII character as its \\u escape (failure messages).</summary>
+    internal static string Show(string? text)
         => text is null ? "(absent)" : "'" + string.Concat(text.Select(c => c < ' ' || c > '~' ? $"\\u{(int)c:X4}" : c.ToString())) + "'";
 }
