@@ -44,7 +44,6 @@ public sealed class SharedStateTests
             new[]
             {
                 "Qiwi.Generator.Checkpoint.t_hook", // tests only: null in a real run
-                "Qiwi.Generator.Emit.AsciiSourceText+NotAscii.Seen",
                 "Qiwi.Generator.Emit.CodeWriter.t_cached",
                 "Qiwi.Generator.Emit.CodeWriter.t_copy",
                 "Qiwi.Generator.Emit.CodeWriter.t_file",

@@ -26,8 +26,17 @@ internal static class GenerateCpuCommand
         var file = new Qiwi.Generator.Input.SpecFile("/bench/qiwi-pull.yaml", text, new Qiwi.Generator.Input.SpecOptions(null, null, null, string.Empty));
         var consumer = SpecText.Consumer(CSharpParseOptions.Default);
         var loaded = SpecText.AsABuildLoadsIt("/bench/qiwi-pull.yaml", specPath);
+        var russian = new SpecText("/bench/qiwi-pull.yaml", Qiwi.Testing.SpecInRussian.Of(text));
         object? sink = null;
         var made = SpecText.NewDriver(spec, CSharpParseOptions.Default).RunGenerators(consumer).GetRunResult().Results.Single().GeneratedSources.Select(g => (g.HintName, g.SourceText.ToString())).ToList();
+        var inRussian = SpecText.NewDriver(russian, CSharpParseOptions.Default).RunGenerators(consumer).GetRunResult();
+        if (inRussian.Diagnostics.Length != 0 || inRussian.Results.Single().GeneratedSources.Length != made.Count)
+        {
+            // A spec the translation broke would be measured as a run that stops at its first error.
+            Console.Error.WriteLine("generate-cpu: the spec in Russian does not generate the same files: " + string.Join("; ", inRussian.Diagnostics));
+            return 2;
+        }
+
         var replay = new ReplayGenerator(made).AsSourceGenerator();
         var replayPerFile = new ReplayGenerator(made, perFile: true).AsSourceGenerator();
         var oneStep = new OneStepGenerator().AsSourceGenerator();
@@ -55,6 +64,7 @@ internal static class GenerateCpuCommand
             ("read, split, emit unit by unit", () => sink = GeneratorBenchmarks.ReadSplitEmit(file)),
             ("full run", () => sink = SpecText.NewDriver(spec, CSharpParseOptions.Default).RunGenerators(consumer)),
             ("full run, the spec as a build loads it", () => sink = SpecText.NewDriver(loaded, CSharpParseOptions.Default).RunGenerators(consumer)),
+            ("full run, descriptions in Russian", () => sink = SpecText.NewDriver(russian, CSharpParseOptions.Default).RunGenerators(consumer)),
         };
         var unknown = only.FirstOrDefault(name => !all.Any(c => c.Name == name));
         if (unknown is not null || rounds < 1 || iterations < 1)

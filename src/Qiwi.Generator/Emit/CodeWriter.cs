@@ -261,8 +261,8 @@ internal sealed class CodeWriter
 
     /// <summary>
     /// The file as the driver takes it (the text <see cref="ToString"/> gives, with <c>AddSource</c>'s encoding), made
-    /// without a string when it is all ASCII (<see cref="AsciiSourceText"/>); the writer is finished (a writer ends
-    /// either way, not both).
+    /// without a string unless more than one character in six is not ASCII (<see cref="NarrowSourceText"/>); the writer
+    /// is finished (a writer ends either way, not both).
     /// </summary>
     public SourceText ToSourceText()
     {
@@ -281,12 +281,7 @@ internal sealed class CodeWriter
         builder.CopyTo(0, chars, 0, length);
         Release(builder);
 
-        if (AsciiSourceText.TryNarrow(chars, length) is { } bytes)
-        {
-            return new AsciiSourceText(bytes);
-        }
-
-        return SourceText.From(new string(chars, 0, length), Encoding.UTF8);
+        return NarrowSourceText.TryNarrow(chars, length) ?? SourceText.From(new string(chars, 0, length), Encoding.UTF8);
     }
 
     /// <summary>The builder with the file's one trailing newline; the writer is finished from here on.</summary>

@@ -2,10 +2,10 @@ namespace Qiwi.Generator.Tests.FastPaths;
 
 /// <summary>
 /// <see cref="PlainBlocks.Skip"/> on its own (its callers, the reader's safe-character check and XmlDoc, have their own
-/// differential tests): on seeded random texts of printable ASCII and '\n' with characters from the edges of that set
-/// put at random places (often a block's first or last character), from every start, the result must be the
-/// contract's: a whole number of blocks from the start, every character it passes plain, and then either a block
-/// holding a character that is not plain or less than a block left.
+/// differential tests): on seeded random texts of printable ASCII and '\n', or of Cyrillic with ASCII, with characters
+/// from the edges of the plain set put at random places (often a block's first or last character), from every start,
+/// the result must be the contract's: a whole number of blocks from the start, every character it passes plain, and
+/// then either a block holding a character that is not plain or less than a block left.
 /// </summary>
 public sealed class PlainBlocksTests
 {
@@ -13,10 +13,12 @@ public sealed class PlainBlocksTests
     private static readonly char[] Edges =
     {
         '\u0000', '\t', '\n', '\r', '\u000b', '\u001f', ' ', '~', '\u007f', '\u0080', '\u00a0', '\u0120', '\u0a0a', '\u207e',
-        '\u7e20', '\u7e7e', '\ufeff', '\uffff', '\ud800', '\udfff', 'ж',
+        '\u7e20', '\u7e7e', '\ufeff', '\uffff', '\ud800', '\udfff', 'ж', '\u009f', '\u2027', '\u2028', '\u2029', '\u202a',
+        '\ud7ff', '\ue000',
     };
 
-    private static bool IsPlain(char c) => c is >= ' ' and <= '~' or '\n';
+    /// <summary>The contract: printable ASCII, '\n', and U+00A0 to U+D7FF but the line and paragraph separators.</summary>
+    private static bool IsPlain(char c) => c is >= ' ' and <= '~' or '\n' or >= '\u00a0' and <= '\u2027' or >= '\u202a' and <= '\ud7ff';
 
     [Fact]
     public void Skip_passes_whole_blocks_of_plain_characters_and_stops_at_the_first_block_that_is_not()
@@ -31,7 +33,7 @@ public sealed class PlainBlocksTests
             var chars = new char[random.Next(0, 6 * width)];
             for (var k = 0; k < chars.Length; k++)
             {
-                chars[k] = random.Next(10) == 0 ? '\n' : (char)random.Next(' ', '~' + 1);
+                chars[k] = random.Next(10) == 0 ? '\n' : i % 2 == 1 && random.Next(3) != 0 ? (char)random.Next('А', 'я' + 1) : (char)random.Next(' ', '~' + 1);
             }
 
             for (var edits = random.Next(0, 3); edits > 0 && chars.Length > 0; edits--)
@@ -90,9 +92,32 @@ public sealed class PlainBlocksTests
 
             for (var at = 0; at < width; at += Math.Max(1, width / 4 - 1))
             {
-                var text = new string('a', 3 * width).ToCharArray();
-                text[width + at] = (char)c;
-                Assert.True(PlainBlocks.Skip(text, 0) == width, $"U+{c:X4} at {at} of the second block");
+                foreach (var filler in new[] { 'a', 'ж' })
+                {
+                    var text = new string(filler, 3 * width).ToCharArray();
+                    text[width + at] = (char)c;
+                    Assert.True(PlainBlocks.Skip(text, 0) == width, $"U+{c:X4} at {at} of the second block among '{filler}'");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_plain_character_passes_a_block_of_ascii_or_of_letters_of_another_script()
+    {
+        var width = PlainBlocks.Width;
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (!IsPlain((char)c))
+            {
+                continue;
+            }
+
+            foreach (var filler in new[] { 'a', 'ж', '\u00a0', '\ud7ff' })
+            {
+                var text = new string(filler, 3 * width).ToCharArray();
+                text[width + (c % width)] = (char)c;
+                Assert.True(PlainBlocks.Skip(text, 0) == 3 * width, $"U+{c:X4} among '{filler}'");
             }
         }
     }
