@@ -4,7 +4,8 @@ namespace Qiwi.Samples.Tests;
 
 /// <summary>
 /// A command left running while the test talks to it (a web app), its output going to a log file as
-/// <c>Shell.Run</c> does; disposing ends it and every process it started.
+/// <c>Shell.Run</c> does, with the .NET CLI's messages in English as there; disposing ends it and every process it
+/// started.
 /// </summary>
 internal sealed class BackgroundProcess : IDisposable
 {
@@ -18,6 +19,10 @@ internal sealed class BackgroundProcess : IDisposable
             WorkingDirectory = workingDirectory,
             UseShellExecute = false,
         };
+
+        // As Shell.Run does: a test that reads the build's or the CLI's messages reads them in English on a machine in
+        // another language (tr_TR, ru_RU); a test's own environment may still set it.
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
         foreach (var (name, value) in environment)
         {
             if (value is null)
