@@ -384,23 +384,21 @@ internal static class FormReaderEmitter
     }
 
     /// <summary>What a value must look like, for a type whose reading can fail (then <see cref="ExpectedFormat"/>); null when any text is accepted.</summary>
-    private static string? Expected(PropertyModel property)
-    {
-        if (property.ConstantValue is not null)
-        {
-            return null;
-        }
+    private static string? Expected(PropertyModel property) => property.ConstantValue is null ? ExpectedOf(property.Type) : null;
 
-        return property.Type.Kind switch
-        {
-            ValueKind.Int32 or ValueKind.Int64 => "an integer",
-            ValueKind.Decimal => "a decimal number with a point as separator",
-            ValueKind.Boolean => "true or false",
-            ValueKind.DateTime => "a date and time as ",
-            ValueKind.Enum when property.Type.IntegerEnum => "an integer",
-            _ => null,
-        };
-    }
+    /// <summary>
+    /// What a value of <paramref name="type"/> must look like when reading its text can fail (a number, a boolean, a date,
+    /// an integer enum), else null: the one list of such types, for the form reader's messages and the redirect parser's reads.
+    /// </summary>
+    internal static string? ExpectedOf(TypeRef type) => type.Kind switch
+    {
+        ValueKind.Int32 or ValueKind.Int64 => "an integer",
+        ValueKind.Decimal => "a decimal number with a point as separator",
+        ValueKind.Boolean => "true or false",
+        ValueKind.DateTime => "a date and time as ",
+        ValueKind.Enum when type.IntegerEnum => "an integer",
+        _ => null,
+    };
 
     /// <summary>The end of <see cref="Expected"/>'s text: a date and time's format, else nothing.</summary>
     private static string ExpectedFormat(PropertyModel property)

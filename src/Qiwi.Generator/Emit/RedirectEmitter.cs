@@ -286,8 +286,7 @@ internal static class RedirectEmitter
     }
 
     /// <summary>Whether reading the text as the type can throw (a number, a date, a boolean); a string, an open enum and a closed one (an unlisted value reads as its unknown member, as in every answer) cannot.</summary>
-    private static bool ReadCanFail(TypeRef type)
-        => type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Boolean or ValueKind.DateTime || (type.Kind == ValueKind.Enum && type.IntegerEnum);
+    private static bool ReadCanFail(TypeRef type) => FormReaderEmitter.ExpectedOf(type) is not null;
 
     /// <summary>
     /// Appends the checks of <paramref name="parameter"/>'s value in the parsed record (<c>result.Name</c>), each of type
