@@ -29,6 +29,7 @@ public class GeneratorBenchmarks
     private GeneratorDriver _warm = null!;
     private SpecText _spec = null!;
     private SpecText _specEdited = null!;
+    private SpecText _specInRussian = null!;
     private string _specYaml = null!;
     private Qiwi.Generator.Input.SpecFile _file = null!;
     private bool _flip;
@@ -43,6 +44,7 @@ public class GeneratorBenchmarks
         _specYaml = text;
         _file = new Qiwi.Generator.Input.SpecFile(SpecPath, text, new Qiwi.Generator.Input.SpecOptions(null, null, null, string.Empty));
         _spec = new SpecText(SpecPath, text);
+        _specInRussian = new SpecText(SpecPath, Qiwi.Testing.SpecInRussian.Of(text));
         _specEdited = new SpecText(SpecPath, text.Replace("description: Invoice has been paid.", "description: Invoice has been paid in full.", StringComparison.Ordinal));
         _compilation = SpecText.Consumer(ParseOptions);
         _edited = _compilation.ReplaceSyntaxTree(_compilation.SyntaxTrees.First(), CSharpSyntaxTree.ParseText("class A { int x; }", ParseOptions));
@@ -63,6 +65,9 @@ public class GeneratorBenchmarks
 
     [Benchmark(Baseline = true)]
     public GeneratorDriver FullRun() => NewDriver(_spec).RunGenerators(_compilation);
+
+    [Benchmark(Description = "full run, the spec's descriptions in Russian")]
+    public GeneratorDriver FullRunInRussian() => NewDriver(_specInRussian).RunGenerators(_compilation);
 
     [Benchmark]
     public GeneratorDriver RerunAfterUnrelatedEdit()
