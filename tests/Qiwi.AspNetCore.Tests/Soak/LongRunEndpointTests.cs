@@ -39,29 +39,32 @@ public sealed class LongRunEndpointTests(ITestOutputHelper output)
 
     private static readonly int Kinds = Enum.GetValues<Kind>().Length;
 
-    [Fact]
-    public async Task Thousands_of_notifications_with_every_outcome_leave_the_gate_empty_and_a_flat_heap()
+    [Theory]
+    [InlineData(QiwiNotificationAuthentication.Basic)]
+    [InlineData(QiwiNotificationAuthentication.Signature)]
+    public async Task Thousands_of_notifications_with_every_outcome_leave_the_gate_empty_and_a_flat_heap(QiwiNotificationAuthentication authentication)
     {
         var window = Soak.Calls(defaultCalls: 6000);
         QiwiNotificationOptions? endpoint = null;
         var store = new OutcomeStore(Enumerable.Range(0, Bills).SelectMany(bill => new[] { "paid", "rejected" }.Select(status =>
-            (Key: QiwiNotificationKey.Compute(NotificationServer.Form($"SOAK-{bill}", status)), Kind: (Kind)(bill % Kinds)))).ToDictionary(p => p.Key, p => p.Kind));
+            (Key: Key(authentication, NotificationServer.Form($"SOAK-{bill}", status)), Kind: (Kind)(bill % Kinds)))).ToDictionary(p => p.Key, p => p.Kind));
         var outcomes = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var server = await NotificationServer.Start(options =>
         {
             options.Store = store;
+            options.Authentication = authentication;
             endpoint = options;
         }, Handler);
 
-        await Post(server, window, seed: 1, outcomes);   // warm-up: JIT, pools, the store's keys of every bill
+        await Post(server, authentication, window, seed: 1, outcomes);   // warm-up: JIT, pools, the store's keys of every bill
         var before = Soak.Heap();
-        await Post(server, window, seed: 2, outcomes);
+        await Post(server, authentication, window, seed: 2, outcomes);
         var first = Soak.Heap();
-        await Post(server, window, seed: 3, outcomes);
+        await Post(server, authentication, window, seed: 3, outcomes);
         var second = Soak.Heap();
         for (var (extra, seed) = (Soak.ExtraWindows(), 4); extra > 0; extra--, seed++)
         {
-            await Post(server, window, seed, outcomes);
+            await Post(server, authentication, window, seed, outcomes);
             output.WriteLine($"after window {seed - 1}: {Soak.Heap()} bytes, gate keys {endpoint!.Gate.Count}");
         }
 
@@ -70,8 +73,8 @@ public sealed class LongRunEndpointTests(ITestOutputHelper output)
         output.WriteLine($"gate keys left: {endpoint!.Gate.Count}, store keys: {store.Keys.Count}");
         output.WriteLine($"heap: {before} -> {first} -> {second} bytes ({Soak.PerThousand(first - before, window)} and {Soak.PerThousand(second - first, window)} bytes per 1000 notifications)");
 
-        // The run can fail: every ending happened (0 applied or repeat, 300 failure, 150 bad password, 5 malformed, aborted).
-        Assert.True(new[] { "0", "300", "150", "5", "aborted" }.All(outcomes.ContainsKey), string.Join(", ", outcomes));
+        // The run can fail: every ending happened (0 applied or repeat, 300 failure, 150 bad password or 151 bad signature, 5 malformed, aborted).
+        Assert.True(new[] { "0", "300", authentication == QiwiNotificationAuthentication.Signature ? "151" : "150", "5", "aborted" }.All(outcomes.ContainsKey), string.Join(", ", outcomes));
         Assert.Equal(0, endpoint.Gate.Count);
         Assert.True(first - before < Soak.Allowed(window, BytesPerThousand), $"the first window grew the heap by {first - before} bytes");
         Assert.True(second - first < Soak.Allowed(window, BytesPerThousand), $"the second window grew the heap by {second - first} bytes");
@@ -89,9 +92,13 @@ public sealed class LongRunEndpointTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>The key the endpoint gives a notification: over the values the signature covers when signed, else over every field.</summary>
+    private static string Key(QiwiNotificationAuthentication authentication, KeyValuePair<string, string>[] form)
+        => authentication == QiwiNotificationAuthentication.Signature ? QiwiNotificationKey.Compute(BillNotificationWebhook.Descriptor.Signature!, form) : QiwiNotificationKey.Compute(form);
+
     private static Kind KindOf(string billId) => (Kind)(int.Parse(billId.AsSpan(billId.LastIndexOf('-') + 1), System.Globalization.CultureInfo.InvariantCulture) % Kinds);
 
-    private static async Task Post(TestServer server, int count, int seed, ConcurrentDictionary<string, int> outcomes)
+    private static async Task Post(TestServer server, QiwiNotificationAuthentication authentication, int count, int seed, ConcurrentDictionary<string, int> outcomes)
     {
         var next = -1;
         var workers = Enumerable.Range(0, Workers).Select(worker => Task.Run(async () =>
@@ -109,7 +116,7 @@ public sealed class LongRunEndpointTests(ITestOutputHelper output)
                     giveUp.CancelAfter(TimeSpan.FromTicks(random.Next(20_000)));
                 }
 
-                var posts = Enumerable.Range(0, copies).Select(_ => PostOne(server, form, kind, giveUp.Token)).ToArray();
+                var posts = Enumerable.Range(0, copies).Select(_ => PostOne(server, authentication, form, kind, giveUp.Token)).ToArray();
                 foreach (var outcome in await Task.WhenAll(posts))
                 {
                     outcomes.AddOrUpdate(outcome, 1, static (_, c) => c + 1);
@@ -119,20 +126,31 @@ public sealed class LongRunEndpointTests(ITestOutputHelper output)
         await Task.WhenAll(workers).WaitAsync(TimeSpan.FromMinutes(5));
     }
 
-    private static async Task<string> PostOne(TestServer server, KeyValuePair<string, string>[] form, Kind kind, CancellationToken giveUp)
+    private static async Task<string> PostOne(TestServer server, QiwiNotificationAuthentication authentication, KeyValuePair<string, string>[] form, Kind kind, CancellationToken giveUp)
     {
+        var signed = authentication == QiwiNotificationAuthentication.Signature;
+        var password = kind == Kind.BadPassword ? "wrong" : NotificationServer.Password;
+        void Authorize(HttpRequest request)
+        {
+            if (signed)
+            {
+                request.Headers[BillNotificationWebhook.Descriptor.Signature!.Target] = Qiwi.Runtime.QiwiSignature.Compute(BillNotificationWebhook.Descriptor.Signature!, form, password);
+            }
+            else
+            {
+                request.Headers.Authorization = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("2042:" + password));
+            }
+        }
+
         try
         {
-            var (status, body) = kind switch
-            {
-                Kind.BadPassword => await NotificationServer.PostBody(server, NotificationServer.Body(form), r => r.Headers.Authorization = "Basic " + Convert.ToBase64String("2042:wrong"u8.ToArray()), giveUp),
-                Kind.NotAForm => await NotificationServer.PostBody(server, "%"u8.ToArray(), r =>
+            var (status, body) = kind == Kind.NotAForm
+                ? await NotificationServer.PostBody(server, "%"u8.ToArray(), r =>
                 {
-                    r.Headers.Authorization = NotificationServer.BasicAuthorization;
+                    Authorize(r);
                     r.ContentType = "text/plain";
-                }, giveUp),
-                _ => await NotificationServer.Post(server, form, cancellationToken: giveUp),
-            };
+                }, giveUp)
+                : await NotificationServer.PostBody(server, NotificationServer.Body(form), Authorize, giveUp);
             Assert.Equal(HttpStatusCode.OK, status);
             return System.Text.RegularExpressions.Regex.Match(body, "<result_code>(\\d+)</result_code>").Groups[1].Value;
         }
