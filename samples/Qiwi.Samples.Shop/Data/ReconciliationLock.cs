@@ -50,16 +50,29 @@ public sealed class ReconciliationLock(ShopDatabase database)
         }
     }
 
-    private sealed class Held(DbConnection? connection, SemaphoreSlim local) : IAsyncDisposable
+    /// <summary>The lock held: on PostgreSQL its connection (<paramref name="unlock"/> releases the session lock; tests pass a failing one).</summary>
+    internal sealed class Held(DbConnection? connection, SemaphoreSlim local, Func<DbConnection, Task>? unlock = null) : IAsyncDisposable
     {
+        /// <summary>
+        /// Releases the session lock, closes its connection and lets the node's own lock go, whatever fails. When the unlock
+        /// fails on a connection that lives on (a statement cancelled by an administrator, a statement timeout), the
+        /// connection is closed all the same: given back to the pool, its session is reset and the advisory lock let go.
+        /// Left open by nobody, it held a pool slot and the lock for good, and no node reconciled again.
+        /// </summary>
         public async ValueTask DisposeAsync()
         {
             try
             {
                 if (connection is not null)
                 {
-                    await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = Schema.ReconciliationLockKey });
-                    await connection.DisposeAsync();
+                    try
+                    {
+                        await (unlock ?? Unlock)(connection);
+                    }
+                    finally
+                    {
+                        await connection.DisposeAsync();
+                    }
                 }
             }
             finally
@@ -67,5 +80,7 @@ public sealed class ReconciliationLock(ShopDatabase database)
                 local.Release();
             }
         }
+
+        private static Task Unlock(DbConnection connection) => connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = Schema.ReconciliationLockKey });
     }
 }

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Qiwi.DependencyInjection.Tests.Generated;
+using Qiwi.DependencyInjection.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Qiwi.DependencyInjection.Tests.Soak;
+
+/// <summary>
+/// A client registered from a configuration section (<c>AddQiwiPullClient(IConfiguration)</c>) in an app that runs for
+/// months while its configuration reloads (a rotated password, a moved host): thousands of reloads, each followed by
+/// clients resolved and called. Whatever each reload registers (the options monitor's change callback, the snapshot's
+/// confirmed options and their tokens) is let go with the version it belongs to: the heap after a full collection grows
+/// by no more than a bound per thousand reloads in either of two windows after a warm-up, and the last client made has
+/// the last settings. QIWI_SOAK_CALLS sets the reloads per window (benchmarks/soak.sh runs millions).
+/// </summary>
+public sealed class LongRunReloadTests(ITestOutputHelper output)
+{
+    /// <summary>What the heap may grow by per thousand reloads in a window once warm (options, a client and a callback kept per reload are kilobytes each).</summary>
+    private const long BytesPerThousand = 32 * 1024;
+
+    private static Dictionary<string, string?> Shop(int i) => new()
+    {
+        ["Qiwi:ShopId"] = (1000 + (i % 2)).ToString(CultureInfo.InvariantCulture),
+        ["Qiwi:ApiId"] = "500",
+        ["Qiwi:ApiPassword"] = "password-" + i.ToString(CultureInfo.InvariantCulture),
+        ["Qiwi:BaseUrl"] = "https://api" + (i % 2) + ".qiwi.test",
+    };
+
+    [Fact]
+    public async Task Thousands_of_reloads_each_followed_by_calls_keep_a_flat_heap_and_the_last_settings()
+    {
+        var window = Soak.Calls(defaultCalls: 20000);
+        var source = new SwappableConfiguration(Shop(0));
+        var configuration = new ConfigurationBuilder().Add(source).Build();
+        var handler = new CountingHandler();
+        var services = new ServiceCollection();
+        services.AddQiwiPullClient(configuration.GetSection("Qiwi")).ConfigurePrimaryHttpMessageHandler(() => handler);
+        await using var provider = services.BuildServiceProvider();
+        var reload = 0;
+
+        async Task Reloads(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                source.Swap(Shop(++reload));
+                for (var c = 0; c < 2; c++)
+                {
+                    var client = provider.GetRequiredService<IQiwiPullClient>();
+                    Assert.Equal("password-" + reload.ToString(CultureInfo.InvariantCulture), ((QiwiPullClient)client).Options.ApiPassword);
+                    await client.GetBillStatusAsync("B" + i.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        await Reloads(window);   // warm-up
+        var before = Soak.Heap();
+        await Reloads(window);
+        var first = Soak.Heap();
+        await Reloads(window);
+        var second = Soak.Heap();
+        for (var extra = Soak.ExtraWindows(); extra > 0; extra--)
+        {
+            await Reloads(window);
+            output.WriteLine($"after {reload} reloads: {Soak.Heap()} bytes, {ThreadPool.ThreadCount} pool threads, gen2 collections {GC.CollectionCount(2)}");
+        }
+
+        output.WriteLine($"reloads: {reload}, calls: {handler.Calls}");
+        output.WriteLine($"heap: {before} -> {first} -> {second} bytes ({Soak.PerThousand(first - before, window)} and {Soak.PerThousand(second - first, window)} bytes per 1000 reloads)");
+        Assert.Equal(2L * reload, handler.Calls);
+        Assert.True(first - before < Soak.Allowed(window, BytesPerThousand), $"the first window grew the heap by {first - before} bytes");
+        Assert.True(second - first < Soak.Allowed(window, BytesPerThousand), $"the second window grew the heap by {second - first} bytes");
+    }
+
+    /// <summary>Answers every bill status read with a paid bill of the id asked for; keeps only a count.</summary>
+    private sealed class CountingHandler : HttpMessageHandler
+    {
+        private long _calls;
+
+        public long Calls => Interlocked.Read(ref _calls);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            var bill = """{"response":{"result_code":0,"bill":{"bill_id":"BILL","amount":"10.00","ccy":"RUB","status":"paid","error":0,"user":"tel:+79031234567"}}}""";
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent(bill.Replace("BILL", request.RequestUri!.Segments[^1], StringComparison.Ordinal), Encoding.UTF8, "application/json"),
+            });
+        }
+    }
+}
