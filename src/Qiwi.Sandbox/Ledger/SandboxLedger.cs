@@ -73,7 +73,7 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
             Amount = amount,
             Currency = currency,
             Comment = comment,
-            ExpiresAt = lifetime < now + MaxLifetime ? lifetime : now + MaxLifetime,
+            ExpiresAt = ExpiryOf(lifetime, now),
             PaySource = paySource,
             MerchantName = merchantName,
             IssuedAt = now,
@@ -303,6 +303,15 @@ internal sealed partial class SandboxLedger(TimeProvider time, SandboxOptions op
             return action(invoice);
         }
     }
+
+    /// <summary>
+    /// When an invoice issued <paramref name="now"/> with <paramref name="lifetime"/> expires: at its lifetime, at most
+    /// <see cref="MaxLifetime"/> after issue, and at issue when the lifetime has passed (an invoice expired at once
+    /// either way; kept as its issue, not as a lifetime of year 1, so the data file, which holds instants from 1970,
+    /// can hold it: found by ClockAttackTests, a restart refused the file).
+    /// </summary>
+    internal static DateTimeOffset ExpiryOf(DateTimeOffset lifetime, DateTimeOffset now)
+        => lifetime <= now ? now : lifetime < now + MaxLifetime ? lifetime : now + MaxLifetime;
 
     /// <summary>Whether <paramref name="value"/> is in <paramref name="list"/> (ordinal; a loop, not LINQ: this is on every create).</summary>
     private static bool Listed(IReadOnlyList<string> list, string value)
