@@ -34,7 +34,7 @@ public sealed class QiwiGenerator : IIncrementalGenerator
         var noSpec = specFiles
             .Collect()
             .Select(static (files, _) => files.IsEmpty)
-            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (provider, _) => NoSpecWarning.Namespace(provider.GlobalOptions)));
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (provider, cancellationToken) => NoSpecWarning.Namespace(provider, cancellationToken)));
         context.RegisterSourceOutput(noSpec, static (output, pair) =>
         {
             if (pair.Left && pair.Right is not null)

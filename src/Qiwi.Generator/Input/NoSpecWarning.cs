@@ -1,3 +1,5 @@
+using System;
+using System.Threading;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Qiwi.Generator.Input;
@@ -8,8 +10,24 @@ namespace Qiwi.Generator.Input;
 /// </summary>
 internal static class NoSpecWarning
 {
-    /// <summary>The namespace the code would have gone to (the project's root namespace), or null outside an MSBuild build.</summary>
-    public static string? Namespace(AnalyzerConfigOptions global)
+    /// <summary>
+    /// The namespace the code would have gone to (the project's root namespace), or null outside an MSBuild build, and
+    /// null when the host fails to give the global options: the warning is lost, not every generated file (an exception
+    /// out of this step would be CS8785). The driver's cancellation goes through.
+    /// </summary>
+    public static string? Namespace(AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Namespace(provider.GlobalOptions);
+        }
+        catch (Exception exception) when (!Checkpoint.IsCancellation(exception, cancellationToken))
+        {
+            return null;
+        }
+    }
+
+    private static string? Namespace(AnalyzerConfigOptions global)
     {
         if (!global.TryGetValue("build_property.ProjectDir", out var projectDir) || string.IsNullOrEmpty(projectDir))
         {

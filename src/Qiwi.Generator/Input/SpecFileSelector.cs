@@ -32,10 +32,30 @@ internal static class SpecFileSelector
         }
         catch (Exception exception) when (!Checkpoint.IsCancellation(exception, cancellationToken))
         {
-            var path = text.Path;
-            return NamedLikeSpec(Path.GetFileName(path))
-                ? Refused(path, new SpecOptions(null, null, null, string.Empty), DiagnosticDescriptors.InternalError, InternalError.OneLine(exception.ToString()))
-                : null;
+            var path = PathOf(text, cancellationToken);
+            var error = InternalError.OneLine(exception.ToString());
+            if (path is null)
+            {
+                // Not even the file's path: which file it was, and so whether it is a spec, is unknown; said at no file rather than lost.
+                return Refused(string.Empty, Unread, DiagnosticDescriptors.InternalError, "an additional file's path could not be read: " + error);
+            }
+
+            return NamedLikeSpec(Path.GetFileName(path)) ? Refused(path, Unread, DiagnosticDescriptors.InternalError, error) : null;
+        }
+    }
+
+    private static readonly SpecOptions Unread = new(null, null, null, string.Empty);
+
+    /// <summary>The file's path, asked again after a failure; null when the host fails to give it this time too.</summary>
+    private static string? PathOf(AdditionalText text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return text.Path;
+        }
+        catch (Exception exception) when (!Checkpoint.IsCancellation(exception, cancellationToken))
+        {
+            return null;
         }
     }
 
@@ -43,7 +63,8 @@ internal static class SpecFileSelector
     {
         var options = optionsProvider.GetOptions(text);
         var flag = Get(options, "QiwiSpec");
-        var name = Path.GetFileName(text.Path);
+        var path = text.Path;
+        var name = Path.GetFileName(path);
         var isSpec = flag is not null
             ? !string.Equals(flag, "false", StringComparison.OrdinalIgnoreCase)
             : NamedLikeSpec(name);
@@ -64,7 +85,7 @@ internal static class SpecFileSelector
             MetadataUnseen(global));
         if (flag is not null && !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
         {
-            return Refused(text.Path, specOptions, DiagnosticDescriptors.InvalidOption, "QiwiSpec", flag, "use true or false; the file is not read as a spec");
+            return Refused(path, specOptions, DiagnosticDescriptors.InvalidOption, "QiwiSpec", flag, "use true or false; the file is not read as a spec");
         }
 
         try
@@ -73,14 +94,14 @@ internal static class SpecFileSelector
             if (source is null)
             {
                 // The compiler has no text for a file it could not open, and reports it (CS2001, CS1504) without the spec's name in our terms.
-                return Refused(text.Path, specOptions, DiagnosticDescriptors.InvalidYaml, "the file could not be read (it is missing, a directory, or not readable)");
+                return Refused(path, specOptions, DiagnosticDescriptors.InvalidYaml, "the file could not be read (it is missing, a directory, or not readable)");
             }
 
-            return new SpecFile(text.Path, SpecTextContent.Of(source), specOptions);
+            return new SpecFile(path, SpecTextContent.Of(source), specOptions);
         }
         catch (Exception exception) when (!Checkpoint.IsCancellation(exception, cancellationToken))
         {
-            return Refused(text.Path, specOptions, DiagnosticDescriptors.InternalError, InternalError.OneLine(exception.ToString()));
+            return Refused(path, specOptions, DiagnosticDescriptors.InternalError, InternalError.OneLine(exception.ToString()));
         }
     }
 
