@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Qiwi.AspNetCore.Tests.Generated;
 using Xunit.Abstractions;
+using Qiwi.Testing;
 
 namespace Qiwi.AspNetCore.Tests.Soak;
 
@@ -16,6 +17,7 @@ namespace Qiwi.AspNetCore.Tests.Soak;
 /// more than a bound per thousand notifications in either of two windows after a warm-up. QIWI_SOAK_CALLS sets the
 /// notifications per window (benchmarks/soak.sh runs millions).
 /// </summary>
+[Collection(HeapMeasurements.Name)]
 public sealed class LongRunEndpointTests(ITestOutputHelper output)
 {
     private const int Workers = 8;
@@ -44,7 +46,7 @@ public sealed class LongRunEndpointTests(ITestOutputHelper output)
     [InlineData(QiwiNotificationAuthentication.Signature)]
     public async Task Thousands_of_notifications_with_every_outcome_leave_the_gate_empty_and_a_flat_heap(QiwiNotificationAuthentication authentication)
     {
-        var window = Soak.Calls(defaultCalls: 6000);
+        var window = LongRun.Calls(defaultCalls: 6000);
         QiwiNotificationOptions? endpoint = null;
         var store = new OutcomeStore(Enumerable.Range(0, Bills).SelectMany(bill => new[] { "paid", "rejected" }.Select(status =>
             (Key: Key(authentication, NotificationServer.Form($"SOAK-{bill}", status)), Kind: (Kind)(bill % Kinds)))).ToDictionary(p => p.Key, p => p.Kind));
@@ -57,27 +59,27 @@ public sealed class LongRunEndpointTests(ITestOutputHelper output)
         }, Handler);
 
         await Post(server, authentication, window, seed: 1, outcomes);   // warm-up: JIT, pools, the store's keys of every bill
-        var before = Soak.Heap();
+        var before = LongRun.Heap();
         await Post(server, authentication, window, seed: 2, outcomes);
-        var first = Soak.Heap();
+        var first = LongRun.Heap();
         await Post(server, authentication, window, seed: 3, outcomes);
-        var second = Soak.Heap();
-        for (var (extra, seed) = (Soak.ExtraWindows(), 4); extra > 0; extra--, seed++)
+        var second = LongRun.Heap();
+        for (var (extra, seed) = (LongRun.ExtraWindows(), 4); extra > 0; extra--, seed++)
         {
             await Post(server, authentication, window, seed, outcomes);
-            output.WriteLine($"after window {seed - 1}: {Soak.Heap()} bytes, gate keys {endpoint!.Gate.Count}");
+            output.WriteLine($"after window {seed - 1}: {LongRun.Heap()} bytes, gate keys {endpoint!.Gate.Count}");
         }
 
 
         output.WriteLine($"outcomes: {string.Join(", ", outcomes.OrderBy(o => o.Key))}");
         output.WriteLine($"gate keys left: {endpoint!.Gate.Count}, store keys: {store.Keys.Count}");
-        output.WriteLine($"heap: {before} -> {first} -> {second} bytes ({Soak.PerThousand(first - before, window)} and {Soak.PerThousand(second - first, window)} bytes per 1000 notifications)");
+        output.WriteLine($"heap: {before} -> {first} -> {second} bytes ({LongRun.PerThousand(first - before, window)} and {LongRun.PerThousand(second - first, window)} bytes per 1000 notifications)");
 
         // The run can fail: every ending happened (0 applied or repeat, 300 failure, 150 bad password or 151 bad signature, 5 malformed, aborted).
         Assert.True(new[] { "0", "300", authentication == QiwiNotificationAuthentication.Signature ? "151" : "150", "5", "aborted" }.All(outcomes.ContainsKey), string.Join(", ", outcomes));
         Assert.Equal(0, endpoint.Gate.Count);
-        Assert.True(first - before < Soak.Allowed(window, BytesPerThousand), $"the first window grew the heap by {first - before} bytes");
-        Assert.True(second - first < Soak.Allowed(window, BytesPerThousand), $"the second window grew the heap by {second - first} bytes");
+        Assert.True(first - before < LongRun.Allowed(window, BytesPerThousand), $"the first window grew the heap by {first - before} bytes");
+        Assert.True(second - first < LongRun.Allowed(window, BytesPerThousand), $"the second window grew the heap by {second - first} bytes");
     }
 
     private static async Task Handler(BillNotification notification, HttpContext context, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qiwi.DependencyInjection.Tests.Generated;
 using Qiwi.DependencyInjection.Tests.Infrastructure;
 using Xunit.Abstractions;
+using Qiwi.Testing;
 
 namespace Qiwi.DependencyInjection.Tests.Soak;
 
@@ -17,6 +18,7 @@ namespace Qiwi.DependencyInjection.Tests.Soak;
 /// by no more than a bound per thousand reloads in either of two windows after a warm-up, and the last client made has
 /// the last settings. QIWI_SOAK_CALLS sets the reloads per window (benchmarks/soak.sh runs millions).
 /// </summary>
+[Collection(HeapMeasurements.Name)]
 public sealed class LongRunReloadTests(ITestOutputHelper output)
 {
     /// <summary>What the heap may grow by per thousand reloads in a window once warm (options, a client and a callback kept per reload are kilobytes each).</summary>
@@ -33,7 +35,7 @@ public sealed class LongRunReloadTests(ITestOutputHelper output)
     [Fact]
     public async Task Thousands_of_reloads_each_followed_by_calls_keep_a_flat_heap_and_the_last_settings()
     {
-        var window = Soak.Calls(defaultCalls: 20000);
+        var window = LongRun.Calls(defaultCalls: 20000);
         var source = new SwappableConfiguration(Shop(0));
         var configuration = new ConfigurationBuilder().Add(source).Build();
         var handler = new CountingHandler();
@@ -57,22 +59,22 @@ public sealed class LongRunReloadTests(ITestOutputHelper output)
         }
 
         await Reloads(window);   // warm-up
-        var before = Soak.Heap();
+        var before = LongRun.Heap();
         await Reloads(window);
-        var first = Soak.Heap();
+        var first = LongRun.Heap();
         await Reloads(window);
-        var second = Soak.Heap();
-        for (var extra = Soak.ExtraWindows(); extra > 0; extra--)
+        var second = LongRun.Heap();
+        for (var extra = LongRun.ExtraWindows(); extra > 0; extra--)
         {
             await Reloads(window);
-            output.WriteLine($"after {reload} reloads: {Soak.Heap()} bytes, {ThreadPool.ThreadCount} pool threads, gen2 collections {GC.CollectionCount(2)}");
+            output.WriteLine($"after {reload} reloads: {LongRun.Heap()} bytes, {ThreadPool.ThreadCount} pool threads, gen2 collections {GC.CollectionCount(2)}");
         }
 
         output.WriteLine($"reloads: {reload}, calls: {handler.Calls}");
-        output.WriteLine($"heap: {before} -> {first} -> {second} bytes ({Soak.PerThousand(first - before, window)} and {Soak.PerThousand(second - first, window)} bytes per 1000 reloads)");
+        output.WriteLine($"heap: {before} -> {first} -> {second} bytes ({LongRun.PerThousand(first - before, window)} and {LongRun.PerThousand(second - first, window)} bytes per 1000 reloads)");
         Assert.Equal(2L * reload, handler.Calls);
-        Assert.True(first - before < Soak.Allowed(window, BytesPerThousand), $"the first window grew the heap by {first - before} bytes");
-        Assert.True(second - first < Soak.Allowed(window, BytesPerThousand), $"the second window grew the heap by {second - first} bytes");
+        Assert.True(first - before < LongRun.Allowed(window, BytesPerThousand), $"the first window grew the heap by {first - before} bytes");
+        Assert.True(second - first < LongRun.Allowed(window, BytesPerThousand), $"the second window grew the heap by {second - first} bytes");
     }
 
     /// <summary>Answers every bill status read with a paid bill of the id asked for; keeps only a count.</summary>

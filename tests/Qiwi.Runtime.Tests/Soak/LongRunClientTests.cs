@@ -1,6 +1,7 @@
 using Qiwi.Runtime.Tests.Generated;
 using Qiwi.Runtime.Tests.Infrastructure;
 using Xunit.Abstractions;
+using Qiwi.Testing;
 
 namespace Qiwi.Runtime.Tests.Soak;
 
@@ -12,6 +13,7 @@ namespace Qiwi.Runtime.Tests.Soak;
 /// fakes, not guessed from the GC), and the heap after a full collection grows by no more than a bound per thousand calls
 /// in either of two windows after a warm-up. QIWI_SOAK_CALLS sets the calls per window (benchmarks/soak.sh runs millions).
 /// </summary>
+[Collection(HeapMeasurements.Name)]
 public sealed class LongRunClientTests(ITestOutputHelper output)
 {
     private const int Workers = 8;
@@ -22,7 +24,7 @@ public sealed class LongRunClientTests(ITestOutputHelper output)
     [Fact]
     public async Task Thousands_of_calls_with_every_fault_leave_no_response_stream_or_timer_and_a_flat_heap()
     {
-        var window = Soak.Calls(defaultCalls: 6000);
+        var window = LongRun.Calls(defaultCalls: 6000);
         var server = new CountingServer(seed: 2026_1126);
         var clock = new CountingTimeProvider(divisor: 1000);
         using var http = new HttpClient(server);
@@ -39,23 +41,23 @@ public sealed class LongRunClientTests(ITestOutputHelper output)
         var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
 
         await RunCalls(client, window, seed: 1, outcomes);   // warm-up: JIT, pools, the thread pool's threads
-        var (before, first, second) = (Soak.Heap(), 0L, 0L);
+        var (before, first, second) = (LongRun.Heap(), 0L, 0L);
         await RunCalls(client, window, seed: 2, outcomes);
-        first = Soak.Heap();
+        first = LongRun.Heap();
         await RunCalls(client, window, seed: 3, outcomes);
-        second = Soak.Heap();
-        for (var (extra, seed) = (Soak.ExtraWindows(), 4); extra > 0; extra--, seed++)
+        second = LongRun.Heap();
+        for (var (extra, seed) = (LongRun.ExtraWindows(), 4); extra > 0; extra--, seed++)
         {
             await RunCalls(client, window, seed, outcomes);
-            output.WriteLine($"after window {seed - 1}: {Soak.Heap()} bytes");
+            output.WriteLine($"after window {seed - 1}: {LongRun.Heap()} bytes");
         }
 
-        await Soak.Settled(server.Responses, server.Contents, server.Streams, clock.Timers);
+        await LongRun.Settled(server.Responses, server.Contents, server.Streams, clock.Timers);
 
         output.WriteLine($"outcomes: {string.Join(", ", outcomes.OrderBy(o => o.Key))}");
         output.WriteLine($"answers: {string.Join(", ", Enum.GetValues<CountingServer.Fault>().Select(f => $"{f} {server.Given[(int)f]}"))}");
         output.WriteLine($"responses {server.Responses}, contents {server.Contents}, streams {server.Streams}, timers {clock.Timers}");
-        output.WriteLine($"heap: {before} -> {first} -> {second} bytes ({Soak.PerThousand(first - before, window)} and {Soak.PerThousand(second - first, window)} bytes per 1000 calls)");
+        output.WriteLine($"heap: {before} -> {first} -> {second} bytes ({LongRun.PerThousand(first - before, window)} and {LongRun.PerThousand(second - first, window)} bytes per 1000 calls)");
 
         // The run can fail: every fault was served and every kind of ending happened.
         Assert.All(server.Given, given => Assert.True(given > 0, "a fault was never served"));
@@ -66,8 +68,8 @@ public sealed class LongRunClientTests(ITestOutputHelper output)
         Assert.Equal(0, server.Streams.Live);
         Assert.Equal(0, clock.Timers.Live);
         Assert.True(clock.Timers.Made > window, $"timers made: {clock.Timers.Made}");
-        Assert.True(first - before < Soak.Allowed(window, BytesPerThousandCalls), $"the first window grew the heap by {first - before} bytes");
-        Assert.True(second - first < Soak.Allowed(window, BytesPerThousandCalls), $"the second window grew the heap by {second - first} bytes");
+        Assert.True(first - before < LongRun.Allowed(window, BytesPerThousandCalls), $"the first window grew the heap by {first - before} bytes");
+        Assert.True(second - first < LongRun.Allowed(window, BytesPerThousandCalls), $"the second window grew the heap by {second - first} bytes");
     }
 
     private static async Task RunCalls(QiwiPullClient client, int calls, int seed, System.Collections.Concurrent.ConcurrentDictionary<string, int> outcomes)

@@ -1,6 +1,7 @@
 using Qiwi.Runtime;
 using Qiwi.Sandbox.Tests.Generated;
 using Xunit.Abstractions;
+using Qiwi.Testing;
 
 namespace Qiwi.Sandbox.Tests.Soak;
 
@@ -11,6 +12,7 @@ namespace Qiwi.Sandbox.Tests.Soak;
 /// per request: the ledger holds no more invoices than the ids used, and the heap after a full collection grows by no more
 /// than a bound per thousand calls in either of two windows after a warm-up. QIWI_SOAK_CALLS sets the calls per window.
 /// </summary>
+[Collection(HeapMeasurements.Name)]
 public sealed class LongRunSandboxTests(ITestOutputHelper output)
 {
     private const int Workers = 8;
@@ -20,7 +22,7 @@ public sealed class LongRunSandboxTests(ITestOutputHelper output)
     [Fact]
     public async Task Thousands_of_repeated_calls_over_few_ids_keep_the_ledger_to_those_ids_and_a_flat_heap()
     {
-        var window = Soak.Calls(defaultCalls: 1500);
+        var window = LongRun.Calls(defaultCalls: 1500);
         await using var sandbox = await SandboxFixture.StartAsync();
         var stranger = sandbox.CreateClient(QiwiMediaType.Json, password: "wrong-password");
         var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
@@ -60,25 +62,25 @@ public sealed class LongRunSandboxTests(ITestOutputHelper output)
         }
 
         await Calls(window, seed: 1);   // warm-up
-        var before = Soak.Heap();
+        var before = LongRun.Heap();
         await Calls(window, seed: 2);
-        var first = Soak.Heap();
+        var first = LongRun.Heap();
         await Calls(window, seed: 3);
-        var second = Soak.Heap();
-        for (var (extra, seed) = (Soak.ExtraWindows(), 4); extra > 0; extra--, seed++)
+        var second = LongRun.Heap();
+        for (var (extra, seed) = (LongRun.ExtraWindows(), 4); extra > 0; extra--, seed++)
         {
             await Calls(window, seed);
-            output.WriteLine($"after window {seed - 1}: {Soak.Heap()} bytes");
+            output.WriteLine($"after window {seed - 1}: {LongRun.Heap()} bytes");
         }
 
         var ledger = await sandbox.LedgerAsync();
         output.WriteLine($"outcomes: {string.Join(", ", outcomes.OrderBy(o => o.Key))}");
         output.WriteLine($"invoices: {ledger.Count}, refunds: {ledger.Sum(e => e.Refunds.Count)}");
-        output.WriteLine($"heap: {before} -> {first} -> {second} bytes ({Soak.PerThousand(first - before, window)} and {Soak.PerThousand(second - first, window)} bytes per 1000 calls)");
+        output.WriteLine($"heap: {before} -> {first} -> {second} bytes ({LongRun.PerThousand(first - before, window)} and {LongRun.PerThousand(second - first, window)} bytes per 1000 calls)");
 
         Assert.True(new[] { "0", "210", "150" }.All(outcomes.ContainsKey), string.Join(", ", outcomes));
         Assert.InRange(ledger.Count, 1, Bills);
-        Assert.True(first - before < Soak.Allowed(window, BytesPerThousand), $"the first window grew the heap by {first - before} bytes");
-        Assert.True(second - first < Soak.Allowed(window, BytesPerThousand), $"the second window grew the heap by {second - first} bytes");
+        Assert.True(first - before < LongRun.Allowed(window, BytesPerThousand), $"the first window grew the heap by {first - before} bytes");
+        Assert.True(second - first < LongRun.Allowed(window, BytesPerThousand), $"the second window grew the heap by {second - first} bytes");
     }
 }
