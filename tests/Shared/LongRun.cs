@@ -32,6 +32,17 @@ internal static partial class LongRun
     public static long Allowed(int operations, long perThousand) => HostStep + (perThousand * operations / 1000);
 
     public static long PerThousand(long bytes, int operations) => bytes * 1000 / operations;
+
+    /// <summary>The heap before, after the first and after the second measured window, and each window's growth per thousand operations.</summary>
+    public static string Describe(long before, long first, long second, int window, string operations)
+        => $"heap: {before} -> {first} -> {second} bytes ({PerThousand(first - before, window)} and {PerThousand(second - first, window)} bytes per 1000 {operations})";
+
+    /// <summary>Each of the two measured windows grew the heap by less than <see cref="Allowed"/>.</summary>
+    public static void AssertFlat(long before, long first, long second, int window, long perThousand)
+    {
+        Assert.True(first - before < Allowed(window, perThousand), $"the first window grew the heap by {first - before} bytes");
+        Assert.True(second - first < Allowed(window, perThousand), $"the second window grew the heap by {second - first} bytes");
+    }
 }
 
 /// <summary>

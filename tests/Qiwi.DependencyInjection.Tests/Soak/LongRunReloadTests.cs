@@ -71,10 +71,9 @@ public sealed class LongRunReloadTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"reloads: {reload}, calls: {handler.Calls}");
-        output.WriteLine($"heap: {before} -> {first} -> {second} bytes ({LongRun.PerThousand(first - before, window)} and {LongRun.PerThousand(second - first, window)} bytes per 1000 reloads)");
+        output.WriteLine(LongRun.Describe(before, first, second, window, "reloads"));
         Assert.Equal(2L * reload, handler.Calls);
-        Assert.True(first - before < LongRun.Allowed(window, BytesPerThousand), $"the first window grew the heap by {first - before} bytes");
-        Assert.True(second - first < LongRun.Allowed(window, BytesPerThousand), $"the second window grew the heap by {second - first} bytes");
+        LongRun.AssertFlat(before, first, second, window, BytesPerThousand);
     }
 
     /// <summary>Answers every bill status read with a paid bill of the id asked for; keeps only a count.</summary>

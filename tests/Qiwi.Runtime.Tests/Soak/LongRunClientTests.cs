@@ -57,7 +57,7 @@ public sealed class LongRunClientTests(ITestOutputHelper output)
         output.WriteLine($"outcomes: {string.Join(", ", outcomes.OrderBy(o => o.Key))}");
         output.WriteLine($"answers: {string.Join(", ", Enum.GetValues<CountingServer.Fault>().Select(f => $"{f} {server.Given[(int)f]}"))}");
         output.WriteLine($"responses {server.Responses}, contents {server.Contents}, streams {server.Streams}, timers {clock.Timers}");
-        output.WriteLine($"heap: {before} -> {first} -> {second} bytes ({LongRun.PerThousand(first - before, window)} and {LongRun.PerThousand(second - first, window)} bytes per 1000 calls)");
+        output.WriteLine(LongRun.Describe(before, first, second, window, "calls"));
 
         // The run can fail: every fault was served and every kind of ending happened.
         Assert.All(server.Given, given => Assert.True(given > 0, "a fault was never served"));
@@ -68,8 +68,7 @@ public sealed class LongRunClientTests(ITestOutputHelper output)
         Assert.Equal(0, server.Streams.Live);
         Assert.Equal(0, clock.Timers.Live);
         Assert.True(clock.Timers.Made > window, $"timers made: {clock.Timers.Made}");
-        Assert.True(first - before < LongRun.Allowed(window, BytesPerThousandCalls), $"the first window grew the heap by {first - before} bytes");
-        Assert.True(second - first < LongRun.Allowed(window, BytesPerThousandCalls), $"the second window grew the heap by {second - first} bytes");
+        LongRun.AssertFlat(before, first, second, window, BytesPerThousandCalls);
     }
 
     private static async Task RunCalls(QiwiPullClient client, int calls, int seed, System.Collections.Concurrent.ConcurrentDictionary<string, int> outcomes)

@@ -76,11 +76,10 @@ public sealed class LongRunSandboxTests(ITestOutputHelper output)
         var ledger = await sandbox.LedgerAsync();
         output.WriteLine($"outcomes: {string.Join(", ", outcomes.OrderBy(o => o.Key))}");
         output.WriteLine($"invoices: {ledger.Count}, refunds: {ledger.Sum(e => e.Refunds.Count)}");
-        output.WriteLine($"heap: {before} -> {first} -> {second} bytes ({LongRun.PerThousand(first - before, window)} and {LongRun.PerThousand(second - first, window)} bytes per 1000 calls)");
+        output.WriteLine(LongRun.Describe(before, first, second, window, "calls"));
 
         Assert.True(new[] { "0", "210", "150" }.All(outcomes.ContainsKey), string.Join(", ", outcomes));
         Assert.InRange(ledger.Count, 1, Bills);
-        Assert.True(first - before < LongRun.Allowed(window, BytesPerThousand), $"the first window grew the heap by {first - before} bytes");
-        Assert.True(second - first < LongRun.Allowed(window, BytesPerThousand), $"the second window grew the heap by {second - first} bytes");
+        LongRun.AssertFlat(before, first, second, window, BytesPerThousand);
     }
 }
