@@ -60,7 +60,7 @@ public sealed class ClockAttackTests
         {
             await using (var first = await SandboxHost.StartAsync(clock, o => o.DataFile = file))
             {
-                var client = Client(first, clock);
+                var client = PersistenceTests.Client(first, clock);
                 for (var i = 0; i < lifetimes.Length; i++)
                 {
                     await client.CreateBillAsync("OLD-" + i, "tel:+79031234567", 10m, "RUB", "c", lifetimes[i]);
@@ -69,7 +69,7 @@ public sealed class ClockAttackTests
             }
 
             await using var second = await SandboxHost.StartAsync(clock, o => o.DataFile = file);
-            var again = Client(second, clock);
+            var again = PersistenceTests.Client(second, clock);
             for (var i = 0; i < lifetimes.Length; i++)
             {
                 Assert.Equal(BillStatus.Expired, (await again.GetBillStatusAsync("OLD-" + i)).Status);
@@ -200,14 +200,4 @@ public sealed class ClockAttackTests
             Assert.Equal(paidOk.ContainsKey(i) ? "paid" : "expired", mine[0]["status"]);
         }
     }
-
-    private static QiwiPullClient Client(SandboxHost host, TimeProvider clock) => new(new HttpClient(), new QiwiPullClientOptions
-    {
-        SandboxBaseUrl = host.BaseUrl,
-        ShopId = host.Shop.ShopId,
-        ApiId = host.Shop.ApiId,
-        ApiPassword = host.Shop.ApiPassword,
-        TimeProvider = clock,
-        Retry = new QiwiRetryOptions { MaxAttempts = 1 },
-    });
 }

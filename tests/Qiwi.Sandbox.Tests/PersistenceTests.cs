@@ -124,7 +124,8 @@ public sealed class PersistenceTests
         options.Shops.Add(shop);
     }
 
-    private static QiwiPullClient Client(SandboxHost host, TimeProvider clock) => new(new HttpClient(), new QiwiPullClientOptions
+    /// <summary>A client of the host's shop on <paramref name="clock"/>, one attempt per call (shared with ClockAttackTests).</summary>
+    internal static QiwiPullClient Client(SandboxHost host, TimeProvider clock) => new(new HttpClient(), new QiwiPullClientOptions
     {
         SandboxBaseUrl = host.BaseUrl,
         ShopId = host.Shop.ShopId,
