@@ -15,7 +15,7 @@ internal static partial class DocText
     /// The text as compared, the same for a docs cell and a spec description. Exactly these, in this order:
     /// a markdown link <c>[t](u)</c> becomes <c>t</c>; each HTML tag becomes a space and entities are decoded; backticks
     /// and the bold marker <c>**</c> are removed (a code span becomes its text); the typographic quotes ’ ‘ become <c>'</c> and “ ” become <c>"</c>, the en dash – a hyphen <c>-</c> (so the spec
-    /// can say the docs' words in ASCII, and its generated files stay ASCII: see NarrowSourceText);
+    /// can say the docs' words in ASCII; a wide character in a generated file now costs only itself, see NarrowSourceText);
     /// every run of whitespace becomes one space, and the ends are trimmed; one trailing <c>.</c> is removed; the
     /// first character is upper-cased (a docs list item starts lower-case, a description starts a sentence).
     /// Nothing else: words, other punctuation and the case of every later letter must be equal.
