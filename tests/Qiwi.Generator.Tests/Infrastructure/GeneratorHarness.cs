@@ -20,11 +20,7 @@ internal sealed class GeneratorHarness
         DocumentationMode documentationMode = DocumentationMode.Parse)
     {
         ParseOptions = new CSharpParseOptions(languageVersion, documentationMode);
-        Compilation = CSharpCompilation.Create(
-            "Consumer",
-            syntaxTrees ?? new[] { CSharpSyntaxTree.ParseText("namespace Demo; public static class Program { public static void Main() { } }", ParseOptions) },
-            References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Compilation = Consumer(ParseOptions, syntaxTrees);
         var options = new TestOptionsProvider(
             new Dictionary<string, string>((buildProperties ?? new Dictionary<string, string>()).Select(p => KeyValuePair.Create("build_property." + p.Key, p.Value)))
             {
@@ -38,6 +34,14 @@ internal sealed class GeneratorHarness
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
+
+    /// <summary>The consumer project the harness runs the generator in: <paramref name="syntaxTrees"/>, or one empty program in namespace Demo.</summary>
+    public static CSharpCompilation Consumer(CSharpParseOptions parseOptions, IEnumerable<SyntaxTree>? syntaxTrees = null)
+        => CSharpCompilation.Create(
+            "Consumer",
+            syntaxTrees ?? new[] { CSharpSyntaxTree.ParseText("namespace Demo; public static class Program { public static void Main() { } }", parseOptions) },
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>The framework, System.Text.Json and Qiwi.Runtime: what a consumer compiles against.</summary>
     public static ImmutableArray<MetadataReference> References => Qiwi.Generator.Fuzz.MutantCheck.References;

@@ -183,11 +183,7 @@ public sealed class HostFaultSweepTests
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) Driver(FaultyHost host)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Parse);
-        var compilation = CSharpCompilation.Create(
-            "Consumer",
-            new[] { CSharpSyntaxTree.ParseText("namespace Demo; public static class Program { public static void Main() { } }", parse) },
-            GeneratorHarness.References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = GeneratorHarness.Consumer(parse);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new QiwiGenerator().AsSourceGenerator() }, host.Texts, parse, host.Provider);
         return (driver, compilation);
     }
