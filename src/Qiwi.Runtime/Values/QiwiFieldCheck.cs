@@ -122,8 +122,8 @@ public static class QiwiFieldCheck
             return new(field, QiwiFieldRule.DateTimeWindow, $"'{field}' must not be in the past (was {value:O}, now is {now:O}).");
         }
 
-        return maxDaysAhead is int days && value > now.AddDays(days)
-            ? new(field, QiwiFieldRule.DateTimeWindow, $"'{field}' must be at most {days} days ahead (was {value:O}, the latest is {now.AddDays(days):O}).")
+        return maxDaysAhead is int days && DaysAfter.Of(now, days) is var latest && value > latest
+            ? new(field, QiwiFieldRule.DateTimeWindow, $"'{field}' must be at most {days} days ahead (was {value:O}, the latest is {latest:O}).")
             : null;
     }
 

@@ -147,9 +147,9 @@ public static class QiwiGuard
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must not be in the past (now is {now:O}).");
         }
 
-        if (maxDaysAhead is int days && value > now.AddDays(days))
+        if (maxDaysAhead is int days && DaysAfter.Of(now, days) is var latest && value > latest)
         {
-            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be at most {days} days ahead (until {now.AddDays(days):O}).");
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be at most {days} days ahead (until {latest:O}).");
         }
     }
 }

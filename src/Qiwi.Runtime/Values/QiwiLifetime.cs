@@ -17,13 +17,8 @@ public static class QiwiLifetime
     public static DateTimeOffset EffectiveExpiry(DateTimeOffset lifetime, DateTimeOffset issuedAt, int expiresAfterDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(expiresAfterDays);
-        // Issued within that many days of 9999-12-31: the automatic expiry is past every instant and cuts nothing.
-        if ((DateTimeOffset.MaxValue - issuedAt).TotalDays < expiresAfterDays)
-        {
-            return lifetime;
-        }
-
-        var automatic = issuedAt.AddDays(expiresAfterDays);
+        // Issued within that many days of 9999-12-31: the automatic expiry is the last instant and cuts nothing.
+        var automatic = DaysAfter.Of(issuedAt, expiresAfterDays);
         return lifetime < automatic ? lifetime : automatic;
     }
 
